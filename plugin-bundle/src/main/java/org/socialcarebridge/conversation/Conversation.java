@@ -1,0 +1,96 @@
+package org.socialcarebridge.conversation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** One customer conversation and the one ticket that holds it. */
+@Entity
+@Table(name = "SC_CONVERSATION", indexes = @Index(name = "SC_CONVERSATION_TICKET", columnList = "TICKET_ID"))
+public class Conversation {
+    /** Network key plus the thread's root id, e.g. {@code x:1790}; also the ticket's Social Conversation ID. */
+    @Id
+    @Column(name = "CONVERSATION_KEY", length = 200)
+    private String key;
+
+    @Column(name = "TICKET_ID", nullable = false)
+    private long ticketId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "NETWORK", nullable = false, length = 20)
+    private Network network;
+
+    @Column(name = "CUSTOMER_ACCOUNT_ID", nullable = false, length = 100)
+    private String customerAccountId;
+
+    @Column(name = "CUSTOMER_HANDLE", length = 200)
+    private String customerHandle;
+
+    /** The customer's latest public message: what a public reply answers. */
+    @Column(name = "LAST_PUBLIC_CUSTOMER_MESSAGE_ID", length = 100)
+    private String lastPublicCustomerMessageId;
+
+    @Column(name = "OPENED_AT", nullable = false)
+    private Instant openedAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
+
+    protected Conversation() {
+    }
+
+    public Conversation(String key, long ticketId, SocialIdentity customer, Instant openedAt) {
+        this.key = key;
+        this.ticketId = ticketId;
+        this.network = customer.network();
+        this.customerAccountId = customer.accountId();
+        this.customerHandle = customer.handle();
+        this.openedAt = openedAt;
+        this.updatedAt = openedAt;
+    }
+
+    /** Notes a customer's message so replies answer the latest one. */
+    public void heardFrom(InboundMessage message, Instant now) {
+        if (message.author().accountId().equals(customerAccountId)) {
+            customerHandle = message.author().handle();
+        }
+        if (message.visibility() == Visibility.PUBLIC) {
+            lastPublicCustomerMessageId = message.messageId();
+        }
+        updatedAt = now;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public long ticketId() {
+        return ticketId;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public String customerAccountId() {
+        return customerAccountId;
+    }
+
+    public String customerHandle() {
+        return customerHandle;
+    }
+
+    public String lastPublicCustomerMessageId() {
+        return lastPublicCustomerMessageId;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+}

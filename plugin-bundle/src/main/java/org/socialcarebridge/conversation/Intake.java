@@ -1,0 +1,189 @@
+package org.socialcarebridge.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.persistence.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a customer's message becomes a ticket. Two steps, each durable before the next:
+ * {@link #receive} records new messages in the ledger (exactly once, keyed by network and id), and
+ * {@link #filePending} puts received messages into tickets, one conversation one ticket. A host
+ * outage leaves messages in the ledger to be filed later; a crash mid-filing is detected by the
+ * attempt counter and resolved by asking the host before filing again.
+ */
+public final class Intake {
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    static final int SUBJECT_LENGTH = 80;
+
+    private final Database db;
+    private final HostGateway host;
+    private final Set<String> ownAccountKeys;
+    private final Clock clock;
+
+    /** @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets */
+    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Clock clock) {
+        this.db = db;
+        this.host = host;
+        this.ownAccountKeys = Set.copyOf(ownAccountKeys);
+        this.clock = clock;
+    }
+
+    /** Records the messages not seen before; answers how many were new. */
+    public int receive(List<InboundMessage> messages) {
+        return db.write(em -> {
+            int fresh = 0;
+            for (InboundMessage m : messages) {
+                if (em.find(LedgerEntry.class, m.key()) != null) {
+                    continue; // seen before (a re-poll, or the echo of the plugin's own post)
+                }
+                LedgerEntry entry = LedgerEntry.received(m, clock.instant());
+                if (ownAccountKeys.contains(m.author().key())) {
+                    entry.ignore("the brand's own post", clock.instant());
+                }
+                em.persist(entry);
+                fresh++;
+            }
+            return fresh;
+        });
+    }
+
+    /** Files up to {@code max} received messages, oldest first. Stops at the first host outage. */
+    public FilingReport filePending(int max) {
+        List<String> keys = db.read(em -> em.createQuery(
+                        "select e.key from LedgerEntry e where e.state = :s order by e.createdAt, e.key", String.class)
+                .setParameter("s", LedgerState.RECEIVED).setMaxResults(max).getResultList());
+        int filed = 0;
+        int dead = 0;
+        for (String key : keys) {
+            try {
+                fileOne(key);
+                filed++;
+            } catch (HostRejectedException e) {
+                String error = "The help desk refused the message: " + e.getMessage();
+                db.writing(em -> em.find(LedgerEntry.class, key).deadLetter(error));
+                LOG.error("Message {} moved to the dead-letter list: {}", key, error);
+                dead++;
+            } catch (RuntimeException e) {
+                String error = e.getMessage();
+                db.writing(em -> em.find(LedgerEntry.class, key).failed(error));
+                return new FilingReport(filed, dead, keys.size() - filed - dead, error);
+            }
+        }
+        return new FilingReport(filed, dead, 0, null);
+    }
+
+    private void fileOne(String key) {
+        LedgerEntry entry = db.read(em -> em.find(LedgerEntry.class, key));
+        InboundMessage m = entry.message();
+        Optional<Conversation> existing = db.read(em -> conversationOf(em, m));
+        boolean maybeFiledBefore = entry.attempts() > 0;
+        // Count the attempt before calling the host, so a crash after the call is known on restart.
+        db.writing(em -> em.find(LedgerEntry.class, key).attempted());
+
+        Conversation conversation;
+        if (existing.isPresent()) {
+            conversation = existing.get();
+            if (!(maybeFiledBefore && host.ticketHoldsMessage(conversation.ticketId(), m.messageId()))) {
+                host.addCustomerMessage(conversation.ticketId(), body(m), messageFields(m));
+            }
+        } else {
+            String conversationKey = m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
+            Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
+            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, conversationKey)));
+            conversation = new Conversation(conversationKey, ticketId, m.author(), clock.instant());
+        }
+        Conversation target = conversation;
+        try {
+            db.writing(em -> {
+                Conversation c = em.find(Conversation.class, target.key());
+                if (c == null) {
+                    c = target;
+                    em.persist(c);
+                }
+                c.heardFrom(m, clock.instant());
+                em.find(LedgerEntry.class, key).filed(c, clock.instant());
+            });
+        } catch (PersistenceException e) {
+            throw new IllegalStateException("Filed " + key + " on ticket " + target.ticketId()
+                    + " but could not record it: " + e.getMessage(), e);
+        }
+        LOG.info("Filed {} on ticket {}", key, target.ticketId());
+    }
+
+    /** The conversation this message continues: the thread it answers, then the thread it belongs to. */
+    private static Optional<Conversation> conversationOf(EntityManager em, InboundMessage m) {
+        if (m.inReplyToId() != null) {
+            LedgerEntry parent = em.find(LedgerEntry.class, m.network().key() + ":" + m.inReplyToId());
+            if (parent != null && parent.conversationKey() != null) {
+                return Optional.ofNullable(em.find(Conversation.class, parent.conversationKey()));
+            }
+        }
+        if (m.conversationId() != null) {
+            return Optional.ofNullable(em.find(Conversation.class, m.network().key() + ":" + m.conversationId()));
+        }
+        return Optional.empty();
+    }
+
+    private NewTicket newTicket(InboundMessage m, String conversationKey) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        SocialIdentity a = m.author();
+        fields.put("Social Network", m.network().displayName());
+        fields.put("Social Handle", "@" + a.handle());
+        if (a.profileUrl() != null) {
+            fields.put("Social Profile URL", a.profileUrl());
+        }
+        fields.put("Social Conversation ID", conversationKey);
+        return new NewTicket(subject(m), host.customerFor(a), body(m), fields, messageFields(m));
+    }
+
+    private static Map<String, String> messageFields(InboundMessage m) {
+        return Map.of("Social Post ID", m.messageId());
+    }
+
+    /** The first line of the text without the leading @-mentions, shortened on a word boundary. */
+    static String subject(InboundMessage m) {
+        String text = m.text().replaceAll("^(\\s*@\\w+)+\\s*", "").replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            text = "Message from @" + m.author().handle();
+        }
+        if (text.length() > SUBJECT_LENGTH) {
+            int cut = text.lastIndexOf(' ', SUBJECT_LENGTH - 1);
+            text = text.substring(0, cut > SUBJECT_LENGTH / 2 ? cut : SUBJECT_LENGTH - 1) + "…";
+        }
+        return m.network().displayName() + ": " + text;
+    }
+
+    /** The ticket message: the customer's text as posted, then where it came from. */
+    static String body(InboundMessage m) {
+        SocialIdentity a = m.author();
+        StringBuilder b = new StringBuilder(m.text()).append("\n\n— ");
+        if (a.displayName() != null && !a.displayName().isBlank()) {
+            b.append(a.displayName()).append(' ');
+        }
+        b.append("(@").append(a.handle()).append(") ")
+                .append(m.visibility() == Visibility.PRIVATE ? "in a direct message on " : "on ")
+                .append(m.network().displayName());
+        if (m.url() != null) {
+            b.append(": ").append(m.url());
+        }
+        return b.toString();
+    }
+
+    /** What one filing pass did. {@code error} is the host problem that stopped it, if any. */
+    public record FilingReport(int filed, int deadLettered, int waiting, String error) {
+    }
+}

@@ -1,0 +1,193 @@
+package org.socialcarebridge.conversation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/**
+ * Every message the plugin has seen or posted, keyed by network and message id: the idempotent store
+ * that makes intake exactly once. An inbound message keeps its full content until it is filed, so a
+ * crash or a host outage loses nothing.
+ */
+@Entity
+@Table(name = "SC_LEDGER", indexes = {
+        @Index(name = "SC_LEDGER_STATE", columnList = "STATE,CREATED_AT"),
+        @Index(name = "SC_LEDGER_TICKET", columnList = "TICKET_ID")})
+public class LedgerEntry {
+    public enum Direction { INBOUND, OUTBOUND }
+
+    @Id
+    @Column(name = "MESSAGE_KEY", length = 200)
+    private String key;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "NETWORK", nullable = false, length = 20)
+    private Network network;
+
+    @Column(name = "MESSAGE_ID", nullable = false, length = 100)
+    private String messageId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "DIRECTION", nullable = false, length = 10)
+    private Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATE", nullable = false, length = 20)
+    private LedgerState state;
+
+    @Column(name = "TICKET_ID")
+    private Long ticketId;
+
+    @Column(name = "CONVERSATION_KEY", length = 200)
+    private String conversationKey;
+
+    @Column(name = "AUTHOR_ACCOUNT_ID", length = 100)
+    private String authorAccountId;
+    @Column(name = "AUTHOR_HANDLE", length = 200)
+    private String authorHandle;
+    @Column(name = "AUTHOR_NAME", length = 400)
+    private String authorName;
+    @Column(name = "AUTHOR_PROFILE_URL", length = 1000)
+    private String authorProfileUrl;
+    @Column(name = "AUTHOR_FOLLOWERS")
+    private long authorFollowers;
+    @Column(name = "AUTHOR_VERIFIED")
+    private boolean authorVerified;
+
+    @Lob
+    @Column(name = "TEXT")
+    private String text;
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+    @Column(name = "IN_REPLY_TO_ID", length = 100)
+    private String inReplyToId;
+    @Column(name = "THREAD_ID", length = 100)
+    private String threadId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "VISIBILITY", length = 10)
+    private Visibility visibility;
+    @Column(name = "URL", length = 1000)
+    private String url;
+
+    /** Filing attempts that reached the host; after the first, a retry checks the host before filing. */
+    @Column(name = "ATTEMPTS", nullable = false)
+    private int attempts;
+    @Column(name = "LAST_ERROR", length = 2000)
+    private String lastError;
+    @Column(name = "RECEIVED_AT", nullable = false)
+    private Instant receivedAt;
+    @Column(name = "FILED_AT")
+    private Instant filedAt;
+
+    protected LedgerEntry() {
+    }
+
+    public static LedgerEntry received(InboundMessage m, Instant now) {
+        LedgerEntry e = new LedgerEntry();
+        e.key = m.key();
+        e.network = m.network();
+        e.messageId = m.messageId();
+        e.direction = Direction.INBOUND;
+        e.state = LedgerState.RECEIVED;
+        SocialIdentity a = m.author();
+        e.authorAccountId = a.accountId();
+        e.authorHandle = a.handle();
+        e.authorName = a.displayName();
+        e.authorProfileUrl = a.profileUrl();
+        e.authorFollowers = a.followers();
+        e.authorVerified = a.verified();
+        e.text = m.text();
+        e.createdAt = m.createdAt();
+        e.inReplyToId = m.inReplyToId();
+        e.threadId = m.conversationId();
+        e.visibility = m.visibility();
+        e.url = m.url();
+        e.receivedAt = now;
+        return e;
+    }
+
+    /** A post the plugin made itself: recorded so its echo is recognised and answers to it join the ticket. */
+    public static LedgerEntry posted(Network network, String messageId, Conversation conversation, String text, Instant now) {
+        LedgerEntry e = new LedgerEntry();
+        e.key = network.key() + ":" + messageId;
+        e.network = network;
+        e.messageId = messageId;
+        e.direction = Direction.OUTBOUND;
+        e.state = LedgerState.FILED;
+        e.ticketId = conversation.ticketId();
+        e.conversationKey = conversation.key();
+        e.text = text;
+        e.createdAt = now;
+        e.receivedAt = now;
+        e.filedAt = now;
+        return e;
+    }
+
+    public InboundMessage message() {
+        SocialIdentity author = new SocialIdentity(network, authorAccountId, authorHandle, authorName,
+                authorProfileUrl, authorFollowers, authorVerified);
+        return new InboundMessage(network, messageId, author, text, createdAt, inReplyToId, threadId, visibility, url);
+    }
+
+    public void ignore(String reason, Instant now) {
+        state = LedgerState.IGNORED;
+        lastError = reason;
+        filedAt = now;
+    }
+
+    public void attempted() {
+        attempts++;
+    }
+
+    public void filed(Conversation conversation, Instant now) {
+        state = LedgerState.FILED;
+        ticketId = conversation.ticketId();
+        conversationKey = conversation.key();
+        filedAt = now;
+        lastError = null;
+    }
+
+    public void failed(String error) {
+        lastError = error;
+    }
+
+    public void deadLetter(String error) {
+        state = LedgerState.DEAD_LETTER;
+        lastError = error;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public LedgerState state() {
+        return state;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public Long ticketId() {
+        return ticketId;
+    }
+
+    public String conversationKey() {
+        return conversationKey;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+}

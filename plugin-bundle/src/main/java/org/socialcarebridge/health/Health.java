@@ -1,0 +1,38 @@
+package org.socialcarebridge.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** The per-channel status board plus the queue sizes read from the plugin's records. */
+public final class Health {
+    private final Map<String, ChannelStatus> channels = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<Object>> gauges = new ConcurrentHashMap<>();
+
+    public ChannelStatus channel(String name) {
+        return channels.computeIfAbsent(name, ChannelStatus::new);
+    }
+
+    /** A number read at report time, e.g. the outbox size; a failing gauge reports its error. */
+    public void gauge(String name, Supplier<Object> value) {
+        gauges.put(name, value);
+    }
+
+    public Map<String, Object> report() {
+        Map<String, Object> channelMaps = new java.util.TreeMap<>();
+        channels.forEach((name, status) -> channelMaps.put(name, status.toMap()));
+        Map<String, Object> report = new LinkedHashMap<>();
+        boolean allRunning = channels.values().stream().allMatch(c -> "running".equals(c.toMap().get("state")));
+        report.put("status", allRunning ? "UP" : "DEGRADED");
+        report.put("channels", channelMaps);
+        new java.util.TreeMap<>(gauges).forEach((name, gauge) -> {
+            try {
+                report.put(name, gauge.get());
+            } catch (RuntimeException e) {
+                report.put(name, "unavailable: " + e.getMessage());
+            }
+        });
+        return report;
+    }
+}

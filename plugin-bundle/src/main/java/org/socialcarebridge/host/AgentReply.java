@@ -1,0 +1,7 @@
+package org.socialcarebridge.host;
+
+import org.socialcarebridge.reply.ReplyVisibility;
+
+/** An agent's reply on a ticket, read back from the host's transaction. */
+public record AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility) {
+}

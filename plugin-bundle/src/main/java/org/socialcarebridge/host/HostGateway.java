@@ -1,0 +1,47 @@
+package org.socialcarebridge.host;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.socialcarebridge.conversation.SocialIdentity;
+
+/**
+ * The port to the help desk the plugin lives in. The first adapter speaks RT's REST2; other help
+ * desks implement the same interface. Every method throws {@link HostUnavailableException} when the
+ * host is down (the caller retries) and {@link HostRejectedException} when it refuses.
+ */
+public interface HostGateway {
+
+    /** The host user standing for this identity, created on first contact (no invented e-mail). */
+    HostCustomer customerFor(SocialIdentity identity);
+
+    /** Opens a ticket and answers its id. */
+    long openTicket(NewTicket ticket);
+
+    /** Adds a customer's message to a ticket as correspondence. */
+    void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields);
+
+    /** An internal note on the ticket; never leaves the help desk. */
+    void comment(long ticketId, String text);
+
+    /*
+     * The two look-ups below are used only after a crash between asking the host and recording its
+     * answer, so that a retry never files the same message twice.
+     */
+
+    /** The ticket whose {@code Social Conversation ID} is this key, if the host has one. */
+    Optional<Long> ticketForConversation(String conversationKey);
+
+    /** Whether the ticket already holds a message with this {@code Social Post ID}. */
+    boolean ticketHoldsMessage(long ticketId, String postKey);
+
+    /** The agent reply recorded in this transaction, or empty when it is not an agent's reply on a social ticket. */
+    Optional<AgentReply> agentReply(long transactionId);
+
+    /** Ids of reply transactions on social tickets after the given one, oldest first (reconciliation). */
+    List<Long> replyTransactionsAfter(long transactionId, int limit);
+
+    /** Writes the delivery outcome onto the reply's transaction (e.g. Social Post ID, Social Delivery). */
+    void recordDelivery(long transactionId, Map<String, String> transactionFields);
+}

@@ -1,0 +1,13 @@
+package org.socialcarebridge.host;
+
+import java.util.Map;
+
+/**
+ * What the host needs to open a ticket for a new conversation.
+ *
+ * @param customFields ticket fields by name (e.g. "Social Handle")
+ * @param messageFields fields of the first message's transaction by name (e.g. "Social Post ID")
+ */
+public record NewTicket(String subject, HostCustomer requestor, String content,
+                        Map<String, String> customFields, Map<String, String> messageFields) {
+}

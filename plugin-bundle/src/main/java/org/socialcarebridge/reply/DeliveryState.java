@@ -1,0 +1,27 @@
+package org.socialcarebridge.reply;
+
+/** Where an agent's reply stands on its way to the network; shown on the RT transaction. */
+public enum DeliveryState {
+    QUEUED("queued"),
+    /** The network call is under way; found after a crash it means "outcome unknown", never "post again". */
+    POSTING("posting"),
+    RETRYING("retrying"),
+    POSTED("posted"),
+    REFUSED("refused"),
+    FAILED("failed"),
+    UNCERTAIN("uncertain");
+
+    private final String label;
+
+    DeliveryState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isFinal() {
+        return this == POSTED || this == REFUSED || this == FAILED || this == UNCERTAIN;
+    }
+}

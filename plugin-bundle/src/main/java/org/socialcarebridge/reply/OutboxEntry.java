@@ -1,0 +1,175 @@
+package org.socialcarebridge.reply;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+import org.socialcarebridge.host.AgentReply;
+
+/**
+ * One agent reply on its way out, keyed by the host transaction that holds it: a reply seen twice
+ * (notification and reconciliation) is the same row, so it is posted at most once.
+ */
+@Entity
+@Table(name = "SC_OUTBOX", indexes = @Index(name = "SC_OUTBOX_DUE", columnList = "STATE,NEXT_ATTEMPT_AT"))
+public class OutboxEntry {
+    @Id
+    @Column(name = "TRANSACTION_ID")
+    private long transactionId;
+
+    @Column(name = "TICKET_ID", nullable = false)
+    private long ticketId;
+
+    @Column(name = "AGENT", length = 200)
+    private String agent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "VISIBILITY", nullable = false, length = 10)
+    private ReplyVisibility visibility;
+
+    @Lob
+    @Column(name = "TEXT")
+    private String text;
+
+    @Lob
+    @Column(name = "POSTED_TEXT")
+    private String postedText;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATE", nullable = false, length = 20)
+    private DeliveryState state;
+
+    @Column(name = "ATTEMPTS", nullable = false)
+    private int attempts;
+
+    @Column(name = "NEXT_ATTEMPT_AT", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "POST_ID", length = 100)
+    private String postId;
+
+    @Column(name = "POST_URL", length = 1000)
+    private String postUrl;
+
+    @Column(name = "LAST_ERROR", length = 2000)
+    private String lastError;
+
+    /** The outcome still has to be written back to the host (it may have been down). */
+    @Column(name = "HOST_UPDATE_PENDING", nullable = false)
+    private boolean hostUpdatePending;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
+
+    protected OutboxEntry() {
+    }
+
+    public OutboxEntry(AgentReply reply, Instant now) {
+        this.transactionId = reply.transactionId();
+        this.ticketId = reply.ticketId();
+        this.agent = reply.agent();
+        this.visibility = reply.visibility();
+        this.text = reply.text();
+        this.state = DeliveryState.QUEUED;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public AgentReply reply() {
+        return new AgentReply(ticketId, transactionId, agent, text, visibility);
+    }
+
+    void posting(String finalText, Instant now) {
+        state = DeliveryState.POSTING;
+        postedText = finalText;
+        attempts++;
+        updatedAt = now;
+    }
+
+    void posted(String id, String url, Instant now) {
+        state = DeliveryState.POSTED;
+        postId = id;
+        postUrl = url;
+        lastError = null;
+        hostUpdatePending = true;
+        updatedAt = now;
+    }
+
+    void retryAt(Instant when, String error, Instant now) {
+        state = DeliveryState.RETRYING;
+        nextAttemptAt = when;
+        lastError = error;
+        updatedAt = now;
+    }
+
+    void end(DeliveryState finalState, String error, Instant now) {
+        state = finalState;
+        lastError = error;
+        hostUpdatePending = true;
+        updatedAt = now;
+    }
+
+    void hostUpdated() {
+        hostUpdatePending = false;
+    }
+
+    public long transactionId() {
+        return transactionId;
+    }
+
+    public long ticketId() {
+        return ticketId;
+    }
+
+    public DeliveryState state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String postId() {
+        return postId;
+    }
+
+    public String postUrl() {
+        return postUrl;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public boolean hostUpdatePending() {
+        return hostUpdatePending;
+    }
+
+    public ReplyVisibility visibility() {
+        return visibility;
+    }
+
+    /** The text shown in the {@code Social Delivery} field of the transaction. */
+    public String deliveryLabel() {
+        return switch (state) {
+            case POSTED -> "posted " + (postUrl != null ? postUrl : postId);
+            case QUEUED, POSTING, RETRYING -> state.label();
+            default -> state.label() + ": " + lastError;
+        };
+    }
+}

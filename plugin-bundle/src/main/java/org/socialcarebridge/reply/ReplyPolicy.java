@@ -1,0 +1,51 @@
+package org.socialcarebridge.reply;
+
+import java.util.Locale;
+
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.host.AgentReply;
+
+/**
+ * Turns an agent's reply into what the network accepts: a public reply answers the customer's latest
+ * public message and starts with their @handle; a private one goes to their account. A reply over
+ * the network's limit is refused, never cut.
+ */
+public final class ReplyPolicy {
+    static final int DIRECT_MESSAGE_LIMIT = 10_000;
+
+    public OutboundPost compose(AgentReply reply, Conversation conversation) {
+        String text = reply.text() == null ? "" : reply.text().strip();
+        if (text.isEmpty()) {
+            throw new ReplyRefusedException("The reply is empty; write the text to send to the customer.");
+        }
+        Network network = conversation.network();
+        if (reply.visibility() == ReplyVisibility.PRIVATE) {
+            check(network, text, DIRECT_MESSAGE_LIMIT, "direct message");
+            return new OutboundPost(network, ReplyVisibility.PRIVATE, text, null, conversation.customerAccountId());
+        }
+        if (conversation.lastPublicCustomerMessageId() == null) {
+            throw new ReplyRefusedException("The customer has written only privately on this ticket, so there is no"
+                    + " public post to answer; send the reply as Private.");
+        }
+        String prefix = "@" + conversation.customerHandle();
+        if (!text.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
+            text = prefix + " " + text;
+        }
+        check(network, text, publicLimit(network), "public reply");
+        return new OutboundPost(network, ReplyVisibility.PUBLIC, text, conversation.lastPublicCustomerMessageId(), null);
+    }
+
+    static int publicLimit(Network network) {
+        return network == Network.X ? 280 : 500;
+    }
+
+    private static void check(Network network, String text, int limit, String what) {
+        int length = PostLength.of(network).count(text);
+        if (length > limit) {
+            throw new ReplyRefusedException("The " + what + " is " + length + " characters as " + network.displayName()
+                    + " counts them (links count " + PostLength.URL_LENGTH + "); the limit is " + limit
+                    + ". Shorten it by " + (length - limit) + " or send it as Private.");
+        }
+    }
+}

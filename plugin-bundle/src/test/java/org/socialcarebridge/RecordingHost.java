@@ -1,0 +1,100 @@
+package org.socialcarebridge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.HostCustomer;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.NewTicket;
+
+/** An in-memory help desk for unit tests of the domain; the end-to-end tests use a real RT. */
+public class RecordingHost implements HostGateway {
+    public final Map<Long, List<String>> messages = new HashMap<>();
+    public final Map<Long, NewTicket> tickets = new HashMap<>();
+    public final Map<Long, List<String>> comments = new HashMap<>();
+    public final Map<Long, AgentReply> replies = new HashMap<>();
+    public final Map<Long, Map<String, String>> deliveries = new HashMap<>();
+    public final List<String> calls = new ArrayList<>();
+    public boolean down;
+    /** Simulates a crash right after the host acted but before the plugin recorded it. */
+    public boolean failAfterActing;
+    private long nextTicket = 1;
+
+    private void reach(String call) {
+        calls.add(call);
+        if (down) {
+            throw new HostUnavailableException("RT is down (test)");
+        }
+    }
+
+    @Override
+    public HostCustomer customerFor(SocialIdentity identity) {
+        reach("customer");
+        return new HostCustomer(identity.key());
+    }
+
+    @Override
+    public long openTicket(NewTicket ticket) {
+        reach("open");
+        long id = nextTicket++;
+        tickets.put(id, ticket);
+        messages.computeIfAbsent(id, k -> new ArrayList<>()).add(ticket.messageFields().get("Social Post ID"));
+        if (failAfterActing) {
+            throw new HostUnavailableException("connection reset after create (test)");
+        }
+        return id;
+    }
+
+    @Override
+    public void addCustomerMessage(long ticketId, String content, Map<String, String> fields) {
+        reach("correspond");
+        messages.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(fields.get("Social Post ID"));
+        if (failAfterActing) {
+            throw new HostUnavailableException("connection reset after correspond (test)");
+        }
+    }
+
+    @Override
+    public void comment(long ticketId, String text) {
+        reach("comment");
+        comments.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(text);
+    }
+
+    @Override
+    public Optional<Long> ticketForConversation(String conversationKey) {
+        reach("findConversation");
+        return tickets.entrySet().stream()
+                .filter(e -> conversationKey.equals(e.getValue().customFields().get("Social Conversation ID")))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    @Override
+    public boolean ticketHoldsMessage(long ticketId, String postKey) {
+        reach("holds");
+        return messages.getOrDefault(ticketId, List.of()).contains(postKey);
+    }
+
+    @Override
+    public Optional<AgentReply> agentReply(long transactionId) {
+        reach("reply");
+        return Optional.ofNullable(replies.get(transactionId));
+    }
+
+    @Override
+    public List<Long> replyTransactionsAfter(long transactionId, int limit) {
+        reach("replies");
+        return replies.keySet().stream().filter(t -> t > transactionId).sorted().limit(limit).toList();
+    }
+
+    @Override
+    public void recordDelivery(long transactionId, Map<String, String> fields) {
+        reach("delivery");
+        deliveries.put(transactionId, fields);
+    }
+}

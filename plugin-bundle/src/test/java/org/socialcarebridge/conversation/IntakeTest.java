@@ -1,0 +1,134 @@
+package org.socialcarebridge.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socialcarebridge.RecordingHost;
+import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.persistence.Database;
+
+class IntakeTest {
+    static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice A", "https://x.com/alice", 120, false);
+    static final SocialIdentity BOB = new SocialIdentity(Network.X, "2002", "bob", "Bob", null, 5, false);
+    static final SocialIdentity BRAND = new SocialIdentity(Network.X, "1000", "acme", "Acme", null, 9000, true);
+
+    final RecordingHost host = new RecordingHost();
+    Database db = TestDatabase.open();
+    Intake intake = new Intake(db, host, Set.of(BRAND.key()), Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    static InboundMessage tweet(String id, SocialIdentity author, String text, String inReplyTo, String conversation) {
+        return new InboundMessage(Network.X, id, author, text, Instant.parse("2026-11-24T10:00:00Z").plusSeconds(Long.parseLong(id)),
+                inReplyTo, conversation, Visibility.PUBLIC, "https://x.com/" + author.handle() + "/status/" + id);
+    }
+
+    @Test
+    void newMentionOpensOneTicketWithTheCustomerAndFields() {
+        assertEquals(1, intake.receive(List.of(tweet("10", ALICE, "@acme my order never arrived", null, "10"))));
+        Intake.FilingReport report = intake.filePending(10);
+        assertEquals(1, report.filed());
+        var ticket = host.tickets.get(1L);
+        assertEquals("X: my order never arrived", ticket.subject());
+        assertEquals("x:2001", ticket.requestor().name());
+        assertEquals("@alice", ticket.customFields().get("Social Handle"));
+        assertEquals("x:10", ticket.customFields().get("Social Conversation ID"));
+        assertTrue(ticket.content().contains("https://x.com/alice/status/10"), ticket.content());
+    }
+
+    @Test
+    void repollingTheSameMessagesNeverDuplicates() {
+        var m = tweet("10", ALICE, "@acme help", null, "10");
+        intake.receive(List.of(m));
+        intake.filePending(10);
+        assertEquals(0, intake.receive(List.of(m)));
+        assertEquals(0, intake.filePending(10).filed());
+        assertEquals(1, host.tickets.size());
+    }
+
+    @Test
+    void replyInTheThreadJoinsTheTicketAsCorrespondence() {
+        intake.receive(List.of(tweet("10", ALICE, "@acme help", null, "10")));
+        intake.filePending(10);
+        intake.receive(List.of(tweet("11", BOB, "@acme @alice same here", "10", "10"), tweet("12", ALICE, "@acme still broken", "11", "10")));
+        assertEquals(2, intake.filePending(10).filed());
+        assertEquals(1, host.tickets.size());
+        assertEquals(List.of("10", "11", "12"), host.messages.get(1L));
+        Conversation c = db.read(em -> em.find(Conversation.class, "x:10"));
+        assertEquals("12", c.lastPublicCustomerMessageId());
+    }
+
+    @Test
+    void brandsOwnPostsAreRecordedButNeverTicketed() {
+        intake.receive(List.of(tweet("20", BRAND, "@acme is hiring", null, "20")));
+        assertEquals(0, intake.filePending(10).filed());
+        assertTrue(host.tickets.isEmpty());
+        assertEquals(LedgerState.IGNORED, db.read(em -> em.find(LedgerEntry.class, "x:20")).state());
+    }
+
+    @Test
+    void hostOutageKeepsMessagesAndFilesThemLater() {
+        host.down = true;
+        intake.receive(List.of(tweet("30", ALICE, "@acme one", null, "30"), tweet("31", BOB, "@acme two", null, "31")));
+        var report = intake.filePending(10);
+        assertEquals(0, report.filed());
+        assertEquals(2, report.waiting());
+        assertNotNull(report.error());
+        host.down = false;
+        assertEquals(2, intake.filePending(10).filed());
+        assertEquals(2, host.tickets.size());
+    }
+
+    @Test
+    void crashAfterTheHostActedIsResolvedWithoutASecondTicket() {
+        host.failAfterActing = true;
+        intake.receive(List.of(tweet("40", ALICE, "@acme hello", null, "40")));
+        intake.filePending(10);
+        assertEquals(1, host.tickets.size());
+        host.failAfterActing = false;
+        assertEquals(1, intake.filePending(10).filed());
+        assertEquals(1, host.tickets.size(), "the retry must find the ticket the first attempt created");
+
+        host.failAfterActing = true;
+        intake.receive(List.of(tweet("41", ALICE, "@acme again", "40", "40")));
+        intake.filePending(10);
+        host.failAfterActing = false;
+        intake.filePending(10);
+        assertEquals(List.of("40", "41"), host.messages.get(1L));
+    }
+
+    @Test
+    void ledgerSurvivesReopeningTheDatabaseFile(@TempDir Path dir) {
+        db.close();
+        db = TestDatabase.file(dir);
+        intake = new Intake(db, host, Set.of(), Clock.systemUTC());
+        intake.receive(List.of(tweet("50", ALICE, "@acme persisted", null, "50")));
+        db.close();
+        db = TestDatabase.file(dir);
+        intake = new Intake(db, host, Set.of(), Clock.systemUTC());
+        assertEquals(0, intake.receive(List.of(tweet("50", ALICE, "@acme persisted", null, "50"))));
+        assertEquals(1, intake.filePending(10).filed());
+    }
+
+    @Test
+    void subjectDropsLeadingMentionsAndShortensOnAWord() {
+        var m = tweet("60", ALICE, "@acme @support " + "word ".repeat(40), null, null);
+        String subject = Intake.subject(m);
+        assertTrue(subject.startsWith("X: word word"), subject);
+        assertTrue(subject.length() <= Intake.SUBJECT_LENGTH + 4, subject);
+        assertTrue(subject.endsWith("…"));
+    }
+}

@@ -1,0 +1,202 @@
+package org.socialcarebridge.reply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.RecordingHost;
+import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.network.NetworkClient;
+import org.socialcarebridge.network.NetworkUnavailableException;
+import org.socialcarebridge.network.PostedMessage;
+import org.socialcarebridge.network.RateLimitedException;
+import org.socialcarebridge.persistence.Database;
+
+class OutboxTest {
+    static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice", null, 1, false);
+
+    /** A network double that fails as scripted, then posts. */
+    static class ScriptedNetwork implements NetworkClient {
+        final Deque<RuntimeException> failures = new ArrayDeque<>();
+        final List<String> posted = new ArrayList<>();
+
+        @Override
+        public Network network() {
+            return Network.X;
+        }
+
+        @Override
+        public PostedMessage publicReply(String inReplyTo, String text) {
+            return post("public:" + inReplyTo + ":" + text);
+        }
+
+        @Override
+        public PostedMessage directMessage(String recipient, String text) {
+            return post("dm:" + recipient + ":" + text);
+        }
+
+        private PostedMessage post(String what) {
+            if (!failures.isEmpty()) {
+                throw failures.pop();
+            }
+            posted.add(what);
+            String id = String.valueOf(900 + posted.size());
+            return new PostedMessage(id, "https://x.com/acme/status/" + id);
+        }
+    }
+
+    static class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final RecordingHost host = new RecordingHost();
+    final ScriptedNetwork x = new ScriptedNetwork();
+    final MovableClock clock = new MovableClock();
+    Database db;
+    Outbox outbox;
+
+    @BeforeEach
+    void conversationOnTicketOne() {
+        db = TestDatabase.open();
+        Intake intake = new Intake(db, host, Set.of(), clock);
+        intake.receive(List.of(new InboundMessage(Network.X, "10", ALICE, "@acme help", clock.instant(), null, "10",
+                Visibility.PUBLIC, null)));
+        intake.filePending(10);
+        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    void agentReplies(long txn, String text, ReplyVisibility v) {
+        host.replies.put(txn, new AgentReply(1, txn, "agent", text, v));
+    }
+
+    @Test
+    void publicReplyIsPostedOnceAndWrittenBack() {
+        agentReplies(100, "Sorry! Looking now.", ReplyVisibility.PUBLIC);
+        assertTrue(outbox.accept(100));
+        assertFalse(outbox.accept(100), "a second notification of the same transaction is ignored");
+        outbox.deliverDue(10);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice Sorry! Looking now."), x.posted);
+        assertEquals("901", host.deliveries.get(100L).get("Social Post ID"));
+        assertTrue(host.deliveries.get(100L).get("Social Delivery").startsWith("posted "));
+        LedgerEntry echo = db.read(em -> em.find(LedgerEntry.class, "x:901"));
+        assertEquals(LedgerEntry.Direction.OUTBOUND, echo.direction());
+        assertEquals(1L, echo.ticketId());
+    }
+
+    @Test
+    void privateReplyBecomesADirectMessage() {
+        agentReplies(101, "Please send your order number", ReplyVisibility.PRIVATE);
+        outbox.accept(101);
+        outbox.deliverDue(10);
+        assertEquals(List.of("dm:2001:Please send your order number"), x.posted);
+    }
+
+    @Test
+    void rateLimitWaitsForTheResetThenPostsOnce() {
+        agentReplies(102, "hello", ReplyVisibility.PUBLIC);
+        outbox.accept(102);
+        Instant reset = clock.now.plusSeconds(60);
+        x.failures.add(new RateLimitedException("429 Too Many Requests", reset));
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        clock.now = clock.now.plusSeconds(30);
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty(), "no retry before the reset time");
+        clock.now = reset.plusSeconds(2);
+        outbox.deliverDue(10);
+        assertEquals(1, x.posted.size());
+    }
+
+    @Test
+    void lastFailureBecomesACommentAndIsNeverPostedLater() {
+        agentReplies(103, "hello", ReplyVisibility.PUBLIC);
+        outbox.accept(103);
+        for (int i = 0; i < 10; i++) {
+            x.failures.add(new NetworkUnavailableException("503 Service Unavailable"));
+        }
+        for (int i = 0; i < 10; i++) {
+            outbox.deliverDue(10);
+            clock.now = clock.now.plus(Duration.ofMinutes(10));
+        }
+        assertTrue(x.posted.isEmpty());
+        assertEquals(6, 10 - x.failures.size(), "gives up after the scheduled attempts");
+        assertTrue(host.comments.get(1L).get(0).contains("NOT delivered"), host.comments.toString());
+        assertTrue(host.deliveries.get(103L).get("Social Delivery").startsWith("failed: 503"));
+    }
+
+    @Test
+    void tooLongReplyIsRefusedWithACommentAndNothingPosted() {
+        agentReplies(104, "y".repeat(300), ReplyVisibility.PUBLIC);
+        outbox.accept(104);
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        assertTrue(host.comments.get(1L).get(0).contains("limit is 280"), host.comments.toString());
+    }
+
+    @Test
+    void hostDownDuringWriteBackIsRetriedWithoutPostingAgain() {
+        agentReplies(105, "hello", ReplyVisibility.PUBLIC);
+        outbox.accept(105);
+        host.down = true;
+        outbox.deliverDue(10);
+        assertEquals(1, x.posted.size());
+        host.down = false;
+        outbox.deliverDue(10);
+        assertEquals(1, x.posted.size());
+        assertEquals("901", host.deliveries.get(105L).get("Social Post ID"));
+    }
+
+    @Test
+    void replyInterruptedMidPostIsMarkedUncertainNotReposted() {
+        agentReplies(106, "hello", ReplyVisibility.PUBLIC);
+        outbox.accept(106);
+        db.writing(em -> em.find(OutboxEntry.class, 106L).posting("@alice hello", clock.instant()));
+        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), clock);
+        assertEquals(1, afterRestart.settleInterrupted());
+        afterRestart.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        assertTrue(host.deliveries.get(106L).get("Social Delivery").startsWith("uncertain"));
+    }
+}

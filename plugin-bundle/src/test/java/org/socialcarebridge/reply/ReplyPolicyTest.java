@@ -1,0 +1,78 @@
+package org.socialcarebridge.reply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.AgentReply;
+
+class ReplyPolicyTest {
+    static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice", null, 1, false);
+    final ReplyPolicy policy = new ReplyPolicy();
+
+    static Conversation conversation(boolean heardPublicly) {
+        Conversation c = new Conversation("x:10", 7, ALICE, Instant.now());
+        c.heardFrom(new InboundMessage(Network.X, "10", ALICE, "@acme hi", Instant.now(), null, "10",
+                heardPublicly ? Visibility.PUBLIC : Visibility.PRIVATE, null), Instant.now());
+        return c;
+    }
+
+    static AgentReply reply(String text, ReplyVisibility v) {
+        return new AgentReply(7, 99, "agent", text, v);
+    }
+
+    @Test
+    void publicReplyAnswersTheLatestCustomerPostWithTheirHandle() {
+        OutboundPost post = policy.compose(reply("We're on it.", ReplyVisibility.PUBLIC), conversation(true));
+        assertEquals("@alice We're on it.", post.text());
+        assertEquals("10", post.inReplyToMessageId());
+    }
+
+    @Test
+    void handleIsNotDoubled() {
+        assertEquals("@Alice thanks", policy.compose(reply("@Alice thanks", ReplyVisibility.PUBLIC), conversation(true)).text());
+    }
+
+    @Test
+    void privateReplyGoesToTheAccountWithoutPrefix() {
+        OutboundPost post = policy.compose(reply("Your order is 123", ReplyVisibility.PRIVATE), conversation(true));
+        assertEquals("Your order is 123", post.text());
+        assertEquals("2001", post.recipientAccountId());
+        assertNull(post.inReplyToMessageId());
+    }
+
+    @Test
+    void tooLongPublicReplyIsRefusedWithTheNumbers() {
+        String text = "x".repeat(274); // with "@alice " that is 281
+        ReplyRefusedException e = assertThrows(ReplyRefusedException.class,
+                () -> policy.compose(reply(text, ReplyVisibility.PUBLIC), conversation(true)));
+        assertTrue(e.getMessage().contains("281") && e.getMessage().contains("280"), e.getMessage());
+        assertEquals(280, policy.compose(reply("x".repeat(273), ReplyVisibility.PUBLIC), conversation(true)).text().length());
+    }
+
+    @Test
+    void urlsCountAs23TowardsTheLimit() {
+        String url = "https://example.com/" + "p".repeat(200);
+        String text = "x".repeat(249) + " " + url; // 7 + 249 + 1 + 23 = 280
+        assertTrue(policy.compose(reply(text, ReplyVisibility.PUBLIC), conversation(true)).text().endsWith(url));
+    }
+
+    @Test
+    void publicReplyWithoutAPublicCustomerPostIsRefused() {
+        assertThrows(ReplyRefusedException.class, () -> policy.compose(reply("hi", ReplyVisibility.PUBLIC), conversation(false)));
+    }
+
+    @Test
+    void emptyReplyIsRefused() {
+        assertThrows(ReplyRefusedException.class, () -> policy.compose(reply("  ", ReplyVisibility.PRIVATE), conversation(true)));
+    }
+}

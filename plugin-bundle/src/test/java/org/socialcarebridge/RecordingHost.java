@@ -87,6 +87,12 @@ public class RecordingHost implements HostGateway {
     }
 
     @Override
+    public long latestTransactionId() {
+        reach("latest");
+        return replies.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    @Override
     public List<Long> replyTransactionsAfter(long transactionId, int limit) {
         reach("replies");
         return replies.keySet().stream().filter(t -> t > transactionId).sorted().limit(limit).toList();

@@ -38,8 +38,14 @@ public final class Intake {
     public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Clock clock) {
         this.db = db;
         this.host = host;
-        this.ownAccountKeys = Set.copyOf(ownAccountKeys);
+        this.ownAccountKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.ownAccountKeys.addAll(ownAccountKeys);
         this.clock = clock;
+    }
+
+    /** The brand's account on a network, learnt when its channel starts; its posts are never ticketed. */
+    public void recogniseOwnAccount(SocialIdentity account) {
+        ownAccountKeys.add(account.key());
     }
 
     /** Records the messages not seen before; answers how many were new. */

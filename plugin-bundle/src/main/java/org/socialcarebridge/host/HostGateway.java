@@ -39,6 +39,9 @@ public interface HostGateway {
     /** The agent reply recorded in this transaction, or empty when it is not an agent's reply on a social ticket. */
     Optional<AgentReply> agentReply(long transactionId);
 
+    /** The newest transaction id now: where reconciliation starts on a fresh install, so old replies are not sent. */
+    long latestTransactionId();
+
     /** Ids of reply transactions on social tickets after the given one, oldest first (reconciliation). */
     List<Long> replyTransactionsAfter(long transactionId, int limit);
 

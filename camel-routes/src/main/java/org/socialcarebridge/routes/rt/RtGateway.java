@@ -1,0 +1,320 @@
+package org.socialcarebridge.routes.rt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.HostCustomer;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.reply.ReplyVisibility;
+import org.socialcarebridge.routes.http.HttpAnswer;
+import org.socialcarebridge.routes.http.HttpCall;
+
+/**
+ * The host port over RT's REST2. REST2 drops unknown custom fields and bad values silently, so every
+ * answer's message array is read and anything but success is an error.
+ */
+public final class RtGateway implements HostGateway {
+    static final String REST = "/REST/2.0";
+
+    private final RtSession session;
+    private final RtSettings settings;
+    private final ObjectMapper json;
+    private final Map<String, HostCustomer> customers = new ConcurrentHashMap<>();
+    private volatile Long pluginUserId;
+
+    public RtGateway(HttpCall http, RtSettings settings, ObjectMapper json) {
+        this.session = new RtSession(http, settings);
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Override
+    public HostCustomer customerFor(SocialIdentity identity) {
+        HostCustomer known = customers.get(identity.key());
+        if (known != null) {
+            return known;
+        }
+        // The RT user is named after the stable account id, so a renamed handle stays the same customer.
+        String name = identity.key();
+        HttpAnswer found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
+        if (found.status() == 404) {
+            ObjectNode user = json.createObjectNode()
+                    .put("Name", name)
+                    .put("RealName", realName(identity))
+                    .put("Comments", "Social Care Bridge customer: " + identity.network().displayName() + " @"
+                            + identity.handle() + (identity.profileUrl() != null ? " " + identity.profileUrl() : ""));
+            HttpAnswer created = session.send("POST", REST + "/user", "application/json", user.toString());
+            if (created.status() != 201 && !(created.status() == 400 && created.body().contains("already"))) {
+                throw new HostRejectedException("RT did not create the customer user " + name + ": " + created.status()
+                        + " " + created.body());
+            }
+        } else if (!found.ok()) {
+            throw new HostRejectedException("RT did not answer the customer user " + name + ": " + found.status());
+        }
+        HostCustomer customer = new HostCustomer(name);
+        customers.put(identity.key(), customer);
+        return customer;
+    }
+
+    static String realName(SocialIdentity identity) {
+        String display = identity.displayName() == null || identity.displayName().isBlank() ? identity.handle() : identity.displayName();
+        return display + " (@" + identity.handle() + ")";
+    }
+
+    @Override
+    public long openTicket(NewTicket ticket) {
+        ObjectNode body = json.createObjectNode()
+                .put("Queue", settings.queue())
+                .put("Subject", ticket.subject())
+                .put("Requestor", ticket.requestor().name())
+                .put("Content", ticket.content())
+                .put("ContentType", "text/plain");
+        ObjectNode fields = body.putObject("CustomFields");
+        ticket.customFields().forEach(fields::put);
+        ObjectNode txnFields = body.putObject("TxnCustomFields");
+        ticket.messageFields().forEach(txnFields::put);
+        HttpAnswer answer = session.send("POST", REST + "/ticket", "application/json", body.toString());
+        JsonNode created = parse(answer, "create a ticket");
+        if (answer.status() != 201 || !created.has("id")) {
+            throw new HostRejectedException("RT did not create the ticket: " + answer.status() + " " + answer.body());
+        }
+        return created.get("id").asLong();
+    }
+
+    @Override
+    public void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields) {
+        ObjectNode body = json.createObjectNode().put("Content", content).put("ContentType", "text/plain");
+        ObjectNode txnFields = body.putObject("TxnCustomFields");
+        messageFields.forEach(txnFields::put);
+        expectSuccess(session.send("POST", REST + "/ticket/" + ticketId + "/correspond", "application/json", body.toString()),
+                "add the customer's message to ticket " + ticketId);
+    }
+
+    @Override
+    public void comment(long ticketId, String text) {
+        ObjectNode body = json.createObjectNode().put("Content", text).put("ContentType", "text/plain");
+        expectSuccess(session.send("POST", REST + "/ticket/" + ticketId + "/comment", "application/json", body.toString()),
+                "comment on ticket " + ticketId);
+    }
+
+    @Override
+    public Optional<Long> ticketForConversation(String conversationKey) {
+        String query = "Queue = '" + sql(settings.queue()) + "' AND 'CF.{Social Conversation ID}' = '" + sql(conversationKey) + "'";
+        JsonNode found = parse(session.send("GET", REST + "/tickets?per_page=1&query=" + HttpCall.encode(query), null, null),
+                "search tickets");
+        JsonNode items = found.path("items");
+        return items.size() == 0 ? Optional.empty() : Optional.of(items.get(0).path("id").asLong());
+    }
+
+    @Override
+    public boolean ticketHoldsMessage(long ticketId, String postKey) {
+        for (long txn : transactionIds(searchBody(List.of(
+                term("ObjectType", "=", "RT::Ticket"), term("ObjectId", "=", ticketId), term("Type", "=", "Correspond"))), 1000)) {
+            if (postKey.equals(transactionField(transaction(txn), "Social Post ID"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<AgentReply> agentReply(long transactionId) {
+        JsonNode txn = transaction(transactionId);
+        if (!"Correspond".equals(txn.path("Type").asText()) || !"RT::Ticket".equals(txn.path("ObjectType").asText())) {
+            return Optional.empty();
+        }
+        long creator = txn.path("Creator").path("id").asLong(-1);
+        if (creator == pluginUserId()) {
+            return Optional.empty(); // a customer message the plugin filed, not an agent's reply
+        }
+        long ticketId = txn.path("Object").path("id").asLong();
+        JsonNode ticket = parse(session.send("GET", REST + "/ticket/" + ticketId, null, null), "read ticket " + ticketId);
+        if (!settings.queue().equals(queueName(ticket))) {
+            return Optional.empty();
+        }
+        String visibility = transactionField(txn, "Reply Visibility");
+        ReplyVisibility chosen = visibility == null ? ReplyVisibility.PUBLIC : ReplyVisibility.fromLabel(visibility);
+        String agent = creatorName(txn);
+        return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen));
+    }
+
+    @Override
+    public long latestTransactionId() {
+        List<Long> ids = transactionIds(searchBody(List.of(term("id", ">", 0))), 1, "DESC");
+        return ids.isEmpty() ? 0 : ids.get(0);
+    }
+
+    @Override
+    public List<Long> replyTransactionsAfter(long transactionId, int limit) {
+        return transactionIds(searchBody(List.of(term("id", ">", transactionId), term("ObjectType", "=", "RT::Ticket"),
+                term("Type", "=", "Correspond"), term("Creator", "!=", pluginUserId()))), limit);
+    }
+
+    @Override
+    public void recordDelivery(long transactionId, Map<String, String> transactionFields) {
+        for (Map.Entry<String, String> field : transactionFields.entrySet()) {
+            HttpAnswer answer = session.send("POST", "/SocialCare/TransactionCustomField", "application/x-www-form-urlencoded",
+                    HttpCall.form(Map.of("transaction", String.valueOf(transactionId), "field", field.getKey(),
+                            "value", field.getValue())));
+            JsonNode result = parse(answer, "set " + field.getKey() + " on transaction " + transactionId);
+            if (!answer.ok() || !result.path("ok").asBoolean(false)) {
+                throw new HostRejectedException("RT did not set " + field.getKey() + " on transaction " + transactionId
+                        + ": " + answer.status() + " " + result.path("error").asText(answer.body()));
+            }
+        }
+    }
+
+    // ---- reading RT
+
+    private JsonNode transaction(long id) {
+        HttpAnswer answer = session.send("GET", REST + "/transaction/" + id, null, null);
+        if (answer.status() == 404) {
+            throw new HostRejectedException("RT has no transaction " + id);
+        }
+        return parse(answer, "read transaction " + id);
+    }
+
+    /** The text of the reply: the first text/plain part of the transaction. */
+    private String content(long transactionId) {
+        JsonNode list = parse(session.send("GET", REST + "/transaction/" + transactionId + "/attachments", null, null),
+                "list the attachments of transaction " + transactionId);
+        String html = null;
+        for (JsonNode item : list.path("items")) {
+            JsonNode a = parse(session.send("GET", REST + "/attachment/" + item.path("id").asText(), null, null), "read an attachment");
+            String type = a.path("ContentType").asText("");
+            String content = a.hasNonNull("Content") ? decode(a.get("Content").asText()) : null;
+            if (content == null || content.isEmpty()) {
+                continue;
+            }
+            if (type.startsWith("text/plain")) {
+                return content;
+            }
+            if (type.startsWith("text/html") && html == null) {
+                html = content;
+            }
+        }
+        // RT's rich-text editor sends HTML only; the network gets its text.
+        return html == null ? "" : org.socialcarebridge.routes.rt.HtmlText.of(html);
+    }
+
+    private static String decode(String base64) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return base64;
+        }
+    }
+
+    private long pluginUserId() {
+        Long id = pluginUserId;
+        if (id == null) {
+            JsonNode me = parse(session.send("GET", REST + "/user/" + HttpCall.encode(settings.user()), null, null),
+                    "read the plugin's own RT user");
+            id = me.path("id").asLong();
+            pluginUserId = id;
+        }
+        return id;
+    }
+
+    private static String queueName(JsonNode ticket) {
+        JsonNode q = ticket.path("Queue");
+        return q.has("Name") ? q.get("Name").asText() : q.path("id").asText();
+    }
+
+    private String creatorName(JsonNode txn) {
+        JsonNode creator = txn.path("Creator");
+        if (creator.hasNonNull("Name")) {
+            return creator.get("Name").asText();
+        }
+        JsonNode user = parse(session.send("GET", REST + "/user/" + creator.path("id").asText(), null, null), "read a user");
+        return user.path("Name").asText(creator.path("id").asText());
+    }
+
+    /** A transaction custom field's first value, by name. */
+    private static String transactionField(JsonNode txn, String name) {
+        for (JsonNode cf : txn.path("CustomFields")) {
+            if (name.equals(cf.path("name").asText())) {
+                JsonNode values = cf.path("values");
+                return values.size() == 0 ? null : values.get(0).asText();
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode term(String field, String operator, Object value) {
+        ObjectNode t = json.createObjectNode().put("field", field).put("operator", operator);
+        if (value instanceof Number n) {
+            t.put("value", n.longValue());
+        } else {
+            t.put("value", String.valueOf(value));
+        }
+        return t;
+    }
+
+    private String searchBody(List<ObjectNode> terms) {
+        ArrayNode array = json.createArrayNode();
+        terms.forEach(array::add);
+        return array.toString();
+    }
+
+    private List<Long> transactionIds(String searchJson, int limit) {
+        return transactionIds(searchJson, limit, "ASC");
+    }
+
+    private List<Long> transactionIds(String searchJson, int limit, String order) {
+        HttpAnswer answer = session.send("POST", REST + "/transactions?orderby=id&order=" + order + "&per_page=" + limit,
+                "application/json", searchJson);
+        JsonNode found = parse(answer, "search transactions");
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : found.path("items")) {
+            ids.add(item.path("id").asLong());
+        }
+        return ids;
+    }
+
+    private JsonNode parse(HttpAnswer answer, String what) {
+        if (answer.status() == 403) {
+            throw new HostRejectedException("RT user '" + settings.user() + "' may not " + what
+                    + " (403); run the provisioning command to grant the plugin's rights");
+        }
+        try {
+            return answer.body().isEmpty() ? json.createObjectNode() : json.readTree(answer.body());
+        } catch (IOException e) {
+            throw new HostRejectedException("RT answered " + what + " with " + answer.status() + " and no JSON: "
+                    + answer.body().substring(0, Math.min(200, answer.body().length())));
+        }
+    }
+
+    /** RT answers updates with a message array; a failure reads e.g. "Invalid value for custom field". */
+    private void expectSuccess(HttpAnswer answer, String what) {
+        JsonNode messages = parse(answer, what);
+        if (!answer.ok()) {
+            throw new HostRejectedException("RT did not " + what + ": " + answer.status() + " " + answer.body());
+        }
+        for (JsonNode m : messages.isArray() ? messages : json.createArrayNode()) {
+            String text = m.asText("").toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("invalid") || text.contains("permission denied") || text.contains("could not")) {
+                throw new HostRejectedException("RT did not " + what + ": " + m.asText());
+            }
+        }
+    }
+
+    private static String sql(String value) {
+        return value.replace("\\", "\\\\").replace("'", "\\'");
+    }
+}

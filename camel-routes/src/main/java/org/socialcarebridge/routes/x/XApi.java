@@ -1,0 +1,114 @@
+package org.socialcarebridge.routes.x;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.socialcarebridge.network.NetworkUnavailableException;
+import org.socialcarebridge.network.PostRejectedException;
+import org.socialcarebridge.network.RateLimitedException;
+import org.socialcarebridge.routes.http.HttpAnswer;
+import org.socialcarebridge.routes.http.HttpCall;
+
+/** The X API v2 calls the routes use, with X's errors turned into the domain's. */
+public final class XApi {
+    static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,author_id,entities";
+    static final String USER_FIELDS = "public_metrics,verified,username,name";
+
+    private final HttpCall http;
+    private final XSettings settings;
+    private final ObjectMapper json;
+
+    public XApi(HttpCall http, XSettings settings, ObjectMapper json) {
+        this.http = http;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    public JsonNode me() {
+        return call("GET", "/2/users/me", null);
+    }
+
+    public JsonNode mentions(String userId, String sinceId, String paginationToken) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("max_results", String.valueOf(settings.maxResults()));
+        q.put("expansions", "author_id");
+        q.put("tweet.fields", TWEET_FIELDS);
+        q.put("user.fields", USER_FIELDS);
+        if (sinceId != null) {
+            q.put("since_id", sinceId);
+        }
+        if (paginationToken != null) {
+            q.put("pagination_token", paginationToken);
+        }
+        return call("GET", "/2/users/" + HttpCall.encode(userId) + "/mentions?" + HttpCall.form(q), null);
+    }
+
+    public JsonNode postReply(String inReplyToTweetId, String text) {
+        ObjectNode body = json.createObjectNode().put("text", text);
+        body.putObject("reply").put("in_reply_to_tweet_id", inReplyToTweetId);
+        return call("POST", "/2/tweets", body);
+    }
+
+    public JsonNode sendDirectMessage(String participantId, String text) {
+        ObjectNode body = json.createObjectNode().put("text", text);
+        return call("POST", "/2/dm_conversations/with/" + HttpCall.encode(participantId) + "/messages", body);
+    }
+
+    private JsonNode call(String method, String pathAndQuery, JsonNode body) {
+        String url = settings.baseUrl() + pathAndQuery;
+        String what = method + " " + pathAndQuery.replaceAll("\\?.*", "");
+        HttpAnswer answer;
+        try {
+            answer = http.send(method, url, Map.of("Authorization", "Bearer " + settings.bearerToken(),
+                    "Accept", "application/json"), body == null ? null : "application/json", body == null ? null : body.toString());
+        } catch (HttpCall.UnreachableException e) {
+            throw new NetworkUnavailableException("X " + what + ": " + e.getMessage(), e);
+        }
+        if (answer.status() == 429) {
+            throw new RateLimitedException("X " + what + " answered 429 Too Many Requests", resetOf(answer));
+        }
+        if (answer.status() >= 500 || answer.status() == 0) {
+            throw new NetworkUnavailableException("X " + what + " answered " + answer.status());
+        }
+        if (!answer.ok()) {
+            throw new PostRejectedException("X " + what + " answered " + answer.status() + ": " + problem(answer.body()));
+        }
+        try {
+            return json.readTree(answer.body());
+        } catch (IOException e) {
+            throw new NetworkUnavailableException("X " + what + " answered malformed JSON: " + e.getMessage());
+        }
+    }
+
+    /** {@code x-rate-limit-reset} is epoch seconds; without it wait one 15-minute window. */
+    static Instant resetOf(HttpAnswer answer) {
+        String reset = answer.header("x-rate-limit-reset");
+        try {
+            return reset == null ? Instant.now().plusSeconds(900) : Instant.ofEpochSecond(Long.parseLong(reset.strip()));
+        } catch (NumberFormatException e) {
+            return Instant.now().plusSeconds(900);
+        }
+    }
+
+    private String problem(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node.hasNonNull("detail")) {
+                return node.get("detail").asText();
+            }
+            if (node.has("errors") && node.get("errors").size() > 0) {
+                JsonNode e = node.get("errors").get(0);
+                return e.path("detail").asText(e.path("message").asText(body));
+            }
+            return node.path("title").asText(body);
+        } catch (IOException e) {
+            return body.length() > 200 ? body.substring(0, 200) : body;
+        }
+    }
+}

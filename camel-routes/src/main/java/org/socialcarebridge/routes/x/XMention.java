@@ -1,0 +1,61 @@
+package org.socialcarebridge.routes.x;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
+
+/** Maps one page of X's mentions timeline (tweets plus expanded authors) to domain messages. */
+final class XMention {
+    private XMention() {
+    }
+
+    static Map<String, SocialIdentity> authors(JsonNode page) {
+        Map<String, SocialIdentity> users = new HashMap<>();
+        for (JsonNode u : page.path("includes").path("users")) {
+            users.put(u.path("id").asText(), identity(u));
+        }
+        return users;
+    }
+
+    static SocialIdentity identity(JsonNode user) {
+        String username = user.path("username").asText();
+        return new SocialIdentity(Network.X, user.path("id").asText(), username, user.path("name").asText(null),
+                "https://x.com/" + username, user.path("public_metrics").path("followers_count").asLong(0),
+                user.path("verified").asBoolean(false));
+    }
+
+    static InboundMessage message(JsonNode tweet, Map<String, SocialIdentity> authors) {
+        String authorId = tweet.path("author_id").asText();
+        SocialIdentity author = authors.get(authorId);
+        if (author == null) {
+            // X omits an author it cannot expand (suspended, protected); keep the message all the same.
+            author = new SocialIdentity(Network.X, authorId, "i/user/" + authorId, null, null, 0, false);
+        }
+        String inReplyTo = null;
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
+            if ("replied_to".equals(ref.path("type").asText())) {
+                inReplyTo = ref.path("id").asText();
+            }
+        }
+        String id = tweet.path("id").asText();
+        return new InboundMessage(Network.X, id, author, tweet.path("text").asText(""), createdAt(tweet), inReplyTo,
+                tweet.path("conversation_id").asText(null), Visibility.PUBLIC,
+                "https://x.com/" + author.handle() + "/status/" + id);
+    }
+
+    private static Instant createdAt(JsonNode tweet) {
+        try {
+            return tweet.hasNonNull("created_at") ? Instant.parse(tweet.get("created_at").asText()) : Instant.now();
+        } catch (DateTimeParseException e) {
+            return Instant.now();
+        }
+    }
+}

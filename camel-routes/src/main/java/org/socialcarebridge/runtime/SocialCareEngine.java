@@ -1,0 +1,166 @@
+package org.socialcarebridge.runtime;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.health.Health;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.network.NetworkClient;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.reply.Outbox;
+import org.socialcarebridge.reply.ReplyPolicy;
+import org.socialcarebridge.reply.RetrySchedule;
+import org.socialcarebridge.routes.health.HealthRoutes;
+import org.socialcarebridge.routes.http.HttpCall;
+import org.socialcarebridge.routes.http.NoCookies;
+import org.socialcarebridge.routes.rt.RtGateway;
+import org.socialcarebridge.routes.rt.RtReplyReconciler;
+import org.socialcarebridge.routes.rt.RtRoutes;
+import org.socialcarebridge.routes.rt.RtSettings;
+import org.socialcarebridge.routes.x.XApi;
+import org.socialcarebridge.routes.x.XMentionsPoller;
+import org.socialcarebridge.routes.x.XNetworkClient;
+import org.socialcarebridge.routes.x.XRoutes;
+import org.socialcarebridge.routes.x.XSettings;
+import org.socialcarebridge.settings.InvalidSettingsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the domain to Camel from the configuration files' values, one route set per channel. A
+ * channel with wrong settings is not started and says why in one log line and on the health
+ * endpoint; the others run. Used by the OSGi component and, outside OSGi, by tests.
+ */
+public final class SocialCareEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SocialCareEngine.class);
+    /** Every configuration file the plugin reads; any other org.socialcarebridge.* file is a mistake. */
+    public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID, XSettings.PID);
+
+    private final Health health = new Health();
+    private final CamelContext camel;
+    private final Database db;
+
+    private SocialCareEngine(CamelContext camel, Database db) {
+        this.camel = camel;
+        this.db = db;
+    }
+
+    /**
+     * @param config  each PID's values (a missing PID is an empty map)
+     * @param dataDir where the embedded database lives by default
+     */
+    public static SocialCareEngine start(Map<String, Map<String, ?>> config, Path dataDir) throws Exception {
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        HttpSettings httpSettings = HttpSettings.from(valuesOf(config, HttpSettings.PID));
+        Database db = Database.open(StoreSettings.from(valuesOf(config, StoreSettings.PID), dataDir));
+
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("socialcare");
+        camel.setApplicationContextClassLoader(SocialCareEngine.class.getClassLoader());
+        camel.getRegistry().bind(NoCookies.NAME, new NoCookies());
+        SocialCareEngine engine = new SocialCareEngine(camel, db);
+        try {
+            engine.assemble(config, httpSettings, json, clock);
+            camel.start();
+        } catch (Exception e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, ObjectMapper json, Clock clock)
+            throws Exception {
+        HttpCall http = new HttpCall(camel.createProducerTemplate());
+        camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
+        for (String pid : config.keySet()) {
+            if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid)) {
+                LOG.error("Social Care Bridge: etc/{}.cfg is not a file the plugin reads; rename it to one of {}", pid, PIDS);
+            }
+        }
+
+        Map<Network, NetworkClient> networks = new HashMap<>();
+        XSettings x = channelSettings("x", () -> XSettings.from(valuesOf(config, XSettings.PID)));
+        XApi xApi = null;
+        if (x != null && x.enabled()) {
+            xApi = new XApi(http, x, json);
+            networks.put(Network.X, new XNetworkClient(xApi, x.brandHandle()));
+        }
+
+        RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
+        HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
+        Intake intake = new Intake(db, host, Set.of(), clock);
+        Outbox outbox = new Outbox(db, host, networks, new ReplyPolicy(), RetrySchedule.standard(), clock);
+        health.gauge("outbox", outbox::size);
+        health.gauge("waitingForTicket", () -> ledgerCount(LedgerState.RECEIVED));
+        health.gauge("deadLetters", () -> ledgerCount(LedgerState.DEAD_LETTER));
+        if (rt != null) {
+            int uncertain = outbox.settleInterrupted();
+            if (uncertain > 0) {
+                LOG.warn("{} replies were being posted when the plugin stopped; marked uncertain for an agent to check", uncertain);
+            }
+            camel.addRoutes(new RtRoutes(httpSettings.baseUri(), rt, intake, outbox,
+                    new RtReplyReconciler(host, outbox, db, clock), health.channel("rt"), json, clock));
+        }
+        if (xApi != null) {
+            camel.addRoutes(new XRoutes(x, new XMentionsPoller(xApi, intake, db, health.channel("x"), clock)));
+        }
+    }
+
+    private long ledgerCount(LedgerState state) {
+        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s", Long.class)
+                .setParameter("s", state).getSingleResult());
+    }
+
+    /** Reads a channel's settings; on a problem logs one line, marks the channel stopped and answers null. */
+    private <T> T channelSettings(String channel, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidSettingsException e) {
+            String line = String.join(" | ", e.problems().stream().map(Object::toString).toList());
+            LOG.error("Social Care Bridge: the {} channel is not started. {}", channel, line);
+            health.channel(channel).stopped(line, Clock.systemUTC().instant());
+            return null;
+        }
+    }
+
+    private static Map<String, ?> valuesOf(Map<String, Map<String, ?>> config, String pid) {
+        Map<String, ?> values = config.get(pid);
+        return values == null ? Map.of() : values;
+    }
+
+    public Health health() {
+        return health;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    public List<String> routeIds() {
+        return camel.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping Camel: {}", e.getMessage());
+        } finally {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.socialcarebridge.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.HostCustomer;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.NewTicket;
+
+/**
+ * Stands in for the host while its settings are wrong: messages keep arriving in the ledger and
+ * wait there, as they would during an outage, until the settings are fixed.
+ */
+final class UnconfiguredHost implements HostGateway {
+    private static HostUnavailableException down() {
+        return new HostUnavailableException("the RT host is not configured; fix etc/org.socialcarebridge.host.rt.cfg");
+    }
+
+    @Override
+    public HostCustomer customerFor(SocialIdentity identity) {
+        throw down();
+    }
+
+    @Override
+    public long openTicket(NewTicket ticket) {
+        throw down();
+    }
+
+    @Override
+    public void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields) {
+        throw down();
+    }
+
+    @Override
+    public void comment(long ticketId, String text) {
+        throw down();
+    }
+
+    @Override
+    public Optional<Long> ticketForConversation(String conversationKey) {
+        throw down();
+    }
+
+    @Override
+    public boolean ticketHoldsMessage(long ticketId, String postKey) {
+        throw down();
+    }
+
+    @Override
+    public Optional<AgentReply> agentReply(long transactionId) {
+        throw down();
+    }
+
+    @Override
+    public long latestTransactionId() {
+        throw down();
+    }
+
+    @Override
+    public List<Long> replyTransactionsAfter(long transactionId, int limit) {
+        throw down();
+    }
+
+    @Override
+    public void recordDelivery(long transactionId, Map<String, String> transactionFields) {
+        throw down();
+    }
+}

@@ -15,6 +15,11 @@ public record XSettings(boolean enabled, String baseUrl, String bearerToken, Str
         Settings s = new Settings(PID, values);
         Object flag = values.get("enabled");
         boolean enabled = flag == null || !"false".equalsIgnoreCase(String.valueOf(flag).strip());
+        if (!enabled) {
+            s.allowOnly(Set.of("enabled", "baseUrl", "bearerToken", "brandHandle", "pollInterval", "maxResults"));
+            s.check();
+            return new XSettings(false, null, null, null, Duration.ofSeconds(5), 100);
+        }
         String baseUrl = s.url("baseUrl", null, "set the X API base URL: https://api.x.com, or http://127.0.0.1:8086 for the simulator");
         String token = s.secret("bearerToken", "set the brand account's OAuth 2.0 user access token");
         String handle = s.text("brandHandle", null, "set the brand's X handle without the @, e.g. acme");

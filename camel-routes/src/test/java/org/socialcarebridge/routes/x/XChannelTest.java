@@ -1,0 +1,184 @@
+package org.socialcarebridge.routes.x;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.health.Health;
+import org.socialcarebridge.network.NetworkUnavailableException;
+import org.socialcarebridge.network.PostRejectedException;
+import org.socialcarebridge.network.PostedMessage;
+import org.socialcarebridge.network.RateLimitedException;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.persistence.DatabaseSettings;
+import org.socialcarebridge.routes.http.HttpCall;
+import org.socialcarebridge.routes.http.NoCookies;
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/** The X route set's pieces against the X simulator over real HTTP, through Camel's HTTP component. */
+class XChannelTest {
+    static final String TOKEN = "brand-secret";
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient customerClient = HttpClient.newHttpClient();
+    XSimulator sim;
+    DefaultCamelContext camel;
+    Database db;
+    XApi api;
+    Intake intake;
+    XMentionsPoller poller;
+    Health health = new Health();
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = XSimulator.start(0, "acme", TOKEN);
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind(NoCookies.NAME, new NoCookies());
+        camel.start();
+        db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        XSettings settings = XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN, "brandHandle", "acme",
+                "maxResults", "10"));
+        api = new XApi(new HttpCall(camel.createProducerTemplate()), settings, json);
+        // receive() records into the ledger only; filing (the host's side) is tested in the domain.
+        intake = new Intake(db, null, Set.of(), Clock.systemUTC());
+        poller = new XMentionsPoller(api, intake, db, health.channel("x"), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+        db.close();
+        sim.close();
+    }
+
+    JsonNode call(String method, String path, String bearer, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).header("Content-Type", "application/json");
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = customerClient.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body());
+    }
+
+    String tweet(String handle, String text) throws Exception {
+        return call("POST", "/2/tweets", "sim-user:" + handle, json.createObjectNode().put("text", text).toString())
+                .path("data").path("id").asText();
+    }
+
+    LedgerEntry entry(String id) {
+        return db.read(em -> em.find(LedgerEntry.class, "x:" + id));
+    }
+
+    @Test
+    void pollRecordsMentionsWithTheirAuthorsAndMovesTheCursor() throws Exception {
+        call("PUT", "/sim/users/maria", null, "{\"name\":\"Maria L\",\"followers_count\":1240,\"verified\":true}");
+        String id = tweet("maria", "@acme my internet is down");
+        tweet("bob", "no mention of the brand here");
+        assertEquals(1, poller.poll());
+        LedgerEntry e = entry(id);
+        assertNotNull(e);
+        var m = e.message();
+        assertEquals("maria", m.author().handle());
+        assertEquals(1240, m.author().followers());
+        assertTrue(m.author().verified());
+        assertEquals("https://x.com/maria/status/" + id, m.url());
+        assertEquals(id, db.cursor(XMentionsPoller.CURSOR));
+        assertEquals(0, poller.poll(), "a re-poll finds nothing new");
+        assertEquals("running", health.channel("x").toMap().get("state"));
+        assertEquals(id, health.channel("x").toMap().get("cursor"));
+    }
+
+    @Test
+    void pollFollowsPaginationAcrossPages() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            tweet("user" + i, "@acme hello " + i);
+        }
+        assertEquals(25, poller.poll());
+        long mentionCalls = requests().stream().filter(r -> r.path("path").asText().endsWith("/mentions")).count();
+        assertEquals(3, mentionCalls, "25 mentions at 10 a page is 3 pages");
+    }
+
+    @Test
+    void brandsOwnPostsAreRecordedAsIgnored() throws Exception {
+        String own = call("POST", "/2/tweets", TOKEN, "{\"text\":\"@acme we're hiring\"}").path("data").path("id").asText();
+        poller.poll();
+        assertEquals(LedgerState.IGNORED, entry(own).state());
+    }
+
+    @Test
+    void rateLimitedPollWaitsForTheResetAndShowsIt() throws Exception {
+        poller.poll(); // learns the brand id
+        call("POST", "/sim/faults", null, "{\"path\":\"/2/users/" + brandId() + "/mentions\",\"method\":\"GET\",\"status\":429,\"count\":1,\"resetSeconds\":60}");
+        tweet("carl", "@acme hi");
+        assertEquals(0, poller.poll());
+        assertNotNull(health.channel("x").toMap().get("rateLimitedUntil"));
+        long before = requests().size();
+        assertEquals(0, poller.poll(), "no call before the reset");
+        assertEquals(before, requests().size());
+    }
+
+    @Test
+    void publicReplyAndDirectMessageReachTheNetwork() throws Exception {
+        String id = tweet("dora", "@acme help");
+        XNetworkClient client = new XNetworkClient(api, "acme");
+        PostedMessage reply = client.publicReply(id, "@dora on it");
+        JsonNode posted = call("GET", "/2/tweets/" + reply.id() + "?tweet.fields=referenced_tweets,author_id", TOKEN, null);
+        assertEquals("@dora on it", posted.path("data").path("text").asText());
+        assertEquals(id, posted.path("data").path("referenced_tweets").get(0).path("id").asText());
+        String doraId = call("GET", "/2/users/me", "sim-user:dora", null).path("data").path("id").asText();
+        PostedMessage dm = client.directMessage(doraId, "send us your order number");
+        assertNotNull(dm.id());
+        JsonNode events = call("GET", "/2/dm_events", "sim-user:dora", null);
+        assertTrue(events.toString().contains("send us your order number"), events.toString());
+    }
+
+    @Test
+    void postingErrorsBecomeTheDomainsRetryableOrFinalFailures() throws Exception {
+        String id = tweet("eve", "@acme hi");
+        XNetworkClient client = new XNetworkClient(api, "acme");
+        call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":429,\"count\":1,\"resetSeconds\":30}");
+        RateLimitedException limited = assertThrows(RateLimitedException.class, () -> client.publicReply(id, "x"));
+        assertTrue(limited.resetAt().isAfter(java.time.Instant.now().plus(Duration.ofSeconds(20))), limited.resetAt().toString());
+        call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":503,\"count\":1}");
+        assertThrows(NetworkUnavailableException.class, () -> client.publicReply(id, "x"));
+        assertThrows(PostRejectedException.class, () -> client.publicReply(id, "y".repeat(300)));
+    }
+
+    @Test
+    void unreachableNetworkIsRetryable() {
+        XSettings settings = XSettings.from(Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken", TOKEN, "brandHandle", "acme"));
+        XApi down = new XApi(new HttpCall(camel.createProducerTemplate()), settings, json);
+        assertThrows(NetworkUnavailableException.class, () -> new XNetworkClient(down, "acme").publicReply("1", "x"));
+    }
+
+    String brandId() throws Exception {
+        return call("GET", "/2/users/me", TOKEN, null).path("data").path("id").asText();
+    }
+
+    List<JsonNode> requests() throws Exception {
+        JsonNode all = call("GET", "/sim/requests", null, null);
+        return json.convertValue(all, json.getTypeFactory().constructCollectionType(List.class, JsonNode.class));
+    }
+}

@@ -1,0 +1,166 @@
+package org.socialcarebridge.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The assembled Karaf distribution, copied fresh and run as its own process, as an administrator
+ * would run it. {@link #kill()} is {@code kill -9}; {@link #start()} again keeps the data folder.
+ */
+final class Karaf implements AutoCloseable {
+    static final Path BUILT = Path.of(System.getProperty("karaf.dist", "target/socialcare-karaf"));
+    static final String HEALTH = "http://127.0.0.1:8181/socialcare/health";
+
+    final Path home;
+    private Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Karaf(Path home) {
+        this.home = home;
+    }
+
+    /** A fresh copy of the distribution with the test's settings for the X channel. */
+    static Karaf fresh(String name, String xBaseUrl, String xToken) throws IOException {
+        if (!Files.isExecutable(BUILT.resolve("bin/karaf"))) {
+            throw new IllegalStateException("No Karaf distribution at " + BUILT.toAbsolutePath() + "; build the descriptors module first");
+        }
+        Path home = Path.of("target", "it", name).toAbsolutePath();
+        delete(home);
+        copy(BUILT, home);
+        Karaf k = new Karaf(home);
+        k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
+                + "\nbrandHandle = acme\npollInterval = 500ms\n");
+        k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = socialcare\npassword = socialcare\n"
+                + "queue = Social\nreconcileInterval = 2s\n");
+        return k;
+    }
+
+    void writeConfig(String pid, String content) throws IOException {
+        Path file = home.resolve("etc").resolve(pid + ".cfg");
+        Path tmp = file.resolveSibling(pid + ".cfg.tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        // Karaf's file install must never see a half-written file.
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void start() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.out").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        process = pb.start();
+        awaitHealth(Duration.ofSeconds(120));
+    }
+
+    /** Waits until the plugin answers its health endpoint (any status: channels may still be starting). */
+    JsonNode awaitHealth(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see " + home.resolve("console.out"));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(HEALTH)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.body().trim().startsWith("{")) {
+                    return Rt.JSON.readTree(r.body());
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The plugin did not answer " + HEALTH + " within " + timeout + "; log: " + logTail());
+    }
+
+    JsonNode health() throws InterruptedException {
+        return awaitHealth(Duration.ofSeconds(10));
+    }
+
+    /** kill -9: no shutdown hooks, no chance to flush anything but what was committed. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor();
+            waitForPortFree();
+        }
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: Karaf shuts down cleanly
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+            waitForPortFree();
+        }
+    }
+
+    private void waitForPortFree() throws InterruptedException {
+        for (int i = 0; i < 80; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", 8181)) {
+                Thread.sleep(250);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    String log() throws IOException {
+        Path log = home.resolve("data/log/karaf.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = log().lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

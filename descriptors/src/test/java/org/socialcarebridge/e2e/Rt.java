@@ -1,0 +1,132 @@
+package org.socialcarebridge.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The real RT, driven over REST2 as an agent or an administrator would (a session per user). */
+final class Rt {
+    static final String URL = System.getProperty("rt.url", "http://127.0.0.1:8085");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String cookie;
+
+    Rt(String user, String password) {
+        try {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(URL + "/NoAuth/Login.html"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Referer", URL + "/")
+                    .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&pass=" + enc(password))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            cookie = login.headers().allValues("set-cookie").stream().map(c -> c.split(";", 2)[0])
+                    .filter(c -> c.startsWith("RT_SID_")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("RT login of " + user + " failed: " + login.statusCode()));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("RT is not reachable at " + URL + " (./socialcare test starts it): " + e, e);
+        }
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    JsonNode send(String method, String path, JsonNode body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URL + "/REST/2.0" + path))
+                    .header("Cookie", cookie).header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+            if (body != null) {
+                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+            } else {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) {
+                throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+            }
+            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(method + " " + path + ": " + e, e);
+        }
+    }
+
+    /** Tickets in queue Social whose Social Conversation ID is this key. */
+    List<Long> ticketsForConversation(String key) {
+        String q = "Queue = 'Social' AND 'CF.{Social Conversation ID}' = '" + key + "'";
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : get("/tickets?per_page=100&query=" + enc(q)).path("items")) {
+            ids.add(item.path("id").asLong());
+        }
+        return ids;
+    }
+
+    Optional<Long> ticketForConversation(String key) {
+        List<Long> ids = ticketsForConversation(key);
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+    }
+
+    JsonNode ticket(long id) {
+        return get("/ticket/" + id);
+    }
+
+    static String field(JsonNode objectWithCustomFields, String name) {
+        for (JsonNode cf : objectWithCustomFields.path("CustomFields")) {
+            if (name.equals(cf.path("name").asText())) {
+                return cf.path("values").size() == 0 ? null : cf.path("values").get(0).asText();
+            }
+        }
+        return null;
+    }
+
+    /** An agent's reply on RT's reply form, with the Reply Visibility the agent chose. */
+    void reply(long ticket, String text, String visibility) {
+        ObjectNode body = JSON.createObjectNode().put("Content", text).put("ContentType", "text/plain");
+        body.putObject("TxnCustomFields").put("Reply Visibility", visibility);
+        send("POST", "/ticket/" + ticket + "/correspond", body);
+    }
+
+    void comment(long ticket, String text) {
+        send("POST", "/ticket/" + ticket + "/comment", JSON.createObjectNode().put("Content", text).put("ContentType", "text/plain"));
+    }
+
+    /** Every transaction of the ticket, with type, creator and custom fields. */
+    List<JsonNode> history(long ticket) {
+        List<JsonNode> txns = new ArrayList<>();
+        for (JsonNode item : get("/ticket/" + ticket + "/history?per_page=100").path("items")) {
+            txns.add(get("/transaction/" + item.path("id").asText()));
+        }
+        return txns;
+    }
+
+    /** The plain text of a transaction's first text part. */
+    String content(long transaction) {
+        for (JsonNode item : get("/transaction/" + transaction + "/attachments").path("items")) {
+            JsonNode a = get("/attachment/" + item.path("id").asText());
+            if (a.path("ContentType").asText().startsWith("text/plain") && a.hasNonNull("Content")) {
+                return new String(Base64.getMimeDecoder().decode(a.get("Content").asText()), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
+    Map<String, String> noFields() {
+        return Map.of();
+    }
+}

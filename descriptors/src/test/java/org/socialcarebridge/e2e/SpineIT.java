@@ -1,0 +1,251 @@
+package org.socialcarebridge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/**
+ * The spine end to end: a real RT 5 (started by ./socialcare test), the assembled Karaf distribution
+ * as its own process with the plugin, and the X simulator over HTTP. Nothing here is mocked.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SpineIT {
+    static final String TOKEN = "it-brand-token-" + UUID.randomUUID();
+    static final Duration SOON = Duration.ofSeconds(30);
+
+    static XSimulator simulator;
+    static XSim x;
+    static Karaf karaf;
+    static Rt agent;
+    static Rt root;
+    /** Unique per run, so repeated runs against the same RT never see each other's tickets. */
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
+
+    @BeforeAll
+    static void start() throws Exception {
+        simulator = XSimulator.start(8086, "acme", TOKEN);
+        x = new XSim(simulator.baseUrl());
+        karaf = Karaf.fresh("spine", simulator.baseUrl(), TOKEN);
+        karaf.start();
+        agent = new Rt("agent", "agent");
+        root = new Rt("root", "password");
+        Await.until("the X channel to poll", SOON, () -> {
+            JsonNode h = health();
+            return "running".equals(h.path("channels").path("x").path("state").asText()) ? Optional.of(h) : Optional.empty();
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    static JsonNode health() {
+        try {
+            return karaf.health();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long ticketFor(String tweetId) {
+        return Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
+    }
+
+    static JsonNode brandTweetAnswering(String tweetId) {
+        return Await.until("the brand's reply to " + tweetId, SOON, () -> x.tweets().stream()
+                .filter(t -> "acme".equals(t.path("author_username").asText(t.path("username").asText()))
+                        || simulatorBrandId().equals(t.path("author_id").asText()))
+                .filter(t -> repliesTo(t, tweetId)).findFirst());
+    }
+
+    static String simulatorBrandId() {
+        return x.userId("acme");
+    }
+
+    static boolean repliesTo(JsonNode tweet, String id) {
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
+            if ("replied_to".equals(ref.path("type").asText()) && id.equals(ref.path("id").asText())) {
+                return true;
+            }
+        }
+        return id.equals(tweet.path("in_reply_to_tweet_id").asText(null));
+    }
+
+    @Test
+    @Order(1)
+    void mentionBecomesATicketWithTheCustomerAndTheirFields() {
+        String handle = "carol_" + RUN;
+        x.customer(handle, "Carol Danvers", 1530, true);
+        String id = x.tweet(handle, "@acme my parcel " + RUN + " never arrived, can you help?", null);
+        long ticket = ticketFor(id);
+
+        JsonNode t = root.ticket(ticket);
+        assertEquals("X: my parcel " + RUN + " never arrived, can you help?", t.path("Subject").asText());
+        assertEquals("@" + handle, Rt.field(t, "Social Handle"));
+        assertEquals("X", Rt.field(t, "Social Network"));
+        assertEquals("https://x.com/" + handle, Rt.field(t, "Social Profile URL"));
+        JsonNode requestor = root.get("/user/" + t.path("Requestor").get(0).path("id").asText());
+        assertEquals("x:" + x.userId(handle), requestor.path("Name").asText());
+        assertTrue(requestor.path("EmailAddress").asText("").isEmpty(), "no invented e-mail address: " + requestor);
+        assertEquals("Carol Danvers (@" + handle + ")", requestor.path("RealName").asText());
+        String first = root.content(root.history(ticket).stream()
+                .filter(h -> "Create".equals(h.path("Type").asText())).findFirst().orElseThrow().path("id").asLong());
+        assertTrue(first.contains("never arrived") && first.contains("/status/" + id), first);
+    }
+
+    @Test
+    @Order(2)
+    void agentRepliesPubliclyAndPrivatelyThroughRtAndCommentsStayInside() {
+        String handle = "dave_" + RUN;
+        String id = x.tweet(handle, "@acme I was charged twice " + RUN, null);
+        long ticket = ticketFor(id);
+
+        agent.reply(ticket, "Sorry about that! We're checking your bill now.", "Public");
+        JsonNode posted = brandTweetAnswering(id);
+        assertEquals("@" + handle + " Sorry about that! We're checking your bill now.", posted.path("text").asText());
+
+        agent.reply(ticket, "Could you send us the last 4 digits of the card you paid with?", "Private");
+        String daveId = x.userId(handle);
+        JsonNode dm = Await.until("the DM to " + handle, SOON, () -> x.dmEvents().stream()
+                .filter(e -> e.path("text").asText().startsWith("Could you send us the last 4 digits"))
+                .filter(e -> e.toString().contains(daveId)).findFirst());
+        assertFalse(dm.path("text").asText().startsWith("@"), "a DM carries no @-prefix");
+
+        agent.comment(ticket, "Internal note " + RUN + ": refund approved by billing");
+
+        // The network's id is written back onto the RT transaction, with the delivery state.
+        String postedId = posted.path("id").asText();
+        JsonNode replyTxn = Await.until("Social Post ID on the public reply", SOON, () -> root.history(ticket).stream()
+                .filter(h -> postedId.equals(Rt.field(h, "Social Post ID"))).findFirst());
+        assertEquals("Correspond", replyTxn.path("Type").asText());
+        assertTrue(Rt.field(replyTxn, "Social Delivery").startsWith("posted"), Rt.field(replyTxn, "Social Delivery"));
+
+        // Give the plugin time to (wrongly) post the comment, then check it did not.
+        Await.until("the private reply's delivery to be recorded", SOON, () -> root.history(ticket).stream()
+                .filter(h -> "Correspond".equals(h.path("Type").asText()) && dm.path("id").asText().equals(Rt.field(h, "Social Post ID")))
+                .findFirst());
+        assertTrue(x.tweets().stream().noneMatch(t -> t.path("text").asText().contains("Internal note " + RUN)));
+        assertTrue(x.dmEvents().stream().noneMatch(e -> e.path("text").asText().contains("Internal note " + RUN)));
+        assertEquals(1, x.tweets().stream().filter(t -> repliesTo(t, id)).count(), "posted exactly once");
+    }
+
+    @Test
+    @Order(3)
+    void customerReplyInTheThreadJoinsTheTicketAndBrandPostsNeverBecomeTickets() {
+        String handle = "erin_" + RUN;
+        String id = x.tweet(handle, "@acme no signal in my street " + RUN, null);
+        long ticket = ticketFor(id);
+        agent.reply(ticket, "Which street are you in?", "Public");
+        String brandReply = brandTweetAnswering(id).path("id").asText();
+        String again = x.tweet(handle, "@acme Baker Street " + RUN, brandReply);
+        Await.until("the customer's answer on the same ticket", SOON, () -> root.history(ticket).stream()
+                .filter(h -> again.equals(Rt.field(h, "Social Post ID"))).findFirst());
+        assertTrue(root.ticketsForConversation("x:" + again).isEmpty());
+
+        String own = x.call("POST", "/2/tweets", TOKEN, Rt.JSON.createObjectNode().put("text", "@acme news " + RUN))
+                .path("data").path("id").asText();
+        String later = x.tweet(handle, "@acme marker after the brand's post " + RUN, null);
+        ticketFor(later); // polled after the brand's own post
+        assertTrue(root.ticketsForConversation("x:" + own).isEmpty(), "the brand's own post made no ticket");
+    }
+
+    @Test
+    @Order(4)
+    void tooLongPublicReplyIsRefusedWithACommentAndNothingIsPosted() {
+        String handle = "fay_" + RUN;
+        String id = x.tweet(handle, "@acme question " + RUN, null);
+        long ticket = ticketFor(id);
+        agent.reply(ticket, "z".repeat(290), "Public");
+        JsonNode comment = Await.until("a comment saying the reply was refused", SOON, () -> root.history(ticket).stream()
+                .filter(h -> "Comment".equals(h.path("Type").asText()))
+                .filter(h -> root.content(h.path("id").asLong()).contains("limit is 280")).findFirst());
+        assertTrue(root.content(comment.path("id").asLong()).contains("NOT delivered"));
+        assertTrue(x.tweets().stream().noneMatch(t -> repliesTo(t, id)));
+    }
+
+    @Test
+    @Order(5)
+    void rateLimitStormWhilePostingIsWaitedOutAndPostsExactlyOnce() {
+        String handle = "gus_" + RUN;
+        String id = x.tweet(handle, "@acme storm " + RUN, null);
+        long ticket = ticketFor(id);
+        x.fault("POST", "/2/tweets", 429, 3, 2);
+        agent.reply(ticket, "Thanks for waiting " + RUN, "Public");
+        JsonNode posted = brandTweetAnswering(id);
+        assertTrue(posted.path("text").asText().endsWith("Thanks for waiting " + RUN));
+        List<JsonNode> posts = new ArrayList<>();
+        for (JsonNode r : x.requests()) {
+            if ("POST".equals(r.path("method").asText()) && "/2/tweets".equals(r.path("path").asText())) {
+                posts.add(r);
+            }
+        }
+        long limited = posts.stream().filter(r -> r.path("status").asInt() == 429).count();
+        assertTrue(limited >= 3, "the storm happened: " + posts);
+        assertEquals(1, x.tweets().stream().filter(t -> repliesTo(t, id)).count(), "posted exactly once");
+    }
+
+    @Test
+    @Order(6)
+    void restartAndRepollNeverDuplicateTickets() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(x.tweet("hal_" + RUN + "_" + i, "@acme restart check " + i + " " + RUN, null));
+        }
+        ids.forEach(SpineIT::ticketFor);
+        karaf.kill();
+        karaf.start();
+        String marker = x.tweet("hal_" + RUN + "_m", "@acme after restart " + RUN, null);
+        ticketFor(marker);
+        for (String id : ids) {
+            assertEquals(1, root.ticketsForConversation("x:" + id).size(), "one ticket for " + id);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void wrongSettingStopsOnlyThatChannelWithOneClearLogLine() throws Exception {
+        karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = ftp://nope\nbearerToken = " + TOKEN
+                + "\nbrandHandle = acme\npollInterval = 500ms\n");
+        JsonNode h = Await.until("the X channel to stop", SOON, () -> {
+            JsonNode now = health();
+            return "stopped".equals(now.path("channels").path("x").path("state").asText()) ? Optional.of(now) : Optional.empty();
+        });
+        String error = h.path("channels").path("x").path("lastError").asText();
+        assertTrue(error.contains("baseUrl") && error.contains("ftp://nope") && error.contains("Fix:"), error);
+        assertFalse(error.contains(TOKEN));
+        String log = karaf.log();
+        assertTrue(log.lines().anyMatch(l -> l.contains("ERROR") && l.contains("baseUrl") && l.contains("ftp://nope")), karaf.logTail());
+        assertFalse(log.contains(TOKEN), "secrets never in the log");
+        assertEquals("running", Await.until("RT's route set to keep running", SOON, () -> {
+            String state = health().path("channels").path("rt").path("state").asText();
+            return "running".equals(state) ? Optional.of(state) : Optional.empty();
+        }));
+
+        karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + simulator.baseUrl() + "\nbearerToken = " + TOKEN
+                + "\nbrandHandle = acme\npollInterval = 500ms\n");
+        String id = x.tweet("ivy_" + RUN, "@acme back again " + RUN, null);
+        ticketFor(id);
+    }
+}

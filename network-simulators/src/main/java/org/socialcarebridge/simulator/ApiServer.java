@@ -1,0 +1,201 @@
+package org.socialcarebridge.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The HTTP side every network simulator shares: routing, bearer auth, rate-limit headers, injected
+ * faults, the request log and the {@code /sim} control API. A network registers its endpoints.
+ */
+public final class ApiServer implements AutoCloseable {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An endpoint; {@code rateLimit} is per caller per 15 minutes, 0 for control endpoints. */
+    public record Route(String method, Pattern pattern, List<String> names, String key, int rateLimit,
+                        Function<ApiRequest, ApiResponse> handler) {
+    }
+
+    private final HttpServer server;
+    private final List<Route> routes = new ArrayList<>();
+    private final RequestLog log = new RequestLog();
+    private final FaultPlan faults = new FaultPlan();
+    private final RateLimits limits = new RateLimits();
+    private final List<Runnable> resets = new ArrayList<>();
+
+    public ApiServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        route("POST", "/sim/faults", 0, this::addFault);
+        route("GET", "/sim/requests", 0, r -> ApiResponse.json(200, log.since(intParam(r, "since", 0))));
+        route("DELETE", "/sim/requests", 0, r -> {
+            log.clear();
+            return ApiResponse.json(204, null);
+        });
+        route("DELETE", "/sim/state", 0, r -> {
+            log.clear();
+            faults.clear();
+            limits.clear();
+            resets.forEach(Runnable::run);
+            return ApiResponse.json(204, null);
+        });
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Registers an endpoint; {@code {name}} segments become path parameters. */
+    public void route(String method, String template, int rateLimit, Function<ApiRequest, ApiResponse> handler) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append("([^/]+)");
+            names.add(m.group(1));
+            last = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        routes.add(new Route(method, Pattern.compile(regex.toString()), names, method + " " + template, rateLimit, handler));
+    }
+
+    /** Called on {@code DELETE /sim/state} so the network forgets its users, posts and messages. */
+    public void onReset(Runnable reset) {
+        resets.add(reset);
+    }
+
+    private ApiResponse addFault(ApiRequest r) {
+        JsonNode f = jsonBody(r);
+        if (!f.hasNonNull("path") || !f.path("status").canConvertToInt()) {
+            throw new ApiException(ApiResponse.problem(400, "Invalid Request", "a fault needs 'path' and 'status'"));
+        }
+        faults.add(f.path("method").asText(null), f.get("path").asText(), f.get("status").asInt(),
+                f.path("count").asInt(1), f.path("resetSeconds").asLong(60));
+        return ApiResponse.json(201, f);
+    }
+
+    public static JsonNode jsonBody(ApiRequest r) {
+        try {
+            JsonNode node = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            if (node == null || !node.isObject()) {
+                throw new ApiException(ApiResponse.problem(400, "Invalid Request", "the body must be a JSON object"));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiResponse.problem(400, "Invalid Request",
+                    "the body is not valid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static int intParam(ApiRequest r, String name, int fallback) {
+        try {
+            return r.param(name) == null ? fallback : Integer.parseInt(r.param(name));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getRawPath();
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        boolean control = path.startsWith("/sim/");
+        ApiResponse response;
+        String body = null;
+        try {
+            body = readBody(ex.getRequestBody());
+            response = dispatch(method, path, rawQuery, ex.getRequestHeaders().getFirst("Authorization"), body, control);
+        } catch (ApiException e) {
+            response = e.response();
+        } catch (RuntimeException e) {
+            response = ApiResponse.problem(500, "Internal Error", "the simulator failed: " + e);
+        }
+        if (!control) {
+            log.add(method, path, rawQuery, response.status());
+        }
+        byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
+        response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (bytes.length > 0) {
+            ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        }
+        ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private ApiResponse dispatch(String method, String path, String rawQuery, String authorization, String body, boolean control) {
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Matcher m = route.pattern().matcher(path);
+            if (!m.matches()) {
+                continue;
+            }
+            pathKnown = true;
+            if (!route.method().equals(method)) {
+                continue;
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            for (int i = 0; i < route.names().size(); i++) {
+                params.put(route.names().get(i), java.net.URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+            }
+            String bearer = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).strip() : null;
+            ApiRequest request = new ApiRequest(method, path, rawQuery, ApiRequest.parseQuery(rawQuery), params, bearer, body);
+            if (control) {
+                return route.handler().apply(request);
+            }
+            Optional<ApiResponse> fault = faults.take(method, path);
+            if (fault.isPresent()) {
+                return fault.get();
+            }
+            long[] window = limits.hit(bearer == null ? "anonymous" : bearer, route.key(), route.rateLimit());
+            ApiResponse response = window[1] < 0
+                    ? ApiResponse.problem(429, "Too Many Requests", "Too Many Requests")
+                    : route.handler().apply(request);
+            response.headers().putIfAbsent("x-rate-limit-limit", String.valueOf(window[0]));
+            response.headers().putIfAbsent("x-rate-limit-remaining", String.valueOf(Math.max(0, window[1])));
+            response.headers().putIfAbsent("x-rate-limit-reset", String.valueOf(window[2]));
+            return response;
+        }
+        return pathKnown ? ApiResponse.problem(405, "Method Not Allowed", method + " is not allowed on " + path)
+                : ApiResponse.problem(404, "Not Found Error", "no such endpoint: " + path);
+    }
+
+    private static String readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ApiException(ApiResponse.problem(413, "Payload Too Large", "bodies are limited to " + MAX_BODY_BYTES + " bytes"));
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

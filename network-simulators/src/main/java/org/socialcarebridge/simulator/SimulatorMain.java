@@ -1,0 +1,43 @@
+package org.socialcarebridge.simulator;
+
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/** Starts the network simulators for the demo: {@code --x-port 8086 --brand-handle acme [--brand-token T]}. */
+public final class SimulatorMain {
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = 8086;
+        String handle = "acme";
+        String token = System.getenv().getOrDefault("SIM_X_BRAND_TOKEN", "demo-brand-token");
+        int multiplier = 1;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--x-port" -> port = Integer.parseInt(require(args[i], value));
+                case "--brand-handle" -> handle = require(args[i], value);
+                case "--brand-token" -> token = require(args[i], value);
+                case "--rate-limit-multiplier" -> multiplier = Integer.parseInt(require(args[i], value));
+                default -> {
+                    System.err.println("Unknown option " + args[i]
+                            + "; use --x-port N --brand-handle H --brand-token T --rate-limit-multiplier M");
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        XSimulator x = XSimulator.start(port, handle, token, multiplier);
+        System.out.println("X simulator listening on " + x.baseUrl() + " (brand @" + handle + " id " + x.brandId() + ")");
+        Runtime.getRuntime().addShutdownHook(new Thread(x::close));
+        Thread.currentThread().join();
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,418 @@
+package org.socialcarebridge.simulator.x;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.socialcarebridge.simulator.ApiException;
+import org.socialcarebridge.simulator.ApiRequest;
+import org.socialcarebridge.simulator.ApiResponse;
+import org.socialcarebridge.simulator.ApiServer;
+
+/**
+ * A local X API v2 for tests and the demo: the subset the plugin uses, with X's auth, pagination,
+ * rate limits (per caller and endpoint, 15-minute windows: mentions 450, tweet look-up 900, users 900,
+ * users/me 75, posting 200, DMs 200/300, all multiplied by {@code rateLimitMultiplier}) and error shapes.
+ * {@code Bearer sim-user:<handle>} acts as that user; the brand's token acts as the brand.
+ */
+public final class XSimulator implements AutoCloseable {
+    static final Pattern MENTION = Pattern.compile("(?<![\\w@])@(\\w{1,15})");
+    static final Pattern URL = Pattern.compile("https?://\\S+");
+    static final int MAX_TWEET_LENGTH = 280;
+
+    private final ApiServer server;
+    private final String brandToken;
+    private final XUser brand;
+    private final Map<String, XUser> usersByHandle = new ConcurrentHashMap<>();
+    private final Map<String, XUser> usersById = new ConcurrentHashMap<>();
+    private final List<XTweet> tweets = new ArrayList<>();
+    private final List<XDirectMessage> dms = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    private XSimulator(int port, String brandHandle, String brandToken, int rateLimitMultiplier) throws IOException {
+        this.server = new ApiServer(port);
+        this.brandToken = brandToken;
+        this.brand = user(brandHandle);
+        int m = Math.max(1, rateLimitMultiplier);
+        server.route("GET", "/2/users/me", 75 * m, r -> ApiResponse.json(200, Map.of("data", caller(r).toJson(userFields(r)))));
+        server.route("GET", "/2/users/{id}", 900 * m, this::userById);
+        server.route("GET", "/2/users/{id}/mentions", 450 * m, this::mentions);
+        server.route("GET", "/2/tweets/{id}", 900 * m, this::tweetById);
+        server.route("POST", "/2/tweets", 200 * m, this::postTweet);
+        server.route("POST", "/2/dm_conversations/with/{participant_id}/messages", 200 * m, this::sendDm);
+        server.route("GET", "/2/dm_events", 300 * m, this::dmEvents);
+        server.route("PUT", "/sim/users/{handle}", 0, this::putUser);
+        server.route("GET", "/sim/tweets", 0, r -> ApiResponse.json(200, allTweets()));
+        server.route("GET", "/sim/dm_events", 0, r -> ApiResponse.json(200, allDms()));
+        server.onReset(this::reset);
+        server.start();
+    }
+
+    public static XSimulator start(int port, String brandHandle, String brandToken) throws IOException {
+        return start(port, brandHandle, brandToken, 1);
+    }
+
+    public static XSimulator start(int port, String brandHandle, String brandToken, int rateLimitMultiplier) throws IOException {
+        return new XSimulator(port, brandHandle, brandToken, rateLimitMultiplier);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public String brandId() {
+        return brand.id;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    // ---- identities
+
+    /** The user for a handle, created on first use with an id derived from the handle (FNV-1a). */
+    XUser user(String handle) {
+        String key = handle.toLowerCase(Locale.ROOT);
+        return usersByHandle.computeIfAbsent(key, k -> {
+            long h = 0xcbf29ce484222325L;
+            for (byte b : k.getBytes(StandardCharsets.UTF_8)) {
+                h = (h ^ b) * 0x100000001b3L;
+            }
+            String id = String.valueOf(1_000_000L + Long.remainderUnsigned(h, 1_000_000_000_000L));
+            XUser u = new XUser(id, handle, Instant.parse("2020-01-01T00:00:00Z").toString());
+            usersById.put(id, u);
+            return u;
+        });
+    }
+
+    private XUser caller(ApiRequest r) {
+        String bearer = r.bearer();
+        if (bearer != null && bearer.equals(brandToken)) {
+            return brand;
+        }
+        if (bearer != null && bearer.startsWith("sim-user:") && bearer.length() > 9) {
+            String handle = bearer.substring(9);
+            if (handle.matches("\\w{1,15}")) {
+                return user(handle);
+            }
+        }
+        throw new ApiException(ApiResponse.problem(401, "Unauthorized", "Unauthorized"));
+    }
+
+    /** Ids grow with time and stay unique across runs, like X's snowflake ids. */
+    private String nextId() {
+        long millis = System.currentTimeMillis() - 1288834974657L;
+        return String.valueOf((millis << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    // ---- endpoints
+
+    private ApiResponse userById(ApiRequest r) {
+        caller(r);
+        XUser u = usersById.get(r.pathParam("id"));
+        if (u == null) {
+            return ApiResponse.json(200, Map.of("errors", List.of(notFound("user", "id", r.pathParam("id")))));
+        }
+        return ApiResponse.json(200, Map.of("data", u.toJson(userFields(r))));
+    }
+
+    private ApiResponse mentions(ApiRequest r) {
+        caller(r);
+        XUser target = usersById.get(r.pathParam("id"));
+        if (target == null) {
+            return ApiResponse.json(200, Map.of("errors", List.of(notFound("user", "id", r.pathParam("id")))));
+        }
+        int max = maxResults(r, 5, 100, 10);
+        long since = idParam(r, "since_id");
+        long before = token(r);
+        List<XTweet> matching;
+        synchronized (tweets) {
+            matching = tweets.stream().filter(t -> t.mentions(target))
+                    .filter(t -> Long.parseLong(t.id()) > since && Long.parseLong(t.id()) < before)
+                    .sorted((a, b) -> Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id())))
+                    .toList();
+        }
+        List<XTweet> page = matching.subList(0, Math.min(max, matching.size()));
+        return timeline(r, page, matching.size() > page.size());
+    }
+
+    private ApiResponse timeline(ApiRequest r, List<XTweet> page, boolean more) {
+        Set<String> fields = fields(r, "tweet.fields");
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        if (!page.isEmpty()) {
+            body.put("data", page.stream().map(t -> t.toJson(fields)).toList());
+            if (fields(r, "expansions").contains("author_id")) {
+                Set<String> seen = new HashSet<>();
+                List<Map<String, Object>> users = new ArrayList<>();
+                for (XTweet t : page) {
+                    if (seen.add(t.authorId())) {
+                        users.add(usersById.get(t.authorId()).toJson(userFields(r)));
+                    }
+                }
+                body.put("includes", Map.of("users", users));
+            }
+            meta.put("newest_id", page.get(0).id());
+            meta.put("oldest_id", page.get(page.size() - 1).id());
+        }
+        meta.put("result_count", page.size());
+        if (more) {
+            meta.put("next_token", "p" + page.get(page.size() - 1).id());
+        }
+        body.put("meta", meta);
+        return ApiResponse.json(200, body);
+    }
+
+    private ApiResponse tweetById(ApiRequest r) {
+        caller(r);
+        XTweet t = find(r.pathParam("id"));
+        if (t == null) {
+            return ApiResponse.json(200, Map.of("errors", List.of(notFound("tweet", "id", r.pathParam("id")))));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", t.toJson(fields(r, "tweet.fields")));
+        if (fields(r, "expansions").contains("author_id")) {
+            body.put("includes", Map.of("users", List.of(usersById.get(t.authorId()).toJson(userFields(r)))));
+        }
+        return ApiResponse.json(200, body);
+    }
+
+    private ApiResponse postTweet(ApiRequest r) {
+        XUser author = caller(r);
+        JsonNode body = ApiServer.jsonBody(r);
+        String text = body.path("text").asText("");
+        if (text.isBlank()) {
+            throw invalid("text", "The text field must not be empty");
+        }
+        int length = weightedLength(text);
+        if (length > MAX_TWEET_LENGTH) {
+            throw invalid("text", "Your Tweet text is too long (" + length + " characters; the limit is " + MAX_TWEET_LENGTH + ").");
+        }
+        String replyTo = body.path("reply").path("in_reply_to_tweet_id").asText(null);
+        XTweet parent = replyTo == null ? null : find(replyTo);
+        if (replyTo != null && parent == null) {
+            throw new ApiException(ApiResponse.problem(403, "Forbidden",
+                    "You attempted to reply to a Tweet that is deleted or not visible to you."));
+        }
+        String id = nextId();
+        List<Map<String, Object>> mentions = new ArrayList<>();
+        Matcher m = MENTION.matcher(text);
+        while (m.find()) {
+            XUser mentioned = user(m.group(1));
+            mentions.add(Map.of("start", m.start(), "end", m.end(), "username", mentioned.username, "id", mentioned.id));
+        }
+        XTweet t = new XTweet(id, text, author.id, now(), parent == null ? id : parent.conversationId(),
+                replyTo, parent == null ? null : parent.authorId(), mentions);
+        synchronized (tweets) {
+            tweets.add(t);
+        }
+        return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_tweet_ids", List.of(id))));
+    }
+
+    private ApiResponse sendDm(ApiRequest r) {
+        XUser sender = caller(r);
+        XUser recipient = usersById.get(r.pathParam("participant_id"));
+        if (recipient == null) {
+            return ApiResponse.problem(400, "Invalid Request", "One or more parameters to your request was invalid.");
+        }
+        String text = ApiServer.jsonBody(r).path("text").asText("");
+        if (text.isBlank() || text.length() > 10_000) {
+            throw invalid("text", "A direct message needs 1 to 10000 characters of text");
+        }
+        String a = sender.id.compareTo(recipient.id) < 0 ? sender.id : recipient.id;
+        String b = a.equals(sender.id) ? recipient.id : sender.id;
+        XDirectMessage dm = new XDirectMessage(nextId(), a + "-" + b, sender.id, recipient.id, text, now());
+        synchronized (dms) {
+            dms.add(dm);
+        }
+        return ApiResponse.json(201, Map.of("data", Map.of("dm_conversation_id", dm.conversationId(), "dm_event_id", dm.id())));
+    }
+
+    private ApiResponse dmEvents(ApiRequest r) {
+        XUser me = caller(r);
+        int max = maxResults(r, 1, 100, 100);
+        long before = token(r);
+        List<XDirectMessage> mine;
+        synchronized (dms) {
+            mine = dms.stream().filter(d -> d.involves(me.id)).filter(d -> Long.parseLong(d.id()) < before)
+                    .sorted((x, y) -> Long.compare(Long.parseLong(y.id()), Long.parseLong(x.id()))).toList();
+        }
+        List<XDirectMessage> page = mine.subList(0, Math.min(max, mine.size()));
+        Set<String> fields = fields(r, "dm_event.fields");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!page.isEmpty()) {
+            body.put("data", page.stream().map(d -> d.toJson(fields)).toList());
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("result_count", page.size());
+        if (mine.size() > page.size()) {
+            meta.put("next_token", "p" + page.get(page.size() - 1).id());
+        }
+        body.put("meta", meta);
+        return ApiResponse.json(200, body);
+    }
+
+    private ApiResponse putUser(ApiRequest r) {
+        String handle = r.pathParam("handle");
+        if (!handle.matches("\\w{1,15}")) {
+            return ApiResponse.problem(400, "Invalid Request", "a handle is 1-15 letters, digits or _");
+        }
+        JsonNode body = ApiServer.jsonBody(r);
+        XUser u = user(handle);
+        if (body.hasNonNull("name")) {
+            u.name = body.get("name").asText();
+        }
+        if (body.has("followers_count")) {
+            u.followers = body.get("followers_count").asLong();
+        }
+        if (body.has("verified")) {
+            u.verified = body.get("verified").asBoolean();
+        }
+        return ApiResponse.json(200, u.toJson(Set.of("public_metrics", "verified")));
+    }
+
+    // ---- control views
+
+    private List<Map<String, Object>> allTweets() {
+        Set<String> all = Set.of("author_id", "created_at", "conversation_id", "in_reply_to_user_id", "referenced_tweets", "entities");
+        synchronized (tweets) {
+            return tweets.stream().map(t -> {
+                Map<String, Object> json = t.toJson(all);
+                json.put("author_username", usersById.get(t.authorId()).username);
+                return json;
+            }).toList();
+        }
+    }
+
+    private List<Map<String, Object>> allDms() {
+        Set<String> all = Set.of("dm_conversation_id", "sender_id", "created_at", "participant_ids");
+        synchronized (dms) {
+            return dms.stream().map(d -> d.toJson(all)).toList();
+        }
+    }
+
+    private void reset() {
+        synchronized (tweets) {
+            tweets.clear();
+        }
+        synchronized (dms) {
+            dms.clear();
+        }
+        usersByHandle.keySet().removeIf(Predicate.not(brand.username.toLowerCase(Locale.ROOT)::equals));
+        usersById.keySet().removeIf(Predicate.not(brand.id::equals));
+    }
+
+    // ---- helpers of the X dialect
+
+    private XTweet find(String id) {
+        synchronized (tweets) {
+            return tweets.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+        }
+    }
+
+    private static Set<String> fields(ApiRequest r, String name) {
+        String v = r.param(name);
+        return v == null ? Set.of() : new HashSet<>(Arrays.asList(v.split(",")));
+    }
+
+    private static Set<String> userFields(ApiRequest r) {
+        return fields(r, "user.fields");
+    }
+
+    private static int maxResults(ApiRequest r, int min, int max, int fallback) {
+        String v = r.param("max_results");
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error
+        }
+        throw invalid("max_results", "The `max_results` query parameter value [" + v + "] is not between " + min + " and " + max);
+    }
+
+    private static long idParam(ApiRequest r, String name) {
+        String v = r.param(name);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw invalid(name, "The `" + name + "` query parameter value [" + v + "] is not valid");
+        }
+    }
+
+    /** Pagination tokens are opaque to clients; here "p" plus the last id of the previous page. */
+    private static long token(ApiRequest r) {
+        String v = r.param("pagination_token");
+        if (v == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(v.substring(1));
+        } catch (RuntimeException e) {
+            throw invalid("pagination_token", "The `pagination_token` query parameter value [" + v + "] is not valid");
+        }
+    }
+
+    static int weightedLength(String text) {
+        Matcher m = URL.matcher(text);
+        int length = 0;
+        int last = 0;
+        while (m.find()) {
+            length += text.codePointCount(last, m.start()) + 23;
+            last = m.end();
+        }
+        return length + text.codePointCount(last, text.length());
+    }
+
+    private static ApiException invalid(String parameter, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("parameters", Map.of(parameter, List.of(message)));
+        error.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(error));
+        body.put("title", "Invalid Request");
+        body.put("detail", "One or more parameters to your request was invalid.");
+        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
+        return new ApiException(ApiResponse.json(400, body));
+    }
+
+    private static Map<String, Object> notFound(String resourceType, String parameter, String value) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("value", value);
+        e.put("detail", "Could not find " + resourceType + " with " + parameter + ": [" + value + "].");
+        e.put("title", "Not Found Error");
+        e.put("resource_type", resourceType);
+        e.put("parameter", parameter);
+        e.put("resource_id", value);
+        e.put("type", "https://api.twitter.com/2/problems/resource-not-found");
+        return e;
+    }
+}

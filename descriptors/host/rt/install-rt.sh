@@ -8,7 +8,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 if ! dpkg-query -W -f='${Status}' request-tracker5 2>/dev/null | grep -q "install ok installed" \
    || ! dpkg-query -W -f='${Status}' rt5-db-sqlite 2>/dev/null | grep -q "install ok installed" \
-   || ! command -v sqlite3 >/dev/null; then
+   || ! command -v sqlite3 >/dev/null || ! command -v w3m >/dev/null; then
   [ "$(id -u)" = 0 ] || { echo "install-rt: installing RT needs root (apt-get); run as root" >&2; exit 1; }
   echo "Installing Request Tracker 5 from Debian's packages (about a minute)..."
   apt-get update -qq
@@ -26,7 +26,7 @@ request-tracker5 request-tracker5/handle-siteconfig-permissions boolean true
 request-tracker5 request-tracker5/install-cronjobs boolean false
 PRESEED
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    request-tracker5 rt5-db-sqlite sqlite3 >/dev/null \
+    request-tracker5 rt5-db-sqlite sqlite3 w3m >/dev/null \
     || { echo "install-rt: apt-get could not install request-tracker5; see the messages above" >&2; exit 1; }
 fi
 

@@ -1,5 +1,5 @@
 package org.socialcarebridge.host;
 
-/** The help desk's user that stands for a social identity (in RT: a user named e.g. {@code x:1002}). */
-public record HostCustomer(String name) {
+/** The help desk's own reference to the user that stands for a social identity (in RT: the user's id). */
+public record HostCustomer(String id) {
 }

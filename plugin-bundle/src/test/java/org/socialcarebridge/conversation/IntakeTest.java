@@ -43,7 +43,7 @@ class IntakeTest {
         assertEquals(1, report.filed());
         var ticket = host.tickets.get(1L);
         assertEquals("X: my order never arrived", ticket.subject());
-        assertEquals("x:2001", ticket.requestor().name());
+        assertEquals("x:2001", ticket.requestor().id());
         assertEquals("@alice", ticket.customFields().get("Social Handle"));
         assertEquals("x:10", ticket.customFields().get("Social Conversation ID"));
         assertTrue(ticket.content().contains("https://x.com/alice/status/10"), ticket.content());

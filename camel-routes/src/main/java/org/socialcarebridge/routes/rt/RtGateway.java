@@ -36,6 +36,7 @@ public final class RtGateway implements HostGateway {
     private final ObjectMapper json;
     private final Map<String, HostCustomer> customers = new ConcurrentHashMap<>();
     private volatile Long pluginUserId;
+    private volatile Long socialQueueId;
 
     public RtGateway(HttpCall http, RtSettings settings, ObjectMapper json) {
         this.session = new RtSession(http, settings);
@@ -49,7 +50,8 @@ public final class RtGateway implements HostGateway {
         if (known != null) {
             return known;
         }
-        // The RT user is named after the stable account id, so a renamed handle stays the same customer.
+        // Named after the stable account id, so a renamed handle stays the same customer. RT reads a
+        // name with a colon in a role field as a group reference, so tickets name it by its numeric id.
         String name = identity.key();
         HttpAnswer found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
         if (found.status() == 404) {
@@ -59,14 +61,17 @@ public final class RtGateway implements HostGateway {
                     .put("Comments", "Social Care Bridge customer: " + identity.network().displayName() + " @"
                             + identity.handle() + (identity.profileUrl() != null ? " " + identity.profileUrl() : ""));
             HttpAnswer created = session.send("POST", REST + "/user", "application/json", user.toString());
-            if (created.status() != 201 && !(created.status() == 400 && created.body().contains("already"))) {
+            if (created.status() != 201) {
                 throw new HostRejectedException("RT did not create the customer user " + name + ": " + created.status()
                         + " " + created.body());
             }
-        } else if (!found.ok()) {
+            found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
+        }
+        JsonNode user = parse(found, "read the customer user " + name);
+        if (!found.ok() || !user.path("id").canConvertToLong()) {
             throw new HostRejectedException("RT did not answer the customer user " + name + ": " + found.status());
         }
-        HostCustomer customer = new HostCustomer(name);
+        HostCustomer customer = new HostCustomer(user.path("id").asText());
         customers.put(identity.key(), customer);
         return customer;
     }
@@ -81,7 +86,7 @@ public final class RtGateway implements HostGateway {
         ObjectNode body = json.createObjectNode()
                 .put("Queue", settings.queue())
                 .put("Subject", ticket.subject())
-                .put("Requestor", ticket.requestor().name())
+                .put("Requestor", ticket.requestor().id())
                 .put("Content", ticket.content())
                 .put("ContentType", "text/plain");
         ObjectNode fields = body.putObject("CustomFields");
@@ -135,21 +140,21 @@ public final class RtGateway implements HostGateway {
     @Override
     public Optional<AgentReply> agentReply(long transactionId) {
         JsonNode txn = transaction(transactionId);
-        if (!"Correspond".equals(txn.path("Type").asText()) || !"RT::Ticket".equals(txn.path("ObjectType").asText())) {
+        if (!"Correspond".equals(txn.path("Type").asText()) || !"ticket".equals(txn.path("Object").path("type").asText())) {
             return Optional.empty();
         }
-        long creator = txn.path("Creator").path("id").asLong(-1);
-        if (creator == pluginUserId()) {
+        // REST2 names the creator by user name here.
+        String agent = txn.path("Creator").path("id").asText();
+        if (agent.equals(settings.user())) {
             return Optional.empty(); // a customer message the plugin filed, not an agent's reply
         }
         long ticketId = txn.path("Object").path("id").asLong();
         JsonNode ticket = parse(session.send("GET", REST + "/ticket/" + ticketId, null, null), "read ticket " + ticketId);
-        if (!settings.queue().equals(queueName(ticket))) {
+        if (ticket.path("Queue").path("id").asLong() != socialQueueId()) {
             return Optional.empty();
         }
         String visibility = transactionField(txn, "Reply Visibility");
         ReplyVisibility chosen = visibility == null ? ReplyVisibility.PUBLIC : ReplyVisibility.fromLabel(visibility);
-        String agent = creatorName(txn);
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen));
     }
 
@@ -231,18 +236,18 @@ public final class RtGateway implements HostGateway {
         return id;
     }
 
-    private static String queueName(JsonNode ticket) {
-        JsonNode q = ticket.path("Queue");
-        return q.has("Name") ? q.get("Name").asText() : q.path("id").asText();
-    }
-
-    private String creatorName(JsonNode txn) {
-        JsonNode creator = txn.path("Creator");
-        if (creator.hasNonNull("Name")) {
-            return creator.get("Name").asText();
+    private long socialQueueId() {
+        Long id = socialQueueId;
+        if (id == null) {
+            HttpAnswer answer = session.send("GET", REST + "/queue/" + HttpCall.encode(settings.queue()), null, null);
+            if (answer.status() == 404) {
+                throw new HostRejectedException("RT has no queue '" + settings.queue() + "'; run ./socialcare provision"
+                        + " or set queue in etc/" + RtSettings.PID + ".cfg");
+            }
+            id = parse(answer, "read queue " + settings.queue()).path("id").asLong();
+            socialQueueId = id;
         }
-        JsonNode user = parse(session.send("GET", REST + "/user/" + creator.path("id").asText(), null, null), "read a user");
-        return user.path("Name").asText(creator.path("id").asText());
+        return id;
     }
 
     /** A transaction custom field's first value, by name. */

@@ -28,7 +28,8 @@ final class RtSession {
             login();
         }
         HttpAnswer answer = once(method, path, contentType, body);
-        if (answer.status() == 401) {
+        // An expired session answers 401, or 302 to the login page.
+        if (answer.status() == 401 || answer.status() == 302) {
             login();
             answer = once(method, path, contentType, body);
         }
@@ -59,12 +60,14 @@ final class RtSession {
         if (answer.status() >= 500 || answer.status() == 0) {
             throw new HostUnavailableException("RT login answered " + answer.status());
         }
-        // RT answers a successful login with a redirect and the session cookie; a failed one re-shows the form.
         String sessionCookie = answer.all("set-cookie").stream()
                 .map(c -> c.split(";", 2)[0])
                 .filter(c -> c.startsWith("RT_SID_"))
                 .findFirst().orElse(null);
-        if (answer.status() != 302 || sessionCookie == null) {
+        // RT answers a failed login with 200 and the form again, so check the session really works.
+        HttpAnswer me = sessionCookie == null ? null : http.send("GET", settings.url() + RtGateway.REST + "/user/"
+                + HttpCall.encode(settings.user()), Map.of("Cookie", sessionCookie, "Accept", "application/json"), null, null);
+        if (me == null || me.status() != 200) {
             throw new HostRejectedException("RT refused the login of user '" + settings.user()
                     + "' (check user and password in etc/" + RtSettings.PID + ".cfg; provisioning creates the user)");
         }

@@ -23,7 +23,6 @@ import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.routes.health.HealthRoutes;
 import org.socialcarebridge.routes.http.HttpCall;
-import org.socialcarebridge.routes.http.NoCookies;
 import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
@@ -69,7 +68,6 @@ public final class SocialCareEngine implements AutoCloseable {
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("socialcare");
         camel.setApplicationContextClassLoader(SocialCareEngine.class.getClassLoader());
-        camel.getRegistry().bind(NoCookies.NAME, new NoCookies());
         SocialCareEngine engine = new SocialCareEngine(camel, db);
         try {
             engine.assemble(config, httpSettings, json, clock);
@@ -83,7 +81,7 @@ public final class SocialCareEngine implements AutoCloseable {
 
     private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, ObjectMapper json, Clock clock)
             throws Exception {
-        HttpCall http = new HttpCall(camel.createProducerTemplate());
+        HttpCall http = new HttpCall(camel);
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
             if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid)) {

@@ -39,7 +39,7 @@ class SpineIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = XSimulator.start(8086, "acme", TOKEN);
+        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
         x = new XSim(simulator.baseUrl());
         karaf = Karaf.fresh("spine", simulator.baseUrl(), TOKEN);
         karaf.start();

@@ -28,6 +28,9 @@ public final class ChannelStatus {
     public void failed(Instant at, String error) {
         this.lastErrorAt = at;
         this.lastError = error;
+        if (!"stopped".equals(state)) {
+            this.state = "failing";
+        }
     }
 
     public void rateLimited(Instant until) {
@@ -37,7 +40,8 @@ public final class ChannelStatus {
     /** The channel is not running because of its settings; the reason names the key to fix. */
     public void stopped(String reason, Instant at) {
         this.state = "stopped";
-        failed(at, reason);
+        this.lastErrorAt = at;
+        this.lastError = reason;
     }
 
     public String channel() {

@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
 
 /**
  * Every outgoing HTTP request of the plugin goes through Camel's HTTP component here, so timeouts,
@@ -28,8 +30,17 @@ public final class HttpCall {
 
     private final ProducerTemplate template;
 
-    public HttpCall(ProducerTemplate template) {
-        this.template = template;
+    /**
+     * Configures the context's HTTP component for the plugin's calls. HttpClient's own retries are
+     * off: it would silently repeat a 429 or 503, and retries belong to the outbox, which honours
+     * the network's reset time and never posts twice.
+     */
+    public HttpCall(CamelContext camel) {
+        camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
+        if (camel.getRegistry().lookupByName(NoCookies.NAME) == null) {
+            camel.getRegistry().bind(NoCookies.NAME, new NoCookies());
+        }
+        this.template = camel.createProducerTemplate();
     }
 
     public HttpAnswer get(String url, Map<String, String> headers) {

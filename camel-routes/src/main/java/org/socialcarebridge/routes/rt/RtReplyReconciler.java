@@ -27,6 +27,11 @@ public final class RtReplyReconciler {
         this.clock = clock;
     }
 
+    /** The last transaction id reconciled, for the health page. */
+    public String position() {
+        return db.cursor(CURSOR);
+    }
+
     /** Answers how many replies entered the outbox. */
     public int reconcile() {
         String position = db.cursor(CURSOR);

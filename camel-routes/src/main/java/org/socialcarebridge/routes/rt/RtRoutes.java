@@ -49,9 +49,9 @@ public final class RtRoutes extends RouteBuilder {
                 .routeId("rt-filing")
                 .process(exchange -> {
                     Intake.FilingReport report = intake.filePending(50);
-                    if (report.error() == null) {
+                    if (report.error() == null && report.filed() > 0) {
                         status.succeeded(clock.instant(), null);
-                    } else {
+                    } else if (report.error() != null) {
                         status.failed(clock.instant(), "RT: " + report.error() + " (" + report.waiting() + " messages waiting)");
                     }
                 });
@@ -73,9 +73,15 @@ public final class RtRoutes extends RouteBuilder {
         from("timer:rt-reconcile?delay=0&period=" + settings.reconcileInterval().toMillis())
                 .routeId("rt-reconcile")
                 .process(exchange -> {
-                    int taken = reconciler.reconcile();
-                    if (taken > 0) {
-                        LOG.info("Reconciliation found {} replies the notification had not delivered", taken);
+                    // Reconciliation reads RT every interval, so it is also the host's heartbeat.
+                    try {
+                        int taken = reconciler.reconcile();
+                        status.succeeded(clock.instant(), reconciler.position());
+                        if (taken > 0) {
+                            LOG.info("Reconciliation found {} replies the notification had not delivered", taken);
+                        }
+                    } catch (RuntimeException e) {
+                        status.failed(clock.instant(), "RT: " + e.getMessage());
                     }
                 });
 

@@ -34,7 +34,6 @@ import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
 import org.socialcarebridge.routes.http.HttpCall;
-import org.socialcarebridge.routes.http.NoCookies;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /** The X route set's pieces against the X simulator over real HTTP, through Camel's HTTP component. */
@@ -54,12 +53,11 @@ class XChannelTest {
     void start() throws Exception {
         sim = XSimulator.start(0, "acme", TOKEN);
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind(NoCookies.NAME, new NoCookies());
         camel.start();
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         XSettings settings = XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN, "brandHandle", "acme",
                 "maxResults", "10"));
-        api = new XApi(new HttpCall(camel.createProducerTemplate()), settings, json);
+        api = new XApi(new HttpCall(camel), settings, json);
         // receive() records into the ledger only; filing (the host's side) is tested in the domain.
         intake = new Intake(db, null, Set.of(), Clock.systemUTC());
         poller = new XMentionsPoller(api, intake, db, health.channel("x"), Clock.systemUTC());
@@ -169,7 +167,7 @@ class XChannelTest {
     @Test
     void unreachableNetworkIsRetryable() {
         XSettings settings = XSettings.from(Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken", TOKEN, "brandHandle", "acme"));
-        XApi down = new XApi(new HttpCall(camel.createProducerTemplate()), settings, json);
+        XApi down = new XApi(new HttpCall(camel), settings, json);
         assertThrows(NetworkUnavailableException.class, () -> new XNetworkClient(down, "acme").publicReply("1", "x"));
     }
 

@@ -85,7 +85,7 @@ class SpineIT {
     }
 
     static boolean repliesTo(JsonNode tweet, String id) {
-        for (JsonNode ref : tweet.path("referenced_tweets")) {
+        for (JsonNode ref : tweet.path("referenced_posts")) {
             if ("replied_to".equals(ref.path("type").asText()) && id.equals(ref.path("id").asText())) {
                 return true;
             }

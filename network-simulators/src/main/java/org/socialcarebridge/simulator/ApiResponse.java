@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** What a simulated endpoint answers: a status, a JSON body (or none) and extra headers. */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
+    public static final String PROBLEM_JSON = "application/problem+json";
+
     public static ApiResponse json(int status, Object body) {
         return new ApiResponse(status, body, new LinkedHashMap<>());
     }
@@ -16,6 +18,8 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         p.put("detail", detail);
         p.put("type", "about:blank");
         p.put("status", status);
-        return json(status, p);
+        ApiResponse response = json(status, p);
+        response.headers().put("Content-Type", PROBLEM_JSON);
+        return response;
     }
 }

@@ -40,6 +40,9 @@ public final class ApiServer implements AutoCloseable {
     private final FaultPlan faults = new FaultPlan();
     private final RateLimits limits = new RateLimits();
     private final List<Runnable> resets = new ArrayList<>();
+    /** How this network words a malformed request; X and Mastodon differ. */
+    private static volatile Function<String, ApiResponse> invalidRequest =
+            detail -> ApiResponse.problem(400, "Invalid Request", detail);
 
     public ApiServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -98,16 +101,20 @@ public final class ApiServer implements AutoCloseable {
         return ApiResponse.json(201, f);
     }
 
+    /** Sets how a malformed request is answered, in the network's own error shape. */
+    public void invalidRequestAs(Function<String, ApiResponse> shape) {
+        invalidRequest = shape;
+    }
+
     public static JsonNode jsonBody(ApiRequest r) {
         try {
             JsonNode node = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
             if (node == null || !node.isObject()) {
-                throw new ApiException(ApiResponse.problem(400, "Invalid Request", "the body must be a JSON object"));
+                throw new ApiException(invalidRequest.apply("the body must be a JSON object"));
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ApiException(ApiResponse.problem(400, "Invalid Request",
-                    "the body is not valid JSON: " + e.getOriginalMessage()));
+            throw new ApiException(invalidRequest.apply("the body is not valid JSON: " + e.getOriginalMessage()));
         }
     }
 
@@ -139,7 +146,7 @@ public final class ApiServer implements AutoCloseable {
         }
         byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-        if (bytes.length > 0) {
+        if (bytes.length > 0 && !response.headers().containsKey("Content-Type")) {
             ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         }
         ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);

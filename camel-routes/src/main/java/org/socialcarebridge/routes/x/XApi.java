@@ -17,7 +17,7 @@ import org.socialcarebridge.routes.http.HttpCall;
 
 /** The X API v2 calls the routes use, with X's errors turned into the domain's. */
 public final class XApi {
-    static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,author_id,entities";
+    static final String POST_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_posts,author_id,entities";
     static final String USER_FIELDS = "public_metrics,verified,username,name";
 
     private final HttpCall http;
@@ -38,7 +38,7 @@ public final class XApi {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("max_results", String.valueOf(settings.maxResults()));
         q.put("expansions", "author_id");
-        q.put("tweet.fields", TWEET_FIELDS);
+        q.put("post.fields", POST_FIELDS);
         q.put("user.fields", USER_FIELDS);
         if (sinceId != null) {
             q.put("since_id", sinceId);

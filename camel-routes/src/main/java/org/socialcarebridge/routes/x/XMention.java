@@ -40,7 +40,9 @@ final class XMention {
             author = new SocialIdentity(Network.X, authorId, "i/user/" + authorId, null, null, 0, false);
         }
         String inReplyTo = null;
-        for (JsonNode ref : tweet.path("referenced_tweets")) {
+        // X's OpenAPI document says referenced_posts; older answers say referenced_tweets.
+        JsonNode refs = tweet.has("referenced_posts") ? tweet.path("referenced_posts") : tweet.path("referenced_tweets");
+        for (JsonNode ref : refs) {
             if ("replied_to".equals(ref.path("type").asText())) {
                 inReplyTo = ref.path("id").asText();
             }

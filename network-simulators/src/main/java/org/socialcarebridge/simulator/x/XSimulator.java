@@ -61,6 +61,7 @@ public final class XSimulator implements AutoCloseable {
         server.route("GET", "/sim/tweets", 0, r -> ApiResponse.json(200, allTweets()));
         server.route("GET", "/sim/dm_events", 0, r -> ApiResponse.json(200, allDms()));
         server.onReset(this::reset);
+        server.invalidRequestAs(detail -> invalid("body", detail).response());
         server.start();
     }
 
@@ -158,7 +159,7 @@ public final class XSimulator implements AutoCloseable {
     }
 
     private ApiResponse timeline(ApiRequest r, List<XTweet> page, boolean more) {
-        Set<String> fields = fields(r, "tweet.fields");
+        Set<String> fields = postFields(r);
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> meta = new LinkedHashMap<>();
         if (!page.isEmpty()) {
@@ -191,7 +192,7 @@ public final class XSimulator implements AutoCloseable {
             return ApiResponse.json(200, Map.of("errors", List.of(notFound("tweet", "id", r.pathParam("id")))));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", t.toJson(fields(r, "tweet.fields")));
+        body.put("data", t.toJson(postFields(r)));
         if (fields(r, "expansions").contains("author_id")) {
             body.put("includes", Map.of("users", List.of(usersById.get(t.authorId()).toJson(userFields(r)))));
         }
@@ -212,8 +213,17 @@ public final class XSimulator implements AutoCloseable {
         String replyTo = body.path("reply").path("in_reply_to_tweet_id").asText(null);
         XTweet parent = replyTo == null ? null : find(replyTo);
         if (replyTo != null && parent == null) {
-            throw new ApiException(ApiResponse.problem(403, "Forbidden",
-                    "You attempted to reply to a Tweet that is deleted or not visible to you."));
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("title", "Forbidden");
+            p.put("detail", "You attempted to reply to a Post that is deleted or not visible to you.");
+            p.put("type", "https://api.x.com/2/problems/not-authorized-for-resource");
+            p.put("resource_type", "post");
+            p.put("resource_id", replyTo);
+            p.put("section", "data");
+            p.put("status", 403);
+            ApiResponse forbidden = ApiResponse.json(403, p);
+            forbidden.headers().put("Content-Type", ApiResponse.PROBLEM_JSON);
+            throw new ApiException(forbidden);
         }
         String id = nextId();
         List<Map<String, Object>> mentions = new ArrayList<>();
@@ -227,7 +237,7 @@ public final class XSimulator implements AutoCloseable {
         synchronized (tweets) {
             tweets.add(t);
         }
-        return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_tweet_ids", List.of(id))));
+        return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_post_ids", List.of(id))));
     }
 
     private ApiResponse sendDm(ApiRequest r) {
@@ -295,7 +305,7 @@ public final class XSimulator implements AutoCloseable {
     // ---- control views
 
     private List<Map<String, Object>> allTweets() {
-        Set<String> all = Set.of("author_id", "created_at", "conversation_id", "in_reply_to_user_id", "referenced_tweets", "entities");
+        Set<String> all = Set.of("author_id", "created_at", "conversation_id", "in_reply_to_user_id", "referenced_posts", "entities");
         synchronized (tweets) {
             return tweets.stream().map(t -> {
                 Map<String, Object> json = t.toJson(all);
@@ -334,6 +344,13 @@ public final class XSimulator implements AutoCloseable {
     private static Set<String> fields(ApiRequest r, String name) {
         String v = r.param(name);
         return v == null ? Set.of() : new HashSet<>(Arrays.asList(v.split(",")));
+    }
+
+    /** {@code post.fields} as the OpenAPI document names it; {@code tweet.fields} as older clients do. */
+    private static Set<String> postFields(ApiRequest r) {
+        Set<String> fields = new HashSet<>(fields(r, "post.fields"));
+        fields.addAll(fields(r, "tweet.fields"));
+        return fields;
     }
 
     private static Set<String> userFields(ApiRequest r) {
@@ -393,15 +410,14 @@ public final class XSimulator implements AutoCloseable {
     }
 
     private static ApiException invalid(String parameter, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("parameters", Map.of(parameter, List.of(message)));
-        error.put("message", message);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", List.of(error));
         body.put("title", "Invalid Request");
-        body.put("detail", "One or more parameters to your request was invalid.");
-        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
-        return new ApiException(ApiResponse.json(400, body));
+        body.put("detail", message);
+        body.put("parameter", parameter);
+        body.put("type", "https://api.x.com/2/problems/invalid-request");
+        ApiResponse response = ApiResponse.json(400, body);
+        response.headers().put("Content-Type", ApiResponse.PROBLEM_JSON);
+        return new ApiException(response);
     }
 
     private static Map<String, Object> notFound(String resourceType, String parameter, String value) {
@@ -412,7 +428,7 @@ public final class XSimulator implements AutoCloseable {
         e.put("resource_type", resourceType);
         e.put("parameter", parameter);
         e.put("resource_id", value);
-        e.put("type", "https://api.twitter.com/2/problems/resource-not-found");
+        e.put("type", "https://api.x.com/2/problems/resource-not-found");
         return e;
     }
 }

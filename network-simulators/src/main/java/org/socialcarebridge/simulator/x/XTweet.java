@@ -10,12 +10,15 @@ import java.util.Set;
 record XTweet(String id, String text, String authorId, String createdAt, String conversationId,
               String inReplyToTweetId, String inReplyToUserId, List<Map<String, Object>> mentions) {
 
-    /** The tweet object with the default fields (id, text, edit_history_tweet_ids) plus those asked for. */
+    /**
+     * The post object with the default fields (id, text, edit_history_post_ids) plus those asked for,
+     * named as X's current OpenAPI document names them (posts, not tweets).
+     */
     Map<String, Object> toJson(Set<String> fields) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", id);
         t.put("text", text);
-        t.put("edit_history_tweet_ids", List.of(id));
+        t.put("edit_history_post_ids", List.of(id));
         if (fields.contains("author_id")) {
             t.put("author_id", authorId);
         }
@@ -28,10 +31,10 @@ record XTweet(String id, String text, String authorId, String createdAt, String 
         if (fields.contains("in_reply_to_user_id") && inReplyToUserId != null) {
             t.put("in_reply_to_user_id", inReplyToUserId);
         }
-        if (fields.contains("referenced_tweets") && inReplyToTweetId != null) {
+        if ((fields.contains("referenced_posts") || fields.contains("referenced_tweets")) && inReplyToTweetId != null) {
             List<Map<String, Object>> refs = new ArrayList<>();
             refs.add(Map.of("type", "replied_to", "id", inReplyToTweetId));
-            t.put("referenced_tweets", refs);
+            t.put("referenced_posts", refs);
         }
         if (fields.contains("entities") && !mentions.isEmpty()) {
             t.put("entities", Map.of("mentions", mentions));

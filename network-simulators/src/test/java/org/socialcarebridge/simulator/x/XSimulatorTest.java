@@ -1,0 +1,257 @@
+package org.socialcarebridge.simulator.x;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator over real HTTP; every API answer is checked against X's own OpenAPI document
+ * (shared/specs/x-api-v2.openapi.json, copied into the test resources).
+ */
+class XSimulatorTest {
+    static OpenApiInteractionValidator spec;
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+    XSimulator sim;
+
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    @BeforeAll
+    static void loadSpec() {
+        spec = OpenApiInteractionValidator.createForSpecificationUrl(
+                        XSimulatorTest.class.getResource("/specs/x-api-v2.openapi.json").toString())
+                // The spec names auth schemes the simulator replaces with sim-user tokens.
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = XSimulator.start(0, "acme", "brand-token");
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    Answer call(String method, String pathAndQuery, String bearer, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + pathAndQuery));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        b.header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode node = r.body().isBlank() ? null : json.readTree(r.body());
+        if (!pathAndQuery.startsWith("/sim/")) {
+            validate(method, pathAndQuery, body, r);
+        }
+        return new Answer(r.statusCode(), node, r);
+    }
+
+    /** The answer must be one the real X API could give, by X's own OpenAPI document. */
+    void validate(String method, String pathAndQuery, String body, HttpResponse<String> r) {
+        URI uri = URI.create("http://x" + pathAndQuery);
+        SimpleRequest.Builder rb = new SimpleRequest.Builder(method, uri.getPath());
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                rb.withQueryParam(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                        kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+            }
+        }
+        if (body != null) {
+            rb.withContentType("application/json").withBody(body);
+        }
+        SimpleResponse.Builder resp = SimpleResponse.Builder.status(r.statusCode());
+        r.headers().firstValue("content-type").ifPresent(ct -> resp.withContentType(ct.split(";")[0]));
+        if (!r.body().isBlank()) {
+            resp.withBody(r.body());
+        }
+        Request request = rb.build();
+        if (r.statusCode() == 401 || r.statusCode() == 429 || r.statusCode() == 503 || r.statusCode() == 413) {
+            // X documents these bodies as about:blank problems, which the OpenAPI document does not
+            // describe (its Problem types are the api.x.com ones); they are checked field by field instead.
+            return;
+        }
+        ValidationReport report = spec.validateResponse(request.getPath(), request.getMethod(), resp.build());
+        assertFalse(report.hasErrors(), method + " " + pathAndQuery + " -> " + r.statusCode() + " " + r.body() + "\n" + report);
+    }
+
+    String tweet(String handle, String text, String replyTo) throws Exception {
+        String body = replyTo == null ? json.createObjectNode().put("text", text).toString()
+                : "{\"text\":" + json.writeValueAsString(text) + ",\"reply\":{\"in_reply_to_tweet_id\":\"" + replyTo + "\"}}";
+        Answer a = call("POST", "/2/tweets", "sim-user:" + handle, body);
+        assertEquals(201, a.status(), a.raw().body());
+        return a.body().path("data").path("id").asText();
+    }
+
+    @Test
+    void usersAreStableAndAskedFieldsOnly() throws Exception {
+        Answer me = call("GET", "/2/users/me", "sim-user:maria", null);
+        String id = me.body().path("data").path("id").asText();
+        assertEquals(id, call("GET", "/2/users/me", "sim-user:maria", null).body().path("data").path("id").asText());
+        assertFalse(me.body().path("data").has("public_metrics"));
+        call("PUT", "/sim/users/maria", null, "{\"name\":\"Maria L\",\"followers_count\":12,\"verified\":true}");
+        JsonNode u = call("GET", "/2/users/" + id + "?user.fields=public_metrics,verified", "sim-user:bob", null).body().path("data");
+        assertEquals(12, u.path("public_metrics").path("followers_count").asInt());
+        assertTrue(u.path("verified").asBoolean());
+        assertEquals("Maria L", u.path("name").asText());
+        assertEquals(sim.brandId(), call("GET", "/2/users/me", "brand-token", null).body().path("data").path("id").asText());
+    }
+
+    @Test
+    void mentionsPageNewestFirstWithSinceIdAndAuthors() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(tweet("user" + i, "@acme hello " + i, null));
+        }
+        tweet("other", "no brand here", null);
+        String q = "/2/users/" + sim.brandId() + "/mentions?max_results=5&expansions=author_id&user.fields=public_metrics,verified"
+                + "&post.fields=created_at,conversation_id,author_id,entities,referenced_posts";
+        Set<String> seen = new HashSet<>();
+        String token = null;
+        int pages = 0;
+        do {
+            JsonNode page = call("GET", q + (token == null ? "" : "&pagination_token=" + token), "brand-token", null).body();
+            for (JsonNode t : page.path("data")) {
+                assertTrue(seen.add(t.path("id").asText()));
+                assertNotNull(t.path("created_at").asText(null));
+                assertEquals("acme", t.path("entities").path("mentions").get(0).path("username").asText());
+            }
+            assertEquals(page.path("data").size(), page.path("includes").path("users").size());
+            token = page.path("meta").path("next_token").asText(null);
+            pages++;
+        } while (token != null);
+        assertEquals(3, pages);
+        assertEquals(new HashSet<>(ids), seen);
+
+        JsonNode since = call("GET", q + "&since_id=" + ids.get(9), "brand-token", null).body();
+        assertEquals(2, since.path("meta").path("result_count").asInt());
+        assertEquals(ids.get(11), since.path("meta").path("newest_id").asText());
+        JsonNode none = call("GET", q + "&since_id=" + ids.get(11), "brand-token", null).body();
+        assertEquals(0, none.path("meta").path("result_count").asInt());
+        assertFalse(none.has("data"));
+    }
+
+    @Test
+    void maxResultsOutOfRangeIsAnInvalidRequest() throws Exception {
+        Answer a = call("GET", "/2/users/" + sim.brandId() + "/mentions?max_results=500", "brand-token", null);
+        assertEquals(400, a.status());
+        assertEquals("https://api.x.com/2/problems/invalid-request", a.body().path("type").asText());
+    }
+
+    @Test
+    void repliesThreadAndCountAsMentionsOfTheRepliedUser() throws Exception {
+        String root = tweet("maria", "@acme my order?", null);
+        String brandReply = call("POST", "/2/tweets", "brand-token",
+                "{\"text\":\"@maria looking\",\"reply\":{\"in_reply_to_tweet_id\":\"" + root + "\"}}").body().path("data").path("id").asText();
+        String again = tweet("maria", "thanks, it is order 12", brandReply);
+        JsonNode t = call("GET", "/2/tweets/" + again + "?post.fields=conversation_id,referenced_posts,in_reply_to_user_id,author_id",
+                "sim-user:bob", null).body().path("data");
+        assertEquals(root, t.path("conversation_id").asText());
+        assertEquals(brandReply, t.path("referenced_posts").get(0).path("id").asText());
+        assertEquals(sim.brandId(), t.path("in_reply_to_user_id").asText());
+        JsonNode mentions = call("GET", "/2/users/" + sim.brandId() + "/mentions", "brand-token", null).body();
+        assertTrue(mentions.toString().contains(again), "a reply to the brand is a mention of it");
+        Answer missing = call("GET", "/2/tweets/1", "sim-user:bob", null);
+        assertEquals(200, missing.status());
+        assertEquals("https://api.x.com/2/problems/resource-not-found", missing.body().path("errors").get(0).path("type").asText());
+        assertEquals(403, call("POST", "/2/tweets", "sim-user:bob", "{\"text\":\"x\",\"reply\":{\"in_reply_to_tweet_id\":\"1\"}}").status());
+    }
+
+    @Test
+    void directMessagesBothWays() throws Exception {
+        String maria = call("GET", "/2/users/me", "sim-user:maria", null).body().path("data").path("id").asText();
+        Answer sent = call("POST", "/2/dm_conversations/with/" + maria + "/messages", "brand-token", "{\"text\":\"DM us your order\"}");
+        assertEquals(201, sent.status());
+        assertNotNull(sent.body().path("data").path("dm_event_id").asText(null));
+        call("POST", "/2/dm_conversations/with/" + sim.brandId() + "/messages", "sim-user:maria", "{\"text\":\"it is 12\"}");
+        JsonNode events = call("GET", "/2/dm_events?dm_event.fields=sender_id,created_at,dm_conversation_id", "sim-user:maria", null).body();
+        assertEquals(2, events.path("data").size());
+        assertEquals(maria, events.path("data").get(0).path("sender_id").asText());
+        assertEquals(0, call("GET", "/2/dm_events", "sim-user:bob", null).body().path("meta").path("result_count").asInt());
+    }
+
+    @Test
+    void authIsRequired() throws Exception {
+        Answer a = call("GET", "/2/users/me", null, null);
+        assertEquals(401, a.status());
+        assertEquals(401, call("GET", "/2/users/me", "wrong-token", null).status());
+        assertEquals("Unauthorized", a.body().path("title").asText());
+    }
+
+    @Test
+    void rateLimitHeadersOnEveryAnswerAnd429PastTheLimit() throws Exception {
+        for (int i = 0; i < 75; i++) {
+            Answer a = call("GET", "/2/users/me", "sim-user:limit", null);
+            assertEquals(200, a.status());
+            assertEquals("75", a.raw().headers().firstValue("x-rate-limit-limit").orElseThrow());
+            assertEquals(String.valueOf(74 - i), a.raw().headers().firstValue("x-rate-limit-remaining").orElseThrow());
+        }
+        Answer limited = call("GET", "/2/users/me", "sim-user:limit", null);
+        assertEquals(429, limited.status());
+        assertEquals("Too Many Requests", limited.body().path("title").asText());
+        long reset = Long.parseLong(limited.raw().headers().firstValue("x-rate-limit-reset").orElseThrow());
+        assertTrue(reset > System.currentTimeMillis() / 1000);
+        assertEquals(200, call("GET", "/2/users/me", "sim-user:other", null).status(), "windows are per caller");
+    }
+
+    @Test
+    void faultsAnswerTheNextCallsThenStop() throws Exception {
+        call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":503,\"count\":2}");
+        assertEquals(503, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"one\"}").status());
+        assertEquals(503, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"two\"}").status());
+        assertEquals(201, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"three\"}").status());
+        JsonNode log = call("GET", "/sim/requests", null, null).body();
+        List<Integer> statuses = new ArrayList<>();
+        log.forEach(e -> statuses.add(e.path("status").asInt()));
+        assertEquals(List.of(503, 503, 201), statuses);
+        assertEquals("POST", log.get(0).path("method").asText());
+        assertEquals("/2/tweets", log.get(0).path("path").asText());
+    }
+
+    @Test
+    void malformedAndOversizedBodiesAreRejectedClearly() throws Exception {
+        Answer bad = call("POST", "/2/tweets", "sim-user:a", "{not json");
+        assertEquals(400, bad.status());
+        assertTrue(bad.body().path("detail").asText().contains("not valid JSON"), bad.body().toString());
+        assertEquals(413, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"" + "a".repeat(70_000) + "\"}").status());
+    }
+
+    @Test
+    void textOver280IsRefusedCountingUrlsAs23() throws Exception {
+        String url = "https://example.com/" + "p".repeat(100);
+        assertEquals(201, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"" + "x".repeat(256) + " " + url + "\"}").status());
+        assertEquals(400, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"" + "x".repeat(281) + "\"}").status());
+    }
+}

@@ -57,6 +57,10 @@ final class Karaf implements AutoCloseable {
     }
 
     void start() throws Exception {
+        if (portInUse()) {
+            throw new IllegalStateException("Something already listens on 127.0.0.1:8181 (a demo or an earlier test's Karaf?);"
+                    + " stop it first (./socialcare stop)");
+        }
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.out").toFile());
@@ -93,17 +97,28 @@ final class Karaf implements AutoCloseable {
     /** kill -9: no shutdown hooks, no chance to flush anything but what was committed. */
     void kill() throws InterruptedException {
         if (process != null) {
-            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            List<ProcessHandle> jvms = process.toHandle().descendants().toList();
+            jvms.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor();
+            for (ProcessHandle jvm : jvms) {
+                jvm.onExit().join();
+            }
             waitForPortFree();
         }
     }
 
+    /**
+     * SIGTERM to the JVM itself: bin/karaf is a shell script whose shell would hold the signal until
+     * its child exits, so the JVM is signalled directly, then the script.
+     */
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroy(); // SIGTERM: Karaf shuts down cleanly
+            List<ProcessHandle> jvms = process.toHandle().descendants().toList();
+            jvms.forEach(ProcessHandle::destroy);
+            process.destroy();
             if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                jvms.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor();
             }
@@ -111,14 +126,22 @@ final class Karaf implements AutoCloseable {
         }
     }
 
+    private static boolean portInUse() {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", 8181)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void waitForPortFree() throws InterruptedException {
-        for (int i = 0; i < 80; i++) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", 8181)) {
-                Thread.sleep(250);
-            } catch (IOException e) {
+        for (int i = 0; i < 120; i++) {
+            if (!portInUse()) {
                 return;
             }
+            Thread.sleep(250);
         }
+        throw new IllegalStateException("Karaf was stopped but 127.0.0.1:8181 is still in use");
     }
 
     String log() throws IOException {

@@ -33,6 +33,11 @@ ensure_toolchain() {
       die "Java 17 or 21 is needed (found $v); install openjdk-17-jdk-headless"
     fi
   fi
+  # Karaf's scripts want JAVA_HOME.
+  if [ -z "${JAVA_HOME:-}" ]; then
+    JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+    export JAVA_HOME
+  fi
 }
 
 # RT 5 from Debian's packages, started on 127.0.0.1:8085 and provisioned (all idempotent).

@@ -40,6 +40,11 @@ final class Rt {
         }
     }
 
+    /** The session cookie, for pages outside REST2 (RT's own web forms). */
+    String cookie() {
+        return cookie;
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -1,0 +1,64 @@
+package org.socialcarebridge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+
+/** The RT schema loader against the real RT: idempotent, and the agent's Reply form offers the choice. */
+class ProvisioningIT {
+    static final Path PROVISION = Path.of("host/rt/provision.sh").toAbsolutePath();
+
+    static String run() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", PROVISION.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    static int fieldsNamed(Rt rt, String name) {
+        JsonNode found = rt.send("POST", "/customfields?per_page=100",
+                Rt.JSON.createArrayNode().add(Rt.JSON.createObjectNode().put("field", "Name").put("value", name)));
+        return found.path("items").size();
+    }
+
+    @Test
+    void provisioningTwiceChangesNothing() throws Exception {
+        run();
+        Rt root = new Rt("root", "password");
+        List<String> names = List.of("Social Network", "Social Handle", "Social Profile URL", "Social Conversation ID",
+                "Reply Visibility", "Social Post ID", "Social Delivery");
+        for (String name : names) {
+            assertEquals(1, fieldsNamed(root, name), name);
+        }
+        String second = run();
+        assertTrue(second.contains("RT schema: already up to date"), second);
+        for (String name : names) {
+            assertEquals(1, fieldsNamed(root, name), name + " after a second run");
+        }
+    }
+
+    @Test
+    void theAgentsReplyFormOffersReplyVisibility() throws Exception {
+        Rt agent = new Rt("agent", "agent");
+        long ticket = agent.send("POST", "/ticket", Rt.JSON.createObjectNode().put("Queue", "Social")
+                .put("Subject", "reply form check").put("Content", "x").put("ContentType", "text/plain")).path("id").asLong();
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(Rt.URL + "/Ticket/Update.html?Action=Respond&id=" + ticket))
+                .header("Cookie", agent.cookie()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Reply Visibility"), "the Reply form shows the field");
+        assertTrue(page.body().contains(">Public<") && page.body().contains(">Private<"), "with both choices");
+    }
+}

@@ -55,17 +55,17 @@ import json, sys, time, urllib.request, urllib.parse, http.cookiejar
 jar = http.cookiejar.CookieJar()
 op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 op.open("http://127.0.0.1:8085/NoAuth/Login.html", urllib.parse.urlencode({"user": "root", "pass": "password"}).encode())
-want = {f"x:{t}" for t in sys.argv[1:]}
+want = [f"x:{t}" for t in sys.argv[1:]]
 deadline = time.time() + 60
 found = {}
 while time.time() < deadline and len(found) < len(want):
-    q = urllib.parse.quote("Queue = 'Social'")
-    data = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/tickets?query={q}&fields=Subject,CustomFields&per_page=100"))
-    for item in data.get("items", []):
-        t = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/ticket/{item['id']}"))
-        for cf in t.get("CustomFields", []):
-            if cf.get("name") == "Social Conversation ID" and cf.get("values") and cf["values"][0] in want:
-                found[cf["values"][0]] = (item["id"], t.get("Subject"))
+    for key in want:
+        if key in found:
+            continue
+        q = urllib.parse.quote(f"Queue = 'Social' AND 'CF.{{Social Conversation ID}}' = '{key}'")
+        data = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/tickets?query={q}&fields=Subject"))
+        for item in data.get("items", []):
+            found[key] = (item["id"], item.get("Subject"))
     time.sleep(0.5)
 for key in sorted(found):
     tid, subject = found[key]

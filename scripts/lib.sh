@@ -69,8 +69,8 @@ start_simulator() {
   [ -n "$jar" ] || die "the X simulator is not built; run the build first"
   say "Starting the X simulator on http://127.0.0.1:8086 (brand @acme)"
   SIM_X_BRAND_TOKEN="$X_TOKEN" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
-    org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --brand-handle acme \
-    >"$STATE/simulator.log" 2>&1 &
+    org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --brand-handle acme --rate-limit-multiplier 10 \
+    >"$STATE/simulator.log" 2>&1 </dev/null &
   echo $! >"$STATE/simulator.pid"
   wait_http http://127.0.0.1:8086/sim/requests 30 "the X simulator"
 }
@@ -92,7 +92,9 @@ start_karaf() {
   if curl -s -o /dev/null -m 1 http://127.0.0.1:8181/socialcare/health; then return 0; fi
   install_karaf
   say "Starting Karaf 4.4.10 with the plugin ($KARAF_HOME)"
-  (cd "$KARAF_HOME" && nohup bin/karaf server >"$STATE/karaf.out" 2>&1 & echo $! >"$STATE/karaf.pid")
+  # exec: no shell is left holding the caller's output open while Karaf runs.
+  (cd "$KARAF_HOME" && exec nohup bin/karaf server >"$STATE/karaf.out" 2>&1 </dev/null) &
+  echo $! >"$STATE/karaf.pid"
   wait_http http://127.0.0.1:8181/socialcare/health 120 "Karaf with the plugin"
 }
 

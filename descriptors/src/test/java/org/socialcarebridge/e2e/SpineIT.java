@@ -117,6 +117,24 @@ class SpineIT {
 
     @Test
     @Order(2)
+    void hostileContentIsShownHarmlessInRt() throws Exception {
+        String handle = "mallory_" + RUN;
+        x.customer(handle, "Mal <img src=x onerror=alert(1)>", 3, false);
+        String id = x.tweet(handle, "@acme <script>alert('pwned')</script> & \"quotes\" " + RUN, null);
+        long ticket = ticketFor(id);
+        var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(Rt.URL + "/Ticket/Display.html?id=" + ticket)).header("Cookie", agent.cookie()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("socialcare-summary"), "the social box is shown");
+        assertFalse(page.body().contains("<script>alert('pwned')"), "the post's script is escaped");
+        assertFalse(page.body().contains("<img src=x onerror"), "the display name's markup is escaped");
+        assertEquals("X: <script>alert('pwned')</script> & \"quotes\" " + RUN, root.ticket(ticket).path("Subject").asText(),
+                "stored as the customer wrote it");
+    }
+
+    @Test
+    @Order(3)
     void agentRepliesPubliclyAndPrivatelyThroughRtAndCommentsStayInside() {
         String handle = "dave_" + RUN;
         String id = x.tweet(handle, "@acme I was charged twice " + RUN, null);
@@ -152,7 +170,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void customerReplyInTheThreadJoinsTheTicketAndBrandPostsNeverBecomeTickets() {
         String handle = "erin_" + RUN;
         String id = x.tweet(handle, "@acme no signal in my street " + RUN, null);
@@ -172,7 +190,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void tooLongPublicReplyIsRefusedWithACommentAndNothingIsPosted() {
         String handle = "fay_" + RUN;
         String id = x.tweet(handle, "@acme question " + RUN, null);
@@ -186,7 +204,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void rateLimitStormWhilePostingIsWaitedOutAndPostsExactlyOnce() {
         String handle = "gus_" + RUN;
         String id = x.tweet(handle, "@acme storm " + RUN, null);
@@ -207,7 +225,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void restartAndRepollNeverDuplicateTickets() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -224,7 +242,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void wrongSettingStopsOnlyThatChannelWithOneClearLogLine() throws Exception {
         karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = ftp://nope\nbearerToken = " + TOKEN
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");

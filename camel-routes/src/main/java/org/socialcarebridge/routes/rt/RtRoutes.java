@@ -68,7 +68,15 @@ public final class RtRoutes extends RouteBuilder {
 
         from("seda:rt-replies")
                 .routeId("rt-replies")
-                .process(exchange -> outbox.accept(exchange.getMessage().getBody(Long.class)));
+                .process(exchange -> {
+                    Long transaction = exchange.getMessage().getBody(Long.class);
+                    try {
+                        outbox.accept(transaction);
+                    } catch (RuntimeException e) {
+                        // Nothing is lost: the reconciler reads the same transaction from RT later.
+                        LOG.warn("Reply transaction {} not taken yet ({}); reconciliation will retry", transaction, e.getMessage());
+                    }
+                });
 
         from("timer:rt-reconcile?delay=0&period=" + settings.reconcileInterval().toMillis())
                 .routeId("rt-reconcile")

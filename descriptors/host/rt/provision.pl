@@ -45,6 +45,15 @@ sub ensure_field {
         my ($ok, $msg) = $cf->AddValue(Name => $value, SortOrder => $order);
         $ok or fail("could not add value $value to $spec->{Name}: $msg");
     }
+    if (defined $spec->{Default}) {
+        my $current = $cf->DefaultValues(Object => $queue) // '';
+        $current = join(',', @$current) if ref $current;
+        if ($current ne $spec->{Default}) {
+            my ($ok, $msg) = $cf->SetDefaultValues(Object => $queue, Values => $spec->{Default});
+            $ok or fail("could not set the default of $spec->{Name}: $msg");
+            push @done, "default $spec->{Name} = $spec->{Default}";
+        }
+    }
     unless ($cf->IsAdded($queue->id)) {
         my ($ok, $msg) = $cf->AddToObject($queue);
         $ok or fail("could not apply $spec->{Name} to queue Social: $msg");
@@ -53,7 +62,9 @@ sub ensure_field {
     return $cf;
 }
 ensure_field($_, RT::Ticket->CustomFieldLookupType) for @TICKET_FIELDS;
-ensure_field($_, RT::Transaction->CustomFieldLookupType) for @TRANSACTION_FIELDS;
+my @agent_fields = map { ensure_field($_, RT::Transaction->CustomFieldLookupType) }
+    grep { $_->{AgentsModify} } @TRANSACTION_FIELDS;
+ensure_field($_, RT::Transaction->CustomFieldLookupType) for grep { !$_->{AgentsModify} } @TRANSACTION_FIELDS;
 
 sub ensure_user {
     my ($spec, $password) = @_;
@@ -90,6 +101,12 @@ unless ($group->id) {
     push @done, "group $AGENT_GROUP->{Name}";
 }
 grant($group->PrincipalObj, $queue, @AGENT_QUEUE_RIGHTS);
+grant($group->PrincipalObj, $_, 'ModifyCustomField') for @agent_fields;
+# Earlier versions granted ModifyCustomField on the whole queue; take that back.
+if ($group->PrincipalObj->HasRight(Right => 'ModifyCustomField', Object => $queue)) {
+    $group->PrincipalObj->RevokeRight(Right => 'ModifyCustomField', Object => $queue);
+    push @done, 'queue-wide ModifyCustomField of Social Agents revoked';
+}
 for my $spec (@DEMO_AGENTS) {
     my $agent = ensure_user($spec, $spec->{Password});
     $group->AddMember($agent->PrincipalId) unless $group->HasMember($agent->PrincipalObj);

@@ -13,7 +13,8 @@ our @TICKET_FIELDS = (
 );
 
 our @TRANSACTION_FIELDS = (
-    { Name => 'Reply Visibility', Type => 'Select', Values => [qw(Public Private)],
+    { Name => 'Reply Visibility', Type => 'Select', Values => [qw(Public Private)], Default => 'Public',
+      AgentsModify => 1,
       Description => 'How the reply reaches the customer: Public (in the thread) or Private (direct message)' },
     { Name => 'Social Post ID',   Type => 'Freeform',
       Description => "The network's id of this message (the customer's post, or the reply as posted)" },
@@ -29,8 +30,10 @@ our @PLUGIN_SYSTEM_RIGHTS = qw(AdminUsers ShowUserHistory SeeGroup);
 
 # The demo's agent and the group agents of the Social queue belong to.
 our $AGENT_GROUP = { Name => 'Social Agents', Description => 'Agents who answer social customers' };
+# ModifyCustomField is granted per field (AgentsModify), not on the queue: the plugin's own fields
+# (Social Post ID, Social Delivery) then stay off the agent's Reply form.
 our @AGENT_QUEUE_RIGHTS = qw(SeeQueue ShowTicket ReplyToTicket CommentOnTicket ModifyTicket OwnTicket TakeTicket
-    StealTicket ShowTicketComments SeeCustomField ModifyCustomField ShowOutgoingEmail CreateTicket Watch);
+    StealTicket ShowTicketComments SeeCustomField ShowOutgoingEmail CreateTicket Watch);
 our @DEMO_AGENTS = ({ Name => 'agent', RealName => 'Alex Agent', Password => 'agent', Privileged => 1 });
 
 our $SCRIP = {

@@ -1,6 +1,7 @@
 package org.socialcarebridge.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -59,6 +60,9 @@ class ProvisioningIT {
                 .header("Cookie", agent.cookie()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Reply Visibility"), "the Reply form shows the field");
-        assertTrue(page.body().contains(">Public<") && page.body().contains(">Private<"), "with both choices");
+        assertTrue(page.body().matches("(?s).*<option value=\"Public\"[^>]*selected[^>]*>.*"), "Public is preselected");
+        assertTrue(page.body().contains("value=\"Private\""), "Private is offered");
+        assertFalse(page.body().contains("Social Post ID") || page.body().contains("Social Delivery"),
+                "the plugin's own fields are not for agents to fill in");
     }
 }

@@ -16,11 +16,13 @@ import org.socialcarebridge.host.NewTicket;
 /** An in-memory help desk for unit tests of the domain; the end-to-end tests use a real RT. */
 public class RecordingHost implements HostGateway {
     public final Map<Long, List<String>> messages = new HashMap<>();
+    public final Map<Long, List<String>> contents = new HashMap<>();
     public final Map<Long, NewTicket> tickets = new HashMap<>();
     public final Map<Long, List<String>> comments = new HashMap<>();
     public final Map<Long, AgentReply> replies = new HashMap<>();
     public final Map<Long, Map<String, String>> deliveries = new HashMap<>();
     public final List<String> calls = new ArrayList<>();
+    public final java.util.Set<Long> resolved = new java.util.HashSet<>();
     public boolean down;
     /** Simulates a crash right after the host acted but before the plugin recorded it. */
     public boolean failAfterActing;
@@ -54,10 +56,17 @@ public class RecordingHost implements HostGateway {
     @Override
     public void addCustomerMessage(long ticketId, String content, Map<String, String> fields) {
         reach("correspond");
+        contents.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(content);
         messages.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(fields.get("Social Post ID"));
         if (failAfterActing) {
             throw new HostUnavailableException("connection reset after correspond (test)");
         }
+    }
+
+    @Override
+    public boolean ticketIsOpen(long ticketId) {
+        reach("isOpen");
+        return tickets.containsKey(ticketId) && !resolved.contains(ticketId);
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
 import org.socialcarebridge.routes.rt.RtSettings;
 import org.socialcarebridge.routes.x.XApi;
-import org.socialcarebridge.routes.x.XMentionsPoller;
+import org.socialcarebridge.routes.x.XPoller;
 import org.socialcarebridge.routes.x.XNetworkClient;
 import org.socialcarebridge.routes.x.XRoutes;
 import org.socialcarebridge.routes.x.XSettings;
@@ -113,7 +113,7 @@ public final class SocialCareEngine implements AutoCloseable {
                     new RtReplyReconciler(host, outbox, db, clock), health.channel("rt"), json, clock));
         }
         if (xApi != null) {
-            camel.addRoutes(new XRoutes(x, new XMentionsPoller(xApi, intake, db, health.channel("x"), clock)));
+            camel.addRoutes(new XRoutes(x, new XPoller(xApi, intake, db, health.channel("x"), clock)));
         }
     }
 

@@ -36,6 +36,11 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public boolean ticketIsOpen(long ticketId) {
+        throw down();
+    }
+
+    @Override
     public void comment(long ticketId, String text) {
         throw down();
     }

@@ -46,7 +46,7 @@ class SocialCareEngineTest {
         try (SocialCareEngine engine = SocialCareEngine.start(config, data)) {
             List<String> routes = engine.routeIds();
             assertTrue(routes.containsAll(List.of("health", "rt-filing", "rt-notifications", "rt-reconcile", "outbox-delivery")), routes.toString());
-            assertFalse(routes.contains("x-mentions"));
+            assertFalse(routes.contains("x-poll"));
 
             HttpResponse<String> r = send("GET", "http://127.0.0.1:" + port + "/socialcare/health", null);
             JsonNode health = json.readTree(r.body());

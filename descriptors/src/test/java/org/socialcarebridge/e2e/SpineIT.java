@@ -224,8 +224,53 @@ class SpineIT {
         assertEquals(1, x.tweets().stream().filter(t -> repliesTo(t, id)).count(), "posted exactly once");
     }
 
+    String dmToBrand(String handle, String text) {
+        return x.call("POST", "/2/dm_conversations/with/" + simulator.brandId() + "/messages", "sim-user:" + handle,
+                Rt.JSON.createObjectNode().put("text", text)).path("data").path("dm_event_id").asText();
+    }
+
     @Test
     @Order(7)
+    void directMessagesJoinTheOpenTicketMarkedPrivateAndAreAnsweredPrivately() {
+        String handle = "quinn_" + RUN;
+        String id = x.tweet(handle, "@acme my router is broken " + RUN, null);
+        long ticket = ticketFor(id);
+        String dm = dmToBrand(handle, "my account number is 555-" + RUN);
+        JsonNode joined = Await.until("the DM on the same ticket", SOON, () -> root.history(ticket).stream()
+                .filter(h -> dm.equals(Rt.field(h, "Social Post ID"))).findFirst());
+        String content = root.content(joined.path("id").asLong());
+        assertTrue(content.startsWith("[Private: direct message]") && content.contains("555-" + RUN), content);
+
+        agent.reply(ticket, "Thanks, we've booked an engineer " + RUN, "Private");
+        String quinnId = x.userId(handle);
+        Await.until("the private answer", SOON, () -> x.dmEvents().stream()
+                .filter(e -> e.path("text").asText().equals("Thanks, we've booked an engineer " + RUN))
+                .filter(e -> e.toString().contains(quinnId)).findFirst());
+        // The brand's own DM comes back in dm_events: it must not become a customer message.
+        String marker = dmToBrand(handle, "great, thank you " + RUN);
+        Await.until("the customer's thanks on the ticket", SOON, () -> root.history(ticket).stream()
+                .filter(h -> marker.equals(Rt.field(h, "Social Post ID"))).findFirst());
+        long echoes = root.history(ticket).stream().filter(h -> "Correspond".equals(h.path("Type").asText()))
+                .filter(h -> root.content(h.path("id").asLong()).contains("booked an engineer")).count();
+        assertEquals(1, echoes, "only the agent's reply itself carries that text");
+    }
+
+    @Test
+    @Order(8)
+    void directMessageFromANewCustomerOpensAPrivateTicketThatCannotBeAnsweredPublicly() {
+        String handle = "ruth_" + RUN;
+        String dm = dmToBrand(handle, "I'd rather not say this in public " + RUN);
+        long ticket = Await.until("a ticket for the DM", SOON, () -> root.ticketForConversation("x:dm:" + dm));
+        assertTrue(root.ticket(ticket).path("Subject").asText().startsWith("X DM: I'd rather not say this in public"));
+        agent.reply(ticket, "Happy to help!", "Public");
+        Await.until("a comment explaining why nothing was posted", SOON, () -> root.history(ticket).stream()
+                .filter(h -> "Comment".equals(h.path("Type").asText()))
+                .filter(h -> root.content(h.path("id").asLong()).contains("send the reply as Private")).findFirst());
+        assertTrue(x.tweets().stream().noneMatch(t -> t.path("text").asText().contains("Happy to help!")));
+    }
+
+    @Test
+    @Order(9)
     void restartAndRepollNeverDuplicateTickets() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -242,7 +287,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void wrongSettingStopsOnlyThatChannelWithOneClearLogLine() throws Exception {
         karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = ftp://nope\nbearerToken = " + TOKEN
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");

@@ -95,7 +95,9 @@ public final class Intake {
     private void fileOne(String key) {
         LedgerEntry entry = db.read(em -> em.find(LedgerEntry.class, key));
         InboundMessage m = entry.message();
-        Optional<Conversation> existing = db.read(em -> conversationOf(em, m));
+        Optional<Conversation> existing = m.visibility() == Visibility.PRIVATE
+                ? openConversationWith(m.author())
+                : db.read(em -> conversationOf(em, m));
         boolean maybeFiledBefore = entry.attempts() > 0;
         // Count the attempt before calling the host, so a crash after the call is known on restart.
         db.writing(em -> em.find(LedgerEntry.class, key).attempted());
@@ -107,7 +109,9 @@ public final class Intake {
                 host.addCustomerMessage(conversation.ticketId(), body(m), messageFields(m));
             }
         } else {
-            String conversationKey = m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
+            String conversationKey = m.visibility() == Visibility.PRIVATE
+                    ? m.network().key() + ":dm:" + m.messageId()
+                    : m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
             Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
             long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, conversationKey)));
             conversation = new Conversation(conversationKey, ticketId, m.author(), clock.instant());
@@ -128,6 +132,19 @@ public final class Intake {
                     + " but could not record it: " + e.getMessage(), e);
         }
         LOG.info("Filed {} on ticket {}", key, target.ticketId());
+    }
+
+    /**
+     * A direct message continues the customer's latest conversation while its ticket is open, so
+     * public and private messages of one case stay on one ticket; otherwise it opens a new one.
+     */
+    private Optional<Conversation> openConversationWith(SocialIdentity customer) {
+        Optional<Conversation> latest = db.read(em -> em.createQuery(
+                        "select c from Conversation c where c.network = :n and c.customerAccountId = :a order by c.updatedAt desc",
+                        Conversation.class)
+                .setParameter("n", customer.network()).setParameter("a", customer.accountId())
+                .setMaxResults(1).getResultList().stream().findFirst());
+        return latest.filter(c -> host.ticketIsOpen(c.ticketId()));
     }
 
     /** The conversation this message continues: the thread it answers, then the thread it belongs to. */
@@ -170,13 +187,20 @@ public final class Intake {
             int cut = text.lastIndexOf(' ', SUBJECT_LENGTH - 1);
             text = text.substring(0, cut > SUBJECT_LENGTH / 2 ? cut : SUBJECT_LENGTH - 1) + "…";
         }
-        return m.network().displayName() + ": " + text;
+        return m.network().displayName() + (m.visibility() == Visibility.PRIVATE ? " DM: " : ": ") + text;
     }
+
+    /** Marks private messages in the ticket's history, so an agent sees at a glance what was not public. */
+    static final String PRIVATE_MARK = "[Private: direct message]";
 
     /** The ticket message: the customer's text as posted, then where it came from. */
     static String body(InboundMessage m) {
         SocialIdentity a = m.author();
-        StringBuilder b = new StringBuilder(m.text()).append("\n\n— ");
+        StringBuilder b = new StringBuilder();
+        if (m.visibility() == Visibility.PRIVATE) {
+            b.append(PRIVATE_MARK).append("\n\n");
+        }
+        b.append(m.text()).append("\n\n— ");
         if (a.displayName() != null && !a.displayName().isBlank()) {
             b.append(a.displayName()).append(' ');
         }

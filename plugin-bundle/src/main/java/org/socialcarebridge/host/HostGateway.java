@@ -22,6 +22,9 @@ public interface HostGateway {
     /** Adds a customer's message to a ticket as correspondence. */
     void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields);
 
+    /** Whether the ticket is still being worked (not resolved, rejected or deleted). */
+    boolean ticketIsOpen(long ticketId);
+
     /** An internal note on the ticket; never leaves the help desk. */
     void comment(long ticketId, String text);
 

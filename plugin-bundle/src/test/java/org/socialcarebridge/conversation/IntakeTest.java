@@ -123,6 +123,46 @@ class IntakeTest {
         assertEquals(1, intake.filePending(10).filed());
     }
 
+    static InboundMessage dm(String id, SocialIdentity author, String text) {
+        return new InboundMessage(Network.X, id, author, text, Instant.parse("2026-11-24T10:00:00Z").plusSeconds(Long.parseLong(id)),
+                null, "1000-" + author.accountId(), Visibility.PRIVATE, null);
+    }
+
+    @Test
+    void directMessageJoinsTheCustomersOpenTicketMarkedPrivate() {
+        intake.receive(List.of(tweet("70", ALICE, "@acme my order is late", null, "70")));
+        intake.filePending(10);
+        intake.receive(List.of(dm("71", ALICE, "my order number is 12345")));
+        assertEquals(1, intake.filePending(10).filed());
+        assertEquals(1, host.tickets.size(), "the DM joined the public conversation's ticket");
+        String content = host.contents.get(1L).get(0);
+        assertTrue(content.startsWith(Intake.PRIVATE_MARK), content);
+        assertTrue(content.contains("in a direct message on X"), content);
+        Conversation c = db.read(em -> em.find(Conversation.class, "x:70"));
+        assertEquals("70", c.lastPublicCustomerMessageId(), "a DM is never the target of a public reply");
+    }
+
+    @Test
+    void directMessageAfterTheTicketWasResolvedOpensANewTicket() {
+        intake.receive(List.of(tweet("80", ALICE, "@acme help", null, "80")));
+        intake.filePending(10);
+        host.resolved.add(1L);
+        intake.receive(List.of(dm("81", ALICE, "hello again, new problem")));
+        intake.filePending(10);
+        assertEquals(2, host.tickets.size());
+        assertEquals("X DM: hello again, new problem", host.tickets.get(2L).subject());
+        assertTrue(host.tickets.get(2L).content().startsWith(Intake.PRIVATE_MARK));
+        assertEquals("x:dm:81", host.tickets.get(2L).customFields().get("Social Conversation ID"));
+    }
+
+    @Test
+    void directMessageFromANewCustomerOpensATicketOthersDoNotJoin() {
+        intake.receive(List.of(dm("90", BOB, "hi, private question")));
+        intake.receive(List.of(tweet("91", ALICE, "@acme public one", null, "91")));
+        intake.filePending(10);
+        assertEquals(2, host.tickets.size(), "Alice's post does not join Bob's DM ticket");
+    }
+
     @Test
     void subjectDropsLeadingMentionsAndShortensOnAWord() {
         var m = tweet("60", ALICE, "@acme @support " + "word ".repeat(40), null, null);

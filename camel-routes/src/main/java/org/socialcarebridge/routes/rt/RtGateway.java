@@ -111,6 +111,13 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
+    public boolean ticketIsOpen(long ticketId) {
+        JsonNode ticket = parse(session.send("GET", REST + "/ticket/" + ticketId, null, null), "read ticket " + ticketId);
+        // RT's default lifecycle: resolved, rejected and deleted are its inactive statuses.
+        return !List.of("resolved", "rejected", "deleted").contains(ticket.path("Status").asText());
+    }
+
+    @Override
     public void comment(long ticketId, String text) {
         ObjectNode body = json.createObjectNode().put("Content", text).put("ContentType", "text/plain");
         expectSuccess(session.send("POST", REST + "/ticket/" + ticketId + "/comment", "application/json", body.toString()),

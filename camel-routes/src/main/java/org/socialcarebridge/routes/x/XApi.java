@@ -49,6 +49,19 @@ public final class XApi {
         return call("GET", "/2/users/" + HttpCall.encode(userId) + "/mentions?" + HttpCall.form(q), null);
     }
 
+    /** The authenticated account's direct message events, newest first. */
+    public JsonNode directMessageEvents(String paginationToken) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("max_results", "100");
+        q.put("dm_event.fields", "created_at,sender_id,dm_conversation_id,participant_ids");
+        q.put("expansions", "sender_id");
+        q.put("user.fields", USER_FIELDS);
+        if (paginationToken != null) {
+            q.put("pagination_token", paginationToken);
+        }
+        return call("GET", "/2/dm_events?" + HttpCall.form(q), null);
+    }
+
     public JsonNode postReply(String inReplyToTweetId, String text) {
         ObjectNode body = json.createObjectNode().put("text", text);
         body.putObject("reply").put("in_reply_to_tweet_id", inReplyToTweetId);

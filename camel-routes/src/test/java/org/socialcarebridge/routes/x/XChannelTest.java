@@ -46,7 +46,7 @@ class XChannelTest {
     Database db;
     XApi api;
     Intake intake;
-    XMentionsPoller poller;
+    XPoller poller;
     Health health = new Health();
 
     @BeforeEach
@@ -60,7 +60,7 @@ class XChannelTest {
         api = new XApi(new HttpCall(camel), settings, json);
         // receive() records into the ledger only; filing (the host's side) is tested in the domain.
         intake = new Intake(db, null, Set.of(), Clock.systemUTC());
-        poller = new XMentionsPoller(api, intake, db, health.channel("x"), Clock.systemUTC());
+        poller = new XPoller(api, intake, db, health.channel("x"), Clock.systemUTC());
     }
 
     @AfterEach
@@ -102,10 +102,10 @@ class XChannelTest {
         assertEquals(1240, m.author().followers());
         assertTrue(m.author().verified());
         assertEquals("https://x.com/maria/status/" + id, m.url());
-        assertEquals(id, db.cursor(XMentionsPoller.CURSOR));
+        assertEquals(id, db.cursor("x:mentions"));
         assertEquals(0, poller.poll(), "a re-poll finds nothing new");
         assertEquals("running", health.channel("x").toMap().get("state"));
-        assertEquals(id, health.channel("x").toMap().get("cursor"));
+        assertTrue(String.valueOf(health.channel("x").toMap().get("cursor")).contains("x:mentions=" + id));
     }
 
     @Test
@@ -116,6 +116,30 @@ class XChannelTest {
         assertEquals(25, poller.poll());
         long mentionCalls = requests().stream().filter(r -> r.path("path").asText().endsWith("/mentions")).count();
         assertEquals(3, mentionCalls, "25 mentions at 10 a page is 3 pages");
+    }
+
+    @Test
+    void directMessagesAreRecordedPrivateWithTheirOwnCursorAndTheBrandsAreIgnored() throws Exception {
+        poller.poll();
+        String brand = brandId();
+        call("PUT", "/sim/users/zoe", null, "{\"name\":\"Zoe Q\",\"followers_count\":7,\"verified\":false}");
+        String zoe = call("GET", "/2/users/me", "sim-user:zoe", null).path("data").path("id").asText();
+        String in = call("POST", "/2/dm_conversations/with/" + brand + "/messages", "sim-user:zoe", "{\"text\":\"my account is 42\"}")
+                .path("data").path("dm_event_id").asText();
+        String out = call("POST", "/2/dm_conversations/with/" + zoe + "/messages", TOKEN, "{\"text\":\"thanks Zoe\"}")
+                .path("data").path("dm_event_id").asText();
+        assertEquals(2, poller.poll(), "both events are new to the ledger");
+        var m = entry(in).message();
+        assertEquals(org.socialcarebridge.conversation.Visibility.PRIVATE, m.visibility());
+        assertEquals("zoe", m.author().handle());
+        assertEquals("Zoe Q", m.author().displayName());
+        assertEquals(LedgerState.IGNORED, entry(out).state());
+        assertEquals(out, db.cursor("x:dm_events"));
+        assertEquals(0, poller.poll(), "a re-poll stops at the cursor");
+        String later = call("POST", "/2/dm_conversations/with/" + brand + "/messages", "sim-user:zoe", "{\"text\":\"any news?\"}")
+                .path("data").path("dm_event_id").asText();
+        assertEquals(1, poller.poll());
+        assertNotNull(entry(later));
     }
 
     @Test

@@ -273,6 +273,16 @@ public final class XSimulator implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         if (!page.isEmpty()) {
             body.put("data", page.stream().map(d -> d.toJson(fields)).toList());
+            if (fields(r, "expansions").contains("sender_id")) {
+                Set<String> seen = new HashSet<>();
+                List<Map<String, Object>> users = new ArrayList<>();
+                for (XDirectMessage d : page) {
+                    if (seen.add(d.senderId())) {
+                        users.add(usersById.get(d.senderId()).toJson(userFields(r)));
+                    }
+                }
+                body.put("includes", Map.of("users", users));
+            }
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("result_count", page.size());

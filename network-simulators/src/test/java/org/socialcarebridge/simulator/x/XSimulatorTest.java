@@ -200,6 +200,9 @@ class XSimulatorTest {
         assertEquals(2, events.path("data").size());
         assertEquals(maria, events.path("data").get(0).path("sender_id").asText());
         assertEquals(0, call("GET", "/2/dm_events", "sim-user:bob", null).body().path("meta").path("result_count").asInt());
+        JsonNode expanded = call("GET", "/2/dm_events?dm_event.fields=sender_id&expansions=sender_id&user.fields=public_metrics",
+                "brand-token", null).body();
+        assertEquals(2, expanded.path("includes").path("users").size(), expanded.toString());
     }
 
     @Test

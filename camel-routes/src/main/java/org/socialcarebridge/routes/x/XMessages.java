@@ -12,9 +12,9 @@ import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 
-/** Maps one page of X's mentions timeline (tweets plus expanded authors) to domain messages. */
-final class XMention {
-    private XMention() {
+/** Maps X's payloads (posts, direct message events, expanded users) to domain messages. */
+final class XMessages {
+    private XMessages() {
     }
 
     static Map<String, SocialIdentity> authors(JsonNode page) {
@@ -51,6 +51,17 @@ final class XMention {
         return new InboundMessage(Network.X, id, author, tweet.path("text").asText(""), createdAt(tweet), inReplyTo,
                 tweet.path("conversation_id").asText(null), Visibility.PUBLIC,
                 "https://x.com/" + author.handle() + "/status/" + id);
+    }
+
+    /** A direct message event; its sender is in the page's expanded users. */
+    static InboundMessage directMessage(JsonNode event, Map<String, SocialIdentity> authors) {
+        String senderId = event.path("sender_id").asText();
+        SocialIdentity author = authors.get(senderId);
+        if (author == null) {
+            author = new SocialIdentity(Network.X, senderId, "i/user/" + senderId, null, null, 0, false);
+        }
+        return new InboundMessage(Network.X, event.path("id").asText(), author, event.path("text").asText(""),
+                createdAt(event), null, event.path("dm_conversation_id").asText(null), Visibility.PRIVATE, null);
     }
 
     private static Instant createdAt(JsonNode tweet) {

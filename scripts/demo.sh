@@ -44,8 +44,11 @@ curl -fsS -X POST "$SIM/2/tweets" -H "Authorization: Bearer $X_TOKEN" -H 'Conten
   -d '{"text":"Planned maintenance tonight 01:00-03:00 in the North. Thanks for your patience! #acme"}' >/dev/null
 sleep 1
 t4=$(tweet maria_lopez "@acme still nothing, the router light is blinking red" "$t1")
+brand_id=$(curl -fsS "$SIM/2/users/me" -H "Authorization: Bearer $X_TOKEN" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
+curl -fsS -X POST "$SIM/2/dm_conversations/with/$brand_id/messages" -H "Authorization: Bearer sim-user:devon_k" \
+  -H 'Content-Type: application/json' -d '{"text":"Following up privately: my account number is 4481-2290."}' >/dev/null
 echo "  @maria_lopez: $t1 (and a follow-up $t4 in the same thread)"
-echo "  @devon_k:     $t2"
+echo "  @devon_k:     $t2 (then a direct message with his account number: it joins his ticket, marked private)"
 echo "  @sam_r:       $t3"
 echo "  @acme itself posted a maintenance notice: it must not become a ticket"
 

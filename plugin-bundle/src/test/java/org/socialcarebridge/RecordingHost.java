@@ -22,7 +22,9 @@ public class RecordingHost implements HostGateway {
     public final Map<Long, AgentReply> replies = new HashMap<>();
     public final Map<Long, Map<String, String>> deliveries = new HashMap<>();
     public final List<String> calls = new ArrayList<>();
-    public final java.util.Set<Long> resolved = new java.util.HashSet<>();
+    /** Resolved tickets and when. */
+    public final Map<Long, java.time.Instant> resolved = new HashMap<>();
+    public final List<Long> reopened = new ArrayList<>();
     public boolean down;
     /** Simulates a crash right after the host acted but before the plugin recorded it. */
     public boolean failAfterActing;
@@ -64,9 +66,17 @@ public class RecordingHost implements HostGateway {
     }
 
     @Override
-    public boolean ticketIsOpen(long ticketId) {
-        reach("isOpen");
-        return tickets.containsKey(ticketId) && !resolved.contains(ticketId);
+    public org.socialcarebridge.host.TicketState ticketState(long ticketId) {
+        reach("state");
+        java.time.Instant at = resolved.get(ticketId);
+        return new org.socialcarebridge.host.TicketState(at == null, at);
+    }
+
+    @Override
+    public void reopen(long ticketId) {
+        reach("reopen");
+        resolved.remove(ticketId);
+        reopened.add(ticketId);
     }
 
     @Override
@@ -80,7 +90,7 @@ public class RecordingHost implements HostGateway {
         reach("findConversation");
         return tickets.entrySet().stream()
                 .filter(e -> conversationKey.equals(e.getValue().customFields().get("Social Conversation ID")))
-                .map(Map.Entry::getKey).findFirst();
+                .map(Map.Entry::getKey).max(Long::compare);
     }
 
     @Override

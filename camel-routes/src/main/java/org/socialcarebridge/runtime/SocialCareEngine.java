@@ -99,7 +99,7 @@ public final class SocialCareEngine implements AutoCloseable {
 
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
         HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
-        Intake intake = new Intake(db, host, Set.of(), clock);
+        Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), clock);
         Outbox outbox = new Outbox(db, host, networks, new ReplyPolicy(), RetrySchedule.standard(), clock);
         health.gauge("outbox", outbox::size);
         health.gauge("waitingForTicket", () -> ledgerCount(LedgerState.RECEIVED));

@@ -10,6 +10,7 @@ import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostUnavailableException;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketState;
 
 /**
  * Stands in for the host while its settings are wrong: messages keep arriving in the ledger and
@@ -36,7 +37,12 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
-    public boolean ticketIsOpen(long ticketId) {
+    public TicketState ticketState(long ticketId) {
+        throw down();
+    }
+
+    @Override
+    public void reopen(long ticketId) {
         throw down();
     }
 

@@ -271,6 +271,32 @@ class SpineIT {
 
     @Test
     @Order(9)
+    void writingAgainReopensWithinTheWindowAndOpensALinkedTicketAfterIt() throws Exception {
+        String handle = "sam_" + RUN;
+        String first = x.tweet(handle, "@acme my modem again " + RUN, null);
+        long ticket = ticketFor(first);
+        root.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().put("Status", "resolved"));
+        String again = x.tweet(handle, "@acme it is broken again " + RUN, first);
+        Await.until("the ticket reopened with the new message", SOON, () -> {
+            boolean holds = root.history(ticket).stream().anyMatch(h -> again.equals(Rt.field(h, "Social Post ID")));
+            return holds && "open".equals(root.ticket(ticket).path("Status").asText()) ? Optional.of(true) : Optional.empty();
+        });
+
+        root.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().put("Status", "resolved"));
+        Thread.sleep(6000); // the test's reopen window is 4 s
+        String later = x.tweet(handle, "@acme and once more, weeks later " + RUN, again);
+        long next = Await.until("a new ticket for the same thread", SOON, () -> root.ticketsForConversation("x:" + first).stream()
+                .filter(id -> id != ticket).findFirst());
+        assertEquals("resolved", root.ticket(ticket).path("Status").asText(), "the old ticket stays resolved");
+        assertTrue(root.ticket(next).toString().contains("/ticket/" + ticket), "the new ticket refers to the old one");
+        assertTrue(root.history(next).stream().anyMatch(h -> root.content(h.path("id").asLong()).contains("weeks later")));
+        String after = x.tweet(handle, "@acme hello? " + RUN, later);
+        Await.until("the next reply on the new ticket", SOON, () -> root.history(next).stream()
+                .filter(h -> after.equals(Rt.field(h, "Social Post ID"))).findFirst());
+    }
+
+    @Test
+    @Order(10)
     void restartAndRepollNeverDuplicateTickets() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -287,7 +313,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void wrongSettingStopsOnlyThatChannelWithOneClearLogLine() throws Exception {
         karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = ftp://nope\nbearerToken = " + TOKEN
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");

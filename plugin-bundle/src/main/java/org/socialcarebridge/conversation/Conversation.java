@@ -55,6 +55,12 @@ public class Conversation {
         this.updatedAt = openedAt;
     }
 
+    /** The conversation goes on in a new ticket (the old one was resolved too long ago to reopen). */
+    public void continueOn(long newTicketId, Instant now) {
+        ticketId = newTicketId;
+        updatedAt = now;
+    }
+
     /** Notes a customer's message so replies answer the latest one. */
     public void heardFrom(InboundMessage message, Instant now) {
         if (message.author().accountId().equals(customerAccountId)) {

@@ -1,6 +1,7 @@
 package org.socialcarebridge.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceException;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +34,18 @@ public final class Intake {
     private final Database db;
     private final HostGateway host;
     private final Set<String> ownAccountKeys;
+    private final Duration reopenWindow;
     private final Clock clock;
 
-    /** @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets */
-    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Clock clock) {
+    /**
+     * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
+     * @param reopenWindow   how long after resolution a customer's new message reopens the ticket;
+     *                       later, it opens a new ticket that refers to the old one
+     */
+    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Clock clock) {
         this.db = db;
         this.host = host;
+        this.reopenWindow = reopenWindow;
         this.ownAccountKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
         this.ownAccountKeys.addAll(ownAccountKeys);
         this.clock = clock;
@@ -96,24 +104,46 @@ public final class Intake {
         LedgerEntry entry = db.read(em -> em.find(LedgerEntry.class, key));
         InboundMessage m = entry.message();
         Optional<Conversation> existing = m.visibility() == Visibility.PRIVATE
-                ? openConversationWith(m.author())
+                ? latestConversationWith(m.author())
                 : db.read(em -> conversationOf(em, m));
         boolean maybeFiledBefore = entry.attempts() > 0;
         // Count the attempt before calling the host, so a crash after the call is known on restart.
         db.writing(em -> em.find(LedgerEntry.class, key).attempted());
 
-        Conversation conversation;
+        Conversation conversation = null;
+        Long continues = null;
         if (existing.isPresent()) {
-            conversation = existing.get();
-            if (!(maybeFiledBefore && host.ticketHoldsMessage(conversation.ticketId(), m.messageId()))) {
-                host.addCustomerMessage(conversation.ticketId(), body(m), messageFields(m));
+            Conversation c = existing.get();
+            TicketState state = host.ticketState(c.ticketId());
+            boolean reopenable = state.open() || state.resolvedAt() == null
+                    || !state.resolvedAt().plus(reopenWindow).isBefore(clock.instant());
+            if (reopenable) {
+                conversation = c;
+                if (!(maybeFiledBefore && host.ticketHoldsMessage(c.ticketId(), m.messageId()))) {
+                    host.addCustomerMessage(c.ticketId(), body(m), messageFields(m));
+                }
+                if (!state.open()) {
+                    host.reopen(c.ticketId());
+                }
+            } else if (m.visibility() == Visibility.PUBLIC) {
+                continues = c.ticketId(); // the same thread goes on in a new ticket
+                long old = c.ticketId();
+                Optional<Long> already = maybeFiledBefore
+                        ? host.ticketForConversation(c.key()).filter(id -> id != old) : Optional.empty();
+                long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, c.key(), old)));
+                c.continueOn(ticketId, clock.instant());
+                conversation = c;
+            } else {
+                continues = c.ticketId();
             }
-        } else {
+        }
+        if (conversation == null) {
             String conversationKey = m.visibility() == Visibility.PRIVATE
                     ? m.network().key() + ":dm:" + m.messageId()
                     : m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
             Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
-            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, conversationKey)));
+            Long refersTo = continues;
+            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, conversationKey, refersTo)));
             conversation = new Conversation(conversationKey, ticketId, m.author(), clock.instant());
         }
         Conversation target = conversation;
@@ -123,6 +153,8 @@ public final class Intake {
                 if (c == null) {
                     c = target;
                     em.persist(c);
+                } else if (c.ticketId() != target.ticketId()) {
+                    c.continueOn(target.ticketId(), clock.instant());
                 }
                 c.heardFrom(m, clock.instant());
                 em.find(LedgerEntry.class, key).filed(c, clock.instant());
@@ -135,16 +167,15 @@ public final class Intake {
     }
 
     /**
-     * A direct message continues the customer's latest conversation while its ticket is open, so
-     * public and private messages of one case stay on one ticket; otherwise it opens a new one.
+     * A direct message continues the customer's latest conversation (reopening it within the window),
+     * so public and private messages of one case stay on one ticket.
      */
-    private Optional<Conversation> openConversationWith(SocialIdentity customer) {
-        Optional<Conversation> latest = db.read(em -> em.createQuery(
+    private Optional<Conversation> latestConversationWith(SocialIdentity customer) {
+        return db.read(em -> em.createQuery(
                         "select c from Conversation c where c.network = :n and c.customerAccountId = :a order by c.updatedAt desc",
                         Conversation.class)
                 .setParameter("n", customer.network()).setParameter("a", customer.accountId())
                 .setMaxResults(1).getResultList().stream().findFirst());
-        return latest.filter(c -> host.ticketIsOpen(c.ticketId()));
     }
 
     /** The conversation this message continues: the thread it answers, then the thread it belongs to. */
@@ -161,7 +192,7 @@ public final class Intake {
         return Optional.empty();
     }
 
-    private NewTicket newTicket(InboundMessage m, String conversationKey) {
+    private NewTicket newTicket(InboundMessage m, String conversationKey, Long refersTo) {
         Map<String, String> fields = new LinkedHashMap<>();
         SocialIdentity a = m.author();
         fields.put("Social Network", m.network().displayName());
@@ -170,7 +201,7 @@ public final class Intake {
             fields.put("Social Profile URL", a.profileUrl());
         }
         fields.put("Social Conversation ID", conversationKey);
-        return new NewTicket(subject(m), host.customerFor(a), body(m), fields, messageFields(m));
+        return new NewTicket(subject(m), host.customerFor(a), body(m), fields, messageFields(m), refersTo);
     }
 
     private static Map<String, String> messageFields(InboundMessage m) {

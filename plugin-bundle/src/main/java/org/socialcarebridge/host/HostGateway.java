@@ -22,8 +22,11 @@ public interface HostGateway {
     /** Adds a customer's message to a ticket as correspondence. */
     void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields);
 
-    /** Whether the ticket is still being worked (not resolved, rejected or deleted). */
-    boolean ticketIsOpen(long ticketId);
+    /** Whether the ticket is still being worked (not resolved, rejected or deleted), and since when it is not. */
+    TicketState ticketState(long ticketId);
+
+    /** Opens a resolved ticket again because the customer wrote again. */
+    void reopen(long ticketId);
 
     /** An internal note on the ticket; never leaves the help desk. */
     void comment(long ticketId, String text);
@@ -33,7 +36,7 @@ public interface HostGateway {
      * answer, so that a retry never files the same message twice.
      */
 
-    /** The ticket whose {@code Social Conversation ID} is this key, if the host has one. */
+    /** The newest ticket whose {@code Social Conversation ID} is this key, if the host has one. */
     Optional<Long> ticketForConversation(String conversationKey);
 
     /** Whether the ticket already holds a message with this {@code Social Post ID}. */

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param customFields ticket fields by name (e.g. "Social Handle")
  * @param messageFields fields of the first message's transaction by name (e.g. "Social Post ID")
+ * @param refersTo the customer's earlier ticket this one continues, or null
  */
 public record NewTicket(String subject, HostCustomer requestor, String content,
-                        Map<String, String> customFields, Map<String, String> messageFields) {
+                        Map<String, String> customFields, Map<String, String> messageFields, Long refersTo) {
 }

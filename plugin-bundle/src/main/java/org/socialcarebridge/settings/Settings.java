@@ -85,7 +85,7 @@ public final class Settings {
             return fallback;
         }
         Duration d = parseDuration(value);
-        String fix = "write a duration between " + min.toMillis() + "ms and " + max.toSeconds() + "s, e.g. 5s";
+        String fix = "write a duration between " + min.toMillis() + "ms and " + max.toSeconds() + "s, e.g. 5s, 2m, 12h or 7d";
         if (d == null) {
             problems.add(new SettingProblem(pid, key, value, "it is not a duration", fix));
             return fallback;
@@ -165,6 +165,12 @@ public final class Settings {
             }
             if (v.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+            }
+            if (v.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+            }
+            if (v.endsWith("d")) {
+                return Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1).strip()));
             }
             return Duration.ofMillis(Long.parseLong(v));
         } catch (NumberFormatException e) {

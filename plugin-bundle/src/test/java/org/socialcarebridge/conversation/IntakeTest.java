@@ -22,9 +22,10 @@ class IntakeTest {
     static final SocialIdentity BOB = new SocialIdentity(Network.X, "2002", "bob", "Bob", null, 5, false);
     static final SocialIdentity BRAND = new SocialIdentity(Network.X, "1000", "acme", "Acme", null, 9000, true);
 
+    static final java.time.Duration WINDOW = java.time.Duration.ofDays(7);
     final RecordingHost host = new RecordingHost();
     Database db = TestDatabase.open();
-    Intake intake = new Intake(db, host, Set.of(BRAND.key()), Clock.systemUTC());
+    Intake intake = new Intake(db, host, Set.of(BRAND.key()), WINDOW, Clock.systemUTC());
 
     @AfterEach
     void close() {
@@ -114,11 +115,11 @@ class IntakeTest {
     void ledgerSurvivesReopeningTheDatabaseFile(@TempDir Path dir) {
         db.close();
         db = TestDatabase.file(dir);
-        intake = new Intake(db, host, Set.of(), Clock.systemUTC());
+        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
         intake.receive(List.of(tweet("50", ALICE, "@acme persisted", null, "50")));
         db.close();
         db = TestDatabase.file(dir);
-        intake = new Intake(db, host, Set.of(), Clock.systemUTC());
+        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
         assertEquals(0, intake.receive(List.of(tweet("50", ALICE, "@acme persisted", null, "50"))));
         assertEquals(1, intake.filePending(10).filed());
     }
@@ -143,16 +144,46 @@ class IntakeTest {
     }
 
     @Test
-    void directMessageAfterTheTicketWasResolvedOpensANewTicket() {
+    void directMessageLongAfterTheTicketWasResolvedOpensANewLinkedTicket() {
         intake.receive(List.of(tweet("80", ALICE, "@acme help", null, "80")));
         intake.filePending(10);
-        host.resolved.add(1L);
+        host.resolved.put(1L, Instant.now().minus(java.time.Duration.ofDays(8)));
         intake.receive(List.of(dm("81", ALICE, "hello again, new problem")));
         intake.filePending(10);
         assertEquals(2, host.tickets.size());
         assertEquals("X DM: hello again, new problem", host.tickets.get(2L).subject());
         assertTrue(host.tickets.get(2L).content().startsWith(Intake.PRIVATE_MARK));
         assertEquals("x:dm:81", host.tickets.get(2L).customFields().get("Social Conversation ID"));
+        assertEquals(1L, host.tickets.get(2L).refersTo(), "the new ticket refers to the old one");
+        assertTrue(host.reopened.isEmpty());
+    }
+
+    @Test
+    void customerWritingAgainWithinTheWindowReopensTheTicket() {
+        intake.receive(List.of(tweet("100", ALICE, "@acme help", null, "100")));
+        intake.filePending(10);
+        host.resolved.put(1L, Instant.now().minus(java.time.Duration.ofDays(6)));
+        intake.receive(List.of(tweet("101", ALICE, "@acme it broke again", "100", "100"), dm("102", ALICE, "and privately: ...")));
+        assertEquals(2, intake.filePending(10).filed());
+        assertEquals(1, host.tickets.size());
+        assertEquals(List.of(1L), host.reopened, "reopened once, then open for the DM");
+        assertEquals(List.of("100", "101", "102"), host.messages.get(1L));
+    }
+
+    @Test
+    void threadReplyAfterTheWindowContinuesOnANewLinkedTicketAndLaterRepliesFollowIt() {
+        intake.receive(List.of(tweet("110", ALICE, "@acme help", null, "110")));
+        intake.filePending(10);
+        host.resolved.put(1L, Instant.now().minus(java.time.Duration.ofDays(30)));
+        intake.receive(List.of(tweet("111", ALICE, "@acme months later, same problem", "110", "110")));
+        intake.filePending(10);
+        assertEquals(2, host.tickets.size());
+        assertEquals(1L, host.tickets.get(2L).refersTo());
+        assertEquals("x:110", host.tickets.get(2L).customFields().get("Social Conversation ID"));
+        intake.receive(List.of(tweet("112", ALICE, "@acme any news?", "111", "110")));
+        intake.filePending(10);
+        assertEquals(List.of("111", "112"), host.messages.get(2L));
+        assertEquals(2L, db.read(em -> em.find(Conversation.class, "x:110")).ticketId());
     }
 
     @Test

@@ -94,7 +94,7 @@ class OutboxTest {
     @BeforeEach
     void conversationOnTicketOne() {
         db = TestDatabase.open();
-        Intake intake = new Intake(db, host, Set.of(), clock);
+        Intake intake = new Intake(db, host, Set.of(), java.time.Duration.ofDays(7), clock);
         intake.receive(List.of(new InboundMessage(Network.X, "10", ALICE, "@acme help", clock.instant(), null, "10",
                 Visibility.PUBLIC, null)));
         intake.filePending(10);

@@ -36,6 +36,8 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(5), Settings.parseDuration("5s"));
         assertEquals(Duration.ofMinutes(2), Settings.parseDuration("2m"));
         assertEquals(Duration.ofMillis(750), Settings.parseDuration("750"));
+        assertEquals(Duration.ofHours(12), Settings.parseDuration("12h"));
+        assertEquals(Duration.ofDays(7), Settings.parseDuration("7d"));
     }
 
     @Test

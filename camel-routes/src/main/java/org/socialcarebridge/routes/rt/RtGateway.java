@@ -2,6 +2,7 @@ package org.socialcarebridge.routes.rt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;
@@ -93,6 +95,9 @@ public final class RtGateway implements HostGateway {
         ticket.customFields().forEach(fields::put);
         ObjectNode txnFields = body.putObject("TxnCustomFields");
         ticket.messageFields().forEach(txnFields::put);
+        if (ticket.refersTo() != null) {
+            body.put("RefersTo", ticket.refersTo());
+        }
         HttpAnswer answer = session.send("POST", REST + "/ticket", "application/json", body.toString());
         JsonNode created = parse(answer, "create a ticket");
         if (answer.status() != 201 || !created.has("id")) {
@@ -111,10 +116,22 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
-    public boolean ticketIsOpen(long ticketId) {
+    public TicketState ticketState(long ticketId) {
         JsonNode ticket = parse(session.send("GET", REST + "/ticket/" + ticketId, null, null), "read ticket " + ticketId);
         // RT's default lifecycle: resolved, rejected and deleted are its inactive statuses.
-        return !List.of("resolved", "rejected", "deleted").contains(ticket.path("Status").asText());
+        boolean open = !List.of("resolved", "rejected", "deleted").contains(ticket.path("Status").asText());
+        Instant resolved = null;
+        String at = ticket.path("Resolved").asText("");
+        if (!open && !at.isEmpty() && !at.startsWith("1970-01-01")) { // RT writes unset dates as the epoch
+            resolved = Instant.parse(at);
+        }
+        return new TicketState(open, resolved);
+    }
+
+    @Override
+    public void reopen(long ticketId) {
+        expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json",
+                json.createObjectNode().put("Status", "open").toString()), "reopen ticket " + ticketId);
     }
 
     @Override
@@ -127,7 +144,8 @@ public final class RtGateway implements HostGateway {
     @Override
     public Optional<Long> ticketForConversation(String conversationKey) {
         String query = "Queue = '" + sql(settings.queue()) + "' AND 'CF.{Social Conversation ID}' = '" + sql(conversationKey) + "'";
-        JsonNode found = parse(session.send("GET", REST + "/tickets?per_page=1&query=" + HttpCall.encode(query), null, null),
+        JsonNode found = parse(session.send("GET", REST + "/tickets?per_page=1&orderby=id&order=DESC&query="
+                        + HttpCall.encode(query), null, null),
                 "search tickets");
         JsonNode items = found.path("items");
         return items.size() == 0 ? Optional.empty() : Optional.of(items.get(0).path("id").asLong());

@@ -7,7 +7,8 @@ import java.util.Set;
 import org.socialcarebridge.settings.Settings;
 
 /** {@code etc/org.socialcarebridge.host.rt.cfg}: where RT is and the user the plugin works as. */
-public record RtSettings(String url, String user, String password, String queue, Duration reconcileInterval) {
+public record RtSettings(String url, String user, String password, String queue, Duration reconcileInterval,
+                         Duration reopenWindow) {
     public static final String PID = "org.socialcarebridge.host.rt";
 
     public static RtSettings from(Map<String, ?> values) {
@@ -17,9 +18,10 @@ public record RtSettings(String url, String user, String password, String queue,
         String password = s.secret("password", "set that RT user's password");
         String queue = s.text("queue", "Social", "set the RT queue for social tickets");
         Duration reconcile = s.duration("reconcileInterval", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofHours(1));
-        s.allowOnly(Set.of("url", "user", "password", "queue", "reconcileInterval"));
+        Duration reopen = s.duration("reopenWindow", Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofDays(365));
+        s.allowOnly(Set.of("url", "user", "password", "queue", "reconcileInterval", "reopenWindow"));
         s.check();
-        return new RtSettings(url, user, password, queue, reconcile);
+        return new RtSettings(url, user, password, queue, reconcile, reopen);
     }
 
     @Override

@@ -59,7 +59,7 @@ class XChannelTest {
                 "maxResults", "10"));
         api = new XApi(new HttpCall(camel), settings, json);
         // receive() records into the ledger only; filing (the host's side) is tested in the domain.
-        intake = new Intake(db, null, Set.of(), Clock.systemUTC());
+        intake = new Intake(db, null, Set.of(), java.time.Duration.ofDays(7), Clock.systemUTC());
         poller = new XPoller(api, intake, db, health.channel("x"), Clock.systemUTC());
     }
 

@@ -297,6 +297,34 @@ class SpineIT {
 
     @Test
     @Order(10)
+    void aMentionInAnUnseenThreadFilesTheWholeChainOnOneTicketInOrder() {
+        String first = x.tweet("tia_" + RUN, "my phone died after the update " + RUN, null);
+        String middle = x.tweet("vic_" + RUN, "@tia_" + RUN + " same here " + RUN, first);
+        String mention = x.tweet("ugo_" + RUN, "@acme this is happening to all of us " + RUN, middle);
+        long ticket = ticketFor(first);
+        Await.until("the mention on the thread's ticket", SOON, () -> root.history(ticket).stream()
+                .filter(h -> mention.equals(Rt.field(h, "Social Post ID"))).findFirst());
+        List<String> order = new ArrayList<>();
+        for (JsonNode h : root.history(ticket)) {
+            if ("Create".equals(h.path("Type").asText()) || "Correspond".equals(h.path("Type").asText())) {
+                order.add(root.content(h.path("id").asLong()));
+            }
+        }
+        assertTrue(order.get(0).contains("my phone died") && order.get(1).contains("same here")
+                && order.get(2).contains("happening to all of us"), order.toString());
+        assertTrue(root.ticketsForConversation("x:" + mention).isEmpty());
+
+        // A parent X will not show (deleted or protected) is noted on the ticket, and nothing stalls.
+        String gone = x.tweet("wes_" + RUN, "something nobody may read " + RUN, null);
+        x.fault("GET", "/2/tweets/" + gone, 404, 5, 0);
+        x.tweet("xan_" + RUN, "@acme about that post " + RUN, gone);
+        long second = ticketFor(gone);
+        assertTrue(root.history(second).stream().anyMatch(h -> root.content(h.path("id").asLong())
+                .contains("which could not be read")), "the unreadable parent is noted");
+    }
+
+    @Test
+    @Order(11)
     void restartAndRepollNeverDuplicateTickets() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -313,7 +341,7 @@ class SpineIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void wrongSettingStopsOnlyThatChannelWithOneClearLogLine() throws Exception {
         karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = ftp://nope\nbearerToken = " + TOKEN
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");

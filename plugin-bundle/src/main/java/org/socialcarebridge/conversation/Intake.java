@@ -56,6 +56,11 @@ public final class Intake {
         ownAccountKeys.add(account.key());
     }
 
+    /** Whether the ledger has this message (received, posted by the plugin, or ignored). */
+    public boolean knows(Network network, String messageId) {
+        return db.read(em -> em.find(LedgerEntry.class, network.key() + ":" + messageId) != null);
+    }
+
     /** Records the messages not seen before; answers how many were new. */
     public int receive(List<InboundMessage> messages) {
         return db.write(em -> {
@@ -107,6 +112,8 @@ public final class Intake {
                 ? latestConversationWith(m.author())
                 : db.read(em -> conversationOf(em, m));
         boolean maybeFiledBefore = entry.attempts() > 0;
+        boolean parentUnread = m.inReplyToId() != null && !knows(m.network(), m.inReplyToId());
+        String body = body(m, parentUnread);
         // Count the attempt before calling the host, so a crash after the call is known on restart.
         db.writing(em -> em.find(LedgerEntry.class, key).attempted());
 
@@ -120,7 +127,7 @@ public final class Intake {
             if (reopenable) {
                 conversation = c;
                 if (!(maybeFiledBefore && host.ticketHoldsMessage(c.ticketId(), m.messageId()))) {
-                    host.addCustomerMessage(c.ticketId(), body(m), messageFields(m));
+                    host.addCustomerMessage(c.ticketId(), body, messageFields(m));
                 }
                 if (!state.open()) {
                     host.reopen(c.ticketId());
@@ -130,7 +137,7 @@ public final class Intake {
                 long old = c.ticketId();
                 Optional<Long> already = maybeFiledBefore
                         ? host.ticketForConversation(c.key()).filter(id -> id != old) : Optional.empty();
-                long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, c.key(), old)));
+                long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, c.key(), old)));
                 c.continueOn(ticketId, clock.instant());
                 conversation = c;
             } else {
@@ -143,7 +150,7 @@ public final class Intake {
                     : m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
             Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
             Long refersTo = continues;
-            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, conversationKey, refersTo)));
+            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, conversationKey, refersTo)));
             conversation = new Conversation(conversationKey, ticketId, m.author(), clock.instant());
         }
         Conversation target = conversation;
@@ -192,7 +199,7 @@ public final class Intake {
         return Optional.empty();
     }
 
-    private NewTicket newTicket(InboundMessage m, String conversationKey, Long refersTo) {
+    private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo) {
         Map<String, String> fields = new LinkedHashMap<>();
         SocialIdentity a = m.author();
         fields.put("Social Network", m.network().displayName());
@@ -201,7 +208,7 @@ public final class Intake {
             fields.put("Social Profile URL", a.profileUrl());
         }
         fields.put("Social Conversation ID", conversationKey);
-        return new NewTicket(subject(m), host.customerFor(a), body(m), fields, messageFields(m), refersTo);
+        return new NewTicket(subject(m), host.customerFor(a), body, fields, messageFields(m), refersTo);
     }
 
     private static Map<String, String> messageFields(InboundMessage m) {
@@ -224,8 +231,12 @@ public final class Intake {
     /** Marks private messages in the ticket's history, so an agent sees at a glance what was not public. */
     static final String PRIVATE_MARK = "[Private: direct message]";
 
-    /** The ticket message: the customer's text as posted, then where it came from. */
-    static String body(InboundMessage m) {
+    /**
+     * The ticket message: the customer's text as posted, then where it came from.
+     *
+     * @param parentUnread the post it answers could not be read (deleted or protected)
+     */
+    static String body(InboundMessage m, boolean parentUnread) {
         SocialIdentity a = m.author();
         StringBuilder b = new StringBuilder();
         if (m.visibility() == Visibility.PRIVATE) {
@@ -240,6 +251,10 @@ public final class Intake {
                 .append(m.network().displayName());
         if (m.url() != null) {
             b.append(": ").append(m.url());
+        }
+        if (parentUnread) {
+            b.append("\n(answering post ").append(m.inReplyToId())
+                    .append(", which could not be read: deleted, or not visible to the brand)");
         }
         return b.toString();
     }

@@ -195,6 +195,14 @@ class IntakeTest {
     }
 
     @Test
+    void aReplyToAPostThatCouldNotBeReadSaysSo() {
+        intake.receive(List.of(tweet("120", BOB, "@acme look at this", "119", "119")));
+        intake.filePending(10);
+        String content = host.tickets.get(1L).content();
+        assertTrue(content.contains("answering post 119, which could not be read"), content);
+    }
+
+    @Test
     void subjectDropsLeadingMentionsAndShortensOnAWord() {
         var m = tweet("60", ALICE, "@acme @support " + "word ".repeat(40), null, null);
         String subject = Intake.subject(m);

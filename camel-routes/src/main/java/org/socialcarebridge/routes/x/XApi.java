@@ -49,6 +49,15 @@ public final class XApi {
         return call("GET", "/2/users/" + HttpCall.encode(userId) + "/mentions?" + HttpCall.form(q), null);
     }
 
+    /** One post with its author, or an {@code errors} answer when it is deleted or not visible. */
+    public JsonNode post(String id) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("expansions", "author_id");
+        q.put("post.fields", POST_FIELDS);
+        q.put("user.fields", USER_FIELDS);
+        return call("GET", "/2/tweets/" + HttpCall.encode(id) + "?" + HttpCall.form(q), null);
+    }
+
     /** The authenticated account's direct message events, newest first. */
     public JsonNode directMessageEvents(String paginationToken) {
         Map<String, String> q = new LinkedHashMap<>();

@@ -1,23 +1,35 @@
 package org.socialcarebridge.routes.x;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.network.PostRejectedException;
 
-/** The brand's mentions timeline, read with since_id across pages. */
+/**
+ * The brand's mentions timeline, read with since_id across pages. A mention that answers a post the
+ * plugin has never seen brings its missing ancestors along, so the whole chain reaches one ticket.
+ */
 final class XMentionsFeed implements XFeed {
     /** X keeps about 800 mentions reachable; more pages than this means something is wrong. */
     private static final int MAX_PAGES = 10;
+    /** How far up a thread the plugin reads for one mention. */
+    static final int MAX_ANCESTORS = 10;
 
     private final XApi api;
+    private final Predicate<String> known;
 
-    XMentionsFeed(XApi api) {
+    /** @param known whether the plugin already has a post (by id) */
+    XMentionsFeed(XApi api, Predicate<String> known) {
         this.api = api;
+        this.known = known;
     }
 
     @Override
@@ -45,6 +57,35 @@ final class XMentionsFeed implements XFeed {
                 break;
             }
         }
-        return new Page(found, newest);
+        return new Page(withAncestors(found), newest);
+    }
+
+    /** Adds the unseen posts each mention answers, up the thread, until a known or unreadable one. */
+    List<InboundMessage> withAncestors(List<InboundMessage> mentions) {
+        List<InboundMessage> all = new ArrayList<>(mentions);
+        Set<String> have = new HashSet<>();
+        mentions.forEach(m -> have.add(m.messageId()));
+        for (InboundMessage m : mentions) {
+            String parent = m.inReplyToId();
+            for (int depth = 0; parent != null && depth < MAX_ANCESTORS; depth++) {
+                if (have.contains(parent) || known.test(parent)) {
+                    break;
+                }
+                JsonNode answer;
+                try {
+                    answer = api.post(parent);
+                } catch (PostRejectedException e) {
+                    break; // X refuses to show it (4xx): treated like a deleted post
+                }
+                if (!answer.has("data")) {
+                    break; // deleted or protected: the reply's ticket notes it
+                }
+                InboundMessage ancestor = XMessages.message(answer.get("data"), XMessages.authors(answer));
+                all.add(ancestor);
+                have.add(parent);
+                parent = ancestor.inReplyToId();
+            }
+        }
+        return all;
     }
 }

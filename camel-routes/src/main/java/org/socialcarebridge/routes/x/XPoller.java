@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.network.RateLimitedException;
@@ -37,7 +38,7 @@ public final class XPoller {
 
     public XPoller(XApi api, Intake intake, Database db, ChannelStatus status, Clock clock) {
         this.api = api;
-        this.feeds = List.of(new XMentionsFeed(api), new XDirectMessagesFeed(api));
+        this.feeds = List.of(new XMentionsFeed(api, id -> intake.knows(Network.X, id)), new XDirectMessagesFeed(api));
         this.intake = intake;
         this.db = db;
         this.status = status;

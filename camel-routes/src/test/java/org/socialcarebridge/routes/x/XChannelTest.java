@@ -142,6 +142,36 @@ class XChannelTest {
         assertNotNull(entry(later));
     }
 
+    String reply(String handle, String text, String to) throws Exception {
+        return call("POST", "/2/tweets", "sim-user:" + handle, "{\"text\":" + json.writeValueAsString(text)
+                + ",\"reply\":{\"in_reply_to_tweet_id\":\"" + to + "\"}}").path("data").path("id").asText();
+    }
+
+    @Test
+    void aMentionAnsweringUnseenPostsBringsItsAncestorsAlong() throws Exception {
+        String root = tweet("alice", "my phone died after the update");
+        String middle = reply("carl", "@alice same for me", root);
+        String mention = reply("bob", "@acme @alice @carl this is happening to everyone", middle);
+        poller.poll();
+        assertEquals("alice", entry(root).message().author().handle(), "the root is fetched and recorded");
+        assertEquals(middle, entry(mention).message().inReplyToId());
+        assertNotNull(entry(middle));
+        long fetched = requests().stream().filter(r -> r.path("path").asText().startsWith("/2/tweets/")).count();
+        assertEquals(2, fetched, "each missing ancestor read once");
+        assertEquals(0, poller.poll());
+    }
+
+    @Test
+    void aDeletedParentStopsTheWalkWithoutFailingThePoll() throws Exception {
+        String root = tweet("dina", "original post");
+        String mention = reply("ed", "@acme look at this", root);
+        call("DELETE", "/2/tweets/" + root, "sim-user:dina", null);
+        assertEquals(1, poller.poll());
+        assertNotNull(entry(mention));
+        assertEquals(null, entry(root));
+        assertEquals("running", health.channel("x").toMap().get("state"));
+    }
+
     @Test
     void brandsOwnPostsAreRecordedAsIgnored() throws Exception {
         String own = call("POST", "/2/tweets", TOKEN, "{\"text\":\"@acme we're hiring\"}").path("data").path("id").asText();

@@ -55,6 +55,7 @@ public final class XSimulator implements AutoCloseable {
         server.route("GET", "/2/users/{id}/mentions", 450 * m, this::mentions);
         server.route("GET", "/2/tweets/{id}", 900 * m, this::tweetById);
         server.route("POST", "/2/tweets", 200 * m, this::postTweet);
+        server.route("DELETE", "/2/tweets/{id}", 50 * m, this::deleteTweet);
         server.route("POST", "/2/dm_conversations/with/{participant_id}/messages", 200 * m, this::sendDm);
         server.route("GET", "/2/dm_events", 300 * m, this::dmEvents);
         server.route("PUT", "/sim/users/{handle}", 0, this::putUser);
@@ -238,6 +239,27 @@ public final class XSimulator implements AutoCloseable {
             tweets.add(t);
         }
         return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_post_ids", List.of(id))));
+    }
+
+    private ApiResponse deleteTweet(ApiRequest r) {
+        XUser caller = caller(r);
+        XTweet t = find(r.pathParam("id"));
+        if (t == null || !t.authorId().equals(caller.id)) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("title", "Forbidden");
+            p.put("detail", "You are not allowed to delete this Post.");
+            p.put("type", "https://api.x.com/2/problems/not-authorized-for-resource");
+            p.put("resource_type", "post");
+            p.put("resource_id", r.pathParam("id"));
+            p.put("section", "data");
+            ApiResponse forbidden = ApiResponse.json(403, p);
+            forbidden.headers().put("Content-Type", ApiResponse.PROBLEM_JSON);
+            return forbidden;
+        }
+        synchronized (tweets) {
+            tweets.remove(t);
+        }
+        return ApiResponse.json(200, Map.of("data", Map.of("deleted", true)));
     }
 
     private ApiResponse sendDm(ApiRequest r) {

@@ -183,6 +183,10 @@ class XSimulatorTest {
         assertEquals(sim.brandId(), t.path("in_reply_to_user_id").asText());
         JsonNode mentions = call("GET", "/2/users/" + sim.brandId() + "/mentions", "brand-token", null).body();
         assertTrue(mentions.toString().contains(again), "a reply to the brand is a mention of it");
+        assertEquals(403, call("DELETE", "/2/tweets/" + root, "sim-user:bob", null).status(), "only the author deletes");
+        assertEquals(200, call("DELETE", "/2/tweets/" + root, "sim-user:maria", null).status());
+        assertEquals("https://api.x.com/2/problems/resource-not-found",
+                call("GET", "/2/tweets/" + root, "sim-user:bob", null).body().path("errors").get(0).path("type").asText());
         Answer missing = call("GET", "/2/tweets/1", "sim-user:bob", null);
         assertEquals(200, missing.status());
         assertEquals("https://api.x.com/2/problems/resource-not-found", missing.body().path("errors").get(0).path("type").asText());

@@ -9,7 +9,7 @@ use RT;
 RT::LoadConfig();
 RT::Init();
 
-our ($QUEUE, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
+our ($QUEUE, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
      $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, @DEMO_AGENTS, $SCRIP);
 require "$FindBin::Bin/schema.pl";
 
@@ -25,6 +25,14 @@ unless ($queue->id) {
     my ($ok, $msg) = $queue->Create(%$QUEUE);
     $ok or fail("could not create queue $QUEUE->{Name}: $msg");
     push @done, "queue $QUEUE->{Name}";
+}
+
+my $ops = RT::Queue->new($sys);
+$ops->Load($OPS_QUEUE->{Name});
+unless ($ops->id) {
+    my ($ok, $msg) = $ops->Create(%$OPS_QUEUE);
+    $ok or fail("could not create queue $OPS_QUEUE->{Name}: $msg");
+    push @done, "queue $OPS_QUEUE->{Name}";
 }
 
 sub ensure_field {
@@ -92,6 +100,7 @@ sub grant {
 my $plugin = ensure_user($PLUGIN_USER, $plugin_password);
 grant($plugin->PrincipalObj, $queue, @PLUGIN_QUEUE_RIGHTS);
 grant($plugin->PrincipalObj, RT->System, @PLUGIN_SYSTEM_RIGHTS);
+grant($plugin->PrincipalObj, $ops, @PLUGIN_OPS_RIGHTS);
 
 my $group = RT::Group->new($sys);
 $group->LoadUserDefinedGroup($AGENT_GROUP->{Name});
@@ -101,6 +110,7 @@ unless ($group->id) {
     push @done, "group $AGENT_GROUP->{Name}";
 }
 grant($group->PrincipalObj, $queue, @AGENT_QUEUE_RIGHTS);
+grant($group->PrincipalObj, $ops, @AGENT_OPS_RIGHTS);
 grant($group->PrincipalObj, $_, 'ModifyCustomField') for @agent_fields;
 # Earlier versions granted ModifyCustomField on the whole queue; take that back.
 if ($group->PrincipalObj->HasRight(Right => 'ModifyCustomField', Object => $queue)) {

@@ -4,6 +4,10 @@ use strict;
 use warnings;
 
 our $QUEUE = { Name => 'Social', Description => 'Social customer care (Social Care Bridge)' };
+# Where the plugin raises channel alerts (a channel that stopped working) for supervisors.
+our $OPS_QUEUE = { Name => 'Social Ops', Description => 'Channel alerts raised by Social Care Bridge' };
+our @PLUGIN_OPS_RIGHTS = qw(SeeQueue ShowTicket CreateTicket ModifyTicket CommentOnTicket ShowTicketComments);
+our @AGENT_OPS_RIGHTS = qw(SeeQueue ShowTicket ShowTicketComments);
 
 our @TICKET_FIELDS = (
     { Name => 'Social Network',         Description => 'The network the customer wrote on (X, Mastodon)' },

@@ -105,6 +105,23 @@ public class RecordingHost implements HostGateway {
         return Optional.ofNullable(replies.get(transactionId));
     }
 
+    public final Map<Long, String> alerts = new HashMap<>();
+    public final List<Long> clearedAlerts = new ArrayList<>();
+
+    @Override
+    public long raiseAlert(String subject, String text) {
+        reach("alert");
+        long id = 1000 + alerts.size();
+        alerts.put(id, subject + ": " + text);
+        return id;
+    }
+
+    @Override
+    public void clearAlert(long alertId, String text) {
+        reach("clear");
+        clearedAlerts.add(alertId);
+    }
+
     @Override
     public long latestTransactionId() {
         reach("latest");

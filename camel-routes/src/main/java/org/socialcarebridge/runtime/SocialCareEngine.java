@@ -14,6 +14,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.health.Health;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.network.NetworkClient;
@@ -109,8 +110,10 @@ public final class SocialCareEngine implements AutoCloseable {
             if (uncertain > 0) {
                 LOG.warn("{} replies were being posted when the plugin stopped; marked uncertain for an agent to check", uncertain);
             }
+            health.staleAfter(rt.staleAfter());
             camel.addRoutes(new RtRoutes(httpSettings.baseUri(), rt, intake, outbox,
-                    new RtReplyReconciler(host, outbox, db, clock), health.channel("rt"), json, clock));
+                    new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
+                    health.channel("rt"), json, clock));
         }
         if (xApi != null) {
             camel.addRoutes(new XRoutes(x, new XPoller(xApi, intake, db, health.channel("x"), clock)));

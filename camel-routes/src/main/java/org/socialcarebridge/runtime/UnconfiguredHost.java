@@ -67,6 +67,16 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public long raiseAlert(String subject, String text) {
+        throw down();
+    }
+
+    @Override
+    public void clearAlert(long alertId, String text) {
+        throw down();
+    }
+
+    @Override
     public long latestTransactionId() {
         throw down();
     }

@@ -44,7 +44,7 @@ final class Karaf implements AutoCloseable {
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
         k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = socialcare\npassword = socialcare\n"
-                + "queue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\n");
+                + "queue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n");
         return k;
     }
 

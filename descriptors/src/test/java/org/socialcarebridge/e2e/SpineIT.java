@@ -365,4 +365,24 @@ class SpineIT {
         String id = x.tweet("ivy_" + RUN, "@acme back again " + RUN, null);
         ticketFor(id);
     }
+
+    @Test
+    @Order(13)
+    void aChannelThatStopsWorkingOpensAnAlertInRtAndRecoveryResolvesIt() {
+        long before = Await.until("RT's newest ticket", SOON, () -> Optional.of(root.get(
+                "/tickets?per_page=1&orderby=id&order=DESC&query=" + Rt.enc("id > 0")).path("items").get(0).path("id").asLong()));
+        x.fault("GET", "/2/users/" + simulator.brandId() + "/mentions", 503, 30, 0);
+        String query = "Queue = 'Social Ops' AND id > " + before;
+        long alert = Await.until("an alert in Social Ops", Duration.ofSeconds(45), () -> {
+            JsonNode items = root.get("/tickets?per_page=10&query=" + Rt.enc(query)).path("items");
+            return items.size() == 0 ? Optional.empty() : Optional.of(items.get(0).path("id").asLong());
+        });
+        JsonNode t = root.ticket(alert);
+        assertEquals("Social channel x needs attention", t.path("Subject").asText());
+        String text = root.content(root.history(alert).get(0).path("id").asLong());
+        assertTrue(text.contains("503"), text);
+        Await.until("the alert resolved once X answers again", Duration.ofSeconds(60), () ->
+                "resolved".equals(root.ticket(alert).path("Status").asText()) ? Optional.of(true) : Optional.empty());
+        assertEquals(1, root.get("/tickets?per_page=10&query=" + Rt.enc(query)).path("items").size(), "one alert, not one per check");
+    }
 }

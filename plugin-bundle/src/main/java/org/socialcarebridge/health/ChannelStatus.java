@@ -13,9 +13,34 @@ public final class ChannelStatus {
     private volatile String cursor;
     private volatile String state = "starting";
     private volatile Instant rateLimitedUntil;
+    private final Instant watchedSince;
 
-    ChannelStatus(String channel) {
+    ChannelStatus(String channel, Instant watchedSince) {
         this.channel = channel;
+        this.watchedSince = watchedSince;
+    }
+
+    /**
+     * What is wrong with the channel now, or empty when it is healthy: stopped by its settings, or no
+     * successful poll for longer than {@code staleAfter} (with the last error, e.g. an auth failure
+     * or a rate-limit wait).
+     */
+    public java.util.Optional<String> problem(Instant now, java.time.Duration staleAfter) {
+        if ("stopped".equals(state)) {
+            return java.util.Optional.of("the " + channel + " channel is not running: " + lastError);
+        }
+        Instant since = lastSuccess != null ? lastSuccess : watchedSince;
+        if (since.plus(staleAfter).isAfter(now)) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder p = new StringBuilder("the " + channel + " channel has not worked since " + since);
+        if (rateLimitedUntil != null && rateLimitedUntil.isAfter(now)) {
+            p.append("; it is rate-limited until ").append(rateLimitedUntil);
+        }
+        if (lastError != null) {
+            p.append("; last error: ").append(lastError);
+        }
+        return java.util.Optional.of(p.toString());
     }
 
     public void succeeded(Instant at, String cursor) {

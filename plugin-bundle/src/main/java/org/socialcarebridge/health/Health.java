@@ -9,9 +9,19 @@ import java.util.function.Supplier;
 public final class Health {
     private final Map<String, ChannelStatus> channels = new ConcurrentHashMap<>();
     private final Map<String, Supplier<Object>> gauges = new ConcurrentHashMap<>();
+    private volatile java.time.Duration staleAfter = java.time.Duration.ofMinutes(5);
+
+    /** How long a channel may go without a successful poll before it counts as broken. */
+    public void staleAfter(java.time.Duration staleAfter) {
+        this.staleAfter = staleAfter;
+    }
 
     public ChannelStatus channel(String name) {
-        return channels.computeIfAbsent(name, ChannelStatus::new);
+        return channels.computeIfAbsent(name, n -> new ChannelStatus(n, java.time.Instant.now()));
+    }
+
+    public java.util.Collection<ChannelStatus> channels() {
+        return java.util.List.copyOf(channels.values());
     }
 
     /** A number read at report time, e.g. the outbox size; a failing gauge reports its error. */
@@ -21,9 +31,14 @@ public final class Health {
 
     public Map<String, Object> report() {
         Map<String, Object> channelMaps = new java.util.TreeMap<>();
-        channels.forEach((name, status) -> channelMaps.put(name, status.toMap()));
+        channels.forEach((name, status) -> {
+            Map<String, Object> m = status.toMap();
+            m.put("problem", status.problem(java.time.Instant.now(), staleAfter).orElse(null));
+            channelMaps.put(name, m);
+        });
         Map<String, Object> report = new LinkedHashMap<>();
-        boolean allRunning = channels.values().stream().allMatch(c -> "running".equals(c.toMap().get("state")));
+        boolean allRunning = channels.values().stream().allMatch(c -> "running".equals(c.toMap().get("state"))
+                && c.problem(java.time.Instant.now(), staleAfter).isEmpty());
         report.put("status", allRunning ? "UP" : "DEGRADED");
         report.put("channels", channelMaps);
         new java.util.TreeMap<>(gauges).forEach((name, gauge) -> {

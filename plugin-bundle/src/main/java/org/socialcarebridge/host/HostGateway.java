@@ -45,6 +45,12 @@ public interface HostGateway {
     /** The agent reply recorded in this transaction, or empty when it is not an agent's reply on a social ticket. */
     Optional<AgentReply> agentReply(long transactionId);
 
+    /** Raises an operational alert where supervisors look (RT: a ticket in the Social Ops queue); answers its id. */
+    long raiseAlert(String subject, String text);
+
+    /** Closes an alert raised earlier, saying why. */
+    void clearAlert(long alertId, String text);
+
     /** The newest transaction id now: where reconciliation starts on a fresh install, so old replies are not sent. */
     long latestTransactionId();
 

@@ -184,6 +184,26 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
+    public long raiseAlert(String subject, String text) {
+        ObjectNode body = json.createObjectNode().put("Queue", settings.alertQueue()).put("Subject", subject)
+                .put("Content", text).put("ContentType", "text/plain");
+        HttpAnswer answer = session.send("POST", REST + "/ticket", "application/json", body.toString());
+        JsonNode created = parse(answer, "open an alert in queue " + settings.alertQueue());
+        if (answer.status() != 201 || !created.has("id")) {
+            throw new HostRejectedException("RT did not open the alert in queue '" + settings.alertQueue() + "': "
+                    + answer.status() + " " + answer.body() + " (run ./socialcare provision)");
+        }
+        return created.get("id").asLong();
+    }
+
+    @Override
+    public void clearAlert(long alertId, String text) {
+        comment(alertId, text);
+        expectSuccess(session.send("PUT", REST + "/ticket/" + alertId, "application/json",
+                json.createObjectNode().put("Status", "resolved").toString()), "resolve alert " + alertId);
+    }
+
+    @Override
     public long latestTransactionId() {
         List<Long> ids = transactionIds(searchBody(List.of(term("id", ">", 0))), 1, "DESC");
         return ids.isEmpty() ? 0 : ids.get(0);

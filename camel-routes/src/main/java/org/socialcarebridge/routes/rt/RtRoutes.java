@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.health.ChannelStatus;
+import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.reply.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,14 @@ public final class RtRoutes extends RouteBuilder {
     private final Intake intake;
     private final Outbox outbox;
     private final RtReplyReconciler reconciler;
+    private final ChannelWatch watch;
     private final ChannelStatus status;
     private final ObjectMapper json;
     private final Clock clock;
 
     public RtRoutes(String baseUri, RtSettings settings, Intake intake, Outbox outbox, RtReplyReconciler reconciler,
-                    ChannelStatus status, ObjectMapper json, Clock clock) {
+                    ChannelWatch watch, ChannelStatus status, ObjectMapper json, Clock clock) {
+        this.watch = watch;
         this.baseUri = baseUri;
         this.settings = settings;
         this.intake = intake;
@@ -90,6 +93,16 @@ public final class RtRoutes extends RouteBuilder {
                         }
                     } catch (RuntimeException e) {
                         status.failed(clock.instant(), "RT: " + e.getMessage());
+                    }
+                });
+
+        from("timer:channel-watch?delay=5000&period=5000")
+                .routeId("channel-watch")
+                .process(exchange -> {
+                    try {
+                        watch.check();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Channel alerts not updated in RT yet: {}", e.getMessage());
                     }
                 });
 

@@ -8,7 +8,7 @@ import org.socialcarebridge.settings.Settings;
 
 /** {@code etc/org.socialcarebridge.host.rt.cfg}: where RT is and the user the plugin works as. */
 public record RtSettings(String url, String user, String password, String queue, Duration reconcileInterval,
-                         Duration reopenWindow) {
+                         Duration reopenWindow, String alertQueue, Duration staleAfter) {
     public static final String PID = "org.socialcarebridge.host.rt";
 
     public static RtSettings from(Map<String, ?> values) {
@@ -19,9 +19,11 @@ public record RtSettings(String url, String user, String password, String queue,
         String queue = s.text("queue", "Social", "set the RT queue for social tickets");
         Duration reconcile = s.duration("reconcileInterval", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofHours(1));
         Duration reopen = s.duration("reopenWindow", Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofDays(365));
-        s.allowOnly(Set.of("url", "user", "password", "queue", "reconcileInterval", "reopenWindow"));
+        String alertQueue = s.text("alertQueue", "Social Ops", "");
+        Duration stale = s.duration("staleAfter", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1));
+        s.allowOnly(Set.of("url", "user", "password", "queue", "reconcileInterval", "reopenWindow", "alertQueue", "staleAfter"));
         s.check();
-        return new RtSettings(url, user, password, queue, reconcile, reopen);
+        return new RtSettings(url, user, password, queue, reconcile, reopen, alertQueue, stale);
     }
 
     @Override

@@ -75,17 +75,20 @@ start_simulator() {
   wait_http http://127.0.0.1:8086/sim/requests 30 "the X simulator"
 }
 
-# A fresh copy of the assembled Karaf under the state folder, keeping its data (the plugin's database).
+# A fresh copy of the assembled Karaf under the state folder. Only the plugin's database survives a
+# reinstall: Karaf's bundle cache (data/cache) would otherwise keep running the previous build.
 install_karaf() {
   [ -x "$KARAF_BUILT/bin/karaf" ] || die "the Karaf distribution is not built ($KARAF_BUILT); run the build first"
+  local keep="$STATE/socialcare-db.keep"
+  rm -rf "$keep"
+  [ -d "$KARAF_HOME/data/socialcare" ] && mv "$KARAF_HOME/data/socialcare" "$keep"
+  rm -rf "$KARAF_HOME"
   mkdir -p "$KARAF_HOME"
-  local keep_data=""
-  [ -d "$KARAF_HOME/data/socialcare" ] && keep_data=1
-  rsync -a --delete --exclude data/ "$KARAF_BUILT/" "$KARAF_HOME/" 2>/dev/null || {
-    find "$KARAF_HOME" -mindepth 1 -maxdepth 1 ! -name data -exec rm -rf {} +
-    (cd "$KARAF_BUILT" && tar cf - --exclude=./data .) | (cd "$KARAF_HOME" && tar xf -)
-  }
-  [ -n "$keep_data" ] || rm -rf "$KARAF_HOME/data"
+  (cd "$KARAF_BUILT" && tar cf - .) | (cd "$KARAF_HOME" && tar xf -)
+  if [ -d "$keep" ]; then
+    mkdir -p "$KARAF_HOME/data"
+    mv "$keep" "$KARAF_HOME/data/socialcare"
+  fi
 }
 
 start_karaf() {

@@ -57,9 +57,10 @@ sub ensure_field {
         my $current = $cf->DefaultValues(Object => $queue) // '';
         $current = join(',', @$current) if ref $current;
         if ($current ne $spec->{Default}) {
-            my ($ok, $msg) = $cf->SetDefaultValues(Object => $queue, Values => $spec->{Default});
+            my ($ok, $msg) = $cf->SetDefaultValues(Object => $queue,
+                Values => length $spec->{Default} ? $spec->{Default} : undef);
             $ok or fail("could not set the default of $spec->{Name}: $msg");
-            push @done, "default $spec->{Name} = $spec->{Default}";
+            push @done, "default of $spec->{Name} set to '$spec->{Default}'";
         }
     }
     unless ($cf->IsAdded($queue->id)) {

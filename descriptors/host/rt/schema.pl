@@ -17,9 +17,10 @@ our @TICKET_FIELDS = (
 );
 
 our @TRANSACTION_FIELDS = (
-    { Name => 'Reply Visibility', Type => 'Select', Values => [qw(Public Private)], Default => 'Public',
+    # No fixed default: left empty, a reply goes the way the customer last wrote (public or private).
+    { Name => 'Reply Visibility', Type => 'Select', Values => [qw(Public Private)], Default => '',
       AgentsModify => 1,
-      Description => 'How the reply reaches the customer: Public (in the thread) or Private (direct message)' },
+      Description => 'Public (in the thread) or Private (direct message); empty: as the customer last wrote' },
     { Name => 'Social Post ID',   Type => 'Freeform',
       Description => "The network's id of this message (the customer's post, or the reply as posted)" },
     { Name => 'Social Delivery',  Type => 'Freeform',

@@ -103,7 +103,9 @@ final class Rt {
     /** An agent's reply on RT's reply form, with the Reply Visibility the agent chose. */
     void reply(long ticket, String text, String visibility) {
         ObjectNode body = JSON.createObjectNode().put("Content", text).put("ContentType", "text/plain");
-        body.putObject("TxnCustomFields").put("Reply Visibility", visibility);
+        if (visibility != null) { // null: the agent leaves the choice empty
+            body.putObject("TxnCustomFields").put("Reply Visibility", visibility);
+        }
         send("POST", "/ticket/" + ticket + "/correspond", body);
     }
 

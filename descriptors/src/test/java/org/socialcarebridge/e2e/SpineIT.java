@@ -241,7 +241,8 @@ class SpineIT {
         String content = root.content(joined.path("id").asLong());
         assertTrue(content.startsWith("[Private: direct message]") && content.contains("555-" + RUN), content);
 
-        agent.reply(ticket, "Thanks, we've booked an engineer " + RUN, "Private");
+        assertEquals("Private", Rt.field(joined, "Reply Visibility"), "the DM is marked private in the history");
+        agent.reply(ticket, "Thanks, we've booked an engineer " + RUN, null); // no choice: answered as the customer last wrote
         String quinnId = x.userId(handle);
         Await.until("the private answer", SOON, () -> x.dmEvents().stream()
                 .filter(e -> e.path("text").asText().equals("Thanks, we've booked an engineer " + RUN))

@@ -36,6 +36,11 @@ public class Conversation {
     @Column(name = "LAST_PUBLIC_CUSTOMER_MESSAGE_ID", length = 100)
     private String lastPublicCustomerMessageId;
 
+    /** How the customer last wrote: what a reply without an explicit choice follows. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "LAST_CUSTOMER_VISIBILITY", length = 10)
+    private Visibility lastCustomerVisibility;
+
     @Column(name = "OPENED_AT", nullable = false)
     private Instant openedAt;
 
@@ -69,6 +74,9 @@ public class Conversation {
         if (message.visibility() == Visibility.PUBLIC) {
             lastPublicCustomerMessageId = message.messageId();
         }
+        if (message.author().accountId().equals(customerAccountId)) {
+            lastCustomerVisibility = message.visibility();
+        }
         updatedAt = now;
     }
 
@@ -94,6 +102,11 @@ public class Conversation {
 
     public String lastPublicCustomerMessageId() {
         return lastPublicCustomerMessageId;
+    }
+
+    /** How the customer last wrote, PUBLIC when not known. */
+    public Visibility lastCustomerVisibility() {
+        return lastCustomerVisibility == null ? Visibility.PUBLIC : lastCustomerVisibility;
     }
 
     public Instant openedAt() {

@@ -211,8 +211,10 @@ public final class Intake {
         return new NewTicket(subject(m), host.customerFor(a), body, fields, messageFields(m), refersTo);
     }
 
+    /** The message's id, and how it was written, shown on its transaction in the ticket's history. */
     private static Map<String, String> messageFields(InboundMessage m) {
-        return Map.of("Social Post ID", m.messageId());
+        return Map.of("Social Post ID", m.messageId(),
+                "Reply Visibility", m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
     }
 
     /** The first line of the text without the leading @-mentions, shortened on a word boundary. */

@@ -31,7 +31,7 @@ public class OutboxEntry {
     private String agent;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "VISIBILITY", nullable = false, length = 10)
+    @Column(name = "VISIBILITY", length = 10)
     private ReplyVisibility visibility;
 
     @Lob

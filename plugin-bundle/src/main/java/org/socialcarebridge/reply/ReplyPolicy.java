@@ -4,12 +4,14 @@ import java.util.Locale;
 
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 
 /**
  * Turns an agent's reply into what the network accepts: a public reply answers the customer's latest
- * public message and starts with their @handle; a private one goes to their account. A reply over
- * the network's limit is refused, never cut.
+ * public message and starts with their @handle; a private one goes to their account. Without an
+ * explicit choice a reply goes the way the customer last wrote, so a DM is never answered in public
+ * by accident. A reply over the network's limit is refused, never cut.
  */
 public final class ReplyPolicy {
     static final int DIRECT_MESSAGE_LIMIT = 10_000;
@@ -20,7 +22,9 @@ public final class ReplyPolicy {
             throw new ReplyRefusedException("The reply is empty; write the text to send to the customer.");
         }
         Network network = conversation.network();
-        if (reply.visibility() == ReplyVisibility.PRIVATE) {
+        ReplyVisibility visibility = reply.visibility() != null ? reply.visibility()
+                : conversation.lastCustomerVisibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC;
+        if (visibility == ReplyVisibility.PRIVATE) {
             check(network, text, DIRECT_MESSAGE_LIMIT, "direct message");
             return new OutboundPost(network, ReplyVisibility.PRIVATE, text, null, conversation.customerAccountId());
         }

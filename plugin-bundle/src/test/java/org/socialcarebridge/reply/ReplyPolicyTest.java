@@ -72,6 +72,19 @@ class ReplyPolicyTest {
     }
 
     @Test
+    void withoutAnExplicitChoiceTheReplyGoesTheWayTheCustomerLastWrote() {
+        assertEquals(ReplyVisibility.PUBLIC, policy.compose(reply("on it", null), conversation(true)).visibility());
+        Conversation afterDm = conversation(true);
+        afterDm.heardFrom(new InboundMessage(Network.X, "11", ALICE, "my account is 42", Instant.now(), null, null,
+                Visibility.PRIVATE, null), Instant.now());
+        OutboundPost post = policy.compose(reply("thanks, checking", null), afterDm);
+        assertEquals(ReplyVisibility.PRIVATE, post.visibility(), "a DM is not answered in public by default");
+        assertEquals("2001", post.recipientAccountId());
+        assertEquals(ReplyVisibility.PUBLIC, policy.compose(reply("explicitly public", ReplyVisibility.PUBLIC), afterDm).visibility(),
+                "the agent's explicit choice wins");
+    }
+
+    @Test
     void emptyReplyIsRefused() {
         assertThrows(ReplyRefusedException.class, () -> policy.compose(reply("  ", ReplyVisibility.PRIVATE), conversation(true)));
     }

@@ -179,7 +179,8 @@ public final class RtGateway implements HostGateway {
             return Optional.empty();
         }
         String visibility = transactionField(txn, "Reply Visibility");
-        ReplyVisibility chosen = visibility == null ? ReplyVisibility.PUBLIC : ReplyVisibility.fromLabel(visibility);
+        // Left empty on the Reply form: the outbox replies the way the customer last wrote.
+        ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : ReplyVisibility.fromLabel(visibility);
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen));
     }
 

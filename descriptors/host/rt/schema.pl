@@ -14,6 +14,8 @@ our @TICKET_FIELDS = (
     { Name => 'Social Handle',          Description => "The customer's handle on that network" },
     { Name => 'Social Profile URL',     Description => "Link to the customer's public profile" },
     { Name => 'Social Conversation ID', Description => 'Network and thread id; one conversation, one ticket' },
+    { Name => 'Social Followers',       Description => "The customer's follower count when the ticket was opened" },
+    { Name => 'Social Verified',        Description => 'Yes when the network marks the account verified' },
 );
 
 our @TRANSACTION_FIELDS = (

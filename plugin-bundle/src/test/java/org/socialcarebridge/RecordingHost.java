@@ -43,6 +43,15 @@ public class RecordingHost implements HostGateway {
         return new HostCustomer(identity.key());
     }
 
+    /** Customers the help desk knows by e-mail address (identity linking). */
+    public final Map<String, HostCustomer> customersByEmail = new java.util.HashMap<>();
+
+    @Override
+    public java.util.Optional<HostCustomer> customerByEmail(String email) {
+        reach("customerByEmail");
+        return java.util.Optional.ofNullable(customersByEmail.get(email));
+    }
+
     @Override
     public long openTicket(NewTicket ticket) {
         reach("open");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.health.ChannelWatch;
@@ -28,10 +29,15 @@ import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
 import org.socialcarebridge.routes.rt.RtSettings;
+import org.socialcarebridge.routes.channel.PollRoutes;
+import org.socialcarebridge.routes.customer.CustomerLinkRoutes;
+import org.socialcarebridge.routes.mastodon.MastodonApi;
+import org.socialcarebridge.routes.mastodon.MastodonChannel;
+import org.socialcarebridge.routes.mastodon.MastodonNetworkClient;
+import org.socialcarebridge.routes.mastodon.MastodonSettings;
 import org.socialcarebridge.routes.x.XApi;
-import org.socialcarebridge.routes.x.XPoller;
+import org.socialcarebridge.routes.x.XChannel;
 import org.socialcarebridge.routes.x.XNetworkClient;
-import org.socialcarebridge.routes.x.XRoutes;
 import org.socialcarebridge.routes.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.slf4j.Logger;
@@ -45,11 +51,13 @@ import org.slf4j.LoggerFactory;
 public final class SocialCareEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareEngine.class);
     /** Every configuration file the plugin reads; any other org.socialcarebridge.* file is a mistake. */
-    public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID, XSettings.PID);
+    public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID, XSettings.PID,
+            MastodonSettings.PID);
 
     private final Health health = new Health();
     private final CamelContext camel;
     private final Database db;
+    private Customers customers;
 
     private SocialCareEngine(CamelContext camel, Database db) {
         this.camel = camel;
@@ -97,10 +105,20 @@ public final class SocialCareEngine implements AutoCloseable {
             xApi = new XApi(http, x, json);
             networks.put(Network.X, new XNetworkClient(xApi, x.brandHandle()));
         }
+        // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
+        MastodonSettings mastodon = config.containsKey(MastodonSettings.PID)
+                ? channelSettings("mastodon", () -> MastodonSettings.from(valuesOf(config, MastodonSettings.PID))) : null;
+        MastodonApi mastodonApi = null;
+        if (mastodon != null && mastodon.enabled()) {
+            mastodonApi = new MastodonApi(http, mastodon, json);
+            networks.put(Network.MASTODON, new MastodonNetworkClient(mastodonApi));
+        }
 
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
         HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
         Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), clock);
+        customers = new Customers(db, host, clock);
+        camel.addRoutes(new CustomerLinkRoutes(httpSettings.baseUri(), customers, httpSettings.adminToken(), json));
         Outbox outbox = new Outbox(db, host, networks, new ReplyPolicy(), RetrySchedule.standard(), clock);
         health.gauge("outbox", outbox::size);
         health.gauge("waitingForTicket", () -> ledgerCount(LedgerState.RECEIVED));
@@ -116,7 +134,11 @@ public final class SocialCareEngine implements AutoCloseable {
                     health.channel("rt"), json, clock));
         }
         if (xApi != null) {
-            camel.addRoutes(new XRoutes(x, new XPoller(xApi, intake, db, health.channel("x"), clock)));
+            camel.addRoutes(new PollRoutes("x", x.pollInterval(), XChannel.poller(xApi, x, intake, db, health.channel("x"), clock)));
+        }
+        if (mastodonApi != null) {
+            camel.addRoutes(new PollRoutes("mastodon", mastodon.pollInterval(),
+                    MastodonChannel.poller(mastodonApi, mastodon, intake, db, health.channel("mastodon"), clock)));
         }
     }
 
@@ -140,6 +162,11 @@ public final class SocialCareEngine implements AutoCloseable {
     private static Map<String, ?> valuesOf(Map<String, Map<String, ?>> config, String pid) {
         Map<String, ?> values = config.get(pid);
         return values == null ? Map.of() : values;
+    }
+
+    /** Identity links, for the administrator's shell command. */
+    public Customers customers() {
+        return customers;
     }
 
     public Health health() {

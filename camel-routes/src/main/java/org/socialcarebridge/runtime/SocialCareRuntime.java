@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * and runs a {@link SocialCareEngine}; any change to those files restarts it (all state is durable,
  * so a restart loses nothing).
  */
-@Component(immediate = true, service = ConfigurationListener.class)
+@Component(immediate = true, service = {ConfigurationListener.class, SocialCareRuntime.class})
 public class SocialCareRuntime implements ConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareRuntime.class);
     /** File install writes a changed file in several events; wait for them to settle. */
@@ -44,7 +44,7 @@ public class SocialCareRuntime implements ConfigurationListener {
         return t;
     });
     private ScheduledFuture<?> pending;
-    private SocialCareEngine engine;
+    private volatile SocialCareEngine engine;
 
     @Activate
     void activate() {
@@ -89,6 +89,11 @@ public class SocialCareRuntime implements ConfigurationListener {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** The running engine, or empty while it is stopped or wrongly configured. */
+    java.util.Optional<SocialCareEngine> engine() {
+        return java.util.Optional.ofNullable(engine);
     }
 
     private void stopEngine() {

@@ -27,6 +27,11 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public java.util.Optional<HostCustomer> customerByEmail(String email) {
+        throw down();
+    }
+
+    @Override
     public long openTicket(NewTicket ticket) {
         throw down();
     }

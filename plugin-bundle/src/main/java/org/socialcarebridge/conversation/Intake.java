@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.NewTicket;
@@ -36,6 +37,7 @@ public final class Intake {
     private final Set<String> ownAccountKeys;
     private final Duration reopenWindow;
     private final Clock clock;
+    private final Customers customers;
 
     /**
      * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
@@ -49,6 +51,7 @@ public final class Intake {
         this.ownAccountKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
         this.ownAccountKeys.addAll(ownAccountKeys);
         this.clock = clock;
+        this.customers = new Customers(db, host, clock);
     }
 
     /** The brand's account on a network, learnt when its channel starts; its posts are never ticketed. */
@@ -72,6 +75,8 @@ public final class Intake {
                 LedgerEntry entry = LedgerEntry.received(m, clock.instant());
                 if (ownAccountKeys.contains(m.author().key())) {
                     entry.ignore("the brand's own post", clock.instant());
+                } else if (m.noTicketReason() != null) {
+                    entry.ignore(m.noTicketReason(), clock.instant());
                 }
                 em.persist(entry);
                 fresh++;
@@ -208,7 +213,9 @@ public final class Intake {
             fields.put("Social Profile URL", a.profileUrl());
         }
         fields.put("Social Conversation ID", conversationKey);
-        return new NewTicket(subject(m), host.customerFor(a), body, fields, messageFields(m), refersTo);
+        fields.put("Social Followers", String.valueOf(a.followers()));
+        fields.put("Social Verified", a.verified() ? "Yes" : "No");
+        return new NewTicket(subject(m), customers.hostCustomerFor(a), body, fields, messageFields(m), refersTo);
     }
 
     /** The message's id, and how it was written, shown on its transaction in the ticket's history. */
@@ -219,7 +226,7 @@ public final class Intake {
 
     /** The first line of the text without the leading @-mentions, shortened on a word boundary. */
     static String subject(InboundMessage m) {
-        String text = m.text().replaceAll("^(\\s*@\\w+)+\\s*", "").replaceAll("\\s+", " ").strip();
+        String text = m.text().replaceAll("^(\\s*@\\w+(@[\\w.-]+)?)+\\s*", "").replaceAll("\\s+", " ").strip();
         if (text.isEmpty()) {
             text = "Message from @" + m.author().handle();
         }

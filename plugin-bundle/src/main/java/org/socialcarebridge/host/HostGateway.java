@@ -16,6 +16,9 @@ public interface HostGateway {
     /** The host user standing for this identity, created on first contact (no invented e-mail). */
     HostCustomer customerFor(SocialIdentity identity);
 
+    /** The existing host customer with this e-mail address, if there is one (identity linking). */
+    Optional<HostCustomer> customerByEmail(String email);
+
     /** Opens a ticket and answers its id. */
     long openTicket(NewTicket ticket);
 

@@ -1,6 +1,7 @@
 package org.socialcarebridge.network;
 
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.reply.OutboundPost;
 
 /**
  * The port to post on a social network. Implementations throw {@link RateLimitedException} on a rate
@@ -11,9 +12,12 @@ public interface NetworkClient {
 
     Network network();
 
-    /** A public reply in the thread, answering the given message. */
-    PostedMessage publicReply(String inReplyToMessageId, String text);
-
-    /** A private direct message to the account. */
-    PostedMessage directMessage(String recipientAccountId, String text);
+    /**
+     * Posts a reply: a public one in the thread, answering {@link OutboundPost#inReplyToMessageId()},
+     * or a private one to {@link OutboundPost#recipientAccountId()}.
+     *
+     * @param idempotencyKey the same for every attempt at the same reply, so a network that supports
+     *                       it (Mastodon's {@code Idempotency-Key}) never posts it twice
+     */
+    PostedMessage post(OutboundPost post, String idempotencyKey);
 }

@@ -139,9 +139,7 @@ public final class Outbox {
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), clock.instant()));
         PostedMessage posted;
         try {
-            posted = post.visibility() == ReplyVisibility.PUBLIC
-                    ? network.publicReply(post.inReplyToMessageId(), post.text())
-                    : network.directMessage(post.recipientAccountId(), post.text());
+            posted = network.post(post, idempotencyKey(transactionId));
         } catch (RateLimitedException e) {
             retry(transactionId, e.getMessage(), e.resetAt());
             return;
@@ -160,6 +158,11 @@ public final class Outbox {
         });
         LOG.info("Posted reply of transaction {} on ticket {} as {} {}", transactionId, entry.ticketId(),
                 post.visibility().label(), posted.id());
+    }
+
+    /** Stable across retries and restarts: the host's transaction is the reply's identity. */
+    static String idempotencyKey(long transactionId) {
+        return "socialcare-reply-" + transactionId;
     }
 
     private void retry(long id, String error, Instant resetAt) {

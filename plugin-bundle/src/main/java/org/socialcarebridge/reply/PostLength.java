@@ -8,11 +8,12 @@ import org.socialcarebridge.conversation.Network;
 /**
  * Counts a post's length the way its network does. X weighs text like twitter-text's v3 config:
  * Latin and common punctuation count 1, everything else (CJK, emoji) 2, and every URL 23.
- * Mastodon counts code points and every URL as 23.
+ * Mastodon counts code points, every URL as 23 and a remote mention {@code @user@domain} as {@code @user}.
  */
 public final class PostLength {
     public static final int URL_LENGTH = 23;
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMOTE_MENTION = Pattern.compile("(?<![\\w@])(@\\w+)@[\\w.-]+\\w");
 
     private final Network network;
 
@@ -25,6 +26,9 @@ public final class PostLength {
     }
 
     public int count(String text) {
+        if (network == Network.MASTODON) {
+            text = REMOTE_MENTION.matcher(text).replaceAll("$1");
+        }
         Matcher m = URL.matcher(text);
         int length = 0;
         int last = 0;

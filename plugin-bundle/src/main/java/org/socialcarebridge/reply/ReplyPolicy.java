@@ -25,23 +25,35 @@ public final class ReplyPolicy {
         ReplyVisibility visibility = reply.visibility() != null ? reply.visibility()
                 : conversation.lastCustomerVisibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC;
         if (visibility == ReplyVisibility.PRIVATE) {
-            check(network, text, DIRECT_MESSAGE_LIMIT, "direct message");
+            if (network == Network.MASTODON) {
+                // A Mastodon direct message is a status only the accounts it mentions can see.
+                text = withMention(text, conversation.customerHandle());
+            }
+            check(network, text, privateLimit(network), "direct message");
             return new OutboundPost(network, ReplyVisibility.PRIVATE, text, null, conversation.customerAccountId());
         }
         if (conversation.lastPublicCustomerMessageId() == null) {
             throw new ReplyRefusedException("The customer has written only privately on this ticket, so there is no"
                     + " public post to answer; send the reply as Private.");
         }
-        String prefix = "@" + conversation.customerHandle();
-        if (!text.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
-            text = prefix + " " + text;
-        }
+        text = withMention(text, conversation.customerHandle());
         check(network, text, publicLimit(network), "public reply");
         return new OutboundPost(network, ReplyVisibility.PUBLIC, text, conversation.lastPublicCustomerMessageId(), null);
     }
 
     static int publicLimit(Network network) {
         return network == Network.X ? 280 : 500;
+    }
+
+    /** X direct messages hold 10,000 characters; Mastodon's are statuses with the status limit. */
+    static int privateLimit(Network network) {
+        return network == Network.X ? DIRECT_MESSAGE_LIMIT : publicLimit(network);
+    }
+
+    /** The customer's @handle first, unless the agent already wrote it. */
+    private static String withMention(String text, String handle) {
+        String prefix = "@" + handle;
+        return text.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT)) ? text : prefix + " " + text;
     }
 
     private static void check(Network network, String text, int limit, String what) {

@@ -115,6 +115,21 @@ public final class Settings {
         }
     }
 
+    /** One of a few words, compared without regard to case; {@code meaning} explains them in the fix. */
+    public String choice(String key, String fallback, Set<String> allowed, String meaning) {
+        String value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        String word = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(word)) {
+            problems.add(new SettingProblem(pid, key, value, "it is not one of " + new java.util.TreeSet<>(allowed),
+                    "write one of " + new java.util.TreeSet<>(allowed) + ": " + meaning));
+            return fallback;
+        }
+        return word;
+    }
+
     /** Rejects keys this file does not know, which are usually typos of a real key. */
     public void allowOnly(Set<String> known) {
         for (String key : values.keySet()) {

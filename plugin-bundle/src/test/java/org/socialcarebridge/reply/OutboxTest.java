@@ -40,6 +40,7 @@ class OutboxTest {
     static class ScriptedNetwork implements NetworkClient {
         final Deque<RuntimeException> failures = new ArrayDeque<>();
         final List<String> posted = new ArrayList<>();
+        final List<String> idempotencyKeys = new ArrayList<>();
 
         @Override
         public Network network() {
@@ -47,13 +48,11 @@ class OutboxTest {
         }
 
         @Override
-        public PostedMessage publicReply(String inReplyTo, String text) {
-            return post("public:" + inReplyTo + ":" + text);
-        }
-
-        @Override
-        public PostedMessage directMessage(String recipient, String text) {
-            return post("dm:" + recipient + ":" + text);
+        public PostedMessage post(OutboundPost post, String idempotencyKey) {
+            idempotencyKeys.add(idempotencyKey);
+            return post(post.visibility() == ReplyVisibility.PUBLIC
+                    ? "public:" + post.inReplyToMessageId() + ":" + post.text()
+                    : "dm:" + post.recipientAccountId() + ":" + post.text());
         }
 
         private PostedMessage post(String what) {
@@ -147,6 +146,8 @@ class OutboxTest {
         clock.now = reset.plusSeconds(2);
         outbox.deliverDue(10);
         assertEquals(1, x.posted.size());
+        assertEquals(List.of("socialcare-reply-102", "socialcare-reply-102"), x.idempotencyKeys,
+                "every attempt at one reply carries the same idempotency key");
     }
 
     @Test

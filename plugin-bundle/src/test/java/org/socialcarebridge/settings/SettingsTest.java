@@ -46,4 +46,14 @@ class SettingsTest {
         assertEquals("http://127.0.0.1:8086", s.url("baseUrl", null, "fix"));
         s.check();
     }
+
+    @Test
+    void choicesAreOneOfTheirWords() {
+        Settings s = new Settings("org.socialcarebridge.network.x", Map.of("quotes", "Ticket", "retweets", "maybe"));
+        assertEquals("ticket", s.choice("quotes", "record", Set.of("record", "ticket"), "what quotes become"));
+        assertEquals("record", s.choice("retweets", "record", Set.of("record", "ticket"), "what retweets become"));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::check);
+        assertTrue(e.getMessage().contains("retweets") && e.getMessage().contains("'maybe'")
+                && e.getMessage().contains("[record, ticket]"), e.getMessage());
+    }
 }

@@ -23,6 +23,7 @@ import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.reply.ReplyVisibility;
+import org.socialcarebridge.routes.http.HtmlText;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;
 
@@ -76,6 +77,25 @@ public final class RtGateway implements HostGateway {
         HostCustomer customer = new HostCustomer(user.path("id").asText());
         customers.put(identity.key(), customer);
         return customer;
+    }
+
+    /** REST2's JSON search ({@code POST /users} with conditions) finds a user by e-mail address. */
+    @Override
+    public Optional<HostCustomer> customerByEmail(String email) {
+        ArrayNode query = json.createArrayNode();
+        query.addObject().put("field", "EmailAddress").put("operator", "=").put("value", email);
+        HttpAnswer found = session.send("POST", REST + "/users?fields=EmailAddress,Disabled", "application/json", query.toString());
+        JsonNode page = parse(found, "search users by e-mail address");
+        if (!found.ok()) {
+            throw new HostRejectedException("RT refused to search users by e-mail address: " + found.status() + " " + found.body());
+        }
+        for (JsonNode user : page.path("items")) {
+            if (email.equalsIgnoreCase(user.path("EmailAddress").asText()) && user.path("id").canConvertToLong()
+                    && !"1".equals(user.path("Disabled").asText("0"))) {
+                return Optional.of(new HostCustomer(user.path("id").asText()));
+            }
+        }
+        return Optional.empty();
     }
 
     static String realName(SocialIdentity identity) {
@@ -260,7 +280,7 @@ public final class RtGateway implements HostGateway {
             }
         }
         // RT's rich-text editor sends HTML only; the network gets its text.
-        return html == null ? "" : org.socialcarebridge.routes.rt.HtmlText.of(html);
+        return html == null ? "" : HtmlText.of(html);
     }
 
     private static String decode(String base64) {

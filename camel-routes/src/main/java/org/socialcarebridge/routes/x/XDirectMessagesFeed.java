@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.routes.channel.Feed;
 
 /**
  * The brand's direct message events. The endpoint has no since_id, so pages are read newest first
  * until an event at or below the cursor appears.
  */
-final class XDirectMessagesFeed implements XFeed {
+final class XDirectMessagesFeed implements Feed {
     private static final int MAX_PAGES = 10;
 
     private final XApi api;
@@ -38,14 +39,14 @@ final class XDirectMessagesFeed implements XFeed {
             boolean reachedCursor = false;
             for (JsonNode event : answer.path("data")) {
                 String id = event.path("id").asText();
-                if (since != null && !XFeed.newer(id, since)) {
+                if (since != null && !Feed.newer(id, since)) {
                     reachedCursor = true;
                     break;
                 }
                 if ("MessageCreate".equals(event.path("event_type").asText("MessageCreate"))) {
                     found.add(XMessages.directMessage(event, senders));
                 }
-                if (newest == null || XFeed.newer(id, newest)) {
+                if (newest == null || Feed.newer(id, newest)) {
                     newest = id;
                 }
             }

@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.routes.channel.Feed;
 import org.socialcarebridge.network.PostRejectedException;
 
 /**
  * The brand's mentions timeline, read with since_id across pages. A mention that answers a post the
  * plugin has never seen brings its missing ancestors along, so the whole chain reaches one ticket.
  */
-final class XMentionsFeed implements XFeed {
+final class XMentionsFeed implements Feed {
     /** X keeps about 800 mentions reachable; more pages than this means something is wrong. */
     private static final int MAX_PAGES = 10;
     /** How far up a thread the plugin reads for one mention. */
@@ -25,11 +26,16 @@ final class XMentionsFeed implements XFeed {
 
     private final XApi api;
     private final Predicate<String> known;
+    private final String quoteReason;
 
-    /** @param known whether the plugin already has a post (by id) */
-    XMentionsFeed(XApi api, Predicate<String> known) {
+    /**
+     * @param known        whether the plugin already has a post (by id)
+     * @param ticketQuotes whether quote posts are filed like mentions, or only recorded
+     */
+    XMentionsFeed(XApi api, Predicate<String> known, boolean ticketQuotes) {
         this.api = api;
         this.known = known;
+        this.quoteReason = ticketQuotes ? null : "a quote post (etc/" + XSettings.PID + ".cfg: quotes = record)";
     }
 
     @Override
@@ -46,10 +52,10 @@ final class XMentionsFeed implements XFeed {
             JsonNode answer = api.mentions(brand.accountId(), since, token);
             Map<String, SocialIdentity> authors = XMessages.authors(answer);
             for (JsonNode tweet : answer.path("data")) {
-                found.add(XMessages.message(tweet, authors));
+                found.add(XMessages.message(tweet, authors, quoteReason));
             }
             String pageNewest = answer.path("meta").path("newest_id").asText(null);
-            if (pageNewest != null && (newest == null || XFeed.newer(pageNewest, newest))) {
+            if (pageNewest != null && (newest == null || Feed.newer(pageNewest, newest))) {
                 newest = pageNewest;
             }
             token = answer.path("meta").path("next_token").asText(null);
@@ -80,7 +86,7 @@ final class XMentionsFeed implements XFeed {
                 if (!answer.has("data")) {
                     break; // deleted or protected: the reply's ticket notes it
                 }
-                InboundMessage ancestor = XMessages.message(answer.get("data"), XMessages.authors(answer));
+                InboundMessage ancestor = XMessages.message(answer.get("data"), XMessages.authors(answer), null);
                 all.add(ancestor);
                 have.add(parent);
                 parent = ancestor.inReplyToId();

@@ -32,7 +32,11 @@ final class XMessages {
                 user.path("verified").asBoolean(false));
     }
 
-    static InboundMessage message(JsonNode tweet, Map<String, SocialIdentity> authors) {
+    /**
+     * A post. Retweets never become tickets (they repeat someone else's words); quotes are recorded
+     * only when {@code quoteReason} says so.
+     */
+    static InboundMessage message(JsonNode tweet, Map<String, SocialIdentity> authors, String quoteReason) {
         String authorId = tweet.path("author_id").asText();
         SocialIdentity author = authors.get(authorId);
         if (author == null) {
@@ -40,17 +44,28 @@ final class XMessages {
             author = new SocialIdentity(Network.X, authorId, "i/user/" + authorId, null, null, 0, false);
         }
         String inReplyTo = null;
+        boolean retweet = false;
+        boolean quote = false;
         // X's OpenAPI document says referenced_posts; older answers say referenced_tweets.
         JsonNode refs = tweet.has("referenced_posts") ? tweet.path("referenced_posts") : tweet.path("referenced_tweets");
         for (JsonNode ref : refs) {
-            if ("replied_to".equals(ref.path("type").asText())) {
-                inReplyTo = ref.path("id").asText();
+            switch (ref.path("type").asText()) {
+                case "replied_to" -> inReplyTo = ref.path("id").asText();
+                case "retweeted" -> retweet = true;
+                case "quoted" -> quote = true;
+                default -> {
+                    // an unknown kind of reference changes nothing
+                }
             }
         }
         String id = tweet.path("id").asText();
-        return new InboundMessage(Network.X, id, author, tweet.path("text").asText(""), createdAt(tweet), inReplyTo,
-                tweet.path("conversation_id").asText(null), Visibility.PUBLIC,
+        InboundMessage m = new InboundMessage(Network.X, id, author, tweet.path("text").asText(""), createdAt(tweet),
+                inReplyTo, tweet.path("conversation_id").asText(null), Visibility.PUBLIC,
                 "https://x.com/" + author.handle() + "/status/" + id);
+        if (retweet) {
+            return m.recordedOnly("a retweet (repeats another post, never a ticket)");
+        }
+        return quote && quoteReason != null ? m.recordedOnly(quoteReason) : m;
     }
 
     /** A direct message event; its sender is in the page's expanded users. */

@@ -6,8 +6,13 @@ import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.network.PostedMessage;
 import org.socialcarebridge.network.PostRejectedException;
+import org.socialcarebridge.reply.OutboundPost;
+import org.socialcarebridge.reply.ReplyVisibility;
 
-/** Posts the brand's replies on X: public replies as tweets in the thread, private ones as DMs. */
+/**
+ * Posts the brand's replies on X: public replies as tweets in the thread, private ones as DMs. X has
+ * no idempotency header; the outbox's POSTING state guards against double posts instead.
+ */
 public final class XNetworkClient implements NetworkClient {
     private final XApi api;
     private final String brandHandle;
@@ -23,7 +28,13 @@ public final class XNetworkClient implements NetworkClient {
     }
 
     @Override
-    public PostedMessage publicReply(String inReplyToMessageId, String text) {
+    public PostedMessage post(OutboundPost post, String idempotencyKey) {
+        return post.visibility() == ReplyVisibility.PUBLIC
+                ? publicReply(post.inReplyToMessageId(), post.text())
+                : directMessage(post.recipientAccountId(), post.text());
+    }
+
+    PostedMessage publicReply(String inReplyToMessageId, String text) {
         JsonNode answer = api.postReply(inReplyToMessageId, text);
         String id = answer.path("data").path("id").asText(null);
         if (id == null) {
@@ -32,8 +43,7 @@ public final class XNetworkClient implements NetworkClient {
         return new PostedMessage(id, "https://x.com/" + brandHandle + "/status/" + id);
     }
 
-    @Override
-    public PostedMessage directMessage(String recipientAccountId, String text) {
+    PostedMessage directMessage(String recipientAccountId, String text) {
         JsonNode answer = api.sendDirectMessage(recipientAccountId, text);
         String id = answer.path("data").path("dm_event_id").asText(null);
         if (id == null) {

@@ -33,6 +33,7 @@ import org.socialcarebridge.network.PostedMessage;
 import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
+import org.socialcarebridge.routes.channel.ChannelPoller;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -46,7 +47,7 @@ class XChannelTest {
     Database db;
     XApi api;
     Intake intake;
-    XPoller poller;
+    ChannelPoller poller;
     Health health = new Health();
 
     @BeforeEach
@@ -60,7 +61,7 @@ class XChannelTest {
         api = new XApi(new HttpCall(camel), settings, json);
         // receive() records into the ledger only; filing (the host's side) is tested in the domain.
         intake = new Intake(db, null, Set.of(), java.time.Duration.ofDays(7), Clock.systemUTC());
-        poller = new XPoller(api, intake, db, health.channel("x"), Clock.systemUTC());
+        poller = XChannel.poller(api, settings, intake, db, health.channel("x"), Clock.systemUTC());
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.socialcarebridge.routes.x;
+package org.socialcarebridge.routes.channel;
 
 import java.math.BigInteger;
 import java.time.Clock;
@@ -8,10 +8,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.network.RateLimitedException;
@@ -20,14 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One poll of the X channel: every feed (mentions, direct messages) since its persisted cursor,
- * recorded in the ledger before the cursor moves, so a crash re-reads rather than skips.
+ * One poll of a channel: every feed since its persisted cursor, recorded in the ledger before the
+ * cursor moves, so a crash re-reads rather than skips. The same for every network; the feeds differ.
  */
-public final class XPoller {
-    private static final Logger LOG = LoggerFactory.getLogger(XPoller.class);
+public final class ChannelPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
 
-    private final XApi api;
-    private final List<XFeed> feeds;
+    private final String channel;
+    private final Supplier<SocialIdentity> brandAccount;
+    private final List<Feed> feeds;
     private final Intake intake;
     private final Database db;
     private final ChannelStatus status;
@@ -36,9 +37,15 @@ public final class XPoller {
     private volatile Instant quietUntil;
     private volatile String lastLoggedError;
 
-    public XPoller(XApi api, Intake intake, Database db, ChannelStatus status, Clock clock) {
-        this.api = api;
-        this.feeds = List.of(new XMentionsFeed(api, id -> intake.knows(Network.X, id)), new XDirectMessagesFeed(api));
+    /**
+     * @param channel      the network's name in log lines, e.g. "X"
+     * @param brandAccount asks the network who the brand is (its token's account); called until it answers
+     */
+    public ChannelPoller(String channel, Supplier<SocialIdentity> brandAccount, List<Feed> feeds, Intake intake,
+                         Database db, ChannelStatus status, Clock clock) {
+        this.channel = channel;
+        this.brandAccount = brandAccount;
+        this.feeds = List.copyOf(feeds);
         this.intake = intake;
         this.db = db;
         this.status = status;
@@ -52,17 +59,18 @@ public final class XPoller {
         }
         try {
             if (brand == null) {
-                brand = XMessages.identity(api.me().path("data"));
+                brand = brandAccount.get();
                 intake.recogniseOwnAccount(brand);
-                LOG.info("X channel listening to @{} (id {}): mentions and direct messages", brand.handle(), brand.accountId());
+                LOG.info("{} channel listening to @{} (id {}): {}", channel, brand.handle(), brand.accountId(),
+                        feeds.stream().map(Feed::cursor).toList());
             }
             int fresh = 0;
             Map<String, String> cursors = new LinkedHashMap<>();
-            for (XFeed feed : feeds) {
+            for (Feed feed : feeds) {
                 String since = db.cursor(feed.cursor());
-                XFeed.Page page = feed.read(brand, since);
+                Feed.Page page = feed.read(brand, since);
                 List<InboundMessage> found = new ArrayList<>(page.messages());
-                found.sort(Comparator.comparing(InboundMessage::createdAt).thenComparing(m -> new BigInteger(m.messageId())));
+                found.sort(Comparator.comparing(InboundMessage::createdAt).thenComparing(ChannelPoller::numericId));
                 fresh += intake.receive(found);
                 if (page.newest() != null && !page.newest().equals(since)) {
                     db.moveCursor(feed.cursor(), page.newest(), clock.instant());
@@ -82,11 +90,19 @@ public final class XPoller {
         return 0;
     }
 
+    private static BigInteger numericId(InboundMessage m) {
+        try {
+            return new BigInteger(m.messageId());
+        } catch (NumberFormatException e) {
+            return BigInteger.ZERO;
+        }
+    }
+
     /** Logs a problem once, not on every poll, and always shows it on the health endpoint. */
     private void report(String error) {
         status.failed(clock.instant(), error);
         if (!error.equals(lastLoggedError)) {
-            LOG.warn("X channel: {}", error);
+            LOG.warn("{} channel: {}", channel, error);
             lastLoggedError = error;
         }
     }

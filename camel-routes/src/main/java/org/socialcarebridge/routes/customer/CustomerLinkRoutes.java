@@ -1,0 +1,127 @@
+package org.socialcarebridge.routes.customer;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.socialcarebridge.customer.CustomerLink;
+import org.socialcarebridge.customer.Customers;
+
+/**
+ * The administrator's REST call for identity links, authenticated with the admin token:
+ * <pre>
+ * GET    /socialcare/customers/links                 every link
+ * PUT    /socialcare/customers/links/{identity}      body {"to": "x:1002"} or {"to": "alice@example.com"}
+ * DELETE /socialcare/customers/links/{identity}
+ * </pre>
+ */
+public final class CustomerLinkRoutes extends RouteBuilder {
+    private static final String PATH = "/customers/links";
+
+    private final String baseUri;
+    private final Customers customers;
+    private final byte[] adminToken;
+    private final ObjectMapper json;
+
+    /** @param adminToken the bearer token callers must present; null disables the API (403 with how to enable it) */
+    public CustomerLinkRoutes(String baseUri, Customers customers, String adminToken, ObjectMapper json) {
+        this.baseUri = baseUri;
+        this.customers = customers;
+        this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        from(baseUri + PATH + "?matchOnUriPrefix=true&httpMethodRestrict=GET,PUT,DELETE")
+                .routeId("customer-links")
+                .process(this::handle);
+    }
+
+    private void handle(Exchange exchange) throws Exception {
+        Message in = exchange.getIn();
+        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
+        String path = in.getHeader(Exchange.HTTP_PATH, "", String.class);
+        String authorization = in.getHeader("Authorization", String.class);
+        String body = in.getBody(String.class);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (adminToken == null) {
+            answer(out, 403, Map.of("error", "The admin API is off: set adminToken in etc/org.socialcarebridge.http.cfg"
+                    + " and send it as 'Authorization: Bearer <adminToken>'"));
+            return;
+        }
+        if (!authorized(authorization)) {
+            answer(out, 401, Map.of("error", "Send the admin token from etc/org.socialcarebridge.http.cfg as"
+                    + " 'Authorization: Bearer <adminToken>'"));
+            return;
+        }
+        String identity = URLDecoder.decode(path.replaceFirst("^/+", ""), StandardCharsets.UTF_8);
+        try {
+            switch (method + (identity.isEmpty() ? "" : " one")) {
+                case "GET" -> answer(out, 200, customers.links().stream().map(CustomerLinkRoutes::view).toList());
+                case "GET one" -> {
+                    var link = customers.linkOf(identity);
+                    if (link.isPresent()) {
+                        answer(out, 200, view(link.get()));
+                    } else {
+                        answer(out, 404, Map.of("error", identity + " is not linked"));
+                    }
+                }
+                case "PUT one" -> {
+                    JsonNode request = body == null || body.isBlank() ? null : json.readTree(body);
+                    if (request == null || !request.path("to").isTextual()) {
+                        answer(out, 400, Map.of("error", "Send a JSON body {\"to\": \"x:1002\"} or {\"to\": \"alice@example.com\"}"));
+                        return;
+                    }
+                    answer(out, 200, view(customers.link(identity, request.get("to").asText(), "REST")));
+                }
+                case "DELETE one" -> {
+                    if (customers.unlink(identity, "REST")) {
+                        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+                        out.setBody("");
+                    } else {
+                        answer(out, 404, Map.of("error", identity + " is not linked"));
+                    }
+                }
+                default -> answer(out, 405, Map.of("error", method + " needs an identity in the path: " + PATH + "/x:1002"));
+            }
+        } catch (IllegalArgumentException e) {
+            answer(out, 400, Map.of("error", e.getMessage()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            answer(out, 400, Map.of("error", "The body is not JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** Constant-time, so the token cannot be guessed byte by byte from response times. */
+    private boolean authorized(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        return MessageDigest.isEqual(adminToken, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, Object> view(CustomerLink link) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("identity", link.identityKey());
+        v.put("to", link.email() != null ? link.email() : link.target());
+        v.put("linkedBy", link.linkedBy());
+        v.put("linkedAt", link.linkedAt().toString());
+        return v;
+    }
+
+    private void answer(Message out, int status, Object body) throws Exception {
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setBody(json.writerWithDefaultPrettyPrinter().writeValueAsString(body instanceof List<?> l ? l : body));
+    }
+}

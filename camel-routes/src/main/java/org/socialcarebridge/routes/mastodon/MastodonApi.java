@@ -1,0 +1,118 @@
+package org.socialcarebridge.routes.mastodon;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.socialcarebridge.network.NetworkUnavailableException;
+import org.socialcarebridge.network.PostRejectedException;
+import org.socialcarebridge.network.RateLimitedException;
+import org.socialcarebridge.routes.http.HttpAnswer;
+import org.socialcarebridge.routes.http.HttpCall;
+
+/** The Mastodon REST calls the routes use, with Mastodon's errors turned into the domain's. */
+public final class MastodonApi {
+    private final HttpCall http;
+    private final MastodonSettings settings;
+    private final ObjectMapper json;
+
+    public MastodonApi(HttpCall http, MastodonSettings settings, ObjectMapper json) {
+        this.http = http;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /** The brand's own account (whose token this is). */
+    public JsonNode me() {
+        return call("GET", "/api/v1/accounts/verify_credentials", null, null);
+    }
+
+    /** Mention notifications (public posts and direct messages alike), newest first. */
+    public JsonNode mentions(String sinceId, String maxId) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("types[]", "mention");
+        q.put("limit", String.valueOf(settings.limit()));
+        if (sinceId != null) {
+            q.put("since_id", sinceId);
+        }
+        if (maxId != null) {
+            q.put("max_id", maxId);
+        }
+        return call("GET", "/api/v1/notifications?" + HttpCall.form(q), null, null);
+    }
+
+    /** The thread around a status: {@code ancestors} oldest first, as far as the brand may see them. */
+    public JsonNode context(String statusId) {
+        return call("GET", "/api/v1/statuses/" + HttpCall.encode(statusId) + "/context", null, null);
+    }
+
+    /**
+     * Posts a status. The idempotency key makes Mastodon answer the first status again if a retry
+     * repeats a post whose answer was lost.
+     */
+    public JsonNode postStatus(String text, String inReplyToId, String visibility, String idempotencyKey) {
+        ObjectNode body = json.createObjectNode().put("status", text).put("visibility", visibility);
+        if (inReplyToId != null) {
+            body.put("in_reply_to_id", inReplyToId);
+        }
+        return call("POST", "/api/v1/statuses", body, idempotencyKey);
+    }
+
+    private JsonNode call(String method, String pathAndQuery, JsonNode body, String idempotencyKey) {
+        String url = settings.baseUrl() + pathAndQuery;
+        String what = method + " " + pathAndQuery.replaceAll("\\?.*", "");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + settings.accessToken());
+        headers.put("Accept", "application/json");
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        HttpAnswer answer;
+        try {
+            answer = http.send(method, url, headers, body == null ? null : "application/json",
+                    body == null ? null : body.toString());
+        } catch (HttpCall.UnreachableException e) {
+            throw new NetworkUnavailableException("Mastodon " + what + ": " + e.getMessage(), e);
+        }
+        if (answer.status() == 429) {
+            throw new RateLimitedException("Mastodon " + what + " answered 429 Too Many Requests", resetOf(answer));
+        }
+        if (answer.status() >= 500 || answer.status() == 0) {
+            throw new NetworkUnavailableException("Mastodon " + what + " answered " + answer.status());
+        }
+        if (!answer.ok()) {
+            throw new PostRejectedException("Mastodon " + what + " answered " + answer.status() + ": " + error(answer.body()));
+        }
+        try {
+            return json.readTree(answer.body());
+        } catch (IOException e) {
+            throw new NetworkUnavailableException("Mastodon " + what + " answered malformed JSON: " + e.getMessage());
+        }
+    }
+
+    /** Mastodon's {@code X-RateLimit-Reset} is an ISO-8601 time (X's is epoch seconds); without it wait one 5-minute window. */
+    static Instant resetOf(HttpAnswer answer) {
+        String reset = answer.header("X-RateLimit-Reset");
+        try {
+            return reset == null ? Instant.now().plusSeconds(300) : Instant.parse(reset.strip());
+        } catch (DateTimeParseException e) {
+            return Instant.now().plusSeconds(300);
+        }
+    }
+
+    /** Mastodon's errors are {@code {"error": "..."}}. */
+    private String error(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node.path("error").asText(body);
+        } catch (IOException e) {
+            return body.length() > 200 ? body.substring(0, 200) : body;
+        }
+    }
+}

@@ -41,11 +41,42 @@ final class Karaf implements AutoCloseable {
         delete(home);
         copy(BUILT, home);
         Karaf k = new Karaf(home);
+        // Mastodon only where a test starts its simulator (see withMastodon).
+        Files.deleteIfExists(home.resolve("etc/org.socialcarebridge.network.mastodon.cfg"));
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
         k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = socialcare\npassword = socialcare\n"
                 + "queue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n");
         return k;
+    }
+
+    /** Turns the Mastodon channel on, against a simulator. */
+    Karaf withMastodon(String baseUrl, String token) throws IOException {
+        writeConfig("org.socialcarebridge.network.mastodon", "baseUrl = " + baseUrl + "\naccessToken = " + token
+                + "\npollInterval = 500ms\n");
+        return this;
+    }
+
+    /** Turns the admin API on with this token. */
+    Karaf withAdminToken(String token) throws IOException {
+        writeConfig("org.socialcarebridge.http", "host = 127.0.0.1\nport = 8181\nadminToken = " + token + "\n");
+        return this;
+    }
+
+    /** A Karaf shell command through bin/client (SSH on 127.0.0.1:8101), as an administrator types it. */
+    String shell(String command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", "8101", "-h", "127.0.0.1",
+                "-u", "karaf", "-p", "karaf", "-r", "10", "-d", "2", command)
+                .directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/client did not finish: " + out);
+        }
+        return out.strip();
     }
 
     void writeConfig(String pid, String content) throws IOException {

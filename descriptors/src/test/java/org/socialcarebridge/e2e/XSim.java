@@ -1,10 +1,5 @@
 package org.socialcarebridge.e2e;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,30 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Customers and test control, over the X simulator's HTTP API exactly as a client of X would use it. */
-final class XSim {
-    final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
-
+final class XSim extends SimulatorClient {
     XSim(String base) {
-        this.base = base;
-    }
-
-    JsonNode call(String method, String path, String bearer, JsonNode body) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-            if (bearer != null) {
-                b.header("Authorization", "Bearer " + bearer);
-            }
-            b.header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 400) {
-                throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-            }
-            return r.body().isBlank() ? Rt.JSON.createObjectNode() : Rt.JSON.readTree(r.body());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        super(base);
     }
 
     void customer(String handle, String name, long followers, boolean verified) {

@@ -6,9 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One call to a simulated API: method, path, decoded query, the caller (from the bearer token) and body. */
+/**
+ * One call to a simulated API: method, path, decoded query, the caller (from the bearer token), body
+ * and headers (names case-insensitive).
+ */
 public record ApiRequest(String method, String path, String rawQuery, Map<String, List<String>> query,
-                         Map<String, String> pathParams, String bearer, String body) {
+                         Map<String, String> pathParams, String bearer, String body, Map<String, String> headers) {
+
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /** Every value of a repeated parameter; {@code name[]} (Rails style) and {@code name} alike. */
+    public List<String> params(String name) {
+        List<String> all = new java.util.ArrayList<>(query.getOrDefault(name, List.of()));
+        all.addAll(query.getOrDefault(name + "[]", List.of()));
+        return all;
+    }
 
     public String param(String name) {
         List<String> values = query.get(name);
@@ -19,7 +33,7 @@ public record ApiRequest(String method, String path, String rawQuery, Map<String
         return pathParams.get(name);
     }
 
-    static Map<String, List<String>> parseQuery(String raw) {
+    public static Map<String, List<String>> parseQuery(String raw) {
         Map<String, List<String>> q = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return q;

@@ -38,13 +38,20 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final RequestLog log = new RequestLog();
     private final FaultPlan faults = new FaultPlan();
-    private final RateLimits limits = new RateLimits();
+    private final Dialect dialect;
+    private final RateLimits limits;
     private final List<Runnable> resets = new ArrayList<>();
     /** How this network words a malformed request; X and Mastodon differ. */
-    private static volatile Function<String, ApiResponse> invalidRequest =
+    private volatile Function<String, ApiResponse> invalidRequest =
             detail -> ApiResponse.problem(400, "Invalid Request", detail);
 
     public ApiServer(int port) throws IOException {
+        this(port, Dialect.X);
+    }
+
+    public ApiServer(int port, Dialect dialect) throws IOException {
+        this.dialect = dialect;
+        this.limits = new RateLimits(dialect.windowSeconds());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
@@ -94,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
     private ApiResponse addFault(ApiRequest r) {
         JsonNode f = jsonBody(r);
         if (!f.hasNonNull("path") || !f.path("status").canConvertToInt()) {
-            throw new ApiException(ApiResponse.problem(400, "Invalid Request", "a fault needs 'path' and 'status'"));
+            throw new ApiException(dialect.error(400, "Invalid Request", "a fault needs 'path' and 'status'"));
         }
         faults.add(f.path("method").asText(null), f.get("path").asText(), f.get("status").asInt(),
                 f.path("count").asInt(1), f.path("resetSeconds").asLong(60));
@@ -106,7 +113,7 @@ public final class ApiServer implements AutoCloseable {
         invalidRequest = shape;
     }
 
-    public static JsonNode jsonBody(ApiRequest r) {
+    public JsonNode jsonBody(ApiRequest r) {
         try {
             JsonNode node = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
             if (node == null || !node.isObject()) {
@@ -135,11 +142,11 @@ public final class ApiServer implements AutoCloseable {
         String body = null;
         try {
             body = readBody(ex.getRequestBody());
-            response = dispatch(method, path, rawQuery, ex.getRequestHeaders().getFirst("Authorization"), body, control);
+            response = dispatch(method, path, rawQuery, ex.getRequestHeaders(), body, control);
         } catch (ApiException e) {
             response = e.response();
         } catch (RuntimeException e) {
-            response = ApiResponse.problem(500, "Internal Error", "the simulator failed: " + e);
+            response = dialect.error(500, "Internal Error", "the simulator failed: " + e);
         }
         if (!control) {
             log.add(method, path, rawQuery, response.status());
@@ -155,7 +162,11 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private ApiResponse dispatch(String method, String path, String rawQuery, String authorization, String body, boolean control) {
+    private ApiResponse dispatch(String method, String path, String rawQuery, com.sun.net.httpserver.Headers headers,
+                                 String body, boolean control) {
+        String authorization = headers.getFirst("Authorization");
+        Map<String, String> requestHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> requestHeaders.put(k, v.isEmpty() ? "" : v.get(0)));
         boolean pathKnown = false;
         for (Route route : routes) {
             Matcher m = route.pattern().matcher(path);
@@ -171,25 +182,24 @@ public final class ApiServer implements AutoCloseable {
                 params.put(route.names().get(i), java.net.URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
             }
             String bearer = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).strip() : null;
-            ApiRequest request = new ApiRequest(method, path, rawQuery, ApiRequest.parseQuery(rawQuery), params, bearer, body);
+            ApiRequest request = new ApiRequest(method, path, rawQuery, ApiRequest.parseQuery(rawQuery), params, bearer, body,
+                    requestHeaders);
             if (control) {
                 return route.handler().apply(request);
             }
-            Optional<ApiResponse> fault = faults.take(method, path);
+            Optional<ApiResponse> fault = faults.take(method, path, dialect);
             if (fault.isPresent()) {
                 return fault.get();
             }
-            long[] window = limits.hit(bearer == null ? "anonymous" : bearer, route.key(), route.rateLimit());
+            long[] window = limits.hit(dialect.limitKey(bearer == null ? "anonymous" : bearer, route.key()), route.rateLimit());
             ApiResponse response = window[1] < 0
-                    ? ApiResponse.problem(429, "Too Many Requests", "Too Many Requests")
+                    ? dialect.error(429, "Too Many Requests", "Too Many Requests")
                     : route.handler().apply(request);
-            response.headers().putIfAbsent("x-rate-limit-limit", String.valueOf(window[0]));
-            response.headers().putIfAbsent("x-rate-limit-remaining", String.valueOf(Math.max(0, window[1])));
-            response.headers().putIfAbsent("x-rate-limit-reset", String.valueOf(window[2]));
+            dialect.rateHeaders(response, window[0], window[1], window[2]);
             return response;
         }
-        return pathKnown ? ApiResponse.problem(405, "Method Not Allowed", method + " is not allowed on " + path)
-                : ApiResponse.problem(404, "Not Found Error", "no such endpoint: " + path);
+        return pathKnown ? dialect.error(405, "Method Not Allowed", method + " is not allowed on " + path)
+                : dialect.error(404, "Not Found Error", "no such endpoint: " + path);
     }
 
     private static String readBody(InputStream in) throws IOException {

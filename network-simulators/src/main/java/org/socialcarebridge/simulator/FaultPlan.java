@@ -18,8 +18,8 @@ public final class FaultPlan {
                 new int[] {count}, resetSeconds));
     }
 
-    /** The injected answer for this call, consuming one use of the first matching fault. */
-    synchronized Optional<ApiResponse> take(String method, String path) {
+    /** The injected answer for this call, in the network's dialect, consuming one use of the first matching fault. */
+    synchronized Optional<ApiResponse> take(String method, String path, Dialect dialect) {
         for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
             Fault f = it.next();
             if ((f.method() == null || f.method().equals(method)) && f.path().equals(path)) {
@@ -27,11 +27,10 @@ public final class FaultPlan {
                     it.remove();
                 }
                 ApiResponse r = f.status() == 429
-                        ? ApiResponse.problem(429, "Too Many Requests", "Too Many Requests")
-                        : ApiResponse.problem(f.status(), "Injected fault", "Fault injected by the simulator for a test");
+                        ? dialect.error(429, "Too Many Requests", "Too Many Requests")
+                        : dialect.error(f.status(), "Injected fault", "Fault injected by the simulator for a test");
                 if (f.status() == 429) {
-                    r.headers().put("x-rate-limit-remaining", "0");
-                    r.headers().put("x-rate-limit-reset", String.valueOf(Instant.now().getEpochSecond() + f.resetSeconds()));
+                    dialect.rateHeaders(r, 0, 0, Instant.now().getEpochSecond() + f.resetSeconds());
                 }
                 return Optional.of(r);
             }

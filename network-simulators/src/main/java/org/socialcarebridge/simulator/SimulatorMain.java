@@ -1,8 +1,12 @@
 package org.socialcarebridge.simulator;
 
+import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
-/** Starts the network simulators for the demo: {@code --x-port 8086 --brand-handle acme [--brand-token T]}. */
+/**
+ * Starts the network simulators for the demo: {@code --x-port 8086 --mastodon-port 8087 --brand-handle acme
+ * [--brand-token T] [--mastodon-brand-token T] [--rate-limit-multiplier M]}.
+ */
 public final class SimulatorMain {
     private SimulatorMain() {
     }
@@ -12,6 +16,8 @@ public final class SimulatorMain {
         String handle = "acme";
         String token = System.getenv().getOrDefault("SIM_X_BRAND_TOKEN", "demo-brand-token");
         int multiplier = 1;
+        int mastodonPort = 8087;
+        String mastodonToken = System.getenv().getOrDefault("SIM_MASTODON_BRAND_TOKEN", "demo-mastodon-token");
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -19,9 +25,12 @@ public final class SimulatorMain {
                 case "--brand-handle" -> handle = require(args[i], value);
                 case "--brand-token" -> token = require(args[i], value);
                 case "--rate-limit-multiplier" -> multiplier = Integer.parseInt(require(args[i], value));
+                case "--mastodon-port" -> mastodonPort = Integer.parseInt(require(args[i], value));
+                case "--mastodon-brand-token" -> mastodonToken = require(args[i], value);
                 default -> {
                     System.err.println("Unknown option " + args[i]
-                            + "; use --x-port N --brand-handle H --brand-token T --rate-limit-multiplier M");
+                            + "; use --x-port N --mastodon-port N --brand-handle H --brand-token T"
+                            + " --mastodon-brand-token T --rate-limit-multiplier M");
                     System.exit(2);
                 }
             }
@@ -29,7 +38,13 @@ public final class SimulatorMain {
         }
         XSimulator x = XSimulator.start(port, handle, token, multiplier);
         System.out.println("X simulator listening on " + x.baseUrl() + " (brand @" + handle + " id " + x.brandId() + ")");
-        Runtime.getRuntime().addShutdownHook(new Thread(x::close));
+        MastodonSimulator mastodon = MastodonSimulator.start(mastodonPort, handle, mastodonToken, multiplier);
+        System.out.println("Mastodon simulator listening on " + mastodon.baseUrl() + " (brand @" + handle + " id "
+                + mastodon.brandId() + ")");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            x.close();
+            mastodon.close();
+        }));
         Thread.currentThread().join();
     }
 

@@ -202,7 +202,7 @@ public final class XSimulator implements AutoCloseable {
 
     private ApiResponse postTweet(ApiRequest r) {
         XUser author = caller(r);
-        JsonNode body = ApiServer.jsonBody(r);
+        JsonNode body = server.jsonBody(r);
         String text = body.path("text").asText("");
         if (text.isBlank()) {
             throw invalid("text", "The text field must not be empty");
@@ -268,7 +268,7 @@ public final class XSimulator implements AutoCloseable {
         if (recipient == null) {
             return ApiResponse.problem(400, "Invalid Request", "One or more parameters to your request was invalid.");
         }
-        String text = ApiServer.jsonBody(r).path("text").asText("");
+        String text = server.jsonBody(r).path("text").asText("");
         if (text.isBlank() || text.length() > 10_000) {
             throw invalid("text", "A direct message needs 1 to 10000 characters of text");
         }
@@ -320,7 +320,7 @@ public final class XSimulator implements AutoCloseable {
         if (!handle.matches("\\w{1,15}")) {
             return ApiResponse.problem(400, "Invalid Request", "a handle is 1-15 letters, digits or _");
         }
-        JsonNode body = ApiServer.jsonBody(r);
+        JsonNode body = server.jsonBody(r);
         XUser u = user(handle);
         if (body.hasNonNull("name")) {
             u.name = body.get("name").asText();

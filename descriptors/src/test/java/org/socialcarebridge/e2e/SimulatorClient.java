@@ -1,0 +1,37 @@
+package org.socialcarebridge.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** JSON over HTTP to a network simulator, as that network's client would send it; errors fail the test with the answer. */
+abstract class SimulatorClient {
+    final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    SimulatorClient(String base) {
+        this.base = base;
+    }
+
+    JsonNode call(String method, String path, String bearer, JsonNode body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+            if (bearer != null) {
+                b.header("Authorization", "Bearer " + bearer);
+            }
+            b.header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) {
+                throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+            }
+            return r.body().isBlank() ? Rt.JSON.createObjectNode() : Rt.JSON.readTree(r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

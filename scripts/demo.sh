@@ -52,13 +52,46 @@ echo "  @devon_k:     $t2 (then a direct message with his account number: it joi
 echo "  @sam_r:       $t3"
 echo "  @acme itself posted a maintenance notice: it must not become a ticket"
 
+MSIM=http://127.0.0.1:8087
+maccount() { # acct display_name followers
+  curl -fsS -X PUT "$MSIM/sim/accounts/$1" -H 'Content-Type: application/json' \
+    -d "{\"display_name\":\"$2\",\"followers_count\":$3}" >/dev/null
+}
+toot() { # acct text visibility [in_reply_to_id] -> prints the new status id
+  local body
+  body=$(python3 -c 'import json,sys; d={"status":sys.argv[1],"visibility":sys.argv[2]}
+if len(sys.argv)>3 and sys.argv[3]: d["in_reply_to_id"]=sys.argv[3]
+print(json.dumps(d))' "$2" "$3" "${4:-}")
+  curl -fsS -X POST "$MSIM/api/v1/statuses" -H "Authorization: Bearer sim-user:$1" -H 'Content-Type: application/json' -d "$body" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+
+say "Playing Mastodon conversations with @acme on the Mastodon simulator"
+maccount ola_n "Ola N" 12
+maccount lena_b "Lena Berg" 310
+maccount maria "María López" 95
+m0=$(toot ola_n "Anyone else's fibre dropping every evening around 8pm?" public)
+m1=$(toot lena_b "@acme @ola_n same here in York, every evening. Please look into it!" public "$m0")
+m2=$(toot lena_b "@acme my customer number is 7781-0042, happy to run tests" direct)
+# The administrator links María's Mastodon account to her X account: one RT customer for the person.
+maria_m=$(curl -fsS "$MSIM/api/v1/accounts/verify_credentials" -H "Authorization: Bearer sim-user:maria" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+maria_x=$(curl -fsS "$SIM/2/users/me" -H "Authorization: Bearer sim-user:maria_lopez" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
+"$KARAF_HOME/bin/client" -a 8101 -h 127.0.0.1 -u karaf -p karaf -r 10 -d 2 \
+  "socialcare:link mastodon:$maria_m x:$maria_x" 2>/dev/null | sed 's/^/  karaf> /' || echo "  (could not reach the Karaf shell to link María's accounts)"
+m3=$(toot maria "@acme writing here too: still no internet at home, router light blinking red" public)
+echo "  @ola_n asked the world (no mention); @lena_b answered mentioning @acme: $m1 brings $m0 along, one ticket"
+echo "  @lena_b then wrote privately ($m2): it joins that ticket, marked private, and is answered privately by default"
+echo "  @maria on Mastodon ($m3) is linked to @maria_lopez on X: her ticket carries the same RT customer and links the X one"
+
 say "Waiting for the tickets in RT's Social queue"
-python3 - "$t1" "$t2" "$t3" <<'PY'
+python3 - "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
 import json, sys, time, urllib.request, urllib.parse, http.cookiejar
 jar = http.cookiejar.CookieJar()
 op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 op.open("http://127.0.0.1:8085/NoAuth/Login.html", urllib.parse.urlencode({"user": "root", "pass": "password"}).encode())
-want = [f"x:{t}" for t in sys.argv[1:]]
+want = sys.argv[1:]
 deadline = time.time() + 60
 found = {}
 while time.time() < deadline and len(found) < len(want):
@@ -84,6 +117,7 @@ Social Care Bridge is running.
   RT (agents):        http://127.0.0.1:8085   log in as agent / agent (or root / password)
   Health:             http://127.0.0.1:8181/socialcare/health
   X simulator:        $SIM   (what the brand posted: curl -s $SIM/sim/tweets ; DMs: $SIM/sim/dm_events)
+  Mastodon simulator: $MSIM   (every status, the brand's replies included: curl -s $MSIM/sim/statuses)
   Karaf:              $KARAF_HOME   (log: $KARAF_HOME/data/log/karaf.log)
 
 How to answer a customer:
@@ -91,7 +125,12 @@ How to answer a customer:
   2. Choose "Reply Visibility": Public (a reply in the customer's thread, with their @handle)
      or Private (a direct message). Comments stay inside RT.
   3. Send. Within a second the transaction shows "Social Post ID" and "Social Delivery".
-  A public reply over 280 characters (links count 23) is refused with a comment on the ticket.
+  A public reply over 280 characters on X (links count 23), or 500 on Mastodon, is refused with a comment.
+
+Administrators link one person's identities (then new tickets carry one RT customer):
+  $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:link mastodon:<account id> x:<account id>"
+  $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:link x:<account id> alice@example.com"
+  or the REST call in README.md (PUT /socialcare/customers/links/{identity}, with the admin token).
 
   Stop everything with: ./socialcare stop
 EOT

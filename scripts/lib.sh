@@ -7,6 +7,7 @@ KARAF_BUILT="$ROOT/descriptors/target/socialcare-karaf"
 KARAF_HOME="$STATE/karaf"
 SIM_JAR_GLOB="$ROOT/network-simulators/target/socialcare-network-simulators-*.jar"
 X_TOKEN="${SOCIALCARE_X_TOKEN:-demo-brand-token}"
+MASTODON_TOKEN="${SOCIALCARE_MASTODON_TOKEN:-demo-mastodon-token}"
 mkdir -p "$STATE"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -63,16 +64,20 @@ wait_http() { # url seconds what
 }
 
 start_simulator() {
-  if curl -s -o /dev/null -m 1 http://127.0.0.1:8086/sim/requests; then return 0; fi
+  if curl -s -o /dev/null -m 1 http://127.0.0.1:8086/sim/requests && curl -s -o /dev/null -m 1 http://127.0.0.1:8087/sim/requests; then
+    return 0
+  fi
+  stop_pidfile "$STATE/simulator.pid" "the network simulators"
   local jar
   jar=$(ls $SIM_JAR_GLOB 2>/dev/null | grep -v -e sources -e tests | head -1) || true
-  [ -n "$jar" ] || die "the X simulator is not built; run the build first"
-  say "Starting the X simulator on http://127.0.0.1:8086 (brand @acme)"
-  SIM_X_BRAND_TOKEN="$X_TOKEN" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
-    org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --brand-handle acme --rate-limit-multiplier 10 \
+  [ -n "$jar" ] || die "the network simulators are not built; run the build first"
+  say "Starting the X simulator on http://127.0.0.1:8086 and the Mastodon simulator on http://127.0.0.1:8087 (brand @acme)"
+  SIM_X_BRAND_TOKEN="$X_TOKEN" SIM_MASTODON_BRAND_TOKEN="$MASTODON_TOKEN" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
+    org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --mastodon-port 8087 --brand-handle acme --rate-limit-multiplier 10 \
     >"$STATE/simulator.log" 2>&1 </dev/null &
   echo $! >"$STATE/simulator.pid"
   wait_http http://127.0.0.1:8086/sim/requests 30 "the X simulator"
+  wait_http http://127.0.0.1:8087/sim/requests 30 "the Mastodon simulator"
 }
 
 # A fresh copy of the assembled Karaf under the state folder. Only the plugin's database survives a
@@ -122,6 +127,6 @@ stop_all() {
     (cd "$KARAF_HOME" && bin/stop >/dev/null 2>&1) || true
   fi
   stop_pidfile "$STATE/karaf.pid" "Karaf"
-  stop_pidfile "$STATE/simulator.pid" "the X simulator"
+  stop_pidfile "$STATE/simulator.pid" "the network simulators"
   bash "$RT_DIR/rt-server.sh" stop 2>/dev/null || true
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ./socialcare test: every test. Unit tests need nothing; the end-to-end tests need RT 5 (installed
-# and started here from Debian's packages), and start the X simulator and the assembled Karaf themselves.
+# and started here from Debian's packages), and start the network simulators and the assembled Karaf themselves.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
@@ -10,7 +10,7 @@ say "Request Tracker 5 on http://127.0.0.1:8085 for the end-to-end tests"
 ensure_rt
 # The end-to-end tests use the demo's ports (RT's scrip notifies 127.0.0.1:8181); stop a running demo.
 stop_pidfile "$STATE/karaf.pid" "the demo's Karaf"
-stop_pidfile "$STATE/simulator.pid" "the demo's X simulator"
+stop_pidfile "$STATE/simulator.pid" "the demo's network simulators"
 
 say "Running all tests (mvn verify)"
 cd "$ROOT"

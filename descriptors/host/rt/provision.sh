@@ -12,6 +12,8 @@ if ! diff -rq "$EXT_SRC" "$EXT_DST" >/dev/null 2>&1; then
   rm -rf "$EXT_DST"
   cp -r "$EXT_SRC" "$EXT_DST"
   echo "RT extension RT::Extension::SocialCare installed in $EXT_DST"
+  # RT's compiled Mason components outlive a changed file; without this the old callback keeps running.
+  rm -rf /var/cache/request-tracker5/mason_data/obj
   if bash "$HERE/rt-server.sh" status; then bash "$HERE/rt-server.sh" restart; fi
 fi
 perl "$HERE/provision.pl"

@@ -26,15 +26,23 @@ public class Conversation {
     @Column(name = "NETWORK", nullable = false, length = 20)
     private Network network;
 
+    /**
+     * Who wrote last (the thread's first author until someone else writes): the message a reply
+     * answers is theirs, so a private reply goes to them.
+     */
     @Column(name = "CUSTOMER_ACCOUNT_ID", nullable = false, length = 100)
     private String customerAccountId;
 
     @Column(name = "CUSTOMER_HANDLE", length = 200)
     private String customerHandle;
 
-    /** The customer's latest public message: what a public reply answers. */
+    /** The latest public customer message: what a public reply answers. */
     @Column(name = "LAST_PUBLIC_CUSTOMER_MESSAGE_ID", length = 100)
     private String lastPublicCustomerMessageId;
+
+    /** Its author's handle: a public reply starts with it. */
+    @Column(name = "LAST_PUBLIC_AUTHOR_HANDLE", length = 200)
+    private String lastPublicAuthorHandle;
 
     /** How the customer last wrote: what a reply without an explicit choice follows. */
     @Enumerated(EnumType.STRING)
@@ -66,17 +74,18 @@ public class Conversation {
         updatedAt = now;
     }
 
-    /** Notes a customer's message so replies answer the latest one. */
+    /**
+     * Notes a customer's message so replies answer the latest one, in the way it was written, to the
+     * person who wrote it (several people may write in one public thread).
+     */
     public void heardFrom(InboundMessage message, Instant now) {
-        if (message.author().accountId().equals(customerAccountId)) {
-            customerHandle = message.author().handle();
-        }
+        customerAccountId = message.author().accountId();
+        customerHandle = message.author().handle();
         if (message.visibility() == Visibility.PUBLIC) {
             lastPublicCustomerMessageId = message.messageId();
+            lastPublicAuthorHandle = message.author().handle();
         }
-        if (message.author().accountId().equals(customerAccountId)) {
-            lastCustomerVisibility = message.visibility();
-        }
+        lastCustomerVisibility = message.visibility();
         updatedAt = now;
     }
 
@@ -98,6 +107,11 @@ public class Conversation {
 
     public String customerHandle() {
         return customerHandle;
+    }
+
+    /** The handle a public reply addresses: the author of the latest public message (older rows: the customer). */
+    public String lastPublicAuthorHandle() {
+        return lastPublicAuthorHandle != null ? lastPublicAuthorHandle : customerHandle;
     }
 
     public String lastPublicCustomerMessageId() {

@@ -179,15 +179,18 @@ public final class Intake {
     }
 
     /**
-     * A direct message continues the customer's latest conversation (reopening it within the window),
-     * so public and private messages of one case stay on one ticket.
+     * A direct message continues the latest conversation the customer took part in (as its customer or
+     * as one of several people in its public thread), reopening it within the window, so public and
+     * private messages of one case stay on one ticket.
      */
     private Optional<Conversation> latestConversationWith(SocialIdentity customer) {
         return db.read(em -> em.createQuery(
-                        "select c from Conversation c where c.network = :n and c.customerAccountId = :a order by c.updatedAt desc",
-                        Conversation.class)
+                        "select e.conversationKey from LedgerEntry e where e.network = :n and e.authorAccountId = :a"
+                                + " and e.state = :filed and e.conversationKey is not null order by e.filedAt desc", String.class)
                 .setParameter("n", customer.network()).setParameter("a", customer.accountId())
-                .setMaxResults(1).getResultList().stream().findFirst());
+                .setParameter("filed", LedgerState.FILED)
+                .setMaxResults(1).getResultList().stream().findFirst()
+                .map(key -> em.find(Conversation.class, key)));
     }
 
     /** The conversation this message continues: the thread it answers, then the thread it belongs to. */

@@ -36,7 +36,7 @@ public final class ReplyPolicy {
             throw new ReplyRefusedException("The customer has written only privately on this ticket, so there is no"
                     + " public post to answer; send the reply as Private.");
         }
-        text = withMention(text, conversation.customerHandle());
+        text = withMention(text, conversation.lastPublicAuthorHandle());
         check(network, text, publicLimit(network), "public reply");
         return new OutboundPost(network, ReplyVisibility.PUBLIC, text, conversation.lastPublicCustomerMessageId(), null);
     }

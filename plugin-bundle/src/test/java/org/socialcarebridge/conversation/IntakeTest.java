@@ -210,4 +210,15 @@ class IntakeTest {
         assertTrue(subject.length() <= Intake.SUBJECT_LENGTH + 4, subject);
         assertTrue(subject.endsWith("…"));
     }
+
+    @Test
+    void aDirectMessageFromSomeoneWhoTookPartInAThreadJoinsThatThreadsTicket() {
+        intake.receive(List.of(tweet("10", ALICE, "@acme the app is down", null, "10"),
+                tweet("11", BOB, "@acme @alice same for me", "10", "10")));
+        intake.filePending(10);
+        intake.receive(List.of(dm("12", BOB, "my account is bob@example.com")));
+        intake.filePending(10);
+        assertEquals(1, host.tickets.size(), "Bob is not the thread's customer, but his DM belongs to the case he wrote on");
+        assertEquals(List.of("10", "11", "12"), host.messages.get(1L));
+    }
 }

@@ -79,7 +79,7 @@ maria_m=$(curl -fsS "$MSIM/api/v1/accounts/verify_credentials" -H "Authorization
 maria_x=$(curl -fsS "$SIM/2/users/me" -H "Authorization: Bearer sim-user:maria_lopez" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
 "$KARAF_HOME/bin/client" -a 8101 -h 127.0.0.1 -u karaf -p karaf -r 10 -d 2 \
-  "socialcare:link mastodon:$maria_m x:$maria_x" 2>/dev/null | sed 's/^/  karaf> /' || echo "  (could not reach the Karaf shell to link María's accounts)"
+  "socialcare:link mastodon:$maria_m x:$maria_x" < <(sleep 60) 2>/dev/null | sed 's/^/  karaf> /' || echo "  (could not reach the Karaf shell to link María's accounts)"
 m3=$(toot maria "@acme writing here too: still no internet at home, router light blinking red" public)
 echo "  @ola_n asked the world (no mention); @lena_b answered mentioning @acme: $m1 brings $m0 along, one ticket"
 echo "  @lena_b then wrote privately ($m2): it joins that ticket, marked private, and is answered privately by default"

@@ -52,6 +52,15 @@ public class RecordingHost implements HostGateway {
         return java.util.Optional.ofNullable(customersByEmail.get(email));
     }
 
+    /** Tickets whose first message was labelled again after a crash. */
+    public final List<Long> relabelled = new ArrayList<>();
+
+    @Override
+    public void labelFirstMessage(long ticketId, Map<String, String> messageFields) {
+        reach("label");
+        relabelled.add(ticketId);
+    }
+
     @Override
     public long openTicket(NewTicket ticket) {
         reach("open");

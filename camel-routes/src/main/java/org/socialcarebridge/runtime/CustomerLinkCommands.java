@@ -27,24 +27,28 @@ public class CustomerLinkCommands {
     @Reference
     private SocialCareRuntime runtime;
 
-    public String link(String identity, String to) {
+    /*
+     * Results are printed, not returned: Karaf prints a Gogo command's return value only in an
+     * interactive console, and bin/client "command" runs it non-interactively. Gogo sends System.out
+     * of the command's thread to the caller's session.
+     */
+
+    public void link(String identity, String to) {
         CustomerLink link = customers().link(identity, to, "karaf shell");
-        return "Linked " + link.identityKey() + " to " + (link.email() != null ? link.email() : link.target())
-                + "; new tickets of " + link.identityKey() + " carry that customer.";
+        System.out.println("Linked " + link.identityKey() + " to " + (link.email() != null ? link.email() : link.target())
+                + "; new tickets of " + link.identityKey() + " carry that customer.");
     }
 
-    public String unlink(String identity) {
-        return customers().unlink(identity, "karaf shell") ? "Unlinked " + identity : identity + " was not linked";
+    public void unlink(String identity) {
+        System.out.println(customers().unlink(identity, "karaf shell") ? "Unlinked " + identity : identity + " was not linked");
     }
 
-    public String links() {
+    public void links() {
         var all = customers().links();
-        if (all.isEmpty()) {
-            return "No identity links.";
-        }
-        return all.stream().map(l -> l.identityKey() + " -> " + (l.email() != null ? l.email() : l.target())
+        System.out.println(all.isEmpty() ? "No identity links." : all.stream()
+                .map(l -> l.identityKey() + " -> " + (l.email() != null ? l.email() : l.target())
                         + "  (" + l.linkedBy() + ", " + l.linkedAt() + ")")
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\n")));
     }
 
     private Customers customers() {

@@ -32,6 +32,11 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public void labelFirstMessage(long ticketId, Map<String, String> messageFields) {
+        throw down();
+    }
+
+    @Override
     public long openTicket(NewTicket ticket) {
         throw down();
     }

@@ -69,13 +69,14 @@ final class Karaf implements AutoCloseable {
                 "-u", "karaf", "-p", "karaf", "-r", "10", "-d", "2", command)
                 .directory(home.toFile()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // stdin stays open: bin/client ends the session as soon as its input ends, before the command runs.
         Process p = pb.start();
-        p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("bin/client did not finish: " + out);
         }
+        p.getOutputStream().close();
         return out.strip();
     }
 

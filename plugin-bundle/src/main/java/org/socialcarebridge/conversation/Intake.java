@@ -142,6 +142,7 @@ public final class Intake {
                 long old = c.ticketId();
                 Optional<Long> already = maybeFiledBefore
                         ? host.ticketForConversation(c.key()).filter(id -> id != old) : Optional.empty();
+                already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
                 long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, c.key(), old)));
                 c.continueOn(ticketId, clock.instant());
                 conversation = c;
@@ -154,6 +155,7 @@ public final class Intake {
                     ? m.network().key() + ":dm:" + m.messageId()
                     : m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
             Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
+            already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
             Long refersTo = continues;
             long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, conversationKey, refersTo)));
             conversation = new Conversation(conversationKey, ticketId, m.author(), clock.instant());

@@ -42,6 +42,12 @@ public interface HostGateway {
     /** The newest ticket whose {@code Social Conversation ID} is this key, if the host has one. */
     Optional<Long> ticketForConversation(String conversationKey);
 
+    /**
+     * Writes the first message's fields (Social Post ID, Reply Visibility) onto a ticket found again
+     * after a crash, in case the crash came between creating it and labelling its first message.
+     */
+    void labelFirstMessage(long ticketId, Map<String, String> messageFields);
+
     /** Whether the ticket already holds a message with this {@code Social Post ID}. */
     boolean ticketHoldsMessage(long ticketId, String postKey);
 

@@ -102,6 +102,7 @@ class IntakeTest {
         host.failAfterActing = false;
         assertEquals(1, intake.filePending(10).filed());
         assertEquals(1, host.tickets.size(), "the retry must find the ticket the first attempt created");
+        assertEquals(List.of(1L), host.relabelled, "and label its first message, in case the crash came before that");
 
         host.failAfterActing = true;
         intake.receive(List.of(tweet("41", ALICE, "@acme again", "40", "40")));

@@ -90,9 +90,14 @@ public final class RtGateway implements HostGateway {
             throw new HostRejectedException("RT refused to search users by e-mail address: " + found.status() + " " + found.body());
         }
         for (JsonNode user : page.path("items")) {
-            if (email.equalsIgnoreCase(user.path("EmailAddress").asText()) && user.path("id").canConvertToLong()
-                    && !"1".equals(user.path("Disabled").asText("0"))) {
-                return Optional.of(new HostCustomer(user.path("id").asText()));
+            if (email.equalsIgnoreCase(user.path("EmailAddress").asText()) && !"1".equals(user.path("Disabled").asText("0"))) {
+                // Search items name users by Name; tickets need the numeric id (see customerFor).
+                String name = user.path("id").asText();
+                HttpAnswer found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
+                JsonNode full = parse(found, "read user " + name);
+                if (found.ok() && full.path("id").canConvertToLong()) {
+                    return Optional.of(new HostCustomer(full.path("id").asText()));
+                }
             }
         }
         return Optional.empty();
@@ -113,8 +118,6 @@ public final class RtGateway implements HostGateway {
                 .put("ContentType", "text/plain");
         ObjectNode fields = body.putObject("CustomFields");
         ticket.customFields().forEach(fields::put);
-        ObjectNode txnFields = body.putObject("TxnCustomFields");
-        ticket.messageFields().forEach(txnFields::put);
         if (ticket.refersTo() != null) {
             body.put("RefersTo", ticket.refersTo());
         }
@@ -123,7 +126,11 @@ public final class RtGateway implements HostGateway {
         if (answer.status() != 201 || !created.has("id")) {
             throw new HostRejectedException("RT did not create the ticket: " + answer.status() + " " + answer.body());
         }
-        return created.get("id").asLong();
+        long id = created.get("id").asLong();
+        // REST2 drops TxnCustomFields on creation (answering 201 all the same), so the first message's
+        // own fields are set on the Create transaction afterwards, as on every later message.
+        setTransactionFields("ticket", id, ticket.messageFields());
+        return id;
     }
 
     @Override
@@ -237,16 +244,34 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
+    public void labelFirstMessage(long ticketId, Map<String, String> messageFields) {
+        setTransactionFields("ticket", ticketId, messageFields);
+    }
+
+    @Override
     public void recordDelivery(long transactionId, Map<String, String> transactionFields) {
-        for (Map.Entry<String, String> field : transactionFields.entrySet()) {
-            HttpAnswer answer = session.send("POST", "/SocialCare/TransactionCustomField", "application/x-www-form-urlencoded",
-                    HttpCall.form(Map.of("transaction", String.valueOf(transactionId), "field", field.getKey(),
-                            "value", field.getValue())));
-            JsonNode result = parse(answer, "set " + field.getKey() + " on transaction " + transactionId);
-            if (!answer.ok() || !result.path("ok").asBoolean(false)) {
-                throw new HostRejectedException("RT did not set " + field.getKey() + " on transaction " + transactionId
-                        + ": " + answer.status() + " " + result.path("error").asText(answer.body()));
-            }
+        setTransactionFields("transaction", transactionId, transactionFields);
+    }
+
+    /**
+     * Sets transaction custom fields through the RT extension's endpoint, all in one request. REST2
+     * offers no way to change them afterwards, and drops them silently on ticket creation.
+     *
+     * @param target "transaction" (that transaction) or "ticket" (the ticket's Create transaction)
+     */
+    private void setTransactionFields(String target, long id, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        StringBuilder form = new StringBuilder(HttpCall.form(Map.of(target, String.valueOf(id))));
+        fields.forEach((name, value) -> form.append('&').append(HttpCall.form(Map.of("field", name)))
+                .append('&').append(HttpCall.form(Map.of("value", value))));
+        HttpAnswer answer = session.send("POST", "/SocialCare/TransactionCustomField", "application/x-www-form-urlencoded",
+                form.toString());
+        JsonNode result = parse(answer, "set " + fields.keySet() + " on " + target + " " + id);
+        if (!answer.ok() || !result.path("ok").asBoolean(false)) {
+            throw new HostRejectedException("RT did not set " + fields.keySet() + " on " + target + " " + id + ": "
+                    + answer.status() + " " + result.path("error").asText(answer.body()));
         }
     }
 

@@ -226,6 +226,30 @@ class XChannelTest {
         assertThrows(NetworkUnavailableException.class, () -> new XNetworkClient(down, "acme").publicReply("1", "x"));
     }
 
+    @Test
+    void retweetsAndQuotesAreRecordedWithoutATicketUnlessQuotesAreTicketed() throws Exception {
+        String announcement = tweet("acme", "Our summer sale starts today");
+        String customerId = call("GET", "/2/users/me", "sim-user:fay", null).path("data").path("id").asText();
+        String rt = call("POST", "/2/users/" + customerId + "/retweets", "sim-user:fay",
+                "{\"tweet_id\":\"" + announcement + "\"}").path("data").path("rest_id").asText();
+        String quote = call("POST", "/2/tweets", "sim-user:fay", "{\"text\":\"@acme finally!\",\"quote_tweet_id\":\""
+                + announcement + "\"}").path("data").path("id").asText();
+        String mention = tweet("fay", "@acme but my order from the last sale never came");
+        poller.poll();
+        assertEquals(LedgerState.IGNORED, entry(rt).state());
+        assertTrue(entry(rt).lastError().startsWith("a retweet"), entry(rt).lastError());
+        assertEquals(LedgerState.IGNORED, entry(quote).state());
+        assertTrue(entry(quote).lastError().contains("quotes = record"), entry(quote).lastError());
+        assertEquals(LedgerState.RECEIVED, entry(mention).state(), "a plain mention still becomes work");
+
+        XSettings ticketQuotes = XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN, "brandHandle", "acme",
+                "quotes", "ticket"));
+        String second = call("POST", "/2/tweets", "sim-user:gil", "{\"text\":\"@acme love it\",\"quote_tweet_id\":\""
+                + announcement + "\"}").path("data").path("id").asText();
+        XChannel.poller(api, ticketQuotes, intake, db, health.channel("x"), Clock.systemUTC()).poll();
+        assertEquals(LedgerState.RECEIVED, entry(second).state(), "quotes = ticket files quotes like mentions");
+    }
+
     String brandId() throws Exception {
         return call("GET", "/2/users/me", TOKEN, null).path("data").path("id").asText();
     }

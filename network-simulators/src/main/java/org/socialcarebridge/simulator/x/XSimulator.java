@@ -56,6 +56,7 @@ public final class XSimulator implements AutoCloseable {
         server.route("GET", "/2/tweets/{id}", 900 * m, this::tweetById);
         server.route("POST", "/2/tweets", 200 * m, this::postTweet);
         server.route("DELETE", "/2/tweets/{id}", 50 * m, this::deleteTweet);
+        server.route("POST", "/2/users/{id}/retweets", 50 * m, this::retweet);
         server.route("POST", "/2/dm_conversations/with/{participant_id}/messages", 200 * m, this::sendDm);
         server.route("GET", "/2/dm_events", 300 * m, this::dmEvents);
         server.route("PUT", "/sim/users/{handle}", 0, this::putUser);
@@ -226,40 +227,73 @@ public final class XSimulator implements AutoCloseable {
             forbidden.headers().put("Content-Type", ApiResponse.PROBLEM_JSON);
             throw new ApiException(forbidden);
         }
-        String id = nextId();
-        List<Map<String, Object>> mentions = new ArrayList<>();
-        Matcher m = MENTION.matcher(text);
-        while (m.find()) {
-            XUser mentioned = user(m.group(1));
-            mentions.add(Map.of("start", m.start(), "end", m.end(), "username", mentioned.username, "id", mentioned.id));
+        String quoted = body.path("quote_tweet_id").asText(null);
+        if (quoted != null && find(quoted) == null) {
+            throw invalid("quote_tweet_id", "The post to quote [" + quoted + "] does not exist or is not visible");
         }
+        String id = nextId();
         XTweet t = new XTweet(id, text, author.id, now(), parent == null ? id : parent.conversationId(),
-                replyTo, parent == null ? null : parent.authorId(), mentions);
+                replyTo, parent == null ? null : parent.authorId(), mentionsIn(text), quoted, null);
         synchronized (tweets) {
             tweets.add(t);
         }
         return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_post_ids", List.of(id))));
     }
 
+    private List<Map<String, Object>> mentionsIn(String text) {
+        List<Map<String, Object>> mentions = new ArrayList<>();
+        Matcher m = MENTION.matcher(text);
+        while (m.find()) {
+            XUser mentioned = user(m.group(1));
+            mentions.add(Map.of("start", m.start(), "end", m.end(), "username", mentioned.username, "id", mentioned.id));
+        }
+        return mentions;
+    }
+
+    /** A retweet is a post of its own, "RT @author: text", which mentions the original's author. */
+    private ApiResponse retweet(ApiRequest r) {
+        XUser caller = caller(r);
+        if (!caller.id.equals(r.pathParam("id"))) {
+            throw new ApiException(forbidden("user", r.pathParam("id"), "You can only retweet as yourself."));
+        }
+        String original = server.jsonBody(r).path("tweet_id").asText("");
+        XTweet o = find(original);
+        if (o == null) {
+            throw invalid("tweet_id", "The post to retweet [" + original + "] does not exist or is not visible");
+        }
+        String text = "RT @" + usersById.get(o.authorId()).username + ": " + o.text();
+        String id = nextId();
+        XTweet t = new XTweet(id, text, caller.id, now(), id, null, null, mentionsIn(text), null, original);
+        synchronized (tweets) {
+            tweets.add(t);
+        }
+        return ApiResponse.json(200, Map.of("data", Map.of("retweeted", true, "rest_id", id)));
+    }
+
     private ApiResponse deleteTweet(ApiRequest r) {
         XUser caller = caller(r);
         XTweet t = find(r.pathParam("id"));
         if (t == null || !t.authorId().equals(caller.id)) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("title", "Forbidden");
-            p.put("detail", "You are not allowed to delete this Post.");
-            p.put("type", "https://api.x.com/2/problems/not-authorized-for-resource");
-            p.put("resource_type", "post");
-            p.put("resource_id", r.pathParam("id"));
-            p.put("section", "data");
-            ApiResponse forbidden = ApiResponse.json(403, p);
-            forbidden.headers().put("Content-Type", ApiResponse.PROBLEM_JSON);
-            return forbidden;
+            return forbidden("post", r.pathParam("id"), "You are not allowed to delete this Post.");
         }
         synchronized (tweets) {
             tweets.remove(t);
         }
         return ApiResponse.json(200, Map.of("data", Map.of("deleted", true)));
+    }
+
+    /** X's 403 problem for a resource the caller may not act on. */
+    private static ApiResponse forbidden(String resourceType, String resourceId, String detail) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("title", "Forbidden");
+        p.put("detail", detail);
+        p.put("type", "https://api.x.com/2/problems/not-authorized-for-resource");
+        p.put("resource_type", resourceType);
+        p.put("resource_id", resourceId);
+        p.put("section", "data");
+        ApiResponse forbidden = ApiResponse.json(403, p);
+        forbidden.headers().put("Content-Type", ApiResponse.PROBLEM_JSON);
+        return forbidden;
     }
 
     private ApiResponse sendDm(ApiRequest r) {

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** A post on the simulated X. */
 record XTweet(String id, String text, String authorId, String createdAt, String conversationId,
-              String inReplyToTweetId, String inReplyToUserId, List<Map<String, Object>> mentions) {
+              String inReplyToTweetId, String inReplyToUserId, List<Map<String, Object>> mentions,
+              String quotedTweetId, String retweetedTweetId) {
 
     /**
      * The post object with the default fields (id, text, edit_history_post_ids) plus those asked for,
@@ -31,10 +32,20 @@ record XTweet(String id, String text, String authorId, String createdAt, String 
         if (fields.contains("in_reply_to_user_id") && inReplyToUserId != null) {
             t.put("in_reply_to_user_id", inReplyToUserId);
         }
-        if ((fields.contains("referenced_posts") || fields.contains("referenced_tweets")) && inReplyToTweetId != null) {
+        if (fields.contains("referenced_posts") || fields.contains("referenced_tweets")) {
             List<Map<String, Object>> refs = new ArrayList<>();
-            refs.add(Map.of("type", "replied_to", "id", inReplyToTweetId));
-            t.put("referenced_posts", refs);
+            if (inReplyToTweetId != null) {
+                refs.add(Map.of("type", "replied_to", "id", inReplyToTweetId));
+            }
+            if (quotedTweetId != null) {
+                refs.add(Map.of("type", "quoted", "id", quotedTweetId));
+            }
+            if (retweetedTweetId != null) {
+                refs.add(Map.of("type", "retweeted", "id", retweetedTweetId));
+            }
+            if (!refs.isEmpty()) {
+                t.put("referenced_posts", refs);
+            }
         }
         if (fields.contains("entities") && !mentions.isEmpty()) {
             t.put("entities", Map.of("mentions", mentions));

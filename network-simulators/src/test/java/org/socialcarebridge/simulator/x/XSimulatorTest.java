@@ -77,6 +77,24 @@ class XSimulatorTest {
     }
 
     @Test
+    void retweetsAndQuotesReferenceTheOriginal() throws Exception {
+        String original = tweet("acme", "Summer sale today", null);
+        String fay = call("GET", "/2/users/me", "sim-user:fay", null).body().path("data").path("id").asText();
+        Answer rt = call("POST", "/2/users/" + fay + "/retweets", "sim-user:fay", "{\"tweet_id\":\"" + original + "\"}");
+        assertEquals(200, rt.status(), rt.raw().body());
+        String rtId = rt.body().path("data").path("rest_id").asText();
+        JsonNode shown = call("GET", "/2/tweets/" + rtId + "?post.fields=referenced_posts", "sim-user:bob", null).body().path("data");
+        assertEquals("retweeted", shown.path("referenced_posts").get(0).path("type").asText());
+        assertTrue(shown.path("text").asText().startsWith("RT @acme: Summer sale"));
+        Answer quote = call("POST", "/2/tweets", "sim-user:fay", "{\"text\":\"@acme finally\",\"quote_tweet_id\":\"" + original + "\"}");
+        assertEquals(201, quote.status(), quote.raw().body());
+        JsonNode q = call("GET", "/2/tweets/" + quote.body().path("data").path("id").asText() + "?post.fields=referenced_posts",
+                "sim-user:bob", null).body().path("data");
+        assertEquals("quoted", q.path("referenced_posts").get(0).path("type").asText());
+        assertEquals(403, call("POST", "/2/users/" + fay + "/retweets", "sim-user:gil", "{\"tweet_id\":\"" + original + "\"}").status());
+    }
+
+    @Test
     void usersAreStableAndAskedFieldsOnly() throws Exception {
         Answer me = call("GET", "/2/users/me", "sim-user:maria", null);
         String id = me.body().path("data").path("id").asText();

@@ -11,10 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;
+import org.socialcarebridge.routes.http.NetworkAnswer;
 
 /** The Mastodon REST calls the routes use, with Mastodon's errors turned into the domain's. */
 public final class MastodonApi {
@@ -80,20 +79,7 @@ public final class MastodonApi {
         } catch (HttpCall.UnreachableException e) {
             throw new NetworkUnavailableException("Mastodon " + what + ": " + e.getMessage(), e);
         }
-        if (answer.status() == 429) {
-            throw new RateLimitedException("Mastodon " + what + " answered 429 Too Many Requests", resetOf(answer));
-        }
-        if (answer.status() >= 500 || answer.status() == 0) {
-            throw new NetworkUnavailableException("Mastodon " + what + " answered " + answer.status());
-        }
-        if (!answer.ok()) {
-            throw new PostRejectedException("Mastodon " + what + " answered " + answer.status() + ": " + error(answer.body()));
-        }
-        try {
-            return json.readTree(answer.body());
-        } catch (IOException e) {
-            throw new NetworkUnavailableException("Mastodon " + what + " answered malformed JSON: " + e.getMessage());
-        }
+        return NetworkAnswer.read(answer, "Mastodon " + what, MastodonApi::resetOf, this::error, json);
     }
 
     /** Mastodon's {@code X-RateLimit-Reset} is an ISO-8601 time (X's is epoch seconds); without it wait one 5-minute window. */

@@ -93,9 +93,9 @@ public final class RtGateway implements HostGateway {
             if (email.equalsIgnoreCase(user.path("EmailAddress").asText()) && !"1".equals(user.path("Disabled").asText("0"))) {
                 // Search items name users by Name; tickets need the numeric id (see customerFor).
                 String name = user.path("id").asText();
-                HttpAnswer found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
-                JsonNode full = parse(found, "read user " + name);
-                if (found.ok() && full.path("id").canConvertToLong()) {
+                HttpAnswer read = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
+                JsonNode full = parse(read, "read user " + name);
+                if (read.ok() && full.path("id").canConvertToLong()) {
                     return Optional.of(new HostCustomer(full.path("id").asText()));
                 }
             }

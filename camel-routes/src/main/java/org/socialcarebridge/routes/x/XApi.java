@@ -10,10 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;
+import org.socialcarebridge.routes.http.NetworkAnswer;
 
 /** The X API v2 calls the routes use, with X's errors turned into the domain's. */
 public final class XApi {
@@ -92,20 +91,7 @@ public final class XApi {
         } catch (HttpCall.UnreachableException e) {
             throw new NetworkUnavailableException("X " + what + ": " + e.getMessage(), e);
         }
-        if (answer.status() == 429) {
-            throw new RateLimitedException("X " + what + " answered 429 Too Many Requests", resetOf(answer));
-        }
-        if (answer.status() >= 500 || answer.status() == 0) {
-            throw new NetworkUnavailableException("X " + what + " answered " + answer.status());
-        }
-        if (!answer.ok()) {
-            throw new PostRejectedException("X " + what + " answered " + answer.status() + ": " + problem(answer.body()));
-        }
-        try {
-            return json.readTree(answer.body());
-        } catch (IOException e) {
-            throw new NetworkUnavailableException("X " + what + " answered malformed JSON: " + e.getMessage());
-        }
+        return NetworkAnswer.read(answer, "X " + what, XApi::resetOf, this::problem, json);
     }
 
     /** {@code x-rate-limit-reset} is epoch seconds; without it wait one 15-minute window. */

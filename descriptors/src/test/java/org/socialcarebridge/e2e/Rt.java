@@ -56,7 +56,9 @@ final class Rt {
     JsonNode send(String method, String path, JsonNode body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URL + "/REST/2.0" + path))
-                    .header("Cookie", cookie).header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+                    .header("Cookie", cookie).header("Accept", "application/json").timeout(Duration.ofSeconds(30))
+                    // Debian's RT 5.0.3 (deb12u7) puts cookie sessions on REST2 under its CSRF check, as the plugin's own client knows.
+                    .header("Referer", URL + "/");
             if (body != null) {
                 b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
             } else {

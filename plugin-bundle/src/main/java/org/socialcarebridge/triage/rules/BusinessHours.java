@@ -16,8 +16,8 @@ import java.util.TimeZone;
 
 /**
  * When the desk is staffed: the same opening hours on the listed days, in one time zone, except
- * holidays. Counting happens on the zone's clock, so a DST change neither adds nor removes work time
- * from a day that is open across it.
+ * holidays. Opening and closing are local times, so they follow DST changes; the time in between is
+ * real elapsed time, so on the night clocks go forward a desk open across 02:00 is open an hour less.
  */
 public final class BusinessHours {
     /** Beyond this the holidays would have to cover every open day for years; the list is finite, so never reached. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -93,14 +97,15 @@ final class RulesReader {
 
         Set<LocalDate> holidays = holidays(top.get("holidays"));
         BusinessHours hours = businessHours(top.get("businessHours"), holidays);
-        Map<Tier, ResponseTarget> targets = tiers(top.get("tiers"), root, hours != null || top.get("businessHours") != null);
+        Set<Tier> declared = EnumSet.noneOf(Tier.class);
+        Map<Tier, ResponseTarget> targets = tiers(top.get("tiers"), root, top.containsKey("businessHours"), declared);
         double confidence = confidence(top.get("learnedCategoryConfidence"));
         List<String> crisisWords = top.containsKey("crisisWords")
                 ? texts(top.get("crisisWords").getValueNode(), "crisisWords", "list the words, e.g. [outage, injured]")
                 : List.of();
         Map<String, List<String>> categories = categories(top.get("categories"));
-        Defaults defaults = defaults(top.get("defaults"), root, targets, categories);
-        List<TriageRule> rules = rules(top.get("rules"), root, targets, categories, defaults.category);
+        Defaults defaults = defaults(top.get("defaults"), root, declared, categories);
+        List<TriageRule> rules = rules(top.get("rules"), root, declared, categories, defaults.category);
 
         if (!problems.isEmpty()) {
             throw new RulesFileException(problems);
@@ -126,8 +131,26 @@ final class RulesReader {
                     mark == null ? 1 : mark.getColumn() + 1, "the file is not valid YAML: " + oneLine(what), null,
                     fixFor(what)));
         } catch (YAMLException e) {
-            problems.add(new RuleProblem(source, 1, 1, "the file cannot be read as YAML: " + oneLine(e.getMessage()),
+            Mark mark = String.valueOf(e.getMessage()).contains("aliases") ? firstCollectionAlias(yaml, options) : null;
+            problems.add(new RuleProblem(source, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, "the file cannot be read as YAML: " + oneLine(e.getMessage()),
                     null, fixFor(e.getMessage())));
+        }
+        return null;
+    }
+
+    /** Where the first alias of a list or mapping is: the composer refuses them without saying where. */
+    private static Mark firstCollectionAlias(String yaml, LoaderOptions options) {
+        Set<String> collections = new HashSet<>();
+        try {
+            for (Event e : new Yaml(new SafeConstructor(options)).parse(new StringReader(yaml))) {
+                if (e instanceof CollectionStartEvent c && c.getAnchor() != null) {
+                    collections.add(c.getAnchor());
+                } else if (e instanceof AliasEvent a && collections.contains(a.getAnchor())) {
+                    return a.getStartMark();
+                }
+            }
+        } catch (YAMLException e) {
+            // the composer's message is reported without a place
         }
         return null;
     }
@@ -167,8 +190,7 @@ final class RulesReader {
 
     private BusinessHours businessHours(NodeTuple t, Set<LocalDate> holidays) {
         if (t == null) {
-            return holidays.isEmpty() ? null : new BusinessHours(ZoneId.of("UTC"), BusinessHours.weekdays().days(),
-                    BusinessHours.weekdays().open(), BusinessHours.weekdays().close(), holidays);
+            return null;
         }
         Map<String, NodeTuple> m = mapping(t.getValueNode(), "businessHours", HOURS);
         if (m == null) {
@@ -242,7 +264,8 @@ final class RulesReader {
         return null;
     }
 
-    private Map<Tier, ResponseTarget> tiers(NodeTuple t, Node root, boolean hasHours) {
+    /** @param declared filled with the tiers the file names, valid or not, so their uses are not reported too */
+    private Map<Tier, ResponseTarget> tiers(NodeTuple t, Node root, boolean hasHours, Set<Tier> declared) {
         Map<Tier, ResponseTarget> targets = new EnumMap<>(Tier.class);
         if (t == null) {
             problem(root, "the file has no tiers", null,
@@ -258,6 +281,7 @@ final class RulesReader {
         }
         for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
             Tier tier = Tier.valueOf(e.getKey());
+            declared.add(tier);
             String where = "tiers." + tier;
             Node value = e.getValue().getValueNode();
             Map<String, NodeTuple> tm = mapping(value, where, TIER);
@@ -355,7 +379,7 @@ final class RulesReader {
     private record Defaults(RuleOutcome outcome, String category) {
     }
 
-    private Defaults defaults(NodeTuple t, Node root, Map<Tier, ResponseTarget> targets, Map<String, List<String>> categories) {
+    private Defaults defaults(NodeTuple t, Node root, Set<Tier> targets, Map<String, List<String>> categories) {
         String queue = "Social";
         Tier tier = Tier.P2;
         String ownerGroup = null;
@@ -384,7 +408,7 @@ final class RulesReader {
         return new Defaults(new RuleOutcome(true, queue, ownerGroup, null, tier, null, false, false, false), category);
     }
 
-    private List<TriageRule> rules(NodeTuple t, Node root, Map<Tier, ResponseTarget> targets,
+    private List<TriageRule> rules(NodeTuple t, Node root, Set<Tier> targets,
                                    Map<String, List<String>> categories, String defaultCategory) {
         List<TriageRule> rules = new ArrayList<>();
         if (t == null) {
@@ -572,7 +596,7 @@ final class RulesReader {
         return problems.size() == before ? new RuleCondition(clauses) : null;
     }
 
-    private RuleOutcome outcome(Node node, String rule, Map<Tier, ResponseTarget> targets,
+    private RuleOutcome outcome(Node node, String rule, Set<Tier> targets,
                                 Map<String, List<String>> categories, String defaultCategory) {
         Map<String, NodeTuple> m = mapping(node, rule + " then", THEN);
         if (m == null) {
@@ -626,17 +650,17 @@ final class RulesReader {
         return (colon < 0 ? reason : reason.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
     }
 
-    private Tier tier(ScalarNode n, String where, Map<Tier, ResponseTarget> targets) {
+    private Tier tier(ScalarNode n, String where, Set<Tier> targets) {
         String v = n.getValue().strip().toUpperCase(Locale.ROOT);
         Tier tier = Arrays.stream(Tier.values()).filter(x -> x.name().equals(v)).findFirst().orElse(null);
         if (tier == null) {
             problem(n, where + " is not a tier", n.getValue(), "use P1, P2 or P3");
             return null;
         }
-        if (!targets.containsKey(tier)) {
+        if (!targets.contains(tier)) {
             problem(n, where + " uses tier " + tier + ", which tiers: does not define", n.getValue(),
                     "add " + tier + ": { respondWithin: 4h, clock: business, priority: 50 } under tiers:, or use "
-                            + targets.keySet().stream().map(Tier::name).collect(Collectors.joining(" or ")));
+                            + targets.stream().map(Tier::name).collect(Collectors.joining(" or ")));
             return null;
         }
         return tier;

@@ -476,6 +476,11 @@ final class RulesReader {
             String key = e.getKey();
             Node v = e.getValue().getValueNode();
             String where = rule + " when." + key;
+            if (v instanceof SequenceNode seq && seq.getValue().isEmpty()) {
+                problem(v, where + " is an empty list, which no message would match", null,
+                        "list at least one value, or remove " + key);
+                continue;
+            }
             RuleCondition.Clause clause = switch (key) {
                 case "noise" -> bool(v, where, b -> s -> s.signals().isNoise() == b);
                 case "crisis" -> bool(v, where, b -> s -> s.signals().crisisWords().isEmpty() != b);
@@ -540,13 +545,18 @@ final class RulesReader {
                         }
                         wanted.add(c);
                     }
+                    // The fallback names what has no category: no keyword topic and no confident model.
+                    boolean fallback = wanted.contains(defaultCategory);
                     yield clause(key, wanted, s -> {
                         for (String topic : s.signals().topics()) {
                             if (wanted.contains(topic)) {
                                 return true;
                             }
                         }
-                        return s.learnedCategory() != null && wanted.contains(s.learnedCategory());
+                        if (s.learnedCategory() != null) {
+                            return wanted.contains(s.learnedCategory());
+                        }
+                        return fallback && s.signals().topics().isEmpty();
                     });
                 }
                 case "words" -> {

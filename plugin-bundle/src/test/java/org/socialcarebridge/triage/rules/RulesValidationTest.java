@@ -86,6 +86,8 @@ class RulesValidationTest {
                 "is not a network ('facebook')", "x, mastodon");
         assertProblem(only(rulesProblems("  - { name: a, when: { visibility: secret }, then: { tier: P1 } }")), 12,
                 "is not a visibility ('secret')", "public, private");
+        assertProblem(only(rulesProblems("  - { name: a, when: { language: [] }, then: { tier: P1 } }")), 12,
+                "when.language is an empty list, which no message would match");
         assertProblem(only(rulesProblems("  - { name: a, then: { action: ignore } }")), 12, "then.action is not an action ('ignore')",
                 "ticket", "record");
         assertProblem(only(rulesProblems("  - { name: a, when: { category: Delays }, then: { tier: P1 } }")), 12,

@@ -123,6 +123,9 @@ class TriageRulesTest {
         assertFalse(fires("{ category: Delay }", Message.of("fine")));
         assertTrue(fires("{ category: Outage }", Message.of("hm").learned("Outage", 0.9)));
         assertFalse(fires("{ category: Outage }", Message.of("hm").learned("Outage", 0.5)));
+        assertTrue(fires("{ category: Other }", Message.of("fine")), "the fallback: nothing found");
+        assertFalse(fires("{ category: Other }", Message.of("still waiting")));
+        assertFalse(fires("{ category: Other }", Message.of("hm").learned("Outage", 0.9)));
         assertTrue(fires("{ words: [refund, \"money back\"] }", Message.of("I want my Money  Back!")));
         assertFalse(fires("{ words: [refund] }", Message.of("refunded")));
         assertTrue(fires("{ followersAtLeast: 10000 }", Message.of("x").followers(10_000)));

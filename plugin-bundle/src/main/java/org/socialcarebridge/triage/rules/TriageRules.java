@@ -147,14 +147,20 @@ public final class TriageRules {
         Decision d = new Decision();
         List<String> fired = new ArrayList<>(4);
         StringBuilder because = new StringBuilder(160);
+        StringBuilder alsoMatched = new StringBuilder();
         for (TriageRule rule : rules) {
             if (!rule.matches(subject)) {
                 continue;
             }
             fired.add(rule.name());
             List<String> decided = d.take(rule.then(), rule.name());
-            because.append(because.length() == 0 ? "Rule \"" : "; rule \"").append(rule.name()).append("\" (")
-                    .append(rule.when()).append("): ").append(decided.isEmpty() ? "nothing new" : String.join(", ", decided));
+            if (decided.isEmpty()) {
+                alsoMatched.append(alsoMatched.length() == 0 ? "Also matched, deciding nothing new: \"" : ", \"")
+                        .append(rule.name()).append('"');
+            } else {
+                because.append(because.length() == 0 ? "Rule \"" : "; rule \"").append(rule.name()).append("\" (")
+                        .append(rule.when()).append("): ").append(String.join(", ", decided));
+            }
             if (rule.then().stop()) {
                 break;
             }
@@ -191,14 +197,20 @@ public final class TriageRules {
             e.append(tier).append(" (due ").append(hours.format(due)).append(", respond within ")
                     .append(target.respondWithin()).append(target.clock() == ResponseClock.ALWAYS ? ", 24x7" : ", business hours")
                     .append(')');
+            String by = d.tierBy == null ? "default" : "rule \"" + d.tierBy + "\"";
             if (tier != decidedTier) {
-                e.append(", raised from ").append(decidedTier);
+                e.append(": ").append(decidedTier).append(" by ").append(by).append(", raised by rule \"").append(d.raiseBy)
+                        .append("\". ");
+            } else {
+                e.append(" by ").append(by).append(". ");
             }
-            e.append(d.tierBy == null ? " by default. " : " by rule \"" + d.tierBy + "\". ");
         } else {
             e.append("Recorded, not ticketed. ");
         }
-        e.append(because.length() == 0 ? "No rule matched" : because).append(". ");
+        e.append(because.length() == 0 ? "No rule decided anything" : because).append(". ");
+        if (alsoMatched.length() > 0) {
+            e.append(alsoMatched).append(". ");
+        }
         if (categoryWhy != null) {
             e.append("Category ").append(category).append(" (").append(categoryWhy).append("). ");
         }
@@ -278,6 +290,7 @@ public final class TriageRules {
         String category;
         Boolean approvalRequired;
         Boolean raiseTier;
+        String raiseBy;
 
         /** Fills what is still open from the outcome; answers what it decided, for the explanation. */
         List<String> take(RuleOutcome o, String rule) {
@@ -293,6 +306,7 @@ public final class TriageRules {
             }
             if (raiseTier == null && o.raiseTier() != null) {
                 raiseTier = o.raiseTier();
+                raiseBy = rule;
                 decided.add(raiseTier ? "raise tier" : "no tier raise");
             }
             if (queue == null && o.queue() != null) {

@@ -36,7 +36,10 @@ final class Words {
                 inWord = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
             } else {
                 cp = lower.codePointAt(i);
-                inWord = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+                int type = Character.getType(cp);
+                // Marks belong to their letter: Hindi and Thai words are not cut at their vowel signs.
+                inWord = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                        || type == Character.COMBINING_SPACING_MARK;
             }
             if (inWord && start < 0) {
                 start = i;

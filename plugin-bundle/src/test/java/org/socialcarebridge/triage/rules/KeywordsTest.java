@@ -46,6 +46,7 @@ class KeywordsTest {
         assertEquals("retard", first("Encore un retard, merci la SNCF"));
         assertNull(first("retardé"), "é is a letter: part of the word");
         assertNull(first("😡😡😡"));
+        assertEquals("देरी", Keywords.single(List.of("देरी")).first(Words.of("ट्रेन में देरी है")), "vowel signs stay in the word");
         assertNull(first("🙄"));
     }
 

@@ -210,7 +210,8 @@ class TriageRulesTest {
         assertEquals(Tier.P2, d.tier(), "raised after the later rule decided P3");
         assertEquals(50, d.priority(), "the raised tier's priority");
         assertTrue(d.explanation().startsWith("P2 (due "), d.explanation());
-        assertTrue(d.explanation().contains("raised from P3"), d.explanation());
+        assertTrue(d.explanation().contains(", respond within 4h, business hours): P3 by rule \"praise\", raised by rule"
+                + " \"influencer\". "), d.explanation());
         assertEquals(Tier.P1, decide(rules, Message.of("x").followers(50_000)).tier(), "default P2 raised");
         assertEquals(Tier.P1, decide(rules, Message.of("x").contact(ContactType.QUESTION).followers(50_000)).tier(),
                 "P1 stays P1");
@@ -258,7 +259,7 @@ class TriageRulesTest {
         assertTrue(e.startsWith("P1 (due Tue 10:30 UTC, respond within 30m, 24x7) by rule \"escalating crisis\". "), e);
         assertTrue(e.contains("Rule \"escalating crisis\" (contactType=crisis): tier P1, queue Social Escalations,"
                 + " owner group Social Team Leads"), e);
-        assertTrue(e.contains("rule \"urgent need\" (crisis=true): nothing new"), e);
+        assertTrue(e.contains("Also matched, deciding nothing new: \"urgent need\", \"negative sentiment\""), e);
         assertTrue(e.contains("Category Delay (keywords: delayed)"), e);
         assertTrue(e.contains("Signals: crisis, negative -0.64 (lexicon), en, crisis words: \"stranded\", 120 followers."), e);
         assertFalse(e.contains("555-0100"), "no message text");
@@ -283,7 +284,7 @@ class TriageRulesTest {
     void noRuleMatchingUsesTheDefaults() throws RulesFileException {
         TriageDecision d = decide(rules("  - { name: vip, when: { vip: true }, then: { tier: P1 } }"), Message.of("x"));
         assertEquals(List.of(), d.firedRules());
-        assertTrue(d.explanation().startsWith("P2 (due Tue 14:00 UTC, respond within 4h, business hours) by default. No rule matched."),
+        assertTrue(d.explanation().startsWith("P2 (due Tue 14:00 UTC, respond within 4h, business hours) by default. No rule decided anything."),
                 d.explanation());
     }
 

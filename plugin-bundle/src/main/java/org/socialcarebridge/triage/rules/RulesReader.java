@@ -218,7 +218,7 @@ final class RulesReader {
                     days.add(day);
                 }
             }
-            if (days.isEmpty() && problemsAbout(m.get("days").getValueNode()) == 0) {
+            if (m.get("days").getValueNode() instanceof SequenceNode seq && seq.getValue().isEmpty()) {
                 problem(m.get("days").getValueNode(), "businessHours.days is empty", null,
                         "list the days the desk is open, e.g. [MON, TUE, WED, THU, FRI]");
             }
@@ -907,11 +907,6 @@ final class RulesReader {
     private static String shown(String v) {
         String one = oneLine(v);
         return one.length() <= MAX_SHOWN ? one : one.substring(0, MAX_SHOWN - 1) + "…";
-    }
-
-    private int problemsAbout(Node n) {
-        int line = line(n);
-        return (int) problems.stream().filter(p -> p.line() == line).count();
     }
 
     private static int line(Node n) {

@@ -141,6 +141,8 @@ class RulesValidationTest {
                 1, "businessHours.open is not a time of day ('8am')");
         assertProblem(only(problems(head.replace("days: [MON, TUE", "days: [MON, TUES, Funday") + "  - { name: a, then: { tier: P1 } }\n")),
                 1, "businessHours.days has a value that is not a day ('Funday')");
+        assertProblem(only(problems(head.replace("days: [MON, TUE, WED, THU, FRI]", "days: []") + "  - { name: a, then: { tier: P1 } }\n")),
+                1, "businessHours.days is empty");
         assertProblem(only(problems("holidays: [2026-12-25, 2026-13-01]\n" + head + "  - { name: a, then: { tier: P1 } }\n")), 1,
                 "holidays has a value that is not a date ('2026-13-01')", "YYYY-MM-DD");
         assertProblem(only(problems(head.replace("respondWithin: 4h", "respondWithin: soon") + "  - { name: a, then: { tier: P1 } }\n")),

@@ -1,7 +1,9 @@
 package org.socialcarebridge.triage.signal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.socialcarebridge.triage.ContactType;
 import org.socialcarebridge.triage.Sentiment;
@@ -31,31 +33,40 @@ public final class ContactTypeSignal {
     private static final Set<String> SERIOUS = lemmaPhrases("injured", "bleeding", "hospital", "ambulance",
             "lawyer", "attorney", "sue", "lawsuit", "legal action", "fire", "smoke", "police", "fraud", "hacked",
             "data breach", "discrimination", "racist", "unsafe", "food poisoning", "allergic reaction", "death");
+    /** Crisis list entries already told serious or not; a list has a few dozen. */
+    private static final Map<String, Boolean> SERIOUS_ENTRIES = new ConcurrentHashMap<>();
 
-    private static final Phrases FAILURE = Phrases.lemmas("broken", "broke", "late", "delayed", "delay",
-            "cancelled", "lost", "never arrived", "not arrived", "did not arrive", "has not arrived",
-            "still waiting", "still not", "refund", "worst", "damaged", "missing", "wrong", "faulty", "defective",
-            "not working", "not work", "stopped working", "charged twice", "double charged", "overcharged",
-            "terrible", "awful", "horrible", "unacceptable", "disappointed", "disappointing", "rude",
-            "ridiculous", "useless", "complaint", "error", "failed", "crashed", "crashing", "no response",
-            "no reply", "outage", "fix this");
-    private static final Phrases SALES = Phrases.lemmas("how much", "price", "pricing", "do you ship to",
-            "do you deliver to", "can you ship to", "want to buy", "wanna buy", "looking to buy", "like to buy",
-            "switch to you", "switching to you", "thinking of switching", "thinking about switching",
-            "looking for", "any deals", "any deal", "any discount", "do you sell", "in stock", "sign up for",
-            "quote for", "how do i order");
-    private static final Phrases RECOMMEND = Phrases.lemmas("recommend", "recommendation", "suggest");
+    // what the text says, looked up in one pass: the index into a found[] array
+    private static final int FAILURE = 0;
+    private static final int SALES = 1;
+    private static final int RECOMMEND = 2;
+    private static final int ASKING = 3;
+    private static final int FEEDBACK = 4;
+    private static final int PRAISE = 5;
+    private static final Phrases CUES = Phrases.lemmas()
+            .add(FAILURE, "broken", "broke", "late", "delayed", "delay", "cancelled", "lost", "never arrived",
+                    "not arrived", "did not arrive", "has not arrived", "still waiting", "still not", "refund",
+                    "worst", "damaged", "missing", "wrong", "faulty", "defective", "not working", "not work",
+                    "stopped working", "charged twice", "double charged", "overcharged", "terrible", "awful",
+                    "horrible", "unacceptable", "disappointed", "disappointing", "rude", "ridiculous", "useless",
+                    "complaint", "error", "failed", "crashed", "crashing", "no response", "no reply", "outage",
+                    "fix this")
+            .add(SALES, "how much", "price", "pricing", "do you ship to", "do you deliver to", "can you ship to",
+                    "want to buy", "wanna buy", "looking to buy", "like to buy", "switch to you",
+                    "switching to you", "thinking of switching", "thinking about switching", "looking for",
+                    "any deals", "any deal", "any discount", "do you sell", "in stock", "sign up for",
+                    "quote for", "how do i order")
+            .add(RECOMMEND, "recommend", "recommendation", "suggest")
+            .add(ASKING, "anyone know", "does anyone", "anybody know", "any idea", "wondering if",
+                    "wondering whether")
+            .add(FEEDBACK, "suggestion", "would be nice", "you should", "please add", "feature request",
+                    "it would help", "would be great if", "would be helpful", "wish you would", "i wish you",
+                    "please consider", "idea for", "you could add", "you need to add")
+            .add(PRAISE, "thanks", "thank you", "thx", "ty", "love", "great", "awesome", "amazing", "excellent",
+                    "fantastic", "brilliant", "kudos", "appreciate", "well done", "perfect");
     private static final Set<String> QUESTION_START = Set.of("how", "what", "when", "where", "why", "who",
             "which", "can", "could", "is", "are", "do", "does", "did", "will", "would", "should", "has", "have",
             "what's", "how's", "where's", "who's", "when's", "whats", "hows", "wheres", "anyone", "anybody");
-    private static final Phrases ASKING = Phrases.lemmas("anyone know", "does anyone", "anybody know",
-            "any idea", "wondering if", "wondering whether");
-    private static final Phrases FEEDBACK = Phrases.lemmas("suggestion", "would be nice", "you should",
-            "please add", "feature request", "it would help", "would be great if", "would be helpful",
-            "wish you would", "i wish you", "please consider", "idea for", "you could add", "you need to add");
-    private static final Phrases PRAISE = Phrases.lemmas("thanks", "thank you", "thx", "ty", "love", "great",
-            "awesome", "amazing", "excellent", "fantastic", "brilliant", "kudos", "appreciate", "well done",
-            "perfect");
 
     /**
      * @param sentiment   as the sentiment signal read it; null is taken as neutral
@@ -67,21 +78,24 @@ public final class ContactTypeSignal {
         if (isCrisis(feeling, crisisWords)) {
             return ContactType.CRISIS;
         }
-        List<String> lemmas = FAILURE.prepare(words.terms());
-        if (feeling == Sentiment.NEGATIVE || FAILURE.any(lemmas)) {
+        boolean[] found = new boolean[PRAISE + 1];
+        CUES.each(CUES.in(words), found);
+        if (feeling == Sentiment.NEGATIVE || found[FAILURE]) {
             return ContactType.COMPLAINT;
         }
-        boolean question = isQuestion(words, lemmas);
-        if (SALES.any(lemmas) || question && RECOMMEND.any(lemmas)) {
+        List<String> plain = words.words();
+        boolean question = words.asks() || found[ASKING]
+                || !plain.isEmpty() && QUESTION_START.contains(plain.get(0));
+        if (found[SALES] || question && found[RECOMMEND]) {
             return ContactType.SALES_LEAD;
         }
         if (question) {
             return ContactType.QUESTION;
         }
-        if (FEEDBACK.any(lemmas)) {
+        if (found[FEEDBACK]) {
             return ContactType.FEEDBACK;
         }
-        if (feeling == Sentiment.POSITIVE || PRAISE.any(lemmas)) {
+        if (feeling == Sentiment.POSITIVE || found[PRAISE]) {
             return ContactType.PRAISE;
         }
         return ContactType.OTHER;
@@ -92,16 +106,11 @@ public final class ContactTypeSignal {
             return false;
         }
         for (String w : crisisWords) {
-            if (SERIOUS.contains(lemmaPhrase(w))) {
+            if (SERIOUS_ENTRIES.computeIfAbsent(w, e -> SERIOUS.contains(lemmaPhrase(e)))) {
                 return true;
             }
         }
         return crisisWords.size() >= 2 && feeling == Sentiment.NEGATIVE;
-    }
-
-    private static boolean isQuestion(Words words, List<String> lemmas) {
-        List<String> plain = words.words();
-        return words.asks() || !plain.isEmpty() && QUESTION_START.contains(plain.get(0)) || ASKING.any(lemmas);
     }
 
     private static Set<String> lemmaPhrases(String... phrases) {
@@ -113,7 +122,7 @@ public final class ContactTypeSignal {
     }
 
     private static String lemmaPhrase(String phrase) {
-        List<String> terms = Words.of(phrase).terms();
+        List<String> terms = Words.uncached(phrase).terms();
         StringBuilder b = new StringBuilder();
         for (String t : terms) {
             if (b.length() > 0) {

@@ -31,7 +31,7 @@ public final class CrisisSignal {
         this.words = List.copyOf(words);
         for (int i = 0; i < this.words.size(); i++) {
             String entry = this.words.get(i);
-            if (Words.of(entry).terms().equals(List.of("down"))) {
+            if (Words.uncached(entry).terms().equals(List.of("down"))) {
                 for (String before : DOWN_AFTER) {
                     phrases.add(i, before + " down");
                 }
@@ -48,7 +48,7 @@ public final class CrisisSignal {
     /** The entries found in the text; empty when none. */
     public List<String> read(String text) {
         boolean[] found = new boolean[words.size()];
-        phrases.each(phrases.prepare(Words.of(text).terms()), found);
+        phrases.each(phrases.in(Words.of(text)), found);
         List<String> out = new ArrayList<>(2);
         for (int i = 0; i < found.length; i++) {
             if (found[i]) {

@@ -57,8 +57,10 @@ public final class LanguageSignal {
         LATIN, CYRILLIC, GREEK, ARABIC, HEBREW, THAI, DEVANAGARI, HANGUL, HAN, KANA
     }
 
+    private static final Script[] SCRIPTS = Script.values();
+
     public String read(String text) {
-        int[] letters = new int[Script.values().length];
+        int[] letters = new int[SCRIPTS.length];
         int[] hits = new int[LATIN.length];
         boolean ukrainian = false;
         for (String word : Words.of(text).words()) {
@@ -81,7 +83,7 @@ public final class LanguageSignal {
         int han = letters[Script.HAN.ordinal()];
         String best = UNDETERMINED;
         int most = MIN_LETTERS - 1;
-        for (Script s : Script.values()) {
+        for (Script s : SCRIPTS) {
             int n = s == Script.HAN && kana > 0 ? 0 : s == Script.KANA ? kana + han : letters[s.ordinal()];
             if (n > most) {
                 most = n;
@@ -153,6 +155,10 @@ public final class LanguageSignal {
     }
 
     private static Script script(int cp) {
+        if (cp < 0x80) {
+            // words hold no upper case: only a-z among ASCII letters
+            return cp >= 'a' && cp <= 'z' ? Script.LATIN : null;
+        }
         if (!Character.isLetter(cp) && Character.getType(cp) != Character.NON_SPACING_MARK
                 && Character.getType(cp) != Character.COMBINING_SPACING_MARK) {
             return null;

@@ -1,10 +1,9 @@
 package org.socialcarebridge.triage.signal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,45 +24,56 @@ import org.socialcarebridge.triage.TriageInput;
 public final class NoiseSignal {
     private static final int QUOTE_LIMIT = 60;
 
-    private static final Set<String> CRYPTO = Set.of("crypto", "cryptocurrency", "bitcoin", "btc", "forex",
-            "usdt", "ethereum", "eth", "nft", "nfts", "binance", "altcoin", "altcoins");
-    private static final Set<String> PITCH = Set.of("profit", "profits", "guaranteed", "roi", "passive",
-            "returns", "100x", "1000x", "moon");
-    private static final Phrases SPAM = Phrases.exact(
-            "investment opportunity", "investment plan", "invest with", "trading signals", "double your money",
-            "double your bitcoin", "passive income", "guaranteed returns", "guaranteed profit",
-            "porn", "nudes", "onlyfans", "camgirl", "camgirls", "hookups", "nsfw",
-            "hot singles", "sexy girls", "adult content", "adult dating",
-            "dm me for promo", "dm for promo", "dm me for promotion", "dm for promotion", "dm me for collab",
-            "dm for collab", "dm me for shoutout", "dm for shoutout", "dm for paid promo",
-            "message me for promo", "inbox me for promo",
-            "check my profile", "check out my profile", "check my bio", "check out my bio", "visit my profile",
-            "check my page", "check out my page", "check my channel", "check out my channel",
-            "claim your prize", "claim your reward", "claim your gift", "claim ur prize", "claim your free",
-            "claim your bonus", "you have won", "you've won", "you have been selected",
-            "you've been selected", "verify your account now", "congratulations you won");
-    /** "earn $500", "make $3k": only spam together with where or how often the money comes. */
+    // what the text says, looked up in one pass: the index into the first[] and count[] arrays
+    private static final int SPAM = 0;
+    private static final int CRYPTO = 1;
+    private static final int PITCH = 2;
+    private static final int EARN_HOW = 3;
+    private static final int GIVEAWAY = 4;
+    private static final int TO_WIN = 5;
+    private static final int MARKETING = 6;
+    private static final int FIRST_PERSON = 7;
+    private static final Phrases CUES = Phrases.exact()
+            .add(SPAM, "investment opportunity", "investment plan", "invest with", "trading signals",
+                    "double your money", "double your bitcoin", "passive income", "guaranteed returns",
+                    "guaranteed profit",
+                    "porn", "nudes", "onlyfans", "camgirl", "camgirls", "hookups", "nsfw", "hot singles", "sexy girls",
+                    "adult content", "adult dating",
+                    "dm me for promo", "dm for promo", "dm me for promotion", "dm for promotion", "dm me for collab",
+                    "dm for collab", "dm me for shoutout", "dm for shoutout", "dm for paid promo",
+                    "message me for promo", "inbox me for promo",
+                    "check my profile", "check out my profile", "check my bio", "check out my bio",
+                    "visit my profile", "check my page", "check out my page", "check my channel",
+                    "check out my channel",
+                    "claim your prize", "claim your reward", "claim your gift", "claim ur prize", "claim your free",
+                    "claim your bonus", "you have won", "you've won", "you have been selected",
+                    "you've been selected", "verify your account now", "congratulations you won")
+            // a coin alone is a customer paying with it; with a pitch it is spam
+            .add(CRYPTO, "crypto", "cryptocurrency", "bitcoin", "btc", "forex", "usdt", "ethereum", "eth", "nft",
+                    "nfts", "binance", "altcoin", "altcoins")
+            .add(PITCH, "profit", "profits", "guaranteed", "roi", "passive", "returns", "100x", "1000x", "moon")
+            // "earn $500" is spam only together with where or how often the money comes
+            .add(EARN_HOW, "from home", "per day", "a day", "per week", "a week", "daily", "weekly", "per hour",
+                    "an hour", "online", "easy")
+            .add(GIVEAWAY, "f4f", "follow4follow", "followforfollow", "follow for follow", "followback",
+                    "follow back", "l4l", "like4like")
+            .add(TO_WIN, "to win")
+            .add(MARKETING, "use code", "use my code", "use our code", "promo code", "coupon code", "discount code",
+                    "limited time", "shop now", "buy now", "order now", "link in bio", "link in my bio",
+                    "link in our bio", "while stocks last")
+            .add(FIRST_PERSON, "i", "i'm", "i'd", "i've", "i'll", "im", "my", "me", "mine");
     private static final Pattern EARN = Pattern.compile("\\b(?:earn|earning|make|making)\\s{1,3}(?:up to\\s{1,3})?\\$\\s?\\d");
-    private static final Phrases EARN_HOW = Phrases.exact("from home", "per day", "a day", "per week", "a week",
-            "daily", "weekly", "per hour", "an hour", "online", "easy");
 
     private static final Set<String> SHORTENERS = Set.of("bit.ly", "tinyurl.com", "goo.gl", "ow.ly", "is.gd",
             "buff.ly", "cutt.ly", "rb.gy", "shorturl.at", "tiny.cc", "t.ly", "rebrand.ly", "bl.ink",
             "shorte.st", "adf.ly", "tr.im", "v.gd");
 
-    private static final Phrases GIVEAWAY = Phrases.exact("f4f", "follow4follow", "followforfollow",
-            "follow for follow", "followback", "follow back", "l4l", "like4like");
     private static final Set<String> GIVEAWAY_TAGS = Set.of("giveaway", "contest", "sweepstakes", "sweepstake",
             "competition", "freebie", "followback", "f4f", "follow4follow", "l4l", "like4like");
     private static final Set<String> GIVEAWAY_ACTIONS = Set.of("follow", "rt", "retweet", "repost", "share");
     private static final int GIVEAWAY_SPAN = 10;
 
-    private static final Phrases MARKETING = Phrases.exact("use code", "use my code", "use our code",
-            "promo code", "coupon code", "discount code", "limited time", "shop now", "buy now", "order now",
-            "link in bio", "link in my bio", "link in our bio", "while stocks last");
     private static final Pattern PERCENT_OFF = Pattern.compile("\\d{1,3}\\s?%\\s?off\\b");
-    private static final Set<String> FIRST_PERSON = Set.of("i", "i'm", "i'd", "i've", "i'll", "im", "my", "me",
-            "mine");
     private static final int MANY_HASHTAGS = 5;
 
     private static final Pattern ROBOT_HANDLE = Pattern.compile("[A-Za-z_]{1,30}[0-9]{6,}");
@@ -73,11 +83,14 @@ public final class NoiseSignal {
     public List<String> read(TriageInput in) {
         String text = in.text();
         Words words = Words.of(text);
+        Phrases.Match[] first = new Phrases.Match[FIRST_PERSON + 1];
+        int[] count = new int[FIRST_PERSON + 1];
+        CUES.scan(words.terms(), first, count);
         List<String> reasons = new ArrayList<>(1);
-        add(reasons, "spam", spam(text, words));
+        add(reasons, "spam", spam(text, words, first, count));
         add(reasons, "link-farm", linkFarm(words));
-        add(reasons, "giveaway", giveaway(words));
-        add(reasons, "marketing", marketing(text, words));
+        add(reasons, "giveaway", giveaway(words, first, count));
+        add(reasons, "marketing", marketing(text, words, first, count));
         add(reasons, "retweet", retweet(text));
         add(reasons, "bot-like", botLike(in, words));
         return List.copyOf(reasons);
@@ -89,18 +102,15 @@ public final class NoiseSignal {
         }
     }
 
-    private static String spam(String text, Words words) {
+    private static String spam(String text, Words words, Phrases.Match[] first, int[] count) {
         List<String> terms = words.terms();
-        Phrases.Match m = SPAM.first(terms);
-        if (m != null) {
-            return quote(terms, m.start(), m.end());
+        if (first[SPAM] != null) {
+            return quote(terms, first[SPAM]);
         }
-        String coin = firstIn(terms, CRYPTO);
-        String pitch = coin == null ? null : firstIn(terms, PITCH);
-        if (pitch != null) {
-            return quote(coin) + " with " + quote(pitch);
+        if (first[CRYPTO] != null && first[PITCH] != null) {
+            return quote(terms, first[CRYPTO]) + " with " + quote(terms, first[PITCH]);
         }
-        if (text.indexOf('$') >= 0 && EARN_HOW.any(terms)) {
+        if (count[EARN_HOW] > 0 && text.indexOf('$') >= 0) {
             Matcher earn = EARN.matcher(lower(text));
             if (earn.find()) {
                 return quote(text.substring(earn.start(), lineEnd(text, earn.end())));
@@ -132,16 +142,18 @@ public final class NoiseSignal {
         return shortened >= 2 ? shortened + " shortened links, " + quote(links.get(0)) : null;
     }
 
-    private static String giveaway(Words words) {
+    private static String giveaway(Words words, Phrases.Match[] first, int[] count) {
         for (String tag : words.hashtags()) {
             if (GIVEAWAY_TAGS.contains(tag)) {
                 return quote("#" + tag);
             }
         }
         List<String> terms = words.terms();
-        Phrases.Match m = GIVEAWAY.first(terms);
-        if (m != null) {
-            return quote(terms, m.start(), m.end());
+        if (first[GIVEAWAY] != null) {
+            return quote(terms, first[GIVEAWAY]);
+        }
+        if (count[TO_WIN] == 0) {
+            return null;
         }
         // "follow & RT to win": an action shortly before "to win"
         int action = -1;
@@ -151,29 +163,24 @@ public final class NoiseSignal {
                 action = i;
             } else if (t.equals("to") && terms.get(i + 1).equals("win") && action >= 0
                     && i - action <= GIVEAWAY_SPAN) {
-                int first = action;
+                int from = action;
                 for (int k = action - 1; k >= 0 && i - k <= GIVEAWAY_SPAN; k--) {
                     if (GIVEAWAY_ACTIONS.contains(terms.get(k))) {
-                        first = k;
+                        from = k;
                     }
                 }
-                return quote(terms, first, i + 2);
+                return quote(terms, from, i + 2);
             }
         }
         return null;
     }
 
-    private static String marketing(String text, Words words) {
+    private static String marketing(String text, Words words, Phrases.Match[] first, int[] count) {
         if (words.hashtags().size() >= MANY_HASHTAGS) {
             return words.hashtags().size() + " hashtags, " + quote("#" + String.join(" #", words.hashtags()));
         }
-        List<String> terms = words.terms();
-        Phrases.Match m = MARKETING.first(terms);
-        String seen = m == null ? null : quote(terms, m.start(), m.end());
-        int cues = m == null ? 0 : 1;
-        if (m != null && MARKETING.first(terms.subList(m.end(), terms.size())) != null) {
-            cues++;
-        }
+        int cues = count[MARKETING];
+        String seen = cues == 0 ? null : quote(words.terms(), first[MARKETING]);
         if (text.indexOf('%') >= 0) {
             Matcher off = PERCENT_OFF.matcher(lower(text));
             if (off.find()) {
@@ -183,7 +190,7 @@ public final class NoiseSignal {
                 }
             }
         }
-        if (cues >= 2 || cues == 1 && firstIn(words.words(), FIRST_PERSON) == null) {
+        if (cues >= 2 || cues == 1 && count[FIRST_PERSON] == 0) {
             return seen;
         }
         return null;
@@ -213,33 +220,33 @@ public final class NoiseSignal {
         if (repeated >= REPEATS) {
             return "one character repeated " + repeated + " times, " + quote(words.words().get(0));
         }
-        List<String> terms = words.terms();
-        if (terms.size() >= REPEATS) {
-            Map<String, Integer> counts = new HashMap<>();
-            String top = null;
-            int best = 0;
-            for (String t : terms) {
-                int c = counts.merge(t, 1, Integer::sum);
-                if (c > best) {
-                    best = c;
-                    top = t;
-                }
-            }
-            // most of the message, not just a word a long rant uses often
-            if (best >= REPEATS && best * 5 >= terms.size() * 3) {
-                return quote(top) + " repeated " + best + " times";
-            }
+        String top = majority(words.terms());
+        if (top != null) {
+            return quote(top) + " repeated " + Collections.frequency(words.terms(), top) + " times";
         }
         return null;
     }
 
-    private static String firstIn(List<String> terms, Set<String> set) {
+    /**
+     * The word making up at least 3/5 of a message of 5 words or more, or null: most of the message,
+     * not just a word a long rant uses often. Boyer-Moore's vote, then a count; no map.
+     */
+    private static String majority(List<String> terms) {
+        if (terms.size() < REPEATS) {
+            return null;
+        }
+        String candidate = null;
+        int votes = 0;
         for (String t : terms) {
-            if (set.contains(t)) {
-                return t;
+            if (votes == 0) {
+                candidate = t;
+                votes = 1;
+            } else {
+                votes += t.equals(candidate) ? 1 : -1;
             }
         }
-        return null;
+        int n = Collections.frequency(terms, candidate);
+        return n >= REPEATS && n * 5 >= terms.size() * 3 ? candidate : null;
     }
 
     private static String host(String link) {
@@ -269,6 +276,10 @@ public final class NoiseSignal {
             end++;
         }
         return end;
+    }
+
+    private static String quote(List<String> terms, Phrases.Match m) {
+        return quote(terms, m.start(), m.end());
     }
 
     private static String quote(List<String> terms, int start, int end) {

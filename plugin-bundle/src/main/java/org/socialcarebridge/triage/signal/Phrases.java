@@ -49,9 +49,17 @@ final class Phrases {
         return p;
     }
 
+    /** Adds phrases under one id. */
+    Phrases add(int id, String... phrases) {
+        for (String p : phrases) {
+            add(id, p);
+        }
+        return this;
+    }
+
     /** Adds a phrase under an id; a phrase without any word is ignored. */
     Phrases add(int id, String phrase) {
-        List<String> words = Words.of(phrase).terms();
+        List<String> words = Words.uncached(phrase).terms();
         if (words.isEmpty()) {
             return this;
         }
@@ -64,16 +72,9 @@ final class Phrases {
         return this;
     }
 
-    /** The terms put the way this set compares them; pass the result to {@link #first} and {@link #each}. */
-    List<String> prepare(List<String> terms) {
-        if (!lemmas) {
-            return terms;
-        }
-        List<String> out = new ArrayList<>(terms.size());
-        for (String t : terms) {
-            out.add(Lemma.of(t));
-        }
-        return out;
+    /** The message's terms put the way this set compares them; pass them to the look-ups below. */
+    List<String> in(Words words) {
+        return lemmas ? words.lemmas() : words.terms();
     }
 
     /** The first phrase found, in text order, or null. */
@@ -89,6 +90,28 @@ final class Phrases {
 
     boolean any(List<String> prepared) {
         return first(prepared) != null;
+    }
+
+    /**
+     * In one pass, the first match of each id (first[id], left null when none) and how many matches
+     * each id had.
+     */
+    void scan(List<String> prepared, Match[] first, int[] count) {
+        for (int i = 0; i < prepared.size(); i++) {
+            List<int[]> candidates = byFirstWord.get(prepared.get(i));
+            if (candidates != null) {
+                for (int[] c : candidates) {
+                    String[] seq = sequences.get(c[1]);
+                    if (matches(prepared, i, seq)) {
+                        int id = c[0];
+                        count[id]++;
+                        if (first[id] == null) {
+                            first[id] = new Match(id, i, i + seq.length);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Marks found[id] for every phrase found anywhere. */

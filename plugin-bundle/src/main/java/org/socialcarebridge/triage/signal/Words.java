@@ -12,8 +12,13 @@ import java.util.Map;
  *
  * <p>Mentions, links and HTML entities are set aside, not read as words. "isn't", "dont" become two
  * words ("is", "not"; "do", "not") so that a phrase like "not working" also finds "isn't working".
+ *
+ * <p>Each thread keeps the last text it cut: the signals are asked one after another about the same
+ * message, and cutting it once instead of four times is most of their cost.
  */
 final class Words {
+    private static final ThreadLocal<Words> LAST = new ThreadLocal<>();
+
     private static final Map<String, String[]> BARE_CONTRACTIONS = Map.ofEntries(
             Map.entry("dont", new String[] {"do", "not"}),
             Map.entry("doesnt", new String[] {"does", "not"}),
@@ -29,6 +34,7 @@ final class Words {
             Map.entry("can't", new String[] {"can", "not"}),
             Map.entry("won't", new String[] {"will", "not"}));
 
+    private final String text;
     private final List<String> words = new ArrayList<>();
     private final List<String> terms = new ArrayList<>();
     private final List<String> hashtags = new ArrayList<>();
@@ -36,14 +42,43 @@ final class Words {
     private boolean question;
     private int sameCodePoint = -1;
     private int sameCount;
+    private List<String> lemmas;
 
-    private Words() {
+    private Words(String text) {
+        this.text = text;
     }
 
     static Words of(String text) {
-        Words w = new Words();
-        w.scan(text == null ? "" : text);
+        String t = text == null ? "" : text;
+        Words last = LAST.get();
+        // the same String object, not just equal text: cheap to check, and all a caller passing one
+        // message's text to every signal needs
+        if (last != null && last.text == t) {
+            return last;
+        }
+        Words w = new Words(t);
+        w.scan(t);
+        LAST.set(w);
         return w;
+    }
+
+    /** Cut without touching the thread's last text: for list entries and phrases, not messages. */
+    static Words uncached(String text) {
+        Words w = new Words(text);
+        w.scan(text);
+        return w;
+    }
+
+    /** {@link #terms()} through {@link Lemma}, made once per text. */
+    List<String> lemmas() {
+        if (lemmas == null) {
+            List<String> out = new ArrayList<>(terms.size());
+            for (String t : terms) {
+                out.add(Lemma.of(t));
+            }
+            lemmas = Collections.unmodifiableList(out);
+        }
+        return lemmas;
     }
 
     /** Plain words, lower case, in text order (no mentions, links or hashtags). */
@@ -227,8 +262,19 @@ final class Words {
     }
 
     private static String lower(String text, int start, int end) {
-        StringBuilder b = new StringBuilder(end - start);
-        for (int i = start; i < end; ) {
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+                break;
+            }
+            i++;
+        }
+        if (i == end) {
+            return text.substring(start, end);
+        }
+        StringBuilder b = new StringBuilder(end - start).append(text, start, i);
+        while (i < end) {
             int cp = text.codePointAt(i);
             b.appendCodePoint(cp == '\u2019' ? '\'' : Character.toLowerCase(cp));
             i += Character.charCount(cp);
@@ -237,11 +283,17 @@ final class Words {
     }
 
     private static boolean isWordStart(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
         return Character.isLetterOrDigit(cp);
     }
 
     /** Letters, digits and the combining marks some scripts write vowels with (Devanagari, Thai). */
     private static boolean isWordPart(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }
@@ -258,6 +310,9 @@ final class Words {
     }
 
     private static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x80) {
+            return false;
+        }
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\u3000'
                 || Character.isWhitespace(c);
     }

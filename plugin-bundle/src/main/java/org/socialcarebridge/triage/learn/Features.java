@@ -23,6 +23,19 @@ public final class Features implements Function<String, List<String>> {
     /** How many times the lexicon's reading is counted: its weight against the words. */
     private static final int LEXICON_WEIGHT = 3;
 
+    /** Each band's features, made once: "lexicon:--0", "lexicon:--1"… */
+    private static final java.util.Map<String, List<String>> READINGS = new java.util.HashMap<>();
+
+    static {
+        for (String band : List.of("--", "-", "0", "+", "++")) {
+            List<String> f = new ArrayList<>();
+            for (int i = 0; i < LEXICON_WEIGHT; i++) {
+                f.add("lexicon:" + band + i);
+            }
+            READINGS.put(band, List.copyOf(f));
+        }
+    }
+
     private final SentimentLexicon lexicon;
 
     private Features(SentimentLexicon lexicon) {
@@ -42,6 +55,18 @@ public final class Features implements Function<String, List<String>> {
     @Override
     public List<String> apply(String text) {
         List<Token> tokens = Tokens.of(text);
+        List<String> words = words(tokens);
+        if (lexicon == null) {
+            return words;
+        }
+        List<String> out = new ArrayList<>(words.size() + LEXICON_WEIGHT);
+        out.addAll(words);
+        out.addAll(lexiconReading(tokens));
+        return out;
+    }
+
+    /** Words, marks and bigrams of already split text. */
+    List<String> words(List<Token> tokens) {
         List<String> unigrams = new ArrayList<>(tokens.size());
         boolean negated = false;
         for (Token t : tokens) {
@@ -69,13 +94,15 @@ public final class Features implements Function<String, List<String>> {
         for (int i = 1; i < unigrams.size(); i++) {
             out.add(unigrams.get(i - 1) + "_" + unigrams.get(i));
         }
-        if (lexicon != null) {
-            String reading = "lexicon:" + bucket(lexicon.score(tokens));
-            for (int i = 0; i < LEXICON_WEIGHT; i++) {
-                out.add(reading + i);
-            }
-        }
         return out;
+    }
+
+    /** The lexicon's reading of already split text, as features; empty for {@link #plain()}. */
+    List<String> lexiconReading(List<Token> tokens) {
+        if (lexicon == null) {
+            return List.of();
+        }
+        return READINGS.get(bucket(lexicon.score(tokens)));
     }
 
     /** Five bands of the lexicon score, from clearly negative to clearly positive. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +39,6 @@ public final class TextClassifier {
     public static final double RATE = 0.02;
     /** Examples kept for replay; beyond, a random kept one is replaced (reservoir sampling). */
     public static final int REMEMBERED = 50_000;
-    private static final String BIAS = " bias";
     /** log(k + 1) for small k, so a prediction needs no logarithm for most features. */
     private static final double[] LOG = new double[1 << 12];
 
@@ -54,9 +53,9 @@ public final class TextClassifier {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<String> labels = new ArrayList<>();
     private final Map<String, Integer> labelIndex = new HashMap<>();
-    /** feature → per label: how many examples hold it (Bayes) and its weight (regression). */
-    private final Map<String, int[]> counts = new HashMap<>();
-    private final Map<String, double[]> weights = new HashMap<>();
+    /** What is known of each feature; one map, so a prediction looks each feature up once. */
+    private final Map<String, Learnt> learnt = new HashMap<>();
+    private double[] bias = new double[0];
     private long[] featureTotals = new long[0];
     private int[] examplesPerLabel = new int[0];
     private int examples;
@@ -93,7 +92,7 @@ public final class TextClassifier {
                 return labels.size() - 1;
             });
             for (String f : x) {
-                countsOf(f, labels.size())[c]++;
+                learnt(f, labels.size()).counts[c]++;
             }
             featureTotals[c] += x.length;
             examplesPerLabel[c]++;
@@ -121,8 +120,11 @@ public final class TextClassifier {
             if (examples < minimumExamples || k < 2) {
                 return Optional.empty();
             }
-            double[] bayes = bayes(x, k);
-            double[] regression = softmax(scores(x, k));
+            double[] bayes = new double[k];
+            double[] regression = new double[k];
+            score(x, k, bayes, regression);
+            softmax(bayes);
+            softmax(regression);
             int best = 0;
             for (int c = 0; c < k; c++) {
                 bayes[c] = BAYES_WEIGHT * bayes[c] + (1 - BAYES_WEIGHT) * regression[c];
@@ -161,56 +163,62 @@ public final class TextClassifier {
     }
 
     private Set<String> distinct(String text) {
-        return new LinkedHashSet<>(features.apply(text == null ? "" : text));
+        return new HashSet<>(features.apply(text == null ? "" : text));
     }
 
-    /** Naive Bayes' posterior; features never seen are the same for every label and are skipped. */
-    private double[] bayes(Collection<String> x, int k) {
-        double vocabulary = counts.size();
-        double[] score = new double[k];
+    /**
+     * Both learners' log-scores for x: naive Bayes' log prior and log likelihoods (features never
+     * seen are the same for every label and are skipped) and the regression's linear scores.
+     */
+    private void score(Collection<String> x, int k, double[] bayes, double[] regression) {
+        double vocabulary = learnt.size();
         for (int c = 0; c < k; c++) {
-            score[c] = Math.log((examplesPerLabel[c] + 1.0) / (examples + k))
+            bayes[c] = Math.log((examplesPerLabel[c] + 1.0) / (examples + k))
                     - x.size() * Math.log(featureTotals[c] + vocabulary);
+            regression[c] = c < bias.length ? bias[c] : 0;
         }
         for (String f : x) {
-            int[] perLabel = counts.get(f);
-            if (perLabel != null) {
+            Learnt l = learnt.get(f);
+            if (l != null) {
+                int[] n = l.counts;
+                double[] w = l.weights;
                 for (int c = 0; c < k; c++) {
-                    int n = c < perLabel.length ? perLabel[c] : 0;
-                    score[c] += n < LOG.length ? LOG[n] : Math.log(n + 1.0);
+                    int count = c < n.length ? n[c] : 0;
+                    bayes[c] += count < LOG.length ? LOG[count] : Math.log(count + 1.0);
+                    regression[c] += c < w.length ? w[c] : 0;
                 }
             }
         }
-        return softmax(score);
     }
 
-    private double[] scores(Collection<String> x, int k) {
+    /** The regression's linear scores, for learning. */
+    private double[] regression(String[] x, int k) {
         double[] score = new double[k];
-        add(score, weights.get(BIAS));
-        for (String f : x) {
-            add(score, weights.get(f));
+        for (int c = 0; c < Math.min(k, bias.length); c++) {
+            score[c] = bias[c];
         }
-        return score;
-    }
-
-    private static void add(double[] score, double[] w) {
-        if (w != null) {
-            for (int c = 0; c < Math.min(score.length, w.length); c++) {
+        for (String f : x) {
+            double[] w = learnt.get(f).weights;
+            for (int c = 0; c < Math.min(k, w.length); c++) {
                 score[c] += w[c];
             }
         }
+        return score;
     }
 
     /** One gradient step of the softmax regression's log loss on example x of label y. */
     private void step(String[] x, int y) {
         int k = labels.size();
-        double[] p = softmax(scores(Arrays.asList(x), k));
+        double[] p = softmax(regression(x, k));
         for (int c = 0; c < k; c++) {
             p[c] = RATE * (p[c] - (c == y ? 1 : 0));
         }
-        subtract(weightsOf(BIAS, k), p);
+        if (bias.length < k) {
+            bias = Arrays.copyOf(bias, k);
+        }
+        subtract(bias, p);
         for (String f : x) {
-            subtract(weightsOf(f, k), p);
+            subtract(learnt(f, k).weights, p);
         }
     }
 
@@ -233,24 +241,25 @@ public final class TextClassifier {
         }
     }
 
-    private int[] countsOf(String f, int k) {
-        Map<String, int[]> map = counts;
-        int[] a = map.get(f);
-        if (a == null || a.length < k) {
-            a = a == null ? new int[k] : Arrays.copyOf(a, k);
-            map.put(f, a);
+    /** The feature's entry, grown to k labels. */
+    private Learnt learnt(String f, int k) {
+        Learnt l = learnt.computeIfAbsent(f, x -> new Learnt(k));
+        if (l.counts.length < k) {
+            l.counts = Arrays.copyOf(l.counts, k);
+            l.weights = Arrays.copyOf(l.weights, k);
         }
-        return a;
+        return l;
     }
 
-    private double[] weightsOf(String f, int k) {
-        Map<String, double[]> map = weights;
-        double[] a = map.get(f);
-        if (a == null || a.length < k) {
-            a = a == null ? new double[k] : Arrays.copyOf(a, k);
-            map.put(f, a);
+    /** Per label: how many examples hold the feature (Bayes) and its weight (regression). */
+    private static final class Learnt {
+        int[] counts;
+        double[] weights;
+
+        Learnt(int k) {
+            counts = new int[k];
+            weights = new double[k];
         }
-        return a;
     }
 
     private static double[] softmax(double[] score) {

@@ -138,6 +138,31 @@ public final class SentimentLexicon {
                 ";)", "=)", "(:", "<3", "✈", "☀");
     }
 
+    /** Everything the rules ask of one word, so each word is looked up once. */
+    private static final class Lexeme {
+        double valence;
+        double boost;
+        boolean negator;
+        boolean contrast;
+        boolean phraseStart;
+        boolean sarcasmProne;
+    }
+
+    private static final Map<String, Lexeme> LEXEMES = new HashMap<>();
+
+    static {
+        WORDS.forEach((w, v) -> lexeme(w).valence = v);
+        BOOSTERS.forEach((w, b) -> lexeme(w).boost = b);
+        NEGATORS.forEach(w -> lexeme(w).negator = true);
+        CONTRASTS.forEach(w -> lexeme(w).contrast = true);
+        PHRASE_STARTS.forEach(w -> lexeme(w).phraseStart = true);
+        SARCASM_PRONE.forEach(w -> lexeme(w).sarcasmProne = true);
+    }
+
+    private static Lexeme lexeme(String w) {
+        return LEXEMES.computeIfAbsent(w, x -> new Lexeme());
+    }
+
     /** Scores the text; null and empty read as neutral with score 0. */
     public SentimentReading read(String text) {
         double score = score(text);
@@ -164,6 +189,13 @@ public final class SentimentLexicon {
 
     private double sum(List<Token> tokens) {
         int n = tokens.size();
+        Lexeme[] lex = new Lexeme[n];
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            if (t.is(Token.Kind.WORD) || t.is(Token.Kind.EMOTE)) {
+                lex[i] = LEXEMES.get(t.text());
+            }
+        }
         double sum = 0;
         int exclamations = 0;
         boolean sarcasmMark = false;
@@ -182,34 +214,36 @@ public final class SentimentLexicon {
                     }
                 }
                 case EMOTE -> {
-                    Double v = WORDS.get(t.text());
-                    if (v != null) {
-                        sum += v * afterContrast;
+                    if (lex[i] != null) {
+                        sum += lex[i].valence * afterContrast;
                     }
                     sarcasmMark |= t.text().equals("/s");
                 }
                 case WORD -> {
-                    if (CONTRASTS.contains(t.text())) {
+                    Lexeme l = lex[i];
+                    if (l == null) {
+                        continue;
+                    }
+                    if (l.contrast) {
                         // What comes after "but" is what the customer means.
                         sum *= 0.5;
                         clauseStart = i + 1;
                         afterContrast = 1.5;
                         continue;
                     }
-                    int len = phraseLength(tokens, i);
+                    int len = l.phraseStart ? phraseLength(tokens, i) : 0;
                     double v;
                     if (len > 0) {
                         v = PHRASES.get(phrase(tokens, i, len));
                     } else {
-                        Double w = WORDS.get(t.text());
-                        v = w == null ? 0 : w;
+                        v = l.valence;
                         len = 1;
                     }
                     if (len == 3 && THANKS_A_LOT.equals(phrase(tokens, i, len))) {
                         // After a complaint, "thanks a lot" is the complaint's last word.
                         v = sum < 0 ? -2.0 : 2.0;
                     } else if (v != 0) {
-                        v = adjust(tokens, i, len, v, clauseStart, allCaps);
+                        v = adjust(tokens, lex, i, len, v, clauseStart, allCaps);
                     }
                     sum += v * afterContrast;
                     i += len - 1;
@@ -228,34 +262,32 @@ public final class SentimentLexicon {
         return sum;
     }
 
-    private static double adjust(List<Token> tokens, int i, int len, double v, int clauseStart,
+    private static double adjust(List<Token> tokens, Lexeme[] lex, int i, int len, double v, int clauseStart,
                                  boolean allCaps) {
         Token t = tokens.get(i);
         // Intensifiers and capitals make the feeling stronger, whichever way it goes.
         double boost = 0;
         for (int k = i - 1; k >= Math.max(clauseStart, i - 2); k--) {
-            Token b = tokens.get(k);
-            Double d = b.is(Token.Kind.WORD) ? BOOSTERS.get(b.text()) : null;
-            if (d == null) {
+            if (lex[k] == null || lex[k].boost == 0 || !tokens.get(k).is(Token.Kind.WORD)) {
                 break;
             }
-            boost += d;
+            boost += lex[k].boost;
         }
         if (t.shouted() && !allCaps) {
             boost += CAPS;
         }
         v += Math.signum(v) * boost;
-        if (negated(tokens, i, clauseStart)) {
+        if (negated(tokens, lex, i, clauseStart)) {
             v *= NEGATION;
         }
-        if (v > 0 && len == 1 && SARCASM_PRONE.contains(t.text()) && complaintFollows(tokens, i + 1)) {
+        if (v > 0 && len == 1 && lex[i].sarcasmProne && complaintFollows(tokens, lex, i + 1)) {
             v = -v;
         }
         return v;
     }
 
     /** A complaint word within the next three words, across at most a comma ("great, another delay"). */
-    private static boolean complaintFollows(List<Token> tokens, int from) {
+    private static boolean complaintFollows(List<Token> tokens, Lexeme[] lex, int from) {
         int words = 0;
         for (int k = from; k < tokens.size() && words < 3; k++) {
             Token t = tokens.get(k);
@@ -265,24 +297,23 @@ public final class SentimentLexicon {
             if (!t.is(Token.Kind.WORD)) {
                 continue;
             }
-            if (CONTRASTS.contains(t.text())) {
+            Lexeme l = lex[k];
+            if (l != null && l.contrast) {
                 return false;
             }
             words++;
-            Double v = WORDS.get(t.text());
-            if (v != null && v <= -2.0 && !NEGATORS.contains(t.text())) {
+            if (l != null && l.valence <= -2.0 && !l.negator) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean negated(List<Token> tokens, int i, int clauseStart) {
+    private static boolean negated(List<Token> tokens, Lexeme[] lex, int i, int clauseStart) {
         int words = 0;
         for (int k = i - 1; k >= clauseStart && words < 3; k--) {
-            Token t = tokens.get(k);
-            if (t.is(Token.Kind.WORD)) {
-                if (NEGATORS.contains(t.text())) {
+            if (tokens.get(k).is(Token.Kind.WORD)) {
+                if (lex[k] != null && lex[k].negator) {
                     return true;
                 }
                 words++;
@@ -306,9 +337,6 @@ public final class SentimentLexicon {
 
     /** The length of the longest phrase (up to five words) starting at i, or 0. */
     private static int phraseLength(List<Token> tokens, int i) {
-        if (!PHRASE_STARTS.contains(tokens.get(i).text())) {
-            return 0;
-        }
         for (int len = 5; len >= 2; len--) {
             if (i + len <= tokens.size() && allWords(tokens, i, len) && PHRASES.containsKey(phrase(tokens, i, len))) {
                 return len;

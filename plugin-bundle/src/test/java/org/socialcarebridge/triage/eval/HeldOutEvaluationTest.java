@@ -59,9 +59,33 @@ class HeldOutEvaluationTest {
         System.out.printf("learned category at confidence >= %.2f: answered %d of %d, accuracy when answered %.4f%n",
                 TextModel.MIN_CATEGORY_CONFIDENCE, answered(sure.category()), negatives.size(),
                 answeredAccuracy(sure.category()));
+        System.out.printf("speed: %.2f µs per message for reader (sentiment) + category%n",
+                microsPerMessage(testing, reader, model));
         System.out.println("JSON lexicon: {\"sentiment\":" + lexiconOnly.sentiment().toJson() + "}");
         System.out.println("JSON trained: " + new TriageEvaluation.Report(trained.sentiment(),
                 categories.category()).toJson());
+    }
+
+    /**
+     * What the triage engine will call per message (the reader: learned sentiment, lexicon when
+     * unsure; then the learned category), timed over the test texts after a warm-up.
+     */
+    private static double microsPerMessage(List<LabelledExample> texts, SentimentReader reader, TextModel model) {
+        long sink = 0;
+        for (int round = 0; round < 30; round++) {
+            long start = System.nanoTime();
+            for (LabelledExample e : texts) {
+                sink += reader.read(e.text()).label().ordinal();
+                sink += model.category(e.text()).isPresent() ? 1 : 0;
+            }
+            long elapsed = System.nanoTime() - start;
+            if (round == 29) {
+                System.out.println("(checksum " + sink + ", mean length "
+                        + texts.stream().mapToInt(x -> x.text().length()).average().orElse(0) + " chars)");
+                return elapsed / 1000.0 / texts.size();
+            }
+        }
+        throw new AssertionError("unreachable");
     }
 
     private static long id(Map<String, String> row) {

@@ -105,15 +105,18 @@ public final class Features implements Function<String, List<String>> {
         return READINGS.get(bucket(lexicon.score(tokens)));
     }
 
-    /** Five bands of the lexicon score, from clearly negative to clearly positive. */
+    /**
+     * Five bands of the lexicon score, from clearly negative to clearly positive; fixed here rather
+     * than following the lexicon's label thresholds, so the model learns what each band means.
+     */
     private static String bucket(double score) {
         if (score <= -0.5) {
             return "--";
         }
-        if (score <= SentimentLexicon.NEGATIVE_BELOW) {
+        if (score <= -0.05) {
             return "-";
         }
-        if (score < SentimentLexicon.POSITIVE_ABOVE) {
+        if (score < 0.25) {
             return "0";
         }
         return score < 0.6 ? "+" : "++";

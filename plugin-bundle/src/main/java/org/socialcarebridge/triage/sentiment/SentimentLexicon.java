@@ -32,7 +32,7 @@ public final class SentimentLexicon {
      *  slight lean towards negative is right for a help desk. */
     public static final double NEGATIVE_BELOW = -0.05;
     /** Scores at or above this are positive. */
-    public static final double POSITIVE_ABOVE = 0.25;
+    public static final double POSITIVE_ABOVE = 0.30;
 
     private static final String THANKS_A_LOT = "thanks a lot";
     private static final double NEGATION = -0.74;
@@ -55,7 +55,7 @@ public final class SentimentLexicon {
     /** Praise words that sarcasm wraps around a complaint. */
     private static final Set<String> SARCASM_PRONE = Set.of("great", "love", "loving", "thanks", "thank", "awesome",
             "wonderful", "fantastic", "perfect", "nice", "fun", "brilliant", "amazing", "excellent", "lovely",
-            "glad", "best", "super");
+            "glad", "best", "super", "enjoy");
 
     static {
         words(-3.0, "worst", "horrible", "terrible", "awful", "disgusting", "disgraceful", "disgrace", "pathetic",
@@ -74,14 +74,14 @@ public final class SentimentLexicon {
                 "ignored", "ignoring", "ignore", "mess", "messed", "error", "errors", "glitch", "down", "outage",
                 "crash", "crashed", "charged", "overcharged", "fee", "fees", "unhelpful", "confused", "confusing",
                 "lousy", "sick", "tired", "dirty", "cold", "hungry", "sorry", "apology", "apologize", "excuse",
-                "excuses", "ugh", "smh", "seriously", "again", "lose", "never", "hung", "disconnected", "hangs",
+                "excuses", "ugh", "smh", "ouch", "failing", "stressful", "stressed", "uncomfortable", "unfair", "screaming", "seriously", "again", "lose", "never", "hung", "disconnected", "hangs",
                 "fault", "trouble", "struggle", "late", "hours", "hrs", "hour", "dead", "died", "nope");
         words(-1.0, "waiting", "wait", "waited", "still", "refund", "refunds", "hold", "rebook", "rebooked",
                 "rebooking", "slow", "long", "longer", "line", "lines", "queue", "why", "nobody", "no", "nothing",
                 "unable", "cant", "can't", "cannot", "couldn't", "won't", "didn't", "doesn't", "none", "instead",
                 "only", "supposed", "even", "anyone", "help", "lack", "less", "least", "mins", "minutes",
-                "days", "tomorrow", "overnight", "someone", "apparently", "literally", "actually", "ever",
-                "compensation", "compensate", "voucher", "miss", "yet", "sitting",
+                "days", "tomorrow", "overnight", "someone", "apparently", "literally", "actually",
+                "forever", "elsewhere", "compensation", "compensate", "voucher", "miss", "yet", "sitting",
                 "stop", "told", "answer", "response", "respond", "call", "calls", "called",
                 "calling", "phone", "hung", "system", "agent", "charge",
                 "money", "paid", "pay", "policy", "website", "site", "online",
@@ -91,8 +91,8 @@ public final class SentimentLexicon {
                 "comfortable", "kind", "friendly", "polite", "welcome", "appreciated", "please", "hope", "hopefully",
                 "yay", "cool", "good", "pleasant", "happy", "glad", "nice", "enjoy", "enjoyed", "better", "fixed",
                 "resolved", "solved", "sorted", "ontime", "early", "worth", "recommend", "like", "liked", "pleased",
-                "free", "upgrade", "upgraded", "fun", "lol", "haha", "hahaha", "favorite", "favourite");
-        words(2.0, "thanks", "thank", "thx", "ty", "great", "love", "loved", "loving", "awesome", "excellent",
+                "free", "fair", "encouraged", "smoothest", "upgrade", "upgraded", "fun", "lol", "haha", "hahaha", "favorite", "favourite");
+        words(2.0, "thanks", "thank", "thx", "thnx", "thankfully", "impress", "obsessed", "ty", "great", "love", "loved", "loving", "awesome", "excellent",
                 "amazing", "fantastic", "wonderful", "perfect", "brilliant", "appreciate", "superb", "outstanding",
                 "impressed", "impressive", "best", "kudos", "grateful", "gracias", "lovely", "beautiful", "stellar",
                 "rock", "rocks", "hero", "heroes", "exceptional", "terrific", "delighted", "thrilled", "excited",
@@ -104,7 +104,7 @@ public final class SentimentLexicon {
                 "fed up", "sick of", "tired of", "thanks a lot for nothing", "so much for", "wow just",
                 "thanks again for nothing", "not cool", "not ok", "not okay", "waste of", "rip off", "ripped off",
                 "screw you", "shame on", "what the hell", "you suck", "get it together", "step it up",
-                "still waiting", "still no", "still on hold", "no way");
+                "still waiting", "still no", "still on hold", "no way", "love how");
         phrase(-2.0, "hung up", "hang up", "sat on", "customer service", "lost my", "lost our", "no longer", "for hours", "hours on", "hours late", "an hour", "two hours",
                 "3 hours", "2 hours", "4 hours", "5 hours", "last minute", "missed my", "miss my", "waiting for",
                 "why is", "why are", "why do", "why does", "why did", "why would", "why can't", "why won't",
@@ -134,7 +134,7 @@ public final class SentimentLexicon {
                 ":(", ":/", ":|", ":S", ":s", "=(", "):", "</3");
         emotes(2.0, "🙏", "❤", "💕", "💖", "💗", "💙", "💚", "💛", "💜", "🧡", "💓", "💞", "😍", "🥰", "😘",
                 "😊", "☺", "😀", "😃", "😄", "😁", "😆", "😂", "🤣", "😇", "🙂", "😉", "😎", "🤗", "👍", "👏",
-                "🙌", "💯", "✨", "🌟", "⭐", "🎉", "🎊", "✌", "👌", "💪", "🥳", "😋", "😌", ":)", ":D", ":P", ":p",
+                "🙌", "💯", "✨", "🌟", "⭐", "🎉", "🎊", "👌", "💪", "🥳", "😋", "😌", ":)", ":D", ":P", ":p",
                 ";)", "=)", "(:", "<3", "✈", "☀");
     }
 

@@ -22,9 +22,12 @@ public final class SentimentReader {
         this.model = Objects.requireNonNull(model, "model");
     }
 
-    /** Null reads as empty text: neutral, from the lexicon. */
+    /** Null, empty and blank text read as neutral, from the lexicon: there is nothing to learn from. */
     public SentimentReading read(String text) {
         String t = text == null ? "" : text;
+        if (t.isBlank()) {
+            return lexicon.read(t);
+        }
         Optional<Prediction> learned = model.sentiment(t);
         if (learned.isPresent()) {
             Sentiment s = Sentiment.fromKey(learned.get().label());

@@ -33,7 +33,8 @@ class SentimentLexiconTest {
 
     @Test
     void negationFlipsTheWordsThatFollow() {
-        assertEquals(Sentiment.POSITIVE, label("good service"));
+        assertEquals(Sentiment.POSITIVE, label("great service"));
+        assertEquals(Sentiment.NEGATIVE, label("not great service"));
         assertEquals(Sentiment.NEGATIVE, label("not good service"));
         assertEquals(Sentiment.NEGATIVE, label("the app isn't helpful"));
         assertEquals(Sentiment.NEGATIVE, label("I don't love it"));

@@ -60,8 +60,9 @@ class SentimentReaderTest {
         SentimentReader fresh = new SentimentReader(lexicon, new TextModel());
         SentimentReader trained = new SentimentReader(lexicon, TextModelTestData.trained());
         for (SentimentReader reader : new SentimentReader[] {fresh, trained}) {
-            assertEquals(Sentiment.NEUTRAL, reader.read(null).label());
-            reader.read("");
+            assertEquals(new SentimentReading(Sentiment.NEUTRAL, 0.0, "lexicon"), reader.read(null));
+            assertEquals(new SentimentReading(Sentiment.NEUTRAL, 0.0, "lexicon"), reader.read(""));
+            assertEquals(new SentimentReading(Sentiment.NEUTRAL, 0.0, "lexicon"), reader.read(" \n "));
             reader.read("<script>alert(1)</script>");
             reader.read("你好 مرحبا hello");
             assertTimeoutPreemptively(Duration.ofSeconds(1), () -> reader.read("late ".repeat(2_000)));

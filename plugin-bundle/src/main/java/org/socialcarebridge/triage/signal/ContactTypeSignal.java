@@ -35,6 +35,7 @@ public final class ContactTypeSignal {
             "data breach", "discrimination", "racist", "unsafe", "food poisoning", "allergic reaction", "death");
     /** Crisis list entries already told serious or not; a list has a few dozen. */
     private static final Map<String, Boolean> SERIOUS_ENTRIES = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 1_000;
 
     // what the text says, looked up in one pass: the index into a found[] array
     private static final int FAILURE = 0;
@@ -106,11 +107,23 @@ public final class ContactTypeSignal {
             return false;
         }
         for (String w : crisisWords) {
-            if (SERIOUS_ENTRIES.computeIfAbsent(w, e -> SERIOUS.contains(lemmaPhrase(e)))) {
+            if (isSerious(w)) {
                 return true;
             }
         }
         return crisisWords.size() >= 2 && feeling == Sentiment.NEGATIVE;
+    }
+
+    private static boolean isSerious(String entry) {
+        Boolean known = SERIOUS_ENTRIES.get(entry);
+        if (known == null) {
+            known = SERIOUS.contains(lemmaPhrase(entry));
+            // entries come from a crisis list; anything past that many is not worth keeping
+            if (SERIOUS_ENTRIES.size() < MAX_REMEMBERED) {
+                SERIOUS_ENTRIES.put(entry, known);
+            }
+        }
+        return known;
     }
 
     private static Set<String> lemmaPhrases(String... phrases) {

@@ -23,7 +23,7 @@ import org.socialcarebridge.triage.Sentiment;
  * which, can, could, is, are, do, does, will…, or "anyone know";</li>
  * <li>{@link ContactType#FEEDBACK}: "suggestion", "would be nice", "you should", "please add", "feature
  * request", "it would help";</li>
- * <li>{@link ContactType#PRAISE}: positive sentiment, thanks, love, great;</li>
+ * <li>{@link ContactType#PRAISE}: positive sentiment, thanks, love, great, recommending;</li>
  * <li>{@link ContactType#OTHER}.</li>
  * </ol>
  * Crisis words are taken as {@link CrisisSignal} found them, so the administrator's own list counts
@@ -51,7 +51,7 @@ public final class ContactTypeSignal {
                     "stopped working", "charged twice", "double charged", "overcharged", "terrible", "awful",
                     "horrible", "unacceptable", "disappointed", "disappointing", "rude", "ridiculous", "useless",
                     "complaint", "error", "failed", "crashed", "crashing", "no response", "no reply", "outage",
-                    "fix this")
+                    "fix this", "fix your", "fix it", "blocked", "declined", "locked out")
             .add(SALES, "how much", "price", "pricing", "do you ship to", "do you deliver to", "can you ship to",
                     "want to buy", "wanna buy", "looking to buy", "like to buy", "switch to you",
                     "switching to you", "thinking of switching", "thinking about switching", "looking for",
@@ -96,7 +96,8 @@ public final class ContactTypeSignal {
         if (found[FEEDBACK]) {
             return ContactType.FEEDBACK;
         }
-        if (feeling == Sentiment.POSITIVE || found[PRAISE]) {
+        // not asked, "recommend" is the customer recommending the brand
+        if (feeling == Sentiment.POSITIVE || found[PRAISE] || found[RECOMMEND]) {
             return ContactType.PRAISE;
         }
         return ContactType.OTHER;

@@ -112,6 +112,16 @@ class NoiseSignalTest {
         assertEquals(List.of(), read("@acme the the app crashes when I open it, the same same screen"));
         assertEquals(List.of(), read("@acme 😡😡😡😡😡😡"));
         assertEquals(List.of(), read("@acme why is my order late?"));
+        assertEquals(List.of(), read("@acme hey, can you follow back so I can DM you my order number?"));
+        assertEquals(List.of(), read("@acme your app says 'claim your reward' but nothing happens when I tap it"));
+        assertEquals(List.of(), read("@acme thanks for the 20% off code, used it today!"));
+        assertEquals(List.of(), read("@acme #help #please #urgent #fail #angry my order never came"));
+    }
+
+    @Test
+    void twoMarketingCuesCountEvenInTheFirstPerson() {
+        assertEquals(List.of("marketing: \"use my code\""), read("Use my code ANNA for 20% off"));
+        assertEquals(List.of("marketing: 5 hashtags, \"#a #b #c #d #e\""), read("my shop, 30% off #a #b #c #d #e"));
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class NoiseSignal {
         Words words = Words.of(text);
         Phrases.Match[] first = new Phrases.Match[CUSTOMER_VOICE + 1];
         int[] count = new int[CUSTOMER_VOICE + 1];
-        CUES.scan(words.terms(), first, count);
+        CUES.scan(CUES.in(words), first, count);
         List<String> reasons = new ArrayList<>(1);
         add(reasons, "spam", spam(text, words, first, count));
         add(reasons, "link-farm", linkFarm(words));

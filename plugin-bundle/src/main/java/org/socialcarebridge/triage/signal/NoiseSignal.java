@@ -20,7 +20,7 @@ import org.socialcarebridge.triage.TriageInput;
  * digits but followers. Some cues are what customers quote or do too, so they count only when the
  * message does not speak as a customer ("I", "my", "me", "thanks"): a single marketing cue ("promo
  * code", "20% off", five hashtags; two always count), a prize to claim ("your app says 'claim your
- * prize' but I…"). "follow back" is a giveaway unless it asks, or is about a direct message (on X one
+ * prize' but I…"), "18+". "follow back" is a giveaway unless it asks, or is about a direct message (on X one
  * can only DM those who follow).
  */
 public final class NoiseSignal {
@@ -127,7 +127,7 @@ public final class NoiseSignal {
                 return quote(text.substring(earn.start(), lineEnd(text, earn.end())));
             }
         }
-        if (text.contains("18+")) {
+        if (count[CUSTOMER_VOICE] == 0 && text.contains("18+")) {
             return quote("18+");
         }
         return null;
@@ -150,7 +150,11 @@ public final class NoiseSignal {
                 shortened++;
             }
         }
-        return shortened >= 2 ? shortened + " shortened links, " + quote(links.get(0)) : null;
+        if (shortened >= 2) {
+            return shortened + " shortened links, " + quote(links.get(0));
+        }
+        return links.size() == 2 && links.get(0).equals(links.get(1)) ? "the same link twice, " + quote(links.get(0))
+                : null;
     }
 
     private static String giveaway(Words words, Phrases.Match[] first, int[] count) {
@@ -305,6 +309,9 @@ public final class NoiseSignal {
         int n = 0;
         for (int i = 0; i < seen.length() && n < QUOTE_LIMIT; i++, n++) {
             char c = seen.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                continue; // bidi overrides and the like would garble the reason where it is shown
+            }
             b.append(c == '"' ? '\'' : Character.isISOControl(c) ? ' ' : c);
         }
         if (Character.isHighSurrogate(b.charAt(b.length() - 1))) {

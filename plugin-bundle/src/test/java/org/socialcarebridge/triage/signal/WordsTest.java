@@ -29,6 +29,11 @@ class WordsTest {
     }
 
     @Test
+    void zeroWidthCharactersDoNotCutOrHideWords() {
+        assertEquals(List.of("claim", "your", "prize"), Words.of("cl\u200Baim your\u200D prize\u2060").words());
+    }
+
+    @Test
     void questionMarksOutsideLinks() {
         assertTrue(Words.of("where is it？").asks());
         assertFalse(Words.of("https://example.com/?q=1").asks());

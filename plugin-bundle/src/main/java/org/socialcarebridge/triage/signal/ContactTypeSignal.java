@@ -23,7 +23,7 @@ import org.socialcarebridge.triage.Sentiment;
  * which, can, could, is, are, do, does, will…, or "anyone know";</li>
  * <li>{@link ContactType#FEEDBACK}: "suggestion", "would be nice", "you should", "please add", "feature
  * request", "it would help";</li>
- * <li>{@link ContactType#PRAISE}: positive sentiment, thanks, love, great;</li>
+ * <li>{@link ContactType#PRAISE}: positive sentiment, thanks, love, great, recommending;</li>
  * <li>{@link ContactType#OTHER}.</li>
  * </ol>
  * Crisis words are taken as {@link CrisisSignal} found them, so the administrator's own list counts
@@ -35,6 +35,7 @@ public final class ContactTypeSignal {
             "data breach", "discrimination", "racist", "unsafe", "food poisoning", "allergic reaction", "death");
     /** Crisis list entries already told serious or not; a list has a few dozen. */
     private static final Map<String, Boolean> SERIOUS_ENTRIES = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 1_000;
 
     // what the text says, looked up in one pass: the index into a found[] array
     private static final int FAILURE = 0;
@@ -50,7 +51,7 @@ public final class ContactTypeSignal {
                     "stopped working", "charged twice", "double charged", "overcharged", "terrible", "awful",
                     "horrible", "unacceptable", "disappointed", "disappointing", "rude", "ridiculous", "useless",
                     "complaint", "error", "failed", "crashed", "crashing", "no response", "no reply", "outage",
-                    "fix this")
+                    "fix this", "fix your", "fix it", "blocked", "declined", "locked out")
             .add(SALES, "how much", "price", "pricing", "do you ship to", "do you deliver to", "can you ship to",
                     "want to buy", "wanna buy", "looking to buy", "like to buy", "switch to you",
                     "switching to you", "thinking of switching", "thinking about switching", "looking for",
@@ -95,7 +96,8 @@ public final class ContactTypeSignal {
         if (found[FEEDBACK]) {
             return ContactType.FEEDBACK;
         }
-        if (feeling == Sentiment.POSITIVE || found[PRAISE]) {
+        // not asked, "recommend" is the customer recommending the brand
+        if (feeling == Sentiment.POSITIVE || found[PRAISE] || found[RECOMMEND]) {
             return ContactType.PRAISE;
         }
         return ContactType.OTHER;
@@ -106,11 +108,23 @@ public final class ContactTypeSignal {
             return false;
         }
         for (String w : crisisWords) {
-            if (SERIOUS_ENTRIES.computeIfAbsent(w, e -> SERIOUS.contains(lemmaPhrase(e)))) {
+            if (isSerious(w)) {
                 return true;
             }
         }
         return crisisWords.size() >= 2 && feeling == Sentiment.NEGATIVE;
+    }
+
+    private static boolean isSerious(String entry) {
+        Boolean known = SERIOUS_ENTRIES.get(entry);
+        if (known == null) {
+            known = SERIOUS.contains(lemmaPhrase(entry));
+            // entries come from a crisis list; anything past that many is not worth keeping
+            if (SERIOUS_ENTRIES.size() < MAX_REMEMBERED) {
+                SERIOUS_ENTRIES.put(entry, known);
+            }
+        }
+        return known;
     }
 
     private static Set<String> lemmaPhrases(String... phrases) {

@@ -51,7 +51,8 @@ public final class CrisisSignal {
         phrases.each(phrases.in(Words.of(text)), found);
         List<String> out = new ArrayList<>(2);
         for (int i = 0; i < found.length; i++) {
-            if (found[i]) {
+            // a list naming an entry twice still answers it once
+            if (found[i] && !out.contains(words.get(i))) {
                 out.add(words.get(i));
             }
         }

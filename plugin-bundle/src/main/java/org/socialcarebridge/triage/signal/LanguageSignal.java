@@ -25,7 +25,10 @@ public final class LanguageSignal {
     static {
         profile("en", "the", "and", "is", "are", "was", "were", "to", "of", "my", "you", "your", "it", "this",
                 "that", "for", "with", "have", "has", "not", "why", "what", "how", "i", "be", "been", "can",
-                "will", "on", "at", "from", "just", "please", "they", "we", "our", "an", "there", "a", "no", "in");
+                "will", "on", "at", "from", "just", "please", "they", "we", "our", "an", "there", "a", "no", "in",
+                "do", "does", "did", "if", "so", "but", "or", "us", "who", "when", "where", "would", "could",
+                "should", "get", "got", "any", "all", "about", "out", "up", "by", "its", "it's", "i'm", "i've",
+                "i'd", "im", "he", "she", "them", "their", "again", "still", "now", "yet", "very", "thanks");
         profile("es", "el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "para", "con",
                 "no", "mi", "pero", "muy", "del", "al", "lo", "se", "como", "está", "esta", "gracias", "hola",
                 "qué", "porque", "todavía", "ya", "su", "sus", "hay", "nada");

@@ -17,9 +17,11 @@ import org.socialcarebridge.triage.TriageInput;
  * kind, in that order.
  *
  * <p>A real customer must get through: one link, a hashtag or two, an order number, a handle with
- * digits but followers. Marketing words ("promo code", "20% off") are what customers quote too, so a
- * single one counts only when the message does not speak as a customer ("I", "my", "me"); two always
- * count.
+ * digits but followers. Some cues are what customers quote or do too, so they count only when the
+ * message does not speak as a customer ("I", "my", "me", "thanks"): a single marketing cue ("promo
+ * code", "20% off", five hashtags; two always count), a prize to claim ("your app says 'claim your
+ * prize' but I…"), "18+". "follow back" is a giveaway unless it asks, or is about a direct message (on X one
+ * can only DM those who follow).
  */
 public final class NoiseSignal {
     private static final int QUOTE_LIMIT = 60;
@@ -32,7 +34,10 @@ public final class NoiseSignal {
     private static final int GIVEAWAY = 4;
     private static final int TO_WIN = 5;
     private static final int MARKETING = 6;
-    private static final int FIRST_PERSON = 7;
+    private static final int PRIZE = 7;
+    private static final int FOLLOW_BACK = 8;
+    private static final int DIRECT_MESSAGE = 9;
+    private static final int CUSTOMER_VOICE = 10;
     private static final Phrases CUES = Phrases.exact()
             .add(SPAM, "investment opportunity", "investment plan", "invest with", "trading signals",
                     "double your money", "double your bitcoin", "passive income", "guaranteed returns",
@@ -44,9 +49,9 @@ public final class NoiseSignal {
                     "message me for promo", "inbox me for promo",
                     "check my profile", "check out my profile", "check my bio", "check out my bio",
                     "visit my profile", "check my page", "check out my page", "check my channel",
-                    "check out my channel",
-                    "claim your prize", "claim your reward", "claim your gift", "claim ur prize", "claim your free",
-                    "claim your bonus", "you have won", "you've won", "you have been selected",
+                    "check out my channel")
+            .add(PRIZE, "claim your prize", "claim your reward", "claim your gift", "claim ur prize",
+                    "claim your free", "claim your bonus", "you have won", "you've won", "you have been selected",
                     "you've been selected", "verify your account now", "congratulations you won")
             // a coin alone is a customer paying with it; with a pitch it is spam
             .add(CRYPTO, "crypto", "cryptocurrency", "bitcoin", "btc", "forex", "usdt", "ethereum", "eth", "nft",
@@ -56,12 +61,15 @@ public final class NoiseSignal {
             .add(EARN_HOW, "from home", "per day", "a day", "per week", "a week", "daily", "weekly", "per hour",
                     "an hour", "online", "easy")
             .add(GIVEAWAY, "f4f", "follow4follow", "followforfollow", "follow for follow", "followback",
-                    "follow back", "l4l", "like4like")
+                    "l4l", "like4like")
+            .add(FOLLOW_BACK, "follow back")
+            .add(DIRECT_MESSAGE, "dm", "dms", "pm", "message", "inbox")
             .add(TO_WIN, "to win")
             .add(MARKETING, "use code", "use my code", "use our code", "promo code", "coupon code", "discount code",
                     "limited time", "shop now", "buy now", "order now", "link in bio", "link in my bio",
                     "link in our bio", "while stocks last")
-            .add(FIRST_PERSON, "i", "i'm", "i'd", "i've", "i'll", "im", "my", "me", "mine");
+            .add(CUSTOMER_VOICE, "i", "i'm", "i'd", "i've", "i'll", "im", "my", "me", "mine", "thanks",
+                    "thank you", "thx");
     private static final Pattern EARN = Pattern.compile("\\b(?:earn|earning|make|making)\\s{1,3}(?:up to\\s{1,3})?\\$\\s?\\d");
 
     private static final Set<String> SHORTENERS = Set.of("bit.ly", "tinyurl.com", "goo.gl", "ow.ly", "is.gd",
@@ -83,9 +91,9 @@ public final class NoiseSignal {
     public List<String> read(TriageInput in) {
         String text = in.text();
         Words words = Words.of(text);
-        Phrases.Match[] first = new Phrases.Match[FIRST_PERSON + 1];
-        int[] count = new int[FIRST_PERSON + 1];
-        CUES.scan(words.terms(), first, count);
+        Phrases.Match[] first = new Phrases.Match[CUSTOMER_VOICE + 1];
+        int[] count = new int[CUSTOMER_VOICE + 1];
+        CUES.scan(CUES.in(words), first, count);
         List<String> reasons = new ArrayList<>(1);
         add(reasons, "spam", spam(text, words, first, count));
         add(reasons, "link-farm", linkFarm(words));
@@ -107,6 +115,9 @@ public final class NoiseSignal {
         if (first[SPAM] != null) {
             return quote(terms, first[SPAM]);
         }
+        if (first[PRIZE] != null && count[CUSTOMER_VOICE] == 0) {
+            return quote(terms, first[PRIZE]);
+        }
         if (first[CRYPTO] != null && first[PITCH] != null) {
             return quote(terms, first[CRYPTO]) + " with " + quote(terms, first[PITCH]);
         }
@@ -116,7 +127,7 @@ public final class NoiseSignal {
                 return quote(text.substring(earn.start(), lineEnd(text, earn.end())));
             }
         }
-        if (text.contains("18+")) {
+        if (count[CUSTOMER_VOICE] == 0 && text.contains("18+")) {
             return quote("18+");
         }
         return null;
@@ -139,7 +150,11 @@ public final class NoiseSignal {
                 shortened++;
             }
         }
-        return shortened >= 2 ? shortened + " shortened links, " + quote(links.get(0)) : null;
+        if (shortened >= 2) {
+            return shortened + " shortened links, " + quote(links.get(0));
+        }
+        return links.size() == 2 && links.get(0).equals(links.get(1)) ? "the same link twice, " + quote(links.get(0))
+                : null;
     }
 
     private static String giveaway(Words words, Phrases.Match[] first, int[] count) {
@@ -151,6 +166,9 @@ public final class NoiseSignal {
         List<String> terms = words.terms();
         if (first[GIVEAWAY] != null) {
             return quote(terms, first[GIVEAWAY]);
+        }
+        if (first[FOLLOW_BACK] != null && count[DIRECT_MESSAGE] == 0 && !words.asks()) {
+            return quote(terms, first[FOLLOW_BACK]);
         }
         if (count[TO_WIN] == 0) {
             return null;
@@ -176,11 +194,13 @@ public final class NoiseSignal {
     }
 
     private static String marketing(String text, Words words, Phrases.Match[] first, int[] count) {
-        if (words.hashtags().size() >= MANY_HASHTAGS) {
-            return words.hashtags().size() + " hashtags, " + quote("#" + String.join(" #", words.hashtags()));
-        }
         int cues = count[MARKETING];
         String seen = cues == 0 ? null : quote(words.terms(), first[MARKETING]);
+        int hashtags = words.hashtags().size();
+        if (hashtags >= MANY_HASHTAGS) {
+            cues++;
+            seen = hashtags + " hashtags, " + quote("#" + String.join(" #", words.hashtags()));
+        }
         if (text.indexOf('%') >= 0) {
             Matcher off = PERCENT_OFF.matcher(lower(text));
             if (off.find()) {
@@ -190,10 +210,7 @@ public final class NoiseSignal {
                 }
             }
         }
-        if (cues >= 2 || cues == 1 && count[FIRST_PERSON] == 0) {
-            return seen;
-        }
-        return null;
+        return cues >= 2 || cues == 1 && count[CUSTOMER_VOICE] == 0 ? seen : null;
     }
 
     private static String retweet(String text) {
@@ -292,6 +309,9 @@ public final class NoiseSignal {
         int n = 0;
         for (int i = 0; i < seen.length() && n < QUOTE_LIMIT; i++, n++) {
             char c = seen.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                continue; // bidi overrides and the like would garble the reason where it is shown
+            }
             b.append(c == '"' ? '\'' : Character.isISOControl(c) ? ' ' : c);
         }
         if (Character.isHighSurrogate(b.charAt(b.length() - 1))) {

@@ -33,22 +33,6 @@ final class Phrases {
         return new Phrases(true);
     }
 
-    static Phrases exact(String... phrases) {
-        Phrases p = exact();
-        for (int i = 0; i < phrases.length; i++) {
-            p.add(i, phrases[i]);
-        }
-        return p;
-    }
-
-    static Phrases lemmas(String... phrases) {
-        Phrases p = lemmas();
-        for (int i = 0; i < phrases.length; i++) {
-            p.add(i, phrases[i]);
-        }
-        return p;
-    }
-
     /** Adds phrases under one id. */
     Phrases add(int id, String... phrases) {
         for (String p : phrases) {
@@ -75,21 +59,6 @@ final class Phrases {
     /** The message's terms put the way this set compares them; pass them to the look-ups below. */
     List<String> in(Words words) {
         return lemmas ? words.lemmas() : words.terms();
-    }
-
-    /** The first phrase found, in text order, or null. */
-    Match first(List<String> prepared) {
-        for (int i = 0; i < prepared.size(); i++) {
-            Match m = at(prepared, i);
-            if (m != null) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    boolean any(List<String> prepared) {
-        return first(prepared) != null;
     }
 
     /**
@@ -126,19 +95,6 @@ final class Phrases {
                 }
             }
         }
-    }
-
-    private Match at(List<String> prepared, int i) {
-        List<int[]> candidates = byFirstWord.get(prepared.get(i));
-        if (candidates != null) {
-            for (int[] c : candidates) {
-                String[] seq = sequences.get(c[1]);
-                if (matches(prepared, i, seq)) {
-                    return new Match(c[0], i, i + seq.length);
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean matches(List<String> prepared, int i, String[] seq) {

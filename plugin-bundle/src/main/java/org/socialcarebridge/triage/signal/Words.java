@@ -254,6 +254,8 @@ final class Words {
                 i += Character.charCount(cp);
             } else if ((cp == '\'' || cp == '\u2019') && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {
                 i++;
+            } else if (Character.getType(cp) == Character.FORMAT && i + 1 < end && isWordPart(text.codePointAt(i + 1))) {
+                i++; // a zero-width space or joiner inside a word ("cl\u200Baim") does not cut it
             } else {
                 break;
             }
@@ -276,8 +278,10 @@ final class Words {
         StringBuilder b = new StringBuilder(end - start).append(text, start, i);
         while (i < end) {
             int cp = text.codePointAt(i);
-            b.appendCodePoint(cp == '\u2019' ? '\'' : Character.toLowerCase(cp));
             i += Character.charCount(cp);
+            if (Character.getType(cp) != Character.FORMAT) {
+                b.appendCodePoint(cp == '\u2019' ? '\'' : Character.toLowerCase(cp));
+            }
         }
         return b.toString();
     }

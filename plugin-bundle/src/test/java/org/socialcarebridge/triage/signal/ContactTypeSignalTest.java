@@ -43,6 +43,8 @@ class ContactTypeSignalTest {
         assertEquals(ContactType.COMPLAINT, read("Still waiting for my refund", NEUTRAL));
         assertEquals(ContactType.COMPLAINT, read("The delivery was delayed again", NEUTRAL));
         assertEquals(ContactType.COMPLAINT, read("My order never arrived", NEUTRAL));
+        assertEquals(ContactType.COMPLAINT, read("please help asap my card is blocked", NEUTRAL));
+        assertEquals(ContactType.COMPLAINT, read("fix your website it's down", NEUTRAL));
     }
 
     @Test
@@ -92,6 +94,7 @@ class ContactTypeSignalTest {
         assertEquals(ContactType.PRAISE, read("Love my new headphones", NEUTRAL));
         assertEquals(ContactType.PRAISE, read("Sarah at the Leeds store was brilliant", POSITIVE));
         assertEquals(ContactType.PRAISE, read("Happy days", POSITIVE));
+        assertEquals(ContactType.PRAISE, read("I'd recommend you to everyone", NEUTRAL));
     }
 
     @Test

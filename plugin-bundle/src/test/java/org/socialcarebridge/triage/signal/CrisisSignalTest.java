@@ -69,6 +69,8 @@ class CrisisSignalTest {
         CrisisSignal own = new CrisisSignal(List.of("Recall", "down", "  ", "!!!", "chest pain"));
         assertEquals(List.of("Recall", "chest pain"), own.read("Is there a recall? My dad has chest pains"));
         assertEquals(List.of("down"), own.read("site down"));
+        // each entry once, as written; "Fire" is written differently from "fire"
+        assertEquals(List.of("fire", "Fire"), new CrisisSignal(List.of("fire", "fire", "Fire")).read("fire FIRE fires"));
     }
 
     @Test

@@ -19,6 +19,7 @@ class LanguageSignalTest {
         assertEquals("it", language.read("Il mio ordine non è ancora arrivato"));
         assertEquals("pt", language.read("O meu pedido ainda não chegou e ninguém responde"));
         assertEquals("nl", language.read("Mijn bestelling is nog niet aangekomen en niemand reageert"));
+        assertEquals("en", language.read("quick question: do you price match?"));
     }
 
     @Test

@@ -56,6 +56,9 @@ class NoiseSignalTest {
                 read("@acme wow https://x.example/deal"));
         assertEquals(List.of("link-farm: 2 shortened links, \"bit.ly/3abc\""),
                 read("look at these two offers bit.ly/3abc and tinyurl.com/xyz123 right now"));
+        assertEquals(List.of("link-farm: the same link twice, \"https://x.example/a\""),
+                read("so good https://x.example/a so good https://x.example/a"));
+        assertEquals(List.of(), read("@acme broken on arrival https://x.example/photo1 https://x.example/photo2"));
     }
 
     @Test
@@ -112,6 +115,17 @@ class NoiseSignalTest {
         assertEquals(List.of(), read("@acme the the app crashes when I open it, the same same screen"));
         assertEquals(List.of(), read("@acme 😡😡😡😡😡😡"));
         assertEquals(List.of(), read("@acme why is my order late?"));
+        assertEquals(List.of(), read("@acme hey, can you follow back so I can DM you my order number?"));
+        assertEquals(List.of(), read("@acme your app says 'claim your reward' but nothing happens when I tap it"));
+        assertEquals(List.of(), read("@acme thanks for the 20% off code, used it today!"));
+        assertEquals(List.of(), read("@acme #help #please #urgent #fail #angry my order never came"));
+        assertEquals(List.of(), read("@acme I'm 18+ and still can't open an account"));
+    }
+
+    @Test
+    void twoMarketingCuesCountEvenInTheFirstPerson() {
+        assertEquals(List.of("marketing: \"use my code\""), read("Use my code ANNA for 20% off"));
+        assertEquals(List.of("marketing: 5 hashtags, \"#a #b #c #d #e\""), read("my shop, 30% off #a #b #c #d #e"));
     }
 
     @Test
@@ -147,5 +161,8 @@ class NoiseSignalTest {
         assertTrue(reason.length() < 80, reason);
         String sneaky = read("Claim your prize\n\"quoted\"").get(0);
         assertTrue(!sneaky.contains("\n"), sneaky);
+        assertEquals(List.of("retweet: \"RT @evil\""), read("RT @evil\u202E"));
+        assertEquals(List.of("marketing: \"20% off\""), read("\u202E20% off\u202C today"));
+        assertEquals(List.of("spam: \"claim your prize\""), read("Claim your\u200B prize now"));
     }
 }

@@ -9,7 +9,7 @@ use RT;
 RT::LoadConfig();
 RT::Init();
 
-our ($QUEUE, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
+our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
      $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, @DEMO_AGENTS, $SCRIP);
 require "$FindBin::Bin/schema.pl";
 
@@ -18,22 +18,21 @@ my @done;
 my $sys = RT->SystemUser;
 sub fail { die "provision: $_[0]\n" }
 
-# Queue
-my $queue = RT::Queue->new($sys);
-$queue->Load($QUEUE->{Name});
-unless ($queue->id) {
-    my ($ok, $msg) = $queue->Create(%$QUEUE);
-    $ok or fail("could not create queue $QUEUE->{Name}: $msg");
-    push @done, "queue $QUEUE->{Name}";
+sub ensure_queue {
+    my ($spec) = @_;
+    my $q = RT::Queue->new($sys);
+    $q->Load($spec->{Name});
+    unless ($q->id) {
+        my ($ok, $msg) = $q->Create(%$spec);
+        $ok or fail("could not create queue $spec->{Name}: $msg");
+        push @done, "queue $spec->{Name}";
+    }
+    return $q;
 }
-
-my $ops = RT::Queue->new($sys);
-$ops->Load($OPS_QUEUE->{Name});
-unless ($ops->id) {
-    my ($ok, $msg) = $ops->Create(%$OPS_QUEUE);
-    $ok or fail("could not create queue $OPS_QUEUE->{Name}: $msg");
-    push @done, "queue $OPS_QUEUE->{Name}";
-}
+# The first social queue is where tickets go when triage names none; all of them are worked alike.
+my @social_queues = map { ensure_queue($_) } $QUEUE, @MORE_SOCIAL_QUEUES;
+my $queue = $social_queues[0];
+my $ops = ensure_queue($OPS_QUEUE);
 
 sub ensure_field {
     my ($spec, $lookup) = @_;
@@ -53,25 +52,29 @@ sub ensure_field {
         my ($ok, $msg) = $cf->AddValue(Name => $value, SortOrder => $order);
         $ok or fail("could not add value $value to $spec->{Name}: $msg");
     }
-    if (defined $spec->{Default}) {
-        my $current = $cf->DefaultValues(Object => $queue) // '';
-        $current = join(',', @$current) if ref $current;
-        if ($current ne $spec->{Default}) {
-            my ($ok, $msg) = $cf->SetDefaultValues(Object => $queue,
-                Values => length $spec->{Default} ? $spec->{Default} : undef);
-            $ok or fail("could not set the default of $spec->{Name}: $msg");
-            push @done, "default of $spec->{Name} set to '$spec->{Default}'";
+    for my $q (@social_queues) {
+        if (defined $spec->{Default}) {
+            my $current = $cf->DefaultValues(Object => $q) // '';
+            $current = join(',', @$current) if ref $current;
+            if ($current ne $spec->{Default}) {
+                my ($ok, $msg) = $cf->SetDefaultValues(Object => $q,
+                    Values => length $spec->{Default} ? $spec->{Default} : undef);
+                $ok or fail("could not set the default of $spec->{Name}: $msg");
+                push @done, "default of $spec->{Name} on " . $q->Name . " set to '$spec->{Default}'";
+            }
         }
-    }
-    unless ($cf->IsAdded($queue->id)) {
-        my ($ok, $msg) = $cf->AddToObject($queue);
-        $ok or fail("could not apply $spec->{Name} to queue Social: $msg");
-        push @done, "$spec->{Name} on queue Social" unless grep { $_ eq "custom field $spec->{Name}" } @done;
+        unless ($cf->IsAdded($q->id)) {
+            my ($ok, $msg) = $cf->AddToObject($q);
+            $ok or fail("could not apply $spec->{Name} to queue " . $q->Name . ": $msg");
+            push @done, "$spec->{Name} on queue " . $q->Name unless grep { $_ eq "custom field $spec->{Name}" } @done;
+        }
     }
     return $cf;
 }
-ensure_field($_, RT::Ticket->CustomFieldLookupType) for @TICKET_FIELDS;
-my @agent_fields = map { ensure_field($_, RT::Transaction->CustomFieldLookupType) }
+# Fields agents may set themselves (Reply Visibility; triage corrections); the rest are the plugin's.
+my @agent_fields = map { ensure_field($_, RT::Ticket->CustomFieldLookupType) } grep { $_->{AgentsModify} } @TICKET_FIELDS;
+ensure_field($_, RT::Ticket->CustomFieldLookupType) for grep { !$_->{AgentsModify} } @TICKET_FIELDS;
+push @agent_fields, map { ensure_field($_, RT::Transaction->CustomFieldLookupType) }
     grep { $_->{AgentsModify} } @TRANSACTION_FIELDS;
 ensure_field($_, RT::Transaction->CustomFieldLookupType) for grep { !$_->{AgentsModify} } @TRANSACTION_FIELDS;
 
@@ -99,20 +102,28 @@ sub grant {
 }
 
 my $plugin = ensure_user($PLUGIN_USER, $plugin_password);
-grant($plugin->PrincipalObj, $queue, @PLUGIN_QUEUE_RIGHTS);
+grant($plugin->PrincipalObj, $_, @PLUGIN_QUEUE_RIGHTS) for @social_queues;
 grant($plugin->PrincipalObj, RT->System, @PLUGIN_SYSTEM_RIGHTS);
 grant($plugin->PrincipalObj, $ops, @PLUGIN_OPS_RIGHTS);
 
-my $group = RT::Group->new($sys);
-$group->LoadUserDefinedGroup($AGENT_GROUP->{Name});
-unless ($group->id) {
-    my ($ok, $msg) = $group->CreateUserDefinedGroup(%$AGENT_GROUP);
-    $ok or fail("could not create group $AGENT_GROUP->{Name}: $msg");
-    push @done, "group $AGENT_GROUP->{Name}";
+sub ensure_group {
+    my ($spec) = @_;
+    my $g = RT::Group->new($sys);
+    $g->LoadUserDefinedGroup($spec->{Name});
+    unless ($g->id) {
+        my ($ok, $msg) = $g->CreateUserDefinedGroup(%$spec);
+        $ok or fail("could not create group $spec->{Name}: $msg");
+        push @done, "group $spec->{Name}";
+    }
+    return $g;
 }
-grant($group->PrincipalObj, $queue, @AGENT_QUEUE_RIGHTS);
-grant($group->PrincipalObj, $ops, @AGENT_OPS_RIGHTS);
-grant($group->PrincipalObj, $_, 'ModifyCustomField') for @agent_fields;
+my $group = ensure_group($AGENT_GROUP);
+for my $workers ($group, ensure_group($LEAD_GROUP)) {
+    grant($workers->PrincipalObj, $_, @AGENT_QUEUE_RIGHTS) for @social_queues;
+    grant($workers->PrincipalObj, $ops, @AGENT_OPS_RIGHTS);
+    grant($workers->PrincipalObj, $_, 'ModifyCustomField') for @agent_fields;
+}
+ensure_group($VIP_GROUP);
 # Earlier versions granted ModifyCustomField on the whole queue; take that back.
 if ($group->PrincipalObj->HasRight(Right => 'ModifyCustomField', Object => $queue)) {
     $group->PrincipalObj->RevokeRight(Right => 'ModifyCustomField', Object => $queue);
@@ -142,6 +153,12 @@ unless ($scrip) {
         $scrip->$set($SCRIP->{$code});
         push @done, "scrip code $code updated";
     }
+}
+for my $q (@social_queues) {
+    next if $scrip->IsAdded($q->id);
+    my ($ok, $msg) = $scrip->AddToObject(ObjectId => $q->id);
+    $ok or fail("could not apply the scrip to queue " . $q->Name . ": $msg");
+    push @done, 'scrip on queue ' . $q->Name;
 }
 
 print @done ? 'RT schema: created ' . join(', ', @done) . "\n" : "RT schema: already up to date\n";

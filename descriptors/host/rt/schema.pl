@@ -4,6 +4,11 @@ use strict;
 use warnings;
 
 our $QUEUE = { Name => 'Social', Description => 'Social customer care (Social Care Bridge)' };
+# Triage routes crises and cases that need PR or legal sign-off here (the default rules' queue).
+# Every social queue gets the same fields, scrip and rights; a queue the administrator's own rules
+# name must be added to this list and provisioned again.
+our @MORE_SOCIAL_QUEUES = ({ Name => 'Social Escalations',
+    Description => 'Crises and cases that need PR or legal sign-off, routed by Social Care Bridge triage' });
 # Where the plugin raises channel alerts (a channel that stopped working) for supervisors.
 our $OPS_QUEUE = { Name => 'Social Ops', Description => 'Channel alerts raised by Social Care Bridge' };
 our @PLUGIN_OPS_RIGHTS = qw(SeeQueue ShowTicket CreateTicket ModifyTicket CommentOnTicket ShowTicketComments);
@@ -16,6 +21,25 @@ our @TICKET_FIELDS = (
     { Name => 'Social Conversation ID', Description => 'Network and thread id; one conversation, one ticket' },
     { Name => 'Social Followers',       Description => "The customer's follower count when the ticket was opened" },
     { Name => 'Social Verified',        Description => 'Yes when the network marks the account verified' },
+    # Triage's decision. Agents may correct category, sentiment and noise: the plugin learns from it.
+    { Name => 'Social Priority', Type => 'Select', Values => [qw(P1 P2 P3)], AgentsModify => 1,
+      Description => 'P1 first tier (question, dissatisfaction, urgent need, crisis), P2 second tier, P3 the rest' },
+    { Name => 'Social Category', Type => 'Autocomplete', AgentsModify => 1,
+      Values => ['Delay', 'Cancellation', 'Lost or Damaged', 'Booking and Billing', 'Customer Service',
+                 'Service Quality', 'Account', 'Outage', 'Legal and PR', 'Other'],
+      Description => 'Topic, from the triage rules or learnt from agents; correct it and the plugin learns' },
+    { Name => 'Social Sentiment', Type => 'Select', Values => [qw(negative neutral positive)], AgentsModify => 1,
+      Description => "The customer's sentiment as triage read it; correct it and the plugin learns" },
+    { Name => 'Social Contact Type', Type => 'Select',
+      Values => [qw(question complaint praise sales-lead crisis feedback other)],
+      Description => 'What the customer is doing: question, complaint, praise, sales lead, crisis, feedback' },
+    { Name => 'Social Language', Description => 'ISO 639-1 code of the message language (und: unknown)' },
+    { Name => 'Social Approval Required', Type => 'Select', Values => [qw(Yes No)],
+      Description => 'Yes when triage says public replies need a supervisor (PR or legal topics)' },
+    { Name => 'Social Noise', Type => 'Select', Values => [qw(Yes No)], AgentsModify => 1,
+      Description => 'Set Yes on a ticket that should never have been one: the plugin learns from it' },
+    { Name => 'Social Triage', Type => 'Text',
+      Description => 'Which triage rules fired and what they decided' },
 );
 
 our @TRANSACTION_FIELDS = (
@@ -41,6 +65,10 @@ our $AGENT_GROUP = { Name => 'Social Agents', Description => 'Agents who answer 
 # (Social Post ID, Social Delivery) then stay off the agent's Reply form.
 our @AGENT_QUEUE_RIGHTS = qw(SeeQueue ShowTicket ReplyToTicket CommentOnTicket ModifyTicket OwnTicket TakeTicket
     StealTicket ShowTicketComments SeeCustomField ShowOutgoingEmail CreateTicket Watch);
+# First escalation level (the default rules' owner group for crises); works both queues like agents.
+our $LEAD_GROUP = { Name => 'Social Team Leads', Description => 'Team leads: first escalation level for social cases' };
+# Customers the business values most: triage raises their tier. Members are RT users (x:…, mastodon:…, e-mail).
+our $VIP_GROUP = { Name => 'Social VIP', Description => 'Valued customers: Social Care Bridge triage raises their priority' };
 our @DEMO_AGENTS = ({ Name => 'agent', RealName => 'Alex Agent', Password => 'agent', Privileged => 1 });
 
 our $SCRIP = {

@@ -52,6 +52,24 @@ public class RecordingHost implements HostGateway {
         return java.util.Optional.ofNullable(customersByEmail.get(email));
     }
 
+    /** Host customer ids in the help desk's valued-customer group. */
+    public final java.util.Set<String> valued = new java.util.HashSet<>();
+
+    /** Corrections agents made, for the learning tests. */
+    public final List<org.socialcarebridge.host.FieldChange> fieldChanges = new ArrayList<>();
+
+    @Override
+    public List<org.socialcarebridge.host.FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit) {
+        reach("fieldChangesAfter");
+        return fieldChanges.stream().filter(c -> c.transactionId() > transactionId && fields.contains(c.field())).limit(limit).toList();
+    }
+
+    @Override
+    public boolean valuedCustomer(HostCustomer customer) {
+        reach("valuedCustomer");
+        return valued.contains(customer.id());
+    }
+
     /** Tickets whose first message was labelled again after a crash. */
     public final List<Long> relabelled = new ArrayList<>();
 

@@ -32,6 +32,16 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public List<org.socialcarebridge.host.FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit) {
+        throw down();
+    }
+
+    @Override
+    public boolean valuedCustomer(HostCustomer customer) {
+        throw down();
+    }
+
+    @Override
     public void labelFirstMessage(long ticketId, Map<String, String> messageFields) {
         throw down();
     }

@@ -19,6 +19,9 @@ public interface HostGateway {
     /** The existing host customer with this e-mail address, if there is one (identity linking). */
     Optional<HostCustomer> customerByEmail(String email);
 
+    /** Whether the help desk marks this customer as one the business values most (RT: group Social VIP). */
+    boolean valuedCustomer(HostCustomer customer);
+
     /** Opens a ticket and answers its id. */
     long openTicket(NewTicket ticket);
 
@@ -39,7 +42,7 @@ public interface HostGateway {
      * answer, so that a retry never files the same message twice.
      */
 
-    /** The newest ticket whose {@code Social Conversation ID} is this key, if the host has one. */
+    /** The newest ticket, in any queue, whose {@code Social Conversation ID} is this key, if the host has one. */
     Optional<Long> ticketForConversation(String conversationKey);
 
     /**
@@ -65,6 +68,12 @@ public interface HostGateway {
 
     /** Ids of reply transactions on social tickets after the given one, oldest first (reconciliation). */
     List<Long> replyTransactionsAfter(long transactionId, int limit);
+
+    /**
+     * Changes people (not the plugin) made to these ticket fields after the given transaction, oldest
+     * first, with each field's value now: the desk's corrections of triage.
+     */
+    List<FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit);
 
     /** Writes the delivery outcome onto the reply's transaction (e.g. Social Post ID, Social Delivery). */
     void recordDelivery(long transactionId, Map<String, String> transactionFields);

@@ -2,12 +2,17 @@ package org.socialcarebridge.routes.rt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +22,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.FieldChange;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.http.HtmlText;
@@ -33,18 +40,23 @@ import org.socialcarebridge.routes.http.HttpCall;
  */
 public final class RtGateway implements HostGateway {
     static final String REST = "/REST/2.0";
+    /** Members of this RT group are the business's valued customers (triage's vip signal). */
+    static final String VIP_GROUP = "Social VIP";
 
     private final RtSession session;
     private final RtSettings settings;
     private final ObjectMapper json;
     private final Map<String, HostCustomer> customers = new ConcurrentHashMap<>();
+    private final Map<Long, String> customFieldNames = new ConcurrentHashMap<>();
     private volatile Long pluginUserId;
-    private volatile Long socialQueueId;
+    /** Valued customers change rarely; reading the group once a minute keeps ticket creation to its requests. */
+    private final Refreshed<Set<String>> valuedCustomers;
 
     public RtGateway(HttpCall http, RtSettings settings, ObjectMapper json) {
         this.session = new RtSession(http, settings);
         this.settings = settings;
         this.json = json;
+        this.valuedCustomers = new Refreshed<>(Duration.ofMinutes(1), this::readValuedCustomers);
     }
 
     @Override
@@ -110,8 +122,9 @@ public final class RtGateway implements HostGateway {
 
     @Override
     public long openTicket(NewTicket ticket) {
+        TicketRouting routing = ticket.routing();
         ObjectNode body = json.createObjectNode()
-                .put("Queue", settings.queue())
+                .put("Queue", routing.queue() != null ? routing.queue() : settings.queue())
                 .put("Subject", ticket.subject())
                 .put("Requestor", ticket.requestor().id())
                 .put("Content", ticket.content())
@@ -121,10 +134,21 @@ public final class RtGateway implements HostGateway {
         if (ticket.refersTo() != null) {
             body.put("RefersTo", ticket.refersTo());
         }
+        if (routing.priority() != null) {
+            body.put("Priority", routing.priority());
+        }
+        if (routing.due() != null) {
+            body.put("Due", routing.due().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        if (routing.ownerGroup() != null) {
+            body.put("AdminCc", "group:" + routing.ownerGroup()); // RT reads "group:<name>" in a role field
+        }
         HttpAnswer answer = session.send("POST", REST + "/ticket", "application/json", body.toString());
         JsonNode created = parse(answer, "create a ticket");
         if (answer.status() != 201 || !created.has("id")) {
-            throw new HostRejectedException("RT did not create the ticket: " + answer.status() + " " + answer.body());
+            throw new HostRejectedException("RT did not create the ticket in queue '" + body.path("Queue").asText() + "': "
+                    + answer.status() + " " + answer.body() + (answer.status() == 400
+                    ? " (does the queue or owner group exist? ./socialcare provision creates the default rules' ones)" : ""));
         }
         long id = created.get("id").asLong();
         // REST2 drops TxnCustomFields on creation (answering 201 all the same), so the first message's
@@ -170,7 +194,8 @@ public final class RtGateway implements HostGateway {
 
     @Override
     public Optional<Long> ticketForConversation(String conversationKey) {
-        String query = "Queue = '" + sql(settings.queue()) + "' AND 'CF.{Social Conversation ID}' = '" + sql(conversationKey) + "'";
+        // Any queue: triage routes tickets to several, and agents move them.
+        String query = "'CF.{Social Conversation ID}' = '" + sql(conversationKey) + "'";
         JsonNode found = parse(session.send("GET", REST + "/tickets?per_page=1&orderby=id&order=DESC&query="
                         + HttpCall.encode(query), null, null),
                 "search tickets");
@@ -182,7 +207,7 @@ public final class RtGateway implements HostGateway {
     public boolean ticketHoldsMessage(long ticketId, String postKey) {
         for (long txn : transactionIds(searchBody(List.of(
                 term("ObjectType", "=", "RT::Ticket"), term("ObjectId", "=", ticketId), term("Type", "=", "Correspond"))), 1000)) {
-            if (postKey.equals(transactionField(transaction(txn), "Social Post ID"))) {
+            if (postKey.equals(fieldValue(transaction(txn), "Social Post ID"))) {
                 return true;
             }
         }
@@ -202,10 +227,10 @@ public final class RtGateway implements HostGateway {
         }
         long ticketId = txn.path("Object").path("id").asLong();
         JsonNode ticket = parse(session.send("GET", REST + "/ticket/" + ticketId, null, null), "read ticket " + ticketId);
-        if (ticket.path("Queue").path("id").asLong() != socialQueueId()) {
-            return Optional.empty();
+        if (fieldValue(ticket, "Social Conversation ID") == null) {
+            return Optional.empty(); // not a social ticket, whatever its queue
         }
-        String visibility = transactionField(txn, "Reply Visibility");
+        String visibility = fieldValue(txn, "Reply Visibility");
         // Left empty on the Reply form: the outbox replies the way the customer last wrote.
         ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : ReplyVisibility.fromLabel(visibility);
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen));
@@ -327,23 +352,61 @@ public final class RtGateway implements HostGateway {
         return id;
     }
 
-    private long socialQueueId() {
-        Long id = socialQueueId;
-        if (id == null) {
-            HttpAnswer answer = session.send("GET", REST + "/queue/" + HttpCall.encode(settings.queue()), null, null);
-            if (answer.status() == 404) {
-                throw new HostRejectedException("RT has no queue '" + settings.queue() + "'; run ./socialcare provision"
-                        + " or set queue in etc/" + RtSettings.PID + ".cfg");
+    @Override
+    public List<FieldChange> fieldChangesAfter(long transactionId, Set<String> fields, int limit) {
+        List<FieldChange> changes = new ArrayList<>();
+        Map<Long, JsonNode> tickets = new HashMap<>();
+        for (long id : transactionIds(searchBody(List.of(term("id", ">", transactionId), term("ObjectType", "=", "RT::Ticket"),
+                term("Type", "=", "CustomField"), term("Creator", "!=", pluginUserId()))), limit)) {
+            JsonNode txn = transaction(id);
+            String field = customFieldName(txn.path("Field").path("id").asLong());
+            if (!fields.contains(field)) {
+                continue;
             }
-            id = parse(answer, "read queue " + settings.queue()).path("id").asLong();
-            socialQueueId = id;
+            long ticketId = txn.path("Object").path("id").asLong();
+            // The transaction points at the value only by reference; the ticket's value now is the correction.
+            JsonNode ticket = tickets.computeIfAbsent(ticketId, t -> parse(session.send("GET", REST + "/ticket/" + t, null, null),
+                    "read ticket " + t));
+            if (fieldValue(ticket, "Social Conversation ID") != null) {
+                changes.add(new FieldChange(id, ticketId, field, fieldValue(ticket, field)));
+            }
         }
-        return id;
+        return changes;
     }
 
-    /** A transaction custom field's first value, by name. */
-    private static String transactionField(JsonNode txn, String name) {
-        for (JsonNode cf : txn.path("CustomFields")) {
+    private String customFieldName(long id) {
+        return customFieldNames.computeIfAbsent(id, cf -> parse(session.send("GET", REST + "/customfield/" + cf, null, null),
+                "read custom field " + cf).path("Name").asText());
+    }
+
+    @Override
+    public boolean valuedCustomer(HostCustomer customer) {
+        return valuedCustomers.get().contains(customer.id());
+    }
+
+    /** RT user ids in group Social VIP (recursively); absent group: nobody. */
+    private Set<String> readValuedCustomers() {
+        // REST2 reads groups by id only; search for it by name.
+        JsonNode groups = parse(session.send("POST", REST + "/groups", "application/json",
+                searchBody(List.of(term("Name", "=", VIP_GROUP)))), "find group " + VIP_GROUP).path("items");
+        if (groups.size() == 0) {
+            return Set.of();
+        }
+        long id = groups.get(0).path("id").asLong();
+        Set<String> ids = new HashSet<>();
+        for (int page = 1; ; page++) {
+            JsonNode members = parse(session.send("GET", REST + "/group/" + id + "/members?recursively=1&users=1&groups=0&per_page=100&page="
+                    + page, null, null), "list the members of group " + VIP_GROUP);
+            members.path("items").forEach(m -> ids.add(m.path("id").asText()));
+            if (members.path("items").size() < 100) {
+                return ids;
+            }
+        }
+    }
+
+    /** A custom field's first value, by name, on a ticket or a transaction. */
+    private static String fieldValue(JsonNode object, String name) {
+        for (JsonNode cf : object.path("CustomFields")) {
             if (name.equals(cf.path("name").asText())) {
                 JsonNode values = cf.path("values");
                 return values.size() == 0 ? null : values.get(0).asText();

@@ -1,0 +1,9 @@
+package org.socialcarebridge.host;
+
+/**
+ * An agent changed one of a ticket's fields (e.g. corrected Social Category).
+ *
+ * @param value the field's value now, or null when the agent cleared it
+ */
+public record FieldChange(long transactionId, long ticketId, String field, String value) {
+}

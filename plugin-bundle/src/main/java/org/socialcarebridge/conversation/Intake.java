@@ -13,11 +13,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.socialcarebridge.customer.Customers;
+import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
+import org.socialcarebridge.triage.TriageRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +44,7 @@ public final class Intake {
     private final Duration reopenWindow;
     private final Clock clock;
     private final Customers customers;
+    private final Triage triage;
 
     /**
      * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
@@ -45,8 +52,15 @@ public final class Intake {
      *                       later, it opens a new ticket that refers to the old one
      */
     public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Clock clock) {
+        this(db, host, ownAccountKeys, reopenWindow, Triage.withDefaults(), clock);
+    }
+
+    /** @param triage decides, for a message that would open a ticket, whether it is work, how urgent, where and by when */
+    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Triage triage,
+                  Clock clock) {
         this.db = db;
         this.host = host;
+        this.triage = triage;
         this.reopenWindow = reopenWindow;
         this.ownAccountKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
         this.ownAccountKeys.addAll(ownAccountKeys);
@@ -116,6 +130,20 @@ public final class Intake {
         Optional<Conversation> existing = m.visibility() == Visibility.PRIVATE
                 ? latestConversationWith(m.author())
                 : db.read(em -> conversationOf(em, m));
+        // The SLA clock starts when the customer wrote, not when the help desk came back up.
+        Instant wrote = m.createdAt().isBefore(clock.instant()) ? m.createdAt() : clock.instant();
+        TriageDecision decision = triage.decide(TriageInput.of(m, false), wrote);
+        // Only a message that would start a conversation can be noise: a customer's next words never are.
+        if (existing.isEmpty() && !decision.ticket() && !entry.promoted()) {
+            String reasons = String.join("; ", decision.signals().noise());
+            TriageDecision filtered = decision;
+            db.writing(em -> {
+                em.find(LedgerEntry.class, key).filter(reasons.isEmpty() ? filtered.explanation() : reasons, clock.instant());
+                em.merge(TriageRecord.of(key, filtered, clock.instant()));
+            });
+            LOG.info("Filtered {} as noise: {}", key, reasons);
+            return;
+        }
         boolean maybeFiledBefore = entry.attempts() > 0;
         boolean parentUnread = m.inReplyToId() != null && !knows(m.network(), m.inReplyToId());
         String body = body(m, parentUnread);
@@ -143,7 +171,11 @@ public final class Intake {
                 Optional<Long> already = maybeFiledBefore
                         ? host.ticketForConversation(c.key()).filter(id -> id != old) : Optional.empty();
                 already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
-                long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, c.key(), old)));
+                if (already.isEmpty()) {
+                    decision = valuedCustomerTriage(m, wrote, decision);
+                }
+                TriageDecision routed = decision;
+                long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, c.key(), old, routed)));
                 c.continueOn(ticketId, clock.instant());
                 conversation = c;
             } else {
@@ -157,10 +189,15 @@ public final class Intake {
             Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
             already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
             Long refersTo = continues;
-            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, conversationKey, refersTo)));
+            if (already.isEmpty()) {
+                decision = valuedCustomerTriage(m, wrote, decision);
+            }
+            TriageDecision routed = decision;
+            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, conversationKey, refersTo, routed)));
             conversation = new Conversation(conversationKey, ticketId, m.author(), clock.instant());
         }
         Conversation target = conversation;
+        TriageDecision recorded = decision;
         try {
             db.writing(em -> {
                 Conversation c = em.find(Conversation.class, target.key());
@@ -172,6 +209,7 @@ public final class Intake {
                 }
                 c.heardFrom(m, clock.instant());
                 em.find(LedgerEntry.class, key).filed(c, clock.instant());
+                em.merge(TriageRecord.of(key, recorded, clock.instant()));
             });
         } catch (PersistenceException e) {
             throw new IllegalStateException("Filed " + key + " on ticket " + target.ticketId()
@@ -209,9 +247,20 @@ public final class Intake {
         return Optional.empty();
     }
 
-    private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo) {
+    /**
+     * Triage again when the help desk values this customer (their tier rises). Asked only for a message
+     * that opens a ticket, so noise never creates a help-desk user.
+     */
+    private TriageDecision valuedCustomerTriage(InboundMessage m, Instant wrote, TriageDecision plain) {
+        return host.valuedCustomer(customers.hostCustomerFor(m.author()))
+                ? triage.decide(TriageInput.of(m, true), wrote) : plain;
+    }
+
+    /** A ticket for a message that starts a conversation, routed as triage decided. */
+    private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo, TriageDecision d) {
         Map<String, String> fields = new LinkedHashMap<>();
         SocialIdentity a = m.author();
+        HostCustomer customer = customers.hostCustomerFor(a);
         fields.put("Social Network", m.network().displayName());
         fields.put("Social Handle", "@" + a.handle());
         if (a.profileUrl() != null) {
@@ -220,7 +269,17 @@ public final class Intake {
         fields.put("Social Conversation ID", conversationKey);
         fields.put("Social Followers", String.valueOf(a.followers()));
         fields.put("Social Verified", a.verified() ? "Yes" : "No");
-        return new NewTicket(subject(m), customers.hostCustomerFor(a), body, fields, messageFields(m), refersTo);
+        fields.put("Social Priority", d.tier().name());
+        if (d.category() != null) {
+            fields.put("Social Category", d.category());
+        }
+        fields.put("Social Sentiment", d.signals().sentiment().key());
+        fields.put("Social Contact Type", d.signals().contactType().key());
+        fields.put("Social Language", d.signals().language());
+        fields.put("Social Approval Required", d.approvalRequired() ? "Yes" : "No");
+        fields.put("Social Triage", d.explanation());
+        return new NewTicket(subject(m), customer, body, fields, messageFields(m), refersTo,
+                new TicketRouting(d.queue(), d.ownerGroup(), d.priority(), d.due()));
     }
 
     /** The message's id, and how it was written, shown on its transaction in the ticket's history. */

@@ -85,6 +85,9 @@ public class LedgerEntry {
     private Instant receivedAt;
     @Column(name = "FILED_AT")
     private Instant filedAt;
+    /** A supervisor promoted it from the noise triage filtered: it is ticketed whatever triage says. */
+    @Column(name = "PROMOTED")
+    private Boolean promoted;
 
     protected LedgerEntry() {
     }
@@ -140,6 +143,36 @@ public class LedgerEntry {
         state = LedgerState.IGNORED;
         lastError = reason;
         filedAt = now;
+    }
+
+    /** Triage found it to be noise: kept with the reasons, not ticketed. */
+    public void filter(String reasons, Instant now) {
+        state = LedgerState.FILTERED;
+        lastError = reasons;
+        filedAt = now;
+    }
+
+    /** A supervisor says triage was wrong: file it like any received message, and never filter it again. */
+    public void promote() {
+        if (state != LedgerState.FILTERED) {
+            throw new IllegalStateException("Message " + key + " is " + state + ", not filtered as noise; only filtered"
+                    + " messages can be promoted to a ticket");
+        }
+        state = LedgerState.RECEIVED;
+        promoted = Boolean.TRUE;
+        lastError = null;
+    }
+
+    public boolean promoted() {
+        return Boolean.TRUE.equals(promoted);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant filedAt() {
+        return filedAt;
     }
 
     public void attempted() {

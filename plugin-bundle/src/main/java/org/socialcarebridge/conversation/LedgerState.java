@@ -8,6 +8,11 @@ public enum LedgerState {
     FILED,
     /** Recorded but deliberately not ticketed (the brand's own post); the reason says why. */
     IGNORED,
+    /**
+     * Triaged as noise (spam, giveaway, marketing…): kept with its reasons, never ticketed, until a
+     * supervisor promotes it.
+     */
+    FILTERED,
     /** The host refused it for good; visible on the health endpoint for a human to look at. */
     DEAD_LETTER
 }

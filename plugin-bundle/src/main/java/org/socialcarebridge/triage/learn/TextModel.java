@@ -28,6 +28,15 @@ public final class TextModel {
     public static final double MIN_SENTIMENT_CONFIDENCE = 0.4;
     /** The category classifier's probability below which {@link #category} says nothing. */
     public static final double MIN_CATEGORY_CONFIDENCE = 0.5;
+    /** Noise examples (agents' "Noise" marks and promotions of filtered messages) before {@link #noise} answers. */
+    public static final int MIN_NOISE_EXAMPLES = 20;
+    /**
+     * High on purpose: a customer filtered by mistake goes unanswered, a spammer ticketed by mistake
+     * costs an agent a click.
+     */
+    public static final double MIN_NOISE_CONFIDENCE = 0.9;
+    static final String NOISE = "noise";
+    static final String NOT_NOISE = "not-noise";
 
     private final Features lexiconFeatures = Features.withLexicon();
     private final Features plainFeatures = Features.plain();
@@ -39,6 +48,7 @@ public final class TextModel {
     private final TextClassifier sentiments = new TextClassifier(t -> split(t).sentimentFeatures(),
             MIN_SENTIMENT_EXAMPLES);
     private final TextClassifier categories = new TextClassifier(t -> split(t).words(), MIN_CATEGORY_EXAMPLES);
+    private final TextClassifier noise = new TextClassifier(t -> split(t).words(), MIN_NOISE_EXAMPLES);
 
     private record Split(String text, List<Token> tokens, List<String> words, Features lexicon) {
         List<String> sentimentFeatures() {
@@ -72,6 +82,22 @@ public final class TextModel {
                     + "; name the Social Category the message belongs to");
         }
         categories.learn(text, category.strip());
+    }
+
+    /** @param isNoise true: agents marked it as noise; false: a supervisor said it is not (promoted it, or Social Noise = No) */
+    public void learnNoise(String text, boolean isNoise) {
+        noise.learn(text, isNoise ? NOISE : NOT_NOISE);
+    }
+
+    /**
+     * Present only when the desk's examples say this text is noise, having seen both noise and
+     * genuine messages, and very surely so.
+     */
+    public Optional<Prediction> noise(String text) {
+        if (noise.labels().size() < 2) {
+            return Optional.empty();
+        }
+        return noise.predict(text).filter(p -> NOISE.equals(p.label()) && p.confidence() >= MIN_NOISE_CONFIDENCE);
     }
 
     /** The learnt sentiment (label: a {@link Sentiment#key()}), when trained and sure enough. */

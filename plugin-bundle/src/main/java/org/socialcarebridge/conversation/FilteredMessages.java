@@ -1,0 +1,67 @@
+package org.socialcarebridge.conversation;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.TriageRecord;
+
+/**
+ * The messages triage kept out of the help desk as noise, for a supervisor to audit, and to promote
+ * the ones triage got wrong: a promoted message is filed like any other on the next pass.
+ */
+public final class FilteredMessages {
+    private final Database db;
+
+    public FilteredMessages(Database db) {
+        this.db = db;
+    }
+
+    /** One filtered message: where it came from, what it said, and why triage filtered it. */
+    public record Filtered(String key, String author, String text, String reasons, Instant filteredAt) {
+    }
+
+    /** The newest first, filtered at or after {@code since}. */
+    public List<Filtered> since(Instant since, int limit) {
+        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s and e.filedAt >= :since"
+                        + " order by e.filedAt desc, e.key", LedgerEntry.class)
+                .setParameter("s", LedgerState.FILTERED).setParameter("since", since)
+                .setMaxResults(limit).getResultList().stream()
+                .map(e -> {
+                    InboundMessage m = e.message();
+                    return new Filtered(e.key(), m.network().key() + ":" + m.author().accountId() + " (@" + m.author().handle() + ")",
+                            m.text(), e.lastError(), e.filedAt());
+                }).toList());
+    }
+
+    public long count() {
+        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s", Long.class)
+                .setParameter("s", LedgerState.FILTERED).getSingleResult());
+    }
+
+    /**
+     * Puts a filtered message back on the way to a ticket; the intake files it on its next pass.
+     * Answers the message's text. (Supervisors promote through TriageTraining, which also learns from it.)
+     *
+     * @throws IllegalArgumentException when no message has this key, or it was not filtered
+     */
+    public String promote(String key) {
+        return db.write(em -> {
+            LedgerEntry e = em.find(LedgerEntry.class, key);
+            if (e == null) {
+                throw new IllegalArgumentException("No message '" + key + "' in the ledger; keys look like x:1790 or"
+                        + " mastodon:109..., as listed by socialcare:filtered");
+            }
+            try {
+                e.promote();
+            } catch (IllegalStateException notFiltered) {
+                throw new IllegalArgumentException(notFiltered.getMessage());
+            }
+            TriageRecord r = em.find(TriageRecord.class, key);
+            if (r != null) {
+                em.remove(r); // decided again when it is filed
+            }
+            return e.message().text();
+        });
+    }
+}

@@ -1,0 +1,169 @@
+package org.socialcarebridge.triage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.socialcarebridge.conversation.FilteredMessages;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.eval.LabelledExample;
+import org.socialcarebridge.triage.learn.TextModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How triage learns from the desk: an agent who corrects Social Category or Social Sentiment, or sets
+ * Social Noise, on a ticket teaches the model with the message that opened the ticket; an
+ * administrator can import a labelled CSV. Labels are stored, and the model is rebuilt from them on
+ * every start, so nothing is retrained by hand and nothing learnt is shipped. The model only informs
+ * signals: an explicit rule always wins (see the rules file's category precedence).
+ */
+public final class TriageTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(TriageTraining.class);
+    static final String CURSOR = "rt:corrections";
+    public static final String CATEGORY = "Social Category";
+    public static final String SENTIMENT = "Social Sentiment";
+    public static final String NOISE = "Social Noise";
+    static final Set<String> FIELDS = Set.of(CATEGORY, SENTIMENT, NOISE);
+
+    private final Database db;
+    private final TextModel model;
+    private final Clock clock;
+    private final FilteredMessages filtered;
+
+    public TriageTraining(Database db, TextModel model, Clock clock) {
+        this.db = db;
+        this.model = model;
+        this.clock = clock;
+        this.filtered = new FilteredMessages(db);
+    }
+
+    /** Teaches the model every stored label (at start); answers how many. */
+    public int restore() {
+        List<TriageLabel> labels = db.read(em -> em.createQuery("select l from TriageLabel l order by l.labelledAt, l.key",
+                TriageLabel.class).getResultList());
+        labels.forEach(this::teach);
+        return labels.size();
+    }
+
+    public long labels() {
+        return db.read(em -> em.createQuery("select count(l) from TriageLabel l", Long.class).getSingleResult());
+    }
+
+    /**
+     * Reads the corrections agents made in the help desk since the last look and learns from them. Starts
+     * at the help desk's newest transaction on a fresh install. Answers how many were learnt.
+     */
+    public int learnFromDesk(HostGateway host) {
+        String position = db.cursor(CURSOR);
+        if (position == null) {
+            db.moveCursor(CURSOR, String.valueOf(host.latestTransactionId()), clock.instant());
+            return 0;
+        }
+        long after = Long.parseLong(position);
+        int learnt = 0;
+        List<FieldChange> changes;
+        do {
+            changes = host.fieldChangesAfter(after, FIELDS, 100);
+            for (FieldChange c : changes) {
+                if (correct(c)) {
+                    learnt++;
+                }
+                after = Math.max(after, c.transactionId());
+            }
+            db.moveCursor(CURSOR, String.valueOf(after), clock.instant());
+        } while (changes.size() == 100);
+        return learnt;
+    }
+
+    /** One agent's correction; answers false when the ticket holds no message the plugin filed, or the value means nothing. */
+    public boolean correct(FieldChange change) {
+        String text = db.read(em -> em.createQuery("select e from LedgerEntry e where e.ticketId = :t and e.direction = :in"
+                        + " order by e.createdAt, e.key", LedgerEntry.class)
+                .setParameter("t", change.ticketId()).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setMaxResults(1).getResultList().stream().findFirst().map(e -> e.message().text()).orElse(null));
+        if (text == null || change.value() == null || change.value().isBlank()) {
+            return false;
+        }
+        String key = "desk:" + change.ticketId() + ":" + change.field();
+        TriageLabel label = new TriageLabel(key, text, "agent correction on ticket " + change.ticketId(), clock.instant());
+        switch (change.field()) {
+            case CATEGORY -> label.category(change.value().strip());
+            case SENTIMENT -> {
+                Sentiment s = Sentiment.fromKey(change.value());
+                if (s == null) {
+                    return false;
+                }
+                label.sentiment(s);
+            }
+            case NOISE -> label.noise("yes".equalsIgnoreCase(change.value().strip()));
+            default -> {
+                return false;
+            }
+        }
+        db.writing(em -> em.merge(label));
+        teach(label);
+        LOG.info("Triage learnt from ticket {}: {} = {}", change.ticketId(), change.field(), change.value());
+        return true;
+    }
+
+    /**
+     * A supervisor says triage was wrong to filter this message: it is filed as a ticket on the next
+     * pass, and triage learns that messages like it are not noise.
+     */
+    public void promote(String messageKey) {
+        String text = filtered.promote(messageKey);
+        TriageLabel label = new TriageLabel("promoted:" + messageKey, text, "promoted from the filtered noise", clock.instant());
+        label.noise(false);
+        db.writing(em -> em.merge(label));
+        teach(label);
+    }
+
+    /** Stores and learns labelled examples an administrator imported (keyed by text, so importing twice changes nothing). */
+    public int importExamples(List<LabelledExample> examples, String source) {
+        int fresh = 0;
+        for (LabelledExample e : examples) {
+            String key = "import:" + sha256(e.text());
+            TriageLabel label = new TriageLabel(key, e.text(), "imported from " + source, clock.instant());
+            label.sentiment(e.sentiment());
+            label.category(e.category());
+            boolean added = db.write(em -> {
+                boolean known = em.find(TriageLabel.class, key) != null;
+                em.merge(label);
+                return !known;
+            });
+            if (added) {
+                teach(label);
+                fresh++;
+            }
+        }
+        return fresh;
+    }
+
+    private void teach(TriageLabel label) {
+        if (label.sentiment() != null) {
+            model.learnSentiment(label.text(), label.sentiment());
+        }
+        if (label.category() != null && !label.category().isBlank()) {
+            model.learnCategory(label.text(), label.category());
+        }
+        if (label.noise() != null) {
+            model.learnNoise(label.text(), label.noise());
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This Java has no SHA-256", e);
+        }
+    }
+}

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.conversation.LedgerState;
@@ -24,6 +25,8 @@ import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.routes.health.HealthRoutes;
+import org.socialcarebridge.routes.http.AdminToken;
+import org.socialcarebridge.routes.triage.TriageRoutes;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
@@ -40,6 +43,10 @@ import org.socialcarebridge.routes.x.XChannel;
 import org.socialcarebridge.routes.x.XNetworkClient;
 import org.socialcarebridge.routes.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
+import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.TriageTraining;
+import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.rules.RulesFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +61,16 @@ public final class SocialCareEngine implements AutoCloseable {
     public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID, XSettings.PID,
             MastodonSettings.PID);
 
+    /** The administrator's triage rules, beside the configuration files (etc/socialcare-triage.yaml). */
+    public static final String RULES_FILE = "socialcare-triage.yaml";
+
     private final Health health = new Health();
     private final CamelContext camel;
     private final Database db;
     private Customers customers;
+    private Triage triage;
+    private TriageTraining training;
+    private FilteredMessages filtered;
 
     private SocialCareEngine(CamelContext camel, Database db) {
         this.camel = camel;
@@ -67,8 +80,9 @@ public final class SocialCareEngine implements AutoCloseable {
     /**
      * @param config  each PID's values (a missing PID is an empty map)
      * @param dataDir where the embedded database lives by default
+     * @param etcDir  where the configuration files and the triage rules file live
      */
-    public static SocialCareEngine start(Map<String, Map<String, ?>> config, Path dataDir) throws Exception {
+    public static SocialCareEngine start(Map<String, Map<String, ?>> config, Path dataDir, Path etcDir) throws Exception {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         HttpSettings httpSettings = HttpSettings.from(valuesOf(config, HttpSettings.PID));
@@ -79,7 +93,7 @@ public final class SocialCareEngine implements AutoCloseable {
         camel.setApplicationContextClassLoader(SocialCareEngine.class.getClassLoader());
         SocialCareEngine engine = new SocialCareEngine(camel, db);
         try {
-            engine.assemble(config, httpSettings, json, clock);
+            engine.assemble(config, httpSettings, etcDir, json, clock);
             camel.start();
         } catch (Exception e) {
             engine.close();
@@ -88,8 +102,8 @@ public final class SocialCareEngine implements AutoCloseable {
         return engine;
     }
 
-    private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, ObjectMapper json, Clock clock)
-            throws Exception {
+    private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir, ObjectMapper json,
+                          Clock clock) throws Exception {
         HttpCall http = new HttpCall(camel);
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
@@ -116,7 +130,22 @@ public final class SocialCareEngine implements AutoCloseable {
 
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
         HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
-        Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), clock);
+        RulesFile rulesFile = new RulesFile(etcDir.resolve(RULES_FILE));
+        TextModel model = new TextModel();
+        training = new TriageTraining(db, model, clock);
+        int restored = training.restore();
+        if (restored > 0) {
+            LOG.info("Triage relearnt {} labelled messages (agents' corrections and imports)", restored);
+        }
+        triage = new Triage(rulesFile::current, model);
+        filtered = new FilteredMessages(db);
+        Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
+                clock);
+        camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
+                training, rt != null ? host : null, rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
+                new AdminToken(httpSettings.adminToken(), json), json, clock));
+        health.gauge("filteredAsNoise", filtered::count);
+        health.gauge("triageLabels", training::labels);
         customers = new Customers(db, host, clock);
         camel.addRoutes(new CustomerLinkRoutes(httpSettings.baseUri(), customers, httpSettings.adminToken(), json));
         Outbox outbox = new Outbox(db, host, networks, new ReplyPolicy(), RetrySchedule.standard(), clock);
@@ -162,6 +191,19 @@ public final class SocialCareEngine implements AutoCloseable {
     private static Map<String, ?> valuesOf(Map<String, Map<String, ?>> config, String pid) {
         Map<String, ?> values = config.get(pid);
         return values == null ? Map.of() : values;
+    }
+
+    /** The triage engine in force (rules file and what the desk taught), for the shell's dry run. */
+    public Triage triage() {
+        return triage;
+    }
+
+    public TriageTraining training() {
+        return training;
+    }
+
+    public FilteredMessages filtered() {
+        return filtered;
     }
 
     /** Identity links, for the administrator's shell command. */

@@ -80,7 +80,7 @@ public class SocialCareRuntime implements ConfigurationListener {
         // Camel, Jetty and Jackson look up classes through the context class loader.
         thread.setContextClassLoader(SocialCareRuntime.class.getClassLoader());
         try {
-            engine = SocialCareEngine.start(readConfiguration(), dataDir());
+            engine = SocialCareEngine.start(readConfiguration(), dataDir(), etcDir());
             LOG.info("Social Care Bridge started: routes {}", engine.routeIds());
         } catch (InvalidSettingsException e) {
             LOG.error("Social Care Bridge is not running. {}", String.join(" | ", e.problems().stream().map(Object::toString).toList()));
@@ -127,5 +127,9 @@ public class SocialCareRuntime implements ConfigurationListener {
 
     private static Path dataDir() {
         return Path.of(System.getProperty("karaf.data", "data"));
+    }
+
+    private static Path etcDir() {
+        return Path.of(System.getProperty("karaf.etc", "etc"));
     }
 }

@@ -43,7 +43,7 @@ class SocialCareEngineTest {
                 HttpSettings.PID, Map.of("port", String.valueOf(port)),
                 RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw-secret"),
                 "org.socialcarebridge.network.x", Map.of("baseUrl", "ftp://nope", "bearerToken", "tok-secret", "brandHandle", "acme"));
-        try (SocialCareEngine engine = SocialCareEngine.start(config, data)) {
+        try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             List<String> routes = engine.routeIds();
             assertTrue(routes.containsAll(List.of("health", "rt-filing", "rt-notifications", "rt-reconcile", "outbox-delivery")), routes.toString());
             assertFalse(routes.contains("x-poll"));
@@ -67,7 +67,7 @@ class SocialCareEngineTest {
                 HttpSettings.PID, Map.of("port", String.valueOf(port)),
                 RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw"),
                 "org.socialcarebridge.network.x", Map.of("enabled", "false"));
-        try (SocialCareEngine engine = SocialCareEngine.start(config, data)) {
+        try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             String url = "http://127.0.0.1:" + port + "/socialcare/rt/transactions";
             assertEquals(202, send("POST", url, "{\"ticket\":1,\"transaction\":42}").statusCode());
             HttpResponse<String> bad = send("POST", url, "{\"transaction\":\"<script>\"}");

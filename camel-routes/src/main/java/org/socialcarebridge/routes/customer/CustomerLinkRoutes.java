@@ -2,9 +2,7 @@ package org.socialcarebridge.routes.customer;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +13,7 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.socialcarebridge.customer.CustomerLink;
 import org.socialcarebridge.customer.Customers;
+import org.socialcarebridge.routes.http.AdminToken;
 
 /**
  * The administrator's REST call for identity links, authenticated with the admin token:
@@ -29,14 +28,14 @@ public final class CustomerLinkRoutes extends RouteBuilder {
 
     private final String baseUri;
     private final Customers customers;
-    private final byte[] adminToken;
+    private final AdminToken admin;
     private final ObjectMapper json;
 
     /** @param adminToken the bearer token callers must present; null disables the API (403 with how to enable it) */
     public CustomerLinkRoutes(String baseUri, Customers customers, String adminToken, ObjectMapper json) {
         this.baseUri = baseUri;
         this.customers = customers;
-        this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.admin = new AdminToken(adminToken, json);
         this.json = json;
     }
 
@@ -55,15 +54,7 @@ public final class CustomerLinkRoutes extends RouteBuilder {
         String body = in.getBody(String.class);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        if (adminToken == null) {
-            answer(out, 403, Map.of("error", "The admin API is off: set adminToken in etc/org.socialcarebridge.http.cfg"
-                    + " and send it as 'Authorization: Bearer <adminToken>'"));
-            return;
-        }
-        if (!authorized(authorization)) {
-            answer(out, 401, Map.of("error", "Send the admin token from etc/org.socialcarebridge.http.cfg as"
-                    + " 'Authorization: Bearer <adminToken>'"));
+        if (!admin.admits(authorization, out)) {
             return;
         }
         String identity = URLDecoder.decode(path.replaceFirst("^/+", ""), StandardCharsets.UTF_8);
@@ -103,14 +94,6 @@ public final class CustomerLinkRoutes extends RouteBuilder {
         }
     }
 
-    /** Constant-time, so the token cannot be guessed byte by byte from response times. */
-    private boolean authorized(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        return MessageDigest.isEqual(adminToken, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
-    }
-
     static Map<String, Object> view(CustomerLink link) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("identity", link.identityKey());
@@ -121,7 +104,6 @@ public final class CustomerLinkRoutes extends RouteBuilder {
     }
 
     private void answer(Message out, int status, Object body) throws Exception {
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setBody(json.writerWithDefaultPrettyPrinter().writeValueAsString(body instanceof List<?> l ? l : body));
+        admin.answer(out, status, body);
     }
 }

@@ -123,7 +123,8 @@ for my $workers ($group, ensure_group($LEAD_GROUP)) {
     grant($workers->PrincipalObj, $ops, @AGENT_OPS_RIGHTS);
     grant($workers->PrincipalObj, $_, 'ModifyCustomField') for @agent_fields;
 }
-ensure_group($VIP_GROUP);
+# REST2 shows a group's members only to who may administer its membership; granted on this one group only.
+grant($plugin->PrincipalObj, ensure_group($VIP_GROUP), 'AdminGroupMembership');
 # Earlier versions granted ModifyCustomField on the whole queue; take that back.
 if ($group->PrincipalObj->HasRight(Right => 'ModifyCustomField', Object => $queue)) {
     $group->PrincipalObj->RevokeRight(Right => 'ModifyCustomField', Object => $queue);

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.FieldChange;
@@ -39,6 +41,7 @@ import org.socialcarebridge.routes.http.HttpCall;
  * answer's message array is read and anything but success is an error.
  */
 public final class RtGateway implements HostGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(RtGateway.class);
     static final String REST = "/REST/2.0";
     /** Members of this RT group are the business's valued customers (triage's vip signal). */
     static final String VIP_GROUP = "Social VIP";
@@ -47,7 +50,6 @@ public final class RtGateway implements HostGateway {
     private final RtSettings settings;
     private final ObjectMapper json;
     private final Map<String, HostCustomer> customers = new ConcurrentHashMap<>();
-    private final Map<Long, String> customFieldNames = new ConcurrentHashMap<>();
     private volatile Long pluginUserId;
     /** Valued customers change rarely; reading the group once a minute keeps ticket creation to its requests. */
     private final Refreshed<Set<String>> valuedCustomers;
@@ -355,28 +357,39 @@ public final class RtGateway implements HostGateway {
     @Override
     public List<FieldChange> fieldChangesAfter(long transactionId, Set<String> fields, int limit) {
         List<FieldChange> changes = new ArrayList<>();
-        Map<Long, JsonNode> tickets = new HashMap<>();
+        Map<Long, Optional<JsonNode>> tickets = new HashMap<>();
         for (long id : transactionIds(searchBody(List.of(term("id", ">", transactionId), term("ObjectType", "=", "RT::Ticket"),
                 term("Type", "=", "CustomField"), term("Creator", "!=", pluginUserId()))), limit)) {
             JsonNode txn = transaction(id);
-            String field = customFieldName(txn.path("Field").path("id").asLong());
-            if (!fields.contains(field)) {
-                continue;
-            }
             long ticketId = txn.path("Object").path("id").asLong();
-            // The transaction points at the value only by reference; the ticket's value now is the correction.
-            JsonNode ticket = tickets.computeIfAbsent(ticketId, t -> parse(session.send("GET", REST + "/ticket/" + t, null, null),
-                    "read ticket " + t));
-            if (fieldValue(ticket, "Social Conversation ID") != null) {
-                changes.add(new FieldChange(id, ticketId, field, fieldValue(ticket, field)));
-            }
+            // The ticket names its fields by id (the plugin may not read field definitions), and its
+            // value now is the correction; a ticket the plugin may not see is none of its business.
+            Optional<JsonNode> ticket = tickets.computeIfAbsent(ticketId, this::socialTicket);
+            String fieldId = txn.path("Field").path("id").asText();
+            ticket.flatMap(t -> fieldById(t, fieldId)).filter(cf -> fields.contains(cf.path("name").asText()))
+                    .ifPresent(cf -> changes.add(new FieldChange(id, ticketId, cf.path("name").asText(),
+                            cf.path("values").size() == 0 ? null : cf.path("values").get(0).asText())));
         }
         return changes;
     }
 
-    private String customFieldName(long id) {
-        return customFieldNames.computeIfAbsent(id, cf -> parse(session.send("GET", REST + "/customfield/" + cf, null, null),
-                "read custom field " + cf).path("Name").asText());
+    /** The ticket, when it is a social ticket the plugin may read. */
+    private Optional<JsonNode> socialTicket(long id) {
+        HttpAnswer answer = session.send("GET", REST + "/ticket/" + id, null, null);
+        if (answer.status() == 403 || answer.status() == 404) {
+            return Optional.empty();
+        }
+        JsonNode ticket = parse(answer, "read ticket " + id);
+        return fieldValue(ticket, "Social Conversation ID") == null ? Optional.empty() : Optional.of(ticket);
+    }
+
+    private static Optional<JsonNode> fieldById(JsonNode object, String id) {
+        for (JsonNode cf : object.path("CustomFields")) {
+            if (id.equals(cf.path("id").asText())) {
+                return Optional.of(cf);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -384,8 +397,20 @@ public final class RtGateway implements HostGateway {
         return valuedCustomers.get().contains(customer.id());
     }
 
-    /** RT user ids in group Social VIP (recursively); absent group: nobody. */
+    /**
+     * RT user ids in group Social VIP (recursively); absent group: nobody. A refusal (rights not
+     * provisioned) only costs VIPs their raised tier, never a message: it is logged with the fix.
+     */
     private Set<String> readValuedCustomers() {
+        try {
+            return valuedCustomerIds();
+        } catch (HostRejectedException e) {
+            LOG.warn("Valued customers unknown, so no ticket is raised for a VIP: {}", e.getMessage());
+            return Set.of();
+        }
+    }
+
+    private Set<String> valuedCustomerIds() {
         // REST2 reads groups by id only; search for it by name.
         JsonNode groups = parse(session.send("POST", REST + "/groups", "application/json",
                 searchBody(List.of(term("Name", "=", VIP_GROUP)))), "find group " + VIP_GROUP).path("items");

@@ -37,9 +37,11 @@ say "Playing customer mentions of @acme on the X simulator"
 customer maria_lopez "María López" 1240 false
 customer devon_k "Devon King" 48200 true
 customer sam_r "Sam R." 87 false
+customer promo4u2day "Deals Deals" 2 false
 t1=$(tweet maria_lopez "@acme my internet has been down since 7am and I work from home. Is there an outage in Leeds? Any ETA?")
 t2=$(tweet devon_k "@acme I was charged twice for my March bill. Who can sort this out?")
 t3=$(tweet sam_r "@acme thanks for the quick fix yesterday, speeds are great now!")
+t5=$(tweet promo4u2day "@acme Follow and RT to WIN a free iPhone!!! #giveaway #win #free #contest #iphone")
 curl -fsS -X POST "$SIM/2/tweets" -H "Authorization: Bearer $X_TOKEN" -H 'Content-Type: application/json' \
   -d '{"text":"Planned maintenance tonight 01:00-03:00 in the North. Thanks for your patience! #acme"}' >/dev/null
 sleep 1
@@ -50,6 +52,7 @@ curl -fsS -X POST "$SIM/2/dm_conversations/with/$brand_id/messages" -H "Authoriz
 echo "  @maria_lopez: $t1 (and a follow-up $t4 in the same thread)"
 echo "  @devon_k:     $t2 (then a direct message with his account number: it joins his ticket, marked private)"
 echo "  @sam_r:       $t3"
+echo "  @promo4u2day: $t5 (a giveaway: triage records it as noise, no ticket)"
 echo "  @acme itself posted a maintenance notice: it must not become a ticket"
 
 MSIM=http://127.0.0.1:8087
@@ -85,7 +88,7 @@ echo "  @ola_n asked the world (no mention); @lena_b answered mentioning @acme: 
 echo "  @lena_b then wrote privately ($m2): it joins that ticket, marked private, and is answered privately by default"
 echo "  @maria on Mastodon ($m3) is linked to @maria_lopez on X: her ticket carries the same RT customer and links the X one"
 
-say "Waiting for the tickets in RT's Social queue"
+say "Waiting for the tickets in RT, as triage routed them"
 python3 - "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
 import json, sys, time, urllib.request, urllib.parse, http.cookiejar
 jar = http.cookiejar.CookieJar()
@@ -98,14 +101,21 @@ while time.time() < deadline and len(found) < len(want):
     for key in want:
         if key in found:
             continue
-        q = urllib.parse.quote(f"Queue = 'Social' AND 'CF.{{Social Conversation ID}}' = '{key}'")
+        q = urllib.parse.quote(f"'CF.{{Social Conversation ID}}' = '{key}'")
         data = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/tickets?query={q}&fields=Subject"))
         for item in data.get("items", []):
-            found[key] = (item["id"], item.get("Subject"))
+            found[key] = item["id"]
     time.sleep(0.5)
+def field(t, name):
+    for cf in t.get("CustomFields", []):
+        if cf.get("name") == name and cf.get("values"):
+            return cf["values"][0]
+    return "-"
 for key in sorted(found):
-    tid, subject = found[key]
-    print(f"  ticket #{tid}: {subject}\n    http://127.0.0.1:8085/Ticket/Display.html?id={tid}")
+    t = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/ticket/{found[key]}"))
+    queue = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/queue/{t['Queue']['id']}"))["Name"]
+    print(f"  ticket #{t['id']}: {t['Subject']}\n    {queue}, {field(t, 'Social Priority')} (priority {t['Priority']}, due {t['Due']}),"
+          f" {field(t, 'Social Category')}, {field(t, 'Social Sentiment')}\n    http://127.0.0.1:8085/Ticket/Display.html?id={t['id']}")
 if len(found) < len(want):
     print("  some mentions have no ticket yet; see http://127.0.0.1:8181/socialcare/health", file=sys.stderr)
     sys.exit(1)
@@ -119,6 +129,11 @@ Social Care Bridge is running.
   X simulator:        $SIM   (what the brand posted: curl -s $SIM/sim/tweets ; DMs: $SIM/sim/dm_events)
   Mastodon simulator: $MSIM   (every status, the brand's replies included: curl -s $MSIM/sim/statuses)
   Karaf:              $KARAF_HOME   (log: $KARAF_HOME/data/log/karaf.log)
+  Triage rules:       $KARAF_HOME/etc/socialcare-triage.yaml   (edit and save: reloaded within a second)
+
+What triage decided: each ticket's "Social Triage" field says which rules fired; filtered noise:
+  $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:filtered"
+  Dry run of any text, touching nothing: ./socialcare triage "my order never arrived" --followers 12000
 
 How to answer a customer:
   1. Open a ticket above and click Reply.

@@ -126,7 +126,7 @@ public final class MentionToTicketBench {
                 throw new IllegalStateException("only " + seen.size() + " of " + want + " tickets appeared within 10 minutes");
             }
             JsonNode page = root.get("/tickets?per_page=100&orderby=id&order=ASC&fields=Subject&query="
-                    + Rt.enc("Queue = 'Social' AND id > " + after));
+                    + Rt.enc("'CF.{Social Conversation ID}' IS NOT NULL AND id > " + after));
             Instant now = Instant.now();
             for (JsonNode t : page.path("items")) {
                 after = Math.max(after, t.path("id").asLong());

@@ -74,9 +74,9 @@ final class Rt {
         }
     }
 
-    /** Tickets in queue Social whose Social Conversation ID is this key. */
+    /** Tickets in any queue (triage routes to several) whose Social Conversation ID is this key. */
     List<Long> ticketsForConversation(String key) {
-        String q = "Queue = 'Social' AND 'CF.{Social Conversation ID}' = '" + key + "'";
+        String q = "'CF.{Social Conversation ID}' = '" + key + "'";
         List<Long> ids = new ArrayList<>();
         for (JsonNode item : get("/tickets?per_page=100&query=" + enc(q)).path("items")) {
             ids.add(item.path("id").asLong());

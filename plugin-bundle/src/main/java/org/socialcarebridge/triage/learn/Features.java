@@ -1,8 +1,10 @@
 package org.socialcarebridge.triage.learn;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,7 +27,7 @@ public final class Features implements Function<String, List<String>> {
     private static final int LEXICON_WEIGHT = 3;
 
     /** Each band's features, made once: "lexicon:--0", "lexicon:--1"… */
-    private static final java.util.Map<String, List<String>> READINGS = new java.util.HashMap<>();
+    private static final Map<String, List<String>> READINGS = new HashMap<>();
 
     static {
         for (String band : List.of("--", "-", "0", "+", "++")) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How well one task's answers match people's: accuracy, per-class precision, recall and F1, macro
@@ -167,7 +168,7 @@ public final class Evaluation {
         return sb.append("}}").toString();
     }
 
-    private void perClass(StringBuilder sb, String name, java.util.function.ToDoubleFunction<String> metric) {
+    private void perClass(StringBuilder sb, String name, ToDoubleFunction<String> metric) {
         sb.append(",\"").append(name).append("\":{");
         for (int i = 0; i < labels.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(Json.string(labels.get(i))).append(':')

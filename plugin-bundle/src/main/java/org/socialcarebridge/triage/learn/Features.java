@@ -1,7 +1,10 @@
 package org.socialcarebridge.triage.learn;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -13,7 +16,7 @@ import org.socialcarebridge.triage.sentiment.Tokens;
  * What a classifier sees of a text: lower-case words, emoji and the marks "!" and "?", every
  * mention as "@user" and every URL as "url" (so accounts and links do not become vocabulary); words
  * after a negator until the end of the clause marked "not_" ("not_good"); and each adjacent pair as
- * a bigram ("on_hold"). {@link #withLexicon()} adds the lexicon's reading as a few features, which
+ * a bigram ("on_hold"); each feature once, in the order first seen. {@link #withLexicon()} adds the lexicon's reading as a few features, which
  * lets a small training set lean on it.
  */
 public final class Features implements Function<String, List<String>> {
@@ -24,7 +27,7 @@ public final class Features implements Function<String, List<String>> {
     private static final int LEXICON_WEIGHT = 3;
 
     /** Each band's features, made once: "lexicon:--0", "lexicon:--1"… */
-    private static final java.util.Map<String, List<String>> READINGS = new java.util.HashMap<>();
+    private static final Map<String, List<String>> READINGS = new HashMap<>();
 
     static {
         for (String band : List.of("--", "-", "0", "+", "++")) {
@@ -65,7 +68,7 @@ public final class Features implements Function<String, List<String>> {
         return out;
     }
 
-    /** Words, marks and bigrams of already split text. */
+    /** Words, marks and bigrams of already split text, each once. */
     List<String> words(List<Token> tokens) {
         List<String> unigrams = new ArrayList<>(tokens.size());
         boolean negated = false;
@@ -89,10 +92,19 @@ public final class Features implements Function<String, List<String>> {
                 }
             }
         }
+        // Each feature once: a word said twice in a short message is no surer than once.
+        Set<String> seen = new HashSet<>(unigrams.size() * 4);
         List<String> out = new ArrayList<>(unigrams.size() * 2 + LEXICON_WEIGHT);
-        out.addAll(unigrams);
+        for (String u : unigrams) {
+            if (seen.add(u)) {
+                out.add(u);
+            }
+        }
         for (int i = 1; i < unigrams.size(); i++) {
-            out.add(unigrams.get(i - 1) + "_" + unigrams.get(i));
+            String bigram = unigrams.get(i - 1) + "_" + unigrams.get(i);
+            if (seen.add(bigram)) {
+                out.add(bigram);
+            }
         }
         return out;
     }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -18,8 +16,8 @@ import java.util.function.Function;
 import org.socialcarebridge.triage.Prediction;
 
 /**
- * A multi-class text classifier learnt one example at a time, from the distinct {@link Features} of
- * each text (a word said twice in a short message is no surer than once). Two learners vote:
+ * A multi-class text classifier learnt one example at a time, from the {@link Features} of each text
+ * (each feature given once). Two learners vote:
  * <ul>
  * <li>multinomial naive Bayes with add-one smoothing, exact after every example and good with few;</li>
  * <li>softmax logistic regression by stochastic gradient descent, sharper once there are hundreds.
@@ -65,7 +63,8 @@ public final class TextClassifier {
     private final Random random = new Random(42);
 
     /**
-     * @param features        turns a text into features, e.g. {@link Features#plain()}
+     * @param features        turns a text into features, each once, e.g. {@link Features#plain()};
+     *                        a feature given twice counts twice
      * @param minimumExamples {@link #predict} answers nothing before this many examples
      */
     public TextClassifier(Function<String, List<String>> features, int minimumExamples) {
@@ -82,7 +81,7 @@ public final class TextClassifier {
             throw new IllegalArgumentException("label is " + (label == null ? "null" : "blank")
                     + " for text '" + abbreviate(text) + "'; give every example a label");
         }
-        String[] x = distinct(text).toArray(new String[0]);
+        String[] x = features(text).toArray(new String[0]);
         lock.writeLock().lock();
         try {
             int c = labelIndex.computeIfAbsent(label, l -> {
@@ -113,7 +112,7 @@ public final class TextClassifier {
      * label has been seen. A null text reads as empty.
      */
     public Optional<Prediction> predict(String text) {
-        Set<String> x = distinct(text);
+        List<String> x = features(text);
         lock.readLock().lock();
         try {
             int k = labels.size();
@@ -162,8 +161,8 @@ public final class TextClassifier {
         return minimumExamples;
     }
 
-    private Set<String> distinct(String text) {
-        return new HashSet<>(features.apply(text == null ? "" : text));
+    private List<String> features(String text) {
+        return features.apply(text == null ? "" : text);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.socialcarebridge.triage.Sentiment;
  * <li>Sarcasm: "thanks for nothing", "just great", "yeah right", "/s"; a praise word followed closely
  * by a complaint word ("great, another delay", "love waiting") counts as complaint; "thanks a lot"
  * after a complaint is not thanks.</li>
- * <li>Questions without feeling lean neutral; mentions and URLs are ignored; hashtag words are read.</li>
+ * <li>Mentions and URLs are ignored; hashtag words are read ("#NeverAgain").</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -122,11 +122,11 @@ public final class SentimentLexicon {
         phrase(0.0, "thanks a lot", "no idea", "not sure", "i wonder", "no matter", "hold on", "hold up",
                 "help me", "can you", "could you", "would you", "will you", "please help", "is there",
                 "are there", "do you", "does the", "how do", "how can", "i need", "need to", "want to");
-        boosters(0.293, "very", "so", "extremely", "really", "totally", "super", "incredibly", "absolutely",
+        boosters(BOOST, "very", "so", "extremely", "really", "totally", "super", "incredibly", "absolutely",
                 "completely", "utterly", "truly", "seriously", "such", "most", "highly", "beyond", "hugely", "too",
                 "especially", "entirely", "exceptionally", "fully", "insanely", "ridiculously", "terribly",
                 "deeply", "purely", "quite", "freaking", "fricking", "bloody", "way");
-        boosters(-0.293, "slightly", "somewhat", "kinda", "barely", "little", "bit", "almost",
+        boosters(-BOOST, "slightly", "somewhat", "kinda", "barely", "little", "bit", "almost",
                 "partly", "marginally");
         emotes(-3.0, "😡", "😠", "🤬", "👎", "💩", "🖕", "😤", "😒", "😾", "🙄", "😑", ":@");
         emotes(-2.0, "😢", "😭", "😞", "😟", "😔", "😩", "😫", "😣", "😖", "😕", "🙁", "☹", "😿", "💔", "😱",

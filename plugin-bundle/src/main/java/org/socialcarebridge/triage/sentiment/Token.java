@@ -25,8 +25,4 @@ public record Token(Kind kind, String text, boolean shouted) {
     public boolean is(Kind k) {
         return kind == k;
     }
-
-    public boolean isWord(String w) {
-        return kind == Kind.WORD && text.equals(w);
-    }
 }

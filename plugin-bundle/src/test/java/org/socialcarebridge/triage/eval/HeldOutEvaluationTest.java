@@ -61,6 +61,11 @@ class HeldOutEvaluationTest {
                 answeredAccuracy(sure.category()));
         System.out.printf("speed: %.2f µs per message for reader (sentiment) + category%n",
                 microsPerMessage(testing, reader, model));
+        List<LabelledExample> long140 = testing.stream()
+                .map(e -> new LabelledExample((e.text() + " " + e.text() + " " + e.text()).substring(0,
+                        Math.min(140, 3 * e.text().length() + 2)), e.sentiment(), null))
+                .toList();
+        System.out.printf("speed at 140 characters: %.2f µs per message%n", microsPerMessage(long140, reader, model));
         System.out.println("JSON lexicon: {\"sentiment\":" + lexiconOnly.sentiment().toJson() + "}");
         System.out.println("JSON trained: " + new TriageEvaluation.Report(trained.sentiment(),
                 categories.category()).toJson());
@@ -68,24 +73,23 @@ class HeldOutEvaluationTest {
 
     /**
      * What the triage engine will call per message (the reader: learned sentiment, lexicon when
-     * unsure; then the learned category), timed over the test texts after a warm-up.
+     * unsure; then the learned category), timed over the test texts, best of 40 rounds.
      */
     private static double microsPerMessage(List<LabelledExample> texts, SentimentReader reader, TextModel model) {
         long sink = 0;
-        for (int round = 0; round < 30; round++) {
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 40; round++) {
             long start = System.nanoTime();
             for (LabelledExample e : texts) {
                 sink += reader.read(e.text()).label().ordinal();
                 sink += model.category(e.text()).isPresent() ? 1 : 0;
             }
-            long elapsed = System.nanoTime() - start;
-            if (round == 29) {
-                System.out.println("(checksum " + sink + ", mean length "
-                        + texts.stream().mapToInt(x -> x.text().length()).average().orElse(0) + " chars)");
-                return elapsed / 1000.0 / texts.size();
-            }
+            // The fastest round: the one least disturbed by other work on a shared machine.
+            best = Math.min(best, (System.nanoTime() - start) / 1000.0 / texts.size());
         }
-        throw new AssertionError("unreachable");
+        System.out.printf("(checksum %d, mean length %.0f chars)%n", sink,
+                texts.stream().mapToInt(x -> x.text().length()).average().orElse(0));
+        return best;
     }
 
     private static long id(Map<String, String> row) {

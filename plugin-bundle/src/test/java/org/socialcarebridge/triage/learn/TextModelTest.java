@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.triage.Sentiment;
@@ -57,6 +63,42 @@ class TextModelTest {
         assertTrue(m.category("my parcel is late").orElseThrow().confidence() >= TextModel.MIN_CATEGORY_CONFIDENCE);
         assertEquals("Booking and Billing", m.category("charged twice").orElseThrow().label());
         assertEquals(TextModel.MIN_CATEGORY_EXAMPLES, m.categoryClassifier().examples());
+    }
+
+    @Test
+    void predictsOnManyThreadsWhileLearning() throws Exception {
+        TextModel m = trained(14);
+        for (int i = 0; i < TextModel.MIN_CATEGORY_EXAMPLES; i++) {
+            m.learnCategory(NEGATIVE[i % 5] + " " + i, i % 2 == 0 ? "Delay" : "Account");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String text = (i % 2 == 0 ? NEGATIVE : POSITIVE)[i % 5];
+                        assertTrue(m.sentiment(text).isPresent(), text);
+                        m.category(text);
+                    }
+                    return null;
+                }));
+            }
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 1_000; i++) {
+                    m.learnSentiment(NEUTRAL[i % 5] + " again " + i, Sentiment.NEUTRAL);
+                    m.learnCategory(NEGATIVE[i % 5] + " again " + i, "Delay");
+                }
+                return null;
+            }));
+            for (Future<?> f : work) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(14 * 15 + 1_000, m.sentimentExamples());
+        assertEquals(TextModel.MIN_CATEGORY_EXAMPLES + 1_000, m.categoryExamples());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.socialcarebridge.triage.TriageInput;
 /**
  * One rules file, read and checked: categories and their keywords, rules, response-time targets and
  * business hours. Immutable, so one instance serves every thread; a changed file makes a new one.
- * See RULES.md next to this class for the file's keys and semantics.
+ * The file's keys and semantics are documented in the README, section "Triage rules".
  */
 public final class TriageRules {
     public static final String DEFAULT_RESOURCE = "org/socialcarebridge/triage/rules/default-triage-rules.yaml";

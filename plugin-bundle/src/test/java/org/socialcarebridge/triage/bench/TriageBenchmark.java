@@ -4,38 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.time.Instant;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
-import org.socialcarebridge.triage.ContactType;
 import org.socialcarebridge.triage.Sentiment;
+import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
-import org.socialcarebridge.triage.signal.ContactTypeSignal;
-import org.socialcarebridge.triage.signal.CrisisSignal;
-import org.socialcarebridge.triage.signal.LanguageSignal;
-import org.socialcarebridge.triage.signal.NoiseSignal;
+import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.rules.TriageRules;
 
 /**
  * Messages triaged per second, one message after another from a synthetic corpus. Run it with
  * {@code scripts/triage-bench.sh}; surefire never does. The corpus is made here from hand-written
  * templates with a fixed seed, so every run measures the same ~1,000 messages.
  *
- * <p>{@link #triage} is what is measured; today the four message signals, later the whole engine.
+ * <p>What is measured is the whole engine, {@link Triage#decide}, with the shipped default rules.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TriageBenchmark {
     static final int CORPUS_SIZE = 1_000;
+    static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private static final String[] COMPLAINTS = {
         "@{brand} my order {order} still hasn't arrived, it's been {n} days. Worst service ever",
@@ -102,29 +103,45 @@ public class TriageBenchmark {
     private static final String[] CITIES = {"Leeds", "Madrid", "Lyon", "Berlin", "Osaka", "Toronto"};
 
     List<TriageInput> corpus;
-    Function<TriageInput, Object> triage;
     private int next;
+
+    /** One engine for all threads, as in the plugin: shipped rules, the model trained or not. */
+    @State(Scope.Benchmark)
+    public static class Engine {
+        /** untrained: lexicon only; trained: the learnt model answers sentiment and category too. */
+        @Param({"untrained", "trained"})
+        public String model;
+        Triage triage;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            TextModel learnt = new TextModel();
+            if ("trained".equals(model)) {
+                // Labels from the template kinds, so the model is large and sure enough to be asked.
+                List<TriageInput> examples = corpus(CORPUS_SIZE, 7L);
+                for (int i = 0; i < examples.size(); i++) {
+                    String text = examples.get(i).text();
+                    Sentiment s = i % 3 == 0 ? Sentiment.NEGATIVE : i % 3 == 1 ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
+                    learnt.learnSentiment(text, s);
+                    learnt.learnCategory(text, i % 2 == 0 ? "Delay" : "Other");
+                }
+            }
+            TriageRules rules = TriageRules.defaults();
+            triage = new Triage(() -> rules, learnt);
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
         corpus = corpus(CORPUS_SIZE, 20261201L);
-        NoiseSignal noise = new NoiseSignal();
-        CrisisSignal crisis = new CrisisSignal(CrisisSignal.defaultWords());
-        ContactTypeSignal contactType = new ContactTypeSignal();
-        LanguageSignal language = new LanguageSignal();
-        triage = in -> {
-            List<String> reasons = noise.read(in);
-            List<String> crisisWords = crisis.read(in.text());
-            ContactType type = contactType.read(in.text(), Sentiment.NEUTRAL, crisisWords);
-            return new Object[] {reasons, crisisWords, type, language.read(in.text())};
-        };
     }
 
+    /** Every signal, then the rules: what the plugin does for each inbound message. */
     @Benchmark
-    public Object triageNextMessage() {
+    public TriageDecision triageNextMessage(Engine engine) {
         TriageInput in = corpus.get(next);
         next = next + 1 == corpus.size() ? 0 : next + 1;
-        return triage.apply(in);
+        return engine.triage.decide(in, NOW);
     }
 
     /** The same messages for the same seed: templates filled in, some made long, some sent by bots. */

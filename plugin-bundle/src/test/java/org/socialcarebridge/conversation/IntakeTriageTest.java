@@ -1,0 +1,125 @@
+package org.socialcarebridge.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.RecordingHost;
+import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.Tier;
+import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.TriageLabel;
+import org.socialcarebridge.triage.TriageRecord;
+import org.socialcarebridge.triage.TriageTraining;
+import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.rules.TriageRules;
+
+/** Intake with the triage engine and the shipped default rules: what becomes work, where, and by when. */
+class IntakeTriageTest {
+    static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice A", null, 120, false);
+    static final SocialIdentity SPAMMER = new SocialIdentity(Network.X, "6666", "winbig", "Win Big", null, 3, false);
+    static final Instant WROTE = Instant.parse("2026-11-24T10:00:00Z");
+
+    final RecordingHost host = new RecordingHost();
+    final Database db = TestDatabase.open();
+    final TextModel model = new TextModel();
+    final Triage triage = new Triage(TriageRules::defaults, model);
+    final Intake intake = new Intake(db, host, Set.of(), Duration.ofDays(7), triage, Clock.systemUTC());
+    final TriageTraining training = new TriageTraining(db, model, Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    static InboundMessage tweet(String id, SocialIdentity author, String text, String inReplyTo) {
+        return new InboundMessage(Network.X, id, author, text, WROTE, inReplyTo, "10", Visibility.PUBLIC, null);
+    }
+
+    @Test
+    void noiseIsKeptWithItsReasonsAndNeverTicketed() {
+        intake.receive(List.of(tweet("10", SPAMMER, "@acme Follow and RT to win a FREE iPhone!!! #giveaway #win #free #contest #iphone", null)));
+        intake.filePending(10);
+
+        assertTrue(host.tickets.isEmpty());
+        assertFalse(host.calls.contains("customer"), "noise never creates a help-desk user");
+        LedgerEntry e = db.read(em -> em.find(LedgerEntry.class, "x:10"));
+        assertEquals(LedgerState.FILTERED, e.state());
+        assertTrue(e.lastError().contains("giveaway"), e.lastError());
+        TriageRecord r = db.read(em -> em.find(TriageRecord.class, "x:10"));
+        assertFalse(r.ticketed());
+        assertTrue(r.noise().contains("giveaway"));
+        FilteredMessages filtered = new FilteredMessages(db);
+        assertEquals(1, filtered.count());
+        assertEquals("x:10", filtered.since(Instant.EPOCH, 10).get(0).key());
+    }
+
+    @Test
+    void aComplaintOpensATicketRoutedAsTriageDecided() {
+        intake.receive(List.of(tweet("10", ALICE, "@acme my parcel is delayed again and nobody answers. Terrible.", null)));
+        intake.filePending(10);
+
+        NewTicket t = host.tickets.get(1L);
+        assertEquals("Social", t.routing().queue());
+        assertEquals(90, t.routing().priority());
+        assertEquals(WROTE.plus(Duration.ofMinutes(30)), t.routing().due(), "the SLA clock starts when the customer wrote");
+        assertEquals("P1", t.customFields().get("Social Priority"));
+        assertEquals("Delay", t.customFields().get("Social Category"));
+        assertEquals("negative", t.customFields().get("Social Sentiment"));
+        assertEquals("complaint", t.customFields().get("Social Contact Type"));
+        assertEquals("No", t.customFields().get("Social Approval Required"));
+        assertTrue(t.customFields().get("Social Triage").contains("dissatisfaction"), t.customFields().get("Social Triage"));
+        TriageRecord r = db.read(em -> em.find(TriageRecord.class, "x:10"));
+        assertTrue(r.ticketed());
+        assertEquals(Tier.P1, r.tier());
+    }
+
+    @Test
+    void aCustomersNextWordsAreNeverFilteredAsNoise() {
+        intake.receive(List.of(tweet("10", ALICE, "@acme my order never arrived", null)));
+        intake.filePending(10);
+        intake.receive(List.of(tweet("11", ALICE, "@acme #fail #acme #delivery #again #angry https://t.co/a https://t.co/b https://t.co/c", "10")));
+        intake.filePending(10);
+
+        assertEquals(List.of("10", "11"), host.messages.get(1L));
+        assertEquals(LedgerState.FILED, db.read(em -> em.find(LedgerEntry.class, "x:11")).state());
+    }
+
+    @Test
+    void aValuedCustomerIsRaisedOneTier() {
+        host.valued.add("x:2001");
+        intake.receive(List.of(tweet("10", ALICE, "@acme thanks, the new app is lovely", null)));
+        intake.filePending(10);
+
+        assertEquals("P1", host.tickets.get(1L).customFields().get("Social Priority"), "praise is P2; a VIP's, P1");
+        assertTrue(host.tickets.get(1L).customFields().get("Social Triage").contains("VIP"));
+    }
+
+    @Test
+    void aPromotedMessageIsTicketedAndTeachesTriageItWasNotNoise() {
+        intake.receive(List.of(tweet("10", SPAMMER, "@acme Follow and RT to win a FREE iPhone!!! #giveaway #win #free #contest #iphone", null)));
+        intake.filePending(10);
+
+        training.promote("x:10");
+        intake.filePending(10);
+
+        assertEquals(1, host.tickets.size(), "filed whatever triage says");
+        assertNotNull(host.tickets.get(1L).customFields().get("Social Priority"), "and routed like any ticket");
+        TriageLabel label = db.read(em -> em.find(TriageLabel.class, "promoted:x:10"));
+        assertEquals(Boolean.FALSE, label.noise());
+        assertThrows(IllegalArgumentException.class, () -> training.promote("x:10"), "only filtered messages");
+        assertThrows(IllegalArgumentException.class, () -> training.promote("x:nope"));
+    }
+}

@@ -13,7 +13,9 @@ import org.socialcarebridge.triage.Sentiment;
  * <ol>
  * <li>{@link ContactType#CRISIS}: a serious crisis word (injured, hospital, lawyer, sue, fire, fraud,
  * hacked, data breach, discrimination, unsafe, death…), or two or more crisis words in a negative
- * message;</li>
+ * message of which one at least is not a service disruption's (outage, down, not working, cancelled,
+ * stranded, stuck, urgent, asap): a disruption alone is an urgent need, which the rules put first
+ * in the normal queue, not an escalating crisis (an outage would otherwise flood the team leads);</li>
  * <li>{@link ContactType#COMPLAINT}: negative sentiment, or a service failure (broken, late, delayed,
  * cancelled, lost, never arrived, still waiting, refund, worst…). A complaint asked as a question ("why
  * is my order late?") is still a complaint;</li>
@@ -33,6 +35,9 @@ public final class ContactTypeSignal {
     private static final Set<String> SERIOUS = lemmaPhrases("injured", "bleeding", "hospital", "ambulance",
             "lawyer", "attorney", "sue", "lawsuit", "legal action", "fire", "smoke", "police", "fraud", "hacked",
             "data breach", "discrimination", "racist", "unsafe", "food poisoning", "allergic reaction", "death");
+    /** Urgent, but the desk's everyday work: they never make a crisis by their number. */
+    private static final Set<String> DISRUPTION = lemmaPhrases("outage", "down", "not working", "cancelled", "stranded",
+            "stuck", "urgent", "asap");
     /** Crisis list entries already told serious or not; a list has a few dozen. */
     private static final Map<String, Boolean> SERIOUS_ENTRIES = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 1_000;
@@ -112,7 +117,16 @@ public final class ContactTypeSignal {
                 return true;
             }
         }
-        return crisisWords.size() >= 2 && feeling == Sentiment.NEGATIVE;
+        if (feeling != Sentiment.NEGATIVE) {
+            return false;
+        }
+        int heightening = 0;
+        for (String w : crisisWords) {
+            if (!DISRUPTION.contains(lemmaPhrase(w))) {
+                heightening++;
+            }
+        }
+        return heightening >= 1 && crisisWords.size() >= 2;
     }
 
     private static boolean isSerious(String entry) {

@@ -30,10 +30,18 @@ class ContactTypeSignalTest {
 
     @Test
     void milderCrisisWordsNeedTwoAndNegativeSentiment() {
-        assertEquals(ContactType.CRISIS, read("Flight cancelled and we are stranded", NEGATIVE));
-        assertEquals(ContactType.COMPLAINT, read("Flight cancelled and we are stranded", NEUTRAL));
+        assertEquals(ContactType.CRISIS, read("My card was stolen, this is a scam", NEGATIVE));
+        org.junit.jupiter.api.Assertions.assertNotEquals(ContactType.CRISIS, read("My card was stolen, this is a scam", NEUTRAL));
         assertEquals(ContactType.COMPLAINT, read("The site is down", NEGATIVE));
         assertEquals(ContactType.COMPLAINT, contact.read("recall recall", NEGATIVE, List.of("Recall")));
+    }
+
+    @Test
+    void aServiceDisruptionIsUrgentButNoCrisisHoweverManyOfItsWords() {
+        assertEquals(ContactType.COMPLAINT, read("Flight cancelled and we are stranded", NEGATIVE));
+        assertEquals(ContactType.COMPLAINT, read("my internet has been down since 7am, is there an outage? urgent", NEGATIVE));
+        assertEquals(ContactType.CRISIS, read("the outage left my mum stranded and she got hurt", NEGATIVE),
+                "a disruption becomes a crisis when someone got hurt");
     }
 
     @Test

@@ -181,6 +181,20 @@ class TriageIT {
         assertTrue(listed != null, "the filtered message is listed for a supervisor");
         assertTrue(listed.path("reasons").asText().contains("giveaway"), listed.toString());
 
+        // Supervisors audit it in RT too: the day's digest ticket in Social Ops lists it with how to promote it.
+        String digestQuery = "Queue = 'Social Ops' AND Subject LIKE 'Filtered as noise on'";
+        Await.until("the filtered message in RT's noise digest", SOON, () -> {
+            for (JsonNode item : root.get("/tickets?per_page=20&orderby=id&order=DESC&query=" + Rt.enc(digestQuery)).path("items")) {
+                for (JsonNode txn : root.history(item.path("id").asLong())) {
+                    String text = root.content(txn.path("id").asLong());
+                    if (text != null && text.contains("x:" + id) && text.contains("socialcare:promote x:" + id)) {
+                        return Optional.of(true);
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+
         // A supervisor who disagrees promotes it: it becomes a ticket like any other.
         admin("POST", "filtered/" + "x:" + id + "/promote", null);
         JsonNode t = root.ticket(ticketFor(id));

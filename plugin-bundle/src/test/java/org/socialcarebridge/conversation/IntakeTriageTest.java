@@ -67,6 +67,31 @@ class IntakeTriageTest {
     }
 
     @Test
+    void filteredNoiseIsListedInTheHelpDesksDailyDigestOnceEach() {
+        SocialIdentity other = new SocialIdentity(Network.X, "6667", "freecoins", "Free Coins", null, 0, false);
+        intake.receive(List.of(tweet("10", SPAMMER, "@acme Follow and RT to win a FREE iPhone!!! #giveaway #win #free #contest #iphone", null),
+                new InboundMessage(Network.X, "11", other, "Earn $500 a day from home!!! check my profile <b>now</b>", WROTE, null, "11",
+                        Visibility.PUBLIC, "https://x.com/freecoins/status/11")));
+        intake.filePending(10);
+        NoiseDigest digest = new NoiseDigest(db, host, Clock.systemUTC());
+
+        assertEquals(2, digest.publish());
+        assertEquals(1, host.alerts.size(), "one digest ticket for the day");
+        String text = host.alerts.values().iterator().next();
+        assertTrue(text.startsWith("Filtered as noise on "), text);
+        assertTrue(text.contains("x:10  @winbig") && text.contains("giveaway") && text.contains("socialcare:promote x:10"), text);
+        assertTrue(text.contains("x:11  @freecoins") && text.contains("https://x.com/freecoins/status/11"), text);
+        assertEquals(0, digest.publish(), "each message once");
+
+        intake.receive(List.of(tweet("12", SPAMMER, "f4f follow4follow followback winbig", null)));
+        intake.filePending(10);
+        assertEquals(1, digest.publish());
+        assertEquals(1, host.alerts.size(), "later messages of the day are comments on the same ticket");
+        long ticket = host.alerts.keySet().iterator().next();
+        assertTrue(host.comments.get(ticket).get(0).contains("x:12"), host.comments.toString());
+    }
+
+    @Test
     void aComplaintOpensATicketRoutedAsTriageDecided() {
         intake.receive(List.of(tweet("10", ALICE, "@acme my parcel is delayed again and nobody answers. Terrible.", null)));
         intake.filePending(10);

@@ -19,9 +19,11 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.NoiseDigest;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.routes.http.AdminToken;
 import org.socialcarebridge.triage.DecisionReport;
 import org.socialcarebridge.triage.Triage;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Triage's route set: reload the rules file when it changes (a bad file is refused, the last good
- * rules stay), learn from agents' corrections in the help desk, and the administrator's REST calls:
+ * rules stay), learn from agents' corrections in the help desk, add filtered noise to the help desk's
+ * daily digest, and the administrator's REST calls:
  * <pre>
  * GET  /socialcare/triage/filtered[?since=2026-12-01T00:00:00Z&amp;limit=100]   what triage kept out as noise
  * POST /socialcare/triage/filtered/{message key}/promote                       file it as a ticket after all
@@ -52,6 +55,7 @@ public final class TriageRoutes extends RouteBuilder {
     private final FilteredMessages filtered;
     private final TriageTraining training;
     private final HostGateway host;
+    private final NoiseDigest digest;
     private final Duration correctionsInterval;
     private final AdminToken admin;
     private final ObjectMapper json;
@@ -59,10 +63,10 @@ public final class TriageRoutes extends RouteBuilder {
     /** Why the rules file on disk is not the one in force; only the reload timer's thread writes it. */
     private volatile String rulesProblem;
 
-    /** @param host where agents correct triage; null when no help desk is configured (no learning then) */
+    /** @param host where agents correct triage and supervisors audit noise; null when no help desk is configured */
     public TriageRoutes(String baseUri, RulesFile rulesFile, ChannelStatus rulesStatus, Triage triage,
-                        FilteredMessages filtered, TriageTraining training, HostGateway host, Duration correctionsInterval,
-                        AdminToken admin, ObjectMapper json, Clock clock) {
+                        FilteredMessages filtered, TriageTraining training, Database db, HostGateway host,
+                        Duration correctionsInterval, AdminToken admin, ObjectMapper json, Clock clock) {
         this.baseUri = baseUri;
         this.rulesFile = rulesFile;
         this.rulesStatus = rulesStatus;
@@ -70,6 +74,7 @@ public final class TriageRoutes extends RouteBuilder {
         this.filtered = filtered;
         this.training = training;
         this.host = host;
+        this.digest = host == null ? null : new NoiseDigest(db, host, clock);
         this.correctionsInterval = correctionsInterval;
         this.admin = admin;
         this.json = json;
@@ -83,6 +88,16 @@ public final class TriageRoutes extends RouteBuilder {
                 .process(exchange -> reloadRules());
 
         if (host != null) {
+            from("timer:triage-noise-digest?delay=3000&period=" + correctionsInterval.toMillis())
+                    .routeId("triage-noise-digest")
+                    .process(exchange -> {
+                        try {
+                            digest.publish();
+                        } catch (RuntimeException e) {
+                            LOG.warn("Filtered messages not added to the help desk's digest yet (the next look retries): {}",
+                                    e.getMessage());
+                        }
+                    });
             from("timer:triage-corrections?delay=2000&period=" + correctionsInterval.toMillis())
                     .routeId("triage-corrections")
                     .process(exchange -> {

@@ -1,0 +1,78 @@
+package org.socialcarebridge.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.persistence.Database;
+
+/**
+ * Where supervisors audit what triage kept out, in the help desk itself: one digest ticket a day (UTC)
+ * in the alert queue (RT: Social Ops), each filtered message appended with its reasons, its text
+ * and the command that promotes it. The ticket stays open until a supervisor has looked and resolves
+ * it. Published in batches; a cursor in the plugin's store remembers the last message published.
+ */
+public final class NoiseDigest {
+    static final String CURSOR = "digest:noise";
+    static final String TICKET = "digest:noise:";
+    /** Enough of a post to judge it; the ledger keeps it whole. */
+    static final int TEXT_SHOWN = 500;
+
+    private final Database db;
+    private final HostGateway host;
+    private final Clock clock;
+
+    public NoiseDigest(Database db, HostGateway host, Clock clock) {
+        this.db = db;
+        this.host = host;
+        this.clock = clock;
+    }
+
+    /** Appends the messages filtered since the last call; answers how many. A host outage leaves them for next time. */
+    public int publish() {
+        String position = db.cursor(CURSOR);
+        Instant after = position == null ? Instant.EPOCH : Instant.parse(position);
+        List<LedgerEntry> fresh = db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s"
+                        + " and e.filedAt > :after order by e.filedAt, e.key", LedgerEntry.class)
+                .setParameter("s", LedgerState.FILTERED).setParameter("after", after).setMaxResults(200).getResultList());
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        Map<LocalDate, StringBuilder> byDay = new LinkedHashMap<>();
+        for (LedgerEntry e : fresh) {
+            entry(byDay.computeIfAbsent(LocalDate.ofInstant(e.filedAt(), ZoneOffset.UTC), d -> new StringBuilder()), e);
+        }
+        byDay.forEach((day, text) -> {
+            String open = db.cursor(TICKET + day);
+            if (open == null || open.isEmpty()) {
+                long id = host.raiseAlert("Filtered as noise on " + day, "Social Care Bridge triage kept these messages"
+                        + " out of the queues as noise. Read them; promote any that needs an answer (the command is under"
+                        + " each), then resolve this ticket. Later messages of the day are added as comments.\n\n" + text);
+                db.moveCursor(TICKET + day, String.valueOf(id), clock.instant());
+            } else {
+                host.comment(Long.parseLong(open), text.toString());
+            }
+        });
+        db.moveCursor(CURSOR, fresh.get(fresh.size() - 1).filedAt().toString(), clock.instant());
+        return fresh.size();
+    }
+
+    private static void entry(StringBuilder b, LedgerEntry e) {
+        InboundMessage m = e.message();
+        String text = m.text().length() > TEXT_SHOWN ? m.text().substring(0, TEXT_SHOWN) + "…" : m.text();
+        b.append(e.key()).append("  @").append(m.author().handle()).append(" on ").append(m.network().displayName())
+                .append(", ").append(m.author().followers()).append(" followers\n")
+                .append("  why: ").append(e.lastError()).append('\n')
+                .append("  text: ").append(text.replaceAll("\\s+", " ")).append('\n');
+        if (m.url() != null) {
+            b.append("  post: ").append(m.url()).append('\n');
+        }
+        b.append("  promote: socialcare:promote ").append(e.key()).append("  (Karaf shell), or POST /socialcare/triage/filtered/")
+                .append(e.key()).append("/promote\n\n");
+    }
+}

@@ -18,7 +18,7 @@ import org.socialcarebridge.triage.eval.LabelledCsv;
  * socialcare:triage "my order never arrived" --followers 12000 --verified [--json]   dry run, touches nothing
  * socialcare:filtered [limit]                 what triage kept out as noise, newest first
  * socialcare:promote x:1790                   file a filtered message as a ticket after all
- * socialcare:import-labels /path/labels.csv   teach triage from a labelled CSV (columns in the README)
+ * socialcare:learn /path/labels.csv   teach triage from a labelled CSV (columns in the README)
  * </pre>
  */
 @Component(service = TriageCommands.class, property = {
@@ -26,7 +26,7 @@ import org.socialcarebridge.triage.eval.LabelledCsv;
         "osgi.command.function=triage",
         "osgi.command.function=filtered",
         "osgi.command.function=promote",
-        "osgi.command.function=importLabels"})
+        "osgi.command.function=learn"})
 public class TriageCommands {
     @Reference
     private SocialCareRuntime runtime;
@@ -60,7 +60,7 @@ public class TriageCommands {
         System.out.println("Promoted " + key + ": it is filed as a ticket within a second.");
     }
 
-    public void importLabels(String file) throws IOException {
+    public void learn(String file) throws IOException {
         Path path = Path.of(file);
         int fresh = engine().training().importExamples(LabelledCsv.read(path), path.getFileName().toString());
         System.out.println("Learnt " + fresh + " new labelled messages from " + path + " (" + engine().training().labels()

@@ -248,5 +248,14 @@ class TriageIT {
         Await.until("the correction to be learnt", SOON, () -> health().path("triageLabels").asLong() > before
                 ? Optional.of(true) : Optional.empty());
         assertTrue(karaf.log().contains("Triage learnt from ticket " + ticket + ": Social Category = Account"), karaf.logTail());
+
+        // An administrator imports a labelled CSV from the shell; importing it twice learns nothing new.
+        Path csv = karaf.home.resolve("labels.csv");
+        Files.writeString(csv, "text,sentiment,category\n\"@acme my invoice is wrong, again\",negative,Booking and Billing\n"
+                + "\"@acme thanks, all sorted\",positive,Other\n", StandardCharsets.UTF_8);
+        String imported = karaf.shell("socialcare:learn " + csv);
+        assertTrue(imported.contains("Learnt 2 new labelled messages"), imported);
+        assertTrue(karaf.shell("socialcare:learn " + csv).contains("Learnt 0 new"), "idempotent");
+        assertTrue(health().path("triageLabels").asLong() >= before + 3, health().toString());
     }
 }

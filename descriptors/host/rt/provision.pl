@@ -9,7 +9,7 @@ use RT;
 RT::LoadConfig();
 RT::Init();
 
-our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
+our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $RESPONSE_CLASS, @RESPONSES, @AGENT_CLASS_RIGHTS, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
      $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, @DEMO_AGENTS, $SCRIP);
 require "$FindBin::Bin/schema.pl";
 
@@ -133,6 +133,48 @@ if ($group->PrincipalObj->HasRight(Right => 'ModifyCustomField', Object => $queu
 for my $spec (@DEMO_AGENTS) {
     my $agent = ensure_user($spec, $spec->{Password});
     $group->AddMember($agent->PrincipalId) unless $group->HasMember($agent->PrincipalObj);
+}
+
+# Response library: the class on every social queue (so the Reply screen offers its articles), the
+# articles created once, and agents allowed to read them.
+my $class = RT::Class->new($sys);
+$class->Load($RESPONSE_CLASS->{Name});
+my $new_class = !$class->id;
+if ($new_class) {
+    my ($ok, $msg) = $class->Create(%$RESPONSE_CLASS);
+    $ok or fail("could not create the article class $RESPONSE_CLASS->{Name}: $msg");
+    push @done, "article class $RESPONSE_CLASS->{Name}";
+}
+for my $q (@social_queues) {
+    next if $class->IsApplied($q->id);
+    my ($ok, $msg) = $class->AddToObject($q);
+    $ok or fail("could not apply $RESPONSE_CLASS->{Name} to queue " . $q->Name . ": $msg");
+    push @done, "$RESPONSE_CLASS->{Name} on queue " . $q->Name;
+}
+my $content = RT::CustomField->new($sys);
+$content->LoadByName(Name => 'Content', LookupType => RT::Article->CustomFieldLookupType);
+$content->id or fail("RT has no article custom field 'Content' (RT's initial data creates it); reinstall RT's database");
+unless ($content->IsGlobal || $content->IsAdded($class->id)) {
+    my ($ok, $msg) = $content->AddToObject($class);
+    $ok or fail("could not apply Content to $RESPONSE_CLASS->{Name}: $msg");
+}
+# Inserted into a reply, an article is only its text: its name, summary and field title are for agents.
+# Set when the class is created; an administrator may change it under Admin > Articles > Classes.
+if ($new_class) {
+    $class->SetAttribute(Name => "Skip-$_", Content => 1) for 'Name', 'Summary', 'CF-Title-' . $content->id;
+}
+for my $spec (@RESPONSES) {
+    my $article = RT::Article->new($sys);
+    $article->LoadByCols(Name => $spec->{Name}, Class => $class->id);
+    next if $article->id;
+    my ($ok, $msg) = $article->Create(Class => $class->id, Name => $spec->{Name}, Summary => $spec->{Summary},
+        'CustomField-' . $content->id => $spec->{Content});
+    $ok or fail("could not create the article '$spec->{Name}': $msg");
+    push @done, "article '$spec->{Name}'";
+}
+for my $workers ($group, ensure_group($LEAD_GROUP)) {
+    grant($workers->PrincipalObj, $class, @AGENT_CLASS_RIGHTS);
+    grant($workers->PrincipalObj, $content, 'SeeCustomField'); # else RT inserts an article without its text
 }
 
 # Scrip: created once, its code kept current.

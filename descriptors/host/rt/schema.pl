@@ -69,6 +69,31 @@ our @AGENT_QUEUE_RIGHTS = qw(SeeQueue ShowTicket ReplyToTicket CommentOnTicket M
 our $LEAD_GROUP = { Name => 'Social Team Leads', Description => 'Team leads: first escalation level for social cases' };
 # Customers the business values most: triage raises their tier. Members are RT users (x:…, mastodon:…, e-mail).
 our $VIP_GROUP = { Name => 'Social VIP', Description => 'Valued customers: Social Care Bridge triage raises their priority' };
+# The response library: example replies the guides recommend, as RT Articles that agents insert from
+# the Reply screen ("Include Article") and administrators edit under Articles. Created once; an
+# administrator's edits are never overwritten. Authentic replies start from these, not end with them.
+our $RESPONSE_CLASS = { Name => 'Social Responses',
+    Description => 'Example social care replies (Social Care Bridge); edit them to your voice' };
+our @RESPONSES = (
+    { Name => 'Acknowledge and move to private',
+      Summary => 'Public: acknowledge and invite to a direct message (use with Reply Visibility: Move to private)',
+      Content => "We're sorry to hear this and we want to put it right. We've sent you a direct message so we can"
+          . " look into it safely." },
+    { Name => 'Holding message during an incident',
+      Summary => 'Public: a known incident is being worked on; an update will follow',
+      Content => "We know some customers are having trouble right now and our team is working on it. We'll post"
+          . " an update here as soon as we have one. Thank you for your patience." },
+    { Name => 'Thank you and closing',
+      Summary => 'Public: close the conversation socially once it is fixed, also when it was solved in private',
+      Content => "Thanks for bearing with us, glad we got things fixed! If anything else comes up, we're right here." },
+    { Name => "Please don't share personal data publicly",
+      Summary => 'Public: the customer posted a card number or other personal data in public',
+      Content => "For your security, please don't share card numbers, account details or other personal"
+          . " information in public posts. Could you delete that post and send us a direct message instead?"
+          . " We'll take it from there." },
+);
+our @AGENT_CLASS_RIGHTS = qw(SeeClass ShowArticle);
+
 our @DEMO_AGENTS = ({ Name => 'agent', RealName => 'Alex Agent', Password => 'agent', Privileged => 1 });
 
 our $SCRIP = {

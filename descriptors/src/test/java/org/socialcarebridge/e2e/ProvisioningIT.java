@@ -66,4 +66,29 @@ class ProvisioningIT {
         assertFalse(page.body().contains("Social Post ID") || page.body().contains("Social Delivery"),
                 "the plugin's own fields are not for agents to fill in");
     }
+
+    @Test
+    void theResponseLibraryIsInsertableFromTheReplyForm() throws Exception {
+        Rt agent = new Rt("agent", "agent");
+        long ticket = agent.send("POST", "/ticket", Rt.JSON.createObjectNode().put("Queue", "Social")
+                .put("Subject", "response library check").put("Content", "x").put("ContentType", "text/plain")).path("id").asLong();
+        String form = Rt.URL + "/Ticket/Update.html?Action=Respond&id=" + ticket;
+        HttpClient http = HttpClient.newHttpClient();
+        String page = http.send(HttpRequest.newBuilder(URI.create(form)).header("Cookie", agent.cookie()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("Include Article"), "the Reply form offers the library");
+        for (String name : new String[] {"Acknowledge and move to private", "Holding message during an incident",
+                "Thank you and closing", "share personal data publicly"}) {
+            assertTrue(page.contains(name), name);
+        }
+        long id = new Rt("root", "password").send("POST", "/articles", Rt.JSON.createArrayNode().add(
+                Rt.JSON.createObjectNode().put("field", "Name").put("value", "Thank you and closing")))
+                .path("items").get(0).path("id").asLong();
+        // A browser sends the Referer; without it RT's CSRF check stops a form with arguments.
+        String included = http.send(HttpRequest.newBuilder(URI.create(form + "&IncludeArticleId=" + id))
+                .header("Cookie", agent.cookie()).header("Referer", form).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String box = included.substring(included.indexOf("name=\"UpdateContent\""), included.indexOf("</textarea>"));
+        assertTrue(box.contains("glad we got things fixed"), "the article's text goes into the reply: " + box);
+        assertFalse(box.contains("Thank you and closing"), "its name is for agents only: " + box);
+    }
 }

@@ -44,9 +44,10 @@ our @TICKET_FIELDS = (
 
 our @TRANSACTION_FIELDS = (
     # No fixed default: left empty, a reply goes the way the customer last wrote (public or private).
-    { Name => 'Reply Visibility', Type => 'Select', Values => [qw(Public Private)], Default => '',
+    { Name => 'Reply Visibility', Type => 'Select', Values => ['Public', 'Private', 'Move to private'], Default => '',
       AgentsModify => 1,
-      Description => 'Public (in the thread) or Private (direct message); empty: as the customer last wrote' },
+      Description => 'Public (in the thread), Private (direct message), or Move to private (a public'
+          . ' acknowledgement inviting to a DM, then the text as the DM); empty: as the customer last wrote' },
     { Name => 'Social Post ID',   Type => 'Freeform',
       Description => "The network's id of this message (the customer's post, or the reply as posted)" },
     { Name => 'Social Delivery',  Type => 'Freeform',

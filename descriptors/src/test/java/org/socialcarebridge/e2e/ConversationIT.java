@@ -1,6 +1,7 @@
 package org.socialcarebridge.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -136,6 +137,45 @@ class ConversationIT {
         assertEquals(1, messages(ticket).stream().filter(m -> m.contains("Checking with the courier")).count(),
                 "only the agent's reply carries that text; the echo was recognised by the id returned when posting");
         assertTrue(root.ticketsForConversation("mastodon:" + reply.path("id").asText()).isEmpty());
+    }
+
+    /** Triage privately, resolve publicly: one public acknowledgement in the thread, the agent's text as a DM. */
+    @Test
+    void moveToPrivateAcknowledgesInTheThreadAndSendsTheTextAsADirectMessageOnBothNetworks() {
+        String handle = "nina_" + RUN;
+        x.customer(handle, "Nina N", 12, false);
+        String tweet = x.tweet(handle, "@acme my bill is wrong again " + RUN, null);
+        long xTicket = ticketFor("x:" + tweet);
+        agent.reply(xTicket, "Could you send me your account number? " + RUN, "Move to private");
+
+        JsonNode ack = Await.until("the public acknowledgement on X", SOON, () -> x.tweets().stream()
+                .filter(t -> SpineIT.repliesTo(t, tweet)).findFirst());
+        assertEquals("@" + handle + " We want to fix this. We've sent you a DM.", ack.path("text").asText());
+        String ninaId = x.userId(handle);
+        JsonNode dm = Await.until("the DM on X", SOON, () -> x.dmEvents().stream()
+                .filter(e -> e.path("text").asText().equals("Could you send me your account number? " + RUN))
+                .filter(e -> e.toString().contains(ninaId)).findFirst());
+        assertFalse(x.tweets().stream().anyMatch(t -> t.path("text").asText().contains("account number? " + RUN)),
+                "the agent's text is never public");
+        JsonNode txn = Await.until("both posts written back on RT", SOON, () -> root.history(xTicket).stream()
+                .filter(h -> "Correspond".equals(h.path("Type").asText()) && Rt.field(h, "Social Post ID") != null
+                        && Rt.field(h, "Social Post ID").contains(" ")).findFirst());
+        assertEquals(ack.path("id").asText() + " " + dm.path("id").asText(), Rt.field(txn, "Social Post ID"));
+        assertTrue(Rt.field(txn, "Social Delivery").startsWith("posted "), Rt.field(txn, "Social Delivery"));
+
+        String acct = "omar_" + RUN;
+        mastodon.customer(acct, "Omar O", 40);
+        String status = mastodon.post(acct, "@acme my router keeps rebooting " + RUN, "public", null);
+        long mTicket = ticketFor("mastodon:" + status);
+        agent.reply(mTicket, "Can you DM us the serial number? " + RUN, "Move to private");
+        JsonNode mAck = brandStatus(st -> status.equals(st.path("in_reply_to_id").asText()));
+        assertEquals("public", mAck.path("visibility").asText());
+        assertTrue(mAck.path("text").asText().startsWith("@" + acct + " We want to fix this."), mAck.toString());
+        JsonNode mDm = brandStatus(st -> st.path("text").asText().contains("serial number? " + RUN));
+        assertEquals("direct", mDm.path("visibility").asText());
+        assertTrue(mDm.path("text").asText().startsWith("@" + acct + " "), mDm.toString());
+        assertTrue(!mAck.path("idempotency_key").asText().equals(mDm.path("idempotency_key").asText())
+                && mDm.path("idempotency_key").asText().endsWith("-2"), "each post has its own idempotency key");
     }
 
     @Test

@@ -60,7 +60,8 @@ class ProvisioningIT {
                 .header("Cookie", agent.cookie()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Reply Visibility"), "the Reply form shows the field");
-        assertTrue(page.body().contains("value=\"Public\"") && page.body().contains("value=\"Private\""), "both are offered");
+        assertTrue(page.body().contains("value=\"Public\"") && page.body().contains("value=\"Private\"")
+                && page.body().contains("value=\"Move to private\""), "the three reply actions are offered");
         assertFalse(page.body().matches("(?s).*<option value=\"(Public|Private)\"\\s*selected.*"),
                 "nothing is preselected: left empty, the reply goes the way the customer last wrote");
         assertFalse(page.body().contains("Social Post ID") || page.body().contains("Social Delivery"),

@@ -129,40 +129,50 @@ public final class Outbox {
                     clock.instant().plusSeconds(30));
             return;
         }
-        OutboundPost post;
+        List<OutboundPost> posts;
         try {
-            post = policy.compose(entry.reply(), conversation);
+            posts = policy.compose(entry.reply(), conversation);
         } catch (ReplyRefusedException e) {
             finish(transactionId, DeliveryState.REFUSED, e.getMessage());
             return;
         }
-        db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), clock.instant()));
-        PostedMessage posted;
-        try {
-            posted = network.post(post, idempotencyKey(transactionId));
-        } catch (RateLimitedException e) {
-            retry(transactionId, e.getMessage(), e.resetAt());
-            return;
-        } catch (PostRejectedException e) {
-            finish(transactionId, DeliveryState.FAILED, e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            retry(transactionId, e.getMessage(), null);
-            return;
-        }
-        db.writing(em -> {
-            em.find(OutboxEntry.class, transactionId).posted(posted.id(), posted.url(), clock.instant());
-            if (em.find(LedgerEntry.class, conversation.network().key() + ":" + posted.id()) == null) {
-                em.persist(LedgerEntry.posted(conversation.network(), posted.id(), conversation, post.text(), clock.instant()));
+        // Posts already on the network (a Move to private's acknowledgement) are never posted again.
+        for (int step = entry.postsDone(); step < posts.size(); step++) {
+            OutboundPost post = posts.get(step);
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), clock.instant()));
+            PostedMessage posted;
+            try {
+                posted = network.post(post, idempotencyKey(transactionId, step));
+            } catch (RateLimitedException e) {
+                retry(transactionId, e.getMessage(), e.resetAt());
+                return;
+            } catch (PostRejectedException e) {
+                finish(transactionId, DeliveryState.FAILED, e.getMessage()
+                        + (step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : ""));
+                return;
+            } catch (RuntimeException e) {
+                retry(transactionId, e.getMessage(), null);
+                return;
             }
-        });
-        LOG.info("Posted reply of transaction {} on ticket {} as {} {}", transactionId, entry.ticketId(),
-                post.visibility().label(), posted.id());
+            db.writing(em -> {
+                em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), clock.instant());
+                if (em.find(LedgerEntry.class, conversation.network().key() + ":" + posted.id()) == null) {
+                    em.persist(LedgerEntry.posted(conversation.network(), posted.id(), conversation, post.text(), clock.instant()));
+                }
+            });
+            LOG.info("Posted {} of transaction {} on ticket {} as {} {}", posts.size() > 1 ? "part " + (step + 1) + "/"
+                    + posts.size() + " of the reply" : "the reply", transactionId, entry.ticketId(), post.visibility().label(),
+                    posted.id());
+        }
+        db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
     }
 
-    /** Stable across retries and restarts: the host's transaction is the reply's identity. */
-    static String idempotencyKey(long transactionId) {
-        return "socialcare-reply-" + transactionId;
+    /**
+     * Stable across retries and restarts: the host's transaction and the post's place in the reply are
+     * its identity (the first post keeps the key replies had before they could have several).
+     */
+    static String idempotencyKey(long transactionId, int step) {
+        return "socialcare-reply-" + transactionId + (step == 0 ? "" : "-" + (step + 1));
     }
 
     private void retry(long id, String error, Instant resetAt) {

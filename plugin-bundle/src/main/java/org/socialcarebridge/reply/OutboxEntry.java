@@ -52,8 +52,13 @@ public class OutboxEntry {
     @Column(name = "NEXT_ATTEMPT_AT", nullable = false)
     private Instant nextAttemptAt;
 
+    /** The network's ids of the posts made so far, space-separated (a Move to private makes two). */
     @Column(name = "POST_ID", length = 100)
     private String postId;
+
+    /** How many of the reply's posts are on the network; a retry goes on from there. Null in older rows: 0. */
+    @Column(name = "POSTS_DONE")
+    private Integer postsDone;
 
     @Column(name = "POST_URL", length = 1000)
     private String postUrl;
@@ -97,13 +102,25 @@ public class OutboxEntry {
         updatedAt = now;
     }
 
-    void posted(String id, String url, Instant now) {
+    /** One of the reply's posts is on the network (recorded before the next is attempted). */
+    void stepPosted(String id, String url, Instant now) {
+        postsDone = postsDone() + 1;
+        postId = postId == null ? id : postId + " " + id;
+        String link = url != null ? url : id;
+        postUrl = postUrl == null ? link : postUrl + " " + link;
+        updatedAt = now;
+    }
+
+    /** Every post of the reply is on the network. */
+    void posted(Instant now) {
         state = DeliveryState.POSTED;
-        postId = id;
-        postUrl = url;
         lastError = null;
         hostUpdatePending = true;
         updatedAt = now;
+    }
+
+    public int postsDone() {
+        return postsDone == null ? 0 : postsDone;
     }
 
     void retryAt(Instant when, String error, Instant now) {

@@ -1,5 +1,6 @@
 package org.socialcarebridge.reply;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.socialcarebridge.conversation.Conversation;
@@ -16,13 +17,32 @@ import org.socialcarebridge.host.AgentReply;
 public final class ReplyPolicy {
     static final int DIRECT_MESSAGE_LIMIT = 10_000;
 
-    public OutboundPost compose(AgentReply reply, Conversation conversation) {
-        String text = reply.text() == null ? "" : reply.text().strip();
+    /** The public half of a Move to private; the agent's text goes as the direct message. */
+    static final String MOVE_TO_PRIVATE_ACKNOWLEDGEMENT = "We want to fix this. We've sent you a DM.";
+
+    /**
+     * The posts a reply becomes, in the order they are posted: one for Public and Private, two for
+     * Move to private (the acknowledgement in the thread, then the direct message).
+     */
+    public List<OutboundPost> compose(AgentReply reply, Conversation conversation) {
+        ReplyVisibility chosen = reply.visibility();
+        if (chosen == ReplyVisibility.TO_PRIVATE) {
+            OutboundPost dm = post(reply.text(), ReplyVisibility.PRIVATE, conversation);
+            if (conversation.lastPublicCustomerMessageId() == null) {
+                return List.of(dm); // already private: there is no public thread to acknowledge in
+            }
+            return List.of(post(MOVE_TO_PRIVATE_ACKNOWLEDGEMENT, ReplyVisibility.PUBLIC, conversation), dm);
+        }
+        return List.of(post(reply.text(), chosen, conversation));
+    }
+
+    private OutboundPost post(String agentText, ReplyVisibility chosen, Conversation conversation) {
+        String text = agentText == null ? "" : agentText.strip();
         if (text.isEmpty()) {
             throw new ReplyRefusedException("The reply is empty; write the text to send to the customer.");
         }
         Network network = conversation.network();
-        ReplyVisibility visibility = reply.visibility() != null ? reply.visibility()
+        ReplyVisibility visibility = chosen != null ? chosen
                 : conversation.lastCustomerVisibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC;
         if (visibility == ReplyVisibility.PRIVATE) {
             if (network == Network.MASTODON) {

@@ -3,7 +3,13 @@ package org.socialcarebridge.reply;
 /** How the agent chose to send a reply on the help desk's reply form. */
 public enum ReplyVisibility {
     PUBLIC("Public"),
-    PRIVATE("Private");
+    PRIVATE("Private"),
+    /**
+     * One public acknowledgement in the thread inviting the customer to a direct message, then the
+     * agent's text as that direct message: "triage privately, resolve publicly". (Named to fit the
+     * outbox's 10-character column in databases created before it existed.)
+     */
+    TO_PRIVATE("Move to private");
 
     private final String label;
 
@@ -22,6 +28,6 @@ public enum ReplyVisibility {
                 return v;
             }
         }
-        throw new IllegalArgumentException("Unknown Reply Visibility '" + label + "'; expected Public or Private");
+        throw new IllegalArgumentException("Unknown Reply Visibility '" + label + "'; expected Public, Private or Move to private");
     }
 }

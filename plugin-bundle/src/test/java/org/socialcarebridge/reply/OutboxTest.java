@@ -47,9 +47,17 @@ class OutboxTest {
             return Network.X;
         }
 
+        /** Fails the call with this number (1 = the first) once, whatever the failures queue says. */
+        int failCall;
+        RuntimeException failWith;
+        private int calls;
+
         @Override
         public PostedMessage post(OutboundPost post, String idempotencyKey) {
             idempotencyKeys.add(idempotencyKey);
+            if (++calls == failCall) {
+                throw failWith;
+            }
             return post(post.visibility() == ReplyVisibility.PUBLIC
                     ? "public:" + post.inReplyToMessageId() + ":" + post.text()
                     : "dm:" + post.recipientAccountId() + ":" + post.text());
@@ -122,6 +130,24 @@ class OutboxTest {
         LedgerEntry echo = db.read(em -> em.find(LedgerEntry.class, "x:901"));
         assertEquals(LedgerEntry.Direction.OUTBOUND, echo.direction());
         assertEquals(1L, echo.ticketId());
+    }
+
+    @Test
+    void moveToPrivatePostsTheAcknowledgementThenTheDirectMessageEachOnceEvenAcrossAFailure() {
+        agentReplies(110, "Could you DM me the order number?", ReplyVisibility.TO_PRIVATE);
+        outbox.accept(110);
+        // The acknowledgement goes out; the network fails the direct message once.
+        x.failCall = 2;
+        x.failWith = new org.socialcarebridge.network.NetworkUnavailableException("X answered 503");
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We want to fix this. We've sent you a DM."), x.posted.subList(0, 1));
+        assertEquals(1, x.posted.size(), "only the acknowledgement so far");
+        clock.now = clock.now.plusSeconds(600);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We want to fix this. We've sent you a DM.",
+                "dm:2001:Could you DM me the order number?"), x.posted, "the acknowledgement is never posted twice");
+        assertEquals(List.of("socialcare-reply-110", "socialcare-reply-110-2", "socialcare-reply-110-2"), x.idempotencyKeys);
+        assertEquals("901 902", host.deliveries.get(110L).get("Social Post ID"));
     }
 
     @Test

@@ -30,21 +30,50 @@ class ReplyPolicyTest {
         return new AgentReply(7, 99, "agent", text, v);
     }
 
+    /** Public and Private replies are one post. */
+    OutboundPost compose(AgentReply reply, Conversation conversation) {
+        java.util.List<OutboundPost> posts = policy.compose(reply, conversation);
+        assertEquals(1, posts.size(), posts.toString());
+        return posts.get(0);
+    }
+
+    @Test
+    void moveToPrivateAcknowledgesInTheThreadThenSendsTheAgentsTextAsADirectMessage() {
+        java.util.List<OutboundPost> posts = policy.compose(reply("Could you send me your order number?", ReplyVisibility.TO_PRIVATE),
+                conversation(true));
+        assertEquals(2, posts.size());
+        assertEquals(ReplyVisibility.PUBLIC, posts.get(0).visibility());
+        assertEquals("@alice We want to fix this. We've sent you a DM.", posts.get(0).text());
+        assertEquals("10", posts.get(0).inReplyToMessageId());
+        assertEquals(ReplyVisibility.PRIVATE, posts.get(1).visibility());
+        assertEquals("Could you send me your order number?", posts.get(1).text());
+        assertEquals("2001", posts.get(1).recipientAccountId());
+    }
+
+    @Test
+    void moveToPrivateOnAConversationThatIsAlreadyPrivateIsTheDirectMessageAlone() {
+        java.util.List<OutboundPost> posts = policy.compose(reply("Thanks, checking now", ReplyVisibility.TO_PRIVATE),
+                conversation(false));
+        assertEquals(1, posts.size());
+        assertEquals(ReplyVisibility.PRIVATE, posts.get(0).visibility());
+        assertEquals(ReplyVisibility.TO_PRIVATE, ReplyVisibility.fromLabel("move to private"));
+    }
+
     @Test
     void publicReplyAnswersTheLatestCustomerPostWithTheirHandle() {
-        OutboundPost post = policy.compose(reply("We're on it.", ReplyVisibility.PUBLIC), conversation(true));
+        OutboundPost post = compose(reply("We're on it.", ReplyVisibility.PUBLIC), conversation(true));
         assertEquals("@alice We're on it.", post.text());
         assertEquals("10", post.inReplyToMessageId());
     }
 
     @Test
     void handleIsNotDoubled() {
-        assertEquals("@Alice thanks", policy.compose(reply("@Alice thanks", ReplyVisibility.PUBLIC), conversation(true)).text());
+        assertEquals("@Alice thanks", compose(reply("@Alice thanks", ReplyVisibility.PUBLIC), conversation(true)).text());
     }
 
     @Test
     void privateReplyGoesToTheAccountWithoutPrefix() {
-        OutboundPost post = policy.compose(reply("Your order is 123", ReplyVisibility.PRIVATE), conversation(true));
+        OutboundPost post = compose(reply("Your order is 123", ReplyVisibility.PRIVATE), conversation(true));
         assertEquals("Your order is 123", post.text());
         assertEquals("2001", post.recipientAccountId());
         assertNull(post.inReplyToMessageId());
@@ -54,38 +83,38 @@ class ReplyPolicyTest {
     void tooLongPublicReplyIsRefusedWithTheNumbers() {
         String text = "x".repeat(274); // with "@alice " that is 281
         ReplyRefusedException e = assertThrows(ReplyRefusedException.class,
-                () -> policy.compose(reply(text, ReplyVisibility.PUBLIC), conversation(true)));
+                () -> compose(reply(text, ReplyVisibility.PUBLIC), conversation(true)));
         assertTrue(e.getMessage().contains("281") && e.getMessage().contains("280"), e.getMessage());
-        assertEquals(280, policy.compose(reply("x".repeat(273), ReplyVisibility.PUBLIC), conversation(true)).text().length());
+        assertEquals(280, compose(reply("x".repeat(273), ReplyVisibility.PUBLIC), conversation(true)).text().length());
     }
 
     @Test
     void urlsCountAs23TowardsTheLimit() {
         String url = "https://example.com/" + "p".repeat(200);
         String text = "x".repeat(249) + " " + url; // 7 + 249 + 1 + 23 = 280
-        assertTrue(policy.compose(reply(text, ReplyVisibility.PUBLIC), conversation(true)).text().endsWith(url));
+        assertTrue(compose(reply(text, ReplyVisibility.PUBLIC), conversation(true)).text().endsWith(url));
     }
 
     @Test
     void publicReplyWithoutAPublicCustomerPostIsRefused() {
-        assertThrows(ReplyRefusedException.class, () -> policy.compose(reply("hi", ReplyVisibility.PUBLIC), conversation(false)));
+        assertThrows(ReplyRefusedException.class, () -> compose(reply("hi", ReplyVisibility.PUBLIC), conversation(false)));
     }
 
     @Test
     void withoutAnExplicitChoiceTheReplyGoesTheWayTheCustomerLastWrote() {
-        assertEquals(ReplyVisibility.PUBLIC, policy.compose(reply("on it", null), conversation(true)).visibility());
+        assertEquals(ReplyVisibility.PUBLIC, compose(reply("on it", null), conversation(true)).visibility());
         Conversation afterDm = conversation(true);
         afterDm.heardFrom(new InboundMessage(Network.X, "11", ALICE, "my account is 42", Instant.now(), null, null,
                 Visibility.PRIVATE, null), Instant.now());
-        OutboundPost post = policy.compose(reply("thanks, checking", null), afterDm);
+        OutboundPost post = compose(reply("thanks, checking", null), afterDm);
         assertEquals(ReplyVisibility.PRIVATE, post.visibility(), "a DM is not answered in public by default");
         assertEquals("2001", post.recipientAccountId());
-        assertEquals(ReplyVisibility.PUBLIC, policy.compose(reply("explicitly public", ReplyVisibility.PUBLIC), afterDm).visibility(),
+        assertEquals(ReplyVisibility.PUBLIC, compose(reply("explicitly public", ReplyVisibility.PUBLIC), afterDm).visibility(),
                 "the agent's explicit choice wins");
     }
 
     @Test
     void emptyReplyIsRefused() {
-        assertThrows(ReplyRefusedException.class, () -> policy.compose(reply("  ", ReplyVisibility.PRIVATE), conversation(true)));
+        assertThrows(ReplyRefusedException.class, () -> compose(reply("  ", ReplyVisibility.PRIVATE), conversation(true)));
     }
 }

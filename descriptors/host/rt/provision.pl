@@ -9,7 +9,7 @@ use RT;
 RT::LoadConfig();
 RT::Init();
 
-our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $RESPONSE_CLASS, @RESPONSES, @AGENT_CLASS_RIGHTS, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
+our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $APPROVAL_GROUP, @DEMO_LEADS, $RESPONSE_CLASS, @RESPONSES, @AGENT_CLASS_RIGHTS, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
      $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, @DEMO_AGENTS, $SCRIP);
 require "$FindBin::Bin/schema.pl";
 
@@ -73,7 +73,8 @@ sub ensure_field {
 }
 # Fields agents may set themselves (Reply Visibility; triage corrections); the rest are the plugin's.
 my @agent_fields = map { ensure_field($_, RT::Ticket->CustomFieldLookupType) } grep { $_->{AgentsModify} } @TICKET_FIELDS;
-ensure_field($_, RT::Ticket->CustomFieldLookupType) for grep { !$_->{AgentsModify} } @TICKET_FIELDS;
+my @lead_fields = map { ensure_field($_, RT::Ticket->CustomFieldLookupType) } grep { $_->{LeadsModify} } @TICKET_FIELDS;
+ensure_field($_, RT::Ticket->CustomFieldLookupType) for grep { !$_->{AgentsModify} && !$_->{LeadsModify} } @TICKET_FIELDS;
 push @agent_fields, map { ensure_field($_, RT::Transaction->CustomFieldLookupType) }
     grep { $_->{AgentsModify} } @TRANSACTION_FIELDS;
 ensure_field($_, RT::Transaction->CustomFieldLookupType) for grep { !$_->{AgentsModify} } @TRANSACTION_FIELDS;
@@ -88,7 +89,10 @@ sub ensure_user {
         push @done, "user $spec->{Name}";
     }
     $user->SetPrivileged(1) if $spec->{Privileged} && !$user->Privileged;
-    $user->SetPassword($password) unless $user->IsPassword($password);
+    unless ($user->IsPassword($password)) {
+        my ($ok, $msg) = $user->SetPassword($password);
+        $ok or fail("could not set the password of $spec->{Name}: $msg");
+    }
     return $user;
 }
 
@@ -125,6 +129,14 @@ for my $workers ($group, ensure_group($LEAD_GROUP)) {
 }
 # REST2 shows a group's members only to who may administer its membership; granted on this one group only.
 grant($plugin->PrincipalObj, ensure_group($VIP_GROUP), 'AdminGroupMembership');
+grant($plugin->PrincipalObj, ensure_group($APPROVAL_GROUP), 'AdminGroupMembership');
+# Only team leads decide on held replies (RT's own rights enforce it).
+my $leads = ensure_group($LEAD_GROUP);
+grant($leads->PrincipalObj, $_, 'ModifyCustomField') for @lead_fields;
+for my $spec (@DEMO_LEADS) {
+    my $lead = ensure_user($spec, $spec->{Password});
+    $leads->AddMember($lead->PrincipalId) unless $leads->HasMember($lead->PrincipalObj);
+}
 # Earlier versions granted ModifyCustomField on the whole queue; take that back.
 if ($group->PrincipalObj->HasRight(Right => 'ModifyCustomField', Object => $queue)) {
     $group->PrincipalObj->RevokeRight(Right => 'ModifyCustomField', Object => $queue);

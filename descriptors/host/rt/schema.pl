@@ -40,6 +40,11 @@ our @TICKET_FIELDS = (
       Description => 'Set Yes on a ticket that should never have been one: the plugin learns from it' },
     { Name => 'Social Triage', Type => 'Text',
       Description => 'Which triage rules fired and what they decided' },
+    # Approval of held replies: only team leads may set these; the plugin clears Social Approval after acting.
+    { Name => 'Social Approval', Type => 'Select', Values => [qw(Approve Reject)], LeadsModify => 1,
+      Description => "A team lead's decision on the replies held for approval: Approve posts them, Reject refuses them" },
+    { Name => 'Social Approval Note', LeadsModify => 1,
+      Description => 'Why the held reply was rejected, for the agent' },
 );
 
 our @TRANSACTION_FIELDS = (
@@ -69,6 +74,9 @@ our @AGENT_QUEUE_RIGHTS = qw(SeeQueue ShowTicket ReplyToTicket CommentOnTicket M
 # First escalation level (the default rules' owner group for crises); works both queues like agents.
 our $LEAD_GROUP = { Name => 'Social Team Leads', Description => 'Team leads: first escalation level for social cases' };
 # Customers the business values most: triage raises their tier. Members are RT users (x:…, mastodon:…, e-mail).
+# Agents whose public replies a team lead approves first (new hires); add members in RT.
+our $APPROVAL_GROUP = { Name => 'Social Approval Needed', Description => 'Agents whose public social replies need a team lead\'s approval' };
+our @DEMO_LEADS = ({ Name => 'lead', RealName => 'Lee Lead', Password => 'leader', Privileged => 1 });
 our $VIP_GROUP = { Name => 'Social VIP', Description => 'Valued customers: Social Care Bridge triage raises their priority' };
 # The response library: example replies the guides recommend, as RT Articles that agents insert from
 # the Reply screen ("Include Article") and administrators edit under Articles. Created once; an

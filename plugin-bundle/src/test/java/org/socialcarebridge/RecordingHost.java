@@ -64,6 +64,21 @@ public class RecordingHost implements HostGateway {
         return fieldChanges.stream().filter(c -> c.transactionId() > transactionId && fields.contains(c.field())).limit(limit).toList();
     }
 
+    /** Ticket fields set by the plugin or a test, by ticket. */
+    public final Map<Long, Map<String, String>> ticketFields = new HashMap<>();
+
+    @Override
+    public java.util.Optional<String> ticketField(long ticketId, String field) {
+        reach("ticketField");
+        return java.util.Optional.ofNullable(ticketFields.getOrDefault(ticketId, Map.of()).get(field));
+    }
+
+    @Override
+    public void setTicketField(long ticketId, String field, String value) {
+        reach("setTicketField");
+        ticketFields.computeIfAbsent(ticketId, k -> new HashMap<>()).put(field, value);
+    }
+
     @Override
     public boolean valuedCustomer(HostCustomer customer) {
         reach("valuedCustomer");

@@ -22,6 +22,8 @@ import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.Outbox;
+import org.socialcarebridge.reply.ReplyApproval;
+import org.socialcarebridge.reply.ReplyApprovals;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.routes.health.HealthRoutes;
@@ -59,7 +61,7 @@ public final class SocialCareEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareEngine.class);
     /** Every configuration file the plugin reads; any other org.socialcarebridge.* file is a mistake. */
     public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID, XSettings.PID,
-            MastodonSettings.PID);
+            MastodonSettings.PID, ReplySettings.PID);
 
     /** The administrator's triage rules, beside the configuration files (etc/socialcare-triage.yaml). */
     public static final String RULES_FILE = "socialcare-triage.yaml";
@@ -148,7 +150,10 @@ public final class SocialCareEngine implements AutoCloseable {
         health.gauge("triageLabels", training::labels);
         customers = new Customers(db, host, clock);
         camel.addRoutes(new CustomerLinkRoutes(httpSettings.baseUri(), customers, httpSettings.adminToken(), json));
-        Outbox outbox = new Outbox(db, host, networks, new ReplyPolicy(), RetrySchedule.standard(), clock);
+        ReplySettings replies = channelSettings("replies", () -> ReplySettings.from(valuesOf(config, ReplySettings.PID)));
+        Outbox outbox = new Outbox(db, host, networks, new ReplyPolicy(), RetrySchedule.standard(),
+                new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100), clock);
+        health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("outbox", outbox::size);
         health.gauge("waitingForTicket", () -> ledgerCount(LedgerState.RECEIVED));
         health.gauge("deadLetters", () -> ledgerCount(LedgerState.DEAD_LETTER));
@@ -158,7 +163,8 @@ public final class SocialCareEngine implements AutoCloseable {
                 LOG.warn("{} replies were being posted when the plugin stopped; marked uncertain for an agent to check", uncertain);
             }
             health.staleAfter(rt.staleAfter());
-            camel.addRoutes(new RtRoutes(httpSettings.baseUri(), rt, intake, outbox,
+            camel.addRoutes(new RtRoutes(httpSettings.baseUri(), rt, intake, outbox, replies != null,
+                    new ReplyApprovals(db, host, outbox, clock),
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
                     health.channel("rt"), json, clock));
         }

@@ -37,6 +37,16 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public java.util.Optional<String> ticketField(long ticketId, String field) {
+        throw down();
+    }
+
+    @Override
+    public void setTicketField(long ticketId, String field, String value) {
+        throw down();
+    }
+
+    @Override
     public boolean valuedCustomer(HostCustomer customer) {
         throw down();
     }

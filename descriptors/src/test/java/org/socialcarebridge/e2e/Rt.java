@@ -96,7 +96,9 @@ final class Rt {
     static String field(JsonNode objectWithCustomFields, String name) {
         for (JsonNode cf : objectWithCustomFields.path("CustomFields")) {
             if (name.equals(cf.path("name").asText())) {
-                return cf.path("values").size() == 0 ? null : cf.path("values").get(0).asText();
+                JsonNode first = cf.path("values").path(0);
+                // REST2 leaves an empty value where one was cleared: none, as for the plugin.
+                return first.isMissingNode() || first.isNull() || first.asText().isEmpty() ? null : first.asText();
             }
         }
         return null;

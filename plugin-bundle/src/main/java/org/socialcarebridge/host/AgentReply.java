@@ -5,7 +5,14 @@ import org.socialcarebridge.reply.ReplyVisibility;
 /**
  * An agent's reply on a ticket, read back from the host's transaction.
  *
- * @param visibility the agent's explicit choice, or null to reply the way the customer last wrote
+ * @param visibility          the agent's explicit choice, or null to reply the way the customer last wrote
+ * @param ticketNeedsApproval the ticket says its public replies need a supervisor (triage: PR or legal topics)
+ * @param agentNeedsApproval  the agent is one whose public replies need a supervisor (RT: group Social Approval Needed)
  */
-public record AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility) {
+public record AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
+                         boolean ticketNeedsApproval, boolean agentNeedsApproval) {
+    /** A reply that needs no approval of its own. */
+    public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility) {
+        this(ticketId, transactionId, agent, text, visibility, false, false);
+    }
 }

@@ -75,6 +75,12 @@ public interface HostGateway {
      */
     List<FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit);
 
+    /** A ticket field's value now, if it has one. */
+    Optional<String> ticketField(long ticketId, String field);
+
+    /** Sets (or, with null, clears) a ticket field, as the plugin. */
+    void setTicketField(long ticketId, String field, String value);
+
     /** Writes the delivery outcome onto the reply's transaction (e.g. Social Post ID, Social Delivery). */
     void recordDelivery(long transactionId, Map<String, String> transactionFields);
 }

@@ -9,6 +9,8 @@ public enum DeliveryState {
     POSTED("posted"),
     REFUSED("refused"),
     FAILED("failed"),
+    /** Waiting for a supervisor to approve or reject it in the help desk; nothing is posted meanwhile. */
+    HELD_FOR_APPROVAL("held for approval"),
     UNCERTAIN("uncertain");
 
     private final String label;

@@ -36,15 +36,17 @@ public final class Outbox {
     private final Map<Network, NetworkClient> networks;
     private final ReplyPolicy policy;
     private final RetrySchedule retries;
+    private final ReplyApproval approval;
     private final Clock clock;
 
     public Outbox(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy policy,
-                  RetrySchedule retries, Clock clock) {
+                  RetrySchedule retries, ReplyApproval approval, Clock clock) {
         this.db = db;
         this.host = host;
         this.networks = Map.copyOf(networks);
         this.policy = policy;
         this.retries = retries;
+        this.approval = approval;
         this.clock = clock;
     }
 
@@ -65,7 +67,9 @@ public final class Outbox {
                 if (em.find(OutboxEntry.class, transactionId) != null) {
                     return false;
                 }
-                em.persist(new OutboxEntry(reply.get(), clock.instant()));
+                OutboxEntry entry = new OutboxEntry(reply.get(), clock.instant());
+                approval.holdReason(reply.get()).ifPresent(entry::approvalNeeded);
+                em.persist(entry);
                 return true;
             });
         } catch (PersistenceException e) {
@@ -136,6 +140,11 @@ public final class Outbox {
             finish(transactionId, DeliveryState.REFUSED, e.getMessage());
             return;
         }
+        if (entry.awaitsApproval() && posts.stream().anyMatch(p -> p.visibility() == ReplyVisibility.PUBLIC)) {
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).holdForApproval(clock.instant()));
+            LOG.info("Reply of transaction {} on ticket {} held for approval", transactionId, entry.ticketId());
+            return;
+        }
         // Posts already on the network (a Move to private's acknowledgement) are never posted again.
         for (int step = entry.postsDone(); step < posts.size(); step++) {
             OutboundPost post = posts.get(step);
@@ -165,6 +174,36 @@ public final class Outbox {
                     posted.id());
         }
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+    }
+
+    /**
+     * A supervisor approved the held replies of this ticket: they are posted on the next pass, once.
+     * Answers how many were released.
+     */
+    public int approve(long ticketId, String by) {
+        return decide(ticketId, e -> e.approve(by, clock.instant()));
+    }
+
+    /** A supervisor rejected the held replies of this ticket: none is posted; the agent reads why on the ticket. */
+    public int reject(long ticketId, String by, String note) {
+        String why = "rejected by " + by + (note == null || note.isBlank() ? " (no note given)" : ": " + note.strip());
+        return decide(ticketId, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
+    }
+
+    private int decide(long ticketId, java.util.function.Consumer<OutboxEntry> decision) {
+        return db.write(em -> {
+            List<OutboxEntry> held = em.createQuery("select o from OutboxEntry o where o.ticketId = :t and o.state = :s"
+                            + " order by o.transactionId", OutboxEntry.class)
+                    .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getResultList();
+            held.forEach(decision);
+            return held.size();
+        });
+    }
+
+    /** Replies waiting for a supervisor, for the health page. */
+    public long heldForApproval() {
+        return db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.state = :s", Long.class)
+                .setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getSingleResult());
     }
 
     /**
@@ -205,7 +244,13 @@ public final class Outbox {
             fields.put("Social Delivery", e.deliveryLabel());
             try {
                 host.recordDelivery(id, fields);
-                if (e.state() != DeliveryState.POSTED) {
+                if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {
+                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
+                            + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
+                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note.");
+                } else if (e.state() == DeliveryState.QUEUED) {
+                    // approved: what becomes of it is written back once it is posted
+                } else if (e.state() != DeliveryState.POSTED) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " was NOT delivered to the customer (" + e.state().label() + "): " + e.lastError());
                 }

@@ -56,6 +56,14 @@ public class OutboxEntry {
     @Column(name = "POST_ID", length = 100)
     private String postId;
 
+    /** Why a supervisor must approve it before it posts in public, or null. */
+    @Column(name = "APPROVAL_NEEDED", length = 400)
+    private String approvalNeeded;
+
+    /** Who approved it, once approved. */
+    @Column(name = "APPROVED_BY", length = 200)
+    private String approvedBy;
+
     /** How many of the reply's posts are on the network; a retry goes on from there. Null in older rows: 0. */
     @Column(name = "POSTS_DONE")
     private Integer postsDone;
@@ -89,6 +97,35 @@ public class OutboxEntry {
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    void approvalNeeded(String reason) {
+        approvalNeeded = reason;
+    }
+
+    /** Public posts wait until a supervisor approves; nothing is posted meanwhile. */
+    boolean awaitsApproval() {
+        return approvalNeeded != null && approvedBy == null;
+    }
+
+    void holdForApproval(Instant now) {
+        state = DeliveryState.HELD_FOR_APPROVAL;
+        lastError = approvalNeeded;
+        hostUpdatePending = true;
+        updatedAt = now;
+    }
+
+    void approve(String by, Instant now) {
+        approvedBy = by;
+        state = DeliveryState.QUEUED;
+        nextAttemptAt = now;
+        lastError = null;
+        hostUpdatePending = true;
+        updatedAt = now;
+    }
+
+    public String approvedBy() {
+        return approvedBy;
     }
 
     public AgentReply reply() {
@@ -185,7 +222,7 @@ public class OutboxEntry {
     public String deliveryLabel() {
         return switch (state) {
             case POSTED -> "posted " + (postUrl != null ? postUrl : postId);
-            case QUEUED, POSTING, RETRYING -> state.label();
+            case QUEUED, POSTING, RETRYING -> state.label() + (approvedBy != null ? " (approved by " + approvedBy + ")" : "");
             default -> state.label() + ": " + lastError;
         };
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.FieldChangeFeed;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.eval.LabelledExample;
@@ -62,25 +63,7 @@ public final class TriageTraining {
      * at the help desk's newest transaction on a fresh install. Answers how many were learnt.
      */
     public int learnFromDesk(HostGateway host) {
-        String position = db.cursor(CURSOR);
-        if (position == null) {
-            db.moveCursor(CURSOR, String.valueOf(host.latestTransactionId()), clock.instant());
-            return 0;
-        }
-        long after = Long.parseLong(position);
-        int learnt = 0;
-        List<FieldChange> changes;
-        do {
-            changes = host.fieldChangesAfter(after, FIELDS, 100);
-            for (FieldChange c : changes) {
-                if (correct(c)) {
-                    learnt++;
-                }
-                after = Math.max(after, c.transactionId());
-            }
-            db.moveCursor(CURSOR, String.valueOf(after), clock.instant());
-        } while (changes.size() == 100);
-        return learnt;
+        return new FieldChangeFeed(db, host, CURSOR, FIELDS, clock).read(this::correct);
     }
 
     /** One agent's correction; answers false when the ticket holds no message the plugin filed, or the value means nothing. */

@@ -1,6 +1,7 @@
 package org.socialcarebridge.reply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,7 +106,7 @@ class OutboxTest {
         intake.receive(List.of(new InboundMessage(Network.X, "10", ALICE, "@acme help", clock.instant(), null, "10",
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
-        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), clock);
+        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0), clock);
     }
 
     @AfterEach
@@ -148,6 +149,67 @@ class OutboxTest {
                 "dm:2001:Could you DM me the order number?"), x.posted, "the acknowledgement is never posted twice");
         assertEquals(List.of("socialcare-reply-110", "socialcare-reply-110-2", "socialcare-reply-110-2"), x.idempotencyKeys);
         assertEquals("901 902", host.deliveries.get(110L).get("Social Post ID"));
+    }
+
+    @Test
+    void aReplyNeedingApprovalPostsNothingUntilALeadApprovesThenPostsOnce() {
+        host.replies.put(120L, new AgentReply(1, 120, "newhire", "We'll refund you today", ReplyVisibility.PUBLIC, false, true));
+        outbox.accept(120);
+        outbox.deliverDue(10);
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty(), "nothing is posted without its approval");
+        assertTrue(host.deliveries.get(120L).get("Social Delivery").startsWith("held for approval: replies of newhire"),
+                host.deliveries.toString());
+        assertTrue(host.comments.get(1L).get(0).contains("held until a supervisor approves it"), host.comments.toString());
+        assertEquals(1, outbox.heldForApproval());
+
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(500, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        ReplyApprovals approvals = new ReplyApprovals(db, host, outbox, clock);
+        approvals.readFromDesk(); // a fresh install starts at the newest transaction: RecordingHost's is 120
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(501, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        assertEquals(1, approvals.readFromDesk());
+        outbox.deliverDue(10);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We'll refund you today"), x.posted);
+        assertNull(host.ticketFields.get(1L).get(ReplyApprovals.APPROVAL), "cleared, so the next held reply needs its own approval");
+        assertEquals(0, outbox.heldForApproval());
+        assertEquals(0, approvals.readFromDesk(), "each decision once");
+        assertEquals(1, x.posted.size());
+    }
+
+    @Test
+    void aRejectedReplyIsNeverPostedAndTheAgentReadsWhy() {
+        host.replies.put(121L, new AgentReply(1, 121, "agent", "Our lawyers say no", ReplyVisibility.PUBLIC, true, false));
+        outbox.accept(121);
+        outbox.deliverDue(10);
+        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put(ReplyApprovals.NOTE, "Don't mention lawyers; say we are looking into it");
+        assertEquals(1, outbox.reject(1, "lead", host.ticketField(1, ReplyApprovals.NOTE).orElse(null)));
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        assertEquals("refused: rejected by lead: Don't mention lawyers; say we are looking into it",
+                host.deliveries.get(121L).get("Social Delivery"));
+    }
+
+    @Test
+    void privateRepliesAreNeverHeldAndSpotChecksHoldTheirShare() {
+        host.replies.put(122L, new AgentReply(1, 122, "newhire", "Your order number please", ReplyVisibility.PRIVATE, true, true));
+        outbox.accept(122);
+        outbox.deliverDue(10);
+        assertEquals(List.of("dm:2001:Your order number please"), x.posted);
+
+        ReplyApproval all = new ReplyApproval(100);
+        ReplyApproval none = new ReplyApproval(0);
+        ReplyApproval fifth = new ReplyApproval(20);
+        int held = 0;
+        for (long txn = 1; txn <= 10_000; txn++) {
+            AgentReply r = new AgentReply(1, txn, "agent", "hi", ReplyVisibility.PUBLIC);
+            assertTrue(all.holdReason(r).isPresent());
+            assertTrue(none.holdReason(r).isEmpty());
+            held += fifth.holdReason(r).isPresent() ? 1 : 0;
+        }
+        assertTrue(held > 1_800 && held < 2_200, held + " of 10,000 held at 20%");
+        assertEquals(fifth.holdReason(new AgentReply(1, 77, "a", "b", null)), fifth.holdReason(new AgentReply(1, 77, "a", "b", null)),
+                "the same reply is picked again after a restart");
     }
 
     @Test
@@ -220,7 +282,7 @@ class OutboxTest {
         agentReplies(106, "hello", ReplyVisibility.PUBLIC);
         outbox.accept(106);
         db.writing(em -> em.find(OutboxEntry.class, 106L).posting("@alice hello", clock.instant()));
-        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), clock);
+        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0), clock);
         assertEquals(1, afterRestart.settleInterrupted());
         afterRestart.deliverDue(10);
         assertTrue(x.posted.isEmpty());

@@ -50,10 +50,10 @@ class TriageTrainingTest {
         long ticket = fileTicket("10", "@acme I cannot sign in to the app since the update");
         TextModel model = new TextModel();
         TriageTraining training = new TriageTraining(db, model, Clock.systemUTC());
-        host.fieldChanges.add(new FieldChange(100, ticket, TriageTraining.CATEGORY, "Account"));
-        host.fieldChanges.add(new FieldChange(101, ticket, TriageTraining.SENTIMENT, "negative"));
-        host.fieldChanges.add(new FieldChange(102, ticket, TriageTraining.SENTIMENT, "furious")); // not a sentiment: ignored
-        host.fieldChanges.add(new FieldChange(103, 999, TriageTraining.CATEGORY, "Account")); // no message of the plugin's
+        host.fieldChanges.add(new FieldChange(100, ticket, TriageTraining.CATEGORY, "Account", "agent"));
+        host.fieldChanges.add(new FieldChange(101, ticket, TriageTraining.SENTIMENT, "negative", "agent"));
+        host.fieldChanges.add(new FieldChange(102, ticket, TriageTraining.SENTIMENT, "furious", "agent")); // not a sentiment: ignored
+        host.fieldChanges.add(new FieldChange(103, 999, TriageTraining.CATEGORY, "Account", "agent")); // no message of the plugin's
 
         assertEquals(0, training.learnFromDesk(host), "a fresh install starts at the desk's newest transaction");
         // RecordingHost's newest transaction is 0: every change above is after it.
@@ -64,7 +64,7 @@ class TriageTrainingTest {
         assertEquals(1, model.sentimentExamples());
 
         // A later correction of the same field replaces the label; the model is rebuilt from labels on start.
-        host.fieldChanges.add(new FieldChange(104, ticket, TriageTraining.CATEGORY, "Outage"));
+        host.fieldChanges.add(new FieldChange(104, ticket, TriageTraining.CATEGORY, "Outage", "agent"));
         training.learnFromDesk(host);
         assertEquals(2, training.labels());
         TextModel restarted = new TextModel();

@@ -45,6 +45,8 @@ public final class RtGateway implements HostGateway {
     static final String REST = "/REST/2.0";
     /** Members of this RT group are the business's valued customers (triage's vip signal). */
     static final String VIP_GROUP = "Social VIP";
+    /** Agents whose public replies a supervisor approves first (e.g. new hires). */
+    static final String APPROVAL_GROUP = "Social Approval Needed";
 
     private final RtSession session;
     private final RtSettings settings;
@@ -53,12 +55,15 @@ public final class RtGateway implements HostGateway {
     private volatile Long pluginUserId;
     /** Valued customers change rarely; reading the group once a minute keeps ticket creation to its requests. */
     private final Refreshed<Set<String>> valuedCustomers;
+    private final Refreshed<Set<String>> approvalNeeded;
+    private final Map<String, String> userIds = new ConcurrentHashMap<>();
 
     public RtGateway(HttpCall http, RtSettings settings, ObjectMapper json) {
         this.session = new RtSession(http, settings);
         this.settings = settings;
         this.json = json;
-        this.valuedCustomers = new Refreshed<>(Duration.ofMinutes(1), this::readValuedCustomers);
+        this.valuedCustomers = new Refreshed<>(Duration.ofMinutes(1), () -> readMembers(VIP_GROUP));
+        this.approvalNeeded = new Refreshed<>(Duration.ofMinutes(1), () -> readMembers(APPROVAL_GROUP));
     }
 
     @Override
@@ -235,7 +240,16 @@ public final class RtGateway implements HostGateway {
         String visibility = fieldValue(txn, "Reply Visibility");
         // Left empty on the Reply form: the outbox replies the way the customer last wrote.
         ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : ReplyVisibility.fromLabel(visibility);
-        return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen));
+        boolean ticketNeedsApproval = "Yes".equalsIgnoreCase(fieldValue(ticket, "Social Approval Required"));
+        boolean agentNeedsApproval = approvalNeeded.get().contains(userId(agent));
+        return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen,
+                ticketNeedsApproval, agentNeedsApproval));
+    }
+
+    /** RT names the creator of a transaction by user name; groups list their members by id. */
+    private String userId(String name) {
+        return userIds.computeIfAbsent(name, n -> parse(session.send("GET", REST + "/user/" + HttpCall.encode(n), null, null),
+                "read user " + n).path("id").asText());
     }
 
     @Override
@@ -368,7 +382,7 @@ public final class RtGateway implements HostGateway {
             String fieldId = txn.path("Field").path("id").asText();
             ticket.flatMap(t -> fieldById(t, fieldId)).filter(cf -> fields.contains(cf.path("name").asText()))
                     .ifPresent(cf -> changes.add(new FieldChange(id, ticketId, cf.path("name").asText(),
-                            cf.path("values").size() == 0 ? null : cf.path("values").get(0).asText())));
+                            firstValue(cf), txn.path("Creator").path("id").asText())));
         }
         return changes;
     }
@@ -397,23 +411,40 @@ public final class RtGateway implements HostGateway {
         return valuedCustomers.get().contains(customer.id());
     }
 
+    @Override
+    public Optional<String> ticketField(long ticketId, String field) {
+        return Optional.ofNullable(fieldValue(parse(session.send("GET", REST + "/ticket/" + ticketId, null, null),
+                "read ticket " + ticketId), field));
+    }
+
+    @Override
+    public void setTicketField(long ticketId, String field, String value) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode fields = body.putObject("CustomFields");
+        // RT 5.0.3's REST2 cannot remove a value: it records an empty one, which fieldValue reads as none.
+        fields.put(field, value == null ? "" : value);
+        expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json", body.toString()),
+                "set " + field + " on ticket " + ticketId);
+    }
+
     /**
-     * RT user ids in group Social VIP (recursively); absent group: nobody. A refusal (rights not
-     * provisioned) only costs VIPs their raised tier, never a message: it is logged with the fix.
+     * RT user ids in this group (recursively); absent group: nobody. A refusal (rights not
+     * provisioned) is logged with the fix and counts as nobody: it may cost a VIP their raised tier or
+     * let a new hire's reply through to the spot checks, never a message.
      */
-    private Set<String> readValuedCustomers() {
+    private Set<String> readMembers(String group) {
         try {
-            return valuedCustomerIds();
+            return memberIds(group);
         } catch (HostRejectedException e) {
-            LOG.warn("Valued customers unknown, so no ticket is raised for a VIP: {}", e.getMessage());
+            LOG.warn("Members of RT group {} unknown: {}", group, e.getMessage());
             return Set.of();
         }
     }
 
-    private Set<String> valuedCustomerIds() {
+    private Set<String> memberIds(String group) {
         // REST2 reads groups by id only; search for it by name.
         JsonNode groups = parse(session.send("POST", REST + "/groups", "application/json",
-                searchBody(List.of(term("Name", "=", VIP_GROUP)))), "find group " + VIP_GROUP).path("items");
+                searchBody(List.of(term("Name", "=", group)))), "find group " + group).path("items");
         if (groups.size() == 0) {
             return Set.of();
         }
@@ -421,7 +452,7 @@ public final class RtGateway implements HostGateway {
         Set<String> ids = new HashSet<>();
         for (int page = 1; ; page++) {
             JsonNode members = parse(session.send("GET", REST + "/group/" + id + "/members?recursively=1&users=1&groups=0&per_page=100&page="
-                    + page, null, null), "list the members of group " + VIP_GROUP);
+                    + page, null, null), "list the members of group " + group);
             members.path("items").forEach(m -> ids.add(m.path("id").asText()));
             if (members.path("items").size() < 100) {
                 return ids;
@@ -433,11 +464,16 @@ public final class RtGateway implements HostGateway {
     private static String fieldValue(JsonNode object, String name) {
         for (JsonNode cf : object.path("CustomFields")) {
             if (name.equals(cf.path("name").asText())) {
-                JsonNode values = cf.path("values");
-                return values.size() == 0 ? null : values.get(0).asText();
+                return firstValue(cf);
             }
         }
         return null;
+    }
+
+    /** A field's first value; an empty one (what REST2 leaves when a value is cleared) is none. */
+    private static String firstValue(JsonNode cf) {
+        JsonNode values = cf.path("values");
+        return values.size() == 0 || values.get(0).isNull() || values.get(0).asText().isEmpty() ? null : values.get(0).asText();
     }
 
     private ObjectNode term(String field, String operator, Object value) {

@@ -11,6 +11,7 @@ import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.reply.Outbox;
+import org.socialcarebridge.reply.ReplyApprovals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,23 @@ public final class RtRoutes extends RouteBuilder {
     private final RtSettings settings;
     private final Intake intake;
     private final Outbox outbox;
+    private final ReplyApprovals approvals;
+    private final boolean deliver;
     private final RtReplyReconciler reconciler;
     private final ChannelWatch watch;
     private final ChannelStatus status;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public RtRoutes(String baseUri, RtSettings settings, Intake intake, Outbox outbox, RtReplyReconciler reconciler,
-                    ChannelWatch watch, ChannelStatus status, ObjectMapper json, Clock clock) {
+    /**
+     * @param deliver false when the reply settings are wrong: replies are taken into the outbox but
+     *                not delivered until the settings are fixed
+     */
+    public RtRoutes(String baseUri, RtSettings settings, Intake intake, Outbox outbox, boolean deliver,
+                    ReplyApprovals approvals, RtReplyReconciler reconciler, ChannelWatch watch, ChannelStatus status,
+                    ObjectMapper json, Clock clock) {
+        this.approvals = approvals;
+        this.deliver = deliver;
         this.watch = watch;
         this.baseUri = baseUri;
         this.settings = settings;
@@ -106,9 +116,22 @@ public final class RtRoutes extends RouteBuilder {
                     }
                 });
 
-        from("timer:outbox?delay=500&period=250")
-                .routeId("outbox-delivery")
-                .process(exchange -> outbox.deliverDue(20));
+        if (deliver) {
+            from("timer:outbox?delay=500&period=250")
+                    .routeId("outbox-delivery")
+                    .process(exchange -> outbox.deliverDue(20));
+        }
+
+        // Supervisors' approvals are read as often as replies are reconciled.
+        from("timer:rt-approvals?delay=1000&period=" + settings.reconcileInterval().toMillis())
+                .routeId("rt-approvals")
+                .process(exchange -> {
+                    try {
+                        approvals.readFromDesk();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Supervisors' approvals not read from RT yet (the next look retries): {}", e.getMessage());
+                    }
+                });
     }
 
     /**

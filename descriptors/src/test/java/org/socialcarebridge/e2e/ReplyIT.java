@@ -1,0 +1,124 @@
+package org.socialcarebridge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/**
+ * Replying safely, end to end against the real RT, the assembled Karaf and the X simulator: a reply on
+ * a ticket triage marked for approval waits for a team lead, is posted once when approved, and is never
+ * posted when rejected, the agent reading the lead's note on the ticket.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplyIT {
+    static final String TOKEN = "it-reply-token-" + UUID.randomUUID();
+    static final Duration SOON = Duration.ofSeconds(30);
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
+
+    static XSimulator simulator;
+    static XSim x;
+    static Karaf karaf;
+    static Rt root;
+    static Rt agent;
+    static Rt lead;
+
+    @BeforeAll
+    static void start() throws Exception {
+        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
+        x = new XSim(simulator.baseUrl());
+        karaf = Karaf.fresh("reply", simulator.baseUrl(), TOKEN);
+        karaf.start();
+        root = new Rt("root", "password");
+        agent = new Rt("agent", "agent");
+        lead = new Rt("lead", "leader");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    static long ticketFor(String tweetId) {
+        return Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
+    }
+
+    static JsonNode replyTransaction(long ticket, String text) {
+        return Await.until("the reply's transaction", SOON, () -> root.history(ticket).stream()
+                .filter(h -> "Correspond".equals(h.path("Type").asText()) && Rt.field(h, "Social Delivery") != null)
+                .filter(h -> root.content(h.path("id").asLong()).contains(text)).findFirst());
+    }
+
+    static JsonNode delivery(long ticket, String text, String startsWith) {
+        return Await.until("Social Delivery '" + startsWith + "…'", SOON, () -> {
+            JsonNode t = replyTransaction(ticket, text);
+            return Rt.field(t, "Social Delivery").startsWith(startsWith) ? Optional.of(t) : Optional.empty();
+        });
+    }
+
+    static long brandRepliesTo(String tweetId) {
+        return x.tweets().stream().filter(t -> SpineIT.repliesTo(t, tweetId)).count();
+    }
+
+    @Test
+    @Order(1)
+    void aHeldReplyIsPostedOnceWhenALeadApprovesAndNeverWhenRejected() throws Exception {
+        String handle = "vera_" + RUN;
+        x.customer(handle, "Vera V", 300, false);
+        String id = x.tweet(handle, "@acme your heater caught fire in my flat, I am calling my lawyer " + RUN, null);
+        long ticket = ticketFor(id);
+        assertEquals("Yes", Rt.field(root.ticket(ticket), "Social Approval Required"), "triage: legal and PR");
+
+        agent.reply(ticket, "We are so sorry, we are looking into it now " + RUN, "Public");
+        delivery(ticket, "looking into it now " + RUN, "held for approval");
+        Thread.sleep(3000); // ample time for a wrong post
+        assertEquals(0, brandRepliesTo(id), "nothing is posted without its approval");
+        assertTrue(root.history(ticket).stream().anyMatch(h -> "Comment".equals(h.path("Type").asText())
+                && root.content(h.path("id").asLong()).contains("held until a supervisor approves it")), "the agent is told");
+
+        // An agent may not approve; a team lead may.
+        try {
+            agent.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().set("CustomFields",
+                    Rt.JSON.createObjectNode().put("Social Approval", "Approve")));
+        } catch (IllegalStateException refused) {
+            // RT refused outright; either way nothing may be posted
+        }
+        Thread.sleep(3000);
+        assertEquals(0, brandRepliesTo(id), "an agent cannot approve their own reply");
+        lead.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().set("CustomFields",
+                Rt.JSON.createObjectNode().put("Social Approval", "Approve")));
+        delivery(ticket, "looking into it now " + RUN, "posted");
+        assertEquals(1, brandRepliesTo(id), "posted exactly once");
+        Await.until("Social Approval cleared for the next held reply", SOON, () ->
+                Rt.field(root.ticket(ticket), "Social Approval") == null ? Optional.of(true) : Optional.empty());
+
+        // The next reply is held again; the lead rejects it with a note.
+        agent.reply(ticket, "Our insurer will call you " + RUN, "Public");
+        delivery(ticket, "insurer will call you " + RUN, "held for approval");
+        lead.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().set("CustomFields", Rt.JSON.createObjectNode()
+                .put("Social Approval Note", "No insurer talk in public; offer a call by DM").put("Social Approval", "Reject")));
+        JsonNode rejected = delivery(ticket, "insurer will call you " + RUN, "refused");
+        assertEquals("refused: rejected by lead: No insurer talk in public; offer a call by DM", Rt.field(rejected, "Social Delivery"));
+        Thread.sleep(2000);
+        assertEquals(1, brandRepliesTo(id), "the rejected reply never reached the network");
+        assertNull(Rt.field(root.ticket(ticket), "Social Approval"));
+    }
+}

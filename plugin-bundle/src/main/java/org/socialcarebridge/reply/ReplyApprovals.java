@@ -1,0 +1,67 @@
+package org.socialcarebridge.reply;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+
+import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.FieldChangeFeed;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.persistence.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Supervisors approve or reject held replies in the help desk itself: a team lead sets the ticket's
+ * {@code Social Approval} to Approve (the held replies are posted, once) or Reject (none is; the
+ * agent reads the lead's {@code Social Approval Note} on the ticket). Only the team leads may change
+ * that field (the help desk's own rights), and the plugin clears it after acting, so each held reply
+ * needs its own decision.
+ */
+public final class ReplyApprovals {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyApprovals.class);
+    static final String CURSOR = "rt:approvals";
+    public static final String APPROVAL = "Social Approval";
+    public static final String NOTE = "Social Approval Note";
+
+    private final FieldChangeFeed decisions;
+    private final HostGateway host;
+    private final Outbox outbox;
+
+    public ReplyApprovals(Database db, HostGateway host, Outbox outbox, Clock clock) {
+        this.decisions = new FieldChangeFeed(db, host, CURSOR, Set.of(APPROVAL), clock);
+        this.host = host;
+        this.outbox = outbox;
+    }
+
+    /** Acts on the decisions made since the last look; answers how many replies they released or refused. */
+    public int readFromDesk() {
+        int[] decided = {0};
+        decisions.read(change -> {
+            int n = act(change);
+            decided[0] += n;
+            return n > 0;
+        });
+        return decided[0];
+    }
+
+    private int act(FieldChange change) {
+        String value = change.value() == null ? "" : change.value().strip().toLowerCase(Locale.ROOT);
+        int n;
+        if (value.equals("approve")) {
+            n = outbox.approve(change.ticketId(), change.by());
+        } else if (value.equals("reject")) {
+            n = outbox.reject(change.ticketId(), change.by(), host.ticketField(change.ticketId(), NOTE).orElse(null));
+        } else {
+            return 0; // cleared (by the plugin after acting, or by hand)
+        }
+        LOG.info("{} {} held replies on ticket {} ({})", value.equals("approve") ? "Approved" : "Rejected", n,
+                change.ticketId(), change.by());
+        host.setTicketField(change.ticketId(), APPROVAL, null);
+        if (n == 0) {
+            host.comment(change.ticketId(), "Social Care Bridge: " + change.by() + " set Social Approval to " + change.value()
+                    + ", but no reply on this ticket was waiting for approval; nothing changed.");
+        }
+        return n;
+    }
+}

@@ -23,6 +23,12 @@ public record AdministratorPattern(String name, Pattern pattern) {
     static final int MAX_LENGTH = 200;
     private static final int READS_PER_CHARACTER = 200;
 
+    /** Prefer {@link #compile}, which applies the load-time rules; the read budget holds either way. */
+    public AdministratorPattern {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(pattern, "pattern");
+    }
+
     /**
      * @throws IllegalArgumentException saying what is wrong with the regex, for the settings problem
      */

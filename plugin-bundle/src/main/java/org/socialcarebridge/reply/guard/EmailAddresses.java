@@ -16,6 +16,9 @@ final class EmailAddresses implements Detector {
 
     @Override
     public void find(String text, List<Finding> found) {
+        if (text.indexOf('@') < 0) {
+            return;
+        }
         Matcher m = ADDRESS.matcher(text);
         while (m.find()) {
             found.add(new Finding(SensitiveData.EMAIL, SensitiveData.EMAIL.noun(),

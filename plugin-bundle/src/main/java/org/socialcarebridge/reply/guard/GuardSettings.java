@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.socialcarebridge.settings.Settings;
@@ -35,7 +36,7 @@ public record GuardSettings(Set<String> internalDomains, List<AdministratorPatte
     private static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     public GuardSettings {
-        internalDomains = Set.copyOf(internalDomains);
+        internalDomains = internalDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         patterns = List.copyOf(patterns);
         off = off.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(off));
     }

@@ -52,7 +52,7 @@ final class PhoneNumbers implements Detector {
             if (digits.length() < minDigits || digits.length() > maxDigits) {
                 continue;
             }
-            if (cued && !cue.useTransparentBounds(true).region(Math.max(0, m.start() - CUE_WINDOW), m.start()).find()) {
+            if (cued && !cue.region(Math.max(0, m.start() - CUE_WINDOW), m.start()).find()) {
                 continue;
             }
             found.add(new Finding(SensitiveData.PHONE, SensitiveData.PHONE.noun(),

@@ -286,7 +286,8 @@ class SensitiveDataGuardTest {
                 + " tracking 1Z999AA10123456784; it costs £1,299.99 and we're open 09:30-17:00, 24/7 online at"
                 + " https://www.acme.com/help. Version 10.4.2 fixes it. Call us any time, 1-2 days. 😀 Спасибо! ";
         String reply = paragraph.repeat(10_000 / paragraph.length() + 1).substring(0, 10_000);
-        assertTrue(fastest(reply) < 10_000_000L, "took " + fastest(reply) / 1_000 + " µs");
+        long took = fastest(reply);
+        assertTrue(took < 10_000_000L, "took " + took / 1_000 + " µs");
     }
 
     @Test
@@ -303,13 +304,18 @@ class SensitiveDataGuardTest {
                 "4242 ".repeat(2_000), "http://a".repeat(1_250)};
         for (String text : texts) {
             // Backtracking without bound would take seconds here; the margin is for a busy shared build host.
-            assertTrue(fastest(text) < 50_000_000L, "took " + fastest(text) / 1_000_000 + " ms on " + text.substring(0, 40));
+            long took = fastest(text);
+            assertTrue(took < 50_000_000L, "took " + took / 1_000_000 + " ms on " + text.substring(0, 40));
         }
     }
 
+    /** The fastest of a few runs once the JIT has compiled the guard: the machine's noise is not the guard's. */
     private static long fastest(String text) {
+        for (int i = 0; i < 20; i++) {
+            GUARD.inspect(text);
+        }
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 10; i++) {
             long t0 = System.nanoTime();
             GUARD.inspect(text);
             best = Math.min(best, System.nanoTime() - t0);

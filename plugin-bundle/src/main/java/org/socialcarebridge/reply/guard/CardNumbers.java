@@ -1,6 +1,6 @@
 package org.socialcarebridge.reply.guard;
 
-import static org.socialcarebridge.reply.guard.AsciiDigits.isDigit;
+import static org.socialcarebridge.reply.guard.ReadableText.isDigit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +72,7 @@ final class CardNumbers implements Detector {
                 }
                 int start = groups.get(a)[0];
                 int end = groups.get(b)[1];
-                String number = AsciiDigits.digitsOf(text.subSequence(start, end));
+                String number = ReadableText.digitsOf(text.subSequence(start, end));
                 if (digits >= MIN_DIGITS && number.charAt(0) != '0' && (!luhnOnly || passesLuhn(number))) {
                     found.add(new Finding(SensitiveData.CARD_NUMBER, SensitiveData.CARD_NUMBER.noun(),
                             masked(number), start, end));

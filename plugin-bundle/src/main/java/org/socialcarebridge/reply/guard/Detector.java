@@ -2,7 +2,7 @@ package org.socialcarebridge.reply.guard;
 
 import java.util.List;
 
-/** Finds one kind of personal data in a text whose digits are already ASCII ({@link AsciiDigits}). */
+/** Finds one kind of personal data in a text as a reader sees it ({@link ReadableText}): ASCII digits, plain spaces. */
 interface Detector {
     void find(String text, List<Finding> found);
 }

@@ -48,7 +48,7 @@ final class PhoneNumbers implements Detector {
         Matcher m = form.matcher(text);
         Matcher cue = CUE.matcher(text).useTransparentBounds(true);
         while (m.find()) {
-            String digits = AsciiDigits.digitsOf(m.group());
+            String digits = ReadableText.digitsOf(m.group());
             if (digits.length() < minDigits || digits.length() > maxDigits) {
                 continue;
             }

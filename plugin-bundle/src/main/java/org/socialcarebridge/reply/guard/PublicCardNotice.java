@@ -29,11 +29,12 @@ public final class PublicCardNotice {
                     + DEFAULT_TEMPLATE);
         }
         List<Finding> cardLike = new ArrayList<>();
-        new CardNumbers(false).find(AsciiDigits.fold(template), cardLike);
+        ReadableText readable = ReadableText.of(template);
+        new CardNumbers(false).find(readable.text(), cardLike);
         if (!cardLike.isEmpty()) {
             throw new IllegalArgumentException("The card notice template '" + template + "' contains a number of "
                     + CardNumbers.MIN_DIGITS + " to " + CardNumbers.MAX_DIGITS + " digits at character "
-                    + cardLike.get(0).start() + ", which would look like a card number in public; remove it");
+                    + readable.inOriginal(cardLike.get(0)).start() + ", which would look like a card number in public; remove it");
         }
         this.template = template;
     }
@@ -49,7 +50,7 @@ public final class PublicCardNotice {
             return Optional.empty();
         }
         List<Finding> cards = new ArrayList<>();
-        new CardNumbers(true).find(AsciiDigits.fold(customerText), cards);
+        new CardNumbers(true).find(ReadableText.of(customerText).text(), cards);
         if (cards.isEmpty()) {
             return Optional.empty();
         }

@@ -13,8 +13,10 @@ import java.util.List;
  * {@link PhoneNumbers}, {@link BirthDates}, {@link PostalAddresses}, {@link InternalLinks} and
  * {@link AdministratorPattern}.
  *
- * <p>Digits of any script ({@code ４２４２}, {@code ٤٢٤٢}) are read as ASCII digits first, so
- * writing a number in full-width digits does not slip it through.
+ * <p>The text is inspected as a reader sees it ({@link ReadableText}): digits of any script
+ * ({@code ４２４２}, {@code ٤٢٤٢}) are digits, no-break spaces are spaces, invisible characters are
+ * skipped, so writing a number in full-width digits or with zero-width spaces does not slip it
+ * through. Positions are those of the text as given.
  *
  * <p>Where two findings overlap, the more specific kind is kept (the administrator's pattern, then
  * card, link, e-mail, date of birth, address, phone), so an order number is not also a phone number.
@@ -63,12 +65,12 @@ public final class SensitiveDataGuard {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        String folded = AsciiDigits.fold(text);
+        ReadableText readable = ReadableText.of(text);
         List<Finding> candidates = new ArrayList<>();
         for (Detector detector : detectors) {
-            detector.find(folded, candidates);
+            detector.find(readable.text(), candidates);
         }
-        return firstOfOverlapping(candidates, text.length());
+        return firstOfOverlapping(candidates, readable.text().length()).stream().map(readable::inOriginal).toList();
     }
 
     /** Candidates come in order of precedence; a later one that overlaps an earlier one is dropped. */
@@ -83,6 +85,6 @@ public final class SensitiveDataGuard {
             }
         }
         kept.sort(Comparator.comparingInt(Finding::start));
-        return List.copyOf(kept);
+        return kept;
     }
 }

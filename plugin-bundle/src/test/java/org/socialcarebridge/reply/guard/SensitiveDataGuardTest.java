@@ -37,9 +37,9 @@ class SensitiveDataGuardTest {
     /** The masked excerpt must never hold the value, nor its digits in a row. */
     static void assertMasked(String value, Finding f) {
         assertFalse(f.shown().contains(value), f.toString());
-        String digits = AsciiDigits.digitsOf(value);
+        String digits = ReadableText.digitsOf(value);
         if (digits.length() > 4) {
-            assertFalse(AsciiDigits.digitsOf(f.shown()).contains(digits), f.toString());
+            assertFalse(ReadableText.digitsOf(f.shown()).contains(digits), f.toString());
         }
     }
 
@@ -85,6 +85,23 @@ class SensitiveDataGuardTest {
         assertFound(SensitiveData.PHONE, "call ＋４４ ２０ ７９４６ ０９５８");
     }
 
+    @Test
+    void spacesDashesAndInvisibleCharactersCopiedFromDocumentsDoNotHideANumber() {
+        for (String card : new String[] {"4242\u00a04242\u00a04242\u00a04242", "4242\u20134242\u20134242\u20134242",
+                "4242\u200b4242\u200b4242\u200b4242", "4\u00ad242424242424242", "4242\u202f4242\u202f4242\u202f4242"}) {
+            String text = "card " + card + " ok";
+            List<Finding> found = GUARD.inspect(text);
+            assertEquals(1, found.size(), card + " -> " + found);
+            assertEquals(SensitiveData.CARD_NUMBER, found.get(0).kind());
+            assertEquals(card, text.substring(found.get(0).start(), found.get(0).end()), "positions are the original text's");
+        }
+        String email = "mail j\u200bane\uff20example.com";
+        Finding f = GUARD.inspect(email).get(0);
+        assertEquals(SensitiveData.EMAIL, f.kind());
+        assertEquals("j\u200bane\uff20example.com", email.substring(f.start(), f.end()));
+        assertFound(SensitiveData.PHONE, "call\u00a0\uff0b44\u00a020\u00a07946\u00a00958");
+    }
+
     // E-mail
 
     @Test
@@ -117,7 +134,7 @@ class SensitiveDataGuardTest {
         assertEquals(1, found.size(), found.toString());
         assertEquals(SensitiveData.PHONE, found.get(0).kind());
         assertEquals(phone, text.substring(found.get(0).start(), found.get(0).end()));
-        String digits = AsciiDigits.digitsOf(phone);
+        String digits = ReadableText.digitsOf(phone);
         assertEquals("••• ••• •" + digits.substring(digits.length() - 3), found.get(0).shown());
         assertMasked(phone, found.get(0));
     }

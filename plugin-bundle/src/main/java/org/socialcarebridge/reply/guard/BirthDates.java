@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>near a cue (born, birthday, birth date, date of birth, DOB, d.o.b, up to 40 characters before or
  * 25 after) with a year from 1900 to ten years ago, or</li>
- * <li>anywhere, with a year from 1900 to sixteen years ago.</li>
+ * <li>anywhere, with a year from 1900 to sixteen years ago, unless a word just before it says what
+ * else the date is ("since", "joined", "ordered", "issued", "expires"…).</li>
  * </ul>
  * The second rule is deliberate. A reply to one customer that names a full day of a year the customer
  * could have been born in is, far more often than not, their date of birth read off the account (agents
@@ -39,6 +40,11 @@ final class BirthDates implements Detector {
             "(?<![\\w])" + MONTHS + " (\\d{1,2})" + ORDINAL + ",? (\\d{4})(?!\\d)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CUE = Pattern.compile(
             "(?<![a-z])(?:born|birthday|birth date|birthdate|date of birth|dob|d\\.o\\.b)(?![a-z])", Pattern.CASE_INSENSITIVE);
+    /** Words that, right before a date, say it is not a birth: "member since 01/01/2001", "ordered on …". */
+    private static final Pattern OTHER_DATE = Pattern.compile("(?<![a-z])(?:since|joined|member|opened|ordered|order|purchased"
+            + "|bought|booked|booking|invoiced?|dated|issued|shipped|delivered|expires?|expired|renewed|registered|signed up"
+            + "|founded|established|started|valid|until|from)(?![a-z])[^\\d\\n]{0,12}$", Pattern.CASE_INSENSITIVE);
+    private static final int OTHER_DATE_BEFORE = 30;
     private static final int CUE_BEFORE = 40;
     private static final int CUE_AFTER = 25;
     private static final int FIRST_YEAR = 1900;
@@ -53,44 +59,46 @@ final class BirthDates implements Detector {
     public void find(String text, List<Finding> found) {
         int thisYear = Year.now(clock).getValue();
         Matcher cue = CUE.matcher(text).useTransparentBounds(true);
+        Matcher other = OTHER_DATE.matcher(text).useTransparentBounds(true);
         Matcher m = DAY_FIRST.matcher(text);
         while (m.find()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3));
             int year = Integer.parseInt(m.group(4));
             if (isDay(year, b, a) || isDay(year, a, b)) {
-                add(text, cue, m, year, thisYear, found);
+                add(text, cue, other, m, year, thisYear, found);
             }
         }
         m = YEAR_FIRST.matcher(text);
         while (m.find()) {
             int year = Integer.parseInt(m.group(1));
             if (isDay(year, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)))) {
-                add(text, cue, m, year, thisYear, found);
+                add(text, cue, other, m, year, thisYear, found);
             }
         }
         m = DAY_MONTH_NAME.matcher(text);
         while (m.find()) {
             int year = Integer.parseInt(m.group(3));
             if (isDay(year, month(m.group(2)), Integer.parseInt(m.group(1)))) {
-                add(text, cue, m, year, thisYear, found);
+                add(text, cue, other, m, year, thisYear, found);
             }
         }
         m = MONTH_NAME_DAY.matcher(text);
         while (m.find()) {
             int year = Integer.parseInt(m.group(3));
             if (isDay(year, month(m.group(1)), Integer.parseInt(m.group(2)))) {
-                add(text, cue, m, year, thisYear, found);
+                add(text, cue, other, m, year, thisYear, found);
             }
         }
     }
 
-    private static void add(String text, Matcher cue, Matcher date, int year, int thisYear, List<Finding> found) {
+    private static void add(String text, Matcher cue, Matcher other, Matcher date, int year, int thisYear,
+            List<Finding> found) {
         if (year < FIRST_YEAR || year > thisYear - 10) {
             return;
         }
         boolean cued = cue.region(Math.max(0, date.start() - CUE_BEFORE), Math.min(text.length(), date.end() + CUE_AFTER)).find();
-        if (cued || year <= thisYear - 16) {
+        if (cued || year <= thisYear - 16 && !other.region(Math.max(0, date.start() - OTHER_DATE_BEFORE), date.start()).find()) {
             // The century tells the agent which date it is; the year would narrow the customer down.
             found.add(new Finding(SensitiveData.DATE_OF_BIRTH, SensitiveData.DATE_OF_BIRTH.noun(),
                     "••/••/" + (year / 100) + "••", date.start(), date.end()));

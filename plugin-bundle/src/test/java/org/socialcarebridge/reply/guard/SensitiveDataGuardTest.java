@@ -189,9 +189,16 @@ class SensitiveDataGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"born 12/03/2017", "born in 1985", "March 1985", "12 March", "your order of 12/03/2025",
-            "DOB 31/02/1985", "13/13/1985", "born 01/01/1899", "since 2024-11-30", "1.2.1999.4"})
+            "DOB 31/02/1985", "13/13/1985", "born 01/01/1899", "since 2024-11-30", "1.2.1999.4", "member since 01/01/2001",
+            "ordered on 12 March 2005", "the invoice dated 1999-03-12", "valid until 12/2030", "founded on May 1, 1901"})
     void otherDatesAreNotDatesOfBirth(String text) {
         assertFalse(kinds(text).contains(SensitiveData.DATE_OF_BIRTH), text + " -> " + GUARD.inspect(text));
+    }
+
+    @Test
+    void aBirthCueOutweighsOtherWords() {
+        assertFound(SensitiveData.DATE_OF_BIRTH, "member since 2001, born 12/03/1985");
+        assertFound(SensitiveData.DATE_OF_BIRTH, "ordered by DOB 12/03/1985");
     }
 
     @Test

@@ -28,8 +28,9 @@ public record Handle(String user, String domain) {
 
     /** The same account whatever the case, as networks treat handles. */
     public boolean sameAs(Handle other) {
-        return user.equalsIgnoreCase(other.user)
-                && (domain == null ? other.domain == null : other.domain != null && domain.equalsIgnoreCase(other.domain));
+        boolean sameDomain = domain == null ? other.domain == null
+                : other.domain != null && domain.equalsIgnoreCase(other.domain);
+        return user.equalsIgnoreCase(other.user) && sameDomain;
     }
 
     /**

@@ -21,6 +21,7 @@ public final class ThreadSplit {
     /** CJK sentences are not followed by a space, yet a part may end after them. */
     private static final Pattern CJK_SENTENCE = Pattern.compile("(?<=[。！？])(?=\\S)");
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@" + Handle.PATTERN + "(?![\\w@])");
 
     private final Network network;
     private final PostLength length;
@@ -117,97 +118,92 @@ public final class ThreadSplit {
         int i = 0;
         while (i < atoms.size()) {
             int part = pieces.size() + 1;
-            int room = room(lead, part, limit, assumed);
-            if (room < 1) {
-                String mentions = lead.of(part).strip();
+            Frame frame = new Frame(lead.of(part), counter(part, assumed), limit);
+            if (frame.room() < 1) {
+                String mentions = frame.head.strip();
                 throw new ReplyRefusedException("The mentions '" + mentions + "' take " + length.count(mentions)
                         + " of the " + limit + " characters of a post on " + network.displayName()
                         + ", leaving no room for the text; mention fewer people or send the reply as Private.");
             }
-            int used = 0;
-            int j = i;
+            String piece = "";
+            String sentencePiece = null;
+            String wordPiece = null;
+            String anyPiece = null;
             int sentenceCut = -1;
             int wordCut = -1;
             int anyCut = -1;
+            int j = i;
             while (j < atoms.size()) {
                 Atom atom = atoms.get(j);
-                int weight = (j == i ? 0 : atom.spaceWeight) + atom.wordWeight;
-                if (used + weight > room) {
+                String candidate = j == i ? atom.word : piece + atom.space + atom.word;
+                if (!frame.fits(candidate)) {
                     break;
                 }
-                used += weight;
+                piece = candidate;
                 j++;
                 if (j < atoms.size()) {
                     Cut cut = atoms.get(j).cut;
                     anyCut = j;
+                    anyPiece = piece;
                     if (cut != Cut.GLUE) {
                         wordCut = j;
+                        wordPiece = piece;
                     }
-                    if (cut == Cut.SENTENCE && used * 2 >= room) {
+                    if (cut == Cut.SENTENCE && length.count(piece) * 2 >= frame.room()) {
                         sentenceCut = j;
+                        sentencePiece = piece;
                     }
                 }
             }
             if (j == atoms.size()) {
-                pieces.add(join(atoms, i, j));
+                pieces.add(piece);
                 break;
             }
             if (j == i) {
-                Atom[] cut = hardCut(atoms.get(i), room, limit, true);
+                Atom[] cut = hardCut(atoms.get(i), frame, "", limit, true);
                 atoms.set(i, cut[1]);
                 pieces.add(cut[0].word);
                 continue;
             }
             Atom next = atoms.get(j);
-            int left = room - used - next.spaceWeight;
-            if (!next.unbreakable && next.wordWeight > room(lead, part + 1, limit, assumed) && left > 0) {
+            int laterRoom = new Frame(lead.of(part + 1), counter(part + 1, assumed), limit).room();
+            if (!next.unbreakable && length.count(next.word) > laterRoom) {
                 // The word is cut anyway; starting it here saves a part.
-                Atom[] cut = hardCut(next, left, limit, false);
+                Atom[] cut = hardCut(next, frame, piece + next.space, limit, false);
                 if (cut != null) {
                     atoms.set(j, cut[1]);
-                    pieces.add(join(atoms, i, j) + next.space + cut[0].word);
+                    pieces.add(piece + next.space + cut[0].word);
                     i = j;
                     continue;
                 }
             }
-            int k = sentences && sentenceCut > 0 ? sentenceCut : wordCut > 0 ? wordCut : anyCut;
-            pieces.add(join(atoms, i, k));
-            i = k;
+            if (sentences && sentenceCut > 0) {
+                pieces.add(sentencePiece);
+                i = sentenceCut;
+            } else if (wordCut > 0) {
+                pieces.add(wordPiece);
+                i = wordCut;
+            } else {
+                pieces.add(anyPiece);
+                i = anyCut;
+            }
         }
         return pieces;
     }
 
-    private int room(Lead lead, int part, int limit, int assumed) {
-        return limit - length.count(lead.of(part)) - length.count(counter(part, assumed));
-    }
-
-    private static String join(List<Atom> atoms, int from, int to) {
-        StringBuilder out = new StringBuilder(atoms.get(from).word);
-        for (int k = from + 1; k < to; k++) {
-            out.append(atoms.get(k).space).append(atoms.get(k).word);
-        }
-        return out.toString();
-    }
-
     /**
-     * The longest whole-character start of a word that fits in the room, and the rest; null when nothing
-     * fits and {@code required} is false.
+     * The longest whole-character start of a word that fits after {@code before} in the part, and the
+     * rest; null when nothing fits and {@code required} is false.
      */
-    private Atom[] hardCut(Atom atom, int room, int limit, boolean required) {
+    private Atom[] hardCut(Atom atom, Frame frame, String before, int limit, boolean required) {
         if (atom.unbreakable) {
             throw new ReplyRefusedException("'" + shortened(atom.word) + "' is a link or mention that does not fit in a"
                     + " post of " + limit + " characters on " + network.displayName() + " with the mentions and the"
                     + " counter; shorten it or send the reply as Private.");
         }
         Matcher g = GRAPHEME.matcher(atom.word);
-        int used = 0;
         int end = 0;
-        while (g.find()) {
-            int weight = length.count(g.group());
-            if (used + weight > room) {
-                break;
-            }
-            used += weight;
+        while (g.find() && frame.fits(before + atom.word.substring(0, g.end()))) {
             end = g.end();
         }
         if (end == 0 && !required) {
@@ -218,9 +214,8 @@ public final class ThreadSplit {
                     + network.displayName() + " with the mentions and the counter; mention fewer people or send the"
                     + " reply as Private.");
         }
-        String rest = atom.word.substring(end);
-        return new Atom[] {atom(atom.space, atom.word.substring(0, end), atom.cut),
-                atom("", rest, Cut.GLUE)};
+        return new Atom[] {new Atom(atom.space, atom.word.substring(0, end), atom.cut, false),
+                new Atom("", atom.word.substring(end), Cut.GLUE, false)};
     }
 
     private static String shortened(String word) {
@@ -238,42 +233,40 @@ public final class ThreadSplit {
         boolean afterSentence = false;
         while (m.find()) {
             String space = m.group(1);
-            Cut cut = afterSentence || space.contains("\n") ? Cut.SENTENCE : Cut.WORD;
             String token = m.group(2);
+            Cut cut = afterSentence || space.contains("\n") ? Cut.SENTENCE : Cut.WORD;
+            // A link runs to the token's end, so mentions and CJK sentence ends are looked for before it.
             Matcher url = URL.matcher(token);
-            List<String> words = new ArrayList<>();
-            List<Cut> cuts = new ArrayList<>();
-            if (url.find()) {
-                if (url.start() > 0) {
-                    words.add(token.substring(0, url.start()));
-                    cuts.add(cut);
+            int urlStart = url.find() ? url.start() : token.length();
+            String text = token.substring(0, urlStart);
+            Matcher mention = MENTION.matcher(text);
+            int last = 0;
+            while (last < text.length()) {
+                boolean found = mention.find(last);
+                int plainEnd = found ? mention.start() : text.length();
+                if (plainEnd > last) {
+                    for (String word : CJK_SENTENCE.split(text.substring(last, plainEnd))) {
+                        atoms.add(new Atom(space, word, cut, false));
+                        space = "";
+                        cut = Cut.SENTENCE;
+                    }
                     cut = Cut.GLUE;
                 }
-                words.add(token.substring(url.start()));
-                cuts.add(cut);
-            } else {
-                for (String word : CJK_SENTENCE.split(token)) {
-                    words.add(word);
-                    cuts.add(cut);
-                    cut = Cut.SENTENCE;
+                if (found) {
+                    atoms.add(new Atom(space, mention.group(), cut, true));
+                    space = "";
+                    cut = Cut.GLUE;
+                    last = mention.end();
+                } else {
+                    last = text.length();
                 }
             }
-            for (int w = 0; w < words.size(); w++) {
-                String word = words.get(w);
-                boolean unbreakable = URL.matcher(word).lookingAt() || word.startsWith("@");
-                atoms.add(atom(w == 0 ? space : "", word, cuts.get(w), unbreakable));
+            if (urlStart < token.length()) {
+                atoms.add(new Atom(space, token.substring(urlStart), cut, true));
             }
             afterSentence = SENTENCE_END.matcher(token).matches();
         }
         return atoms;
-    }
-
-    private Atom atom(String space, String word, Cut cut) {
-        return atom(space, word, cut, false);
-    }
-
-    private Atom atom(String space, String word, Cut cut, boolean unbreakable) {
-        return new Atom(space, word, cut, unbreakable, length.count(space), length.count(word));
     }
 
     /** What each part starts with: the first the reply's own start, the later ones its mentions or nothing. */
@@ -286,6 +279,31 @@ public final class ThreadSplit {
     /** How good a place the space before a word is to end a part. */
     private enum Cut { GLUE, WORD, SENTENCE }
 
-    private record Atom(String space, String word, Cut cut, boolean unbreakable, int spaceWeight, int wordWeight) {
+    private record Atom(String space, String word, Cut cut, boolean unbreakable) {
+    }
+
+    /**
+     * One part's start and counter around its piece of text. A piece fits when the whole part does as
+     * {@link PostLength} counts it: counting the parts' words one by one could differ, since a link or a
+     * remote mention is recognised in its context.
+     */
+    private final class Frame {
+        final String head;
+        final String counter;
+        final int limit;
+
+        Frame(String head, String counter, int limit) {
+            this.head = head;
+            this.counter = counter;
+            this.limit = limit;
+        }
+
+        int room() {
+            return limit - length.count(head) - length.count(counter);
+        }
+
+        boolean fits(String piece) {
+            return length.count(head + piece + counter) <= limit;
+        }
     }
 }

@@ -223,6 +223,39 @@ class ThreadSplitTest {
     }
 
     @Test
+    void mixedTextsAlwaysSplitWithinTheLimit() {
+        String[] words = {"order", "délai", "ご注文", "😀", "👨‍👩‍👧", "🇫🇷", "e\u0301", "@bob", "@carol@remote.example",
+                URL, "(see:" + URL + ")", "end.", "done!", "。", "x".repeat(90), "\n\n", "שלום", "—"};
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < Integer.getInteger("rounds", 150); round++) {
+            StringBuilder body = new StringBuilder("start");
+            int n = 1 + random.nextInt(160);
+            String previous = "start";
+            for (int w = 0; w < n; w++) {
+                String word = words[random.nextInt(words.length)];
+                // Words are glued (CJK, emoji, a link after a word) but mentions stand apart, as networks need.
+                boolean glue = random.nextInt(4) == 0 && !word.startsWith("@") && !previous.startsWith("@");
+                body.append(glue ? "" : " ").append(word);
+                previous = word;
+            }
+            Network network = random.nextBoolean() ? Network.X : Network.MASTODON;
+            int limit = new int[] {60, 140, 280, 500}[random.nextInt(4)];
+            List<String> parts = checked(network, random.nextBoolean(), "@alice", body.toString().strip(), limit, 1000);
+            for (Pattern whole : List.of(Pattern.compile(Pattern.quote(URL)), REMOTE_MENTION, Pattern.compile("👨‍👩‍👧"))) {
+                assertEquals(occurrences(body.toString(), whole), parts.stream().mapToInt(p -> occurrences(p, whole)).sum(),
+                        "every " + whole + " whole in a part of " + body + ": " + parts);
+            }
+        }
+    }
+
+    /** A mention as the network sees one: not inside a word. */
+    static final Pattern REMOTE_MENTION = Pattern.compile("(?<![\\w@])@carol@remote\\.example(?![\\w@-]|\\.\\w)");
+
+    static int occurrences(String text, Pattern what) {
+        return (int) what.matcher(text).results().count();
+    }
+
+    @Test
     void emptyTextIsRefused() {
         ThreadSplit split = ThreadSplit.of(Network.X);
         assertThrows(ReplyRefusedException.class, () -> split.split("", 280, 4));

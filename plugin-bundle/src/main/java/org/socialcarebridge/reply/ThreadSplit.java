@@ -225,7 +225,7 @@ public final class ThreadSplit {
 
     /**
      * The text as words with the space before each and how good a place to end a part that space is.
-     * A link is its own unbreakable word, glued to whatever precedes it in the same token.
+     * Links and mentions are unbreakable words of their own, glued to what touches them in the text.
      */
     private List<Atom> atoms(String body) {
         List<Atom> atoms = new ArrayList<>();

@@ -100,6 +100,21 @@ class ThreadSplitTest {
     }
 
     @Test
+    void sentencesGiveWayToWordsWhenThatKeepsTheThreadWithinMaxParts() {
+        String a = "a".repeat(148) + ".";
+        String b = "b ".repeat(124) + "b.";
+        String c = "c".repeat(119) + ".";
+        String body = a + " " + b + " " + c;
+        List<String> bySentence = x(body, 3);
+        assertEquals(3, bySentence.size());
+        assertEquals("@alice " + a + " (1/3)", bySentence.get(0));
+        assertEquals(b + " (2/3)", bySentence.get(1));
+        List<String> byWord = x(body, 2);
+        assertEquals(2, byWord.size());
+        assertTrue(byWord.get(0).startsWith("@alice " + a + " b b"), byWord.get(0));
+    }
+
+    @Test
     void anEarlySentenceEndDoesNotWasteAPart() {
         String body = "Hi. " + "lorem ipsum dolor sit amet ".repeat(12).strip();
         List<String> parts = x(body, 4);

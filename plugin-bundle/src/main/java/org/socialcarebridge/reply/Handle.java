@@ -1,0 +1,50 @@
+package org.socialcarebridge.reply;
+
+import java.util.regex.Pattern;
+
+/**
+ * An account's handle as a reply writes it after the {@code @}: {@code user} on X and on the brand's
+ * own Mastodon instance, {@code user@domain} for a remote Mastodon account. Handles come from the
+ * network but are checked anyway, since they are pasted into text the brand publishes.
+ */
+public record Handle(String user, String domain) {
+    static final String PATTERN = "\\w{1,64}(?:@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+)?";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
+
+    /** Reads {@code user}, {@code @user} or {@code @user@domain}; refuses anything else, naming it. */
+    public static Handle parse(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.startsWith("@")) {
+            s = s.substring(1);
+        }
+        if (!VALID.matcher(s).matches()) {
+            throw new ReplyRefusedException("'" + text + "' is not an account handle a reply can mention"
+                    + " (expected user or user@domain, letters, digits and _ only); check the participants of the"
+                    + " conversation or send the reply as Private.");
+        }
+        int at = s.indexOf('@');
+        return at < 0 ? new Handle(s, null) : new Handle(s.substring(0, at), s.substring(at + 1));
+    }
+
+    /** The same account whatever the case, as networks treat handles. */
+    public boolean sameAs(Handle other) {
+        boolean sameDomain = domain == null ? other.domain == null
+                : other.domain != null && domain.equalsIgnoreCase(other.domain);
+        return user.equalsIgnoreCase(other.user) && sameDomain;
+    }
+
+    /**
+     * The same user, also when one side is written without a domain: the brand's own instance shows
+     * its accounts short, so {@code acme} and {@code acme@social.example} are both the brand.
+     */
+    boolean sameUser(Handle other) {
+        return user.equalsIgnoreCase(other.user)
+                && (domain == null || other.domain == null || domain.equalsIgnoreCase(other.domain));
+    }
+
+    /** The mention as written in a post: {@code @user} or {@code @user@domain}. */
+    @Override
+    public String toString() {
+        return "@" + user + (domain == null ? "" : "@" + domain);
+    }
+}

@@ -151,7 +151,7 @@ public final class SocialCareEngine implements AutoCloseable {
         customers = new Customers(db, host, clock);
         camel.addRoutes(new CustomerLinkRoutes(httpSettings.baseUri(), customers, httpSettings.adminToken(), json));
         ReplySettings replies = channelSettings("replies", () -> ReplySettings.from(valuesOf(config, ReplySettings.PID)));
-        Outbox outbox = new Outbox(db, host, networks, new ReplyPolicy(), RetrySchedule.standard(),
+        Outbox outbox = new Outbox(db, host, networks, replies != null ? replies.policy() : new ReplyPolicy(), RetrySchedule.standard(),
                 new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100), clock);
         health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("outbox", outbox::size);

@@ -79,6 +79,28 @@ class ReplyIT {
     }
 
     @Test
+    @Order(2)
+    void aCardNumberInAPublicReplyIsBlockedNothingReachesTheNetworkAndItMayGoPrivately() {
+        String handle = "walt_" + RUN;
+        x.customer(handle, "Walt W", 20, false);
+        String id = x.tweet(handle, "@acme I was charged twice for my order " + RUN, null);
+        long ticket = ticketFor(id);
+
+        agent.reply(ticket, "Refunded to your card 4111 1111 1111 1111, sorry " + RUN, "Public");
+        JsonNode blocked = delivery(ticket, "sorry " + RUN, "blocked by guard");
+        assertTrue(Rt.field(blocked, "Social Delivery").contains("card number"), Rt.field(blocked, "Social Delivery"));
+        assertTrue(!Rt.field(blocked, "Social Delivery").contains("4111 1111 1111 1111"), "the number is not repeated");
+        assertEquals(0, brandRepliesTo(id));
+        assertTrue(x.dmEvents().stream().noneMatch(e -> e.path("text").asText().contains("4111")), "nothing anywhere");
+        assertTrue(root.history(ticket).stream().anyMatch(h -> "Comment".equals(h.path("Type").asText())
+                && root.content(h.path("id").asLong()).contains("Send it again as Private")), "the agent is told what to do");
+
+        agent.reply(ticket, "Refunded to your card ending 1111, sorry " + RUN + "!", "Private");
+        Await.until("the private resend", SOON, () -> x.dmEvents().stream()
+                .filter(e -> e.path("text").asText().equals("Refunded to your card ending 1111, sorry " + RUN + "!")).findFirst());
+    }
+
+    @Test
     @Order(1)
     void aHeldReplyIsPostedOnceWhenALeadApprovesAndNeverWhenRejected() throws Exception {
         String handle = "vera_" + RUN;

@@ -8,11 +8,17 @@ import org.socialcarebridge.reply.ReplyVisibility;
  * @param visibility          the agent's explicit choice, or null to reply the way the customer last wrote
  * @param ticketNeedsApproval the ticket says its public replies need a supervisor (triage: PR or legal topics)
  * @param agentNeedsApproval  the agent is one whose public replies need a supervisor (RT: group Social Approval Needed)
+ * @param agentRealName       the agent's name as the help desk knows it (for the signature), or null
  */
 public record AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
-                         boolean ticketNeedsApproval, boolean agentNeedsApproval) {
-    /** A reply that needs no approval of its own. */
+                         boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName) {
+    /** A reply that needs no approval of its own, by an agent known by user name only. */
     public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility) {
-        this(ticketId, transactionId, agent, text, visibility, false, false);
+        this(ticketId, transactionId, agent, text, visibility, false, false, null);
+    }
+
+    public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
+                      boolean ticketNeedsApproval, boolean agentNeedsApproval) {
+        this(ticketId, transactionId, agent, text, visibility, ticketNeedsApproval, agentNeedsApproval, null);
     }
 }

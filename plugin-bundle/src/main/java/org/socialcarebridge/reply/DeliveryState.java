@@ -9,6 +9,8 @@ public enum DeliveryState {
     POSTED("posted"),
     REFUSED("refused"),
     FAILED("failed"),
+    /** The sensitive-data guard found personal data in a public post: nothing was posted. */
+    BLOCKED("blocked by guard"),
     /** Waiting for a supervisor to approve or reject it in the help desk; nothing is posted meanwhile. */
     HELD_FOR_APPROVAL("held for approval"),
     UNCERTAIN("uncertain");
@@ -24,6 +26,6 @@ public enum DeliveryState {
     }
 
     public boolean isFinal() {
-        return this == POSTED || this == REFUSED || this == FAILED || this == UNCERTAIN;
+        return this == POSTED || this == REFUSED || this == FAILED || this == UNCERTAIN || this == BLOCKED;
     }
 }

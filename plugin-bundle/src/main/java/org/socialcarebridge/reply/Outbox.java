@@ -136,6 +136,9 @@ public final class Outbox {
         List<OutboundPost> posts;
         try {
             posts = policy.compose(entry.reply(), conversation);
+        } catch (ReplyBlockedException e) {
+            finish(transactionId, DeliveryState.BLOCKED, e.getMessage());
+            return;
         } catch (ReplyRefusedException e) {
             finish(transactionId, DeliveryState.REFUSED, e.getMessage());
             return;
@@ -147,7 +150,8 @@ public final class Outbox {
         }
         // Posts already on the network (a Move to private's acknowledgement) are never posted again.
         for (int step = entry.postsDone(); step < posts.size(); step++) {
-            OutboundPost post = posts.get(step);
+            OutboundPost post = posts.get(step).continuesThread()
+                    ? posts.get(step).answering(lastPosted(transactionId)) : posts.get(step);
             db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), clock.instant()));
             PostedMessage posted;
             try {
@@ -174,6 +178,12 @@ public final class Outbox {
                     posted.id());
         }
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+    }
+
+    /** The network id of the reply's latest post: the next part of a numbered thread answers it. */
+    private String lastPosted(long transactionId) {
+        String ids = db.read(em -> em.find(OutboxEntry.class, transactionId)).postId();
+        return ids.substring(ids.lastIndexOf(' ') + 1);
     }
 
     /**

@@ -30,6 +30,10 @@ public class OutboxEntry {
     @Column(name = "AGENT", length = 200)
     private String agent;
 
+    /** The agent's real name, for the signature. */
+    @Column(name = "AGENT_NAME", length = 200)
+    private String agentName;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "VISIBILITY", length = 10)
     private ReplyVisibility visibility;
@@ -91,6 +95,7 @@ public class OutboxEntry {
         this.transactionId = reply.transactionId();
         this.ticketId = reply.ticketId();
         this.agent = reply.agent();
+        this.agentName = reply.agentRealName();
         this.visibility = reply.visibility();
         this.text = reply.text();
         this.state = DeliveryState.QUEUED;
@@ -129,7 +134,7 @@ public class OutboxEntry {
     }
 
     public AgentReply reply() {
-        return new AgentReply(ticketId, transactionId, agent, text, visibility);
+        return new AgentReply(ticketId, transactionId, agent, text, visibility, false, false, agentName);
     }
 
     void posting(String finalText, Instant now) {

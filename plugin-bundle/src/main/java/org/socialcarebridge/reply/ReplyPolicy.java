@@ -1,64 +1,121 @@
 package org.socialcarebridge.reply;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.reply.guard.Finding;
+import org.socialcarebridge.reply.guard.GuardSettings;
+import org.socialcarebridge.reply.guard.SensitiveDataGuard;
 
 /**
- * Turns an agent's reply into what the network accepts: a public reply answers the customer's latest
- * public message and starts with their @handle; a private one goes to their account. Without an
- * explicit choice a reply goes the way the customer last wrote, so a DM is never answered in public
- * by accident. A reply over the network's limit is refused, never cut.
+ * Turns an agent's reply into what the network accepts, applying its rules visibly, never silently:
+ * a public reply answers the customer's latest public message and starts with their @handle; a
+ * private one goes to their account; Move to private is a public acknowledgement then the text as a
+ * direct message. Without an explicit choice a reply goes the way the customer last wrote, so a DM is
+ * never answered in public by accident. The agent's signature is added when configured. A public reply
+ * over the network's limit becomes a numbered thread if the administrator allows it, else it is refused,
+ * never cut; a direct message over its limit is refused. Nothing public is posted that the
+ * sensitive-data guard finds personal data in.
  */
 public final class ReplyPolicy {
-    static final int DIRECT_MESSAGE_LIMIT = 10_000;
+    private final SensitiveDataGuard guard;
+    private final Signature signature;
+    private final MoveToPrivate acknowledgement;
+    private final int maxThreadParts;
 
-    /** The public half of a Move to private; the agent's text goes as the direct message. */
-    static final String MOVE_TO_PRIVATE_ACKNOWLEDGEMENT = "We want to fix this. We've sent you a DM.";
-
-    /**
-     * The posts a reply becomes, in the order they are posted: one for Public and Private, two for
-     * Move to private (the acknowledgement in the thread, then the direct message).
-     */
-    public List<OutboundPost> compose(AgentReply reply, Conversation conversation) {
-        ReplyVisibility chosen = reply.visibility();
-        if (chosen == ReplyVisibility.TO_PRIVATE) {
-            OutboundPost dm = post(reply.text(), ReplyVisibility.PRIVATE, conversation);
-            if (conversation.lastPublicCustomerMessageId() == null) {
-                return List.of(dm); // already private: there is no public thread to acknowledge in
-            }
-            return List.of(post(MOVE_TO_PRIVATE_ACKNOWLEDGEMENT, ReplyVisibility.PUBLIC, conversation), dm);
-        }
-        return List.of(post(reply.text(), chosen, conversation));
+    /** The defaults: the guard's built-in checks, no signature, the standard acknowledgement, no threads. */
+    public ReplyPolicy() {
+        this(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1);
     }
 
-    private OutboundPost post(String agentText, ReplyVisibility chosen, Conversation conversation) {
-        String text = agentText == null ? "" : agentText.strip();
+    /** @param maxThreadParts 1: a public reply over the limit is refused; more: split into up to that many posts */
+    public ReplyPolicy(SensitiveDataGuard guard, Signature signature, MoveToPrivate acknowledgement, int maxThreadParts) {
+        if (maxThreadParts < 1) {
+            throw new IllegalArgumentException("A reply is at least one post, not " + maxThreadParts);
+        }
+        this.guard = guard;
+        this.signature = signature;
+        this.acknowledgement = acknowledgement;
+        this.maxThreadParts = maxThreadParts;
+    }
+
+    /**
+     * The posts a reply becomes, in the order they are posted: one for a Private reply, one or a numbered
+     * thread for a Public one, and for Move to private the acknowledgement in the thread then the DM.
+     *
+     * @throws ReplyBlockedException when a public post would carry personal data
+     * @throws ReplyRefusedException when the reply cannot be posted as it stands (the message says why)
+     */
+    public List<OutboundPost> compose(AgentReply reply, Conversation conversation) {
+        String text = reply.text() == null ? "" : reply.text().strip();
         if (text.isEmpty()) {
             throw new ReplyRefusedException("The reply is empty; write the text to send to the customer.");
         }
-        Network network = conversation.network();
-        ReplyVisibility visibility = chosen != null ? chosen
+        text = signature.sign(text, reply.agentRealName());
+        ReplyVisibility visibility = reply.visibility() != null ? reply.visibility()
                 : conversation.lastCustomerVisibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC;
-        if (visibility == ReplyVisibility.PRIVATE) {
-            if (network == Network.MASTODON) {
-                // A Mastodon direct message is a status only the accounts it mentions can see.
-                text = withMention(text, conversation.customerHandle());
-            }
-            check(network, text, privateLimit(network), "direct message");
-            return new OutboundPost(network, ReplyVisibility.PRIVATE, text, null, conversation.customerAccountId());
+        return switch (visibility) {
+            case PRIVATE -> List.of(directMessage(text, conversation));
+            case PUBLIC -> inThread(text, conversation);
+            case TO_PRIVATE -> conversation.lastPublicCustomerMessageId() == null
+                    ? List.of(directMessage(text, conversation)) // already private: no public thread to acknowledge in
+                    : List.of(inThread(acknowledgement.acknowledgement(conversation.lastPublicAuthorHandle(), null),
+                            conversation).get(0), directMessage(text, conversation));
+        };
+    }
+
+    private OutboundPost directMessage(String text, Conversation conversation) {
+        Network network = conversation.network();
+        if (network == Network.MASTODON) {
+            // A Mastodon direct message is a status only the accounts it mentions can see.
+            text = Mentions.prefix(text, conversation.customerHandle(), List.of(), null);
         }
+        return new OutboundPost(network, ReplyVisibility.PRIVATE, DirectMessageLimit.of(network).check(text), null,
+                conversation.customerAccountId());
+    }
+
+    /** A public reply answering the latest public customer message, as one post or a numbered thread. */
+    private List<OutboundPost> inThread(String text, Conversation conversation) {
         if (conversation.lastPublicCustomerMessageId() == null) {
             throw new ReplyRefusedException("The customer has written only privately on this ticket, so there is no"
                     + " public post to answer; send the reply as Private.");
         }
-        text = withMention(text, conversation.lastPublicAuthorHandle());
-        check(network, text, publicLimit(network), "public reply");
-        return new OutboundPost(network, ReplyVisibility.PUBLIC, text, conversation.lastPublicCustomerMessageId(), null);
+        Network network = conversation.network();
+        String withHandles = Mentions.prefix(text, conversation.lastPublicAuthorHandle(), List.of(), null);
+        int limit = publicLimit(network);
+        List<String> parts;
+        if (maxThreadParts == 1) {
+            int length = PostLength.of(network).count(withHandles);
+            if (length > limit) {
+                throw new ReplyRefusedException("The public reply is " + length + " characters as " + network.displayName()
+                        + " counts them (links count " + PostLength.URL_LENGTH + "); the limit is " + limit
+                        + ". Shorten it by " + (length - limit) + " or send it as Private.");
+            }
+            parts = List.of(withHandles);
+        } else {
+            parts = ThreadSplit.of(network).split(withHandles, limit, maxThreadParts);
+        }
+        List<OutboundPost> posts = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            posts.add(new OutboundPost(network, ReplyVisibility.PUBLIC, parts.get(i),
+                    i == 0 ? conversation.lastPublicCustomerMessageId() : null, null, i > 0));
+        }
+        return guarded(posts);
+    }
+
+    private List<OutboundPost> guarded(List<OutboundPost> posts) {
+        List<Finding> found = new ArrayList<>();
+        for (OutboundPost p : posts) {
+            found.addAll(guard.inspect(p.text()));
+        }
+        if (!found.isEmpty()) {
+            throw new ReplyBlockedException(found);
+        }
+        return posts;
     }
 
     static int publicLimit(Network network) {
@@ -67,21 +124,6 @@ public final class ReplyPolicy {
 
     /** X direct messages hold 10,000 characters; Mastodon's are statuses with the status limit. */
     static int privateLimit(Network network) {
-        return network == Network.X ? DIRECT_MESSAGE_LIMIT : publicLimit(network);
-    }
-
-    /** The customer's @handle first, unless the agent already wrote it. */
-    private static String withMention(String text, String handle) {
-        String prefix = "@" + handle;
-        return text.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT)) ? text : prefix + " " + text;
-    }
-
-    private static void check(Network network, String text, int limit, String what) {
-        int length = PostLength.of(network).count(text);
-        if (length > limit) {
-            throw new ReplyRefusedException("The " + what + " is " + length + " characters as " + network.displayName()
-                    + " counts them (links count " + PostLength.URL_LENGTH + "); the limit is " + limit
-                    + ". Shorten it by " + (length - limit) + " or send it as Private.");
-        }
+        return network == Network.X ? 10_000 : publicLimit(network);
     }
 }

@@ -213,6 +213,33 @@ class OutboxTest {
     }
 
     @Test
+    void aCardNumberInAPublicReplyIsBlockedAndNothingReachesTheNetwork() {
+        agentReplies(130, "Refunded to card 4111-1111-1111-1111", ReplyVisibility.PUBLIC);
+        outbox.accept(130);
+        outbox.deliverDue(10);
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        String delivery = host.deliveries.get(130L).get("Social Delivery");
+        assertTrue(delivery.startsWith("blocked by guard: The public reply contains a card number"), delivery);
+        assertTrue(host.comments.get(1L).get(0).contains("NOT delivered"), host.comments.toString());
+    }
+
+    @Test
+    void aNumberedThreadChainsEachPartToTheOneBefore() {
+        Outbox threads = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+                org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 4),
+                RetrySchedule.standard(), new ReplyApproval(0), clock);
+        agentReplies(131, "We checked your order and the courier has it now. ".repeat(10).strip(), ReplyVisibility.PUBLIC);
+        threads.accept(131);
+        threads.deliverDue(10);
+        assertTrue(x.posted.size() >= 2, x.posted.toString());
+        assertTrue(x.posted.get(0).startsWith("public:10:@alice "), x.posted.get(0));
+        for (int i = 1; i < x.posted.size(); i++) {
+            assertTrue(x.posted.get(i).startsWith("public:" + (900 + i) + ":"), "part " + (i + 1) + " answers part " + i + ": " + x.posted.get(i));
+        }
+    }
+
+    @Test
     void privateReplyBecomesADirectMessage() {
         agentReplies(101, "Please send your order number", ReplyVisibility.PRIVATE);
         outbox.accept(101);

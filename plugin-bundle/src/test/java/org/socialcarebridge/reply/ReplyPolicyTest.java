@@ -1,6 +1,7 @@
 package org.socialcarebridge.reply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,41 @@ class ReplyPolicyTest {
         java.util.List<OutboundPost> posts = policy.compose(reply, conversation);
         assertEquals(1, posts.size(), posts.toString());
         return posts.get(0);
+    }
+
+    @Test
+    void personalDataIsNeverPostedInPublicButMayGoPrivately() {
+        ReplyBlockedException blocked = assertThrows(ReplyBlockedException.class,
+                () -> policy.compose(reply("Your card 4111 1111 1111 1111 was charged twice", ReplyVisibility.PUBLIC), conversation(true)));
+        assertTrue(blocked.getMessage().contains("card number") && blocked.getMessage().contains("Private"), blocked.getMessage());
+        assertFalse(blocked.getMessage().contains("4111 1111 1111 1111"), "never repeated in full: " + blocked.getMessage());
+        assertThrows(ReplyBlockedException.class,
+                () -> policy.compose(reply("Mail us at help@acme.example", null), conversation(true)), "the default follows public");
+        assertEquals("Your card 4111 1111 1111 1111 was charged twice",
+                compose(reply("Your card 4111 1111 1111 1111 was charged twice", ReplyVisibility.PRIVATE), conversation(true)).text());
+    }
+
+    @Test
+    void theAgentsSignatureAndANumberedThreadWhenTheAdministratorAllowsIt() {
+        ReplyPolicy signing = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+                org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(" ^{initials}"), MoveToPrivate.standard(), 3);
+        AgentReply signed = new AgentReply(7, 99, "agent", "On it.", ReplyVisibility.PUBLIC, false, false, "Alex Agent");
+        assertEquals("@alice On it. ^AA", signing.compose(signed, conversation(true)).get(0).text());
+
+        String longText = "We checked your order and the courier has it. ".repeat(12).strip();
+        java.util.List<OutboundPost> thread = signing.compose(new AgentReply(7, 99, "agent", longText, ReplyVisibility.PUBLIC,
+                false, false, "Alex Agent"), conversation(true));
+        assertTrue(thread.size() > 1 && thread.size() <= 3, thread.size() + " parts");
+        assertEquals("10", thread.get(0).inReplyToMessageId());
+        assertFalse(thread.get(0).continuesThread());
+        for (OutboundPost part : thread.subList(1, thread.size())) {
+            assertTrue(part.continuesThread(), "later parts answer the part before them");
+        }
+        for (OutboundPost part : thread) {
+            assertTrue(PostLength.of(Network.X).count(part.text()) <= 280, part.text());
+        }
+        assertThrows(ReplyRefusedException.class, () -> policy.compose(reply(longText, ReplyVisibility.PUBLIC), conversation(true)),
+                "without the administrator's leave a long reply is refused, never cut");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class RtGateway implements HostGateway {
     /** Valued customers change rarely; reading the group once a minute keeps ticket creation to its requests. */
     private final Refreshed<Set<String>> valuedCustomers;
     private final Refreshed<Set<String>> approvalNeeded;
-    private final Map<String, String> userIds = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> agents = new ConcurrentHashMap<>();
 
     public RtGateway(HttpCall http, RtSettings settings, ObjectMapper json) {
         this.session = new RtSession(http, settings);
@@ -241,15 +241,17 @@ public final class RtGateway implements HostGateway {
         // Left empty on the Reply form: the outbox replies the way the customer last wrote.
         ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : ReplyVisibility.fromLabel(visibility);
         boolean ticketNeedsApproval = "Yes".equalsIgnoreCase(fieldValue(ticket, "Social Approval Required"));
-        boolean agentNeedsApproval = approvalNeeded.get().contains(userId(agent));
+        JsonNode user = agentUser(agent);
+        boolean agentNeedsApproval = approvalNeeded.get().contains(user.path("id").asText());
+        String realName = user.path("RealName").asText("");
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen,
-                ticketNeedsApproval, agentNeedsApproval));
+                ticketNeedsApproval, agentNeedsApproval, realName.isBlank() ? agent : realName));
     }
 
-    /** RT names the creator of a transaction by user name; groups list their members by id. */
-    private String userId(String name) {
-        return userIds.computeIfAbsent(name, n -> parse(session.send("GET", REST + "/user/" + HttpCall.encode(n), null, null),
-                "read user " + n).path("id").asText());
+    /** RT names the creator of a transaction by user name; groups list their members by id; the signature needs the real name. */
+    private JsonNode agentUser(String name) {
+        return agents.computeIfAbsent(name, n -> parse(session.send("GET", REST + "/user/" + HttpCall.encode(n), null, null),
+                "read user " + n));
     }
 
     @Override

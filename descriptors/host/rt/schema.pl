@@ -38,6 +38,8 @@ our @TICKET_FIELDS = (
       Description => 'Yes when triage says public replies need a supervisor (PR or legal topics)' },
     { Name => 'Social Noise', Type => 'Select', Values => [qw(Yes No)], AgentsModify => 1,
       Description => 'Set Yes on a ticket that should never have been one: the plugin learns from it' },
+    { Name => 'Social Personal Data Posted', Type => 'Select', Values => [qw(Yes No)],
+      Description => 'Yes when the customer posted what looks like their card number in public' },
     { Name => 'Social Triage', Type => 'Text',
       Description => 'Which triage rules fired and what they decided' },
     # Approval of held replies: only team leads may set these; the plugin clears Social Approval after acting.

@@ -1,9 +1,13 @@
 package org.socialcarebridge.runtime;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.reply.MoveToPrivate;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.Signature;
@@ -20,7 +24,8 @@ import org.socialcarebridge.settings.Settings;
  */
 record ReplySettings(int spotCheckPercent, ReplyPolicy policy) {
     static final String PID = "org.socialcarebridge.reply";
-    static final Set<String> KEYS = Set.of("approval.spotCheck", "signature", "thread.maxParts", "moveToPrivate.template");
+    static final Set<String> KEYS = Set.of("approval.spotCheck", "signature", "thread.maxParts", "moveToPrivate.template",
+            "dmWindow.x", "dmWindow.mastodon");
 
     static ReplySettings from(Map<String, ?> values) {
         Map<String, Object> own = new HashMap<>(values);
@@ -45,9 +50,18 @@ record ReplySettings(int spotCheckPercent, ReplyPolicy policy) {
         } catch (IllegalArgumentException e) {
             s.problem("moveToPrivate.template", e.getMessage(), "write e.g. " + MoveToPrivate.DEFAULT_TEMPLATE);
         }
+        // Direct messages allowed only so long after the customer last wrote (Meta's 24h); X and Mastodon have none.
+        Map<Network, Duration> windows = new EnumMap<>(Network.class);
+        for (Network n : Network.values()) {
+            Duration w = s.duration("dmWindow." + n.key(), null, Duration.ofMinutes(1), Duration.ofDays(30));
+            if (w != null) {
+                windows.put(n, w);
+            }
+        }
         s.allowOnly(KEYS);
         s.check();
         GuardSettings guard = GuardSettings.from(values);
-        return new ReplySettings(spotCheck, new ReplyPolicy(new SensitiveDataGuard(guard), signature, acknowledgement, maxParts));
+        return new ReplySettings(spotCheck, new ReplyPolicy(new SensitiveDataGuard(guard), signature, acknowledgement, maxParts,
+                windows, Clock.systemUTC()));
     }
 }

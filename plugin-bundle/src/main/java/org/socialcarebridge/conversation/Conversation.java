@@ -55,6 +55,10 @@ public class Conversation {
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
+    /** When the customer last wrote, by the network's clock: what messaging windows count from. Null in older rows. */
+    @Column(name = "LAST_CUSTOMER_MESSAGE_AT")
+    private Instant lastCustomerMessageAt;
+
     protected Conversation() {
     }
 
@@ -86,7 +90,13 @@ public class Conversation {
             lastPublicAuthorHandle = message.author().handle();
         }
         lastCustomerVisibility = message.visibility();
+        lastCustomerMessageAt = lastCustomerMessageAt == null || message.createdAt().isAfter(lastCustomerMessageAt)
+                ? message.createdAt() : lastCustomerMessageAt;
         updatedAt = now;
+    }
+
+    public Instant lastCustomerMessageAt() {
+        return lastCustomerMessageAt != null ? lastCustomerMessageAt : updatedAt;
     }
 
     public String key() {

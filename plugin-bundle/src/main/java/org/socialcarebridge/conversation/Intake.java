@@ -20,6 +20,7 @@ import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.reply.guard.PublicCardNotice;
 import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
@@ -45,6 +46,7 @@ public final class Intake {
     private final Clock clock;
     private final Customers customers;
     private final Triage triage;
+    private final PublicCardNotice cardNotice = new PublicCardNotice();
 
     /**
      * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
@@ -216,6 +218,25 @@ public final class Intake {
                     + " but could not record it: " + e.getMessage(), e);
         }
         LOG.info("Filed {} on ticket {}", key, target.ticketId());
+        if (m.visibility() == Visibility.PUBLIC) {
+            warnOfPublicCard(m, target.ticketId());
+        }
+    }
+
+    /**
+     * A customer who posts their own card number in public gets the ticket flagged and the agent a
+     * suggested public nudge; advisory, so a help-desk hiccup here never holds the message back.
+     */
+    private void warnOfPublicCard(InboundMessage m, long ticketId) {
+        cardNotice.nudge(m.text(), m.author().handle()).ifPresent(nudge -> {
+            try {
+                host.setTicketField(ticketId, "Social Personal Data Posted", "Yes");
+                host.comment(ticketId, "Social Care Bridge: the customer's public post " + m.messageId() + " seems to show a"
+                        + " card number. Suggested public reply (then move to private):\n\n" + nudge);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not flag ticket {} for a card number posted in public: {}", ticketId, e.getMessage());
+            }
+        });
     }
 
     /**

@@ -1,7 +1,11 @@
 package org.socialcarebridge.reply;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Network;
@@ -26,6 +30,8 @@ public final class ReplyPolicy {
     private final Signature signature;
     private final MoveToPrivate acknowledgement;
     private final int maxThreadParts;
+    private final Map<Network, Duration> messagingWindows;
+    private final Clock clock;
 
     /** The defaults: the guard's built-in checks, no signature, the standard acknowledgement, no threads. */
     public ReplyPolicy() {
@@ -34,6 +40,17 @@ public final class ReplyPolicy {
 
     /** @param maxThreadParts 1: a public reply over the limit is refused; more: split into up to that many posts */
     public ReplyPolicy(SensitiveDataGuard guard, Signature signature, MoveToPrivate acknowledgement, int maxThreadParts) {
+        this(guard, signature, acknowledgement, maxThreadParts, Map.of(), Clock.systemUTC());
+    }
+
+    /**
+     * @param messagingWindows per network, how long after the customer's last message the brand may send
+     *                         a direct message (Meta's 24 hours); a network not listed has no window
+     */
+    public ReplyPolicy(SensitiveDataGuard guard, Signature signature, MoveToPrivate acknowledgement, int maxThreadParts,
+                       Map<Network, Duration> messagingWindows, Clock clock) {
+        this.messagingWindows = Map.copyOf(messagingWindows);
+        this.clock = clock;
         if (maxThreadParts < 1) {
             throw new IllegalArgumentException("A reply is at least one post, not " + maxThreadParts);
         }
@@ -70,6 +87,13 @@ public final class ReplyPolicy {
 
     private OutboundPost directMessage(String text, Conversation conversation) {
         Network network = conversation.network();
+        Duration window = messagingWindows.get(network);
+        Instant lastWrote = conversation.lastCustomerMessageAt();
+        if (window != null && lastWrote != null && lastWrote.plus(window).isBefore(clock.instant())) {
+            throw new ReplyRefusedException("The customer last wrote at " + lastWrote + "; " + network.displayName()
+                    + " lets the brand send a direct message only within " + window.toHours() + "h of that, so nothing"
+                    + " was sent. Reply publicly (a Public reply asking them to write again), then answer privately.");
+        }
         if (network == Network.MASTODON) {
             // A Mastodon direct message is a status only the accounts it mentions can see.
             text = Mentions.prefix(text, conversation.customerHandle(), List.of(), null);

@@ -92,6 +92,16 @@ class IntakeTriageTest {
     }
 
     @Test
+    void aCustomerWhoPostsTheirCardInPublicGetsTheTicketFlaggedAndANudgeSuggested() {
+        intake.receive(List.of(tweet("10", ALICE, "@acme charged twice on 4111 1111 1111 1111, fix it", null)));
+        intake.filePending(10);
+        assertEquals("Yes", host.ticketFields.get(1L).get("Social Personal Data Posted"));
+        String comment = host.comments.get(1L).get(0);
+        assertTrue(comment.contains("@alice please don't share card details publicly"), comment);
+        assertFalse(comment.contains("4111 1111 1111 1111"), "the comment never repeats the number");
+    }
+
+    @Test
     void aComplaintOpensATicketRoutedAsTriageDecided() {
         intake.receive(List.of(tweet("10", ALICE, "@acme my parcel is delayed again and nobody answers. Terrible.", null)));
         intake.filePending(10);

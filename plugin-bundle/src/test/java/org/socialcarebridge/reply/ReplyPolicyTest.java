@@ -39,6 +39,24 @@ class ReplyPolicyTest {
     }
 
     @Test
+    void aDirectMessageOutsideTheNetworksMessagingWindowIsRefusedBeforeAnythingIsPosted() {
+        java.time.Clock later = java.time.Clock.fixed(Instant.now().plus(java.time.Duration.ofHours(25)), java.time.ZoneOffset.UTC);
+        ReplyPolicy windowed = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+                org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1,
+                java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), later);
+        ReplyRefusedException refused = assertThrows(ReplyRefusedException.class,
+                () -> windowed.compose(reply("Here is your code", ReplyVisibility.PRIVATE), conversation(true)));
+        assertTrue(refused.getMessage().contains("within 24h"), refused.getMessage());
+        assertThrows(ReplyRefusedException.class, () -> windowed.compose(reply("DM us", ReplyVisibility.TO_PRIVATE), conversation(true)),
+                "a Move to private is checked before its acknowledgement goes out");
+        assertEquals(1, windowed.compose(reply("Please write to us again", ReplyVisibility.PUBLIC), conversation(true)).size());
+        ReplyPolicy inTime = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+                org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1,
+                java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), java.time.Clock.systemUTC());
+        assertEquals(1, inTime.compose(reply("Here is your code", ReplyVisibility.PRIVATE), conversation(true)).size());
+    }
+
+    @Test
     void personalDataIsNeverPostedInPublicButMayGoPrivately() {
         ReplyBlockedException blocked = assertThrows(ReplyBlockedException.class,
                 () -> policy.compose(reply("Your card 4111 1111 1111 1111 was charged twice", ReplyVisibility.PUBLIC), conversation(true)));

@@ -57,6 +57,10 @@ our @TRANSACTION_FIELDS = (
           . ' acknowledgement inviting to a DM, then the text as the DM); empty: as the customer last wrote' },
     { Name => 'Social Post ID',   Type => 'Freeform',
       Description => "The network's id of this message (the customer's post, or the reply as posted)" },
+    # Set by the Reply form (RT extension callback) or a REST2 client: the ticket's newest transaction when
+    # the agent started the reply, so a reply overtaken by the customer or another agent is held.
+    { Name => 'Social Seen',      Type => 'Freeform', AgentsModify => 1,
+      Description => "The ticket's newest transaction when the agent opened the reply form (collision check)" },
     { Name => 'Social Delivery',  Type => 'Freeform',
       Description => 'Where the reply stands: queued, posted (with link), refused or failed (with reason)' },
 );

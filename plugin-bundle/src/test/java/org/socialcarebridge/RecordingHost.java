@@ -79,6 +79,15 @@ public class RecordingHost implements HostGateway {
         ticketFields.computeIfAbsent(ticketId, k -> new HashMap<>()).put(field, value);
     }
 
+    /** What overtook replies on a ticket, for the collision tests. */
+    public final Map<Long, List<String>> overtaking = new HashMap<>();
+
+    @Override
+    public List<String> overtakingActivity(long ticketId, long afterTransactionId, long beforeTransactionId, String agent) {
+        reach("overtaking");
+        return overtaking.getOrDefault(ticketId, List.of());
+    }
+
     @Override
     public boolean valuedCustomer(HostCustomer customer) {
         reach("valuedCustomer");

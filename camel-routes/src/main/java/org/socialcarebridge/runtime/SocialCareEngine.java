@@ -154,6 +154,7 @@ public final class SocialCareEngine implements AutoCloseable {
         Outbox outbox = new Outbox(db, host, networks, replies != null ? replies.policy() : new ReplyPolicy(), RetrySchedule.standard(),
                 new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100), clock);
         health.gauge("heldForApproval", outbox::heldForApproval);
+        health.gauge("failedReplies", outbox::failed);
         health.gauge("outbox", outbox::size);
         health.gauge("waitingForTicket", () -> ledgerCount(LedgerState.RECEIVED));
         health.gauge("deadLetters", () -> ledgerCount(LedgerState.DEAD_LETTER));

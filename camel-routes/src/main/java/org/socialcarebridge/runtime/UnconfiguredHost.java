@@ -47,6 +47,11 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public List<String> overtakingActivity(long ticketId, long afterTransactionId, long beforeTransactionId, String agent) {
+        throw down();
+    }
+
+    @Override
     public boolean valuedCustomer(HostCustomer customer) {
         throw down();
     }

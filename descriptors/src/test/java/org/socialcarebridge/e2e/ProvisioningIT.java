@@ -64,7 +64,8 @@ class ProvisioningIT {
                 && page.body().contains("value=\"Move to private\""), "the three reply actions are offered");
         assertFalse(page.body().matches("(?s).*<option value=\"(Public|Private)\"\\s*selected.*"),
                 "nothing is preselected: left empty, the reply goes the way the customer last wrote");
-        assertFalse(page.body().contains("Social Post ID") || page.body().contains("Social Delivery"),
+        assertFalse(page.body().contains("Social Post ID") || page.body().contains("Social Delivery")
+                        || page.body().contains("Social Seen:"),
                 "the plugin's own fields are not for agents to fill in");
     }
 

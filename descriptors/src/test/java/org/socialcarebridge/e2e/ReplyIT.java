@@ -74,8 +74,68 @@ class ReplyIT {
         });
     }
 
+    /** The brand's posts answering this one (the customer's own follow-ups answer it too). */
     static long brandRepliesTo(String tweetId) {
-        return x.tweets().stream().filter(t -> SpineIT.repliesTo(t, tweetId)).count();
+        String brand = x.userId("acme");
+        return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
+                .filter(t -> SpineIT.repliesTo(t, tweetId)).count();
+    }
+
+    /** What RT's Reply form holds when an agent opens it: the page, and the collision marker it carries. */
+    record ReplyForm(String url, String seen) {
+    }
+
+    static ReplyForm openReplyForm(Rt who, long ticket) throws Exception {
+        String url = Rt.URL + "/Ticket/Update.html?Action=Respond&id=" + ticket;
+        String page = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Cookie", who.cookie()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"SocialCareSeen\" value=\"(\\d+)\"").matcher(page);
+        assertTrue(m.find(), "the RT extension puts the collision marker on the Reply form");
+        return new ReplyForm(url, m.group(1));
+    }
+
+    /** Submits RT's Reply form as a browser would (form fields, Referer). */
+    static void submit(Rt who, ReplyForm form, long ticket, String text, String visibility) throws Exception {
+        long cf = root.send("POST", "/customfields", Rt.JSON.createArrayNode().add(Rt.JSON.createObjectNode()
+                .put("field", "Name").put("value", "Reply Visibility"))).path("items").get(0).path("id").asLong();
+        String field = "Object-RT::Transaction--CustomField-" + cf + "-Values";
+        String body = String.join("&", "id=" + ticket, "Action=Respond", "UpdateType=response", "UpdateContentType=text/plain",
+                "UpdateContent=" + Rt.enc(text), Rt.enc(field) + "=" + Rt.enc(visibility), Rt.enc(field + "-Magic") + "=1",
+                "SocialCareSeen=" + form.seen(), "SubmitTicket=" + Rt.enc("Update Ticket"));
+        var r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Rt.URL + "/Ticket/Update.html"))
+                .header("Cookie", who.cookie()).header("Referer", form.url())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() < 400, "RT took the reply: " + r.statusCode());
+    }
+
+    static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    @Test
+    @Order(3)
+    void aReplyOnRtsOwnFormOvertakenByTheCustomerIsHeldAndAFreshOneIsPostedOnce() throws Exception {
+        String handle = "yuki_" + RUN;
+        x.customer(handle, "Yuki Y", 44, false);
+        String first = x.tweet(handle, "@acme my order hasn't arrived " + RUN, null);
+        long ticket = ticketFor(first);
+
+        ReplyForm form = openReplyForm(agent, ticket);
+        // While the agent types, the customer writes again.
+        String again = x.tweet(handle, "@acme never mind, it just arrived! " + RUN, first);
+        Await.until("the customer's new message on the ticket", SOON, () -> root.history(ticket).stream()
+                .filter(h -> again.equals(Rt.field(h, "Social Post ID"))).findFirst());
+        submit(agent, form, ticket, "So sorry, we are chasing the courier now " + RUN, "Public");
+
+        JsonNode held = delivery(ticket, "chasing the courier now " + RUN, "held for collision");
+        assertTrue(Rt.field(held, "Social Delivery").contains("the customer wrote again"), Rt.field(held, "Social Delivery"));
+        Thread.sleep(2000);
+        assertEquals(0, brandRepliesTo(first) + brandRepliesTo(again), "no stale answer reached the network");
+
+        // Having read it, the agent answers on a fresh form: posted once, answering the latest message.
+        submit(agent, openReplyForm(agent, ticket), ticket, "Great news, enjoy it! " + RUN, "Public");
+        delivery(ticket, "enjoy it! " + RUN, "posted");
+        assertEquals(1, brandRepliesTo(again));
+        assertEquals(0, brandRepliesTo(first));
     }
 
     @Test

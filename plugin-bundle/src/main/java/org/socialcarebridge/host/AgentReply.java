@@ -9,16 +9,24 @@ import org.socialcarebridge.reply.ReplyVisibility;
  * @param ticketNeedsApproval the ticket says its public replies need a supervisor (triage: PR or legal topics)
  * @param agentNeedsApproval  the agent is one whose public replies need a supervisor (RT: group Social Approval Needed)
  * @param agentRealName       the agent's name as the help desk knows it (for the signature), or null
+ * @param seenTransactionId   the ticket's newest transaction when the agent started this reply, or null
+ *                            when unknown (then no collision check is possible)
  */
 public record AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
-                         boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName) {
+                         boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName,
+                         Long seenTransactionId) {
     /** A reply that needs no approval of its own, by an agent known by user name only. */
     public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility) {
-        this(ticketId, transactionId, agent, text, visibility, false, false, null);
+        this(ticketId, transactionId, agent, text, visibility, false, false, null, null);
     }
 
     public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
                       boolean ticketNeedsApproval, boolean agentNeedsApproval) {
-        this(ticketId, transactionId, agent, text, visibility, ticketNeedsApproval, agentNeedsApproval, null);
+        this(ticketId, transactionId, agent, text, visibility, ticketNeedsApproval, agentNeedsApproval, null, null);
+    }
+
+    public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
+                      boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName) {
+        this(ticketId, transactionId, agent, text, visibility, ticketNeedsApproval, agentNeedsApproval, agentRealName, null);
     }
 }

@@ -75,6 +75,12 @@ public interface HostGateway {
      */
     List<FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit);
 
+    /**
+     * What happened on the ticket between two of its transactions that a reply written in between would
+     * not have seen: the customer writing again, another agent replying. One line each, oldest first.
+     */
+    List<String> overtakingActivity(long ticketId, long afterTransactionId, long beforeTransactionId, String agent);
+
     /** A ticket field's value now, if it has one. */
     Optional<String> ticketField(long ticketId, String field);
 

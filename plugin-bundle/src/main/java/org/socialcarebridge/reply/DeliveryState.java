@@ -11,6 +11,8 @@ public enum DeliveryState {
     FAILED("failed"),
     /** The sensitive-data guard found personal data in a public post: nothing was posted. */
     BLOCKED("blocked by guard"),
+    /** The customer wrote again, or another agent answered, after the agent opened the ticket: not posted. */
+    HELD_FOR_COLLISION("held for collision"),
     /** Waiting for a supervisor to approve or reject it in the help desk; nothing is posted meanwhile. */
     HELD_FOR_APPROVAL("held for approval"),
     UNCERTAIN("uncertain");
@@ -26,6 +28,7 @@ public enum DeliveryState {
     }
 
     public boolean isFinal() {
-        return this == POSTED || this == REFUSED || this == FAILED || this == UNCERTAIN || this == BLOCKED;
+        return this == POSTED || this == REFUSED || this == FAILED || this == UNCERTAIN || this == BLOCKED
+                || this == HELD_FOR_COLLISION;
     }
 }

@@ -62,6 +62,10 @@ public final class Outbox {
         if (reply.isEmpty()) {
             return false;
         }
+        // No stale or duplicate answers: what the agent could not have seen when starting this reply.
+        Long seen = reply.get().seenTransactionId();
+        List<String> overtaken = seen == null || seen >= transactionId ? List.of()
+                : host.overtakingActivity(reply.get().ticketId(), seen, transactionId, reply.get().agent());
         try {
             return db.write(em -> {
                 if (em.find(OutboxEntry.class, transactionId) != null) {
@@ -69,7 +73,16 @@ public final class Outbox {
                 }
                 OutboxEntry entry = new OutboxEntry(reply.get(), clock.instant());
                 approval.holdReason(reply.get()).ifPresent(entry::approvalNeeded);
+                if (!overtaken.isEmpty()) {
+                    entry.end(DeliveryState.HELD_FOR_COLLISION, "since you opened the ticket, " + String.join("; ", overtaken)
+                            + ". Nothing was posted: read what is new, and send your reply again if it still fits",
+                            clock.instant());
+                }
                 em.persist(entry);
+                if (!overtaken.isEmpty()) {
+                    LOG.info("Reply of transaction {} on ticket {} held for collision: {}", transactionId, entry.ticketId(),
+                            String.join("; ", overtaken));
+                }
                 return true;
             });
         } catch (PersistenceException e) {
@@ -208,6 +221,12 @@ public final class Outbox {
             held.forEach(decision);
             return held.size();
         });
+    }
+
+    /** Replies that finally failed or whose outcome is unknown after a crash, for the health page: each needs a human. */
+    public long failed() {
+        return db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.state in :s", Long.class)
+                .setParameter("s", List.of(DeliveryState.FAILED, DeliveryState.UNCERTAIN)).getSingleResult());
     }
 
     /** Replies waiting for a supervisor, for the health page. */

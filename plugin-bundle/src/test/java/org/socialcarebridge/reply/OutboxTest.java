@@ -240,6 +240,27 @@ class OutboxTest {
     }
 
     @Test
+    void aReplyOvertakenByTheCustomerOrAnotherAgentIsHeldAndNothingIsPosted() {
+        host.overtaking.put(1L, List.of("the customer wrote again (transaction #140)"));
+        host.replies.put(141L, new AgentReply(1, 141, "agent", "Your refund is on its way", ReplyVisibility.PUBLIC, false, false,
+                null, 139L));
+        outbox.accept(141);
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty(), "no stale answer");
+        String delivery = host.deliveries.get(141L).get("Social Delivery");
+        assertTrue(delivery.startsWith("held for collision: since you opened the ticket, the customer wrote again (transaction #140)"),
+                delivery);
+        assertTrue(host.comments.get(1L).get(0).contains("held for collision"), host.comments.toString());
+
+        // A reply sent after seeing everything goes out.
+        host.replies.put(142L, new AgentReply(1, 142, "agent", "Sorry, refund sent now", ReplyVisibility.PUBLIC, false, false, null, 141L));
+        host.overtaking.clear();
+        outbox.accept(142);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice Sorry, refund sent now"), x.posted);
+    }
+
+    @Test
     void privateReplyBecomesADirectMessage() {
         agentReplies(101, "Please send your order number", ReplyVisibility.PRIVATE);
         outbox.accept(101);
@@ -280,6 +301,7 @@ class OutboxTest {
         assertEquals(6, 10 - x.failures.size(), "gives up after the scheduled attempts");
         assertTrue(host.comments.get(1L).get(0).contains("NOT delivered"), host.comments.toString());
         assertTrue(host.deliveries.get(103L).get("Social Delivery").startsWith("failed: 503"));
+        assertEquals(1, outbox.failed(), "and counted on the health page");
     }
 
     @Test

@@ -244,8 +244,29 @@ public final class RtGateway implements HostGateway {
         JsonNode user = agentUser(agent);
         boolean agentNeedsApproval = approvalNeeded.get().contains(user.path("id").asText());
         String realName = user.path("RealName").asText("");
+        String seen = fieldValue(txn, "Social Seen");
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen,
-                ticketNeedsApproval, agentNeedsApproval, realName.isBlank() ? agent : realName));
+                ticketNeedsApproval, agentNeedsApproval, realName.isBlank() ? agent : realName,
+                seen != null && seen.strip().matches("\\d{1,18}") ? Long.valueOf(seen.strip()) : null));
+    }
+
+    @Override
+    public List<String> overtakingActivity(long ticketId, long afterTransactionId, long beforeTransactionId, String agent) {
+        List<String> activity = new ArrayList<>();
+        // RT ORs two limits on the same column, so the upper bound is applied here, not in the search.
+        for (long id : transactionIds(searchBody(List.of(term("ObjectType", "=", "RT::Ticket"), term("ObjectId", "=", ticketId),
+                term("Type", "=", "Correspond"), term("id", ">", afterTransactionId))), 100)) {
+            if (id >= beforeTransactionId) {
+                continue;
+            }
+            String creator = transaction(id).path("Creator").path("id").asText();
+            if (creator.equals(settings.user())) {
+                activity.add("the customer wrote again (transaction #" + id + ")");
+            } else if (!creator.equals(agent)) {
+                activity.add(creator + " replied (transaction #" + id + ")");
+            }
+        }
+        return activity;
     }
 
     /** RT names the creator of a transaction by user name; groups list their members by id; the signature needs the real name. */

@@ -137,10 +137,15 @@ What triage decided: each ticket's "Social Triage" field says which rules fired;
 
 How to answer a customer:
   1. Open a ticket above and click Reply.
-  2. Choose "Reply Visibility": Public (a reply in the customer's thread, with their @handle)
-     or Private (a direct message). Comments stay inside RT.
+  2. Choose "Reply Visibility": Public (a reply in the customer's thread, with their @handle),
+     Private (a direct message), or Move to private (a public "we've sent you a DM", then your text
+     as the DM). Comments stay inside RT. "Include Article" offers the response library.
   3. Send. Within a second the transaction shows "Social Post ID" and "Social Delivery".
   A public reply over 280 characters on X (links count 23), or 500 on Mastodon, is refused with a comment.
+  A public reply with a card number, e-mail, phone or address is blocked (resend it as Private).
+  Replies on tickets triage marked "Social Approval Required" wait for a team lead: log in as
+  lead / leader and set "Social Approval" to Approve (or Reject, with a Social Approval Note).
+  Reply rules: $KARAF_HOME/etc/org.socialcarebridge.reply.cfg (signature, threads, spot checks, guard).
 
 Administrators link one person's identities (then new tickets carry one RT customer):
   $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:link mastodon:<account id> x:<account id>"

@@ -199,6 +199,12 @@ class ConversationIT {
         JsonNode answer = brandStatus(s -> s.path("text").asText().contains("an engineer is booked " + RUN));
         assertEquals("direct", answer.path("visibility").asText(), "the last customer message was private");
 
+        // A public answer in that thread addresses the person answered first, then everyone else who wrote there.
+        agent.reply(ticket, "An engineer is looking at the whole street " + RUN, "Public");
+        JsonNode toAll = brandStatus(s -> s.path("text").asText().contains("looking at the whole street " + RUN));
+        assertTrue(toAll.path("text").asText().startsWith("@" + pete + " @" + olga + " "), toAll.toString());
+        assertEquals(mention, toAll.path("in_reply_to_id").asText(), "it answers the latest public message");
+
         // A thread whose first post was deleted: the rest is filed and the gap noted.
         String gone = mastodon.post("sam_" + RUN, "first words " + RUN, "public", null);
         String middle = mastodon.post("sam_" + RUN, "more words " + RUN, "public", gone);

@@ -148,7 +148,7 @@ public final class Outbox {
         }
         List<OutboundPost> posts;
         try {
-            posts = policy.compose(entry.reply(), conversation);
+            posts = policy.compose(entry.reply(), conversation, publicParticipants(conversation));
         } catch (ReplyBlockedException e) {
             finish(transactionId, DeliveryState.BLOCKED, e.getMessage());
             return;
@@ -191,6 +191,16 @@ public final class Outbox {
                     posted.id());
         }
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+    }
+
+    /** Everyone who wrote publicly in the conversation, oldest first, each once (the brand's posts are not filed). */
+    private List<String> publicParticipants(Conversation conversation) {
+        return db.read(em -> em.createQuery("select e.authorHandle from LedgerEntry e where e.conversationKey = :k"
+                        + " and e.direction = :in and e.visibility = :pub and e.state = :filed order by e.createdAt", String.class)
+                .setParameter("k", conversation.key()).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setParameter("pub", org.socialcarebridge.conversation.Visibility.PUBLIC)
+                .setParameter("filed", org.socialcarebridge.conversation.LedgerState.FILED)
+                .getResultList().stream().filter(java.util.Objects::nonNull).distinct().toList());
     }
 
     /** The network id of the reply's latest post: the next part of a numbered thread answers it. */

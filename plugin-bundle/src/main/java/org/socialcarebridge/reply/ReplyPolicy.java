@@ -68,6 +68,14 @@ public final class ReplyPolicy {
      * @throws ReplyRefusedException when the reply cannot be posted as it stands (the message says why)
      */
     public List<OutboundPost> compose(AgentReply reply, Conversation conversation) {
+        return compose(reply, conversation, List.of());
+    }
+
+    /**
+     * @param participants handles of the other people who wrote publicly in the thread, oldest first: a
+     *                     public reply mentions them after the person answered, as the networks expect
+     */
+    public List<OutboundPost> compose(AgentReply reply, Conversation conversation, List<String> participants) {
         String text = reply.text() == null ? "" : reply.text().strip();
         if (text.isEmpty()) {
             throw new ReplyRefusedException("The reply is empty; write the text to send to the customer.");
@@ -77,11 +85,12 @@ public final class ReplyPolicy {
                 : conversation.lastCustomerVisibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC;
         return switch (visibility) {
             case PRIVATE -> List.of(directMessage(text, conversation));
-            case PUBLIC -> inThread(text, conversation);
+            case PUBLIC -> inThread(text, conversation, participants);
             case TO_PRIVATE -> conversation.lastPublicCustomerMessageId() == null
                     ? List.of(directMessage(text, conversation)) // already private: no public thread to acknowledge in
+                    // The acknowledgement is for the customer moved to private, not the whole thread.
                     : List.of(inThread(acknowledgement.acknowledgement(conversation.lastPublicAuthorHandle(), null),
-                            conversation).get(0), directMessage(text, conversation));
+                            conversation, List.of()).get(0), directMessage(text, conversation));
         };
     }
 
@@ -103,13 +112,13 @@ public final class ReplyPolicy {
     }
 
     /** A public reply answering the latest public customer message, as one post or a numbered thread. */
-    private List<OutboundPost> inThread(String text, Conversation conversation) {
+    private List<OutboundPost> inThread(String text, Conversation conversation, List<String> participants) {
         if (conversation.lastPublicCustomerMessageId() == null) {
             throw new ReplyRefusedException("The customer has written only privately on this ticket, so there is no"
                     + " public post to answer; send the reply as Private.");
         }
         Network network = conversation.network();
-        String withHandles = Mentions.prefix(text, conversation.lastPublicAuthorHandle(), List.of(), null);
+        String withHandles = Mentions.prefix(text, conversation.lastPublicAuthorHandle(), participants, null);
         int limit = publicLimit(network);
         List<String> parts;
         if (maxThreadParts == 1) {

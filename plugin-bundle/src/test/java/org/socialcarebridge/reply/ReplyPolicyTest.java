@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.conversation.Conversation;
@@ -54,6 +55,15 @@ class ReplyPolicyTest {
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1,
                 java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), java.time.Clock.systemUTC());
         assertEquals(1, inTime.compose(reply("Here is your code", ReplyVisibility.PRIVATE), conversation(true)).size());
+    }
+
+    @Test
+    void aPublicReplyMentionsThePersonAnsweredFirstThenTheThreadsOtherParticipantsEachOnce() {
+        List<OutboundPost> posts = policy.compose(reply("We are on it", ReplyVisibility.PUBLIC), conversation(true),
+                List.of("bob", "alice", "Carol"));
+        assertEquals("@alice @bob @Carol We are on it", posts.get(0).text());
+        List<OutboundPost> moved = policy.compose(reply("DM us", ReplyVisibility.TO_PRIVATE), conversation(true), List.of("bob"));
+        assertEquals("@alice We want to fix this. We've sent you a DM.", moved.get(0).text(), "the acknowledgement is for the customer");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.socialcarebridge.triage;
 
 import java.util.List;
 
+import org.socialcarebridge.triage.eval.Json;
+
 /**
  * A triage decision as the administrator reads it: one JSON object (for scripts, the dry-run command's
  * {@code --json} and the REST call) or a few lines of text (the shell). The message text itself is
@@ -102,30 +104,8 @@ public final class DecisionReport {
         return b.append(']');
     }
 
-    /** A JSON string, escaped so that any text (quotes, control characters, U+2028) stays inside it. */
-    static StringBuilder string(StringBuilder b, String value) {
-        if (value == null) {
-            return b.append("null");
-        }
-        b.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '<') {
-                        b.append(String.format("\\u%04x", (int) c)); // '<' too: safe inside an HTML page
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
+    /** Noise reasons quote untrusted text: '<' escaped too, so the answer stays inert inside an HTML page. */
+    private static StringBuilder string(StringBuilder b, String value) {
+        return b.append(Json.string(value).replace("<", "\\u003c"));
     }
-
 }

@@ -1,12 +1,18 @@
 package org.socialcarebridge.triage.eval;
 
-/** JSON string literals, written by hand because the domain carries no JSON library. */
-final class Json {
+/**
+ * JSON string literals, written by hand because the domain carries no JSON library. The one writer for
+ * the evaluation report and triage decisions.
+ */
+public final class Json {
     private Json() {
     }
 
-    /** {@code s} quoted, with quotes, backslashes and control characters escaped (RFC 8259). */
-    static String string(String s) {
+    /** {@code s} quoted (null: the literal null), with quotes, backslashes and control characters escaped (RFC 8259). */
+    public static String string(String s) {
+        if (s == null) {
+            return "null";
+        }
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.socialcarebridge.host.FieldChange;
-import org.socialcarebridge.host.FieldChangeFeed;
+import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
@@ -24,12 +24,13 @@ public final class ReplyApprovals {
     public static final String APPROVAL = "Social Approval";
     public static final String NOTE = "Social Approval Note";
 
-    private final FieldChangeFeed decisions;
+    private final TransactionFeed<FieldChange> decisions;
     private final HostGateway host;
     private final Outbox outbox;
 
     public ReplyApprovals(Database db, HostGateway host, Outbox outbox, Clock clock) {
-        this.decisions = new FieldChangeFeed(db, host, CURSOR, Set.of(APPROVAL), clock);
+        this.decisions = new TransactionFeed<>(db, CURSOR, host::latestTransactionId,
+                (after, limit) -> host.fieldChangesAfter(after, Set.of(APPROVAL), limit), FieldChange::transactionId, clock);
         this.host = host;
         this.outbox = outbox;
     }

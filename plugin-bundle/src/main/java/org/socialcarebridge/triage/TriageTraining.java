@@ -11,7 +11,7 @@ import java.util.Set;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.host.FieldChange;
-import org.socialcarebridge.host.FieldChangeFeed;
+import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.eval.LabelledExample;
@@ -63,7 +63,8 @@ public final class TriageTraining {
      * at the help desk's newest transaction on a fresh install. Answers how many were learnt.
      */
     public int learnFromDesk(HostGateway host) {
-        return new FieldChangeFeed(db, host, CURSOR, FIELDS, clock).read(this::correct);
+        return new TransactionFeed<>(db, CURSOR, host::latestTransactionId,
+                (after, limit) -> host.fieldChangesAfter(after, FIELDS, limit), FieldChange::transactionId, clock).read(this::correct);
     }
 
     /** One agent's correction; answers false when the ticket holds no message the plugin filed, or the value means nothing. */

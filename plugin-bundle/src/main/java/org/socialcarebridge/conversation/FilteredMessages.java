@@ -17,21 +17,33 @@ public final class FilteredMessages {
         this.db = db;
     }
 
-    /** One filtered message: where it came from, what it said, and why triage filtered it. */
-    public record Filtered(String key, String author, String text, String reasons, Instant filteredAt) {
+    /** One filtered message: what it said and who wrote it, and why triage filtered it. */
+    public record Filtered(String key, InboundMessage message, String reasons, Instant filteredAt) {
+        /** The author as the plugin keys them, with their handle: {@code x:1002 (@maria)}. */
+        public String author() {
+            return message.author().key() + " (@" + message.author().handle() + ")";
+        }
+
+        public String text() {
+            return message.text();
+        }
     }
 
     /** The newest first, filtered at or after {@code since}. */
     public List<Filtered> since(Instant since, int limit) {
-        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s and e.filedAt >= :since"
-                        + " order by e.filedAt desc, e.key", LedgerEntry.class)
-                .setParameter("s", LedgerState.FILTERED).setParameter("since", since)
+        return list("e.filedAt >= :t order by e.filedAt desc, e.key", since, limit);
+    }
+
+    /** The oldest first, filtered after {@code after}: what a reader that has seen up to there has not. */
+    public List<Filtered> after(Instant after, int limit) {
+        return list("e.filedAt > :t order by e.filedAt, e.key", after, limit);
+    }
+
+    private List<Filtered> list(String where, Instant t, int limit) {
+        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s and " + where, LedgerEntry.class)
+                .setParameter("s", LedgerState.FILTERED).setParameter("t", t)
                 .setMaxResults(limit).getResultList().stream()
-                .map(e -> {
-                    InboundMessage m = e.message();
-                    return new Filtered(e.key(), m.network().key() + ":" + m.author().accountId() + " (@" + m.author().handle() + ")",
-                            m.text(), e.lastError(), e.filedAt());
-                }).toList());
+                .map(e -> new Filtered(e.key(), e.message(), e.lastError(), e.filedAt())).toList());
     }
 
     public long count() {

@@ -173,11 +173,14 @@ public final class Intake {
                 Optional<Long> already = maybeFiledBefore
                         ? host.ticketForConversation(c.key()).filter(id -> id != old) : Optional.empty();
                 already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
-                if (already.isEmpty()) {
-                    decision = valuedCustomerTriage(m, wrote, decision);
+                long ticketId;
+                if (already.isPresent()) {
+                    ticketId = already.get();
+                } else {
+                    Opened opened = openTicket(m, body, c.key(), old, wrote, decision);
+                    ticketId = opened.ticketId();
+                    decision = opened.decision();
                 }
-                TriageDecision routed = decision;
-                long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, c.key(), old, routed)));
                 c.continueOn(ticketId, clock.instant());
                 conversation = c;
             } else {
@@ -191,11 +194,14 @@ public final class Intake {
             Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
             already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
             Long refersTo = continues;
-            if (already.isEmpty()) {
-                decision = valuedCustomerTriage(m, wrote, decision);
+            long ticketId;
+            if (already.isPresent()) {
+                ticketId = already.get();
+            } else {
+                Opened opened = openTicket(m, body, conversationKey, refersTo, wrote, decision);
+                ticketId = opened.ticketId();
+                decision = opened.decision();
             }
-            TriageDecision routed = decision;
-            long ticketId = already.orElseGet(() -> host.openTicket(newTicket(m, body, conversationKey, refersTo, routed)));
             conversation = new Conversation(conversationKey, ticketId, m.author(), clock.instant());
         }
         Conversation target = conversation;
@@ -268,20 +274,26 @@ public final class Intake {
         return Optional.empty();
     }
 
-    /**
-     * Triage again when the help desk values this customer (their tier rises). Asked only for a message
-     * that opens a ticket, so noise never creates a help-desk user.
-     */
-    private TriageDecision valuedCustomerTriage(InboundMessage m, Instant wrote, TriageDecision plain) {
-        return host.valuedCustomer(customers.hostCustomerFor(m.author()))
-                ? triage.decide(TriageInput.of(m, true), wrote) : plain;
+    /** A ticket opened for a message, and the triage decision that routed it. */
+    private record Opened(long ticketId, TriageDecision decision) {
     }
 
-    /** A ticket for a message that starts a conversation, routed as triage decided. */
-    private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo, TriageDecision d) {
+    /**
+     * Opens the ticket for a message that starts a conversation, routed as triage decided; triaged again
+     * when the help desk values the customer (their tier rises). The customer is looked up only here, so
+     * noise never creates a help-desk user.
+     */
+    private Opened openTicket(InboundMessage m, String body, String conversationKey, Long refersTo, Instant wrote,
+                              TriageDecision plain) {
+        HostCustomer customer = customers.hostCustomerFor(m.author());
+        TriageDecision d = host.valuedCustomer(customer) ? triage.decide(TriageInput.of(m, true), wrote) : plain;
+        return new Opened(host.openTicket(newTicket(m, body, conversationKey, refersTo, customer, d)), d);
+    }
+
+    private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo, HostCustomer customer,
+                                TriageDecision d) {
         Map<String, String> fields = new LinkedHashMap<>();
         SocialIdentity a = m.author();
-        HostCustomer customer = customers.hostCustomerFor(a);
         fields.put("Social Network", m.network().displayName());
         fields.put("Social Handle", "@" + a.handle());
         if (a.profileUrl() != null) {

@@ -24,11 +24,13 @@ public final class NoiseDigest {
     static final int TEXT_SHOWN = 500;
 
     private final Database db;
+    private final FilteredMessages filtered;
     private final HostGateway host;
     private final Clock clock;
 
     public NoiseDigest(Database db, HostGateway host, Clock clock) {
         this.db = db;
+        this.filtered = new FilteredMessages(db);
         this.host = host;
         this.clock = clock;
     }
@@ -36,16 +38,13 @@ public final class NoiseDigest {
     /** Appends the messages filtered since the last call; answers how many. A host outage leaves them for next time. */
     public int publish() {
         String position = db.cursor(CURSOR);
-        Instant after = position == null ? Instant.EPOCH : Instant.parse(position);
-        List<LedgerEntry> fresh = db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s"
-                        + " and e.filedAt > :after order by e.filedAt, e.key", LedgerEntry.class)
-                .setParameter("s", LedgerState.FILTERED).setParameter("after", after).setMaxResults(200).getResultList());
+        List<FilteredMessages.Filtered> fresh = filtered.after(position == null ? Instant.EPOCH : Instant.parse(position), 200);
         if (fresh.isEmpty()) {
             return 0;
         }
         Map<LocalDate, StringBuilder> byDay = new LinkedHashMap<>();
-        for (LedgerEntry e : fresh) {
-            entry(byDay.computeIfAbsent(LocalDate.ofInstant(e.filedAt(), ZoneOffset.UTC), d -> new StringBuilder()), e);
+        for (FilteredMessages.Filtered f : fresh) {
+            entry(byDay.computeIfAbsent(LocalDate.ofInstant(f.filteredAt(), ZoneOffset.UTC), d -> new StringBuilder()), f);
         }
         byDay.forEach((day, text) -> {
             String open = db.cursor(TICKET + day);
@@ -58,21 +57,21 @@ public final class NoiseDigest {
                 host.comment(Long.parseLong(open), text.toString());
             }
         });
-        db.moveCursor(CURSOR, fresh.get(fresh.size() - 1).filedAt().toString(), clock.instant());
+        db.moveCursor(CURSOR, fresh.get(fresh.size() - 1).filteredAt().toString(), clock.instant());
         return fresh.size();
     }
 
-    private static void entry(StringBuilder b, LedgerEntry e) {
-        InboundMessage m = e.message();
+    private static void entry(StringBuilder b, FilteredMessages.Filtered f) {
+        InboundMessage m = f.message();
         String text = m.text().length() > TEXT_SHOWN ? m.text().substring(0, TEXT_SHOWN) + "…" : m.text();
-        b.append(e.key()).append("  @").append(m.author().handle()).append(" on ").append(m.network().displayName())
+        b.append(f.key()).append("  @").append(m.author().handle()).append(" on ").append(m.network().displayName())
                 .append(", ").append(m.author().followers()).append(" followers\n")
-                .append("  why: ").append(e.lastError()).append('\n')
+                .append("  why: ").append(f.reasons()).append('\n')
                 .append("  text: ").append(text.replaceAll("\\s+", " ")).append('\n');
         if (m.url() != null) {
             b.append("  post: ").append(m.url()).append('\n');
         }
-        b.append("  promote: socialcare:promote ").append(e.key()).append("  (Karaf shell), or POST /socialcare/triage/filtered/")
-                .append(e.key()).append("/promote\n\n");
+        b.append("  promote: socialcare:promote ").append(f.key()).append("  (Karaf shell), or POST /socialcare/triage/filtered/")
+                .append(f.key()).append("/promote\n\n");
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -149,7 +148,9 @@ public final class TriageRoutes extends RouteBuilder {
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
         String path = in.getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/+", "");
         String authorization = in.getHeader("Authorization", String.class);
-        String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+        // Camel's HTTP consumer hands query parameters over as headers.
+        String since = in.getHeader("since", String.class);
+        String limit = in.getHeader("limit", String.class);
         String body = in.getBody(String.class);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
@@ -158,11 +159,10 @@ public final class TriageRoutes extends RouteBuilder {
         }
         try {
             if ("GET".equals(method) && path.equals("filtered")) {
-                Map<String, String> q = query(query);
-                Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : Instant.EPOCH;
-                int limit = q.containsKey("limit") ? Math.max(1, Math.min(1000, Integer.parseInt(q.get("limit")))) : 100;
+                Instant from = since == null ? Instant.EPOCH : Instant.parse(since);
+                int max = limit == null ? 100 : Math.max(1, Math.min(1000, Integer.parseInt(limit)));
                 admin.answer(out, 200, Map.of("count", filtered.count(),
-                        "messages", filtered.since(since, limit).stream().map(TriageRoutes::view).toList()));
+                        "messages", filtered.since(from, max).stream().map(TriageRoutes::view).toList()));
             } else if ("POST".equals(method) && path.startsWith("filtered/") && path.endsWith("/promote")) {
                 String key = URLDecoder.decode(path.substring("filtered/".length(), path.length() - "/promote".length()),
                         StandardCharsets.UTF_8);
@@ -214,17 +214,5 @@ public final class TriageRoutes extends RouteBuilder {
         v.put("reasons", f.reasons());
         v.put("filteredAt", f.filteredAt().toString());
         return v;
-    }
-
-    private static Map<String, String> query(String query) {
-        Map<String, String> q = new LinkedHashMap<>();
-        for (String pair : query == null ? List.<String>of() : List.of(query.split("&"))) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return q;
     }
 }

@@ -83,9 +83,12 @@ public final class TriageCommandLine {
         }
         List<LabelledExample> test = LabelledCsv.read(Path.of(o.positional.get(0)));
         Triage triage = triage(o);
-        TriageEvaluation.Report report = TriageEvaluation.evaluate(test,
-                text -> triage.decide(TriageInput.text(text), Instant.EPOCH).signals().sentiment(),
-                text -> triage.decide(TriageInput.text(text), Instant.EPOCH).category());
+        // Sentiment and category come from one decision per message.
+        java.util.Map<String, TriageDecision> decided = new java.util.HashMap<>();
+        java.util.function.Function<String, TriageDecision> decide =
+                text -> decided.computeIfAbsent(text, t -> triage.decide(TriageInput.text(t), Instant.EPOCH));
+        TriageEvaluation.Report report = TriageEvaluation.evaluate(test, text -> decide.apply(text).signals().sentiment(),
+                text -> decide.apply(text).category());
         if (o.json) {
             out.println(report.toJson());
         } else {

@@ -88,6 +88,10 @@ public class OutboxEntry {
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
+    /** When the reply's first post reached the network: the customer's first response time ends here. Null before. */
+    @Column(name = "POSTED_AT")
+    private Instant postedAt;
+
     protected OutboxEntry() {
     }
 
@@ -150,6 +154,9 @@ public class OutboxEntry {
         postId = postId == null ? id : postId + " " + id;
         String link = url != null ? url : id;
         postUrl = postUrl == null ? link : postUrl + " " + link;
+        if (postedAt == null) {
+            postedAt = now;
+        }
         updatedAt = now;
     }
 
@@ -159,6 +166,15 @@ public class OutboxEntry {
         lastError = null;
         hostUpdatePending = true;
         updatedAt = now;
+    }
+
+    /** When the first post reached the network, or null when nothing did. */
+    public java.time.Instant postedAt() {
+        return postedAt;
+    }
+
+    public String agent() {
+        return agent;
     }
 
     public int postsDone() {

@@ -1,0 +1,265 @@
+package org.socialcarebridge.followup;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+import org.socialcarebridge.conversation.Network;
+
+/**
+ * One closing post, survey or check-in for one resolution of a ticket. Keyed by the resolution's host
+ * transaction and the kind, so a resolution read twice schedules each follow-up once.
+ */
+@Entity
+@Table(name = "SC_FOLLOWUP", indexes = {
+        @Index(name = "SC_FOLLOWUP_DUE", columnList = "STATE,DUE_AT"),
+        @Index(name = "SC_FOLLOWUP_TICKET", columnList = "TICKET_ID"),
+        @Index(name = "SC_FOLLOWUP_CUSTOMER", columnList = "NETWORK,CUSTOMER_ACCOUNT_ID")})
+public class FollowUp {
+    /** {@code <resolution transaction>:<kind>}, e.g. {@code 4711:SURVEY}. */
+    @Id
+    @Column(name = "FOLLOWUP_KEY", length = 60)
+    private String key;
+
+    @Column(name = "RESOLUTION_TXN", nullable = false)
+    private long resolutionTransactionId;
+
+    @Column(name = "TICKET_ID", nullable = false)
+    private long ticketId;
+
+    @Column(name = "CONVERSATION_KEY", nullable = false, length = 200)
+    private String conversationKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "NETWORK", nullable = false, length = 20)
+    private Network network;
+
+    /** Who it is sent to: the conversation's customer when the ticket was resolved. */
+    @Column(name = "CUSTOMER_ACCOUNT_ID", nullable = false, length = 100)
+    private String customerAccountId;
+
+    @Column(name = "CUSTOMER_HANDLE", length = 200)
+    private String customerHandle;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "KIND", nullable = false, length = 10)
+    private FollowUpKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATE", nullable = false, length = 10)
+    private FollowUpState state;
+
+    /** The agent who resolved the ticket: a survey's score is credited to them. */
+    @Column(name = "AGENT", length = 200)
+    private String agent;
+
+    @Column(name = "DUE_AT", nullable = false)
+    private Instant dueAt;
+
+    @Column(name = "SENT_AT")
+    private Instant sentAt;
+
+    @Column(name = "POST_ID", length = 100)
+    private String postId;
+
+    @Column(name = "POST_URL", length = 1000)
+    private String postUrl;
+
+    @Lob
+    @Column(name = "TEXT")
+    private String text;
+
+    /** The survey's score, 1 to 5, once answered. */
+    @Column(name = "SCORE")
+    private Integer score;
+
+    /** The customer's answer to the survey, as written (untrusted). */
+    @Lob
+    @Column(name = "ANSWER")
+    private String answer;
+
+    @Column(name = "ANSWERED_AT")
+    private Instant answeredAt;
+
+    /** Why it was skipped, cancelled or failed; what the ticket shows. */
+    @Column(name = "REASON", length = 1000)
+    private String reason;
+
+    @Column(name = "ATTEMPTS", nullable = false)
+    private int attempts;
+
+    /** What became of it still has to be written to the help desk (it may have been down). */
+    @Column(name = "HOST_UPDATE_PENDING", nullable = false)
+    private boolean hostUpdatePending;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
+
+    protected FollowUp() {
+    }
+
+    FollowUp(Resolution resolution, FollowUpKind kind, String conversationKey, Network network, String customerAccountId,
+             String customerHandle, Instant dueAt, Instant now) {
+        this.key = key(resolution.transactionId(), kind);
+        this.resolutionTransactionId = resolution.transactionId();
+        this.ticketId = resolution.ticketId();
+        this.agent = resolution.resolvedBy();
+        this.kind = kind;
+        this.conversationKey = conversationKey;
+        this.network = network;
+        this.customerAccountId = customerAccountId;
+        this.customerHandle = customerHandle;
+        this.state = FollowUpState.SCHEDULED;
+        this.dueAt = dueAt;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.hostUpdatePending = true;
+    }
+
+    static String key(long resolutionTransactionId, FollowUpKind kind) {
+        return resolutionTransactionId + ":" + kind.name();
+    }
+
+    void sent(String postId, String postUrl, String text, Instant now) {
+        this.state = FollowUpState.SENT;
+        this.postId = postId;
+        this.postUrl = postUrl;
+        this.text = text;
+        this.sentAt = now;
+        this.reason = null;
+        changed(now);
+    }
+
+    void answered(Integer score, String answer, Instant now) {
+        this.state = FollowUpState.ANSWERED;
+        this.score = score;
+        this.answer = answer;
+        this.answeredAt = now;
+        changed(now);
+    }
+
+    /** Ends it unsent ({@link FollowUpState#SKIPPED}, {@link FollowUpState#CANCELLED} or {@link FollowUpState#FAILED}). */
+    void end(FollowUpState finalState, String why, Instant now) {
+        this.state = finalState;
+        this.reason = why;
+        changed(now);
+    }
+
+    void retryAt(Instant when, String why, Instant now) {
+        this.attempts++;
+        this.dueAt = when;
+        this.reason = why;
+        this.updatedAt = now;
+    }
+
+    void hostUpdated() {
+        hostUpdatePending = false;
+    }
+
+    private void changed(Instant now) {
+        updatedAt = now;
+        hostUpdatePending = true;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public long resolutionTransactionId() {
+        return resolutionTransactionId;
+    }
+
+    public long ticketId() {
+        return ticketId;
+    }
+
+    public String conversationKey() {
+        return conversationKey;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public String customerAccountId() {
+        return customerAccountId;
+    }
+
+    public String customerHandle() {
+        return customerHandle;
+    }
+
+    public FollowUpKind kind() {
+        return kind;
+    }
+
+    public FollowUpState state() {
+        return state;
+    }
+
+    public String agent() {
+        return agent;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public String postId() {
+        return postId;
+    }
+
+    public String postUrl() {
+        return postUrl;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Integer score() {
+        return score;
+    }
+
+    public String answer() {
+        return answer;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public boolean hostUpdatePending() {
+        return hostUpdatePending;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -79,6 +79,30 @@ public class RecordingHost implements HostGateway {
         ticketFields.computeIfAbsent(ticketId, k -> new HashMap<>()).put(field, value);
     }
 
+    @Override
+    public void setTicketFields(long ticketId, Map<String, String> fields) {
+        reach("setTicketFields");
+        ticketFields.computeIfAbsent(ticketId, k -> new HashMap<>()).putAll(fields);
+    }
+
+    /** Status changes agents made (e.g. resolving), for the follow-up tests. */
+    public final List<org.socialcarebridge.host.StatusChange> statusChanges = new ArrayList<>();
+
+    @Override
+    public List<org.socialcarebridge.host.StatusChange> statusChangesAfter(long transactionId, int limit) {
+        reach("statusChangesAfter");
+        return statusChanges.stream().filter(c -> c.transactionId() > transactionId).limit(limit).toList();
+    }
+
+    /** Tickets reopened for a group, with the group and the note. */
+    public final Map<Long, List<String>> reopenedFor = new HashMap<>();
+
+    @Override
+    public void reopenFor(long ticketId, String group, String note) {
+        reach("reopenFor");
+        reopenedFor.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(group + ": " + note);
+    }
+
     /** What overtook replies on a ticket, for the collision tests. */
     public final Map<Long, List<String>> overtaking = new HashMap<>();
 

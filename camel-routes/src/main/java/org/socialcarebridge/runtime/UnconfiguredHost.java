@@ -47,6 +47,21 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public void setTicketFields(long ticketId, Map<String, String> fields) {
+        throw down();
+    }
+
+    @Override
+    public List<org.socialcarebridge.host.StatusChange> statusChangesAfter(long transactionId, int limit) {
+        throw down();
+    }
+
+    @Override
+    public void reopenFor(long ticketId, String group, String note) {
+        throw down();
+    }
+
+    @Override
     public List<String> overtakingActivity(long ticketId, long afterTransactionId, long beforeTransactionId, String agent) {
         throw down();
     }

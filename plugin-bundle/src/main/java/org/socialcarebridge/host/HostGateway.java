@@ -87,6 +87,21 @@ public interface HostGateway {
     /** Sets (or, with null, clears) a ticket field, as the plugin. */
     void setTicketField(long ticketId, String field, String value);
 
+    /** Sets several ticket fields in one change, as the plugin (empty string: cleared). */
+    void setTicketFields(long ticketId, Map<String, String> fields);
+
+    /**
+     * Changes people (not the plugin) made to social tickets' status after the given transaction, oldest
+     * first: an agent resolving a ticket starts its follow-ups.
+     */
+    List<StatusChange> statusChangesAfter(long transactionId, int limit);
+
+    /**
+     * Opens the ticket again for a group of people (RT: status open, no owner, the group as AdminCc) with
+     * a note saying why; the group's members take it from there.
+     */
+    void reopenFor(long ticketId, String group, String note);
+
     /** Writes the delivery outcome onto the reply's transaction (e.g. Social Post ID, Social Delivery). */
     void recordDelivery(long transactionId, Map<String, String> transactionFields);
 }

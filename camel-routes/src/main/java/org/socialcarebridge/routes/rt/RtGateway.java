@@ -29,6 +29,7 @@ import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.StatusChange;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.reply.ReplyVisibility;
@@ -448,6 +449,44 @@ public final class RtGateway implements HostGateway {
         fields.put(field, value == null ? "" : value);
         expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json", body.toString()),
                 "set " + field + " on ticket " + ticketId);
+    }
+
+    @Override
+    public void setTicketFields(long ticketId, Map<String, String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        ObjectNode fields = body.putObject("CustomFields");
+        values.forEach((field, value) -> fields.put(field, value == null ? "" : value));
+        expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json", body.toString()),
+                "set " + String.join(", ", values.keySet()) + " on ticket " + ticketId);
+    }
+
+    @Override
+    public List<StatusChange> statusChangesAfter(long transactionId, int limit) {
+        List<StatusChange> changes = new ArrayList<>();
+        Map<Long, Optional<JsonNode>> tickets = new HashMap<>();
+        for (long id : transactionIds(searchBody(List.of(term("id", ">", transactionId), term("ObjectType", "=", "RT::Ticket"),
+                term("Type", "=", "Status"), term("Creator", "!=", pluginUserId()))), limit)) {
+            JsonNode txn = transaction(id);
+            long ticketId = txn.path("Object").path("id").asLong();
+            if (tickets.computeIfAbsent(ticketId, this::socialTicket).isEmpty()) {
+                continue; // not a social ticket, or one the plugin may not see
+            }
+            changes.add(new StatusChange(id, ticketId, txn.path("OldValue").asText(""), txn.path("NewValue").asText(""),
+                    txn.path("Creator").path("id").asText(), Instant.parse(txn.path("Created").asText())));
+        }
+        return changes;
+    }
+
+    @Override
+    public void reopenFor(long ticketId, String group, String note) {
+        ObjectNode body = json.createObjectNode().put("Status", "open").put("Owner", "Nobody");
+        body.putArray("AdminCc").add("group:" + group);
+        expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json", body.toString()),
+                "reopen ticket " + ticketId + " for group " + group);
+        comment(ticketId, note);
     }
 
     /**

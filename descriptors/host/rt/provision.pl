@@ -5,12 +5,13 @@ use strict;
 use warnings;
 use lib '/usr/share/request-tracker5/lib';
 use FindBin;
+use JSON::PP;
 use RT;
 RT::LoadConfig();
 RT::Init();
 
 our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $APPROVAL_GROUP, @DEMO_LEADS, $RESPONSE_CLASS, @RESPONSES, @AGENT_CLASS_RIGHTS, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
-     $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, @DEMO_AGENTS, $SCRIP);
+     $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, @DEMO_AGENTS, $SCRIP, @REPORTS, $DASHBOARD, @DASHBOARD_RIGHTS);
 require "$FindBin::Bin/schema.pl";
 
 my $plugin_password = $ENV{SOCIALCARE_RT_PASSWORD} // 'socialcare';
@@ -214,6 +215,87 @@ for my $q (@social_queues) {
     my ($ok, $msg) = $scrip->AddToObject(ObjectId => $q->id);
     $ok or fail("could not apply the scrip to queue " . $q->Name . ": $msg");
     push @done, 'scrip on queue ' . $q->Name;
+}
+
+# Supervisor reports: each saved search kept as schema.pl defines it (a changed definition updates the
+# stored one), and the dashboard that shows them, all system-wide so one copy serves every supervisor.
+my $system = RT->System;
+my $privacy = 'RT::System-' . $system->Id;
+my $same = JSON::PP->new->canonical;
+sub named_attribute {
+    my ($kind, $name) = @_;
+    my ($attr) = grep { ($_->Description // '') eq $name } $system->Attributes->Named($kind);
+    return $attr;
+}
+# RT 5.0.3 charts group by a custom field only as CF.{id}; schema.pl names it.
+my %grouped_fields;
+sub stored_grouping {
+    my ($report, $grouping) = @_;
+    return $grouping unless $grouping =~ /^CF\.\{(.+)\}$/ && $1 !~ /^\d+$/;
+    my $cf = RT::CustomField->new($sys);
+    $cf->LoadByName(Name => $1, LookupType => RT::Ticket->CustomFieldLookupType);
+    $cf->id or fail("report '$report->{Name}' groups by $grouping, but RT has no ticket custom field '$1'; add it to \@TICKET_FIELDS or fix the name");
+    $grouped_fields{$cf->id} = $cf;
+    return 'CF.{' . $cf->id . '}';
+}
+my @portlets;
+for my $report (@REPORTS) {
+    my %params = map { $_ => $report->{$_} } grep { $_ ne 'Name' && $_ ne 'Pane' } keys %$report;
+    if ($params{SearchType} eq 'Chart') {
+        $params{GroupBy} = [map { stored_grouping($report, $_) } @{ $params{GroupBy} }];
+        $params{ChartFunction} //= ['COUNT'];
+    }
+    my $search = RT::SavedSearch->new($sys);
+    if (my $attr = named_attribute('SavedSearch', $report->{Name})) {
+        my ($ok, $msg) = $search->Load($privacy, $attr->id);
+        $ok or fail("could not load the saved search '$report->{Name}' (#" . $attr->id . "): $msg");
+        my $stored = $attr->Content || {};
+        if (grep { $same->encode([$stored->{$_}]) ne $same->encode([$params{$_}]) } keys %params) {
+            ($ok, $msg) = $search->Update(SearchParams => \%params);
+            $ok or fail("could not update the saved search '$report->{Name}': $msg");
+            push @done, "saved search '$report->{Name}' updated";
+        }
+    } else {
+        my ($ok, $msg) = $search->Save(Privacy => $privacy, Type => $params{SearchType}, Name => $report->{Name},
+            SearchParams => \%params);
+        $ok or fail("could not create the saved search '$report->{Name}': $msg");
+        push @done, "saved search '$report->{Name}'";
+    }
+    # As RT's own dashboard editor stores a saved search it shows.
+    push @portlets, { pane => $report->{Pane} // 'body', portlet_type => 'search', id => $search->Id,
+        privacy => $privacy,
+        description => ($params{SearchType} eq 'Chart' ? 'Chart' : 'Saved Search') . ": $report->{Name}" };
+}
+my %panes = (body => [], sidebar => []);
+push @{ $panes{$_->{pane}} }, $_ for @portlets;
+my $dashboard = RT::Dashboard->new($sys);
+if (my $attr = named_attribute('Dashboard', $DASHBOARD->{Name})) {
+    my ($ok, $msg) = $dashboard->Load($privacy, $attr->id);
+    $ok or fail("could not load the dashboard '$DASHBOARD->{Name}' (#" . $attr->id . "): $msg");
+    if ($same->encode($dashboard->Panes) ne $same->encode(\%panes)) {
+        ($ok, $msg) = $dashboard->Update(Panes => \%panes);
+        $ok or fail("could not update the dashboard '$DASHBOARD->{Name}': $msg");
+        push @done, "dashboard '$DASHBOARD->{Name}' updated";
+    }
+} else {
+    my ($ok, $msg) = $dashboard->Save(Privacy => $privacy, Name => $DASHBOARD->{Name}, Panes => \%panes);
+    $ok or fail("could not create the dashboard '$DASHBOARD->{Name}': $msg");
+    push @done, "dashboard '$DASHBOARD->{Name}'";
+}
+for my $viewers (map { ensure_group($_) } @{ $DASHBOARD->{Groups} }) {
+    grant($viewers->PrincipalObj, $system, @DASHBOARD_RIGHTS);
+    # A chart over both social queues checks SeeCustomField on the field itself (no single queue to ask),
+    # and without it RT drops the grouping silently (one bar, the total).
+    grant($viewers->PrincipalObj, $_, 'SeeCustomField') for values %grouped_fields;
+}
+# In the Reports menu of the demo users, once: a user who has chosen their own menu keeps it.
+for my $name (@{ $DASHBOARD->{MenuFor} }) {
+    my $user = RT::User->new($sys);
+    $user->Load($name);
+    next if !$user->id || exists $user->Preferences('DashboardsInMenu', {})->{dashboards};
+    my ($ok, $msg) = $user->SetPreferences('DashboardsInMenu', { dashboards => [$dashboard->Id] });
+    $ok or fail("could not put the dashboard '$DASHBOARD->{Name}' in the menu of $name: $msg");
+    push @done, "dashboard '$DASHBOARD->{Name}' in the menu of $name";
 }
 
 print @done ? 'RT schema: created ' . join(', ', @done) . "\n" : "RT schema: already up to date\n";

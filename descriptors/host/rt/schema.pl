@@ -148,6 +148,64 @@ our @AGENT_CLASS_RIGHTS = qw(SeeClass ShowArticle);
 
 our @DEMO_AGENTS = ({ Name => 'agent', RealName => 'Alex Agent', Password => 'agent', Privileged => 1 });
 
+# Supervisor reports: system saved searches (each name starts "Social care: ") and the "Social care"
+# dashboard that shows them to agents and team leads. The meaning of each search is the plan's (a social
+# ticket: in a social queue with Social Conversation ID set; dates in UTC, RT's server time zone) and
+# must stay the same as the plugin's own computation. Relative dates are RT's: '7 days ago',
+# '1 hour from now' and 'today 00:00' parse; 'today' alone means now, and a date RT cannot read
+# silently becomes 1970, so check a new form against REST2 before using it.
+# GroupBy names custom fields as CF.{Name}; provisioning stores RT 5's CF.{id}, the only form its charts accept.
+my $social = '(' . join(' OR ', map { "Queue = '$_->{Name}'" } $QUEUE, @MORE_SOCIAL_QUEUES) . ')'
+    . " AND 'CF.{Social Conversation ID}' IS NOT NULL";
+my $active = "(Status = 'new' OR Status = 'open' OR Status = 'stalled')";
+my $week = "Created >= '7 days ago'";
+my $list = join(', ', q{'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__id__</a></b>/TITLE:#'},
+    q{'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__Subject__</a></b>/TITLE:Subject'},
+    'Status', 'QueueName', 'Owner');
+my $social_list = join(', ', $list, q{'__CustomField.{Social Network}__/TITLE:Network'},
+    q{'__CustomField.{Social Priority}__/TITLE:Tier'}, q{'__CustomField.{Social Category}__/TITLE:Category'});
+our @REPORTS = (
+    { Name => 'Social care: SLA at risk now', SearchType => 'Ticket',
+      Query => "$social AND $active AND 'CF.{Social SLA}' = 'Open' AND Due < '1 hour from now'",
+      Format => "$social_list, DueRelative", OrderBy => 'Due', Order => 'ASC' },
+    { Name => 'Social care: SLA breached today', SearchType => 'Ticket',
+      Query => "$social AND 'CF.{Social SLA}' = 'Breached' AND Due >= 'today 00:00'",
+      Format => "$social_list, Due", OrderBy => 'Due', Order => 'ASC' },
+    { Name => 'Social care: Volume this week by network', SearchType => 'Chart',
+      Query => "$social AND $week", GroupBy => ['CF.{Social Network}'], ChartStyle => 'pie+table' },
+    { Name => 'Social care: Volume this week by category', SearchType => 'Chart',
+      Query => "$social AND $week", GroupBy => ['CF.{Social Category}'], ChartStyle => 'bar+table' },
+    { Name => 'Social care: Volume this week by priority', SearchType => 'Chart',
+      Query => "$social AND $week", GroupBy => ['CF.{Social Priority}'], ChartStyle => 'bar+table' },
+    # The band is set with the first response, so a ticket without one is not counted yet.
+    { Name => 'Social care: First response by tier', SearchType => 'Chart',
+      Query => "$social AND $week AND 'CF.{Social First Response Band}' IS NOT NULL",
+      GroupBy => ['CF.{Social Priority}', 'CF.{Social First Response Band}'], ChartStyle => 'bar+table' },
+    { Name => 'Social care: CSAT by agent', SearchType => 'Chart',
+      Query => "$social AND 'CF.{Social CSAT}' IS NOT NULL",
+      GroupBy => ['CF.{Social Resolved By}', 'CF.{Social CSAT}'], ChartStyle => 'bar+table' },
+    # Resolved now (RT keeps the Resolved date of a reopened ticket), within the week.
+    { Name => 'Social care: Sentiment conversion', SearchType => 'Chart',
+      Query => "$social AND Status = 'resolved' AND Resolved >= '7 days ago'",
+      GroupBy => ['CF.{Social Sentiment Conversion}'], ChartStyle => 'pie+table' },
+    { Name => 'Social care: Channel health', SearchType => 'Ticket', Pane => 'sidebar',
+      Query => "Queue = '$OPS_QUEUE->{Name}' AND $active AND Subject STARTSWITH 'Social channel '",
+      Format => "$list, CreatedRelative", OrderBy => 'Created', Order => 'DESC' },
+    # Noise filtered vs ticketed: one digest ticket a day lists the filtered messages; beside it the
+    # social tickets opened each day.
+    { Name => 'Social care: Noise filtered', SearchType => 'Ticket', Pane => 'sidebar',
+      Query => "Queue = '$OPS_QUEUE->{Name}' AND Subject STARTSWITH 'Filtered as noise on ' AND $week",
+      Format => "$list", OrderBy => 'Created', Order => 'DESC' },
+    { Name => 'Social care: Ticketed this week', SearchType => 'Chart', Pane => 'sidebar',
+      Query => "$social AND $week", GroupBy => ['Created.Daily'], ChartStyle => 'bar+table' },
+);
+# Shown in this order, in the main column unless a report names the sidebar. Both groups may see it,
+# and RT puts it in the demo users' Reports menu unless they chose their own menu.
+our $DASHBOARD = { Name => 'Social care', Groups => [$AGENT_GROUP, $LEAD_GROUP],
+    MenuFor => [map { $_->{Name} } @DEMO_LEADS, @DEMO_AGENTS] };
+# Seeing a system dashboard and the system saved searches on it; nothing more.
+our @DASHBOARD_RIGHTS = qw(SeeDashboard ShowSavedSearches);
+
 our $SCRIP = {
     Description => 'On Correspond notify Social Care Bridge',
     Stage       => 'TransactionBatch',

@@ -76,12 +76,21 @@ final class Rt {
 
     /** Tickets in any queue (triage routes to several) whose Social Conversation ID is this key. */
     List<Long> ticketsForConversation(String key) {
-        String q = "'CF.{Social Conversation ID}' = '" + key + "'";
+        return tickets("'CF.{Social Conversation ID}' = '" + key + "'");
+    }
+
+    /** The ids of every ticket the TicketSQL query finds, page by page, in id order. */
+    List<Long> tickets(String query) {
         List<Long> ids = new ArrayList<>();
-        for (JsonNode item : get("/tickets?per_page=100&query=" + enc(q)).path("items")) {
-            ids.add(item.path("id").asLong());
+        for (int page = 1; ; page++) {
+            JsonNode found = get("/tickets?per_page=100&orderby=id&page=" + page + "&query=" + enc(query));
+            for (JsonNode item : found.path("items")) {
+                ids.add(item.path("id").asLong());
+            }
+            if (!found.hasNonNull("next_page")) {
+                return ids;
+            }
         }
-        return ids;
     }
 
     Optional<Long> ticketForConversation(String key) {

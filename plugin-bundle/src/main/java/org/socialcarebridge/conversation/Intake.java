@@ -47,6 +47,7 @@ public final class Intake {
     private final Customers customers;
     private final Triage triage;
     private final PublicCardNotice cardNotice = new PublicCardNotice();
+    private final AfterCare afterCare;
 
     /**
      * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
@@ -60,6 +61,13 @@ public final class Intake {
     /** @param triage decides, for a message that would open a ticket, whether it is work, how urgent, where and by when */
     public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Triage triage,
                   Clock clock) {
+        this(db, host, ownAccountKeys, reopenWindow, triage, AfterCare.NONE, clock);
+    }
+
+    /** @param afterCare takes survey answers and hears of every message on a ticket (check-ins, confirmations) */
+    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Triage triage,
+                  AfterCare afterCare, Clock clock) {
+        this.afterCare = afterCare;
         this.db = db;
         this.host = host;
         this.triage = triage;
@@ -154,7 +162,9 @@ public final class Intake {
 
         Conversation conversation = null;
         Long continues = null;
-        if (existing.isPresent()) {
+        if (existing.isPresent() && afterCare.answersSurvey(existing.get().ticketId(), m)) {
+            conversation = existing.get(); // the follow-ups show the answer on the ticket; it reopens nothing
+        } else if (existing.isPresent()) {
             Conversation c = existing.get();
             TicketState state = host.ticketState(c.ticketId());
             boolean reopenable = state.open() || state.resolvedAt() == null
@@ -167,6 +177,7 @@ public final class Intake {
                 if (!state.open()) {
                     host.reopen(c.ticketId());
                 }
+                afterCare.customerWrote(c.ticketId(), m, state.open());
             } else if (m.visibility() == Visibility.PUBLIC) {
                 continues = c.ticketId(); // the same thread goes on in a new ticket
                 long old = c.ticketId();

@@ -118,7 +118,14 @@ public class LedgerEntry {
 
     /** A post the plugin made itself: recorded so its echo is recognised and answers to it join the ticket. */
     public static LedgerEntry posted(Network network, String messageId, Conversation conversation, String text, Instant now) {
+        return posted(network, messageId, conversation, text, null, now);
+    }
+
+    /** @param visibility how it was posted (public in the thread, or a direct message), null when not known */
+    public static LedgerEntry posted(Network network, String messageId, Conversation conversation, String text,
+                                     Visibility visibility, Instant now) {
         LedgerEntry e = new LedgerEntry();
+        e.visibility = visibility;
         e.key = network.key() + ":" + messageId;
         e.network = network;
         e.messageId = messageId;
@@ -202,6 +209,15 @@ public class LedgerEntry {
 
     public LedgerState state() {
         return state;
+    }
+
+    /** The message's text as written (untrusted content from the internet). */
+    public String text() {
+        return text;
+    }
+
+    public String messageId() {
+        return messageId;
     }
 
     public Direction direction() {

@@ -88,6 +88,10 @@ public class FollowUp {
     @Column(name = "ANSWERED_AT")
     private Instant answeredAt;
 
+    /** The ledger key of the customer's message that answered the survey: the same message read twice is one answer. */
+    @Column(name = "ANSWER_KEY", length = 200)
+    private String answerKey;
+
     /** Why it was skipped, cancelled or failed; what the ticket shows. */
     @Column(name = "REASON", length = 1000)
     private String reason;
@@ -140,8 +144,9 @@ public class FollowUp {
         changed(now);
     }
 
-    void answered(Integer score, String answer, Instant now) {
+    void answered(Integer score, String answer, String answerKey, Instant now) {
         this.state = FollowUpState.ANSWERED;
+        this.answerKey = answerKey;
         this.score = score;
         this.answer = answer;
         this.answeredAt = now;
@@ -241,6 +246,10 @@ public class FollowUp {
 
     public Instant answeredAt() {
         return answeredAt;
+    }
+
+    public String answerKey() {
+        return answerKey;
     }
 
     public String reason() {

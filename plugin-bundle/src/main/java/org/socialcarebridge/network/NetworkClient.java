@@ -20,4 +20,12 @@ public interface NetworkClient {
      *                       it (Mastodon's {@code Idempotency-Key}) never posts it twice
      */
     PostedMessage post(OutboundPost post, String idempotencyKey);
+
+    /**
+     * Whether the brand can message a customer privately on this network; a survey or check-in is never
+     * sent in public, so on a public-only network they are recorded as not sent.
+     */
+    default boolean sendsPrivateMessages() {
+        return true;
+    }
 }

@@ -94,14 +94,27 @@ public final class ReplyPolicy {
         };
     }
 
-    private OutboundPost directMessage(String text, Conversation conversation) {
+    /**
+     * Why the brand may not send this customer a direct message now (the network's messaging window
+     * after they last wrote has closed), or empty when it may.
+     */
+    public java.util.Optional<String> messagingWindowClosed(Conversation conversation) {
         Network network = conversation.network();
         Duration window = messagingWindows.get(network);
         Instant lastWrote = conversation.lastCustomerMessageAt();
         if (window != null && lastWrote != null && lastWrote.plus(window).isBefore(clock.instant())) {
-            throw new ReplyRefusedException("The customer last wrote at " + lastWrote + "; " + network.displayName()
-                    + " lets the brand send a direct message only within " + window.toHours() + "h of that, so nothing"
-                    + " was sent. Reply publicly (a Public reply asking them to write again), then answer privately.");
+            return java.util.Optional.of("the customer last wrote at " + lastWrote + "; " + network.displayName()
+                    + " lets the brand send a direct message only within " + window.toHours() + "h of that");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private OutboundPost directMessage(String text, Conversation conversation) {
+        Network network = conversation.network();
+        java.util.Optional<String> closed = messagingWindowClosed(conversation);
+        if (closed.isPresent()) {
+            throw new ReplyRefusedException("The c" + closed.get().substring(1) + ", so nothing was sent. Reply publicly"
+                    + " (a Public reply asking them to write again), then answer privately.");
         }
         if (network == Network.MASTODON) {
             // A Mastodon direct message is a status only the accounts it mentions can see.

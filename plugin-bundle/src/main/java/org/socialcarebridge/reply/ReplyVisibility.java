@@ -22,6 +22,15 @@ public enum ReplyVisibility {
         return label;
     }
 
+    /**
+     * How one posted message is seen on the network (an outbound post is always public or private;
+     * a Move to private's parts are each one of those).
+     */
+    public org.socialcarebridge.conversation.Visibility asVisibility() {
+        return this == PUBLIC ? org.socialcarebridge.conversation.Visibility.PUBLIC
+                : org.socialcarebridge.conversation.Visibility.PRIVATE;
+    }
+
     public static ReplyVisibility fromLabel(String label) {
         for (ReplyVisibility v : values()) {
             if (v.label.equalsIgnoreCase(label == null ? "" : label.trim())) {

@@ -1,0 +1,497 @@
+package org.socialcarebridge.followup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+
+import org.socialcarebridge.conversation.AfterCare;
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.StatusChange;
+import org.socialcarebridge.host.TransactionFeed;
+import org.socialcarebridge.network.NetworkClient;
+import org.socialcarebridge.network.PostRejectedException;
+import org.socialcarebridge.network.PostedMessage;
+import org.socialcarebridge.network.RateLimitedException;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.reply.OutboundPost;
+import org.socialcarebridge.reply.ReplyPolicy;
+import org.socialcarebridge.reply.ReplyRefusedException;
+import org.socialcarebridge.reply.ReplyVisibility;
+import org.socialcarebridge.reply.RetrySchedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes the loop after an agent resolves a social ticket: a public closing reply where the case began
+ * in public, a private 1-5 survey after a delay, a check-in days later for the categories that call for
+ * it. Resolutions are read from the help desk's status changes ({@link #readResolutions}), follow-ups
+ * are sent when due ({@link #sendDue}) through the same reply rules as agents' replies, and what became
+ * of each is written back to the ticket ({@link #writeBack}); every step is durable before the next,
+ * so a crash or an outage delays a follow-up but never sends it twice.
+ */
+public final class FollowUps implements AfterCare {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
+    static final String CURSOR = "rt:status";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Database db;
+    private final HostGateway host;
+    private final Map<Network, NetworkClient> networks;
+    private final ReplyPolicy replies;
+    private final Supplier<FollowUpPolicy> policy;
+    private final RetrySchedule retries;
+    private final Clock clock;
+    private final TransactionFeed<StatusChange> statusChanges;
+
+    /**
+     * @param replies the rules agents' replies follow (limits, guard, messaging windows); follow-ups follow them too
+     * @param policy  the administrator's follow-up settings in force
+     */
+    public FollowUps(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy replies,
+                     Supplier<FollowUpPolicy> policy, RetrySchedule retries, Clock clock) {
+        this.db = db;
+        this.host = host;
+        this.networks = Map.copyOf(networks);
+        this.replies = replies;
+        this.policy = policy;
+        this.retries = retries;
+        this.clock = clock;
+        this.statusChanges = new TransactionFeed<>(db, CURSOR, host::latestTransactionId, host::statusChangesAfter,
+                StatusChange::transactionId, clock);
+    }
+
+    /** Where the status feed stands, for the health page. */
+    public String position() {
+        return statusChanges.position();
+    }
+
+    // ---- resolutions
+
+    /** Reads agents' status changes since the last call: resolutions schedule follow-ups, reopenings cancel them. */
+    public int readResolutions() {
+        return statusChanges.read(this::take);
+    }
+
+    private boolean take(StatusChange change) {
+        if (change.resolves()) {
+            return resolved(change);
+        }
+        if (change.reopens()) {
+            reopened(change.ticketId(), change.at(), "the ticket was reopened by " + change.by());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean resolved(StatusChange change) {
+        Optional<Conversation> found = db.read(em -> conversationOf(em, change.ticketId()));
+        if (found.isEmpty()) {
+            return false; // a social ticket the plugin has no conversation for (filed by an older install)
+        }
+        Conversation conversation = found.get();
+        FollowUpPolicy p = policy.get();
+        // Read once, before scheduling: the agent may have corrected the category triage chose.
+        String category = p.checkInCategories().isEmpty() ? null
+                : host.ticketField(change.ticketId(), "Social Category").orElse(null);
+        Instant now = clock.instant();
+        boolean fresh = db.write(em -> {
+            if (em.find(Resolution.class, change.transactionId()) != null) {
+                return false;
+            }
+            Resolution r = new Resolution(change.transactionId(), change.ticketId(), change.at(), change.by(), now);
+            em.persist(r);
+            if (p.closing()) {
+                em.persist(new FollowUp(r, FollowUpKind.CLOSING, conversation.key(), conversation.network(),
+                        conversation.customerAccountId(), conversation.customerHandle(), change.at(), now));
+            }
+            if (p.survey()) {
+                FollowUp survey = new FollowUp(r, FollowUpKind.SURVEY, conversation.key(), conversation.network(),
+                        conversation.customerAccountId(), conversation.customerHandle(), change.at().plus(p.surveyDelay()), now);
+                surveyNotWanted(em, r, conversation, p).ifPresent(why -> survey.end(FollowUpState.SKIPPED, why, now));
+                em.persist(survey);
+            }
+            if (p.checksIn(category)) {
+                em.persist(new FollowUp(r, FollowUpKind.CHECK_IN, conversation.key(), conversation.network(),
+                        conversation.customerAccountId(), conversation.customerHandle(), change.at().plus(p.checkInAfter()), now));
+            }
+            return true;
+        });
+        host.setTicketFields(change.ticketId(), Map.of("Social Resolved By", change.by()));
+        if (fresh) {
+            LOG.info("Ticket {} resolved by {}: follow-ups scheduled", change.ticketId(), change.by());
+        }
+        return true;
+    }
+
+    /** Why this resolution gets no survey (sampling, too few replies, surveyed recently), or empty. */
+    private Optional<String> surveyNotWanted(EntityManager em, Resolution r, Conversation c, FollowUpPolicy p) {
+        if (!p.samples(r.transactionId())) {
+            return Optional.of("not in the " + p.surveySampling() + "% of resolutions sampled for a survey");
+        }
+        long replied = em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t and o.postedAt is not null",
+                Long.class).setParameter("t", r.ticketId()).getSingleResult();
+        if (replied < p.minAgentReplies()) {
+            return Optional.of(replied == 0 ? "no agent reply reached the customer on this ticket"
+                    : "only " + replied + " agent replies reached the customer; a survey needs " + p.minAgentReplies());
+        }
+        List<Instant> recent = em.createQuery("select f.sentAt from FollowUp f where f.network = :n and f.customerAccountId = :a"
+                        + " and f.kind = :survey and f.sentAt is not null and f.sentAt > :since order by f.sentAt desc", Instant.class)
+                .setParameter("n", c.network()).setParameter("a", c.customerAccountId())
+                .setParameter("survey", FollowUpKind.SURVEY).setParameter("since", clock.instant().minus(p.surveyCap()))
+                .setMaxResults(1).getResultList();
+        if (!recent.isEmpty()) {
+            return Optional.of("the customer was last surveyed " + WHEN.format(recent.get(0)) + "; at most one survey per "
+                    + p.surveyCap().toDays() + " days");
+        }
+        return Optional.empty();
+    }
+
+    /** The ticket is active again: its current resolution ends and what it scheduled is cancelled. */
+    private void reopened(long ticketId, Instant at, String why) {
+        Instant now = clock.instant();
+        int cancelled = db.write(em -> {
+            for (Resolution r : em.createQuery("select r from Resolution r where r.ticketId = :t and r.reopenedAt is null",
+                    Resolution.class).setParameter("t", ticketId).getResultList()) {
+                r.reopened(at, now);
+            }
+            List<FollowUp> pending = scheduled(em, ticketId);
+            pending.forEach(f -> f.end(FollowUpState.CANCELLED, why, now));
+            return pending.size();
+        });
+        if (cancelled > 0) {
+            LOG.info("Ticket {}: {} follow-ups cancelled ({})", ticketId, cancelled, why);
+        }
+    }
+
+    private static List<FollowUp> scheduled(EntityManager em, long ticketId) {
+        return em.createQuery("select f from FollowUp f where f.ticketId = :t and f.state = :s", FollowUp.class)
+                .setParameter("t", ticketId).setParameter("s", FollowUpState.SCHEDULED).getResultList();
+    }
+
+    private static Optional<Conversation> conversationOf(EntityManager em, long ticketId) {
+        return em.createQuery("select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
+                .setParameter("t", ticketId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    // ---- the customer writes
+
+    @Override
+    public boolean answersSurvey(long ticketId, InboundMessage message) {
+        if (message.visibility() != Visibility.PRIVATE) {
+            return false; // the survey went by direct message; a public post is an ordinary message
+        }
+        FollowUpPolicy p = policy.get();
+        Instant now = clock.instant();
+        return db.write(em -> {
+            List<FollowUp> surveys = em.createQuery("select f from FollowUp f where f.ticketId = :t and f.kind = :k"
+                            + " and f.sentAt is not null order by f.sentAt desc", FollowUp.class)
+                    .setParameter("t", ticketId).setParameter("k", FollowUpKind.SURVEY).setMaxResults(1).getResultList();
+            if (surveys.isEmpty()) {
+                return false;
+            }
+            FollowUp survey = surveys.get(0);
+            if (survey.state() == FollowUpState.ANSWERED) {
+                return message.key().equals(survey.answerKey()); // the same answer read again; a second message is a message
+            }
+            boolean fromCustomer = survey.customerAccountId().equals(message.author().accountId());
+            Instant wrote = message.createdAt();
+            boolean inTime = !wrote.isBefore(survey.sentAt().minusSeconds(5)) && !wrote.isAfter(survey.sentAt().plus(p.answerWindow()));
+            if (survey.state() != FollowUpState.SENT || !fromCustomer || !inTime) {
+                return false;
+            }
+            SurveyAnswer answer = SurveyAnswer.read(message.text());
+            survey.answered(answer.score().orElse(null), message.text(), message.key(), now);
+            LOG.info("Ticket {}: survey answered, {}", ticketId, answer.reading());
+            return true;
+        });
+    }
+
+    @Override
+    public void customerWrote(long ticketId, InboundMessage message, boolean ticketWasOpen) {
+        if (!ticketWasOpen) {
+            reopened(ticketId, message.createdAt(), "the customer wrote again (" + message.key() + ") and the ticket was reopened");
+            return;
+        }
+        Instant now = clock.instant();
+        db.writing(em -> scheduled(em, ticketId).stream().filter(f -> f.kind() == FollowUpKind.CHECK_IN)
+                .forEach(f -> f.end(FollowUpState.CANCELLED, "the customer wrote on " + WHEN.format(message.createdAt()), now)));
+        if (ResolutionConfirmation.confirms(message.text())) {
+            try {
+                host.setTicketFields(ticketId, Map.of("Customer Confirmed Resolution", "Yes"));
+            } catch (RuntimeException e) {
+                // Advisory: the message itself is on the ticket; the agent reads the confirmation there.
+                LOG.warn("Could not mark ticket {} as confirmed by the customer: {}", ticketId, e.getMessage());
+            }
+        }
+    }
+
+    // ---- sending
+
+    /** Sends the follow-ups that are due; answers how many were looked at. */
+    public int sendDue(int max) {
+        List<String> due = db.read(em -> em.createQuery("select f.key from FollowUp f where f.state = :s and f.dueAt <= :now"
+                        + " order by f.dueAt, f.key", String.class)
+                .setParameter("s", FollowUpState.SCHEDULED).setParameter("now", clock.instant())
+                .setMaxResults(max).getResultList());
+        for (String key : due) {
+            send(key);
+        }
+        return due.size();
+    }
+
+    private void send(String key) {
+        FollowUp f = db.read(em -> em.find(FollowUp.class, key));
+        Resolution r = db.read(em -> em.find(Resolution.class, f.resolutionTransactionId()));
+        if (r.reopenedAt() != null) {
+            end(key, FollowUpState.CANCELLED, "the ticket was reopened");
+            return;
+        }
+        Conversation c = db.read(em -> em.find(Conversation.class, f.conversationKey()));
+        NetworkClient network = networks.get(f.network());
+        if (network == null) {
+            retry(key, "the " + f.network().displayName() + " channel is not running (check its settings)", null);
+            return;
+        }
+        FollowUpPolicy p = policy.get();
+        OutboundPostPlan plan = switch (f.kind()) {
+            case CLOSING -> closing(c, p);
+            case SURVEY -> privately(c, network, p.surveyText(), "survey");
+            case CHECK_IN -> c.lastCustomerMessageAt().isAfter(r.resolvedAt())
+                    ? OutboundPostPlan.not(FollowUpState.CANCELLED, "the customer wrote after the resolution")
+                    : privately(c, network, p.checkInText(), "check-in");
+        };
+        if (plan.skip() != null) {
+            end(key, plan.skip(), plan.why());
+            return;
+        }
+        List<OutboundPost> posts;
+        try {
+            posts = replies.compose(new AgentReply(f.ticketId(), f.resolutionTransactionId(), null, plan.text(), plan.visibility()),
+                    c, List.of());
+        } catch (ReplyRefusedException e) { // a guard block (ReplyBlockedException) too
+            end(key, FollowUpState.SKIPPED, e.getMessage());
+            return;
+        }
+        // One post in practice (short texts); several only if the administrator's text is longer than a post.
+        StringBuilder ids = new StringBuilder();
+        PostedMessage last = null;
+        for (int i = 0; i < posts.size(); i++) {
+            OutboundPost post = i > 0 && posts.get(i).continuesThread() ? posts.get(i).answering(last.id()) : posts.get(i);
+            try {
+                last = network.post(post, "socialcare-followup-" + key + (i == 0 ? "" : "-" + (i + 1)));
+            } catch (RateLimitedException e) {
+                retry(key, e.getMessage(), e.resetAt());
+                return;
+            } catch (PostRejectedException e) {
+                end(key, FollowUpState.FAILED, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                retry(key, e.getMessage(), null);
+                return;
+            }
+            PostedMessage posted = last;
+            ids.append(i == 0 ? "" : " ").append(posted.id());
+            db.writing(em -> {
+                if (em.find(LedgerEntry.class, c.network().key() + ":" + posted.id()) == null) {
+                    em.persist(LedgerEntry.posted(c.network(), posted.id(), c, post.text(), post.visibility().asVisibility(),
+                            clock.instant()));
+                }
+            });
+        }
+        String postIds = ids.toString();
+        String url = last.url();
+        String text = posts.get(0).text();
+        db.writing(em -> em.find(FollowUp.class, key).sent(postIds, url, text, clock.instant()));
+        LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), postIds);
+    }
+
+    /** What to post for a follow-up, or why not. */
+    private record OutboundPostPlan(String text, ReplyVisibility visibility, FollowUpState skip, String why) {
+        static OutboundPostPlan not(FollowUpState state, String why) {
+            return new OutboundPostPlan(null, null, state, why);
+        }
+    }
+
+    private OutboundPostPlan closing(Conversation c, FollowUpPolicy p) {
+        if (c.key().contains(":dm:") || c.lastPublicCustomerMessageId() == null) {
+            return OutboundPostPlan.not(FollowUpState.SKIPPED, "the conversation began in private, so nothing is closed in public");
+        }
+        Optional<String> closed = db.read(em -> lastPublicClosing(em, c));
+        if (closed.isPresent()) {
+            return OutboundPostPlan.not(FollowUpState.SKIPPED, "the last public exchange was already a closing: " + closed.get());
+        }
+        return new OutboundPostPlan(p.closingText(), ReplyVisibility.PUBLIC, null, null);
+    }
+
+    private OutboundPostPlan privately(Conversation c, NetworkClient network, String text, String what) {
+        if (!network.sendsPrivateMessages()) {
+            return OutboundPostPlan.not(FollowUpState.SKIPPED, c.network().displayName() + " has no private messages"
+                    + " for the brand, and a " + what + " is never sent in public");
+        }
+        Optional<String> closed = replies.messagingWindowClosed(c);
+        if (closed.isPresent()) {
+            return OutboundPostPlan.not(FollowUpState.SKIPPED, closed.get() + ", and a " + what + " is never sent in public");
+        }
+        return new OutboundPostPlan(text, ReplyVisibility.PRIVATE, null, null);
+    }
+
+    /**
+     * The thread's latest public message, when it closed the case: the plugin's own closing, a brand
+     * reply that reads as one, or the customer saying it is fixed. Quoted short for the ticket.
+     */
+    private static Optional<String> lastPublicClosing(EntityManager em, Conversation c) {
+        List<LedgerEntry> latest = em.createQuery("select e from LedgerEntry e where e.conversationKey = :k and e.state = :filed"
+                        + " and (e.visibility = :pub or (e.direction = :out and e.visibility is null))"
+                        + " order by e.createdAt desc, e.key desc", LedgerEntry.class)
+                .setParameter("k", c.key()).setParameter("filed", LedgerState.FILED).setParameter("pub", Visibility.PUBLIC)
+                .setParameter("out", LedgerEntry.Direction.OUTBOUND).setMaxResults(1).getResultList();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        LedgerEntry e = latest.get(0);
+        String text = e.text() == null ? "" : e.text();
+        boolean closes = e.direction() == LedgerEntry.Direction.OUTBOUND
+                ? ClosingReply.closes(text) || pluginClosing(em, e.messageId())
+                : ResolutionConfirmation.confirms(text);
+        return closes ? Optional.of("\"" + (text.length() > 120 ? text.substring(0, 119) + "…" : text) + "\"") : Optional.empty();
+    }
+
+    private static boolean pluginClosing(EntityManager em, String postId) {
+        return !em.createQuery("select f.key from FollowUp f where f.kind = :k and f.postId = :id", String.class)
+                .setParameter("k", FollowUpKind.CLOSING).setParameter("id", postId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private void retry(String key, String why, Instant resetAt) {
+        int attempts = db.read(em -> em.find(FollowUp.class, key)).attempts() + 1;
+        if (retries.exhausted(attempts)) {
+            end(key, FollowUpState.FAILED, why + " (gave up after " + attempts + " attempts)");
+            return;
+        }
+        Instant next = retries.next(attempts, clock.instant(), resetAt);
+        db.writing(em -> em.find(FollowUp.class, key).retryAt(next, why, clock.instant()));
+        LOG.warn("Follow-up {} not sent yet ({}); next try at {}", key, why, next);
+    }
+
+    private void end(String key, FollowUpState state, String why) {
+        db.writing(em -> em.find(FollowUp.class, key).end(state, why, clock.instant()));
+        LOG.info("Follow-up {} {}: {}", key, state.name().toLowerCase(java.util.Locale.ROOT), why);
+    }
+
+    // ---- the ticket shows it
+
+    /**
+     * Writes what became of follow-ups to their tickets: the state fields, the survey's score and answer,
+     * a comment for what the agent should read, and a low score reopens the ticket for the team leads.
+     * Stops at the first host problem; the rest is written on the next call.
+     */
+    public int writeBack(int max) {
+        List<String> pending = db.read(em -> em.createQuery("select f.key from FollowUp f where f.hostUpdatePending = true"
+                + " order by f.updatedAt, f.key", String.class).setMaxResults(max).getResultList());
+        int written = 0;
+        for (String key : pending) {
+            FollowUp f = db.read(em -> em.find(FollowUp.class, key));
+            try {
+                show(f);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not show follow-up {} on ticket {} yet: {}", key, f.ticketId(), e.getMessage());
+                return written;
+            }
+            db.writing(em -> em.find(FollowUp.class, key).hostUpdated());
+            written++;
+        }
+        return written;
+    }
+
+    private void show(FollowUp f) {
+        String field = switch (f.kind()) {
+            case CLOSING -> "Social Closing";
+            case SURVEY -> "Social Survey";
+            case CHECK_IN -> "Social Check-in";
+        };
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(field, describe(f));
+        String handle = "@" + f.customerHandle();
+        switch (f.state()) {
+            case SENT -> {
+                host.setTicketFields(f.ticketId(), fields);
+                host.comment(f.ticketId(), "Social Care Bridge sent the " + label(f.kind()) + " to " + handle + ": \""
+                        + f.text() + "\"" + (f.postUrl() != null ? " " + f.postUrl() : ""));
+            }
+            case ANSWERED -> {
+                SurveyAnswer answer = SurveyAnswer.read(f.answer());
+                if (f.score() != null) {
+                    fields.put("Social CSAT", String.valueOf(f.score()));
+                }
+                fields.put("Social Survey Answer", bounded(f.answer(), 250));
+                host.setTicketFields(f.ticketId(), fields);
+                String quoted = "\"" + bounded(f.answer(), 1000) + "\"";
+                boolean low = f.score() != null ? f.score() <= 2 : answer.angry();
+                String credit = f.agent() != null ? " (credited to " + f.agent() + ", who resolved the ticket)" : "";
+                if (low) {
+                    String group = policy.get().lowScoreGroup();
+                    host.reopenFor(f.ticketId(), group, "Social Care Bridge: " + handle + " answered the satisfaction survey"
+                            + " with " + quoted + ", " + answer.reading() + credit + ". The ticket is reopened for " + group
+                            + ": please look at what went wrong and contact the customer.");
+                } else {
+                    host.comment(f.ticketId(), "Social Care Bridge: " + handle + " answered the satisfaction survey with "
+                            + quoted + ", " + answer.reading() + credit + ".");
+                }
+            }
+            case SKIPPED, CANCELLED, FAILED, SCHEDULED -> host.setTicketFields(f.ticketId(), fields);
+        }
+    }
+
+    /** The field's value: where the follow-up stands, in a line. */
+    static String describe(FollowUp f) {
+        return switch (f.state()) {
+            case SCHEDULED -> "scheduled for " + WHEN.format(f.dueAt());
+            case SENT -> "sent " + WHEN.format(f.sentAt()) + (f.postUrl() != null ? " " + f.postUrl() : "")
+                    + (f.kind() == FollowUpKind.SURVEY ? ", waiting for the answer" : "");
+            case ANSWERED -> "answered " + (f.score() != null ? f.score() + "/5" : "without a score") + " on "
+                    + WHEN.format(f.answeredAt());
+            case SKIPPED -> "not sent: " + f.reason();
+            case CANCELLED -> "cancelled: " + f.reason();
+            case FAILED -> "not sent, failed: " + f.reason();
+        };
+    }
+
+    private static String label(FollowUpKind kind) {
+        return switch (kind) {
+            case CLOSING -> "public closing reply";
+            case SURVEY -> "satisfaction survey by direct message";
+            case CHECK_IN -> "check-in by direct message";
+        };
+    }
+
+    private static String bounded(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        return t.length() > max ? t.substring(0, max - 1) + "…" : t;
+    }
+
+    /** Follow-ups not yet sent, for the health page. */
+    public long scheduledCount() {
+        return db.read(em -> em.createQuery("select count(f) from FollowUp f where f.state = :s", Long.class)
+                .setParameter("s", FollowUpState.SCHEDULED).getSingleResult());
+    }
+
+    /** Survey answers received, for the health page. */
+    public long answeredCount() {
+        return db.read(em -> em.createQuery("select count(f) from FollowUp f where f.state = :s", Long.class)
+                .setParameter("s", FollowUpState.ANSWERED).getSingleResult());
+    }
+}

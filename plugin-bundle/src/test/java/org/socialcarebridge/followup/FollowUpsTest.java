@@ -1,0 +1,360 @@
+package org.socialcarebridge.followup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.RecordingHost;
+import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.StatusChange;
+import org.socialcarebridge.network.NetworkClient;
+import org.socialcarebridge.network.NetworkUnavailableException;
+import org.socialcarebridge.network.PostedMessage;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.reply.MoveToPrivate;
+import org.socialcarebridge.reply.OutboundPost;
+import org.socialcarebridge.reply.Outbox;
+import org.socialcarebridge.reply.ReplyApproval;
+import org.socialcarebridge.reply.ReplyPolicy;
+import org.socialcarebridge.reply.ReplyVisibility;
+import org.socialcarebridge.reply.RetrySchedule;
+import org.socialcarebridge.reply.Signature;
+import org.socialcarebridge.reply.guard.GuardSettings;
+import org.socialcarebridge.reply.guard.SensitiveDataGuard;
+import org.socialcarebridge.triage.Triage;
+
+class FollowUpsTest {
+    static final SocialIdentity ALICE = new SocialIdentity(org.socialcarebridge.conversation.Network.X, "2001", "alice", "Alice", null, 1, false);
+
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Posts what it is given, failing as told; public posts are "public:<answered>:<text>", DMs "dm:<to>:<text>". */
+    static final class Channel implements NetworkClient {
+        final List<String> posted = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        RuntimeException failNext;
+        boolean privateMessages = true;
+
+        @Override
+        public org.socialcarebridge.conversation.Network network() {
+            return org.socialcarebridge.conversation.Network.X;
+        }
+
+        @Override
+        public boolean sendsPrivateMessages() {
+            return privateMessages;
+        }
+
+        @Override
+        public PostedMessage post(OutboundPost post, String idempotencyKey) {
+            keys.add(idempotencyKey);
+            if (failNext != null) {
+                RuntimeException e = failNext;
+                failNext = null;
+                throw e;
+            }
+            posted.add(post.visibility() == ReplyVisibility.PUBLIC ? "public:" + post.inReplyToMessageId() + ":" + post.text()
+                    : "dm:" + post.recipientAccountId() + ":" + post.text());
+            String id = String.valueOf(900 + posted.size());
+            return new PostedMessage(id, "https://x.com/acme/status/" + id);
+        }
+    }
+
+    final RecordingHost host = new RecordingHost();
+    final Channel x = new Channel();
+    final MovableClock clock = new MovableClock();
+    FollowUpPolicy policy = FollowUpPolicy.defaults();
+    ReplyPolicy replies = new ReplyPolicy();
+    Database db;
+    Intake intake;
+    Outbox outbox;
+    FollowUps followUps;
+    long nextTxn = 500;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabase.open();
+        start();
+    }
+
+    void start() {
+        followUps = new FollowUps(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies, () -> policy,
+                RetrySchedule.standard(), clock);
+        intake = new Intake(db, host, Set.of(), Duration.ofDays(7), Triage.withDefaults(), followUps, clock);
+        outbox = new Outbox(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies,
+                RetrySchedule.standard(), new ReplyApproval(0), clock);
+        followUps.readResolutions(); // a fresh install starts at the newest transaction
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    void customerWrites(String id, String text, Visibility visibility, Instant wrote) {
+        intake.receive(List.of(new InboundMessage(org.socialcarebridge.conversation.Network.X, id, ALICE, text, wrote,
+                visibility == Visibility.PUBLIC && !id.equals("10") ? "10" : null, visibility == Visibility.PUBLIC ? "10" : null,
+                visibility, null)));
+        intake.filePending(10);
+    }
+
+    void agentReplies(String text) {
+        long txn = nextTxn++;
+        host.replies.put(txn, new AgentReply(1, txn, "agent", text, ReplyVisibility.PUBLIC));
+        outbox.accept(txn);
+        outbox.deliverDue(10);
+    }
+
+    long resolve() {
+        long txn = nextTxn++;
+        host.statusChanges.add(new StatusChange(txn, 1, "open", "resolved", "agent", clock.instant()));
+        host.resolved.put(1L, clock.instant());
+        followUps.readResolutions();
+        return txn;
+    }
+
+    void pass() {
+        followUps.sendDue(10);
+        followUps.writeBack(50);
+    }
+
+    String field(String name) {
+        return host.ticketFields.getOrDefault(1L, Map.of()).get(name);
+    }
+
+    @Test
+    void resolvingPostsTheClosingInTheThreadThenTheSurveyPrivatelyAfterTheDelay() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        pass();
+        assertEquals("public:10:@alice " + FollowUpPolicy.CLOSING_TEXT, x.posted.get(1));
+        assertEquals("agent", field("Social Resolved By"));
+        assertTrue(field("Social Closing").startsWith("sent 2026-11-24 10:00 UTC https://x.com/acme/status/902"), field("Social Closing"));
+        assertTrue(field("Social Survey").startsWith("scheduled for 2026-11-24 10:10 UTC"), field("Social Survey"));
+        assertEquals(2, x.posted.size(), "the survey waits for its delay");
+
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        pass();
+        assertEquals("dm:2001:" + FollowUpPolicy.SURVEY_TEXT, x.posted.get(2));
+        assertTrue(field("Social Survey").startsWith("sent 2026-11-24 10:10 UTC"), field("Social Survey"));
+        assertEquals("socialcare-followup-" + (nextTxn - 1) + ":SURVEY", x.keys.get(x.keys.size() - 1));
+        pass();
+        assertEquals(3, x.posted.size(), "each follow-up is sent once");
+    }
+
+    void surveySent() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        pass();
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aLowScoreIsRecordedAndReopensTheTicketForTheTeamLeadsWithTheAnswerQuoted() {
+        surveySent();
+        customerWrites("30", "2", Visibility.PRIVATE, clock.instant());
+        pass();
+        assertEquals("2", field("Social CSAT"));
+        assertEquals("2", field("Social Survey Answer"));
+        assertTrue(field("Social Survey").startsWith("answered 2/5"), field("Social Survey"));
+        List<String> reopened = host.reopenedFor.get(1L);
+        assertEquals(1, reopened.size());
+        assertTrue(reopened.get(0).startsWith("Social Team Leads: ") && reopened.get(0).contains("with \"2\"")
+                && reopened.get(0).contains("credited to agent"), reopened.get(0));
+        assertTrue(host.reopened.isEmpty(), "the answer itself reopened nothing: the low score did");
+        assertFalse(host.messages.getOrDefault(1L, List.of()).stream().anyMatch(m -> m.contains("\n2\n")),
+                "a survey answer is never correspondence");
+    }
+
+    @Test
+    void aGoodScoreIsRecordedAndTheTicketIsLeftAlone() {
+        surveySent();
+        customerWrites("31", "★★★★★ great thanks", Visibility.PRIVATE, clock.instant());
+        pass();
+        assertEquals("5", field("Social CSAT"));
+        assertTrue(host.reopenedFor.isEmpty());
+        assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("answered the satisfaction survey")), "shown");
+        // A second message is an ordinary one, not another answer.
+        customerWrites("32", "1", Visibility.PRIVATE, clock.instant());
+        pass();
+        assertEquals("5", field("Social CSAT"));
+    }
+
+    @Test
+    void anAngryAnswerWithoutAScoreReopensForTheLeadsToo() {
+        surveySent();
+        customerWrites("33", "still broken, thanks for nothing", Visibility.PRIVATE, clock.instant());
+        pass();
+        assertEquals(null, field("Social CSAT"));
+        assertEquals(1, host.reopenedFor.get(1L).size());
+    }
+
+    @Test
+    void noSurveyWithoutAnAgentReply() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        resolve();
+        pass();
+        assertEquals("not sent: no agent reply reached the customer on this ticket", field("Social Survey"));
+    }
+
+    @Test
+    void atMostOneSurveyPerCustomerWithinTheCap() {
+        surveySent();
+        customerWrites("40", "@acme it is late again", Visibility.PUBLIC, clock.instant()); // reopens
+        agentReplies("Chasing it");
+        resolve();
+        pass();
+        assertTrue(field("Social Survey").startsWith("not sent: the customer was last surveyed 2026-11-24 10:10 UTC;"
+                + " at most one survey per 30 days"), field("Social Survey"));
+    }
+
+    @Test
+    void outsideTheMessagingWindowTheSurveyIsNotSentAndSaysWhy() {
+        replies = new ReplyPolicy(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
+                MoveToPrivate.standard(), 1, Map.of(org.socialcarebridge.conversation.Network.X, Duration.ofHours(24)), clock);
+        start();
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant().minus(Duration.ofDays(2)));
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        pass();
+        assertTrue(field("Social Survey").startsWith("not sent: the customer last wrote at 2026-11-22T10:00:00Z; X lets the"
+                + " brand send a direct message only within 24h of that, and a survey is never sent in public"), field("Social Survey"));
+        assertEquals(2, x.posted.size(), "the reply and the public closing only");
+    }
+
+    @Test
+    void onANetworkWithoutPrivateMessagesTheSurveyIsNotSent() {
+        x.privateMessages = false;
+        surveySent();
+        assertTrue(field("Social Survey").startsWith("not sent: X has no private messages"), field("Social Survey"));
+    }
+
+    @Test
+    void noClosingWhenTheCustomerAlreadySaidItIsFixedAndTheirWordsConfirmTheResolution() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        clock.now = clock.now.plusSeconds(60);
+        customerWrites("11", "@acme thanks, all fixed now!", Visibility.PUBLIC, clock.instant());
+        assertEquals("Yes", field("Customer Confirmed Resolution"));
+        resolve();
+        pass();
+        assertTrue(field("Social Closing").startsWith("not sent: the last public exchange was already a closing: \"@acme thanks,"),
+                field("Social Closing"));
+    }
+
+    @Test
+    void noPublicClosingForAConversationThatBeganInPrivate() {
+        customerWrites("20", "my order number is 123", Visibility.PRIVATE, clock.instant());
+        host.replies.put(nextTxn, new AgentReply(1, nextTxn, "agent", "Thanks, found it", ReplyVisibility.PRIVATE));
+        outbox.accept(nextTxn++);
+        outbox.deliverDue(10);
+        resolve();
+        pass();
+        assertTrue(field("Social Closing").startsWith("not sent: the conversation began in private"), field("Social Closing"));
+    }
+
+    @Test
+    void reopeningCancelsWhatTheResolutionScheduled() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        long resolution = resolve();
+        pass();
+        host.statusChanges.add(new StatusChange(nextTxn++, 1, "resolved", "open", "agent", clock.instant()));
+        followUps.readResolutions();
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        pass();
+        assertEquals("cancelled: the ticket was reopened by agent", field("Social Survey"));
+        assertTrue(db.read(em -> em.find(Resolution.class, resolution)).reopenedAt() != null);
+    }
+
+    @Test
+    void aCheckInIsSentForItsCategoryAndCancelledWhenTheCustomerWroteMeanwhile() {
+        policy = new FollowUpPolicy(false, "", false, Duration.ZERO, 100, Duration.ZERO, 0, "", Duration.ofDays(7),
+                Set.of("Delay"), Duration.ofDays(3), FollowUpPolicy.CHECK_IN_TEXT, "Social Team Leads");
+        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put("Social Category", "delay");
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        pass();
+        assertTrue(field("Social Check-in").startsWith("scheduled for 2026-11-27 10:00 UTC"), field("Social Check-in"));
+        clock.now = clock.now.plus(Duration.ofDays(3));
+        pass();
+        assertEquals("dm:2001:" + FollowUpPolicy.CHECK_IN_TEXT, x.posted.get(x.posted.size() - 1));
+
+        // The next resolution's check-in is cancelled: the customer wrote (and was answered) before it was due.
+        customerWrites("41", "@acme one more question", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sure");
+        resolve();
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        customerWrites("42", "@acme it works, thanks", Visibility.PUBLIC, clock.instant());
+        // that message reopened the ticket; the check-in of the resolution before it is cancelled
+        clock.now = clock.now.plus(Duration.ofDays(3));
+        pass();
+        assertTrue(field("Social Check-in").startsWith("cancelled: "), field("Social Check-in"));
+    }
+
+    @Test
+    void aNetworkFailureIsRetriedWithTheSameKeyAndPostsOnce() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        x.failNext = new NetworkUnavailableException("X answered 503");
+        pass();
+        assertEquals(1, x.posted.size(), "only the agent's reply so far");
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        pass();
+        assertEquals(2, x.posted.size());
+        String closingKey = x.keys.get(x.keys.size() - 1);
+        assertEquals(closingKey, x.keys.get(x.keys.size() - 2), "the retry reuses the idempotency key");
+    }
+
+    @Test
+    void aResolutionReadTwiceSchedulesOnce() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        long txn = resolve();
+        db.moveCursor(FollowUps.CURSOR, String.valueOf(txn - 1), clock.instant());
+        followUps.readResolutions();
+        assertEquals(1L, (long) db.read(em -> em.createQuery("select count(f) from FollowUp f where f.kind = :k", Long.class)
+                .setParameter("k", FollowUpKind.CLOSING).getSingleResult()));
+    }
+}

@@ -11,11 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.followup.FollowUpPolicy;
+import org.socialcarebridge.followup.FollowUps;
 import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.health.Health;
 import org.socialcarebridge.host.HostGateway;
@@ -26,6 +29,7 @@ import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyApprovals;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.RetrySchedule;
+import org.socialcarebridge.routes.followup.FollowUpRoutes;
 import org.socialcarebridge.routes.health.HealthRoutes;
 import org.socialcarebridge.routes.http.AdminToken;
 import org.socialcarebridge.routes.triage.TriageRoutes;
@@ -61,7 +65,7 @@ public final class SocialCareEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareEngine.class);
     /** Every configuration file the plugin reads; any other org.socialcarebridge.* file is a mistake. */
     public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID, XSettings.PID,
-            MastodonSettings.PID, ReplySettings.PID);
+            MastodonSettings.PID, ReplySettings.PID, FollowUpSettings.PID);
 
     /** The administrator's triage rules, beside the configuration files (etc/socialcare-triage.yaml). */
     public static final String RULES_FILE = "socialcare-triage.yaml";
@@ -141,8 +145,14 @@ public final class SocialCareEngine implements AutoCloseable {
         }
         triage = new Triage(rulesFile::current, model);
         filtered = new FilteredMessages(db);
+        ReplySettings replies = channelSettings("replies", () -> ReplySettings.from(valuesOf(config, ReplySettings.PID)));
+        ReplyPolicy replyPolicy = replies != null ? replies.policy() : new ReplyPolicy();
+        FollowUpPolicy followUpPolicy = channelSettings("followups",
+                () -> FollowUpSettings.from(valuesOf(config, FollowUpSettings.PID)));
+        FollowUps followUps = rt != null && followUpPolicy != null && replies != null
+                ? new FollowUps(db, host, networks, replyPolicy, () -> followUpPolicy, RetrySchedule.standard(), clock) : null;
         Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
-                clock);
+                followUps != null ? followUps : AfterCare.NONE, clock);
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
                 training, db, rt != null ? host : null, rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
                 new AdminToken(httpSettings.adminToken(), json), json, clock));
@@ -150,8 +160,7 @@ public final class SocialCareEngine implements AutoCloseable {
         health.gauge("triageLabels", training::labels);
         customers = new Customers(db, host, clock);
         camel.addRoutes(new CustomerLinkRoutes(httpSettings.baseUri(), customers, httpSettings.adminToken(), json));
-        ReplySettings replies = channelSettings("replies", () -> ReplySettings.from(valuesOf(config, ReplySettings.PID)));
-        Outbox outbox = new Outbox(db, host, networks, replies != null ? replies.policy() : new ReplyPolicy(), RetrySchedule.standard(),
+        Outbox outbox = new Outbox(db, host, networks, replyPolicy, RetrySchedule.standard(),
                 new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100), clock);
         health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("failedReplies", outbox::failed);
@@ -168,6 +177,11 @@ public final class SocialCareEngine implements AutoCloseable {
                     new ReplyApprovals(db, host, outbox, clock),
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
                     health.channel("rt"), json, clock));
+        }
+        if (followUps != null) {
+            camel.addRoutes(new FollowUpRoutes(followUps, rt.reconcileInterval()));
+            health.gauge("followUpsScheduled", followUps::scheduledCount);
+            health.gauge("surveysAnswered", followUps::answeredCount);
         }
         if (xApi != null) {
             camel.addRoutes(new PollRoutes("x", x.pollInterval(), XChannel.poller(xApi, x, intake, db, health.channel("x"), clock)));

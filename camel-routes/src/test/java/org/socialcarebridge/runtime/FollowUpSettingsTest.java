@@ -1,0 +1,62 @@
+package org.socialcarebridge.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.followup.FollowUpPolicy;
+import org.socialcarebridge.settings.InvalidSettingsException;
+
+class FollowUpSettingsTest {
+    @Test
+    void noFileMeansAClosingAndASurveyTenMinutesLater() {
+        FollowUpPolicy p = FollowUpSettings.from(Map.of());
+        assertTrue(p.closing() && p.survey());
+        assertEquals(Duration.ofMinutes(10), p.surveyDelay());
+        assertEquals(100, p.surveySampling());
+        assertFalse(p.checksIn("Delay"));
+    }
+
+    @Test
+    void readsEveryKey() {
+        FollowUpPolicy p = FollowUpSettings.from(Map.of("closing", "off", "survey.delay", "2s", "survey.sampling", "25",
+                "survey.cap", "14d", "survey.minAgentReplies", "2", "checkIn.categories", "Outage, Lost or Damaged",
+                "checkIn.after", "5d", "lowScore.group", "Social Escalations Team"));
+        assertFalse(p.closing());
+        assertEquals(Duration.ofSeconds(2), p.surveyDelay());
+        assertEquals(25, p.surveySampling());
+        assertEquals(Duration.ofDays(14), p.surveyCap());
+        assertEquals(2, p.minAgentReplies());
+        assertTrue(p.checksIn("outage") && p.checksIn("Lost or Damaged") && !p.checksIn("Delay"));
+        assertEquals(Duration.ofDays(5), p.checkInAfter());
+        assertEquals("Social Escalations Team", p.lowScoreGroup());
+    }
+
+    @Test
+    void aWrongValueOrAnUnknownKeyIsRefusedWithTheKeyAndTheFix() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> FollowUpSettings.from(Map.of("survey.sampling", "150", "survey.dealy", "5m", "closing", "maybe")));
+        String all = e.problems().toString();
+        assertTrue(all.contains("survey.sampling") && all.contains("150") && all.contains("0 to 100"), all);
+        assertTrue(all.contains("survey.dealy"), all);
+        assertTrue(all.contains("closing") && all.contains("[off, on]"), all);
+    }
+
+    @Test
+    void samplingDecidesTheSameForTheSameResolutionAndHitsRoughlyTheShare() {
+        FollowUpPolicy p = FollowUpSettings.from(Map.of("survey.sampling", "30"));
+        int sampled = 0;
+        for (long txn = 1; txn <= 10_000; txn++) {
+            if (p.samples(txn)) {
+                sampled++;
+            }
+            assertEquals(p.samples(txn), p.samples(txn));
+        }
+        assertTrue(sampled > 2_700 && sampled < 3_300, "about 30% of 10,000: " + sampled);
+    }
+}

@@ -18,8 +18,14 @@ abstract class SimulatorClient {
     }
 
     JsonNode call(String method, String path, String bearer, JsonNode body) {
+        return call(method, path, bearer, body, java.util.Map.of());
+    }
+
+    /** @param headers extra headers, e.g. a simulator's test controls */
+    JsonNode call(String method, String path, String bearer, JsonNode body, java.util.Map<String, String> headers) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+            headers.forEach(b::header);
             if (bearer != null) {
                 b.header("Authorization", "Bearer " + bearer);
             }

@@ -225,8 +225,7 @@ class SpineIT {
     }
 
     String dmToBrand(String handle, String text) {
-        return x.call("POST", "/2/dm_conversations/with/" + simulator.brandId() + "/messages", "sim-user:" + handle,
-                Rt.JSON.createObjectNode().put("text", text)).path("data").path("dm_event_id").asText();
+        return x.dm(handle, simulator.brandId(), text);
     }
 
     @Test

@@ -26,6 +26,19 @@ final class XSim extends SimulatorClient {
         return call("POST", "/2/tweets", "sim-user:" + handle, body).path("data").path("id").asText();
     }
 
+    /** A customer's public post written at a time in the past (the simulator's Sim-Created-At control). */
+    String tweetWrittenAt(String handle, String text, java.time.Instant writtenAt) {
+        ObjectNode body = Rt.JSON.createObjectNode().put("text", text);
+        return call("POST", "/2/tweets", "sim-user:" + handle, body, java.util.Map.of("Sim-Created-At", writtenAt.toString()))
+                .path("data").path("id").asText();
+    }
+
+    /** A customer's direct message to the brand; answers its event id. */
+    String dm(String handle, String brandId, String text) {
+        return call("POST", "/2/dm_conversations/with/" + brandId + "/messages", "sim-user:" + handle,
+                Rt.JSON.createObjectNode().put("text", text)).path("data").path("dm_event_id").asText();
+    }
+
     String userId(String handle) {
         return call("GET", "/2/users/me", "sim-user:" + handle, null).path("data").path("id").asText();
     }

@@ -125,6 +125,27 @@ public final class XSimulator implements AutoCloseable {
         return String.valueOf((millis << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
     }
 
+    /**
+     * Test control: a customer's post may say when it was written ({@code Sim-Created-At}, an ISO
+     * instant in the past), so tests can play a conversation that began hours ago. The brand's own
+     * posts are always written now.
+     */
+    private String writtenAt(ApiRequest r, XUser author) {
+        String at = r.header("Sim-Created-At");
+        if (at == null || author == brand) {
+            return now();
+        }
+        try {
+            Instant t = Instant.parse(at);
+            if (t.isAfter(Instant.now())) {
+                throw invalid("Sim-Created-At", "Sim-Created-At must not be in the future, got " + at);
+            }
+            return t.truncatedTo(ChronoUnit.MILLIS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid("Sim-Created-At", "Sim-Created-At must be an ISO instant like 2026-12-01T08:00:00Z, got " + at);
+        }
+    }
+
     private static String now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
@@ -232,7 +253,7 @@ public final class XSimulator implements AutoCloseable {
             throw invalid("quote_tweet_id", "The post to quote [" + quoted + "] does not exist or is not visible");
         }
         String id = nextId();
-        XTweet t = new XTweet(id, text, author.id, now(), parent == null ? id : parent.conversationId(),
+        XTweet t = new XTweet(id, text, author.id, writtenAt(r, author), parent == null ? id : parent.conversationId(),
                 replyTo, parent == null ? null : parent.authorId(), mentionsIn(text), quoted, null);
         synchronized (tweets) {
             tweets.add(t);

@@ -1,0 +1,262 @@
+package org.socialcarebridge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/**
+ * Closing the loop, end to end against the real RT, the assembled Karaf and the X simulator: an agent
+ * resolves a ticket on RT, the customer gets the public closing reply and the survey by DM, their
+ * answer becomes Social CSAT (a low one reopens the ticket for the team leads, a good one leaves it
+ * resolved), a survey outside the messaging window is recorded as not sent, and the SLA and response
+ * times on the ticket count business hours.
+ * <p>
+ * Business hours are made to fit whatever time the suite runs: the desk's time zone is chosen so that
+ * it is 15:00 there now, and the desk is open 12:00-20:00 every day with a 4-hour target on the
+ * business clock for every tier.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FollowUpIT {
+    static final String TOKEN = "it-followup-token-" + UUID.randomUUID();
+    static final Duration SOON = Duration.ofSeconds(40);
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
+
+    static XSimulator simulator;
+    static XSim x;
+    static Karaf karaf;
+    static Rt root;
+    static Rt agent;
+    /** The desk's zone: 15:00 there when the suite started. */
+    static ZoneOffset desk;
+
+    @BeforeAll
+    static void start() throws Exception {
+        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
+        x = new XSim(simulator.baseUrl());
+        karaf = Karaf.fresh("followup", simulator.baseUrl(), TOKEN);
+        desk = zoneWhereItIsThreePm(Instant.now());
+        Files.writeString(karaf.home.resolve("etc/socialcare-triage.yaml"), rulesOnTheDesksClock(desk));
+        karaf.writeConfig("org.socialcarebridge.followup", "survey.delay = 2s\nsurvey.cap = 0s\n"
+                + "checkIn.categories = Lost or Damaged\ncheckIn.after = 3s\n");
+        // Meta's 24-hour rule, applied to X here so a conversation that began two days ago is outside it.
+        karaf.writeConfig("org.socialcarebridge.reply", "dmWindow.x = 24h\n");
+        karaf.start();
+        root = new Rt("root", "password");
+        agent = new Rt("agent", "agent");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    static ZoneOffset zoneWhereItIsThreePm(Instant now) {
+        int secondsOfDay = now.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+        int shift = 15 * 3600 - secondsOfDay;
+        shift = shift > 12 * 3600 ? shift - 24 * 3600 : shift <= -12 * 3600 ? shift + 24 * 3600 : shift;
+        return ZoneOffset.ofTotalSeconds(shift / 60 * 60);
+    }
+
+    static String rulesOnTheDesksClock(ZoneOffset zone) {
+        String rules = org.socialcarebridge.triage.rules.TriageRules.defaultText();
+        rules = rules.replaceFirst("(?s)businessHours:.*?\nholidays:", "businessHours:\n  timezone: \"" + zone.getId()
+                + "\"\n  days: [MON, TUE, WED, THU, FRI, SAT, SUN]\n  open: \"12:00\"\n  close: \"20:00\"\nholidays:");
+        rules = rules.replaceFirst("(?m)^  P1: \\{[^}]*}", "  P1: { respondWithin: 4h, clock: business, priority: 90 }");
+        rules = rules.replaceFirst("(?m)^  P2: \\{[^}]*}", "  P2: { respondWithin: 4h, clock: business, priority: 50 }");
+        rules = rules.replaceFirst("(?m)^  P3: \\{[^}]*}", "  P3: { respondWithin: 4h, clock: business, priority: 20 }");
+        assertTrue(rules.contains("timezone: \"" + zone.getId()) && rules.contains("P3: { respondWithin: 4h, clock: business"),
+                "the test's rules replaced the defaults' hours and tiers");
+        return rules;
+    }
+
+    /** An instant at this local time on the desk's clock, days before today (as of the suite's start). */
+    static Instant deskTime(int daysAgo, int hour, int minute) {
+        LocalDate today = Instant.now().atOffset(desk).toLocalDate();
+        return today.minusDays(daysAgo).atTime(LocalTime.of(hour, minute)).toInstant(desk);
+    }
+
+    static long ticketFor(String tweetId) {
+        return Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
+    }
+
+    static String fieldSoon(long ticket, String field, String startsWith) {
+        return Await.until(field + " '" + startsWith + "…' on ticket " + ticket, SOON, () -> {
+            String value = Rt.field(root.ticket(ticket), field);
+            return value != null && value.startsWith(startsWith) ? Optional.of(value) : Optional.empty();
+        });
+    }
+
+    /** The agent answers in public and waits until it is on the network. */
+    static void agentReplies(long ticket, String text) {
+        agent.reply(ticket, text, "Public");
+        Await.until("the agent's reply posted", SOON, () -> root.history(ticket).stream()
+                .filter(h -> "Correspond".equals(h.path("Type").asText()))
+                .filter(h -> Rt.field(h, "Social Delivery") != null && Rt.field(h, "Social Delivery").startsWith("posted"))
+                .findFirst());
+    }
+
+    static void resolve(long ticket) {
+        agent.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().put("Status", "resolved"));
+    }
+
+    static Optional<JsonNode> brandPostAnswering(String tweetId, String containing) {
+        String brand = x.userId("acme");
+        return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
+                .filter(t -> SpineIT.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing)).findFirst();
+    }
+
+    static Optional<JsonNode> dmTo(String handle, String containing) {
+        String customer = x.userId(handle);
+        // participant_ids lists the sender, then the recipient
+        return x.dmEvents().stream().filter(e -> customer.equals(e.path("participant_ids").path(1).asText()))
+                .filter(e -> e.path("text").asText().contains(containing)).findFirst();
+    }
+
+    static boolean commented(long ticket, String containing) {
+        return root.history(ticket).stream().anyMatch(h -> "Comment".equals(h.path("Type").asText())
+                && root.content(h.path("id").asLong()).contains(containing));
+    }
+
+    @Test
+    @Order(1)
+    void resolvingPostsTheClosingAndTheSurveyAndALowScoreReopensTheTicketForTheTeamLeads() {
+        String handle = "nina_" + RUN;
+        x.customer(handle, "Nina N", 80, false);
+        String id = x.tweet(handle, "@acme my parcel is late again " + RUN, null);
+        long ticket = ticketFor(id);
+        agentReplies(ticket, "Sorry Nina, we have asked the courier to deliver tomorrow " + RUN);
+        resolve(ticket);
+
+        Await.until("the public closing reply in the thread", SOON, () -> brandPostAnswering(id, "Glad we could sort this out"));
+        assertTrue(fieldSoon(ticket, "Social Closing", "sent").contains("http"), "the closing's link is on the ticket");
+        assertEquals("agent", fieldSoon(ticket, "Social Resolved By", "agent"));
+        Await.until("the survey by DM", SOON, () -> dmTo(handle, "from 1 (poor) to 5 (great)"));
+        fieldSoon(ticket, "Social Survey", "sent");
+        assertEquals("resolved", root.ticket(ticket).path("Status").asText(), "sending follow-ups leaves it resolved");
+
+        x.dm(handle, simulator.brandId(), "2");
+        assertEquals("2", fieldSoon(ticket, "Social CSAT", "2"));
+        Await.until("the ticket reopened", SOON, () -> "open".equals(root.ticket(ticket).path("Status").asText())
+                ? Optional.of(true) : Optional.empty());
+        JsonNode t = root.ticket(ticket);
+        assertEquals("Nobody", t.path("Owner").path("id").asText(), "no single owner: the group takes it");
+        assertTrue(t.path("AdminCc").toString().contains("Social Team Leads"), "assigned to the team leads: " + t.path("AdminCc"));
+        assertTrue(commented(ticket, "with \"2\""), "the answer is quoted for the leads");
+        assertTrue(fieldSoon(ticket, "Social Survey", "answered").startsWith("answered 2/5"));
+    }
+
+    @Test
+    @Order(2)
+    void aGoodScoreIsRecordedCreditedToTheAgentAndTheTicketStaysResolved() throws Exception {
+        String handle = "omar_" + RUN;
+        x.customer(handle, "Omar O", 80, false);
+        String id = x.tweet(handle, "@acme where is my refund? " + RUN, null);
+        long ticket = ticketFor(id);
+        agentReplies(ticket, "Your refund went out today " + RUN);
+        resolve(ticket);
+        Await.until("the survey by DM", SOON, () -> dmTo(handle, "from 1 (poor) to 5 (great)"));
+        fieldSoon(ticket, "Social Survey", "sent");
+
+        x.dm(handle, simulator.brandId(), "5, great thanks!");
+        assertEquals("5", fieldSoon(ticket, "Social CSAT", "5"));
+        Await.until("the answer on the ticket", SOON, () -> commented(ticket, "credited to agent") ? Optional.of(true) : Optional.empty());
+        Thread.sleep(3000); // time enough for a wrong reopening
+        JsonNode t = root.ticket(ticket);
+        assertEquals("resolved", t.path("Status").asText(), "a survey answer never reopens the ticket by itself");
+        assertEquals("5, great thanks!", Rt.field(t, "Social Survey Answer"));
+        assertEquals("agent", Rt.field(t, "Social Resolved By"));
+        assertEquals("1", Rt.field(t, "Social Replies"));
+    }
+
+    @Test
+    @Order(3)
+    void outsideTheMessagingWindowTheSurveyIsNotSentAndTheTicketSaysWhy() throws Exception {
+        String handle = "pia_" + RUN;
+        x.customer(handle, "Pia P", 80, false);
+        // She wrote two days ago (the channel was down, say); X's window here is 24 hours.
+        String id = x.tweetWrittenAt(handle, "@acme my booking vanished from the app " + RUN, Instant.now().minus(Duration.ofDays(2)));
+        long ticket = ticketFor(id);
+        agentReplies(ticket, "We found it and restored it " + RUN);
+        resolve(ticket);
+        Await.until("the public closing reply", SOON, () -> brandPostAnswering(id, "Glad we could sort this out"));
+        String survey = fieldSoon(ticket, "Social Survey", "not sent");
+        assertTrue(survey.contains("24h") && survey.contains("never sent in public"), survey);
+        Thread.sleep(3000);
+        assertTrue(dmTo(handle, "from 1 (poor)").isEmpty(), "no survey reached her");
+        assertEquals("Breached", fieldSoon(ticket, "Social SLA", "Breached"), "two days is past any 4-hour target");
+    }
+
+    @Test
+    @Order(4)
+    void slaAndResponseTimesCountBusinessHours() {
+        // Written at 09:00 on the desk's clock today: 6 hours ago, 3 of them business hours (opens 12:00).
+        String metHandle = "quentin_" + RUN;
+        x.customer(metHandle, "Quentin Q", 80, false);
+        String met = x.tweetWrittenAt(metHandle, "@acme my invoice shows the wrong address " + RUN, deskTime(0, 9, 0));
+        // Written at 10:30 yesterday: 28.5 hours ago, 11 business hours (8 yesterday, 3 today): late.
+        String lateHandle = "rosa_" + RUN;
+        x.customer(lateHandle, "Rosa R", 80, false);
+        String late = x.tweetWrittenAt(lateHandle, "@acme my invoice is wrong " + RUN, deskTime(1, 10, 30));
+        long metTicket = ticketFor(met);
+        long lateTicket = ticketFor(late);
+        assertEquals("Open", fieldSoon(metTicket, "Social SLA", "Open"), "not answered, not late yet");
+        assertEquals("Breached", fieldSoon(lateTicket, "Social SLA", "Breached"), "late before anyone answered");
+
+        agentReplies(metTicket, "Fixed the address on your invoice " + RUN);
+        agentReplies(lateTicket, "Corrected, sorry for the wait " + RUN);
+        assertEquals("Met", fieldSoon(metTicket, "Social SLA", "Met"));
+        int wall = Integer.parseInt(fieldSoon(metTicket, "Social First Response (min)", ""));
+        int business = Integer.parseInt(fieldSoon(metTicket, "Social First Response Business (min)", ""));
+        long sinceWrote = ChronoUnit.MINUTES.between(deskTime(0, 9, 0), Instant.now());
+        long sinceOpen = ChronoUnit.MINUTES.between(deskTime(0, 12, 0), Instant.now());
+        assertTrue(wall >= 360 && wall <= sinceWrote, "wall clock: about 6 hours, was " + wall);
+        assertTrue(business >= 180 && business <= sinceOpen, "business hours: about 3 hours, was " + business);
+        assertEquals("Breached", Rt.field(root.ticket(lateTicket), "Social SLA"), "answering late does not mend it");
+        int lateBusiness = Integer.parseInt(fieldSoon(lateTicket, "Social First Response Business (min)", ""));
+        assertTrue(lateBusiness >= 660 && lateBusiness <= sinceOpen + 480, "8 business hours yesterday and 3 today: " + lateBusiness);
+        assertEquals("negative", fieldSoon(lateTicket, "Social Sentiment First", "negative"));
+    }
+
+    @Test
+    @Order(5)
+    void aCustomerWhoSaysItIsFixedConfirmsTheResolutionAndNeedsNoClosingOnTop() throws Exception {
+        String handle = "sami_" + RUN;
+        x.customer(handle, "Sami S", 80, false);
+        String id = x.tweet(handle, "@acme my parcel arrived damaged " + RUN, null);
+        long ticket = ticketFor(id);
+        agentReplies(ticket, "So sorry, a replacement is on its way " + RUN);
+        x.tweet(handle, "@acme thanks, all fixed, the new one arrived! " + RUN, id);
+        assertEquals("Yes", fieldSoon(ticket, "Customer Confirmed Resolution", "Yes"));
+        resolve(ticket);
+        String closing = fieldSoon(ticket, "Social Closing", "not sent");
+        assertTrue(closing.contains("already a closing"), closing);
+        assertTrue(brandPostAnswering(id, "Glad we could sort this out").isEmpty());
+        // Lost or Damaged gets a check-in (after 3 s here); the survey comes too.
+        Await.until("the check-in by DM", SOON, () -> dmTo(handle, "is everything still working"));
+        fieldSoon(ticket, "Social Check-in", "sent");
+    }
+}

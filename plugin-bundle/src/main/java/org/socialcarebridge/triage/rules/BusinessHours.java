@@ -119,4 +119,30 @@ public final class BusinessHours {
         }
         throw new IllegalStateException("no open business time within " + MAX_DAYS + " days of " + start);
     }
+
+    /**
+     * The open time between two instants, counted on the same daily windows as {@link #plus}, so that
+     * {@code between(a, plus(a, d))} is {@code d}: what a first response took in business hours. Zero
+     * when {@code to} is not after {@code from} (a reply stamped before the message, by skewed clocks).
+     */
+    public Duration between(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate date = from.atZone(zone).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
+            if (!isOpenOn(date)) {
+                continue;
+            }
+            Instant windowOpen = ZonedDateTime.of(date, open, zone).toInstant();
+            Instant windowClose = ZonedDateTime.of(date, close, zone).toInstant();
+            Instant start = from.isAfter(windowOpen) ? from : windowOpen;
+            Instant end = to.isBefore(windowClose) ? to : windowClose;
+            if (end.isAfter(start)) {
+                total = total.plus(Duration.between(start, end));
+            }
+        }
+        return total;
+    }
 }

@@ -1,0 +1,279 @@
+package org.socialcarebridge.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.followup.FollowUpKind;
+import org.socialcarebridge.followup.FollowUpState;
+import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.rules.BusinessHours;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every ticket's metric fields current in the help desk without the rest of the plugin calling
+ * it: each pass finds the tickets whose records changed after a persisted cursor (a customer message
+ * filed, a reply posted, a survey answered, a resolution recorded or reopened), and the tickets whose
+ * SLA was written as Open and whose due time has passed, and writes each one's changed fields in one
+ * host call. A host outage stops the pass; the next goes on from the first ticket not written.
+ *
+ * <p>The cursor is a (time, ticket) position: everything stamped up to it has been published. It stays
+ * {@link #SETTLE} behind the clock, because a record is stamped before its transaction commits: the
+ * latest seconds are read again on the next pass, and what they recompute, unchanged, is not written.
+ */
+public final class MetricsPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsPublisher.class);
+    static final String CURSOR = "metrics:changes";
+    /** Longer than any of the plugin's transactions takes from stamping a record to committing it. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final int BATCH = TicketActivities.BATCH;
+
+    /** Where a kind of record says a ticket changed, and which of its rows count. */
+    private record Source(String entity, String stamp, String condition, Map<String, Object> parameters) {
+    }
+
+    private static final List<Source> SOURCES = List.of(
+            new Source("LedgerEntry", "filedAt", "x.direction = :in and x.state = :filed and x.ticketId is not null",
+                    Map.of("in", LedgerEntry.Direction.INBOUND, "filed", LedgerState.FILED)),
+            new Source("OutboxEntry", "updatedAt", "x.postedAt is not null", Map.of()),
+            new Source("FollowUp", "updatedAt", "x.kind = :survey and x.state = :answered",
+                    Map.of("survey", FollowUpKind.SURVEY, "answered", FollowUpState.ANSWERED)),
+            new Source("Resolution", "updatedAt", null, Map.of()));
+
+    /** A point in the order records are read in: by stamp, then ticket. */
+    record Position(Instant at, long ticketId) implements Comparable<Position> {
+        static final Position START = new Position(Instant.EPOCH, Long.MIN_VALUE);
+
+        static Position parse(String text) {
+            if (text == null || text.isEmpty()) {
+                return START;
+            }
+            int bar = text.indexOf('|');
+            return new Position(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
+        }
+
+        /** Everything stamped at or before {@code at}, whatever the ticket. */
+        static Position through(Instant at) {
+            return new Position(at, Long.MAX_VALUE);
+        }
+
+        @Override
+        public int compareTo(Position o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(ticketId, o.ticketId);
+        }
+
+        @Override
+        public String toString() {
+            return at + "|" + ticketId;
+        }
+    }
+
+    /** A ticket's changed rows after the cursor: its first is where it stands in the reading order. */
+    private record Change(long ticketId, Instant first, Instant last) {
+        Position position() {
+            return new Position(first, ticketId);
+        }
+
+        Change with(Change other) {
+            return new Change(ticketId, first.isBefore(other.first) ? first : other.first,
+                    last.isAfter(other.last) ? last : other.last);
+        }
+    }
+
+    private final Database db;
+    private final HostGateway host;
+    private final Supplier<BusinessHours> hours;
+    private final Clock clock;
+    private final TicketActivities activities;
+
+    /** @param hours the desk's business hours in force (the triage rules file's), read once per pass */
+    public MetricsPublisher(Database db, HostGateway host, Supplier<BusinessHours> hours, Clock clock) {
+        this.db = db;
+        this.host = host;
+        this.hours = hours;
+        this.clock = clock;
+        this.activities = new TicketActivities(db);
+    }
+
+    /** Where the publisher has read the records to, for the health page (null before its first pass). */
+    public String position() {
+        return db.cursor(CURSOR);
+    }
+
+    /**
+     * One pass over at most {@code max} tickets, overdue Open SLAs first; answers how many tickets had
+     * fields written. A ticket the host refuses is logged and left until its records change again.
+     *
+     * @throws RuntimeException what the host threw when it is unavailable (or failed otherwise): the pass
+     *                          stopped there, and the tickets from that one on are left for the next pass
+     */
+    public synchronized int publish(int max) {
+        Instant now = clock.instant();
+        Position from = Position.parse(db.cursor(CURSOR));
+        List<Long> overdue = db.read(em -> em.createQuery("select p.ticketId from PublishedMetrics p"
+                        + " where p.openUntil < :now order by p.openUntil, p.ticketId", Long.class)
+                .setParameter("now", now).setMaxResults(max).getResultList());
+        List<Change> changes = new ArrayList<>();
+        Position complete = changedAfter(from, max, changes);
+        if (changes.size() > max - overdue.size()) {
+            changes = changes.subList(0, max - overdue.size());
+            complete = null;
+        }
+        Set<Long> tickets = new LinkedHashSet<>(overdue);
+        changes.forEach(c -> tickets.add(c.ticketId()));
+        if (tickets.isEmpty()) {
+            return 0;
+        }
+        Map<Long, TicketActivity> activity = activities.read(tickets);
+        Map<Long, PublishedMetrics> published = published(tickets);
+        BusinessHours desk = hours.get();
+        Set<Long> done = new LinkedHashSet<>();
+        int written = 0;
+        Position reached = null;
+        try {
+            for (long ticket : overdue) {
+                written += publishOne(ticket, activity.get(ticket), published.get(ticket), desk, now) ? 1 : 0;
+                done.add(ticket);
+            }
+            for (Change c : changes) {
+                if (done.add(c.ticketId())) {
+                    written += publishOne(c.ticketId(), activity.get(c.ticketId()), published.get(c.ticketId()), desk, now) ? 1 : 0;
+                }
+                reached = c.position();
+            }
+            if (complete != null && !changes.isEmpty()) {
+                reached = complete;
+            }
+        } finally {
+            if (reached != null) {
+                Position settled = Position.through(now.minus(SETTLE).truncatedTo(ChronoUnit.MILLIS));
+                Position to = reached.compareTo(settled) > 0 ? settled : reached;
+                if (to.compareTo(from) > 0) {
+                    db.moveCursor(CURSOR, to.toString(), now);
+                }
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Fills {@code changes} with the tickets whose records changed after {@code from}, in reading order,
+     * as far as every source was read completely. Answers the position through which everything was
+     * read when no source had more than {@code max} tickets to tell of, else null (the cursor then stops
+     * at the last ticket published).
+     */
+    private Position changedAfter(Position from, int max, List<Change> changes) {
+        Map<Long, Change> merged = new HashMap<>();
+        Position horizon = null;
+        Instant latest = null;
+        for (Source source : SOURCES) {
+            List<Object[]> rows = db.read(em -> changeQuery(em, source, from).setMaxResults(max).getResultList());
+            for (Object[] row : rows) {
+                Change c = new Change((Long) row[0], (Instant) row[1], (Instant) row[2]);
+                merged.merge(c.ticketId(), c, Change::with);
+                latest = latest == null || c.last().isAfter(latest) ? c.last() : latest;
+            }
+            if (rows.size() == max) {
+                // This source has more: past its last ticket, others' tickets may come before its next ones.
+                Object[] last = rows.get(rows.size() - 1);
+                Position end = new Position((Instant) last[1], (Long) last[0]);
+                horizon = horizon == null || end.compareTo(horizon) < 0 ? end : horizon;
+            }
+        }
+        Position limit = horizon;
+        merged.values().stream()
+                .filter(c -> limit == null || c.position().compareTo(limit) <= 0)
+                .sorted(Comparator.comparing(Change::position))
+                .forEach(changes::add);
+        return horizon == null && latest != null ? Position.through(latest) : null;
+    }
+
+    private static TypedQuery<Object[]> changeQuery(EntityManager em, Source s, Position from) {
+        String stamp = "x." + s.stamp();
+        TypedQuery<Object[]> q = em.createQuery("select x.ticketId, min(" + stamp + ") as firstAt, max(" + stamp + ") as lastAt"
+                + " from " + s.entity() + " x where " + (s.condition() == null ? "" : s.condition() + " and ")
+                + "(" + stamp + " > :t or (" + stamp + " = :t and x.ticketId > :id))"
+                + " group by x.ticketId order by firstAt, x.ticketId", Object[].class);
+        s.parameters().forEach(q::setParameter);
+        return q.setParameter("t", from.at()).setParameter("id", from.ticketId());
+    }
+
+    private Map<Long, PublishedMetrics> published(Set<Long> tickets) {
+        List<Long> ids = List.copyOf(tickets);
+        Map<Long, PublishedMetrics> found = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<Long> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+            db.read(em -> em.createQuery("select p from PublishedMetrics p where p.ticketId in :ids", PublishedMetrics.class)
+                    .setParameter("ids", batch).getResultList()).forEach(p -> found.put(p.ticketId(), p));
+        }
+        return found;
+    }
+
+    /** Writes the ticket's changed fields; answers whether any were. */
+    private boolean publishOne(long ticketId, TicketActivity activity, PublishedMetrics before, BusinessHours desk, Instant now) {
+        if (activity == null) {
+            // Not a ticket the plugin filed customer messages on (any more): nothing to measure, nothing to flip.
+            if (before != null && before.openUntil() != null) {
+                remember(ticketId, before.fields(), null, now);
+            }
+            return false;
+        }
+        TicketMetrics metrics = TicketMetrics.of(activity, desk, now);
+        Map<String, String> fields = metrics.fields();
+        Map<String, String> last = before == null ? Map.of() : before.fields();
+        Map<String, String> changed = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (!value.equals(last.getOrDefault(name, ""))) {
+                changed.put(name, value);
+            }
+        });
+        Instant openUntil = metrics.sla() == Sla.OPEN ? activity.due() : null;
+        if (changed.isEmpty() && before != null && Objects.equals(before.openUntil(), openUntil)) {
+            return false;
+        }
+        if (!changed.isEmpty()) {
+            try {
+                host.setTicketFields(ticketId, changed);
+            } catch (HostRejectedException e) {
+                // Retrying a refusal every pass would only repeat it: try again when the ticket's records change.
+                LOG.warn("The help desk refused ticket {}'s metrics {} ({}); they are written when its records change again",
+                        ticketId, changed, e.getMessage());
+                remember(ticketId, last, null, now);
+                return false;
+            }
+        }
+        remember(ticketId, fields, openUntil, now);
+        return !changed.isEmpty();
+    }
+
+    private void remember(long ticketId, Map<String, String> fields, Instant openUntil, Instant now) {
+        db.writing(em -> {
+            PublishedMetrics p = em.find(PublishedMetrics.class, ticketId);
+            if (p == null) {
+                p = new PublishedMetrics(ticketId);
+                em.persist(p);
+            }
+            p.written(fields, openUntil, now);
+        });
+    }
+}

@@ -51,6 +51,12 @@ public final class FilteredMessages {
                 .setParameter("s", LedgerState.FILTERED).getSingleResult());
     }
 
+    /** How many were filtered at or after {@code since}: the supervisors' noise count for a period. */
+    public long count(Instant since) {
+        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s and e.filedAt >= :t",
+                        Long.class).setParameter("s", LedgerState.FILTERED).setParameter("t", since).getSingleResult());
+    }
+
     /**
      * Puts a filtered message back on the way to a ticket; the intake files it on its next pass.
      * Answers the message's text. (Supervisors promote through TriageTraining, which also learns from it.)

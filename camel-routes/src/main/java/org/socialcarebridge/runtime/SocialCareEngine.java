@@ -22,6 +22,7 @@ import org.socialcarebridge.followup.FollowUps;
 import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.health.Health;
 import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.metrics.MetricsPublisher;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.Outbox;
@@ -34,6 +35,7 @@ import org.socialcarebridge.routes.health.HealthRoutes;
 import org.socialcarebridge.routes.http.AdminToken;
 import org.socialcarebridge.routes.triage.TriageRoutes;
 import org.socialcarebridge.routes.http.HttpCall;
+import org.socialcarebridge.routes.metrics.MetricsRoutes;
 import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
@@ -177,6 +179,10 @@ public final class SocialCareEngine implements AutoCloseable {
                     new ReplyApprovals(db, host, outbox, clock),
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
                     health.channel("rt"), json, clock));
+            MetricsPublisher metrics = new MetricsPublisher(db, host, () -> rulesFile.current().businessHours(), clock);
+            camel.addRoutes(new MetricsRoutes(httpSettings.baseUri(), metrics, db, () -> rulesFile.current().businessHours(),
+                    java.time.Duration.ofSeconds(5), new AdminToken(httpSettings.adminToken(), json), clock));
+            health.gauge("metricsPublishedThrough", metrics::position);
         }
         if (followUps != null) {
             camel.addRoutes(new FollowUpRoutes(followUps, rt.reconcileInterval()));

@@ -447,6 +447,7 @@ public final class FollowUps implements AfterCare {
                     host.reopenFor(f.ticketId(), group, "Social Care Bridge: " + handle + " answered the satisfaction survey"
                             + " with " + quoted + ", " + answer.reading() + credit + ". The ticket is reopened for " + group
                             + ": please look at what went wrong and contact the customer.");
+                    reopened(f.ticketId(), clock.instant(), "the customer's low score reopened the ticket");
                 } else {
                     host.comment(f.ticketId(), "Social Care Bridge: " + handle + " answered the satisfaction survey with "
                             + quoted + ", " + answer.reading() + credit + ".");

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,10 +41,9 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardIT {
     static final Path PROVISION = Path.of("host/rt/provision.pl").toAbsolutePath();
-    static final Path SEARCHES = Path.of("host/rt/dashboard-searches.pl").toAbsolutePath();
     static final String RUN = "it-dashboard-" + Long.toString(System.currentTimeMillis(), 36);
     static final DateTimeFormatter RT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    static final String NO_VALUE = "(no value)";
+    static final String NO_VALUE = SavedSearches.NO_VALUE;
 
     static Rt root;
     static final List<Long> seeded = new ArrayList<>();
@@ -55,10 +52,7 @@ class DashboardIT {
     static String today;
 
     static String run(Path script) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("perl", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), script + " failed: " + out);
-        return out;
+        return SavedSearches.run(script);
     }
 
     @BeforeAll
@@ -167,49 +161,12 @@ class DashboardIT {
         }
     }
 
-    /** The dashboard's saved searches as RT stores them, by name. */
-    static Map<String, JsonNode> searches(JsonNode stored) {
-        Map<String, JsonNode> named = new LinkedHashMap<>();
-        for (JsonNode s : stored.path("searches")) {
-            named.put(s.path("name").asText(), s);
-        }
-        return named;
-    }
-
-    /** What the saved search finds among the seeded tickets (others in this shared RT do not count). */
-    static List<Long> found(JsonNode search) {
-        String ids = seeded.stream().map(id -> "id = " + id).collect(Collectors.joining(" OR "));
-        return root.tickets("(" + search.path("query").asText() + ") AND (" + ids + ")");
-    }
-
-    /** The chart's counts, grouped as RT's chart groups (custom field value, or a date's day in UTC). */
     static Map<List<String>, Integer> chart(JsonNode search) {
-        Map<List<String>, Integer> counts = new HashMap<>();
-        for (long id : found(search)) {
-            List<String> key = new ArrayList<>();
-            for (JsonNode by : search.path("groupBy")) {
-                key.add(value(tickets.get(id), by.asText()));
-            }
-            counts.merge(key, 1, Integer::sum);
-        }
-        return counts;
+        return SavedSearches.chart(root, search, seeded, tickets::get);
     }
 
-    static final Pattern CF = Pattern.compile("CF\\.\\{(.+)\\}");
-    static final Pattern DAILY = Pattern.compile("(\\w+)\\.Daily");
-
-    static String value(JsonNode ticket, String groupBy) {
-        Matcher cf = CF.matcher(groupBy);
-        if (cf.matches()) {
-            String v = Rt.field(ticket, cf.group(1));
-            return v == null ? NO_VALUE : v;
-        }
-        Matcher daily = DAILY.matcher(groupBy);
-        if (daily.matches()) {
-            return ticket.path(daily.group(1)).asText().substring(0, 10);
-        }
-        throw new IllegalArgumentException("DashboardIT cannot group by '" + groupBy
-                + "' yet; teach value() how RT's chart groups it (CF.{Name} and <Date>.Daily are known)");
+    static List<Long> found(JsonNode search) {
+        return SavedSearches.found(root, search, seeded);
     }
 
     static List<String> key(String... values) {
@@ -226,9 +183,10 @@ class DashboardIT {
 
     @Test
     void everySavedSearchOfTheDashboardCountsTheScenario() throws Exception {
-        JsonNode stored = Rt.JSON.readTree(run(SEARCHES));
+        SavedSearches saved = SavedSearches.ofDashboard();
+        JsonNode stored = saved.stored;
         assertEquals(1, stored.path("dashboard").path("copies").asInt(), "one dashboard named Social care");
-        Map<String, JsonNode> searches = searches(stored);
+        Map<String, JsonNode> searches = saved.byName;
         for (JsonNode s : searches.values()) {
             assertEquals(1, s.path("copies").asInt(), "one saved search named " + s.path("name").asText());
             assertTrue(s.path("name").asText().startsWith("Social care: "), s.path("name").asText());
@@ -272,7 +230,7 @@ class DashboardIT {
 
     @Test
     void theTeamLeadSeesTheDashboardWithItsCharts() throws Exception {
-        JsonNode stored = Rt.JSON.readTree(run(SEARCHES));
+        JsonNode stored = SavedSearches.ofDashboard().stored;
         long id = stored.path("dashboard").path("id").asLong();
         Rt lead = new Rt("lead", "leader");
         String path = "/Dashboards/" + id + "/" + Rt.enc("Social care").replace("+", "%20");
@@ -286,7 +244,7 @@ class DashboardIT {
         for (JsonNode s : stored.path("searches")) {
             assertTrue(html.contains(s.path("name").asText()), s.path("name").asText() + " is on the page");
             for (JsonNode by : s.path("groupBy")) {
-                Matcher cf = CF.matcher(by.asText());
+                Matcher cf = SavedSearches.CF.matcher(by.asText());
                 // RT falls back to grouping by status, silently, when the reader may not see the field.
                 if (cf.matches()) {
                     assertTrue(html.contains("Custom field " + cf.group(1)), s.path("name").asText()

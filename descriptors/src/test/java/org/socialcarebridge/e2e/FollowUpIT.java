@@ -37,6 +37,7 @@ import org.socialcarebridge.simulator.x.XSimulator;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FollowUpIT {
     static final String TOKEN = "it-followup-token-" + UUID.randomUUID();
+    static final String ADMIN = "it-followup-admin-" + UUID.randomUUID();
     static final Duration SOON = Duration.ofSeconds(40);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -52,7 +53,7 @@ class FollowUpIT {
     static void start() throws Exception {
         simulator = XSimulator.start(8086, "acme", TOKEN, 10);
         x = new XSim(simulator.baseUrl());
-        karaf = Karaf.fresh("followup", simulator.baseUrl(), TOKEN);
+        karaf = Karaf.fresh("followup", simulator.baseUrl(), TOKEN).withAdminToken(ADMIN);
         desk = zoneWhereItIsThreePm(Instant.now());
         Files.writeString(karaf.home.resolve("etc/socialcare-triage.yaml"), rulesOnTheDesksClock(desk));
         karaf.writeConfig("org.socialcarebridge.followup", "survey.delay = 2s\nsurvey.cap = 0s\n"
@@ -99,8 +100,13 @@ class FollowUpIT {
         return today.minusDays(daysAgo).atTime(LocalTime.of(hour, minute)).toInstant(desk);
     }
 
+    /** Every ticket this class made: the plugin's records (a fresh database) hold these and no others. */
+    static final java.util.Set<Long> made = new java.util.TreeSet<>();
+
     static long ticketFor(String tweetId) {
-        return Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
+        long id = Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
+        made.add(id);
+        return id;
     }
 
     static String fieldSoon(long ticket, String field, String startsWith) {
@@ -263,5 +269,79 @@ class FollowUpIT {
         // Lost or Damaged gets a check-in (after 3 s here); the survey comes too.
         Await.until("the check-in by DM", SOON, () -> dmTo(handle, "is everything still working"));
         fieldSoon(ticket, "Social Check-in", "sent");
+    }
+
+    /** The plugin's own computation of the supervisor report (GET /socialcare/reports). */
+    static JsonNode pluginReport() {
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:8181/socialcare/reports"))
+                    .header("Authorization", "Bearer " + ADMIN).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return Rt.JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A report's counts as a chart's: one group-by value ({"X": 3}) or two ({"P1": {"under 15m": 2}}). */
+    static java.util.Map<java.util.List<String>, Integer> counts(JsonNode node) {
+        java.util.Map<java.util.List<String>, Integer> out = new java.util.HashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (e.getValue().isObject()) {
+                e.getValue().fields().forEachRemaining(inner -> {
+                    if (inner.getValue().asInt() > 0) {
+                        out.put(java.util.List.of(e.getKey(), inner.getKey()), inner.getValue().asInt());
+                    }
+                });
+            } else if (e.getValue().asInt() > 0) {
+                out.put(java.util.List.of(e.getKey()), e.getValue().asInt());
+            }
+        });
+        return out;
+    }
+
+    static java.util.Set<Long> idSet(JsonNode array) {
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        array.forEach(n -> ids.add(n.asLong()));
+        return ids;
+    }
+
+    @Test
+    @Order(6)
+    void theDashboardsSearchesCountWhatThePluginsOwnRecordsSay() throws Exception {
+        SavedSearches saved = SavedSearches.ofDashboard();
+        java.util.Map<String, String> charts = new java.util.LinkedHashMap<>();
+        charts.put("Social care: Volume this week by network", "/volume/byNetwork");
+        charts.put("Social care: Volume this week by category", "/volume/byCategory");
+        charts.put("Social care: Volume this week by priority", "/volume/byPriority");
+        charts.put("Social care: First response by tier", "/firstResponseByTier");
+        charts.put("Social care: CSAT by agent", "/csatByAgent");
+        charts.put("Social care: Sentiment conversion", "/sentimentConversion");
+        // The metrics reach RT a few seconds after the records change; agreement is awaited, then exact.
+        Await.until("RT's saved searches agreeing with the plugin's report", Duration.ofSeconds(60), () -> {
+            JsonNode report = pluginReport();
+            for (var c : charts.entrySet()) {
+                var rt = SavedSearches.chart(root, saved.byName.get(c.getKey()), made, root::ticket);
+                if (!rt.equals(counts(report.at(c.getValue())))) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(true);
+        });
+        JsonNode report = pluginReport();
+        for (var c : charts.entrySet()) {
+            assertEquals(counts(report.at(c.getValue())), SavedSearches.chart(root, saved.byName.get(c.getKey()), made, root::ticket),
+                    c.getKey());
+        }
+        assertEquals(made.size(), report.at("/volume/total").asInt(), "the plugin counts every ticket this run made");
+        assertEquals(made.size(), report.at("/noise/ticketed").asInt());
+        assertEquals(idSet(report.at("/slaAtRisk")), new java.util.TreeSet<>(
+                SavedSearches.found(root, saved.byName.get("Social care: SLA at risk now"), made)));
+        assertEquals(idSet(report.at("/slaBreachedToday")), new java.util.TreeSet<>(
+                SavedSearches.found(root, saved.byName.get("Social care: SLA breached today"), made)));
+        // The scenario above, as both count it: two CSAT scores credited to the agent, two SLAs breached.
+        assertEquals(java.util.Map.of(java.util.List.of("agent", "2"), 1, java.util.List.of("agent", "5"), 1),
+                counts(report.at("/csatByAgent")));
     }
 }

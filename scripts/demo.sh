@@ -17,6 +17,10 @@ say "Request Tracker 5 on http://127.0.0.1:8085 (installs from Debian's packages
 ensure_rt
 build
 start_simulator
+karaf_settings() {
+  # A survey five seconds after resolution instead of the shipped ten minutes, so the demo shows the whole loop.
+  sed -i 's/^survey.delay = .*/survey.delay = 5s/' "$KARAF_HOME/etc/org.socialcarebridge.followup.cfg"
+}
 start_karaf
 
 SIM=http://127.0.0.1:8086
@@ -121,6 +125,62 @@ if len(found) < len(want):
     sys.exit(1)
 PY
 
+say "Closing the loop on @devon_k's ticket: the agent answers and resolves; closing, survey, answer, metrics"
+python3 - "x:$t2" "$SIM" "$brand_id" <<'PY'
+import json, sys, time, urllib.request, urllib.parse, http.cookiejar
+key, sim, brand = sys.argv[1:]
+RT = "http://127.0.0.1:8085"
+def session(user, password):
+    jar = http.cookiejar.CookieJar()
+    op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    op.addheaders = [("Referer", RT + "/")]  # RT's CSRF check on REST2 calls made with a session cookie
+    op.open(RT + "/NoAuth/Login.html", urllib.parse.urlencode({"user": user, "pass": password}).encode())
+    return op
+agent = session("agent", "agent")
+def call(op, method, path, body=None):
+    req = urllib.request.Request(RT + "/REST/2.0" + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"})
+    return json.load(op.open(req))
+def field(t, name):
+    for cf in t.get("CustomFields", []):
+        if cf.get("name") == name and cf.get("values") and cf["values"][0] != "":
+            return cf["values"][0]
+    return None
+def wait(what, probe, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        got = probe()
+        if got:
+            return got
+        time.sleep(0.5)
+    sys.exit(f"  gave up waiting for {what}; see http://127.0.0.1:8181/socialcare/health")
+q = urllib.parse.quote(f"'CF.{{Social Conversation ID}}' = '{key}'")
+ticket = call(agent, "GET", f"/tickets?query={q}")["items"][0]["id"]
+ticket_now = lambda: call(agent, "GET", f"/ticket/{ticket}")
+call(agent, "POST", f"/ticket/{ticket}/correspond", {"Content": "We have refunded the duplicate March charge; it shows"
+     " on your account within 3-5 days. Sorry about that!", "ContentType": "text/plain"})
+print(f"  agent replied on ticket #{ticket} (privately, as Devon last wrote by DM)")
+wait("the reply to reach Devon", lambda: field(ticket_now(), "Social Replies") not in (None, "0"))
+call(agent, "PUT", f"/ticket/{ticket}", {"Status": "resolved"})
+print("  agent resolved it")
+print("  Social Closing:", wait("the closing", lambda: (field(ticket_now(), "Social Closing") or "").startswith("sent")
+      and field(ticket_now(), "Social Closing")))
+print("  Social Survey: ", wait("the survey", lambda: (field(ticket_now(), "Social Survey") or "").startswith("sent")
+      and field(ticket_now(), "Social Survey")))
+req = urllib.request.Request(f"{sim}/2/dm_conversations/with/{brand}/messages", method="POST",
+                             data=json.dumps({"text": "5, thanks for sorting it so fast!"}).encode(),
+                             headers={"Content-Type": "application/json", "Authorization": "Bearer sim-user:devon_k"})
+urllib.request.urlopen(req).read()
+print('  Devon answered the survey by DM: "5, thanks for sorting it so fast!"')
+print("  Social CSAT:   ", wait("the score", lambda: field(ticket_now(), "Social CSAT")), "(credited to", field(ticket_now(), "Social Resolved By") + ")")
+t = wait("the metrics", lambda: field(ticket_now(), "Social Resolution (min)") is not None and ticket_now())
+print("  status:        ", t["Status"], "(a survey answer never reopens a ticket; a 1 or 2 reopens it for Social Team Leads)")
+for name in ["Social First Response (min)", "Social First Response Business (min)", "Social SLA", "Social Replies",
+             "Social Sentiment Conversion", "Social Resolution (min)"]:
+    print(f"  {name + ':':39} {field(t, name)}")
+PY
+
 cat <<EOT
 
 Social Care Bridge is running.
@@ -130,6 +190,9 @@ Social Care Bridge is running.
   Mastodon simulator: $MSIM   (every status, the brand's replies included: curl -s $MSIM/sim/statuses)
   Karaf:              $KARAF_HOME   (log: $KARAF_HOME/data/log/karaf.log)
   Triage rules:       $KARAF_HOME/etc/socialcare-triage.yaml   (edit and save: reloaded within a second)
+  Supervisors:        RT > Reports > "Social care" (log in as lead / leader): SLA at risk and breached,
+                      volume, first response by tier, CSAT by agent, sentiment conversion, noise, channels
+  After resolution:   $KARAF_HOME/etc/org.socialcarebridge.followup.cfg (closing, survey, check-ins)
 
 What triage decided: each ticket's "Social Triage" field says which rules fired; filtered noise:
   $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:filtered"

@@ -99,6 +99,8 @@ install_karaf() {
 start_karaf() {
   if curl -s -o /dev/null -m 1 http://127.0.0.1:8181/socialcare/health; then return 0; fi
   install_karaf
+  # The caller's settings for this run (e.g. the demo's short survey delay), applied before the first start.
+  if declare -F karaf_settings >/dev/null; then karaf_settings; fi
   say "Starting Karaf 4.4.10 with the plugin ($KARAF_HOME)"
   # exec: no shell is left holding the caller's output open while Karaf runs.
   (cd "$KARAF_HOME" && exec nohup bin/karaf server >"$STATE/karaf.out" 2>&1 </dev/null) &

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
@@ -44,24 +42,6 @@ import org.socialcarebridge.triage.Triage;
 class FollowUpsTest {
     static final SocialIdentity ALICE = new SocialIdentity(org.socialcarebridge.conversation.Network.X, "2001", "alice", "Alice", null, 1, false);
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Posts what it is given, failing as told; public posts are "public:<answered>:<text>", DMs "dm:<to>:<text>". */
     static final class Channel implements NetworkClient {
@@ -97,7 +77,7 @@ class FollowUpsTest {
 
     final RecordingHost host = new RecordingHost();
     final Channel x = new Channel();
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     FollowUpPolicy policy = FollowUpPolicy.defaults();
     ReplyPolicy replies = new ReplyPolicy();
     Database db;

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,6 +19,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.followup.Resolution;
@@ -37,28 +36,6 @@ class MetricsPublisherTest {
     /** Tuesday 10:00 UTC, inside 08:00-20:00 weekday hours. */
     static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
-    static final class MovableClock extends Clock {
-        Instant now = T;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void at(long minutes) {
-            now = T.plusSeconds(60 * minutes);
-        }
-    }
 
     /** A help desk that records each field write, and can go down after some writes or refuse a ticket. */
     static final class Desk extends RecordingHost {
@@ -88,7 +65,7 @@ class MetricsPublisherTest {
     final Database db = TestDatabase.open();
     final TicketRecords records = new TicketRecords(db);
     final Desk desk = new Desk();
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(T);
     final MetricsPublisher publisher = new MetricsPublisher(db, desk, BusinessHours::weekdays, clock);
 
     @AfterEach
@@ -107,7 +84,7 @@ class MetricsPublisherTest {
     @Test
     void aNewTicketGetsItsMetricsThenOnlyWhatChangesIsWritten() {
         records.message(7, "1", t(0), due(t(60)));
-        clock.at(1);
+        clock.now = T.plusSeconds(60 * 1);
         assertEquals(1, publisher.publish(200));
         assertEquals(Map.of("Social SLA", "Open", "Social Replies", "0", "Social Sentiment First", "negative",
                 "Social Sentiment Last", "negative", "Social Sentiment Conversion", "negative→negative"), desk.last(),
@@ -116,18 +93,18 @@ class MetricsPublisherTest {
         assertEquals(1, desk.writes.size());
 
         records.reply(7, 501, "alex", t(25));
-        clock.at(26);
+        clock.now = T.plusSeconds(60 * 26);
         assertEquals(1, publisher.publish(200));
         assertEquals(Map.of("Social First Response (min)", "25", "Social First Response Business (min)", "25",
                 "Social First Response Band", "15m to 1h", "Social SLA", "Met", "Social Replies", "1"), desk.last());
 
         records.message(7, "2", t(30), new Triaged(Sentiment.POSITIVE, Tier.P3, t(300), "Other"));
         records.reply(7, 502, "alex", t(31));
-        clock.at(32);
+        clock.now = T.plusSeconds(60 * 32);
         assertEquals(1, publisher.publish(200));
         assertEquals(Map.of("Social Replies", "2", "Social Sentiment Last", "positive",
                 "Social Sentiment Conversion", "negative→positive"), desk.last(), "one call with every change since the last");
-        clock.at(60);
+        clock.now = T.plusSeconds(60 * 60);
         assertEquals(0, publisher.publish(200));
         assertEquals(3, desk.writes.size());
     }
@@ -135,18 +112,18 @@ class MetricsPublisherTest {
     @Test
     void anOpenSlaTurnsBreachedWhenItsDueTimePassesWithoutAnyActivity() {
         records.message(7, "1", t(0), due(t(60)));
-        clock.at(1);
+        clock.now = T.plusSeconds(60 * 1);
         publisher.publish(200);
-        clock.at(60);
+        clock.now = T.plusSeconds(60 * 60);
         assertEquals(0, publisher.publish(200), "due now, not yet late");
         clock.now = t(60).plusSeconds(1);
         assertEquals(1, publisher.publish(200));
         assertEquals(Map.of("Social SLA", "Breached"), desk.last());
-        clock.at(120);
+        clock.now = T.plusSeconds(60 * 120);
         assertEquals(0, publisher.publish(200), "flipped once");
 
         records.reply(7, 501, "alex", t(125));
-        clock.at(126);
+        clock.now = T.plusSeconds(60 * 126);
         publisher.publish(200);
         assertEquals("Breached", desk.ticketFields.get(7L).get("Social SLA"), "a late reply leaves it Breached");
         assertEquals("125", desk.ticketFields.get(7L).get("Social First Response (min)"));
@@ -156,15 +133,15 @@ class MetricsPublisherTest {
     void aResolutionWritesItsTimesAndReopeningClearsThem() {
         records.message(7, "1", t(0), due(t(60)));
         records.reply(7, 501, "alex", t(10));
-        clock.at(11);
+        clock.now = T.plusSeconds(60 * 11);
         publisher.publish(200);
         records.resolve(7, 600, "alex", t(95));
-        clock.at(96);
+        clock.now = T.plusSeconds(60 * 96);
         assertEquals(1, publisher.publish(200));
         assertEquals(Map.of("Social Resolution (min)", "95", "Social Resolution Business (min)", "95"), desk.last());
 
         records.reopen(600, t(100));
-        clock.at(101);
+        clock.now = T.plusSeconds(60 * 101);
         assertEquals(1, publisher.publish(200));
         assertEquals(Map.of("Social Resolution (min)", "", "Social Resolution Business (min)", ""), desk.last(),
                 "cleared the way RT stores a cleared value");
@@ -175,16 +152,16 @@ class MetricsPublisherTest {
         records.message(7, "1", t(0), due(t(60)));
         records.reply(7, 501, "alex", t(10));
         Resolution first = records.resolve(7, 600, "alex", t(20));
-        clock.at(21);
+        clock.now = T.plusSeconds(60 * 21);
         publisher.publish(200);
         records.surveyAnswered(first, 2, t(40));
-        clock.at(41);
+        clock.now = T.plusSeconds(60 * 41);
         publisher.publish(200);
         assertEquals(Map.of("Social CSAT", "2"), desk.last());
         records.reopen(600, t(45));
         Resolution second = records.resolve(7, 610, "sam", t(90));
         records.surveyAnswered(second, 5, t(120));
-        clock.at(121);
+        clock.now = T.plusSeconds(60 * 121);
         publisher.publish(200);
         assertEquals(Map.of("Social CSAT", "5", "Social Resolution (min)", "90", "Social Resolution Business (min)", "90"),
                 desk.last());
@@ -195,7 +172,7 @@ class MetricsPublisherTest {
         for (long ticket = 1; ticket <= 5; ticket++) {
             records.message(ticket, String.valueOf(ticket), t(ticket), due(t(600)));
         }
-        clock.at(30);
+        clock.now = T.plusSeconds(60 * 30);
         desk.downAfter = 2;
         assertThrows(HostUnavailableException.class, () -> publisher.publish(200));
         assertEquals(List.of(1L, 2L), desk.writes);
@@ -210,12 +187,12 @@ class MetricsPublisherTest {
     void aDeskThatIsDownFromTheStartLosesNothing() {
         records.message(7, "1", t(0), due(t(60)));
         records.reply(7, 501, "alex", t(10));
-        clock.at(11);
+        clock.now = T.plusSeconds(60 * 11);
         desk.downAfter = 0;
         assertThrows(HostUnavailableException.class, () -> publisher.publish(200));
         assertThrows(HostUnavailableException.class, () -> publisher.publish(200));
         assertNull(publisher.position(), "the cursor did not move past anything unwritten");
-        clock.at(500);
+        clock.now = T.plusSeconds(60 * 500);
         desk.downAfter = Integer.MAX_VALUE;
         assertEquals(1, publisher.publish(200));
         assertEquals("Met", desk.ticketFields.get(7L).get("Social SLA"));
@@ -227,7 +204,7 @@ class MetricsPublisherTest {
         for (long ticket = 1; ticket <= 5; ticket++) {
             records.message(ticket, String.valueOf(ticket), t(ticket), due(t(600)));
         }
-        clock.at(30);
+        clock.now = T.plusSeconds(60 * 30);
         assertEquals(2, publisher.publish(2));
         assertEquals(2, publisher.publish(2));
         assertEquals(1, publisher.publish(2));
@@ -243,7 +220,7 @@ class MetricsPublisherTest {
                 records.reply(ticket, 500 + ticket, "alex", t(5));
             }
         }
-        clock.at(30);
+        clock.now = T.plusSeconds(60 * 30);
         int written = 0;
         for (int pass = 0; pass < 10; pass++) {
             written += publisher.publish(3);
@@ -254,7 +231,7 @@ class MetricsPublisherTest {
 
     @Test
     void aRecordStampedBeforeTheLastPassButCommittedAfterItIsNotMissed() {
-        clock.at(100);
+        clock.now = T.plusSeconds(60 * 100);
         records.message(1, "1", t(100).minusSeconds(2), due(t(600)));
         assertEquals(1, publisher.publish(200));
         // Stamped 5 seconds ago, in a transaction that committed only now.
@@ -270,10 +247,10 @@ class MetricsPublisherTest {
         records.message(2, "2", t(1), due(t(60)));
         records.message(3, "3", t(2), due(t(60)));
         desk.refused.add(2L);
-        clock.at(10);
+        clock.now = T.plusSeconds(60 * 10);
         assertEquals(2, publisher.publish(200));
         assertEquals(List.of(1L, 3L), desk.writes);
-        clock.at(90);
+        clock.now = T.plusSeconds(60 * 90);
         assertEquals(2, publisher.publish(200), "the refused ticket is not retried every pass, only when it changes");
         assertEquals(List.of(1L, 3L, 1L, 3L), desk.writes);
     }

@@ -65,7 +65,7 @@ class ReportAgreementTest {
         }
     }
 
-    final MetricsPublisherTest.MovableClock clock = new MetricsPublisherTest.MovableClock();
+    final org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(MetricsPublisherTest.T);
     final Desk desk = new Desk();
     final Database db = TestDatabase.open();
     final Intake intake = new Intake(db, desk, Set.of(), Duration.ofDays(7), new Triage(TriageRules::defaults, new TextModel()),

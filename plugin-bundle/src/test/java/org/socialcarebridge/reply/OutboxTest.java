@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
@@ -74,28 +73,10 @@ class OutboxTest {
         }
     }
 
-    static class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final RecordingHost host = new RecordingHost();
     final ScriptedNetwork x = new ScriptedNetwork();
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     Database db;
     Outbox outbox;
 

@@ -21,6 +21,7 @@ import org.socialcarebridge.health.Health;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.persistence.StoreSettings;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyApprovals;

@@ -1,0 +1,34 @@
+package org.socialcarebridge.reply;
+
+import java.time.Instant;
+
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.network.PostedMessage;
+
+/** Outbox entries as the outbox leaves them, for tests outside this package (the steps are the outbox's own). */
+public final class PostedReplies {
+    private PostedReplies() {
+    }
+
+    /** A reply every post of which reached the network at {@code at}. */
+    public static OutboxEntry posted(AgentReply reply, Instant at, PostedMessage... posts) {
+        OutboxEntry e = new OutboxEntry(reply, at);
+        e.posting(reply.text(), at);
+        for (PostedMessage p : posts) {
+            e.stepPosted(p.id(), p.url(), at);
+        }
+        e.posted(at);
+        return e;
+    }
+
+    /** A reply some posts of which were made before it failed for good. */
+    public static OutboxEntry failedAfter(AgentReply reply, Instant at, String error, PostedMessage... posts) {
+        OutboxEntry e = new OutboxEntry(reply, at);
+        e.posting(reply.text(), at);
+        for (PostedMessage p : posts) {
+            e.stepPosted(p.id(), p.url(), at);
+        }
+        e.end(DeliveryState.FAILED, error, at);
+        return e;
+    }
+}

@@ -107,6 +107,9 @@ public final class ExportCommandLine {
         List<Path> finals = new ArrayList<>();
         List<Path> parts = new ArrayList<>();
         List<MessageWriter> writers = new ArrayList<>();
+        // Interrupted (Ctrl-C), the JVM still runs its shutdown hooks: no part file is left behind.
+        Thread removeParts = new Thread(() -> parts.forEach(ExportCommandLine::remove));
+        Runtime.getRuntime().addShutdownHook(removeParts);
         try {
             for (String extension : o.formats) {
                 Path target = dir.resolve(base + "." + extension);
@@ -129,6 +132,9 @@ public final class ExportCommandLine {
         } catch (IOException e) {
             throw new ExportFailedException("cannot write the export in " + dir + " (" + e + "); check the folder's"
                     + " space and permissions, or choose another with --out");
+        } catch (RuntimeException e) {
+            throw new ExportFailedException("reading the plugin's database failed part way (" + rootCause(e)
+                    + "); no file was written, run the export again");
         } finally {
             for (MessageWriter w : writers) {
                 try {
@@ -137,13 +143,16 @@ public final class ExportCommandLine {
                     // already failing; the part file is removed below
                 }
             }
-            for (Path p : parts) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a part file left behind is named as such
-                }
-            }
+            parts.forEach(ExportCommandLine::remove);
+            Runtime.getRuntime().removeShutdownHook(removeParts);
+        }
+    }
+
+    private static void remove(Path part) {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException ignored) {
+            // a part file left behind says what it is by its name
         }
     }
 

@@ -25,6 +25,7 @@ import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.metrics.MetricsPublisher;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.persistence.StoreSettings;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyApprovals;

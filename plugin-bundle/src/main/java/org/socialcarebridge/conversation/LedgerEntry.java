@@ -19,7 +19,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SC_LEDGER", indexes = {
         @Index(name = "SC_LEDGER_STATE", columnList = "STATE,CREATED_AT"),
-        @Index(name = "SC_LEDGER_TICKET", columnList = "TICKET_ID")})
+        @Index(name = "SC_LEDGER_TICKET", columnList = "TICKET_ID"),
+        // The export reads a time window page by page in this order.
+        @Index(name = "SC_LEDGER_CREATED", columnList = "CREATED_AT,MESSAGE_KEY")})
 public class LedgerEntry {
     public enum Direction { INBOUND, OUTBOUND }
 

@@ -8,9 +8,14 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
 
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plugin's own state (ledger, conversations, outbox, cursors) through EclipseLink. Bootstrapped
@@ -19,6 +24,7 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
  */
 public final class Database implements AutoCloseable {
     static final String UNIT = "socialcare";
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final EntityManagerFactory factory;
 
@@ -46,7 +52,32 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(emf);
         db.read(em -> em.createQuery("select count(c) from ChannelCursor c").getSingleResult());
+        db.addMissingIndexes();
         return db;
+    }
+
+    /**
+     * EclipseLink creates a table's indexes only with the table, so a database made by an earlier version
+     * lacks the indexes added since (the ledger's by creation time, which the export pages through).
+     * Both H2 and PostgreSQL skip an index that exists. An index that cannot be made (a database user
+     * without the right) only makes some reads slower, so it is logged, not fatal.
+     */
+    private void addMissingIndexes() {
+        for (EntityType<?> entity : factory.getMetamodel().getEntities()) {
+            Table table = entity.getJavaType().getAnnotation(Table.class);
+            if (table == null) {
+                continue;
+            }
+            for (Index index : table.indexes()) {
+                String sql = "CREATE INDEX IF NOT EXISTS " + index.name() + " ON " + table.name() + " (" + index.columnList() + ")";
+                try {
+                    writing(em -> em.createNativeQuery(sql).executeUpdate());
+                } catch (RuntimeException e) {
+                    LOG.warn("Social Care Bridge: could not add index {} to {} ({}); reads that use it are slower until"
+                            + " a database administrator runs: {}", index.name(), table.name(), e.getMessage(), sql);
+                }
+            }
+        }
     }
 
     /** Runs the work in one transaction and commits it; rolls back and rethrows on any failure. */

@@ -6,10 +6,21 @@ public record DatabaseSettings(String url, String user, String password) {
     /**
      * H2 flushes commits up to 500 ms late by default, so a killed process could forget a message it
      * had acknowledged; the plugin asks it to flush on every commit.
+     *
+     * <p>An embedded H2 file is locked by the process that opened it, so nothing else (the export,
+     * H2's own tools) could read it while Karaf runs. {@code AUTO_SERVER=TRUE} (H2's automatic mixed
+     * mode) keeps the first process embedded and lets later ones connect through it; every process
+     * must ask for it, hence here. The first process's server listens on a random port and admits
+     * only clients that read the random key from the lock file beside the database. Not added when
+     * the URL chooses AUTO_SERVER or a FILE_LOCK method itself (they exclude each other).
      */
     public DatabaseSettings {
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (url.startsWith("jdbc:h2:file:") && !upper.contains("WRITE_DELAY")) {
             url = url + ";WRITE_DELAY=0";
+        }
+        if (url.startsWith("jdbc:h2:file:") && !upper.contains("AUTO_SERVER") && !upper.contains("FILE_LOCK")) {
+            url = url + ";AUTO_SERVER=TRUE";
         }
     }
 

@@ -2,6 +2,7 @@ package org.socialcarebridge.followup;
 
 import java.time.Instant;
 
+import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Network;
 
 /** Follow-up and resolution records as the follow-up code leaves them, for tests outside this package. */
@@ -29,5 +30,22 @@ public final class FollowUpRecords {
     /** The ticket was opened again after this resolution. */
     public static void reopen(Resolution resolution, Instant at, Instant now) {
         resolution.reopened(at, now);
+    }
+
+    /** A follow-up of this conversation sent at {@code at}. */
+    public static FollowUp sent(Resolution resolution, FollowUpKind kind, Conversation conversation, String postId,
+                                String postUrl, String text, Instant at) {
+        FollowUp f = new FollowUp(resolution, kind, conversation.key(), conversation.network(),
+                conversation.customerAccountId(), conversation.customerHandle(), at, at);
+        f.sent(postId, postUrl, text, at);
+        return f;
+    }
+
+    /** A survey of this conversation sent at {@code sentAt} and answered at {@code answeredAt}. */
+    public static FollowUp answered(Resolution resolution, Conversation conversation, String postId, String postUrl,
+                                    String text, Instant sentAt, Integer score, String answer, Instant answeredAt) {
+        FollowUp f = sent(resolution, FollowUpKind.SURVEY, conversation, postId, postUrl, text, sentAt);
+        f.answered(score, answer, conversation.network().key() + ":answer" + resolution.transactionId(), answeredAt);
+        return f;
     }
 }

@@ -3,20 +3,28 @@ package org.socialcarebridge.reply;
 import java.time.Instant;
 
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.network.PostedMessage;
 
-/** Outbox entries as the outbox leaves them, for tests outside this package. */
+/** Outbox entries as the outbox leaves them, for tests outside this package (the steps are the outbox's own). */
 public final class PostedReplies {
     private PostedReplies() {
     }
 
-    /** A reply whose one post reached the network at {@code postedAt}. */
-    public static OutboxEntry posted(long ticketId, long transactionId, String agent, Instant postedAt) {
-        OutboxEntry e = new OutboxEntry(new AgentReply(ticketId, transactionId, agent, "Sorry about that!",
-                ReplyVisibility.PUBLIC), postedAt);
-        e.posting("@alice Sorry about that!", postedAt);
-        e.stepPosted("8" + transactionId, null, postedAt);
-        e.posted(postedAt);
+    /** A reply every post of which reached the network at {@code at}. */
+    public static OutboxEntry posted(AgentReply reply, Instant at, PostedMessage... posts) {
+        OutboxEntry e = new OutboxEntry(reply, at);
+        e.posting(reply.text(), at);
+        for (PostedMessage p : posts) {
+            e.stepPosted(p.id(), p.url(), at);
+        }
+        e.posted(at);
         return e;
+    }
+
+    /** A public reply whose one post reached the network at {@code postedAt}. */
+    public static OutboxEntry posted(long ticketId, long transactionId, String agent, Instant postedAt) {
+        return posted(new AgentReply(ticketId, transactionId, agent, "Sorry about that!", ReplyVisibility.PUBLIC), postedAt,
+                new PostedMessage("8" + transactionId, null));
     }
 
     /** A reply still waiting (held for approval): nothing reached the customer. */
@@ -24,6 +32,17 @@ public final class PostedReplies {
         OutboxEntry e = new OutboxEntry(new AgentReply(ticketId, transactionId, agent, "Let me check.",
                 ReplyVisibility.PUBLIC), at);
         e.holdForApproval(at);
+        return e;
+    }
+
+    /** A reply some posts of which were made before it failed for good. */
+    public static OutboxEntry failedAfter(AgentReply reply, Instant at, String error, PostedMessage... posts) {
+        OutboxEntry e = new OutboxEntry(reply, at);
+        e.posting(reply.text(), at);
+        for (PostedMessage p : posts) {
+            e.stepPosted(p.id(), p.url(), at);
+        }
+        e.end(DeliveryState.FAILED, error, at);
         return e;
     }
 }

@@ -1,0 +1,63 @@
+package org.socialcarebridge.persistence;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.socialcarebridge.settings.Settings;
+
+/**
+ * {@code etc/org.socialcarebridge.store.cfg}: the plugin's own database. Here rather than beside the
+ * other settings in the runtime so that tools run outside Karaf (the export) find the same database the
+ * plugin uses, by the same rules.
+ */
+public final class StoreSettings {
+    public static final String PID = "org.socialcarebridge.store";
+
+    private StoreSettings() {
+    }
+
+    /** @param dataDir where the embedded H2 file lives when no URL is set (Karaf's data folder) */
+    public static DatabaseSettings from(Map<String, ?> values, Path dataDir) {
+        Settings s = new Settings(PID, values);
+        String url = s.text("url", defaultUrl(dataDir), "");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            s.problem("url", "it is neither an H2 nor a PostgreSQL JDBC URL",
+                    "use jdbc:h2:file:/path/to/socialcare or jdbc:postgresql://host:5432/socialcare");
+        }
+        String user = s.text("user", "sa", "");
+        String password = values.containsKey("password") ? String.valueOf(values.get("password")) : "";
+        s.allowOnly(Set.of("url", "user", "password"));
+        s.check();
+        return new DatabaseSettings(url, user, password);
+    }
+
+    /**
+     * The settings of a Karaf installation as the plugin reads them: its {@code etc/} file if there is
+     * one (a missing file means every default), its {@code data/} folder for the embedded database.
+     */
+    public static DatabaseSettings ofKaraf(Path karafHome) throws IOException {
+        Path file = karafHome.resolve("etc").resolve(PID + ".cfg");
+        Map<String, Object> values = new HashMap<>();
+        if (Files.exists(file)) {
+            // Karaf's .cfg files are Java properties files.
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+        }
+        return from(values, karafHome.resolve("data"));
+    }
+
+    /** The embedded H2 file under Karaf's data folder: {@code data/socialcare/socialcare(.mv.db)}. */
+    static String defaultUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("socialcare").resolve("socialcare").toAbsolutePath();
+    }
+}

@@ -181,6 +181,9 @@ for name in ["Social First Response (min)", "Social First Response Business (min
     print(f"  {name + ':':39} {field(t, name)}")
 PY
 
+say "Exporting today's messages for archives and BI tools (CSV and JSON Lines), while the plugin runs"
+"$ROOT/scripts/export.sh" --from "$(date -u +%F)" --to "$(date -u -d tomorrow +%F)" --out "$STATE/export"
+
 cat <<EOT
 
 Social Care Bridge is running.
@@ -193,6 +196,7 @@ Social Care Bridge is running.
   Supervisors:        RT > Reports > "Social care" (log in as lead / leader): SLA at risk and breached,
                       volume, first response by tier, CSAT by agent, sentiment conversion, noise, channels
   After resolution:   $KARAF_HOME/etc/org.socialcarebridge.followup.cfg (closing, survey, check-ins)
+  Export:             ./socialcare export --from $(date -u +%F) --to $(date -u -d tomorrow +%F) --out DIR
 
 What triage decided: each ticket's "Social Triage" field says which rules fired; filtered noise:
   $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:filtered"

@@ -9,14 +9,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
 
 ensure_toolchain
-TARGET="$ROOT/plugin-bundle/target"
-CP_FILE="$TARGET/export.classpath"
-if [ ! -f "$CP_FILE" ] || [ ! -d "$TARGET/classes" ] \
-   || [ -n "$(find "$ROOT/plugin-bundle/src/main" "$ROOT/plugin-bundle/pom.xml" "$ROOT/pom.xml" -newer "$CP_FILE" -print -quit)" ]; then
-  say "Building the domain module (plugin-bundle) for the export" >&2
-  # The runtime classpath carries the JDBC drivers (H2, PostgreSQL) that Karaf provides as bundles.
-  (cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl plugin-bundle compile dependency:build-classpath \
-     -Dmdep.outputFile=target/export.classpath -DincludeScope=runtime) >&2 || die "the build failed (see above)"
-fi
+CLASSPATH_OF_DOMAIN="$(domain_classpath)"
 export SOCIALCARE_KARAF="${SOCIALCARE_KARAF:-$KARAF_HOME}"
-exec java -cp "$TARGET/classes:$(cat "$CP_FILE")" org.socialcarebridge.export.cli.ExportCommandLine "$@"
+exec java -cp "$CLASSPATH_OF_DOMAIN" org.socialcarebridge.export.cli.ExportCommandLine "$@"

@@ -132,3 +132,16 @@ stop_all() {
   stop_pidfile "$STATE/simulator.pid" "the network simulators"
   bash "$RT_DIR/rt-server.sh" stop 2>/dev/null || true
 }
+
+# The domain module's classes and runtime classpath (JDBC drivers included) for the tools that run it
+# outside Karaf (triage, export), built on first use and again when its sources change. Prints the classpath.
+domain_classpath() {
+  local target="$ROOT/plugin-bundle/target" cp_file="$ROOT/plugin-bundle/target/domain.classpath"
+  if [ ! -f "$cp_file" ] || [ ! -d "$target/classes" ] \
+     || [ -n "$(find "$ROOT/plugin-bundle/src/main" "$ROOT/plugin-bundle/pom.xml" "$ROOT/pom.xml" -newer "$cp_file" -print -quit)" ]; then
+    say "Building the domain module (plugin-bundle)" >&2
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl plugin-bundle compile dependency:build-classpath \
+       -Dmdep.outputFile=target/domain.classpath -DincludeScope=runtime) >&2 || die "the build failed (see above)"
+  fi
+  printf '%s:%s' "$target/classes" "$(cat "$cp_file")"
+}

@@ -138,16 +138,10 @@ public final class FollowUps implements AfterCare {
         return true;
     }
 
-    /** Why this resolution gets no survey (sampling, too few replies, surveyed recently), or empty. */
+    /** Why this resolution gets no survey (sampling, surveyed recently), or empty. */
     private Optional<String> surveyNotWanted(EntityManager em, Resolution r, Conversation c, FollowUpPolicy p) {
         if (!p.samples(r.transactionId())) {
             return Optional.of("not in the " + p.surveySampling() + "% of resolutions sampled for a survey");
-        }
-        long replied = em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t and o.postedAt is not null",
-                Long.class).setParameter("t", r.ticketId()).getSingleResult();
-        if (replied < p.minAgentReplies()) {
-            return Optional.of(replied == 0 ? "no agent reply reached the customer on this ticket"
-                    : "only " + replied + " agent replies reached the customer; a survey needs " + p.minAgentReplies());
         }
         List<Instant> recent = em.createQuery("select f.sentAt from FollowUp f where f.network = :n and f.customerAccountId = :a"
                         + " and f.kind = :survey and f.sentAt is not null and f.sentAt > :since order by f.sentAt desc", Instant.class)
@@ -270,7 +264,8 @@ public final class FollowUps implements AfterCare {
         FollowUpPolicy p = policy.get();
         OutboundPostPlan plan = switch (f.kind()) {
             case CLOSING -> closing(c, p);
-            case SURVEY -> privately(c, network, p.surveyText(), "survey");
+            case SURVEY -> tooFewReplies(f.ticketId(), p).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
+                    .orElseGet(() -> privately(c, network, p.surveyText(), "survey"));
             case CHECK_IN -> c.lastCustomerMessageAt().isAfter(r.resolvedAt())
                     ? OutboundPostPlan.not(FollowUpState.CANCELLED, "the customer wrote after the resolution")
                     : privately(c, network, p.checkInText(), "check-in");
@@ -336,6 +331,20 @@ public final class FollowUps implements AfterCare {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, "the last public exchange was already a closing: " + closed.get());
         }
         return new OutboundPostPlan(p.closingText(), ReplyVisibility.PUBLIC, null, null);
+    }
+
+    /**
+     * Why a survey would come too early: fewer agent replies reached the customer than the policy asks.
+     * Counted when it is due, not at the resolution: an agent's last reply is often sent with it.
+     */
+    private Optional<String> tooFewReplies(long ticketId, FollowUpPolicy p) {
+        long replied = db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t"
+                + " and o.postedAt is not null", Long.class).setParameter("t", ticketId).getSingleResult());
+        if (replied >= p.minAgentReplies()) {
+            return Optional.empty();
+        }
+        return Optional.of(replied == 0 ? "no agent reply reached the customer on this ticket"
+                : "only " + replied + " agent replies reached the customer; a survey needs " + p.minAgentReplies());
     }
 
     private OutboundPostPlan privately(Conversation c, NetworkClient network, String text, String what) {

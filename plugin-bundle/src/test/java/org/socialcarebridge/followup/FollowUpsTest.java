@@ -211,8 +211,19 @@ class FollowUpsTest {
     void noSurveyWithoutAnAgentReply() {
         customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
         resolve();
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
         pass();
         assertEquals("not sent: no agent reply reached the customer on this ticket", field("Social Survey"));
+    }
+
+    @Test
+    void aReplySentWithTheResolutionCountsWhenTheSurveyIsDue() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        resolve(); // the agent replied and resolved in one go: the reply reaches the network just after
+        agentReplies("Sorry, it arrives tomorrow");
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        pass();
+        assertTrue(field("Social Survey").startsWith("sent "), field("Social Survey"));
     }
 
     @Test

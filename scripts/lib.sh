@@ -97,7 +97,12 @@ install_karaf() {
 }
 
 start_karaf() {
-  if curl -s -o /dev/null -m 1 http://127.0.0.1:8181/socialcare/health; then return 0; fi
+  if curl -s -o /dev/null -m 1 http://127.0.0.1:8181/socialcare/health; then
+    # Already running: the caller's settings are applied by Config Admin's hot reload (unchanged: nothing happens).
+    if declare -F karaf_settings >/dev/null; then karaf_settings; sleep 3; fi
+    wait_http http://127.0.0.1:8181/socialcare/health 60 "Karaf with the plugin"
+    return 0
+  fi
   install_karaf
   # The caller's settings for this run (e.g. the demo's short survey delay), applied before the first start.
   if declare -F karaf_settings >/dev/null; then karaf_settings; fi

@@ -18,6 +18,7 @@ import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
+import org.socialcarebridge.triage.TriageLabel;
 import org.socialcarebridge.triage.Tier;
 
 /**
@@ -58,6 +59,7 @@ public final class TicketActivities {
         final List<Instant> replies = new ArrayList<>();
         Object[] resolution;
         Object[] survey;
+        String correctedCategory;
 
         Gathered(long ticketId) {
             this.ticketId = ticketId;
@@ -112,7 +114,9 @@ public final class TicketActivities {
         }
         Comparator<Object[]> byAnswer = Comparator.comparing((Object[] r) -> (Instant) r[0],
                 Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (String) r[1]);
-        for (Object[] row : em.createQuery("select f.answeredAt, f.key, f.score, f.agent, f.ticketId from FollowUp f"
+        // A survey answer's sentiment is its score's, not the lexicon's reading of "5, thanks!".
+        Map<String, Sentiment> answers = new HashMap<>();
+        for (Object[] row : em.createQuery("select f.answeredAt, f.key, f.score, f.agent, f.ticketId, f.answerKey from FollowUp f"
                         + " where f.ticketId in :ids and f.kind = :survey and f.state = :answered and f.score is not null",
                         Object[].class)
                 .setParameter("ids", ids).setParameter("survey", FollowUpKind.SURVEY)
@@ -121,26 +125,41 @@ public final class TicketActivities {
             if (g != null && (g.survey == null || byAnswer.compare(row, g.survey) > 0)) {
                 g.survey = row;
             }
+            if (row[5] != null) {
+                int score = (Integer) row[2];
+                answers.put((String) row[5], score >= 4 ? Sentiment.POSITIVE : score == 3 ? Sentiment.NEUTRAL : Sentiment.NEGATIVE);
+            }
+        }
+        // An agent's correction of the category (what RT's charts group by) wins over triage's.
+        Map<String, Long> correctionKeys = new HashMap<>();
+        ids.forEach(id -> correctionKeys.put(TriageLabel.deskKey(id, "Social Category"), id));
+        for (Object[] row : em.createQuery("select l.key, l.category from TriageLabel l where l.key in :keys and l.category is not null",
+                        Object[].class).setParameter("keys", correctionKeys.keySet()).getResultList()) {
+            Gathered g = tickets.get(correctionKeys.get((String) row[0]));
+            if (g != null) {
+                g.correctedCategory = (String) row[1];
+            }
         }
         Map<Long, TicketActivity> activities = new HashMap<>();
         for (Gathered g : tickets.values()) {
-            activities.put(g.ticketId, activity(g, triage));
+            activities.put(g.ticketId, activity(g, triage, answers));
         }
         return activities;
     }
 
-    private static TicketActivity activity(Gathered g, Map<String, Triaged> triage) {
+    private static TicketActivity activity(Gathered g, Map<String, Triaged> triage, Map<String, Sentiment> answers) {
         // The message filed first opened the ticket: its triage set the ticket's tier, category and due time.
         Inbound opening = g.inbound.stream()
                 .min(Comparator.comparing(Inbound::filedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Inbound::key)).orElseThrow();
         Triaged opened = triage.getOrDefault(opening.key(), new Triaged(null, null, null, null));
         List<TicketActivity.CustomerMessage> messages = g.inbound.stream()
-                .map(m -> new TicketActivity.CustomerMessage(m.key(), m.writtenAt(),
-                        triage.containsKey(m.key()) ? triage.get(m.key()).sentiment() : null))
+                .map(m -> new TicketActivity.CustomerMessage(m.key(), m.writtenAt(), answers.containsKey(m.key())
+                        ? answers.get(m.key()) : triage.containsKey(m.key()) ? triage.get(m.key()).sentiment() : null))
                 .toList();
         boolean resolved = g.resolution != null && g.resolution[3] == null;
-        return new TicketActivity(g.ticketId, opening.network(), opened.category(), opened.tier(), opened.due(),
+        return new TicketActivity(g.ticketId, opening.network(),
+                g.correctedCategory != null ? g.correctedCategory : opened.category(), opened.tier(), opened.due(),
                 opening.filedAt(), messages, g.replies,
                 resolved ? (Instant) g.resolution[1] : null, resolved ? (String) g.resolution[2] : null,
                 g.survey == null ? null : (Integer) g.survey[2], g.survey == null ? null : (String) g.survey[3]);

@@ -18,6 +18,11 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SC_TRIAGE_LABEL")
 public class TriageLabel {
+    /** The key of an agent's correction of this field on this ticket: a later correction replaces the earlier. */
+    public static String deskKey(long ticketId, String field) {
+        return "desk:" + ticketId + ":" + field;
+    }
+
     @Id
     @Column(name = "LABEL_KEY", length = 200)
     private String key;

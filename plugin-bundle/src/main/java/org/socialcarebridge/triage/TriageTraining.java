@@ -76,7 +76,7 @@ public final class TriageTraining {
         if (text == null || change.value() == null || change.value().isBlank()) {
             return false;
         }
-        String key = "desk:" + change.ticketId() + ":" + change.field();
+        String key = TriageLabel.deskKey(change.ticketId(), change.field());
         TriageLabel label = new TriageLabel(key, text, "agent correction on ticket " + change.ticketId(), clock.instant());
         switch (change.field()) {
             case CATEGORY -> label.category(change.value().strip());

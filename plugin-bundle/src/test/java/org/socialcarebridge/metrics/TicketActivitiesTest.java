@@ -170,4 +170,25 @@ class TicketActivitiesTest {
             assertEquals(1, a.messages().size());
         }
     }
+
+    @Test
+    void aSurveyAnswerCarriesItsScoresSentimentNotTheLexiconsReading() {
+        records.message(7, "1", t(0), Triaged.of(Sentiment.NEGATIVE));
+        Resolution r = records.resolve(7, 600, "alex", t(60));
+        // The answer is filed on the ticket like any message; triage read "5, thanks!" as neutral.
+        records.message(7, "answer600", t(80), Triaged.of(Sentiment.NEUTRAL));
+        records.surveyAnswered(r, 5, t(80));
+        List<Sentiment> sentiments = activities.read(7).orElseThrow().messages().stream()
+                .map(TicketActivity.CustomerMessage::sentiment).toList();
+        assertEquals(List.of(Sentiment.NEGATIVE, Sentiment.POSITIVE), sentiments);
+    }
+
+    @Test
+    void anAgentsCorrectionOfTheCategoryWinsOverTriages() {
+        records.message(7, "1", t(0), new Triaged(Sentiment.NEGATIVE, Tier.P1, t(30), "Delay"));
+        new org.socialcarebridge.triage.TriageTraining(db, new org.socialcarebridge.triage.learn.TextModel(),
+                java.time.Clock.fixed(t(5), java.time.ZoneOffset.UTC))
+                .correct(new org.socialcarebridge.host.FieldChange(900, 7, "Social Category", "Lost or Damaged", "agent"));
+        assertEquals("Lost or Damaged", activities.read(7).orElseThrow().category(), "what RT's charts group by");
+    }
 }

@@ -115,9 +115,17 @@ public final class MetricsPublisher {
         this.activities = new TicketActivities(db);
     }
 
-    /** Where the publisher has read the records to, for the health page (null before its first pass). */
+    /**
+     * Where the publisher has read the records to, for the health page (null before its first pass):
+     * an instant, or an instant and the last ticket written at it when a pass stopped part way.
+     */
     public String position() {
-        return db.cursor(CURSOR);
+        String stored = db.cursor(CURSOR);
+        if (stored == null) {
+            return null;
+        }
+        Position p = Position.parse(stored);
+        return p.ticketId() == Long.MAX_VALUE ? p.at().toString() : p.at() + " (ticket " + p.ticketId() + ")";
     }
 
     /**

@@ -74,12 +74,6 @@ public class RecordingHost implements HostGateway {
     }
 
     @Override
-    public void setTicketField(long ticketId, String field, String value) {
-        reach("setTicketField");
-        ticketFields.computeIfAbsent(ticketId, k -> new HashMap<>()).put(field, value);
-    }
-
-    @Override
     public void setTicketFields(long ticketId, Map<String, String> fields) {
         reach("setTicketFields");
         ticketFields.computeIfAbsent(ticketId, k -> new HashMap<>()).putAll(fields);

@@ -42,11 +42,6 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
-    public void setTicketField(long ticketId, String field, String value) {
-        throw down();
-    }
-
-    @Override
     public void setTicketFields(long ticketId, Map<String, String> fields) {
         throw down();
     }

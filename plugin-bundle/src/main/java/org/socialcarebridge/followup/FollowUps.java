@@ -131,7 +131,7 @@ public final class FollowUps implements AfterCare {
             }
             return true;
         });
-        host.setTicketFields(change.ticketId(), Map.of("Social Resolved By", change.by()));
+        host.setTicketField(change.ticketId(), "Social Resolved By", change.by());
         if (fresh) {
             LOG.info("Ticket {} resolved by {}: follow-ups scheduled", change.ticketId(), change.by());
         }
@@ -226,7 +226,7 @@ public final class FollowUps implements AfterCare {
                 .forEach(f -> f.end(FollowUpState.CANCELLED, "the customer wrote on " + WHEN.format(message.createdAt()), now)));
         if (ResolutionConfirmation.confirms(message.text())) {
             try {
-                host.setTicketFields(ticketId, Map.of("Customer Confirmed Resolution", "Yes"));
+                host.setTicketField(ticketId, "Customer Confirmed Resolution", "Yes");
             } catch (RuntimeException e) {
                 // Advisory: the message itself is on the ticket; the agent reads the confirmation there.
                 LOG.warn("Could not mark ticket {} as confirmed by the customer: {}", ticketId, e.getMessage());

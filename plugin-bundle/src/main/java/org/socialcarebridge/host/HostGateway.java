@@ -84,11 +84,13 @@ public interface HostGateway {
     /** A ticket field's value now, if it has one. */
     Optional<String> ticketField(long ticketId, String field);
 
-    /** Sets (or, with null, clears) a ticket field, as the plugin. */
-    void setTicketField(long ticketId, String field, String value);
-
-    /** Sets several ticket fields in one change, as the plugin (empty string: cleared). */
+    /** Sets several ticket fields in one change, as the plugin (null or empty: cleared). */
     void setTicketFields(long ticketId, Map<String, String> fields);
+
+    /** Sets (or, with null, clears) one ticket field, as the plugin. */
+    default void setTicketField(long ticketId, String field, String value) {
+        setTicketFields(ticketId, java.util.Collections.singletonMap(field, value));
+    }
 
     /**
      * Changes people (not the plugin) made to social tickets' status after the given transaction, oldest

@@ -395,20 +395,45 @@ public final class RtGateway implements HostGateway {
     @Override
     public List<FieldChange> fieldChangesAfter(long transactionId, Set<String> fields, int limit) {
         List<FieldChange> changes = new ArrayList<>();
-        Map<Long, Optional<JsonNode>> tickets = new HashMap<>();
-        for (long id : transactionIds(searchBody(List.of(term("id", ">", transactionId), term("ObjectType", "=", "RT::Ticket"),
-                term("Type", "=", "CustomField"), term("Creator", "!=", pluginUserId()))), limit)) {
-            JsonNode txn = transaction(id);
-            long ticketId = txn.path("Object").path("id").asLong();
+        for (TicketTransaction t : peoplesTransactions("CustomField", transactionId, limit)) {
             // The ticket names its fields by id (the plugin may not read field definitions), and its
-            // value now is the correction; a ticket the plugin may not see is none of its business.
-            Optional<JsonNode> ticket = tickets.computeIfAbsent(ticketId, this::socialTicket);
-            String fieldId = txn.path("Field").path("id").asText();
-            ticket.flatMap(t -> fieldById(t, fieldId)).filter(cf -> fields.contains(cf.path("name").asText()))
-                    .ifPresent(cf -> changes.add(new FieldChange(id, ticketId, cf.path("name").asText(),
-                            firstValue(cf), txn.path("Creator").path("id").asText())));
+            // value now is the correction.
+            String fieldId = t.txn().path("Field").path("id").asText();
+            fieldById(t.ticket(), fieldId).filter(cf -> fields.contains(cf.path("name").asText()))
+                    .ifPresent(cf -> changes.add(new FieldChange(t.id(), t.ticketId(), cf.path("name").asText(),
+                            firstValue(cf), t.txn().path("Creator").path("id").asText())));
         }
         return changes;
+    }
+
+    @Override
+    public List<StatusChange> statusChangesAfter(long transactionId, int limit) {
+        return peoplesTransactions("Status", transactionId, limit).stream()
+                .map(t -> new StatusChange(t.id(), t.ticketId(), t.txn().path("OldValue").asText(""),
+                        t.txn().path("NewValue").asText(""), t.txn().path("Creator").path("id").asText(),
+                        Instant.parse(t.txn().path("Created").asText())))
+                .toList();
+    }
+
+    /** A transaction on a social ticket, with the ticket as it is now. */
+    private record TicketTransaction(long id, long ticketId, JsonNode txn, JsonNode ticket) {
+    }
+
+    /**
+     * Transactions of one type that people (not the plugin) made on social tickets after the given one,
+     * oldest first; each ticket is read once. A ticket the plugin may not see is none of its business.
+     */
+    private List<TicketTransaction> peoplesTransactions(String type, long after, int limit) {
+        List<TicketTransaction> found = new ArrayList<>();
+        Map<Long, Optional<JsonNode>> tickets = new HashMap<>();
+        for (long id : transactionIds(searchBody(List.of(term("id", ">", after), term("ObjectType", "=", "RT::Ticket"),
+                term("Type", "=", type), term("Creator", "!=", pluginUserId()))), limit)) {
+            JsonNode txn = transaction(id);
+            long ticketId = txn.path("Object").path("id").asLong();
+            tickets.computeIfAbsent(ticketId, this::socialTicket)
+                    .ifPresent(ticket -> found.add(new TicketTransaction(id, ticketId, txn, ticket)));
+        }
+        return found;
     }
 
     /** The ticket, when it is a social ticket the plugin may read. */
@@ -442,42 +467,16 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
-    public void setTicketField(long ticketId, String field, String value) {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode fields = body.putObject("CustomFields");
-        // RT 5.0.3's REST2 cannot remove a value: it records an empty one, which fieldValue reads as none.
-        fields.put(field, value == null ? "" : value);
-        expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json", body.toString()),
-                "set " + field + " on ticket " + ticketId);
-    }
-
-    @Override
     public void setTicketFields(long ticketId, Map<String, String> values) {
         if (values.isEmpty()) {
             return;
         }
         ObjectNode body = json.createObjectNode();
         ObjectNode fields = body.putObject("CustomFields");
+        // RT 5.0.3's REST2 cannot remove a value: it records an empty one, which fieldValue reads as none.
         values.forEach((field, value) -> fields.put(field, value == null ? "" : value));
         expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json", body.toString()),
                 "set " + String.join(", ", values.keySet()) + " on ticket " + ticketId);
-    }
-
-    @Override
-    public List<StatusChange> statusChangesAfter(long transactionId, int limit) {
-        List<StatusChange> changes = new ArrayList<>();
-        Map<Long, Optional<JsonNode>> tickets = new HashMap<>();
-        for (long id : transactionIds(searchBody(List.of(term("id", ">", transactionId), term("ObjectType", "=", "RT::Ticket"),
-                term("Type", "=", "Status"), term("Creator", "!=", pluginUserId()))), limit)) {
-            JsonNode txn = transaction(id);
-            long ticketId = txn.path("Object").path("id").asLong();
-            if (tickets.computeIfAbsent(ticketId, this::socialTicket).isEmpty()) {
-                continue; // not a social ticket, or one the plugin may not see
-            }
-            changes.add(new StatusChange(id, ticketId, txn.path("OldValue").asText(""), txn.path("NewValue").asText(""),
-                    txn.path("Creator").path("id").asText(), Instant.parse(txn.path("Created").asText())));
-        }
-        return changes;
     }
 
     @Override

@@ -265,60 +265,54 @@ public final class FollowUps implements AfterCare {
         OutboundPostPlan plan = switch (f.kind()) {
             case CLOSING -> closing(c, p);
             case SURVEY -> tooFewReplies(f.ticketId(), p).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
-                    .orElseGet(() -> privately(c, network, p.surveyText(), "survey"));
+                    .orElseGet(() -> privately(c, network, p.surveyText(), "survey.text", "survey"));
             case CHECK_IN -> c.lastCustomerMessageAt().isAfter(r.resolvedAt())
                     ? OutboundPostPlan.not(FollowUpState.CANCELLED, "the customer wrote after the resolution")
-                    : privately(c, network, p.checkInText(), "check-in");
+                    : privately(c, network, p.checkInText(), "checkIn.text", "check-in");
         };
         if (plan.skip() != null) {
             end(key, plan.skip(), plan.why());
             return;
         }
-        List<OutboundPost> posts;
+        OutboundPost post;
         try {
-            posts = replies.compose(new AgentReply(f.ticketId(), f.resolutionTransactionId(), null, plan.text(), plan.visibility()),
-                    c, List.of());
+            List<OutboundPost> posts = replies.compose(new AgentReply(f.ticketId(), f.resolutionTransactionId(), null,
+                    plan.text(), plan.visibility()), c, List.of());
+            if (posts.size() > 1) {
+                // Without per-part progress, a retry could post the first part again on X (no idempotency key there).
+                end(key, FollowUpState.SKIPPED, "its text makes " + posts.size() + " posts on " + c.network().displayName()
+                        + "; a follow-up is one post: shorten " + plan.setting() + " in org.socialcarebridge.followup.cfg");
+                return;
+            }
+            post = posts.get(0);
         } catch (ReplyRefusedException e) { // a guard block (ReplyBlockedException) too
             end(key, FollowUpState.SKIPPED, e.getMessage());
             return;
         }
-        // One post in practice (short texts); several only if the administrator's text is longer than a post.
-        StringBuilder ids = new StringBuilder();
-        PostedMessage last = null;
-        for (int i = 0; i < posts.size(); i++) {
-            OutboundPost post = i > 0 && posts.get(i).continuesThread() ? posts.get(i).answering(last.id()) : posts.get(i);
-            try {
-                last = network.post(post, "socialcare-followup-" + key + (i == 0 ? "" : "-" + (i + 1)));
-            } catch (RateLimitedException e) {
-                retry(key, e.getMessage(), e.resetAt());
-                return;
-            } catch (PostRejectedException e) {
-                end(key, FollowUpState.FAILED, e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                retry(key, e.getMessage(), null);
-                return;
-            }
-            PostedMessage posted = last;
-            ids.append(i == 0 ? "" : " ").append(posted.id());
-            db.writing(em -> {
-                if (em.find(LedgerEntry.class, c.network().key() + ":" + posted.id()) == null) {
-                    em.persist(LedgerEntry.posted(c.network(), posted.id(), c, post.text(), post.visibility().asVisibility(),
-                            clock.instant()));
-                }
-            });
+        PostedMessage posted;
+        try {
+            posted = network.post(post, "socialcare-followup-" + key);
+        } catch (RateLimitedException e) {
+            retry(key, e.getMessage(), e.resetAt());
+            return;
+        } catch (PostRejectedException e) {
+            end(key, FollowUpState.FAILED, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            retry(key, e.getMessage(), null);
+            return;
         }
-        String postIds = ids.toString();
-        String url = last.url();
-        String text = posts.get(0).text();
-        db.writing(em -> em.find(FollowUp.class, key).sent(postIds, url, text, clock.instant()));
-        LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), postIds);
+        db.writing(em -> {
+            LedgerEntry.recordPosted(em, c, posted.id(), post.text(), post.visibility().asVisibility(), clock.instant());
+            em.find(FollowUp.class, key).sent(posted.id(), posted.url(), post.text(), clock.instant());
+        });
+        LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), posted.id());
     }
 
     /** What to post for a follow-up, or why not. */
-    private record OutboundPostPlan(String text, ReplyVisibility visibility, FollowUpState skip, String why) {
+    private record OutboundPostPlan(String text, String setting, ReplyVisibility visibility, FollowUpState skip, String why) {
         static OutboundPostPlan not(FollowUpState state, String why) {
-            return new OutboundPostPlan(null, null, state, why);
+            return new OutboundPostPlan(null, null, null, state, why);
         }
     }
 
@@ -330,7 +324,7 @@ public final class FollowUps implements AfterCare {
         if (closed.isPresent()) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, "the last public exchange was already a closing: " + closed.get());
         }
-        return new OutboundPostPlan(p.closingText(), ReplyVisibility.PUBLIC, null, null);
+        return new OutboundPostPlan(p.closingText(), "closing.text", ReplyVisibility.PUBLIC, null, null);
     }
 
     /**
@@ -347,7 +341,7 @@ public final class FollowUps implements AfterCare {
                 : "only " + replied + " agent replies reached the customer; a survey needs " + p.minAgentReplies());
     }
 
-    private OutboundPostPlan privately(Conversation c, NetworkClient network, String text, String what) {
+    private OutboundPostPlan privately(Conversation c, NetworkClient network, String text, String setting, String what) {
         if (!network.sendsPrivateMessages()) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, c.network().displayName() + " has no private messages"
                     + " for the brand, and a " + what + " is never sent in public");
@@ -356,7 +350,7 @@ public final class FollowUps implements AfterCare {
         if (closed.isPresent()) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, closed.get() + ", and a " + what + " is never sent in public");
         }
-        return new OutboundPostPlan(text, ReplyVisibility.PRIVATE, null, null);
+        return new OutboundPostPlan(text, setting, ReplyVisibility.PRIVATE, null, null);
     }
 
     /**

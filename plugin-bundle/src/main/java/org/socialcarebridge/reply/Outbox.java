@@ -182,10 +182,8 @@ public final class Outbox {
             }
             db.writing(em -> {
                 em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), clock.instant());
-                if (em.find(LedgerEntry.class, conversation.network().key() + ":" + posted.id()) == null) {
-                    em.persist(LedgerEntry.posted(conversation.network(), posted.id(), conversation, post.text(),
-                            post.visibility().asVisibility(), clock.instant()));
-                }
+                LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(), post.visibility().asVisibility(),
+                        clock.instant());
             });
             LOG.info("Posted {} of transaction {} on ticket {} as {} {}", posts.size() > 1 ? "part " + (step + 1) + "/"
                     + posts.size() + " of the reply" : "the reply", transactionId, entry.ticketId(), post.visibility().label(),

@@ -348,4 +348,20 @@ class FollowUpsTest {
         assertEquals(1L, (long) db.read(em -> em.createQuery("select count(f) from FollowUp f where f.kind = :k", Long.class)
                 .setParameter("k", FollowUpKind.CLOSING).getSingleResult()));
     }
+
+    @Test
+    void aFollowUpLongerThanOnePostIsNotSentInPartsAndSaysWhichSettingToShorten() {
+        replies = new ReplyPolicy(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
+                MoveToPrivate.standard(), 3);
+        policy = new FollowUpPolicy(true, "Thanks for your patience. ".repeat(20), false, Duration.ZERO, 100, Duration.ZERO, 0,
+                "", Duration.ofDays(7), Set.of(), Duration.ofDays(3), "", "Social Team Leads");
+        start();
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        pass();
+        assertEquals(1, x.posted.size(), "only the agent's reply");
+        assertTrue(field("Social Closing").startsWith("not sent: its text makes 2 posts on X; a follow-up is one post:"
+                + " shorten closing.text"), field("Social Closing"));
+    }
 }

@@ -169,7 +169,7 @@ public class OutboxEntry {
     }
 
     /** When the first post reached the network, or null when nothing did. */
-    public java.time.Instant postedAt() {
+    public Instant postedAt() {
         return postedAt;
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Network;
@@ -98,23 +99,23 @@ public final class ReplyPolicy {
      * Why the brand may not send this customer a direct message now (the network's messaging window
      * after they last wrote has closed), or empty when it may.
      */
-    public java.util.Optional<String> messagingWindowClosed(Conversation conversation) {
+    public Optional<String> messagingWindowClosed(Conversation conversation) {
         Network network = conversation.network();
         Duration window = messagingWindows.get(network);
         Instant lastWrote = conversation.lastCustomerMessageAt();
         if (window != null && lastWrote != null && lastWrote.plus(window).isBefore(clock.instant())) {
-            return java.util.Optional.of("the customer last wrote at " + lastWrote + "; " + network.displayName()
+            return Optional.of("the customer last wrote at " + lastWrote + "; " + network.displayName()
                     + " lets the brand send a direct message only within " + window.toHours() + "h of that");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private OutboundPost directMessage(String text, Conversation conversation) {
         Network network = conversation.network();
-        java.util.Optional<String> closed = messagingWindowClosed(conversation);
+        Optional<String> closed = messagingWindowClosed(conversation);
         if (closed.isPresent()) {
-            throw new ReplyRefusedException("The c" + closed.get().substring(1) + ", so nothing was sent. Reply publicly"
-                    + " (a Public reply asking them to write again), then answer privately.");
+            throw new ReplyRefusedException("Nothing was sent: " + closed.get() + ". Reply publicly (a Public reply asking"
+                    + " them to write again), then answer privately.");
         }
         if (network == Network.MASTODON) {
             // A Mastodon direct message is a status only the accounts it mentions can see.

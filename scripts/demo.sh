@@ -95,81 +95,49 @@ echo "  @lena_b then wrote privately ($m2): it joins that ticket, marked private
 echo "  @maria on Mastodon ($m3) is linked to @maria_lopez on X: her ticket carries the same RT customer and links the X one"
 
 say "Waiting for the tickets in RT, as triage routed them"
-python3 - "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
-import json, sys, time, urllib.request, urllib.parse, http.cookiejar
-jar = http.cookiejar.CookieJar()
-op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-op.open("http://127.0.0.1:8085/NoAuth/Login.html", urllib.parse.urlencode({"user": "root", "pass": "password"}).encode())
-want = sys.argv[1:]
+python3 - "$ROOT/scripts" "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
+import sys, time
+sys.dont_write_bytecode = True  # nothing written into the checkout
+sys.path.insert(0, sys.argv[1])
+from demo_rt import RT, session, call, ticket_for, field
+op = session("root", "password")
+want = sys.argv[2:]
 deadline = time.time() + 60
 found = {}
 while time.time() < deadline and len(found) < len(want):
-    for key in want:
-        if key in found:
-            continue
-        q = urllib.parse.quote(f"'CF.{{Social Conversation ID}}' = '{key}'")
-        data = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/tickets?query={q}&fields=Subject"))
-        for item in data.get("items", []):
-            found[key] = item["id"]
+    for key in [k for k in want if k not in found]:
+        ticket = ticket_for(op, key)
+        if ticket:
+            found[key] = ticket
     time.sleep(0.5)
-def field(t, name):
-    for cf in t.get("CustomFields", []):
-        if cf.get("name") == name and cf.get("values"):
-            return cf["values"][0]
-    return "-"
 for key in sorted(found):
-    t = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/ticket/{found[key]}"))
-    queue = json.load(op.open(f"http://127.0.0.1:8085/REST/2.0/queue/{t['Queue']['id']}"))["Name"]
-    print(f"  ticket #{t['id']}: {t['Subject']}\n    {queue}, {field(t, 'Social Priority')} (priority {t['Priority']}, due {t['Due']}),"
-          f" {field(t, 'Social Category')}, {field(t, 'Social Sentiment')}\n    http://127.0.0.1:8085/Ticket/Display.html?id={t['id']}")
+    t = call(op, "GET", f"/ticket/{found[key]}")
+    queue = call(op, "GET", f"/queue/{t['Queue']['id']}")["Name"]
+    f = lambda name: field(t, name) or "-"
+    print(f"  ticket #{t['id']}: {t['Subject']}\n    {queue}, {f('Social Priority')} (priority {t['Priority']}, due {t['Due']}),"
+          f" {f('Social Category')}, {f('Social Sentiment')}\n    {RT}/Ticket/Display.html?id={t['id']}")
 if len(found) < len(want):
     print("  some mentions have no ticket yet; see http://127.0.0.1:8181/socialcare/health", file=sys.stderr)
     sys.exit(1)
 PY
 
 say "Closing the loop on @devon_k's ticket: the agent answers and resolves; closing, survey, answer, metrics"
-python3 - "x:$t2" "$SIM" "$brand_id" <<'PY'
-import json, sys, time, urllib.request, urllib.parse, http.cookiejar
-key, sim, brand = sys.argv[1:]
-RT = "http://127.0.0.1:8085"
-def session(user, password):
-    jar = http.cookiejar.CookieJar()
-    op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    op.addheaders = [("Referer", RT + "/")]  # RT's CSRF check on REST2 calls made with a session cookie
-    op.open(RT + "/NoAuth/Login.html", urllib.parse.urlencode({"user": user, "pass": password}).encode())
-    return op
+python3 - "$ROOT/scripts" "x:$t2" "$SIM" "$brand_id" <<'PY'
+import json, sys, urllib.request
+sys.dont_write_bytecode = True  # nothing written into the checkout
+sys.path.insert(0, sys.argv[1])
+from demo_rt import session, call, ticket_for, field, wait, wait_field
+key, sim, brand = sys.argv[2:]
 agent = session("agent", "agent")
-def call(op, method, path, body=None):
-    req = urllib.request.Request(RT + "/REST/2.0" + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json"})
-    return json.load(op.open(req))
-def field(t, name):
-    for cf in t.get("CustomFields", []):
-        if cf.get("name") == name and cf.get("values") and cf["values"][0] != "":
-            return cf["values"][0]
-    return None
-def wait(what, probe, seconds=60):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        got = probe()
-        if got:
-            return got
-        time.sleep(0.5)
-    sys.exit(f"  gave up waiting for {what}; see http://127.0.0.1:8181/socialcare/health")
-q = urllib.parse.quote(f"'CF.{{Social Conversation ID}}' = '{key}'")
-ticket = call(agent, "GET", f"/tickets?query={q}")["items"][0]["id"]
-ticket_now = lambda: call(agent, "GET", f"/ticket/{ticket}")
+ticket = ticket_for(agent, key)
 call(agent, "POST", f"/ticket/{ticket}/correspond", {"Content": "We have refunded the duplicate March charge; it shows"
      " on your account within 3-5 days. Sorry about that!", "ContentType": "text/plain"})
 print(f"  agent replied on ticket #{ticket} (privately, as Devon last wrote by DM)")
-wait("the reply to reach Devon", lambda: field(ticket_now(), "Social Replies") not in (None, "0"))
+wait("the reply to reach Devon", lambda: field(call(agent, "GET", f"/ticket/{ticket}"), "Social Replies") not in (None, "0"))
 call(agent, "PUT", f"/ticket/{ticket}", {"Status": "resolved"})
 print("  agent resolved it")
-print("  Social Closing:", wait("the closing", lambda: (field(ticket_now(), "Social Closing") or "").startswith("sent")
-      and field(ticket_now(), "Social Closing")))
-survey = wait("the survey", lambda: (field(ticket_now(), "Social Survey") or "").startswith(("sent", "not sent"))
-              and field(ticket_now(), "Social Survey"))
+print("  Social Closing:", wait_field(agent, ticket, "Social Closing", ("sent",)))
+survey = wait_field(agent, ticket, "Social Survey", ("sent", "not sent"))
 print("  Social Survey: ", survey)
 if survey.startswith("not sent"):
     sys.exit(0)  # e.g. the administrator's sampling or frequency cap: the ticket says why
@@ -178,8 +146,10 @@ req = urllib.request.Request(f"{sim}/2/dm_conversations/with/{brand}/messages", 
                              headers={"Content-Type": "application/json", "Authorization": "Bearer sim-user:devon_k"})
 urllib.request.urlopen(req).read()
 print('  Devon answered the survey by DM: "5, thanks for sorting it so fast!"')
-print("  Social CSAT:   ", wait("the score", lambda: field(ticket_now(), "Social CSAT")), "(credited to", field(ticket_now(), "Social Resolved By") + ")")
-t = wait("the metrics", lambda: field(ticket_now(), "Social Resolution (min)") is not None and ticket_now())
+print("  Social CSAT:   ", wait_field(agent, ticket, "Social CSAT"), "(credited to",
+      wait_field(agent, ticket, "Social Resolved By") + ")")
+wait_field(agent, ticket, "Social Resolution (min)")
+t = call(agent, "GET", f"/ticket/{ticket}")
 print("  status:        ", t["Status"], "(a survey answer never reopens a ticket; a 1 or 2 reopens it for Social Team Leads)")
 for name in ["Social First Response (min)", "Social First Response Business (min)", "Social SLA", "Social Replies",
              "Social Sentiment Conversion", "Social Resolution (min)"]:

@@ -11,6 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Network;
 
 /**
@@ -112,17 +113,17 @@ public class FollowUp {
     protected FollowUp() {
     }
 
-    FollowUp(Resolution resolution, FollowUpKind kind, String conversationKey, Network network, String customerAccountId,
-             String customerHandle, Instant dueAt, Instant now) {
+    /** To the conversation's customer as it stands at the resolution. */
+    FollowUp(Resolution resolution, FollowUpKind kind, Conversation conversation, Instant dueAt, Instant now) {
         this.key = key(resolution.transactionId(), kind);
         this.resolutionTransactionId = resolution.transactionId();
         this.ticketId = resolution.ticketId();
         this.agent = resolution.resolvedBy();
         this.kind = kind;
-        this.conversationKey = conversationKey;
-        this.network = network;
-        this.customerAccountId = customerAccountId;
-        this.customerHandle = customerHandle;
+        this.conversationKey = conversation.key();
+        this.network = conversation.network();
+        this.customerAccountId = conversation.customerAccountId();
+        this.customerHandle = conversation.customerHandle();
         this.state = FollowUpState.SCHEDULED;
         this.dueAt = dueAt;
         this.createdAt = now;

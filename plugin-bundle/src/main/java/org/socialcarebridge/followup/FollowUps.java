@@ -116,18 +116,15 @@ public final class FollowUps implements AfterCare {
             Resolution r = new Resolution(change.transactionId(), change.ticketId(), change.at(), change.by(), now);
             em.persist(r);
             if (p.closing()) {
-                em.persist(new FollowUp(r, FollowUpKind.CLOSING, conversation.key(), conversation.network(),
-                        conversation.customerAccountId(), conversation.customerHandle(), change.at(), now));
+                em.persist(new FollowUp(r, FollowUpKind.CLOSING, conversation, change.at(), now));
             }
             if (p.survey()) {
-                FollowUp survey = new FollowUp(r, FollowUpKind.SURVEY, conversation.key(), conversation.network(),
-                        conversation.customerAccountId(), conversation.customerHandle(), change.at().plus(p.surveyDelay()), now);
+                FollowUp survey = new FollowUp(r, FollowUpKind.SURVEY, conversation, change.at().plus(p.surveyDelay()), now);
                 surveyNotWanted(em, r, conversation, p).ifPresent(why -> survey.end(FollowUpState.SKIPPED, why, now));
                 em.persist(survey);
             }
             if (p.checksIn(category)) {
-                em.persist(new FollowUp(r, FollowUpKind.CHECK_IN, conversation.key(), conversation.network(),
-                        conversation.customerAccountId(), conversation.customerHandle(), change.at().plus(p.checkInAfter()), now));
+                em.persist(new FollowUp(r, FollowUpKind.CHECK_IN, conversation, change.at().plus(p.checkInAfter()), now));
             }
             return true;
         });
@@ -189,30 +186,30 @@ public final class FollowUps implements AfterCare {
         if (message.visibility() != Visibility.PRIVATE) {
             return false; // the survey went by direct message; a public post is an ordinary message
         }
-        FollowUpPolicy p = policy.get();
-        Instant now = clock.instant();
-        return db.write(em -> {
-            List<FollowUp> surveys = em.createQuery("select f from FollowUp f where f.ticketId = :t and f.kind = :k"
-                            + " and f.sentAt is not null order by f.sentAt desc", FollowUp.class)
-                    .setParameter("t", ticketId).setParameter("k", FollowUpKind.SURVEY).setMaxResults(1).getResultList();
-            if (surveys.isEmpty()) {
-                return false;
-            }
-            FollowUp survey = surveys.get(0);
-            if (survey.state() == FollowUpState.ANSWERED) {
-                return message.key().equals(survey.answerKey()); // the same answer read again; a second message is a message
-            }
-            boolean fromCustomer = survey.customerAccountId().equals(message.author().accountId());
-            Instant wrote = message.createdAt();
-            boolean inTime = !wrote.isBefore(survey.sentAt().minusSeconds(5)) && !wrote.isAfter(survey.sentAt().plus(p.answerWindow()));
-            if (survey.state() != FollowUpState.SENT || !fromCustomer || !inTime) {
-                return false;
-            }
-            SurveyAnswer answer = SurveyAnswer.read(message.text());
-            survey.answered(answer.score().orElse(null), message.text(), message.key(), now);
-            LOG.info("Ticket {}: survey answered, {}", ticketId, answer.reading());
-            return true;
-        });
+        // Read first: most direct messages answer no survey, and they need no write.
+        Optional<FollowUp> latest = db.read(em -> em.createQuery("select f from FollowUp f where f.ticketId = :t"
+                        + " and f.kind = :k and f.sentAt is not null order by f.sentAt desc", FollowUp.class)
+                .setParameter("t", ticketId).setParameter("k", FollowUpKind.SURVEY).setMaxResults(1).getResultList()
+                .stream().findFirst());
+        if (latest.isEmpty()) {
+            return false;
+        }
+        FollowUp survey = latest.get();
+        if (survey.state() == FollowUpState.ANSWERED) {
+            return message.key().equals(survey.answerKey()); // the same answer read again; a second message is a message
+        }
+        boolean fromCustomer = survey.customerAccountId().equals(message.author().accountId());
+        Instant wrote = message.createdAt();
+        boolean inTime = !wrote.isBefore(survey.sentAt().minusSeconds(5))
+                && !wrote.isAfter(survey.sentAt().plus(policy.get().answerWindow()));
+        if (survey.state() != FollowUpState.SENT || !fromCustomer || !inTime) {
+            return false;
+        }
+        SurveyAnswer answer = SurveyAnswer.read(message.text());
+        db.writing(em -> em.find(FollowUp.class, survey.key()).answered(answer.score().orElse(null), message.text(),
+                message.key(), clock.instant()));
+        LOG.info("Ticket {}: survey answered, {}", ticketId, answer.reading());
+        return true;
     }
 
     @Override

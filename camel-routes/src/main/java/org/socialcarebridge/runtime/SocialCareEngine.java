@@ -153,7 +153,7 @@ public final class SocialCareEngine implements AutoCloseable {
         FollowUpPolicy followUpPolicy = channelSettings("followups",
                 () -> FollowUpSettings.from(valuesOf(config, FollowUpSettings.PID)));
         FollowUps followUps = rt != null && followUpPolicy != null && replies != null
-                ? new FollowUps(db, host, networks, replyPolicy, () -> followUpPolicy, RetrySchedule.standard(), clock) : null;
+                ? new FollowUps(db, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
         Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, clock);
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,

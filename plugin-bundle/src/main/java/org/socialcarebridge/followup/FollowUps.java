@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -53,17 +52,17 @@ public final class FollowUps implements AfterCare {
     private final HostGateway host;
     private final Map<Network, NetworkClient> networks;
     private final ReplyPolicy replies;
-    private final Supplier<FollowUpPolicy> policy;
+    private final FollowUpPolicy policy;
     private final RetrySchedule retries;
     private final Clock clock;
     private final TransactionFeed<StatusChange> statusChanges;
 
     /**
      * @param replies the rules agents' replies follow (limits, guard, messaging windows); follow-ups follow them too
-     * @param policy  the administrator's follow-up settings in force
+     * @param policy  the administrator's follow-up settings (a changed file restarts the engine)
      */
     public FollowUps(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy replies,
-                     Supplier<FollowUpPolicy> policy, RetrySchedule retries, Clock clock) {
+                     FollowUpPolicy policy, RetrySchedule retries, Clock clock) {
         this.db = db;
         this.host = host;
         this.networks = Map.copyOf(networks);
@@ -104,9 +103,8 @@ public final class FollowUps implements AfterCare {
             return false; // a social ticket the plugin has no conversation for (filed by an older install)
         }
         Conversation conversation = found.get();
-        FollowUpPolicy p = policy.get();
         // Read once, before scheduling: the agent may have corrected the category triage chose.
-        String category = p.checkInCategories().isEmpty() ? null
+        String category = policy.checkInCategories().isEmpty() ? null
                 : host.ticketField(change.ticketId(), "Social Category").orElse(null);
         Instant now = clock.instant();
         boolean fresh = db.write(em -> {
@@ -115,16 +113,16 @@ public final class FollowUps implements AfterCare {
             }
             Resolution r = new Resolution(change.transactionId(), change.ticketId(), change.at(), change.by(), now);
             em.persist(r);
-            if (p.closing()) {
+            if (policy.closing()) {
                 em.persist(new FollowUp(r, FollowUpKind.CLOSING, conversation, change.at(), now));
             }
-            if (p.survey()) {
-                FollowUp survey = new FollowUp(r, FollowUpKind.SURVEY, conversation, change.at().plus(p.surveyDelay()), now);
-                surveyNotWanted(em, r, conversation, p).ifPresent(why -> survey.end(FollowUpState.SKIPPED, why, now));
+            if (policy.survey()) {
+                FollowUp survey = new FollowUp(r, FollowUpKind.SURVEY, conversation, change.at().plus(policy.surveyDelay()), now);
+                surveyNotWanted(em, r, conversation).ifPresent(why -> survey.end(FollowUpState.SKIPPED, why, now));
                 em.persist(survey);
             }
-            if (p.checksIn(category)) {
-                em.persist(new FollowUp(r, FollowUpKind.CHECK_IN, conversation, change.at().plus(p.checkInAfter()), now));
+            if (policy.checksIn(category)) {
+                em.persist(new FollowUp(r, FollowUpKind.CHECK_IN, conversation, change.at().plus(policy.checkInAfter()), now));
             }
             return true;
         });
@@ -136,18 +134,18 @@ public final class FollowUps implements AfterCare {
     }
 
     /** Why this resolution gets no survey (sampling, surveyed recently), or empty. */
-    private Optional<String> surveyNotWanted(EntityManager em, Resolution r, Conversation c, FollowUpPolicy p) {
-        if (!p.samples(r.transactionId())) {
-            return Optional.of("not in the " + p.surveySampling() + "% of resolutions sampled for a survey");
+    private Optional<String> surveyNotWanted(EntityManager em, Resolution r, Conversation c) {
+        if (!policy.samples(r.transactionId())) {
+            return Optional.of("not in the " + policy.surveySampling() + "% of resolutions sampled for a survey");
         }
         List<Instant> recent = em.createQuery("select f.sentAt from FollowUp f where f.network = :n and f.customerAccountId = :a"
                         + " and f.kind = :survey and f.sentAt is not null and f.sentAt > :since order by f.sentAt desc", Instant.class)
                 .setParameter("n", c.network()).setParameter("a", c.customerAccountId())
-                .setParameter("survey", FollowUpKind.SURVEY).setParameter("since", clock.instant().minus(p.surveyCap()))
+                .setParameter("survey", FollowUpKind.SURVEY).setParameter("since", clock.instant().minus(policy.surveyCap()))
                 .setMaxResults(1).getResultList();
         if (!recent.isEmpty()) {
             return Optional.of("the customer was last surveyed " + WHEN.format(recent.get(0)) + "; at most one survey per "
-                    + p.surveyCap().toDays() + " days");
+                    + policy.surveyCap().toDays() + " days");
         }
         return Optional.empty();
     }
@@ -201,7 +199,7 @@ public final class FollowUps implements AfterCare {
         boolean fromCustomer = survey.customerAccountId().equals(message.author().accountId());
         Instant wrote = message.createdAt();
         boolean inTime = !wrote.isBefore(survey.sentAt().minusSeconds(5))
-                && !wrote.isAfter(survey.sentAt().plus(policy.get().answerWindow()));
+                && !wrote.isAfter(survey.sentAt().plus(policy.answerWindow()));
         if (survey.state() != FollowUpState.SENT || !fromCustomer || !inTime) {
             return false;
         }
@@ -258,14 +256,13 @@ public final class FollowUps implements AfterCare {
             retry(key, "the " + f.network().displayName() + " channel is not running (check its settings)", null);
             return;
         }
-        FollowUpPolicy p = policy.get();
         OutboundPostPlan plan = switch (f.kind()) {
-            case CLOSING -> closing(c, p);
-            case SURVEY -> tooFewReplies(f.ticketId(), p).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
-                    .orElseGet(() -> privately(c, network, p.surveyText(), "survey.text", "survey"));
+            case CLOSING -> closing(c);
+            case SURVEY -> tooFewReplies(f.ticketId()).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
+                    .orElseGet(() -> privately(c, network, policy.surveyText(), "survey.text", "survey"));
             case CHECK_IN -> c.lastCustomerMessageAt().isAfter(r.resolvedAt())
                     ? OutboundPostPlan.not(FollowUpState.CANCELLED, "the customer wrote after the resolution")
-                    : privately(c, network, p.checkInText(), "checkIn.text", "check-in");
+                    : privately(c, network, policy.checkInText(), "checkIn.text", "check-in");
         };
         if (plan.skip() != null) {
             end(key, plan.skip(), plan.why());
@@ -313,7 +310,7 @@ public final class FollowUps implements AfterCare {
         }
     }
 
-    private OutboundPostPlan closing(Conversation c, FollowUpPolicy p) {
+    private OutboundPostPlan closing(Conversation c) {
         if (c.key().contains(":dm:") || c.lastPublicCustomerMessageId() == null) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, "the conversation began in private, so nothing is closed in public");
         }
@@ -321,21 +318,21 @@ public final class FollowUps implements AfterCare {
         if (closed.isPresent()) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, "the last public exchange was already a closing: " + closed.get());
         }
-        return new OutboundPostPlan(p.closingText(), "closing.text", ReplyVisibility.PUBLIC, null, null);
+        return new OutboundPostPlan(policy.closingText(), "closing.text", ReplyVisibility.PUBLIC, null, null);
     }
 
     /**
      * Why a survey would come too early: fewer agent replies reached the customer than the policy asks.
      * Counted when it is due, not at the resolution: an agent's last reply is often sent with it.
      */
-    private Optional<String> tooFewReplies(long ticketId, FollowUpPolicy p) {
+    private Optional<String> tooFewReplies(long ticketId) {
         long replied = db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t"
                 + " and o.postedAt is not null", Long.class).setParameter("t", ticketId).getSingleResult());
-        if (replied >= p.minAgentReplies()) {
+        if (replied >= policy.minAgentReplies()) {
             return Optional.empty();
         }
         return Optional.of(replied == 0 ? "no agent reply reached the customer on this ticket"
-                : "only " + replied + " agent replies reached the customer; a survey needs " + p.minAgentReplies());
+                : "only " + replied + " agent replies reached the customer; a survey needs " + policy.minAgentReplies());
     }
 
     private OutboundPostPlan privately(Conversation c, NetworkClient network, String text, String setting, String what) {
@@ -443,7 +440,7 @@ public final class FollowUps implements AfterCare {
                 boolean low = f.score() != null ? f.score() <= 2 : answer.angry();
                 String credit = f.agent() != null ? " (credited to " + f.agent() + ", who resolved the ticket)" : "";
                 if (low) {
-                    String group = policy.get().lowScoreGroup();
+                    String group = policy.lowScoreGroup();
                     host.reopenFor(f.ticketId(), group, "Social Care Bridge: " + handle + " answered the satisfaction survey"
                             + " with " + quoted + ", " + answer.reading() + credit + ". The ticket is reopened for " + group
                             + ": please look at what went wrong and contact the customer.");

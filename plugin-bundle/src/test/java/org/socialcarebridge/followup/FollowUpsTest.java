@@ -93,7 +93,7 @@ class FollowUpsTest {
     }
 
     void start() {
-        followUps = new FollowUps(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies, () -> policy,
+        followUps = new FollowUps(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies, policy,
                 RetrySchedule.standard(), clock);
         intake = new Intake(db, host, Set.of(), Duration.ofDays(7), Triage.withDefaults(), followUps, clock);
         outbox = new Outbox(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies,
@@ -301,6 +301,7 @@ class FollowUpsTest {
     void aCheckInIsSentForItsCategoryAndCancelledWhenTheCustomerWroteMeanwhile() {
         policy = new FollowUpPolicy(false, "", false, Duration.ZERO, 100, Duration.ZERO, 0, "", Duration.ofDays(7),
                 Set.of("Delay"), Duration.ofDays(3), FollowUpPolicy.CHECK_IN_TEXT, "Social Team Leads");
+        start();
         host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put("Social Category", "delay");
         customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
         agentReplies("Sorry, it arrives tomorrow");

@@ -414,7 +414,7 @@ public final class SurveyAnswer {
 
         /**
          * Stars or "stars" right after a rating belong to it ("5⭐", "4 stars"): the index of the
-         * last, added to form when given.
+         * last; what it adds is added to form.
          */
         private int unit(int last, StringBuilder form) {
             int j = last + 1;
@@ -424,14 +424,12 @@ public final class SurveyAnswer {
             }
             if (kind(j) == Kind.WORD && UNITS.contains(text(j))) {
                 used[j] = true;
-                if (form != null) {
-                    form.append(' ').append(text(j));
-                }
+                form.append(' ').append(text(j));
                 return j;
             }
             int end = last;
             while (j < pieces.size() && pieces.get(j).isStar()) {
-                if (form != null && end == last) {
+                if (end == last) {
                     form.append(text(j));
                 }
                 used[j] = true;

@@ -111,7 +111,7 @@ public final class ResolutionConfirmation {
             }
             sentenceConfirms |= v == Verdict.CONFIRMS;
             String mark = t == null ? "." : t.text();
-            if (".!?;".contains(mark) || t == null) {
+            if (".!?;".contains(mark)) {
                 // a question withdraws what its sentence seemed to say: "fixed, right?"
                 confirmed |= sentenceConfirms && !mark.equals("?");
                 sentenceConfirms = false;

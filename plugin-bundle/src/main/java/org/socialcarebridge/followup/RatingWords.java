@@ -2,6 +2,7 @@ package org.socialcarebridge.followup;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +35,12 @@ final class RatingWords {
     }
 
     private static final Map<String, Integer> WORDS = new HashMap<>();
+    /** Rating phrases, and greetings and sign-offs under {@link #RATES_NOTHING}. */
     private static final Map<String, Integer> PHRASES = new HashMap<>();
-    private static final Set<String> NOT_RATINGS = Set.of("good morning", "good afternoon", "good evening",
-            "good night", "good day", "good luck", "all the best", "best wishes", "best regards", "kind regards",
-            "have a good", "have a nice", "have a great", "have a lovely");
+    /** First words of phrases, so most words need no phrase look-up. */
+    private static final Set<String> PHRASE_STARTS = new HashSet<>();
+    /** The score of a phrase that rates nothing: "good morning" is read past whole. */
+    private static final int RATES_NOTHING = 0;
     private static final int LONGEST_PHRASE = 4;
     private static final Set<String> BOOSTERS = Set.of("very", "really", "so", "super", "extremely", "incredibly",
             "absolutely", "truly", "totally", "genuinely");
@@ -61,6 +64,9 @@ final class RatingWords {
                 "dissatisfied");
         scored(1, "terrible", "awful", "useless", "worst", "horrible", "appalling", "atrocious", "abysmal",
                 "dreadful", "pathetic", "disgraceful", "rubbish", "hopeless", "shocking");
+        scored(RATES_NOTHING, "good morning", "good afternoon", "good evening", "good night", "good day",
+                "good luck", "all the best", "best wishes", "best regards", "kind regards", "have a good",
+                "have a nice", "have a great", "have a lovely");
     }
 
     private RatingWords() {
@@ -68,7 +74,13 @@ final class RatingWords {
 
     private static void scored(int score, String... entries) {
         for (String e : entries) {
-            (e.indexOf(' ') >= 0 ? PHRASES : WORDS).put(e, score);
+            int space = e.indexOf(' ');
+            if (space < 0) {
+                WORDS.put(e, score);
+            } else {
+                PHRASES.put(e, score);
+                PHRASE_STARTS.add(e.substring(0, space));
+            }
         }
     }
 
@@ -93,17 +105,16 @@ final class RatingWords {
             if (!p.is(Kind.WORD)) {
                 continue;
             }
-            int skip = phraseLength(pieces, i, NOT_RATINGS);
-            if (skip > 0) {
-                i += skip - 1;
-                continue;
-            }
-            int len = phraseLength(pieces, i, PHRASES.keySet());
+            int len = PHRASE_STARTS.contains(p.text()) ? phraseLength(pieces, i) : 0;
             String entry;
             Integer score;
             if (len > 0) {
                 entry = phrase(pieces, i, len);
                 score = PHRASES.get(entry);
+                if (score == RATES_NOTHING) {
+                    i += len - 1;
+                    continue;
+                }
             } else {
                 len = 1;
                 entry = knownKey(p.text(), WORDS.keySet());
@@ -146,9 +157,10 @@ final class RatingWords {
         return new Reading(score, entry, start, end);
     }
 
-    private static int phraseLength(List<AnswerPiece> pieces, int i, Set<String> phrases) {
+    /** The length of the longest phrase (rating or not) starting at i, or 0. */
+    private static int phraseLength(List<AnswerPiece> pieces, int i) {
         for (int len = Math.min(LONGEST_PHRASE, pieces.size() - i); len >= 2; len--) {
-            if (allWords(pieces, i, len) && phrases.contains(phrase(pieces, i, len))) {
+            if (allWords(pieces, i, len) && PHRASES.containsKey(phrase(pieces, i, len))) {
                 return len;
             }
         }

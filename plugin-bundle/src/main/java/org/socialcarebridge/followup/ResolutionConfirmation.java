@@ -111,7 +111,7 @@ public final class ResolutionConfirmation {
             }
             sentenceConfirms |= v == Verdict.CONFIRMS;
             String mark = t == null ? "." : t.text();
-            if (".!?;".contains(mark) || t == null) {
+            if (".!?;".contains(mark)) {
                 // a question withdraws what its sentence seemed to say: "fixed, right?"
                 confirmed |= sentenceConfirms && !mark.equals("?");
                 sentenceConfirms = false;
@@ -127,6 +127,8 @@ public final class ResolutionConfirmation {
             }
         }
         boolean asks = words.size() > 1 && AUXILIARIES.contains(words.get(0)) && SUBJECTS.contains(words.get(1));
+        int waitingFrom = waitingFrom(words);
+        boolean gone = words.contains("anymore") || words.contains("longer");
         Verdict verdict = Verdict.NONE;
         for (int k = 0; k < words.size(); k++) {
             String w = words.get(k);
@@ -138,16 +140,17 @@ public final class ResolutionConfirmation {
                     return Verdict.CONTRADICTS;
                 }
                 // "no more errors", "not broken anymore": the complaint is gone
-                resolved = words.contains("anymore") || words.contains("longer")
-                        || k > 0 && words.get(k - 1).equals("more");
+                resolved = gone || k > 0 && words.get(k - 1).equals("more");
                 len = 1;
             } else if (resolved && negated(words, k)) {
                 return Verdict.CONTRADICTS;
             }
-            if (resolved && !asks && !waiting(words, k, k + Math.max(len, 1))) {
+            int end = k + Math.max(len, 1);
+            boolean waits = waitingFrom < k || end < words.size() && WAITING_AFTER.contains(words.get(end));
+            if (resolved && !asks && !waits) {
                 verdict = Verdict.CONFIRMS;
             }
-            k += Math.max(len, 1) - 1;
+            k = end - 1;
         }
         return verdict;
     }
@@ -164,15 +167,18 @@ public final class ResolutionConfirmation {
         return false;
     }
 
-    /** Anything before the word that makes it a wish, a condition or a question, or "soon" after it. */
-    private static boolean waiting(List<String> words, int start, int end) {
-        for (int j = 0; j < start; j++) {
+    /**
+     * The index of the clause's first word that makes what follows it a wish, a condition or a question
+     * ("hope", "when", "it'll"), or the clause's size when none does.
+     */
+    private static int waitingFrom(List<String> words) {
+        for (int j = 0; j < words.size(); j++) {
             String w = words.get(j);
             if (WAITING.contains(w) || w.endsWith("'ll") || w.endsWith("'d")) {
-                return true;
+                return j;
             }
         }
-        return end < words.size() && WAITING_AFTER.contains(words.get(end));
+        return words.size();
     }
 
     /** "fixed it", "sorted out my account", "all fixed now"; not "fixed the typo in my address". */

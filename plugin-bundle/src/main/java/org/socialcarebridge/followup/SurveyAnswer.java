@@ -223,6 +223,8 @@ public final class SurveyAnswer {
     private static final class Numbers {
         private final List<AnswerPiece> pieces;
         private final boolean[] used;
+        /** The index of the first word or number, or the size when there is none. */
+        private final int firstWordAt;
         final List<Reading> readings = new ArrayList<>();
         final List<String> below = new ArrayList<>();
         final List<String> offScale = new ArrayList<>();
@@ -230,6 +232,11 @@ public final class SurveyAnswer {
         Numbers(List<AnswerPiece> pieces) {
             this.pieces = pieces;
             this.used = new boolean[pieces.size()];
+            int first = 0;
+            while (first < pieces.size() && !pieces.get(first).is(Kind.WORD) && !pieces.get(first).is(Kind.NUMBER)) {
+                first++;
+            }
+            this.firstWordAt = first;
         }
 
         void read() {
@@ -343,7 +350,7 @@ public final class SurveyAnswer {
                 return i;
             }
             // "one" and "five" are also pronouns and counts ("the best one", "no one", "high five")
-            if (p.is(Kind.WORD) && !(cued(i) || firstWord(i))) {
+            if (p.is(Kind.WORD) && !(cued(i) || i <= firstWordAt)) {
                 return i;
             }
             used[i] = true;
@@ -414,7 +421,7 @@ public final class SurveyAnswer {
 
         /**
          * Stars or "stars" right after a rating belong to it ("5⭐", "4 stars"): the index of the
-         * last, added to form when given.
+         * last; what it adds is added to form.
          */
         private int unit(int last, StringBuilder form) {
             int j = last + 1;
@@ -424,14 +431,12 @@ public final class SurveyAnswer {
             }
             if (kind(j) == Kind.WORD && UNITS.contains(text(j))) {
                 used[j] = true;
-                if (form != null) {
-                    form.append(' ').append(text(j));
-                }
+                form.append(' ').append(text(j));
                 return j;
             }
             int end = last;
             while (j < pieces.size() && pieces.get(j).isStar()) {
-                if (form != null && end == last) {
+                if (end == last) {
                     form.append(text(j));
                 }
                 used[j] = true;
@@ -461,15 +466,6 @@ public final class SurveyAnswer {
         private boolean cued(int i) {
             return kind(i - 1) == Kind.WORD && CUES.contains(text(i - 1))
                     || kind(i - 1) == Kind.MARK && text(i - 1).equals(":");
-        }
-
-        private boolean firstWord(int i) {
-            for (int k = 0; k < i; k++) {
-                if (pieces.get(k).is(Kind.WORD) || pieces.get(k).is(Kind.NUMBER)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** A number's value in tenths, for digits and number words; {@link #NOT_A_NUMBER} otherwise. */

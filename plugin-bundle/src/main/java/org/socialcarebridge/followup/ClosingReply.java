@@ -25,7 +25,7 @@ public final class ClosingReply {
         if (text == null) {
             return false;
         }
-        String t = text.length() > 1000 ? text.substring(0, 1000) : text;
+        String t = CustomerText.head(text, 1000);
         t = t.toLowerCase(Locale.ROOT).replace('’', '\'');
         return CLOSING.matcher(t).find();
     }

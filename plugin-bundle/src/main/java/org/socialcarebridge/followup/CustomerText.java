@@ -15,4 +15,10 @@ final class CustomerText {
         }
         return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
+
+    /** At most max characters, stripped, ending in "…" when cut, never half an emoji: a quote on the ticket. */
+    static String shortened(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        return t.length() > max ? head(t, max - 1) + "…" : t;
+    }
 }

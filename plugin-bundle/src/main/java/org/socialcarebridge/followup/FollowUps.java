@@ -365,7 +365,7 @@ public final class FollowUps implements AfterCare {
         boolean closes = e.direction() == LedgerEntry.Direction.OUTBOUND
                 ? ClosingReply.closes(text) || pluginClosing(em, e.messageId())
                 : ResolutionConfirmation.confirms(text);
-        return closes ? Optional.of("\"" + (text.length() > 120 ? text.substring(0, 119) + "…" : text) + "\"") : Optional.empty();
+        return closes ? Optional.of("\"" + CustomerText.shortened(text, 120) + "\"") : Optional.empty();
     }
 
     private static boolean pluginClosing(EntityManager em, String postId) {
@@ -434,9 +434,9 @@ public final class FollowUps implements AfterCare {
                 if (f.score() != null) {
                     fields.put("Social CSAT", String.valueOf(f.score()));
                 }
-                fields.put("Social Survey Answer", bounded(f.answer(), 250));
+                fields.put("Social Survey Answer", CustomerText.shortened(f.answer(), 250));
                 host.setTicketFields(f.ticketId(), fields);
-                String quoted = "\"" + bounded(f.answer(), 1000) + "\"";
+                String quoted = "\"" + CustomerText.shortened(f.answer(), 1000) + "\"";
                 boolean low = f.score() != null ? f.score() <= 2 : answer.angry();
                 String credit = f.agent() != null ? " (credited to " + f.agent() + ", who resolved the ticket)" : "";
                 if (low) {
@@ -476,10 +476,6 @@ public final class FollowUps implements AfterCare {
         };
     }
 
-    private static String bounded(String text, int max) {
-        String t = text == null ? "" : text.strip();
-        return t.length() > max ? t.substring(0, max - 1) + "…" : t;
-    }
 
     /** Follow-ups not yet sent, for the health page. */
     public long scheduledCount() {

@@ -21,7 +21,9 @@ import jakarta.persistence.Table;
         @Index(name = "SC_LEDGER_STATE", columnList = "STATE,CREATED_AT"),
         @Index(name = "SC_LEDGER_TICKET", columnList = "TICKET_ID"),
         // The export reads a time window page by page in this order.
-        @Index(name = "SC_LEDGER_CREATED", columnList = "CREATED_AT,MESSAGE_KEY")})
+        @Index(name = "SC_LEDGER_CREATED", columnList = "CREATED_AT,MESSAGE_KEY"),
+        // The metrics publisher reads what was filed after its cursor every few seconds.
+        @Index(name = "SC_LEDGER_FILED", columnList = "FILED_AT")})
 public class LedgerEntry {
     public enum Direction { INBOUND, OUTBOUND }
 

@@ -22,7 +22,9 @@ import org.socialcarebridge.conversation.Network;
 @Table(name = "SC_FOLLOWUP", indexes = {
         @Index(name = "SC_FOLLOWUP_DUE", columnList = "STATE,DUE_AT"),
         @Index(name = "SC_FOLLOWUP_TICKET", columnList = "TICKET_ID"),
-        @Index(name = "SC_FOLLOWUP_CUSTOMER", columnList = "NETWORK,CUSTOMER_ACCOUNT_ID")})
+        @Index(name = "SC_FOLLOWUP_CUSTOMER", columnList = "NETWORK,CUSTOMER_ACCOUNT_ID"),
+        // The metrics publisher reads what changed after its cursor every few seconds.
+        @Index(name = "SC_FOLLOWUP_UPDATED", columnList = "UPDATED_AT")})
 public class FollowUp {
     /** {@code <resolution transaction>:<kind>}, e.g. {@code 4711:SURVEY}. */
     @Id

@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
  * of a ticket whose {@code reopenedAt} is null is its current resolution.
  */
 @Entity
-@Table(name = "SC_RESOLUTION", indexes = @Index(name = "SC_RESOLUTION_TICKET", columnList = "TICKET_ID,RESOLVED_AT"))
+@Table(name = "SC_RESOLUTION", indexes = {
+        @Index(name = "SC_RESOLUTION_TICKET", columnList = "TICKET_ID,RESOLVED_AT"),
+        // The metrics publisher reads what changed after its cursor every few seconds.
+        @Index(name = "SC_RESOLUTION_UPDATED", columnList = "UPDATED_AT")})
 public class Resolution {
     @Id
     @Column(name = "TRANSACTION_ID")

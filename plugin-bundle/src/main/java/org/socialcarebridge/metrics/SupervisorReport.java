@@ -15,8 +15,6 @@ import java.util.function.Function;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.followup.FollowUpKind;
-import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.eval.Json;
 import org.socialcarebridge.triage.rules.BusinessHours;
@@ -24,7 +22,8 @@ import org.socialcarebridge.triage.rules.BusinessHours;
 /**
  * The supervisors' social care report computed over the plugin's own records, meaning what the help
  * desk's saved searches mean (times UTC, "this week" the last 7 days), so the two can be checked against
- * each other. Every number comes from the tickets' {@link TicketMetrics}, as their fields do.
+ * each other. Every number comes from the tickets' {@link TicketMetrics}, as their fields do; CSAT by
+ * agent, over all time, from {@link TicketActivities#csat()}, the same rule read from the surveys alone.
  *
  * @param slaAtRisk            tickets not resolved whose SLA is Open and due within the hour, by id
  * @param slaBreachedToday     tickets whose SLA is Breached with a due time since 00:00 today, by id
@@ -50,7 +49,10 @@ public record SupervisorReport(Instant now, List<Long> slaAtRisk, List<Long> sla
     /** The prefix ChannelWatch keeps a channel's open alert under in the cursors. */
     private static final String ALERT = "alert:";
 
-    /** The report {@code now}, reading only the tickets some item can count. */
+    /**
+     * The report {@code now}, reading the activity of only the tickets a windowed item can count (opened or
+     * resolved this week, due between 00:00 today and an hour from now), and CSAT from the surveys.
+     */
     public static SupervisorReport of(Database db, BusinessHours hours, Instant now) {
         Instant weekAgo = now.minus(WEEK);
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
@@ -66,16 +68,13 @@ public record SupervisorReport(Instant now, List<Long> slaAtRisk, List<Long> sla
                             + " and e.direction = :in and e.state = :filed and t.due >= :from and t.due < :to", Long.class)
                     .setParameter("in", LedgerEntry.Direction.INBOUND).setParameter("filed", LedgerState.FILED)
                     .setParameter("from", today).setParameter("to", now.plus(AT_RISK)).getResultList());
-            tickets.addAll(em.createQuery("select distinct f.ticketId from FollowUp f where f.kind = :survey"
-                            + " and f.state = :answered and f.score is not null", Long.class)
-                    .setParameter("survey", FollowUpKind.SURVEY).setParameter("answered", FollowUpState.ANSWERED)
-                    .getResultList());
             tickets.addAll(em.createQuery("select distinct r.ticketId from Resolution r where r.resolvedAt >= :t", Long.class)
                     .setParameter("t", weekAgo).getResultList());
             return null;
         });
+        TicketActivities activities = new TicketActivities(db);
         List<TicketMetrics> metrics = new ArrayList<>();
-        new TicketActivities(db).read(tickets).values().forEach(a -> metrics.add(TicketMetrics.of(a, hours, now)));
+        activities.read(tickets).values().forEach(a -> metrics.add(TicketMetrics.of(a, hours, now)));
         long filtered = new FilteredMessages(db).count(weekAgo);
         Map<String, Long> alerts = new TreeMap<>();
         db.read(em -> em.createQuery("select c.channel, c.position from ChannelCursor c where c.channel like :p", Object[].class)
@@ -85,12 +84,15 @@ public record SupervisorReport(Instant now, List<Long> slaAtRisk, List<Long> sla
                         alerts.put(((String) row[0]).substring(ALERT.length()), Long.parseLong(id));
                     }
                 });
-        return of(metrics, filtered, alerts, now);
+        return of(metrics, activities.csat(), filtered, alerts, now);
     }
 
-    /** The report over these tickets' metrics (computed for {@code now}), given the week's filtered count and open alerts. */
-    public static SupervisorReport of(Collection<TicketMetrics> tickets, long filtered, Map<String, Long> channelAlerts,
-                                      Instant now) {
+    /**
+     * The report over these tickets' metrics (computed for {@code now}) and every ticket's CSAT, given the
+     * week's filtered count and open alerts.
+     */
+    public static SupervisorReport of(Collection<TicketMetrics> tickets, Collection<TicketActivities.Csat> csats, long filtered,
+                                      Map<String, Long> channelAlerts, Instant now) {
         Instant weekAgo = now.minus(WEEK);
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
         List<TicketMetrics> week = tickets.stream()
@@ -107,9 +109,8 @@ public record SupervisorReport(Instant now, List<Long> slaAtRisk, List<Long> sla
                 .computeIfAbsent(value(m.activity().tier()), k -> new TreeMap<>(ResponseBand.LABEL_ORDER))
                 .merge(m.band().label(), 1L, Long::sum));
         Map<String, Map<String, Long>> csat = new TreeMap<>();
-        tickets.stream().filter(m -> m.csat() != null).forEach(m -> csat
-                .computeIfAbsent(value(m.csatAgent()), k -> new TreeMap<>())
-                .merge(String.valueOf(m.csat()), 1L, Long::sum));
+        csats.forEach(c -> csat.computeIfAbsent(value(c.agent()), k -> new TreeMap<>())
+                .merge(String.valueOf(c.score()), 1L, Long::sum));
         Map<String, Long> conversion = count(tickets.stream()
                 .filter(m -> m.activity().resolvedAt() != null && !m.activity().resolvedAt().isBefore(weekAgo)).toList(),
                 TicketMetrics::sentimentConversion);

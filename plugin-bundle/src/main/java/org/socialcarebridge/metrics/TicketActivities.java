@@ -52,6 +52,33 @@ public final class TicketActivities {
         return all;
     }
 
+    /** A ticket's CSAT as its metrics count it: the latest answered survey's score, and the agent that survey credits. */
+    public record Csat(long ticketId, int score, String agent) {
+    }
+
+    /**
+     * The CSAT of every ticket the plugin filed customer messages on that has one, as {@link #read} would
+     * answer it, in one query of the surveys alone: the report's CSAT by agent covers all time, and
+     * reading every surveyed ticket's whole activity for it would grow with the years.
+     */
+    public List<Csat> csat() {
+        Map<Long, Object[]> latest = new HashMap<>();
+        db.read(em -> em.createQuery("select " + SURVEY_COLUMNS + " from FollowUp f where " + ANSWERED_SURVEY
+                        + " and exists (select e.key from LedgerEntry e where e.ticketId = f.ticketId"
+                        + " and e.direction = :in and e.state = :filed)", Object[].class)
+                .setParameter("survey", FollowUpKind.SURVEY).setParameter("answered", FollowUpState.ANSWERED)
+                .setParameter("in", LedgerEntry.Direction.INBOUND).setParameter("filed", LedgerState.FILED)
+                .getResultList()).forEach(row -> latest.merge((Long) row[4], row, (a, b) -> BY_ANSWER.compare(b, a) > 0 ? b : a));
+        return latest.values().stream().map(r -> new Csat((Long) r[4], (Integer) r[2], (String) r[3])).toList();
+    }
+
+    /** An answered survey's columns, as {@link #BY_ANSWER} and the CSAT read them. */
+    private static final String SURVEY_COLUMNS = "f.answeredAt, f.key, f.score, f.agent, f.ticketId, f.answerKey";
+    private static final String ANSWERED_SURVEY = "f.kind = :survey and f.state = :answered and f.score is not null";
+    /** The latest answer is the ticket's CSAT. */
+    private static final Comparator<Object[]> BY_ANSWER = Comparator.comparing((Object[] r) -> (Instant) r[0],
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (String) r[1]);
+
     /** What one ticket's records hold, gathered row by row before it becomes a {@link TicketActivity}. */
     private static final class Gathered {
         final long ticketId;
@@ -112,17 +139,14 @@ public final class TicketActivities {
                 g.resolution = row;
             }
         }
-        Comparator<Object[]> byAnswer = Comparator.comparing((Object[] r) -> (Instant) r[0],
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (String) r[1]);
         // A survey answer's sentiment is its score's, not the lexicon's reading of "5, thanks!".
         Map<String, Sentiment> answers = new HashMap<>();
-        for (Object[] row : em.createQuery("select f.answeredAt, f.key, f.score, f.agent, f.ticketId, f.answerKey from FollowUp f"
-                        + " where f.ticketId in :ids and f.kind = :survey and f.state = :answered and f.score is not null",
-                        Object[].class)
+        for (Object[] row : em.createQuery("select " + SURVEY_COLUMNS + " from FollowUp f where f.ticketId in :ids and "
+                        + ANSWERED_SURVEY, Object[].class)
                 .setParameter("ids", ids).setParameter("survey", FollowUpKind.SURVEY)
                 .setParameter("answered", FollowUpState.ANSWERED).getResultList()) {
             Gathered g = tickets.get((Long) row[4]);
-            if (g != null && (g.survey == null || byAnswer.compare(row, g.survey) > 0)) {
+            if (g != null && (g.survey == null || BY_ANSWER.compare(row, g.survey) > 0)) {
                 g.survey = row;
             }
             if (row[5] != null) {

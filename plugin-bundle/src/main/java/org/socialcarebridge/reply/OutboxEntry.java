@@ -18,7 +18,12 @@ import org.socialcarebridge.host.AgentReply;
  * (notification and reconciliation) is the same row, so it is posted at most once.
  */
 @Entity
-@Table(name = "SC_OUTBOX", indexes = @Index(name = "SC_OUTBOX_DUE", columnList = "STATE,NEXT_ATTEMPT_AT"))
+@Table(name = "SC_OUTBOX", indexes = {
+        @Index(name = "SC_OUTBOX_DUE", columnList = "STATE,NEXT_ATTEMPT_AT"),
+        // A ticket's replies: its metrics, and the export's delivery columns, read them by ticket.
+        @Index(name = "SC_OUTBOX_TICKET", columnList = "TICKET_ID"),
+        // The metrics publisher reads what changed after its cursor every few seconds.
+        @Index(name = "SC_OUTBOX_UPDATED", columnList = "UPDATED_AT")})
 public class OutboxEntry {
     @Id
     @Column(name = "TRANSACTION_ID")

@@ -23,6 +23,22 @@ public final class ChannelWatch {
     private final Duration staleAfter;
     private final Clock clock;
 
+    /** A channel's open alert is kept under this prefix and its name in the cursors (empty: none open). */
+    private static final String ALERT = "alert:";
+
+    /** The alerts open now: the host's alert id by channel. */
+    public static java.util.Map<String, Long> openAlerts(Database db) {
+        java.util.Map<String, Long> alerts = new java.util.TreeMap<>();
+        db.read(em -> em.createQuery("select c.channel, c.position from ChannelCursor c where c.channel like :p", Object[].class)
+                .setParameter("p", ALERT + "%").getResultList()).forEach(row -> {
+                    String id = (String) row[1];
+                    if (id != null && !id.isEmpty()) {
+                        alerts.put(((String) row[0]).substring(ALERT.length()), Long.parseLong(id));
+                    }
+                });
+        return alerts;
+    }
+
     public ChannelWatch(Health health, HostGateway host, Database db, Duration staleAfter, Clock clock) {
         this.health = health;
         this.host = host;
@@ -33,7 +49,7 @@ public final class ChannelWatch {
 
     public void check() {
         for (ChannelStatus channel : health.channels()) {
-            String key = "alert:" + channel.channel();
+            String key = ALERT + channel.channel();
             String open = db.cursor(key);
             boolean alerting = open != null && !open.isEmpty();
             Optional<String> problem = channel.problem(clock.instant(), staleAfter);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.socialcarebridge.conversation.FilteredMessages;
+import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.persistence.Database;
@@ -46,8 +47,6 @@ public record SupervisorReport(Instant now, List<Long> slaAtRisk, List<Long> sla
     public static final String NO_VALUE = "(no value)";
     static final Duration WEEK = Duration.ofDays(7);
     static final Duration AT_RISK = Duration.ofHours(1);
-    /** The prefix ChannelWatch keeps a channel's open alert under in the cursors. */
-    private static final String ALERT = "alert:";
 
     /**
      * The report {@code now}, reading the activity of only the tickets a windowed item can count (opened or
@@ -76,14 +75,7 @@ public record SupervisorReport(Instant now, List<Long> slaAtRisk, List<Long> sla
         List<TicketMetrics> metrics = new ArrayList<>();
         activities.read(tickets).values().forEach(a -> metrics.add(TicketMetrics.of(a, hours, now)));
         long filtered = new FilteredMessages(db).count(weekAgo);
-        Map<String, Long> alerts = new TreeMap<>();
-        db.read(em -> em.createQuery("select c.channel, c.position from ChannelCursor c where c.channel like :p", Object[].class)
-                .setParameter("p", ALERT + "%").getResultList()).forEach(row -> {
-                    String id = (String) row[1];
-                    if (id != null && !id.isEmpty()) {
-                        alerts.put(((String) row[0]).substring(ALERT.length()), Long.parseLong(id));
-                    }
-                });
+        Map<String, Long> alerts = ChannelWatch.openAlerts(db);
         return of(metrics, activities.csat(), filtered, alerts, now);
     }
 

@@ -22,7 +22,7 @@ import org.socialcarebridge.triage.TriageLabel;
 import org.socialcarebridge.triage.Tier;
 
 /**
- * Reads {@link TicketActivity} from the plugin's records: five queries for any number of tickets (up to
+ * Reads {@link TicketActivity} from the plugin's records: six queries for any number of tickets (up to
  * {@link #BATCH} at a time), whatever their number of messages and replies, reading only the columns
  * the metrics use (never a message's text).
  */

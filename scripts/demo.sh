@@ -15,6 +15,9 @@ done
 ensure_toolchain
 say "Request Tracker 5 on http://127.0.0.1:8085 (installs from Debian's packages on first run, ~1 min)"
 ensure_rt
+# The demo's own accounts (agent, lead) and every secret it needs, generated on the first run and kept.
+demo_accounts
+say "Demo passwords and tokens: $CREDENTIALS (readable by $(id -un) only)"
 build
 start_simulator
 karaf_settings() {
@@ -48,6 +51,7 @@ t1=$(tweet maria_lopez "@acme my internet has been down since 7am and I work fro
 t2=$(tweet devon_k "@acme I was charged twice for my March bill. Who can sort this out?")
 t3=$(tweet sam_r "@acme thanks for the quick fix yesterday, speeds are great now!")
 t5=$(tweet promo4u2day "@acme Follow and RT to WIN a free iPhone!!! #giveaway #win #free #contest #iphone")
+X_TOKEN=$(credential x.token)
 curl -fsS -X POST "$SIM/2/tweets" -H "Authorization: Bearer $X_TOKEN" -H 'Content-Type: application/json' \
   -d '{"text":"Planned maintenance tonight 01:00-03:00 in the North. Thanks for your patience! #acme"}' >/dev/null
 sleep 1
@@ -87,7 +91,7 @@ maria_m=$(curl -fsS "$MSIM/api/v1/accounts/verify_credentials" -H "Authorization
   python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 maria_x=$(curl -fsS "$SIM/2/users/me" -H "Authorization: Bearer sim-user:maria_lopez" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
-"$KARAF_HOME/bin/client" -a 8101 -h 127.0.0.1 -u karaf -p karaf -r 10 -d 2 \
+"$KARAF_HOME/bin/client" -a 8101 -h 127.0.0.1 -u karaf -p "$(credential karaf.console.password)" -r 10 -d 2 \
   "socialcare:link mastodon:$maria_m x:$maria_x" < <(sleep 60) 2>/dev/null | sed 's/^/  karaf> /' || echo "  (could not reach the Karaf shell to link María's accounts)"
 m3=$(toot maria "@acme writing here too: still no internet at home, router light blinking red" public)
 echo "  @ola_n asked the world (no mention); @lena_b answered mentioning @acme: $m1 brings $m0 along, one ticket"
@@ -95,12 +99,12 @@ echo "  @lena_b then wrote privately ($m2): it joins that ticket, marked private
 echo "  @maria on Mastodon ($m3) is linked to @maria_lopez on X: her ticket carries the same RT customer and links the X one"
 
 say "Waiting for the tickets in RT, as triage routed them"
-python3 - "$ROOT/scripts" "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
-import sys, time
+RT_ROOT_PASSWORD=$(credential rt.root.password) python3 - "$ROOT/scripts" "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
+import os, sys, time
 sys.dont_write_bytecode = True  # nothing written into the checkout
 sys.path.insert(0, sys.argv[1])
 from demo_rt import RT, session, call, ticket_for, field
-op = session("root", "password")
+op = session("root", os.environ["RT_ROOT_PASSWORD"])
 want = sys.argv[2:]
 deadline = time.time() + 60
 found = {}
@@ -122,13 +126,13 @@ if len(found) < len(want):
 PY
 
 say "Closing the loop on @devon_k's ticket: the agent answers and resolves; closing, survey, answer, metrics"
-python3 - "$ROOT/scripts" "x:$t2" "$SIM" "$brand_id" <<'PY'
-import json, sys, urllib.request
+RT_AGENT_PASSWORD=$(credential rt.agent.password) python3 - "$ROOT/scripts" "x:$t2" "$SIM" "$brand_id" <<'PY'
+import json, os, sys, urllib.request
 sys.dont_write_bytecode = True  # nothing written into the checkout
 sys.path.insert(0, sys.argv[1])
 from demo_rt import session, call, ticket_for, field, wait, wait_field
 key, sim, brand = sys.argv[2:]
-agent = session("agent", "agent")
+agent = session("agent", os.environ["RT_AGENT_PASSWORD"])
 ticket = ticket_for(agent, key)
 call(agent, "POST", f"/ticket/{ticket}/correspond", {"Content": "We have refunded the duplicate March charge; it shows"
      " on your account within 3-5 days. Sorry about that!", "ContentType": "text/plain"})
@@ -162,19 +166,20 @@ say "Exporting today's messages for archives and BI tools (CSV and JSON Lines), 
 cat <<EOT
 
 Social Care Bridge is running.
-  RT (agents):        http://127.0.0.1:8085   log in as agent / agent (or root / password)
+  RT (agents):        http://127.0.0.1:8085   log in as agent (team lead: lead; administrator: root)
+  Passwords, tokens:  $CREDENTIALS   (generated on the first run, kept, readable by you only)
   Health:             http://127.0.0.1:8181/socialcare/health
   X simulator:        $SIM   (what the brand posted: curl -s $SIM/sim/tweets ; DMs: $SIM/sim/dm_events)
   Mastodon simulator: $MSIM   (every status, the brand's replies included: curl -s $MSIM/sim/statuses)
   Karaf:              $KARAF_HOME   (log: $KARAF_HOME/data/log/karaf.log)
   Triage rules:       $KARAF_HOME/etc/socialcare-triage.yaml   (edit and save: reloaded within a second)
-  Supervisors:        RT > Reports > "Social care" (log in as lead / leader): SLA at risk and breached,
+  Supervisors:        RT > Reports > "Social care" (log in as lead): SLA at risk and breached,
                       volume, first response by tier, CSAT by agent, sentiment conversion, noise, channels
   After resolution:   $KARAF_HOME/etc/org.socialcarebridge.followup.cfg (closing, survey, check-ins)
   Export:             ./socialcare export --from $(date -u +%F) --to $(date -u -d tomorrow +%F) --out DIR
 
 What triage decided: each ticket's "Social Triage" field says which rules fired; filtered noise:
-  $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:filtered"
+  $KARAF_HOME/bin/client -u karaf -p <karaf.console.password> "socialcare:filtered"
   Dry run of any text, touching nothing: ./socialcare triage "my order never arrived" --followers 12000
 
 How to answer a customer:
@@ -186,12 +191,12 @@ How to answer a customer:
   A public reply over 280 characters on X (links count 23), or 500 on Mastodon, is refused with a comment.
   A public reply with a card number, e-mail, phone or address is blocked (resend it as Private).
   Replies on tickets triage marked "Social Approval Required" wait for a team lead: log in as
-  lead / leader and set "Social Approval" to Approve (or Reject, with a Social Approval Note).
+  lead and set "Social Approval" to Approve (or Reject, with a Social Approval Note).
   Reply rules: $KARAF_HOME/etc/org.socialcarebridge.reply.cfg (signature, threads, spot checks, guard).
 
 Administrators link one person's identities (then new tickets carry one RT customer):
-  $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:link mastodon:<account id> x:<account id>"
-  $KARAF_HOME/bin/client -u karaf -p karaf "socialcare:link x:<account id> alice@example.com"
+  $KARAF_HOME/bin/client -u karaf -p <karaf.console.password> "socialcare:link mastodon:<account id> x:<account id>"
+  $KARAF_HOME/bin/client -u karaf -p <karaf.console.password> "socialcare:link x:<account id> alice@example.com"
   or the REST call in README.md (PUT /socialcare/customers/links/{identity}, with the admin token).
 
   Stop everything with: ./socialcare stop

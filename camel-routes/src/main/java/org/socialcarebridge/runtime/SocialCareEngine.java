@@ -179,7 +179,12 @@ public final class SocialCareEngine implements AutoCloseable {
             camel.addRoutes(new RtRoutes(httpSettings.baseUri(), rt, intake, outbox, replies != null,
                     new ReplyApprovals(db, host, outbox, clock),
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
-                    health.channel("rt"), json, clock));
+                    health.channel("rt"), httpSettings.notifySecret(), json, clock));
+            if (httpSettings.notifySecret() == null) {
+                LOG.warn("Social Care Bridge: RT's reply notifications are refused (503) until notifySecret is set in"
+                        + " etc/{}.cfg to RT's $SocialCareNotifySecret; replies arrive by reconciliation every {}s meanwhile",
+                        HttpSettings.PID, rt.reconcileInterval().toSeconds());
+            }
             MetricsPublisher metrics = new MetricsPublisher(db, host, () -> rulesFile.current().businessHours(), clock);
             camel.addRoutes(new MetricsRoutes(httpSettings.baseUri(), metrics, db, () -> rulesFile.current().businessHours(),
                     java.time.Duration.ofSeconds(5), new AdminToken(httpSettings.adminToken(), json), clock));

@@ -61,7 +61,7 @@ class SocialCareEngineTest {
     }
 
     @Test
-    void notificationEndpointAcceptsOnlyAWellFormedTransaction(@TempDir Path data) throws Exception {
+    void withoutANotifySecretRtsNotificationsAreRefusedAndTheRestRuns(@TempDir Path data) throws Exception {
         int port = freePort();
         Map<String, Map<String, ?>> config = Map.of(
                 HttpSettings.PID, Map.of("port", String.valueOf(port)),
@@ -69,13 +69,14 @@ class SocialCareEngineTest {
                 "org.socialcarebridge.network.x", Map.of("enabled", "false"));
         try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             String url = "http://127.0.0.1:" + port + "/socialcare/rt/transactions";
-            assertEquals(202, send("POST", url, "{\"ticket\":1,\"transaction\":42}").statusCode());
-            HttpResponse<String> bad = send("POST", url, "{\"transaction\":\"<script>\"}");
-            assertEquals(400, bad.statusCode());
-            assertTrue(bad.body().contains("malformed notification"), bad.body());
-            assertEquals(400, send("POST", url, "not json").statusCode());
-            assertEquals(413, send("POST", url, "{\"transaction\":1,\"pad\":\"" + "a".repeat(5000) + "\"}").statusCode());
-            assertEquals(405, send("GET", url, null).statusCode());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .header("X-SocialCare-Secret", "anything").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"ticket\":1,\"transaction\":42}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, r.statusCode());
+            assertTrue(r.body().contains("notifySecret") && r.body().contains("etc/org.socialcarebridge.http.cfg"), r.body());
+            assertTrue(engine.routeIds().containsAll(List.of("rt-reconcile", "rt-filing", "outbox-delivery")), engine.routeIds().toString());
+            assertTrue(json.readTree(send("GET", "http://127.0.0.1:" + port + "/socialcare/health", null).body())
+                    .path("channels").has("rt"), "the health page still answers");
         }
     }
 

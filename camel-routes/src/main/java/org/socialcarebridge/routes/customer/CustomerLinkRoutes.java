@@ -14,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.socialcarebridge.customer.CustomerLink;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.routes.http.AdminToken;
+import org.socialcarebridge.routes.http.InboundRequest;
 
 /**
  * The administrator's REST call for identity links, authenticated with the admin token:
@@ -41,20 +42,20 @@ public final class CustomerLinkRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(baseUri + PATH + "?matchOnUriPrefix=true&httpMethodRestrict=GET,PUT,DELETE")
+        from(baseUri + PATH + "?matchOnUriPrefix=true&httpMethodRestrict=GET,PUT,DELETE&" + InboundRequest.OPTIONS)
                 .routeId("customer-links")
+                .noStreamCaching()
                 .process(this::handle);
     }
 
     private void handle(Exchange exchange) throws Exception {
-        Message in = exchange.getIn();
-        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
-        String path = in.getHeader(Exchange.HTTP_PATH, "", String.class);
-        String authorization = in.getHeader("Authorization", String.class);
-        String body = in.getBody(String.class);
+        InboundRequest request = InboundRequest.of(exchange);
+        String method = request.method();
+        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        if (!admin.admits(authorization, out)) {
+        // The token first, from the header; the body only once the caller is known, and capped.
+        if (!admin.admits(request, out)) {
             return;
         }
         String identity = URLDecoder.decode(path.replaceFirst("^/+", ""), StandardCharsets.UTF_8);
@@ -70,12 +71,13 @@ public final class CustomerLinkRoutes extends RouteBuilder {
                     }
                 }
                 case "PUT one" -> {
-                    JsonNode request = body == null || body.isBlank() ? null : json.readTree(body);
-                    if (request == null || !request.path("to").isTextual()) {
+                    String body = request.body(InboundRequest.MAX_BODY);
+                    JsonNode link = body.isBlank() ? null : json.readTree(body);
+                    if (link == null || !link.path("to").isTextual()) {
                         answer(out, 400, Map.of("error", "Send a JSON body {\"to\": \"x:1002\"} or {\"to\": \"alice@example.com\"}"));
                         return;
                     }
-                    answer(out, 200, view(customers.link(identity, request.get("to").asText(), "REST")));
+                    answer(out, 200, view(customers.link(identity, link.get("to").asText(), "REST")));
                 }
                 case "DELETE one" -> {
                     if (customers.unlink(identity, "REST")) {
@@ -91,6 +93,8 @@ public final class CustomerLinkRoutes extends RouteBuilder {
             answer(out, 400, Map.of("error", e.getMessage()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             answer(out, 400, Map.of("error", "The body is not JSON: " + e.getOriginalMessage()));
+        } catch (InboundRequest.BodyTooLargeException e) {
+            answer(out, 413, Map.of("error", e.getMessage() + "; a link is a small JSON body {\"to\": \"x:1002\"}"));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.socialcarebridge.health.Health;
+import org.socialcarebridge.routes.http.InboundRequest;
 
 /** {@code GET /socialcare/health}: per channel the last good poll, last error, cursor; the outbox size. */
 public final class HealthRoutes extends RouteBuilder {
@@ -21,8 +22,10 @@ public final class HealthRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(baseUri + "/health?httpMethodRestrict=GET")
+        // Nothing reads a body here; the options and noStreamCaching keep Camel from reading one either.
+        from(baseUri + "/health?httpMethodRestrict=GET&" + InboundRequest.OPTIONS)
                 .routeId("health")
+                .noStreamCaching()
                 .process(exchange -> {
                     var report = health.report();
                     var out = exchange.getMessage();

@@ -11,6 +11,7 @@ import org.socialcarebridge.metrics.MetricsPublisher;
 import org.socialcarebridge.metrics.SupervisorReport;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.routes.http.AdminToken;
+import org.socialcarebridge.routes.http.InboundRequest;
 import org.socialcarebridge.triage.rules.BusinessHours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,16 +64,17 @@ public final class MetricsRoutes extends RouteBuilder {
                     }
                 });
 
-        from(baseUri + "/reports?httpMethodRestrict=GET")
+        from(baseUri + "/reports?httpMethodRestrict=GET&" + InboundRequest.OPTIONS)
                 .routeId("metrics-reports")
+                .noStreamCaching()
                 .process(this::report);
     }
 
     private void report(Exchange exchange) throws Exception {
-        String authorization = exchange.getIn().getHeader("Authorization", String.class);
+        InboundRequest request = InboundRequest.of(exchange);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        if (!admin.admits(authorization, out)) {
+        if (!admin.admits(request, out)) {
             return;
         }
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -1,6 +1,7 @@
 package org.socialcarebridge.routes.rt;
 
 import java.time.Clock;
+import java.util.OptionalLong;
 
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.TransactionFeed;
@@ -14,13 +15,19 @@ import org.socialcarebridge.reply.Outbox;
  */
 public final class RtReplyReconciler {
     static final String CURSOR = "rt:transactions";
+    /** Where the reconciler started, kept beside its cursor: the cursor moves on, the start does not. */
+    static final String START = "rt:transactions:start";
 
     private final TransactionFeed<Long> replies;
     private final Outbox outbox;
+    private final Database db;
+    private final Clock clock;
 
     public RtReplyReconciler(HostGateway host, Outbox outbox, Database db, Clock clock) {
         this.replies = new TransactionFeed<>(db, CURSOR, host::latestTransactionId, host::replyTransactionsAfter, id -> id, clock);
         this.outbox = outbox;
+        this.db = db;
+        this.clock = clock;
     }
 
     /** The last transaction id reconciled, for the health page. */
@@ -28,8 +35,30 @@ public final class RtReplyReconciler {
         return replies.position();
     }
 
+    /**
+     * The transaction the reconciler started after: RT's newest when the plugin first read RT (on an
+     * install older than this record, where its cursor stood at the first read since); empty before
+     * then. Replies at or before it were never to be sent, so a notification naming one is ignored.
+     */
+    public OptionalLong startPoint() {
+        String start = db.cursor(START);
+        return start == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(start));
+    }
+
     /** Answers how many replies entered the outbox. */
     public int reconcile() {
-        return replies.read(outbox::accept);
+        recordStart(); // an install from before the start was recorded: where its cursor stands
+        int taken = replies.read(outbox::accept);
+        recordStart(); // a fresh install: the first read put the cursor at RT's newest
+        return taken;
+    }
+
+    private void recordStart() {
+        if (db.cursor(START) == null) {
+            String position = replies.position();
+            if (position != null) {
+                db.moveCursor(START, position, clock.instant());
+            }
+        }
     }
 }

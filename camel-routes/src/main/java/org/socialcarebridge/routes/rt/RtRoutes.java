@@ -2,7 +2,6 @@ package org.socialcarebridge.routes.rt;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
@@ -12,6 +11,7 @@ import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApprovals;
+import org.socialcarebridge.routes.http.InboundRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(RtRoutes.class);
-    static final int MAX_NOTIFICATION_BYTES = 4096;
 
     private final String baseUri;
     private final RtSettings settings;
@@ -32,16 +31,18 @@ public final class RtRoutes extends RouteBuilder {
     private final RtReplyReconciler reconciler;
     private final ChannelWatch watch;
     private final ChannelStatus status;
-    private final ObjectMapper json;
+    private final RtNotifications notifications;
     private final Clock clock;
 
     /**
-     * @param deliver false when the reply settings are wrong: replies are taken into the outbox but
-     *                not delivered until the settings are fixed
+     * @param deliver      false when the reply settings are wrong: replies are taken into the outbox but
+     *                     not delivered until the settings are fixed
+     * @param notifySecret the secret RT's notifications carry; null turns the notification endpoint off
+     *                     (replies then arrive by reconciliation only)
      */
     public RtRoutes(String baseUri, RtSettings settings, Intake intake, Outbox outbox, boolean deliver,
                     ReplyApprovals approvals, RtReplyReconciler reconciler, ChannelWatch watch, ChannelStatus status,
-                    ObjectMapper json, Clock clock) {
+                    String notifySecret, ObjectMapper json, Clock clock) {
         this.approvals = approvals;
         this.deliver = deliver;
         this.watch = watch;
@@ -51,7 +52,7 @@ public final class RtRoutes extends RouteBuilder {
         this.outbox = outbox;
         this.reconciler = reconciler;
         this.status = status;
-        this.json = json;
+        this.notifications = new RtNotifications(notifySecret, reconciler::startPoint, json);
         this.clock = clock;
     }
 
@@ -69,15 +70,15 @@ public final class RtRoutes extends RouteBuilder {
                     }
                 });
 
-        from(baseUri + "/rt/transactions?httpMethodRestrict=POST")
+        from(baseUri + "/rt/transactions?httpMethodRestrict=POST&" + InboundRequest.OPTIONS)
                 .routeId("rt-notifications")
-                .process(this::acceptNotification)
+                .noStreamCaching()
+                .process(notifications)
                 .choice().when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(202))
                     .to("seda:rt-replies?waitForTaskToComplete=Never")
-                .end()
-                .process(exchange -> exchange.getMessage().setBody(
-                        exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) == 202
-                                ? "{\"accepted\":true}" : exchange.getMessage().getBody(String.class)));
+                    .setBody(constant("{\"accepted\":true}"))
+                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .end();
 
         from("seda:rt-replies")
                 .routeId("rt-replies")
@@ -132,34 +133,5 @@ public final class RtRoutes extends RouteBuilder {
                         LOG.warn("Supervisors' approvals not read from RT yet (the next look retries): {}", e.getMessage());
                     }
                 });
-    }
-
-    /**
-     * The scrip's notification names only a transaction; everything else is read back from RT, so a
-     * forged notification can at most make the plugin look at a real transaction sooner.
-     */
-    private void acceptNotification(Exchange exchange) {
-        var in = exchange.getMessage();
-        String body = in.getBody(String.class);
-        in.removeHeaders("*");
-        in.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        if (body == null || body.length() > MAX_NOTIFICATION_BYTES) {
-            in.setHeader(Exchange.HTTP_RESPONSE_CODE, 413);
-            in.setBody("{\"error\":\"expected a small JSON object {\\\"ticket\\\":N,\\\"transaction\\\":T}\"}");
-            return;
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            JsonNode txn = node.path("transaction");
-            long id = txn.isIntegralNumber() || txn.isTextual() ? txn.asLong(0) : 0;
-            if (id <= 0) {
-                throw new IllegalArgumentException("'transaction' must be a positive number, got " + txn);
-            }
-            in.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
-            in.setBody(id);
-        } catch (Exception e) {
-            in.setHeader(Exchange.HTTP_RESPONSE_CODE, 400);
-            in.setBody(json.createObjectNode().put("error", "malformed notification: " + e.getMessage()).toString());
-        }
     }
 }

@@ -24,6 +24,7 @@ import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.routes.http.AdminToken;
+import org.socialcarebridge.routes.http.InboundRequest;
 import org.socialcarebridge.triage.DecisionReport;
 import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageInput;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TriageRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(TriageRoutes.class);
+    /** The dry run's body: one message and its author's signals; larger is refused with 413 before it is read. */
     static final int MAX_BODY = 64 * 1024;
 
     private final String baseUri;
@@ -111,8 +113,9 @@ public final class TriageRoutes extends RouteBuilder {
                     });
         }
 
-        from(baseUri + "/triage?matchOnUriPrefix=true&httpMethodRestrict=GET,POST")
+        from(baseUri + "/triage?matchOnUriPrefix=true&httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
                 .routeId("triage-admin")
+                .noStreamCaching()
                 .process(this::handle);
     }
 
@@ -144,21 +147,19 @@ public final class TriageRoutes extends RouteBuilder {
     }
 
     private void handle(Exchange exchange) throws Exception {
-        Message in = exchange.getIn();
-        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
-        String path = in.getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/+", "");
-        String authorization = in.getHeader("Authorization", String.class);
-        // Camel's HTTP consumer hands query parameters over as headers.
-        String since = in.getHeader("since", String.class);
-        String limit = in.getHeader("limit", String.class);
-        String body = in.getBody(String.class);
+        InboundRequest request = InboundRequest.of(exchange);
+        String method = request.method();
+        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/+", "");
         Message out = exchange.getMessage();
         out.removeHeaders("*");
-        if (!admin.admits(authorization, out)) {
+        // The token first, from the header; the body only once the caller is known, and capped.
+        if (!admin.admits(request, out)) {
             return;
         }
         try {
             if ("GET".equals(method) && path.equals("filtered")) {
+                String since = request.query("since");
+                String limit = request.query("limit");
                 Instant from = since == null ? Instant.EPOCH : Instant.parse(since);
                 int max = limit == null ? 100 : Math.max(1, Math.min(1000, Integer.parseInt(limit)));
                 admin.answer(out, 200, Map.of("count", filtered.count(),
@@ -169,18 +170,20 @@ public final class TriageRoutes extends RouteBuilder {
                 training.promote(key);
                 admin.answer(out, 202, Map.of("promoted", key, "next", "filed as a ticket within a second"));
             } else if ("POST".equals(method) && path.equals("decide")) {
-                dryRun(body, out);
+                dryRun(request.body(MAX_BODY), out);
             } else {
                 admin.answer(out, 404, Map.of("error", method + " /socialcare/triage/" + path + " is not a triage call; use"
                         + " GET filtered, POST filtered/{key}/promote or POST decide"));
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             admin.answer(out, 400, Map.of("error", e.getMessage()));
+        } catch (InboundRequest.BodyTooLargeException e) {
+            admin.answer(out, 413, Map.of("error", e.getMessage() + "; send the message to decide on, at most 64 KiB"));
         }
     }
 
     private void dryRun(String body, Message out) throws Exception {
-        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+        if (body.isBlank()) {
             admin.answer(out, 400, Map.of("error", "Send a JSON body of at most 64 KiB: {\"text\": \"…\", \"followers\": 120,"
                     + " \"verified\": false, \"vip\": false, \"network\": \"x\", \"private\": false}"));
             return;

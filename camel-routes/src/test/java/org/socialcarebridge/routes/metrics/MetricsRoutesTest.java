@@ -131,6 +131,9 @@ class MetricsRoutesTest {
         String url = "http://127.0.0.1:" + port + "/socialcare/reports";
         assertEquals(401, get(url, null).statusCode());
         assertEquals(401, get(url, "not-the-token-0123456789").statusCode());
+        HttpResponse<String> inUrl = get(url + "?Authorization=Bearer%20" + TOKEN, null);
+        assertEquals(401, inUrl.statusCode(), "the right token in the URL is refused");
+        assertTrue(inUrl.body().contains("never in the URL"), inUrl.body());
         HttpResponse<String> r = get(url, TOKEN);
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

@@ -132,16 +132,7 @@ public final class Outbox {
 
     private void deliver(long transactionId) {
         OutboxEntry entry = db.read(em -> em.find(OutboxEntry.class, transactionId));
-        // Written, so a conversation stored before the customer was kept learns its customer first.
-        Conversation conversation = db.write(em -> {
-            Conversation c = em.createQuery(
-                            "select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
-                    .setParameter("t", entry.ticketId()).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
-            if (c != null) {
-                c.settleCustomer(em);
-            }
-            return c;
-        });
+        Conversation conversation = conversationOn(entry.ticketId());
         if (conversation == null) {
             finish(transactionId, DeliveryState.REFUSED, "ticket " + entry.ticketId()
                     + " is not a social conversation the plugin knows, so there is no one to send the reply to");
@@ -207,6 +198,25 @@ public final class Outbox {
                 .setParameter("pub", org.socialcarebridge.conversation.Visibility.PUBLIC)
                 .setParameter("filed", org.socialcarebridge.conversation.LedgerState.FILED)
                 .getResultList().stream().filter(java.util.Objects::nonNull).distinct().toList());
+    }
+
+    /**
+     * The conversation on the ticket, its customer known: one stored by an earlier version learns it
+     * before anything goes to them privately.
+     */
+    private Conversation conversationOn(long ticketId) {
+        java.util.function.Function<jakarta.persistence.EntityManager, Conversation> latest = em -> em.createQuery(
+                        "select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
+                .setParameter("t", ticketId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+        Conversation c = db.read(latest);
+        if (c == null || c.customerKnown()) {
+            return c;
+        }
+        return db.write(em -> {
+            Conversation stored = latest.apply(em);
+            stored.settleCustomer(em);
+            return stored;
+        });
     }
 
     /** Everyone who wrote in the conversation, publicly or privately, oldest message first. */

@@ -78,11 +78,11 @@ public class OutboxEntry {
     private Integer postsDone;
 
     /** Who the agent picked to receive it privately instead of the customer (Social Reply To), or null. */
-    @Column(name = "REPLY_TO", length = 200)
+    @Column(name = "REPLY_TO", length = REPLY_TO_LENGTH)
     private String replyTo;
 
     /** Who received its direct message, e.g. {@code x:123 @maria} (Social Recipient); null until one is posted. */
-    @Column(name = "RECIPIENT", length = 300)
+    @Column(name = "RECIPIENT", length = 400)
     private String recipient;
 
     @Column(name = "POST_URL", length = 1000)
@@ -115,11 +115,25 @@ public class OutboxEntry {
         this.agentName = reply.agentRealName();
         this.visibility = reply.visibility();
         this.text = reply.text();
-        this.replyTo = reply.replyTo() == null || reply.replyTo().isBlank() ? null : reply.replyTo().strip();
+        this.replyTo = replyTo(reply.replyTo());
         this.state = DeliveryState.QUEUED;
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    static final int REPLY_TO_LENGTH = 200;
+
+    /**
+     * The agent's pick as the column holds it. A longer value is no participant's handle or account: it
+     * is kept shortened with an ellipsis, so it still names nobody and the reply is refused saying so.
+     */
+    private static String replyTo(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        return v.length() <= REPLY_TO_LENGTH ? v : v.substring(0, REPLY_TO_LENGTH - 1) + "…";
     }
 
     void approvalNeeded(String reason) {

@@ -378,6 +378,18 @@ class OutboxTest {
     }
 
     @Test
+    void anOverlongSocialReplyToIsTakenAndRefusedNotLeftToRetry() {
+        aStrangerDmsInTheCustomersThread();
+        host.replies.put(156L, new AgentReply(1, 156, "agent", "Here are the details", ReplyVisibility.PRIVATE, false, false,
+                null, null, "@bob" + " ".repeat(196) + "x".repeat(100)));
+        assertTrue(outbox.accept(156));
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        String delivery = host.deliveries.get(156L).get("Social Delivery");
+        assertTrue(delivery.startsWith("refused: Nothing was sent: Social Reply To is '@bob ") && delivery.contains("…'"), delivery);
+    }
+
+    @Test
     void aPublicReplyHasNoRecipientAndStillAnswersTheLatestPublicPost() {
         aStrangerDmsInTheCustomersThread();
         agentReplies(154, "Thanks both, we're on it", ReplyVisibility.PUBLIC);

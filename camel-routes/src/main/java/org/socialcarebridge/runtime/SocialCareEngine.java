@@ -156,6 +156,7 @@ public final class SocialCareEngine implements AutoCloseable {
                 ? new FollowUps(db, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
         Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, clock);
+        intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
                 training, db, rt != null ? host : null, rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
                 new AdminToken(httpSettings.adminToken(), json), json, clock));

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -27,13 +28,25 @@ public class Conversation {
     private Network network;
 
     /**
-     * Who wrote last (the thread's first author until someone else writes): the message a reply
-     * answers is theirs, so a private reply goes to them.
+     * Who wrote last. (The columns kept the name they had when they held the customer: rows written
+     * before the customer had columns of its own hold the last writer here.)
      */
     @Column(name = "CUSTOMER_ACCOUNT_ID", nullable = false, length = 100)
-    private String customerAccountId;
+    private String lastAuthorAccountId;
 
     @Column(name = "CUSTOMER_HANDLE", length = 200)
+    private String lastAuthorHandle;
+
+    /**
+     * The customer: the account the ticket was opened for, its requestor. A private reply goes to them
+     * unless the agent picks another participant, never to whoever wrote last (a stranger in a public
+     * thread can write to the brand too). Null in rows written before it was kept: see
+     * {@link #settleCustomer}.
+     */
+    @Column(name = "REQUESTOR_ACCOUNT_ID", length = 100)
+    private String customerAccountId;
+
+    @Column(name = "REQUESTOR_HANDLE", length = 200)
     private String customerHandle;
 
     /** The latest public customer message: what a public reply answers. */
@@ -68,23 +81,34 @@ public class Conversation {
         this.network = customer.network();
         this.customerAccountId = customer.accountId();
         this.customerHandle = customer.handle();
+        this.lastAuthorAccountId = customer.accountId();
+        this.lastAuthorHandle = customer.handle();
         this.openedAt = openedAt;
         this.updatedAt = openedAt;
     }
 
-    /** The conversation goes on in a new ticket (the old one was resolved too long ago to reopen). */
-    public void continueOn(long newTicketId, Instant now) {
+    /**
+     * The conversation goes on in a new ticket (the old one was resolved too long ago to reopen), opened
+     * for {@code customer}: who wrote the message that opened it.
+     */
+    public void continueOn(long newTicketId, SocialIdentity customer, Instant now) {
         ticketId = newTicketId;
+        customerAccountId = customer.accountId();
+        customerHandle = customer.handle();
         updatedAt = now;
     }
 
     /**
-     * Notes a customer's message so replies answer the latest one, in the way it was written, to the
-     * person who wrote it (several people may write in one public thread).
+     * Notes a message so replies answer the latest one in the way it was written (several people may
+     * write in one public thread). The customer stays who the ticket was opened for; only their handle
+     * follows a rename.
      */
     public void heardFrom(InboundMessage message, Instant now) {
-        customerAccountId = message.author().accountId();
-        customerHandle = message.author().handle();
+        lastAuthorAccountId = message.author().accountId();
+        lastAuthorHandle = message.author().handle();
+        if (message.author().accountId().equals(customerAccountId)) {
+            customerHandle = message.author().handle();
+        }
         if (message.visibility() == Visibility.PUBLIC) {
             lastPublicCustomerMessageId = message.messageId();
             lastPublicAuthorHandle = message.author().handle();
@@ -111,17 +135,50 @@ public class Conversation {
         return network;
     }
 
+    /** The customer's account (older rows until {@linkplain #settleCustomer settled}: who wrote last). */
     public String customerAccountId() {
-        return customerAccountId;
+        return customerAccountId != null ? customerAccountId : lastAuthorAccountId;
     }
 
     public String customerHandle() {
-        return customerHandle;
+        return customerAccountId != null ? customerHandle : lastAuthorHandle;
     }
 
-    /** The handle a public reply addresses: the author of the latest public message (older rows: the customer). */
+    /** False for a row written before the customer was kept, until {@link #settleCustomer} learns who it is. */
+    public boolean customerKnown() {
+        return customerAccountId != null;
+    }
+
+    /**
+     * Learns the customer of a row written before the customer was kept: the author of the first message
+     * filed on the conversation's ticket, which is who the ticket was opened for (the first message of
+     * the conversation when the ledger has none on that ticket; who wrote last when it has none at all).
+     * Does nothing once known. Answers whether the row changed.
+     */
+    public boolean settleCustomer(EntityManager em) {
+        if (customerKnown()) {
+            return false;
+        }
+        String first = "select e from LedgerEntry e where e.conversationKey = :k and e.direction = :in and e.state = :filed";
+        String order = " order by e.filedAt, e.createdAt, e.key";
+        SocialIdentity opener = em.createQuery(first + " and e.ticketId = :t" + order, LedgerEntry.class)
+                .setParameter("k", key).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setParameter("filed", LedgerState.FILED).setParameter("t", ticketId)
+                .setMaxResults(1).getResultList().stream().findFirst()
+                .or(() -> em.createQuery(first + order, LedgerEntry.class)
+                        .setParameter("k", key).setParameter("in", LedgerEntry.Direction.INBOUND)
+                        .setParameter("filed", LedgerState.FILED)
+                        .setMaxResults(1).getResultList().stream().findFirst())
+                .map(e -> e.message().author())
+                .orElse(null);
+        customerAccountId = opener != null ? opener.accountId() : lastAuthorAccountId;
+        customerHandle = opener != null ? opener.handle() : lastAuthorHandle;
+        return true;
+    }
+
+    /** The handle a public reply addresses: the author of the latest public message (older rows: who wrote last). */
     public String lastPublicAuthorHandle() {
-        return lastPublicAuthorHandle != null ? lastPublicAuthorHandle : customerHandle;
+        return lastPublicAuthorHandle != null ? lastPublicAuthorHandle : lastAuthorHandle;
     }
 
     public String lastPublicCustomerMessageId() {

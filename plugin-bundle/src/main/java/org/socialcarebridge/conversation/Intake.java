@@ -83,6 +83,22 @@ public final class Intake {
         ownAccountKeys.add(account.key());
     }
 
+    /**
+     * Learns the customer of every conversation stored before the customer was kept apart from whoever
+     * wrote last (an upgrade); call once at start. Answers how many conversations learnt theirs.
+     */
+    public int settleCustomers() {
+        List<String> unsettled = db.read(em -> em.createQuery(
+                "select c.key from Conversation c where c.customerAccountId is null", String.class).getResultList());
+        for (String key : unsettled) {
+            db.writing(em -> em.find(Conversation.class, key).settleCustomer(em));
+        }
+        if (!unsettled.isEmpty()) {
+            LOG.info("Learnt the customer of {} conversations stored by an earlier version", unsettled.size());
+        }
+        return unsettled.size();
+    }
+
     /** Whether the ledger has this message (received, posted by the plugin, or ignored). */
     public boolean knows(Network network, String messageId) {
         return db.read(em -> em.find(LedgerEntry.class, network.key() + ":" + messageId) != null);
@@ -192,7 +208,7 @@ public final class Intake {
                     ticketId = opened.ticketId();
                     decision = opened.decision();
                 }
-                c.continueOn(ticketId, clock.instant());
+                c.continueOn(ticketId, m.author(), clock.instant()); // the new ticket is opened for them
                 conversation = c;
             } else {
                 continues = c.ticketId();
@@ -224,7 +240,7 @@ public final class Intake {
                     c = target;
                     em.persist(c);
                 } else if (c.ticketId() != target.ticketId()) {
-                    c.continueOn(target.ticketId(), clock.instant());
+                    c.continueOn(target.ticketId(), m.author(), clock.instant());
                 }
                 c.heardFrom(m, clock.instant());
                 em.find(LedgerEntry.class, key).filed(c, clock.instant());

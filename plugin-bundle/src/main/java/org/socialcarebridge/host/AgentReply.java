@@ -11,10 +11,20 @@ import org.socialcarebridge.reply.ReplyVisibility;
  * @param agentRealName       the agent's name as the help desk knows it (for the signature), or null
  * @param seenTransactionId   the ticket's newest transaction when the agent started this reply, or null
  *                            when unknown (then no collision check is possible)
+ * @param replyTo             the participant the agent picked to receive a private reply instead of the
+ *                            ticket's customer (RT: transaction field Social Reply To, an @handle), or null
  */
 public record AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
                          boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName,
-                         Long seenTransactionId) {
+                         Long seenTransactionId, String replyTo) {
+    /** A reply to the ticket's customer. */
+    public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
+                      boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName,
+                      Long seenTransactionId) {
+        this(ticketId, transactionId, agent, text, visibility, ticketNeedsApproval, agentNeedsApproval, agentRealName,
+                seenTransactionId, null);
+    }
+
     /** A reply that needs no approval of its own, by an agent known by user name only. */
     public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility) {
         this(ticketId, transactionId, agent, text, visibility, false, false, null, null);

@@ -16,7 +16,37 @@ public final class Mentions {
     /** A mention at the start of a reply, ending where the handle ends (a comma after it is fine). */
     static final Pattern LEADING = Pattern.compile("\\G\\s*@(" + Handle.PATTERN + ")(?![\\w@])");
 
+    /**
+     * A mention as Mastodon finds it in a status's text (its {@code Account::MENTION_RE}): {@code @user}
+     * or {@code @user@domain}, not after a letter, digit, {@code _}, {@code =} or {@code /} (so not in an
+     * e-mail address or a profile link); the user part is ASCII, the domain any letters; any case.
+     */
+    private static final Pattern MASTODON = Pattern.compile(
+            "(?<![=/\\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@([\\w.-]+\\w+))?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
     private Mentions() {
+    }
+
+    /** Every account a Mastodon status with this text mentions, and so delivers to, in order, each once. */
+    public static List<Handle> inMastodonStatus(String text) {
+        List<Handle> handles = new ArrayList<>();
+        Matcher m = MASTODON.matcher(text == null ? "" : text);
+        while (m.find()) {
+            Handle h = new Handle(m.group(1), m.group(2));
+            if (handles.stream().noneMatch(h::sameAs)) {
+                handles.add(h);
+            }
+        }
+        return handles;
+    }
+
+    /**
+     * The accounts a Mastodon direct status with this text would reach besides {@code recipient}: a
+     * direct status is delivered to every account it mentions.
+     */
+    public static List<Handle> othersInMastodonStatus(String text, Handle recipient) {
+        return inMastodonStatus(text).stream().filter(h -> !h.sameAs(recipient)).toList();
     }
 
     /**

@@ -6,19 +6,37 @@ import org.socialcarebridge.conversation.Network;
  * A reply ready for the network: the final text (with @-prefix) and where it goes.
  *
  * @param inReplyToMessageId for public replies: the customer message answered
- * @param recipientAccountId for private replies: the customer's account
+ * @param recipientAccountId for private replies: the account that receives it
+ * @param recipientHandle    for private replies: that account's handle, the only one a Mastodon direct
+ *                           status may mention (null when not known)
  * @param continuesThread    a later part of a numbered thread: it answers the part posted before it
  */
-public record OutboundPost(Network network, ReplyVisibility visibility, String text,
-                           String inReplyToMessageId, String recipientAccountId, boolean continuesThread) {
+public record OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
+                           String recipientAccountId, String recipientHandle, boolean continuesThread) {
     /** A post that answers the given message (or goes to the given account). */
     public OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
                         String recipientAccountId) {
-        this(network, visibility, text, inReplyToMessageId, recipientAccountId, false);
+        this(network, visibility, text, inReplyToMessageId, recipientAccountId, null, false);
+    }
+
+    public OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
+                        String recipientAccountId, boolean continuesThread) {
+        this(network, visibility, text, inReplyToMessageId, recipientAccountId, null, continuesThread);
     }
 
     /** The next part of a numbered thread answers the part posted before it, known only once that is posted. */
     public OutboundPost answering(String previousPostId) {
-        return new OutboundPost(network, visibility, text, previousPostId, recipientAccountId, false);
+        return new OutboundPost(network, visibility, text, previousPostId, recipientAccountId, recipientHandle, false);
+    }
+
+    /**
+     * Who a private post reaches, as the transaction's {@code Social Recipient} shows it, e.g.
+     * {@code x:123 @maria}; null for a public post.
+     */
+    public String recipient() {
+        if (visibility == ReplyVisibility.PUBLIC || recipientAccountId == null) {
+            return null;
+        }
+        return network.key() + ":" + recipientAccountId + (recipientHandle == null ? "" : " @" + recipientHandle);
     }
 }

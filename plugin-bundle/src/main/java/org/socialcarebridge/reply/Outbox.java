@@ -132,9 +132,7 @@ public final class Outbox {
 
     private void deliver(long transactionId) {
         OutboxEntry entry = db.read(em -> em.find(OutboxEntry.class, transactionId));
-        Conversation conversation = db.read(em -> em.createQuery(
-                        "select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
-                .setParameter("t", entry.ticketId()).setMaxResults(1).getResultList().stream().findFirst().orElse(null));
+        Conversation conversation = conversationOn(entry.ticketId());
         if (conversation == null) {
             finish(transactionId, DeliveryState.REFUSED, "ticket " + entry.ticketId()
                     + " is not a social conversation the plugin knows, so there is no one to send the reply to");
@@ -148,7 +146,7 @@ public final class Outbox {
         }
         List<OutboundPost> posts;
         try {
-            posts = policy.compose(entry.reply(), conversation, publicParticipants(conversation));
+            posts = policy.compose(entry.reply(), conversation, publicParticipants(conversation), writers(conversation));
         } catch (ReplyBlockedException e) {
             finish(transactionId, DeliveryState.BLOCKED, e.getMessage());
             return;
@@ -181,7 +179,7 @@ public final class Outbox {
                 return;
             }
             db.writing(em -> {
-                em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), clock.instant());
+                em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), clock.instant());
                 LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(), post.visibility().asVisibility(),
                         clock.instant());
             });
@@ -200,6 +198,38 @@ public final class Outbox {
                 .setParameter("pub", org.socialcarebridge.conversation.Visibility.PUBLIC)
                 .setParameter("filed", org.socialcarebridge.conversation.LedgerState.FILED)
                 .getResultList().stream().filter(java.util.Objects::nonNull).distinct().toList());
+    }
+
+    /**
+     * The conversation on the ticket, its customer known: one stored by an earlier version learns it
+     * before anything goes to them privately.
+     */
+    private Conversation conversationOn(long ticketId) {
+        java.util.function.Function<jakarta.persistence.EntityManager, Conversation> latest = em -> em.createQuery(
+                        "select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
+                .setParameter("t", ticketId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+        Conversation c = db.read(latest);
+        if (c == null || c.customerKnown()) {
+            return c;
+        }
+        return db.write(em -> {
+            Conversation stored = latest.apply(em);
+            stored.settleCustomer(em);
+            return stored;
+        });
+    }
+
+    /** Everyone who wrote in the conversation, publicly or privately, oldest message first. */
+    private Participants writers(Conversation conversation) {
+        List<Participants.Participant> wrote = db.read(em -> em.createQuery("select e.authorAccountId, e.authorHandle,"
+                        + " e.createdAt from LedgerEntry e where e.conversationKey = :k and e.direction = :in and e.state = :filed"
+                        + " order by e.createdAt, e.key", Object[].class)
+                .setParameter("k", conversation.key()).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setParameter("filed", org.socialcarebridge.conversation.LedgerState.FILED)
+                .getResultList().stream()
+                .map(row -> new Participants.Participant((String) row[0], (String) row[1], (Instant) row[2]))
+                .toList());
+        return Participants.of(conversation, wrote);
     }
 
     /** The network id of the reply's latest post: the next part of a numbered thread answers it. */
@@ -280,6 +310,9 @@ public final class Outbox {
                 fields.put("Social Post ID", e.postId());
             }
             fields.put("Social Delivery", e.deliveryLabel());
+            if (e.recipient() != null) {
+                fields.put("Social Recipient", e.recipient());
+            }
             try {
                 host.recordDelivery(id, fields);
                 if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {

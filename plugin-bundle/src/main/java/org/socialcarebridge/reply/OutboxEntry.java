@@ -77,6 +77,14 @@ public class OutboxEntry {
     @Column(name = "POSTS_DONE")
     private Integer postsDone;
 
+    /** Who the agent picked to receive it privately instead of the customer (Social Reply To), or null. */
+    @Column(name = "REPLY_TO", length = REPLY_TO_LENGTH)
+    private String replyTo;
+
+    /** Who received its direct message, e.g. {@code x:123 @maria} (Social Recipient); null until one is posted. */
+    @Column(name = "RECIPIENT", length = 400)
+    private String recipient;
+
     @Column(name = "POST_URL", length = 1000)
     private String postUrl;
 
@@ -107,10 +115,25 @@ public class OutboxEntry {
         this.agentName = reply.agentRealName();
         this.visibility = reply.visibility();
         this.text = reply.text();
+        this.replyTo = replyTo(reply.replyTo());
         this.state = DeliveryState.QUEUED;
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    static final int REPLY_TO_LENGTH = 200;
+
+    /**
+     * The agent's pick as the column holds it. A longer value is no participant's handle or account: it
+     * is kept shortened with an ellipsis, so it still names nobody and the reply is refused saying so.
+     */
+    private static String replyTo(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        return v.length() <= REPLY_TO_LENGTH ? v : v.substring(0, REPLY_TO_LENGTH - 1) + "…";
     }
 
     void approvalNeeded(String reason) {
@@ -143,7 +166,7 @@ public class OutboxEntry {
     }
 
     public AgentReply reply() {
-        return new AgentReply(ticketId, transactionId, agent, text, visibility, false, false, agentName);
+        return new AgentReply(ticketId, transactionId, agent, text, visibility, false, false, agentName, null, replyTo);
     }
 
     void posting(String finalText, Instant now) {
@@ -155,6 +178,14 @@ public class OutboxEntry {
 
     /** One of the reply's posts is on the network (recorded before the next is attempted). */
     void stepPosted(String id, String url, Instant now) {
+        stepPosted(id, url, null, now);
+    }
+
+    /** @param to who received the post when it was a direct message ({@link OutboundPost#recipient()}), else null */
+    void stepPosted(String id, String url, String to, Instant now) {
+        if (to != null) {
+            recipient = to;
+        }
         postsDone = postsDone() + 1;
         postId = postId == null ? id : postId + " " + id;
         String link = url != null ? url : id;
@@ -242,6 +273,11 @@ public class OutboxEntry {
 
     public ReplyVisibility visibility() {
         return visibility;
+    }
+
+    /** Who received the reply's direct message, as Social Recipient shows it, or null. */
+    public String recipient() {
+        return recipient;
     }
 
     /** The text shown in the {@code Social Delivery} field of the transaction. */

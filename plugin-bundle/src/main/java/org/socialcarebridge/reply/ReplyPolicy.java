@@ -18,10 +18,12 @@ import org.socialcarebridge.reply.guard.SensitiveDataGuard;
 
 /**
  * Turns an agent's reply into what the network accepts, applying its rules visibly, never silently:
- * a public reply answers the customer's latest public message and starts with their @handle; a
- * private one goes to their account; Move to private is a public acknowledgement then the text as a
- * direct message. Without an explicit choice a reply goes the way the customer last wrote, so a DM is
- * never answered in public by accident. The agent's signature is added when configured. A public reply
+ * a public reply answers the latest public message in the thread and starts with its author's @handle;
+ * a private one goes to the ticket's customer, or to the participant the agent picked (Social Reply
+ * To), never to whoever wrote last; Move to private is a public acknowledgement then the text as a
+ * direct message. Without an explicit choice a reply goes the way the conversation last came in, so a
+ * DM is never answered in public by accident. A Mastodon direct message reaches every account it
+ * mentions, so one that mentions anyone but its recipient is refused. The agent's signature is added when configured. A public reply
  * over the network's limit becomes a numbered thread if the administrator allows it, else it is refused,
  * never cut; a direct message over its limit is refused. Nothing public is posted that the
  * sensitive-data guard finds personal data in.
@@ -77,6 +79,15 @@ public final class ReplyPolicy {
      *                     public reply mentions them after the person answered, as the networks expect
      */
     public List<OutboundPost> compose(AgentReply reply, Conversation conversation, List<String> participants) {
+        return compose(reply, conversation, participants, Participants.customerOf(conversation));
+    }
+
+    /**
+     * @param writers everyone who wrote in the conversation: a private reply goes to its customer, or to
+     *                the one the reply's {@link AgentReply#replyTo()} names
+     */
+    public List<OutboundPost> compose(AgentReply reply, Conversation conversation, List<String> participants,
+                                      Participants writers) {
         String text = reply.text() == null ? "" : reply.text().strip();
         if (text.isEmpty()) {
             throw new ReplyRefusedException("The reply is empty; write the text to send to the customer.");
@@ -84,15 +95,23 @@ public final class ReplyPolicy {
         text = signature.sign(text, reply.agentRealName());
         ReplyVisibility visibility = reply.visibility() != null ? reply.visibility()
                 : conversation.lastCustomerVisibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC;
-        return switch (visibility) {
-            case PRIVATE -> List.of(directMessage(text, conversation));
-            case PUBLIC -> inThread(text, conversation, participants);
-            case TO_PRIVATE -> conversation.lastPublicCustomerMessageId() == null
-                    ? List.of(directMessage(text, conversation)) // already private: no public thread to acknowledge in
-                    // The acknowledgement is for the customer moved to private, not the whole thread.
-                    : List.of(inThread(acknowledgement.acknowledgement(conversation.lastPublicAuthorHandle(), null),
-                            conversation, List.of()).get(0), directMessage(text, conversation));
-        };
+        if (visibility == ReplyVisibility.PUBLIC) {
+            if (reply.replyTo() != null && !reply.replyTo().isBlank()) {
+                // The agent meant someone in particular; a public reply would answer the thread instead.
+                throw new ReplyRefusedException("Nothing was sent: Social Reply To ('" + reply.replyTo().strip() + "') picks"
+                        + " who receives a private reply, and this reply is Public. Set Reply Visibility to Private or"
+                        + " Move to private, or clear Social Reply To.");
+            }
+            return inThread(text, conversation, participants);
+        }
+        Participants.Participant recipient = writers.recipient(reply.replyTo());
+        if (visibility == ReplyVisibility.PRIVATE || conversation.lastPublicCustomerMessageId() == null) {
+            return List.of(directMessage(text, conversation, recipient)); // Move to private with no public thread too
+        }
+        // The acknowledgement tells the one moved to private, in the thread it answers as before.
+        OutboundPost direct = directMessage(text, conversation, recipient);
+        return List.of(inThread(acknowledgement.acknowledgement(recipient.handle(), null), conversation, List.of()).get(0),
+                direct);
     }
 
     /**
@@ -100,29 +119,39 @@ public final class ReplyPolicy {
      * after they last wrote has closed), or empty when it may.
      */
     public Optional<String> messagingWindowClosed(Conversation conversation) {
-        Network network = conversation.network();
+        return messagingWindowClosed(conversation.network(), "the customer", conversation.lastCustomerMessageAt());
+    }
+
+    private Optional<String> messagingWindowClosed(Network network, String who, Instant lastWrote) {
         Duration window = messagingWindows.get(network);
-        Instant lastWrote = conversation.lastCustomerMessageAt();
         if (window != null && lastWrote != null && lastWrote.plus(window).isBefore(clock.instant())) {
-            return Optional.of("the customer last wrote at " + lastWrote + "; " + network.displayName()
+            return Optional.of(who + " last wrote at " + lastWrote + "; " + network.displayName()
                     + " lets the brand send a direct message only within " + window.toHours() + "h of that");
         }
         return Optional.empty();
     }
 
-    private OutboundPost directMessage(String text, Conversation conversation) {
+    private OutboundPost directMessage(String text, Conversation conversation, Participants.Participant recipient) {
         Network network = conversation.network();
-        Optional<String> closed = messagingWindowClosed(conversation);
+        Optional<String> closed = messagingWindowClosed(network, "@" + recipient.handle(), recipient.lastWroteAt());
         if (closed.isPresent()) {
             throw new ReplyRefusedException("Nothing was sent: " + closed.get() + ". Reply publicly (a Public reply asking"
                     + " them to write again), then answer privately.");
         }
         if (network == Network.MASTODON) {
-            // A Mastodon direct message is a status only the accounts it mentions can see.
-            text = Mentions.prefix(text, conversation.customerHandle(), List.of(), null);
+            // A Mastodon direct message is a status that every account it mentions receives.
+            text = Mentions.prefix(text, recipient.handle(), List.of(), null);
+            List<Handle> others = Mentions.othersInMastodonStatus(text, Handle.parse(recipient.handle()));
+            if (!others.isEmpty()) {
+                throw new ReplyRefusedException("Nothing was sent: on Mastodon a private reply is a direct status that every"
+                        + " account it mentions receives, and this one would also reach " + others.stream()
+                        .map(Handle::toString).collect(java.util.stream.Collectors.joining(", ")) + " besides @"
+                        + recipient.handle() + ". Remove those @handles from the text (write the name without @), or reply"
+                        + " publicly.");
+            }
         }
         return new OutboundPost(network, ReplyVisibility.PRIVATE, DirectMessageLimit.of(network).check(text), null,
-                conversation.customerAccountId());
+                recipient.accountId(), recipient.handle(), false);
     }
 
     /** A public reply answering the latest public customer message, as one post or a numbered thread. */

@@ -222,4 +222,75 @@ class IntakeTest {
         assertEquals(1, host.tickets.size(), "Bob is not the thread's customer, but his DM belongs to the case he wrote on");
         assertEquals(List.of("10", "11", "12"), host.messages.get(1L));
     }
+
+    @Test
+    void aStrangerWhoWritesInTheThreadAndThenPrivatelyNeverBecomesTheConversationsCustomer() {
+        intake.receive(List.of(tweet("10", ALICE, "@acme the app is down", null, "10"),
+                tweet("11", BOB, "@acme @alice same for me", "10", "10")));
+        intake.filePending(10);
+        intake.receive(List.of(dm("12", BOB, "psst, what's her order?")));
+        intake.filePending(10);
+        Conversation c = db.read(em -> em.find(Conversation.class, "x:10"));
+        assertEquals("2001", c.customerAccountId(), "the ticket was opened for Alice");
+        assertEquals("alice", c.customerHandle());
+        assertEquals("x:2001", host.tickets.get(1L).requestor().id(), "the conversation's customer is the ticket's requestor");
+        assertEquals(Visibility.PRIVATE, c.lastCustomerVisibility(), "a reply still follows how the conversation last came in");
+        assertEquals("bob", c.lastPublicAuthorHandle(), "and a public one answers the latest public post");
+
+        SocialIdentity renamed = new SocialIdentity(Network.X, "2001", "alice_new", "Alice A", null, 120, false);
+        intake.receive(List.of(tweet("13", renamed, "@acme still down", "11", "10")));
+        intake.filePending(10);
+        assertEquals("alice_new", db.read(em -> em.find(Conversation.class, "x:10")).customerHandle(), "a rename follows");
+    }
+
+    @Test
+    void aThreadContinuedOnANewTicketBelongsToWhoeverOpenedThatTicket() {
+        intake.receive(List.of(tweet("130", ALICE, "@acme help", null, "130")));
+        intake.filePending(10);
+        host.resolved.put(1L, Instant.now().minus(java.time.Duration.ofDays(30)));
+        intake.receive(List.of(tweet("131", BOB, "@acme months later, same here", "130", "130")));
+        intake.filePending(10);
+        Conversation c = db.read(em -> em.find(Conversation.class, "x:130"));
+        assertEquals(2L, c.ticketId());
+        assertEquals("x:2002", host.tickets.get(2L).requestor().id());
+        assertEquals("2002", c.customerAccountId(), "the new ticket's requestor, Bob");
+    }
+
+    @Test
+    void anExistingDatabaseKeepsItsConversationsAndLearnsEachCustomerOnUpgrade(@TempDir Path dir) {
+        db.close();
+        db = TestDatabase.file(dir);
+        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
+        intake.receive(List.of(tweet("10", ALICE, "@acme the app is down", null, "10"),
+                tweet("11", BOB, "@acme @alice same for me", "10", "10")));
+        intake.filePending(10);
+        intake.receive(List.of(dm("12", BOB, "psst")));
+        intake.filePending(10);
+        // The table as an earlier version left it: no customer columns, whoever wrote last in CUSTOMER_*.
+        db.writing(em -> {
+            em.createNativeQuery("ALTER TABLE SC_CONVERSATION DROP COLUMN REQUESTOR_ACCOUNT_ID").executeUpdate();
+            em.createNativeQuery("ALTER TABLE SC_CONVERSATION DROP COLUMN REQUESTOR_HANDLE").executeUpdate();
+            em.createNativeQuery("UPDATE SC_CONVERSATION SET CUSTOMER_ACCOUNT_ID = '2002', CUSTOMER_HANDLE = 'bob'").executeUpdate();
+        });
+        db.close();
+
+        db = TestDatabase.file(dir);
+        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
+        Conversation before = db.read(em -> em.find(Conversation.class, "x:10"));
+        assertEquals(false, before.customerKnown());
+        assertEquals(1L, before.ticketId());
+        assertEquals("11", before.lastPublicCustomerMessageId());
+        assertEquals(Visibility.PRIVATE, before.lastCustomerVisibility());
+        assertEquals(1, intake.settleCustomers());
+        assertEquals(0, intake.settleCustomers(), "once");
+        Conversation after = db.read(em -> em.find(Conversation.class, "x:10"));
+        assertEquals("2001", after.customerAccountId(), "the author of the first message on the ticket");
+        assertEquals("alice", after.customerHandle());
+        assertEquals("11", after.lastPublicCustomerMessageId(), "nothing else changed");
+        assertEquals("bob", after.lastPublicAuthorHandle());
+        assertEquals(Visibility.PRIVATE, after.lastCustomerVisibility());
+        assertEquals(before.lastCustomerMessageAt(), after.lastCustomerMessageAt());
+        assertEquals(List.of("x:10", "x:11", "x:12"), db.read(em -> em.createQuery(
+                "select e.key from LedgerEntry e where e.conversationKey = 'x:10' order by e.key", String.class).getResultList()));
+    }
 }

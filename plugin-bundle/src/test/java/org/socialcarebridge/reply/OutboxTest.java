@@ -318,4 +318,134 @@ class OutboxTest {
         assertTrue(x.posted.isEmpty());
         assertTrue(host.deliveries.get(106L).get("Social Delivery").startsWith("uncertain"));
     }
+
+    static final SocialIdentity BOB = new SocialIdentity(Network.X, "2002", "bob", "Bob", null, 1, false);
+
+    /** Bob, a stranger, answers in Alice's public thread and then writes to the brand privately: both join her ticket. */
+    void aStrangerDmsInTheCustomersThread() {
+        Intake intake = new Intake(db, host, Set.of(), java.time.Duration.ofDays(7), clock);
+        intake.receive(List.of(new InboundMessage(Network.X, "11", BOB, "@acme @alice same here", clock.instant(), "10", "10",
+                Visibility.PUBLIC, null)));
+        intake.filePending(10);
+        intake.receive(List.of(new InboundMessage(Network.X, "12", BOB, "hi, what did Alice order?", clock.instant(), null, null,
+                Visibility.PRIVATE, null)));
+        intake.filePending(10);
+        assertEquals(List.of(1L), host.tickets.keySet().stream().toList(), "one ticket: Alice's");
+    }
+
+    @Test
+    void aStrangersDmInTheCustomersThreadDoesNotMakeThemTheRecipientOfTheNextPrivateReply() {
+        aStrangerDmsInTheCustomersThread();
+        agentReplies(150, "Alice, your order 42 ships to 1 Main St", null);
+        outbox.accept(150);
+        outbox.deliverDue(10);
+        assertEquals(List.of("dm:2001:Alice, your order 42 ships to 1 Main St"), x.posted,
+                "the last message was a DM, so the reply is private (as before), and goes to the ticket's customer, not Bob");
+        assertEquals("x:2001 @alice", host.deliveries.get(150L).get("Social Recipient"));
+
+        agentReplies(151, "We don't need anything from you", ReplyVisibility.TO_PRIVATE);
+        outbox.accept(151);
+        outbox.deliverDue(10);
+        assertEquals("dm:2001:We don't need anything from you", x.posted.get(2), "Move to private's DM too");
+        assertEquals("x:2001 @alice", host.deliveries.get(151L).get("Social Recipient"));
+    }
+
+    @Test
+    void theAgentPicksTheStrangerWithSocialReplyToAndTheTransactionSaysWhoReceivedIt() {
+        aStrangerDmsInTheCustomersThread();
+        host.replies.put(152L, new AgentReply(1, 152, "agent", "Bob, please open your own case", ReplyVisibility.PRIVATE, false,
+                false, null, null, "@bob"));
+        outbox.accept(152);
+        outbox.deliverDue(10);
+        assertEquals(List.of("dm:2002:Bob, please open your own case"), x.posted);
+        assertEquals("x:2002 @bob", host.deliveries.get(152L).get("Social Recipient"));
+    }
+
+    @Test
+    void aSocialReplyToNamingSomeoneWhoDidNotWriteHereIsRefusedWithACommentAndNothingIsSent() {
+        aStrangerDmsInTheCustomersThread();
+        host.replies.put(153L, new AgentReply(1, 153, "agent", "Here are the details", ReplyVisibility.PRIVATE, false, false,
+                null, null, "@mallory"));
+        outbox.accept(153);
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        String delivery = host.deliveries.get(153L).get("Social Delivery");
+        assertTrue(delivery.startsWith("refused: Nothing was sent: Social Reply To is '@mallory'"), delivery);
+        assertTrue(delivery.contains("@alice (the customer, x:2001), @bob (x:2002)"), delivery);
+        assertFalse(host.deliveries.get(153L).containsKey("Social Recipient"), "nobody received it");
+        assertTrue(host.comments.get(1L).get(0).contains("NOT delivered") && host.comments.get(1L).get(0).contains("'@mallory'"),
+                host.comments.toString());
+    }
+
+    @Test
+    void anOverlongSocialReplyToIsTakenAndRefusedNotLeftToRetry() {
+        aStrangerDmsInTheCustomersThread();
+        host.replies.put(156L, new AgentReply(1, 156, "agent", "Here are the details", ReplyVisibility.PRIVATE, false, false,
+                null, null, "@bob" + " ".repeat(196) + "x".repeat(100)));
+        assertTrue(outbox.accept(156));
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty());
+        String delivery = host.deliveries.get(156L).get("Social Delivery");
+        assertTrue(delivery.startsWith("refused: Nothing was sent: Social Reply To is '@bob ") && delivery.contains("…'"), delivery);
+    }
+
+    @Test
+    void aPublicReplyHasNoRecipientAndStillAnswersTheLatestPublicPost() {
+        aStrangerDmsInTheCustomersThread();
+        agentReplies(154, "Thanks both, we're on it", ReplyVisibility.PUBLIC);
+        outbox.accept(154);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:11:@bob @alice Thanks both, we're on it"), x.posted);
+        assertFalse(host.deliveries.get(154L).containsKey("Social Recipient"));
+    }
+
+    @Test
+    void aConversationStoredBeforeTheCustomerWasKeptLearnsItFromTheLedgerBeforeAPrivateReply() {
+        aStrangerDmsInTheCustomersThread();
+        // As an earlier version left it: the customer columns held whoever wrote last, and no requestor.
+        db.writing(em -> em.createNativeQuery("UPDATE SC_CONVERSATION SET REQUESTOR_ACCOUNT_ID = NULL, REQUESTOR_HANDLE = NULL,"
+                + " CUSTOMER_ACCOUNT_ID = '2002', CUSTOMER_HANDLE = 'bob'").executeUpdate());
+        agentReplies(155, "Your order 42", ReplyVisibility.PRIVATE);
+        outbox.accept(155);
+        outbox.deliverDue(10);
+        assertEquals(List.of("dm:2001:Your order 42"), x.posted);
+        org.socialcarebridge.conversation.Conversation c = db.read(em -> em.find(
+                org.socialcarebridge.conversation.Conversation.class, "x:10"));
+        assertTrue(c.customerKnown(), "learnt once, kept");
+        assertEquals("alice", c.customerHandle());
+    }
+
+    /** A Mastodon double: records what it would post. */
+    static class MastodonDouble extends ScriptedNetwork {
+        @Override
+        public Network network() {
+            return Network.MASTODON;
+        }
+    }
+
+    @Test
+    void aMastodonPrivateReplyMentioningAnotherAccountIsRefusedBeforePostingWithTheFixOnTheTicket() {
+        SocialIdentity carol = new SocialIdentity(Network.MASTODON, "301", "carol", "Carol", null, 1, false);
+        Intake intake = new Intake(db, host, Set.of(), java.time.Duration.ofDays(7), clock);
+        intake.receive(List.of(new InboundMessage(Network.MASTODON, "500", carol, "@acme parcel lost", clock.instant(), null, null,
+                Visibility.PUBLIC, null)));
+        intake.filePending(10);
+        MastodonDouble mastodon = new MastodonDouble();
+        Outbox toMastodon = new Outbox(db, host, Map.of(Network.MASTODON, mastodon), new ReplyPolicy(), RetrySchedule.standard(),
+                new ReplyApproval(0), clock);
+        host.replies.put(160L, new AgentReply(2, 160, "agent", "I asked @dan@depot.example to call you", ReplyVisibility.PRIVATE));
+        toMastodon.accept(160);
+        toMastodon.deliverDue(10);
+        assertTrue(mastodon.posted.isEmpty(), "nothing reached Mastodon");
+        String comment = host.comments.get(2L).get(0);
+        assertTrue(comment.contains("would also reach @dan@depot.example besides @carol")
+                && comment.contains("Remove those @handles from the text") && comment.contains("reply publicly"), comment);
+
+        host.replies.put(161L, new AgentReply(2, 161, "agent", "I asked our depot to call you; or mail help@acme.example",
+                ReplyVisibility.PRIVATE));
+        toMastodon.accept(161);
+        toMastodon.deliverDue(10);
+        assertEquals(List.of("dm:301:@carol I asked our depot to call you; or mail help@acme.example"), mastodon.posted);
+        assertEquals("mastodon:301 @carol", host.deliveries.get(161L).get("Social Recipient"));
+    }
 }

@@ -181,4 +181,131 @@ class ReplyPolicyTest {
     void emptyReplyIsRefused() {
         assertThrows(ReplyRefusedException.class, () -> compose(reply("  ", ReplyVisibility.PRIVATE), conversation(true)));
     }
+
+    static final SocialIdentity BOB = new SocialIdentity(Network.X, "2002", "bob", "Bob", null, 1, false);
+
+    static AgentReply replyTo(String text, ReplyVisibility v, String replyTo) {
+        return new AgentReply(7, 99, "agent", text, v, false, false, null, null, replyTo);
+    }
+
+    /** Alice's thread, where Bob, a stranger, answered publicly and then wrote to the brand privately. */
+    static Conversation strangerDmedLast() {
+        Conversation c = conversation(true);
+        c.heardFrom(new InboundMessage(Network.X, "11", BOB, "@acme @alice same", Instant.now(), "10", "10", Visibility.PUBLIC, null),
+                Instant.now());
+        c.heardFrom(new InboundMessage(Network.X, "12", BOB, "hi, it's Bob", Instant.now(), null, null, Visibility.PRIVATE, null),
+                Instant.now());
+        return c;
+    }
+
+    static Participants writers(Conversation c) {
+        return Participants.of(c, List.of(new Participants.Participant("2001", "alice", Instant.now()),
+                new Participants.Participant("2002", "bob", Instant.now())));
+    }
+
+    @Test
+    void aPrivateReplyGoesToTheTicketsCustomerEvenWhenAStrangerWroteLastAndTheDefaultStillFollowsTheLastMessage() {
+        Conversation c = strangerDmedLast();
+        List<OutboundPost> posts = policy.compose(reply("Your refund for order 42 is on its way", null), c, List.of(), writers(c));
+        assertEquals(1, posts.size());
+        assertEquals(ReplyVisibility.PRIVATE, posts.get(0).visibility(), "the last message was a DM: answered privately");
+        assertEquals("2001", posts.get(0).recipientAccountId(), "to Alice, whose ticket it is, not to Bob");
+        assertEquals("x:2001 @alice", posts.get(0).recipient());
+        assertEquals("2001", policy.compose(reply("hi", ReplyVisibility.PRIVATE), c).get(0).recipientAccountId(),
+                "without the participants (follow-ups) too");
+
+        List<OutboundPost> moved = policy.compose(reply("Order 42?", ReplyVisibility.TO_PRIVATE), c, List.of(), writers(c));
+        assertEquals("11", moved.get(0).inReplyToMessageId(), "the acknowledgement answers the thread's latest post as before");
+        assertEquals("@bob @alice We want to fix this. We've sent you a DM.", moved.get(0).text(),
+                "and tells the one who receives the DM");
+        assertEquals("2001", moved.get(1).recipientAccountId());
+        assertEquals(null, moved.get(0).recipient(), "a public post has no recipient");
+    }
+
+    @Test
+    void theAgentPicksAnotherParticipantWithSocialReplyToAndAnyoneElseIsRefused() {
+        Conversation c = strangerDmedLast();
+        OutboundPost toBob = policy.compose(replyTo("Thanks Bob, we'll look", ReplyVisibility.PRIVATE, "@Bob"), c, List.of(),
+                writers(c)).get(0);
+        assertEquals("2002", toBob.recipientAccountId());
+        assertEquals("x:2002 @bob", toBob.recipient());
+        List<OutboundPost> moved = policy.compose(replyTo("Bob, your order?", ReplyVisibility.TO_PRIVATE, "bob"), c, List.of(),
+                writers(c));
+        assertEquals("@bob We want to fix this. We've sent you a DM.", moved.get(0).text());
+        assertEquals("2002", moved.get(1).recipientAccountId());
+
+        ReplyRefusedException stranger = assertThrows(ReplyRefusedException.class,
+                () -> policy.compose(replyTo("psst", ReplyVisibility.PRIVATE, "@mallory"), c, List.of(), writers(c)));
+        assertTrue(stranger.getMessage().contains("'@mallory'") && stranger.getMessage().contains("@alice (the customer, x:2001)")
+                && stranger.getMessage().contains("@bob (x:2002)"), stranger.getMessage());
+        assertThrows(ReplyRefusedException.class,
+                () -> policy.compose(replyTo("psst", ReplyVisibility.TO_PRIVATE, "@mallory"), c, List.of(), writers(c)),
+                "refused before the acknowledgement too");
+        ReplyRefusedException publicly = assertThrows(ReplyRefusedException.class,
+                () -> policy.compose(replyTo("on it", ReplyVisibility.PUBLIC, "@bob"), c, List.of(), writers(c)));
+        assertTrue(publicly.getMessage().contains("Social Reply To ('@bob')") && publicly.getMessage().contains("Public"),
+                publicly.getMessage());
+    }
+
+    @Test
+    void theMessagingWindowCountsFromTheRecipientsOwnLastMessage() {
+        java.time.Clock now = java.time.Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), java.time.ZoneOffset.UTC);
+        ReplyPolicy windowed = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+                org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1,
+                java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), now);
+        Conversation c = strangerDmedLast();
+        Participants aliceLongAgo = Participants.of(c, List.of(
+                new Participants.Participant("2001", "alice", Instant.parse("2026-11-24T10:00:00Z")),
+                new Participants.Participant("2002", "bob", Instant.parse("2026-11-25T11:00:00Z"))));
+        ReplyRefusedException closed = assertThrows(ReplyRefusedException.class,
+                () -> windowed.compose(reply("hi", ReplyVisibility.PRIVATE), c, List.of(), aliceLongAgo));
+        assertTrue(closed.getMessage().contains("@alice last wrote at 2026-11-24T10:00:00Z"), closed.getMessage());
+        assertEquals("2002", windowed.compose(replyTo("hi", ReplyVisibility.PRIVATE, "@bob"), c, List.of(), aliceLongAgo)
+                .get(0).recipientAccountId());
+    }
+
+    static final SocialIdentity CAROL = new SocialIdentity(Network.MASTODON, "301", "carol", "Carol", null, 1, false);
+
+    static Conversation onMastodon(SocialIdentity customer) {
+        Conversation c = new Conversation("mastodon:500", 8, customer, Instant.now());
+        c.heardFrom(new InboundMessage(Network.MASTODON, "500", customer, "@acme help", Instant.now(), null, null,
+                Visibility.PUBLIC, null), Instant.now());
+        return c;
+    }
+
+    @Test
+    void aMastodonDirectMessageThatWouldReachAnyoneButItsRecipientIsRefusedNamingThem() {
+        Conversation c = onMastodon(CAROL);
+        for (String text : List.of("Please ask @dan to check", "cc @dan@other.example", "(@dan)", "thanks @Dan.",
+                "@carol@other.example is that you?", "ask@@dan")) {
+            ReplyRefusedException e = assertThrows(ReplyRefusedException.class,
+                    () -> policy.compose(reply(text, ReplyVisibility.PRIVATE), c), text);
+            assertTrue(e.getMessage().contains("would also reach @") && e.getMessage().contains("besides @carol")
+                    && e.getMessage().contains("Remove those @handles") && e.getMessage().contains("reply publicly"),
+                    e.getMessage());
+        }
+        ReplyRefusedException both = assertThrows(ReplyRefusedException.class,
+                () -> policy.compose(reply("@dan and @erin@far.example, see this", ReplyVisibility.TO_PRIVATE), c));
+        assertTrue(both.getMessage().contains("@dan, @erin@far.example besides @carol"), both.getMessage());
+        assertEquals(ReplyVisibility.PUBLIC, policy.compose(reply("hi @bob", null), c).get(0).visibility(),
+                "the customer wrote publicly: the default reply is public, and a public reply may mention anyone");
+    }
+
+    @Test
+    void aMastodonDirectMessageMayMentionItsRecipientAndWriteAddressesAndLinks() {
+        Conversation c = onMastodon(CAROL);
+        for (String text : List.of("Your parcel", "@Carol your parcel", "write to help@acme.example",
+                "see https://social.example/@dan", "thanks @carol.", "＠dan is not a mention")) {
+            OutboundPost dm = policy.compose(reply(text, ReplyVisibility.PRIVATE), c).get(0);
+            assertEquals("301", dm.recipientAccountId(), text);
+            assertTrue(dm.text().toLowerCase(java.util.Locale.ROOT).startsWith("@carol"), "the recipient's mention first: " + dm.text());
+        }
+        Conversation remote = onMastodon(new SocialIdentity(Network.MASTODON, "302", "carol@remote.example", null, null, 1, false));
+        assertEquals("@carol@remote.example hi", policy.compose(reply("hi", ReplyVisibility.PRIVATE), remote).get(0).text());
+        assertThrows(ReplyRefusedException.class, () -> policy.compose(reply("@carol hi", ReplyVisibility.PRIVATE), remote),
+                "@carol is the local carol, not the remote customer");
+        assertEquals("@dan thanks", policy.compose(reply("@dan thanks", ReplyVisibility.PUBLIC), onMastodon(
+                new SocialIdentity(Network.MASTODON, "303", "dan", null, null, 1, false))).get(0).text(),
+                "public replies are not direct statuses");
+    }
 }

@@ -248,7 +248,8 @@ public final class RtGateway implements HostGateway {
         String seen = fieldValue(txn, "Social Seen");
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen,
                 ticketNeedsApproval, agentNeedsApproval, realName.isBlank() ? agent : realName,
-                seen != null && seen.strip().matches("\\d{1,18}") ? Long.valueOf(seen.strip()) : null));
+                seen != null && seen.strip().matches("\\d{1,18}") ? Long.valueOf(seen.strip()) : null,
+                fieldValue(txn, "Social Reply To"))); // the reply policy checks it against the conversation
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,18 +24,24 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.health.Health;
+import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.network.PostRejectedException;
 import org.socialcarebridge.network.PostedMessage;
 import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
 import org.socialcarebridge.reply.OutboundPost;
+import org.socialcarebridge.reply.Participants;
+import org.socialcarebridge.reply.ReplyPolicy;
+import org.socialcarebridge.reply.ReplyRefusedException;
 import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.channel.ChannelPoller;
 import org.socialcarebridge.routes.http.HttpCall;
@@ -145,5 +152,65 @@ class MastodonChannelTest {
         PostRejectedException tooLong = assertThrows(PostRejectedException.class, () -> client.post(
                 new OutboundPost(Network.MASTODON, ReplyVisibility.PUBLIC, "y".repeat(501), id, null), "k-4"));
         assertTrue(tooLong.getMessage().contains("character limit of 500"), tooLong.getMessage());
+    }
+
+    JsonNode simStatuses() throws Exception {
+        return json.readTree(customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/statuses")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** The mention notifications an account has received (what a direct status mentioning it would show it). */
+    JsonNode notificationsOf(String acct) throws Exception {
+        return json.readTree(customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/notifications"))
+                .header("Authorization", "Bearer sim-user:" + acct).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void aDirectStatusThatWouldReachAnyoneButItsRecipientNeverLeavesThePlugin() throws Exception {
+        int before = simStatuses().size();
+        MastodonNetworkClient client = new MastodonNetworkClient(api);
+        for (String text : List.of("@carol ask @dan", "@carol cc @dan@depot.example", "@carol (@Dan)")) {
+            PostRejectedException refused = assertThrows(PostRejectedException.class, () -> client.post(new OutboundPost(
+                    Network.MASTODON, ReplyVisibility.PRIVATE, text, null, "1", "carol", false), "k-" + text.hashCode()));
+            assertTrue(refused.getMessage().contains("would also reach @") && refused.getMessage().contains("besides @carol"),
+                    refused.getMessage());
+        }
+        assertThrows(PostRejectedException.class, () -> client.post(new OutboundPost(Network.MASTODON, ReplyVisibility.PRIVATE,
+                "@carol hi @erin", null, "1"), "k-9"), "without the recipient's handle, the first mention is the recipient");
+        assertEquals(before, simStatuses().size(), "nothing reached Mastodon");
+        assertEquals(0, notificationsOf("dan").size());
+    }
+
+    @Test
+    void aStrangersDirectMessageInTheCustomersThreadDoesNotMakeThemTheRecipientAndTheStatusReachesOnlyTheCustomer()
+            throws Exception {
+        String root = post("carol", "@acme my parcel is lost", "public", null);
+        String stranger = post("dan", "@acme @carol mine too", "public", root);
+        String dm = post("dan", "@acme what did carol order?", "direct", null);
+        poller.poll();
+        Conversation c = new Conversation("mastodon:" + root, 1, entry(root).message().author(), Instant.now());
+        List<Participants.Participant> wrote = new java.util.ArrayList<>();
+        for (String id : List.of(root, stranger, dm)) {
+            InboundMessage m = entry(id).message();
+            c.heardFrom(m, Instant.now());
+            wrote.add(new Participants.Participant(m.author().accountId(), m.author().handle(), m.createdAt()));
+        }
+        ReplyPolicy policy = new ReplyPolicy();
+        List<OutboundPost> posts = policy.compose(new AgentReply(1, 100, "agent", "Your parcel 42 is at the depot", null), c,
+                List.of(), Participants.of(c, wrote));
+        assertEquals(1, posts.size());
+        PostedMessage sent = new MastodonNetworkClient(api).post(posts.get(0), "k-100");
+
+        JsonNode direct = null;
+        for (JsonNode s : simStatuses()) {
+            direct = sent.id().equals(s.path("id").asText()) ? s : direct;
+        }
+        assertEquals("direct", direct.path("visibility").asText(), "the DM was answered privately");
+        assertEquals("[\"carol\"]", direct.path("mentions").toString(), "to the customer only");
+        for (JsonNode n : notificationsOf("dan")) {
+            assertTrue(!sent.id().equals(n.path("status").path("id").asText()), "dan never sees it: " + n);
+        }
+        assertThrows(ReplyRefusedException.class, () -> policy.compose(new AgentReply(1, 101, "agent",
+                "@dan please wait", ReplyVisibility.PRIVATE), c, List.of(), Participants.of(c, wrote)));
     }
 }

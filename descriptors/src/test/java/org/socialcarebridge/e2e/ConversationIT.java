@@ -51,8 +51,8 @@ class ConversationIT {
         karaf = Karaf.fresh("conversation", xSimulator.baseUrl(), X_TOKEN)
                 .withMastodon(mastodonSimulator.baseUrl(), M_TOKEN).withAdminToken(ADMIN_TOKEN);
         karaf.start();
-        agent = new Rt("agent", "agent");
-        root = new Rt("root", "password");
+        agent = RtAccounts.ofThisRun().agent.login();
+        root = RtAccounts.ofThisRun().admin.login();
         Await.until("both channels to poll", SOON, () -> {
             JsonNode channels = health().path("channels");
             return "running".equals(channels.path("mastodon").path("state").asText())
@@ -247,8 +247,7 @@ class ConversationIT {
 
         // The Karaf shell links an X identity to a customer RT already knows by e-mail address.
         String email = "yara-" + RUN + "@example.com";
-        long yaraUser = root.send("POST", "/user", Rt.JSON.createObjectNode().put("Name", "yara-" + RUN)
-                .put("EmailAddress", email).put("RealName", "Yara Y")).path("id").asLong();
+        long yaraUser = RtAccounts.ofThisRun().requestor("yara-" + RUN, "Yara Y", email).id();
         String yara = "yara_" + RUN;
         String said = karaf.shell("socialcare:link x:" + x.userId(yara) + " " + email);
         assertTrue(said.contains("Linked x:" + x.userId(yara) + " to " + email), said);

@@ -105,7 +105,7 @@ class ExactlyOnceIT {
         }, "burst");
         burst.start();
 
-        Rt rt = new Rt("root", "password");
+        Rt rt = RtAccounts.ofThisRun().admin.login();
         waitFor("the first tickets", Duration.ofMinutes(3), () -> ticketsOfThisRun(rt) >= 10);
         karaf.kill();
         int killedAt = ticketsOfThisRun(rt);
@@ -124,7 +124,7 @@ class ExactlyOnceIT {
 
         int total = 2 * CONVERSATIONS_PER_NETWORK * MESSAGES_PER_CONVERSATION;
         assertEquals(total, posted.get());
-        Rt after = new Rt("root", "password");
+        Rt after = RtAccounts.ofThisRun().admin.login(); // RT was restarted: a new session
         waitFor("every message filed", Duration.ofMinutes(12), () -> {
             JsonNode h = health();
             return h.path("waitingForTicket").asLong() == 0 && h.path("deadLetters").asLong() == 0

@@ -3,7 +3,6 @@ package org.socialcarebridge.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,14 +54,14 @@ class FollowUpIT {
         x = new XSim(simulator.baseUrl());
         karaf = Karaf.fresh("followup", simulator.baseUrl(), TOKEN).withAdminToken(ADMIN);
         desk = zoneWhereItIsThreePm(Instant.now());
-        Files.writeString(karaf.home.resolve("etc/socialcare-triage.yaml"), rulesOnTheDesksClock(desk));
+        karaf.writeEtc("socialcare-triage.yaml", rulesOnTheDesksClock(desk));
         karaf.writeConfig("org.socialcarebridge.followup", "survey.delay = 2s\nsurvey.cap = 0s\n"
                 + "checkIn.categories = Lost or Damaged\ncheckIn.after = 3s\n");
         // Meta's 24-hour rule, applied to X here so a conversation that began two days ago is outside it.
         karaf.writeConfig("org.socialcarebridge.reply", "dmWindow.x = 24h\n");
         karaf.start();
-        root = new Rt("root", "password");
-        agent = new Rt("agent", "agent");
+        root = RtAccounts.ofThisRun().admin.login();
+        agent = RtAccounts.ofThisRun().agent.login();
     }
 
     @AfterAll
@@ -73,6 +72,11 @@ class FollowUpIT {
         if (simulator != null) {
             simulator.close();
         }
+    }
+
+    /** The RT user name of this run's agent: what RT records as who resolved a ticket. */
+    static String agentName() {
+        return RtAccounts.ofThisRun().agent.name();
     }
 
     static ZoneOffset zoneWhereItIsThreePm(Instant now) {
@@ -159,7 +163,7 @@ class FollowUpIT {
 
         Await.until("the public closing reply in the thread", SOON, () -> brandPostAnswering(id, "Glad we could sort this out"));
         assertTrue(fieldSoon(ticket, "Social Closing", "sent").contains("http"), "the closing's link is on the ticket");
-        assertEquals("agent", fieldSoon(ticket, "Social Resolved By", "agent"));
+        assertEquals(agentName(), fieldSoon(ticket, "Social Resolved By", agentName()));
         Await.until("the survey by DM", SOON, () -> dmTo(handle, "from 1 (poor) to 5 (great)"));
         fieldSoon(ticket, "Social Survey", "sent");
         assertEquals("resolved", root.ticket(ticket).path("Status").asText(), "sending follow-ups leaves it resolved");
@@ -194,12 +198,13 @@ class FollowUpIT {
 
         x.dm(handle, simulator.brandId(), "5, great thanks!");
         assertEquals("5", fieldSoon(ticket, "Social CSAT", "5"));
-        Await.until("the answer on the ticket", SOON, () -> commented(ticket, "credited to agent") ? Optional.of(true) : Optional.empty());
+        Await.until("the answer on the ticket", SOON, () -> commented(ticket, "credited to " + agentName())
+                ? Optional.of(true) : Optional.empty());
         Thread.sleep(3000); // time enough for a wrong reopening
         JsonNode t = root.ticket(ticket);
         assertEquals("resolved", t.path("Status").asText(), "a survey answer never reopens the ticket by itself");
         assertEquals("5, great thanks!", Rt.field(t, "Social Survey Answer"));
-        assertEquals("agent", Rt.field(t, "Social Resolved By"));
+        assertEquals(agentName(), Rt.field(t, "Social Resolved By"));
         assertEquals("1", Rt.field(t, "Social Replies"));
     }
 
@@ -341,7 +346,7 @@ class FollowUpIT {
         assertEquals(idSet(report.at("/slaBreachedToday")), new java.util.TreeSet<>(
                 SavedSearches.found(root, saved.byName.get("Social care: SLA breached today"), made)));
         // The scenario above, as both count it: two CSAT scores credited to the agent, two SLAs breached.
-        assertEquals(java.util.Map.of(java.util.List.of("agent", "2"), 1, java.util.List.of("agent", "5"), 1),
+        assertEquals(java.util.Map.of(java.util.List.of(agentName(), "2"), 1, java.util.List.of(agentName(), "5"), 1),
                 counts(report.at("/csatByAgent")));
     }
 }

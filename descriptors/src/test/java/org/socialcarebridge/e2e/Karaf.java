@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,29 +28,46 @@ final class Karaf implements AutoCloseable {
     static final Path BUILT = Path.of(System.getProperty("karaf.dist", "target/socialcare-karaf"));
     static final String HEALTH = "http://127.0.0.1:8181/socialcare/health";
 
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
     final Path home;
+    /** RT's notification secret, as the plugin must know it (etc/org.socialcarebridge.http.cfg, notifySecret). */
+    final String notifySecret;
+    /** This run's console user, in etc/users.properties with a random password. */
+    final String consoleUser = "it-console";
+    private final String consolePassword = RtAccounts.password();
+    private String adminToken;
+    private String maxHeap;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    Karaf(Path home) {
+    Karaf(Path home, String notifySecret) {
         this.home = home;
+        this.notifySecret = notifySecret;
     }
 
-    /** A fresh copy of the distribution with the test's settings for the X channel. */
+    /**
+     * A fresh copy of the distribution with the test's settings for the X channel, the plugin's RT user
+     * with this run's password, RT's notification secret and a console user of its own.
+     */
     static Karaf fresh(String name, String xBaseUrl, String xToken) throws IOException {
         if (!Files.isExecutable(BUILT.resolve("bin/karaf"))) {
             throw new IllegalStateException("No Karaf distribution at " + BUILT.toAbsolutePath() + "; build the descriptors module first");
         }
+        RtAccounts accounts = RtAccounts.ofThisRun();
         Path home = Path.of("target", "it", name).toAbsolutePath();
         delete(home);
         copy(BUILT, home);
-        Karaf k = new Karaf(home);
+        Karaf k = new Karaf(home, Rt.notifySecret());
         // Mastodon only where a test starts its simulator (see withMastodon).
         Files.deleteIfExists(home.resolve("etc/org.socialcarebridge.network.mastodon.cfg"));
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
-        k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = socialcare\npassword = socialcare\n"
-                + "queue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n");
+        k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = " + RtAccounts.PLUGIN_USER
+                + "\npassword = " + accounts.pluginPassword()
+                + "\nqueue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n");
+        k.writeHttpConfig();
+        k.writeConsoleUser();
         return k;
     }
 
@@ -59,30 +80,88 @@ final class Karaf implements AutoCloseable {
 
     /** Turns the admin API on with this token. */
     Karaf withAdminToken(String token) throws IOException {
-        writeConfig("org.socialcarebridge.http", "host = 127.0.0.1\nport = 8181\nadminToken = " + token + "\n");
+        adminToken = token;
+        writeHttpConfig();
         return this;
+    }
+
+    /** The JVM's maximum heap from the next {@link #start()}, e.g. {@code 256m} (bin/inc appends EXTRA_JAVA_OPTS last). */
+    Karaf withMaxHeap(String size) {
+        maxHeap = size;
+        return this;
+    }
+
+    private void writeHttpConfig() throws IOException {
+        writeConfig("org.socialcarebridge.http", "host = 127.0.0.1\nport = 8181\nnotifySecret = " + notifySecret + "\n"
+                + (adminToken == null ? "" : "adminToken = " + adminToken + "\n"));
+    }
+
+    /**
+     * The shipped users.properties (so a console user it would switch on still shows) plus this run's
+     * console user in Karaf's admin group; Karaf hashes the password on first use.
+     */
+    private void writeConsoleUser() throws IOException {
+        Path file = home.resolve("etc/users.properties");
+        String shipped = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        Properties active = new Properties();
+        active.load(new java.io.StringReader(shipped));
+        StringBuilder users = new StringBuilder(shipped);
+        if (!shipped.isEmpty() && !shipped.endsWith("\n")) {
+            users.append('\n');
+        }
+        users.append("# The end-to-end tests' console user (random password)\n")
+                .append(consoleUser).append(" = ").append(consolePassword).append(",_g_:admingroup\n");
+        if (!active.containsKey("_g_:admingroup")) {
+            users.append("_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+        }
+        writeEtc("users.properties", users.toString());
     }
 
     /** A Karaf shell command through bin/client (SSH on 127.0.0.1:8101), as an administrator types it. */
     String shell(String command) throws IOException, InterruptedException {
+        Console session = shellAs(consoleUser, consolePassword, command);
+        if (!session.finished()) {
+            throw new IllegalStateException("bin/client did not finish: " + session.output());
+        }
+        return session.output();
+    }
+
+    /** What bin/client printed, and whether it ended by itself within the time allowed. */
+    record Console(boolean finished, int exitCode, String output) {
+    }
+
+    /** bin/client as this user; a client still waiting after 90 s (a password prompt, say) is ended. */
+    Console shellAs(String user, String password, String command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(home, "client", ".out");
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", "8101", "-h", "127.0.0.1",
-                "-u", "karaf", "-p", "karaf", "-r", "10", "-d", "2", command)
-                .directory(home.toFile()).redirectErrorStream(true);
+                "-u", user, "-p", password, "-r", "10", "-d", "2", command)
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         // stdin stays open: bin/client ends the session as soon as its input ends, before the command runs.
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("bin/client did not finish: " + out);
+        try {
+            boolean finished = p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+            if (!finished) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+            return new Console(finished, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8).strip());
+        } finally {
+            p.getOutputStream().close();
+            Files.deleteIfExists(out);
         }
-        p.getOutputStream().close();
-        return out.strip();
     }
 
     void writeConfig(String pid, String content) throws IOException {
-        Path file = home.resolve("etc").resolve(pid + ".cfg");
-        Path tmp = file.resolveSibling(pid + ".cfg.tmp");
+        writeEtc(pid + ".cfg", content);
+    }
+
+    /** Writes a file under etc whole, in one move, readable by its owner only (settings hold secrets). */
+    void writeEtc(String name, String content) throws IOException {
+        Path file = home.resolve("etc").resolve(name);
+        Path tmp = file.resolveSibling(name + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         // Karaf's file install must never see a half-written file.
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -97,6 +176,9 @@ final class Karaf implements AutoCloseable {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.out").toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (maxHeap != null) {
+            pb.environment().merge("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap, (given, heap) -> given + " " + heap);
+        }
         process = pb.start();
         awaitHealth(Duration.ofSeconds(120));
     }
@@ -174,6 +256,27 @@ final class Karaf implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("Karaf was stopped but 127.0.0.1:8181 is still in use");
+    }
+
+    /** The command lines of the Karaf process and its children (the JVM, when bin/karaf does not exec it). */
+    List<String> commandLines() {
+        if (process == null) {
+            return List.of();
+        }
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
+                .map(h -> h.info().commandLine().orElse("")).toList();
+    }
+
+    /** The process ids of Karaf's JVM and of bin/karaf around it. */
+    List<Long> pids() {
+        if (process == null) {
+            return List.of();
+        }
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()).map(ProcessHandle::pid).toList();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
     }
 
     String log() throws IOException {

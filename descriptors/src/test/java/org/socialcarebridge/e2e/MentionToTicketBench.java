@@ -38,7 +38,7 @@ public final class MentionToTicketBench {
                     + "\nbrandHandle = acme\npollInterval = 250ms\n");
             karaf.start();
             XSim x = new XSim(sim.baseUrl());
-            Rt root = new Rt("root", "password");
+            Rt root = RtAccounts.ofThisRun().admin.login();
             Await.until("the X channel", Duration.ofSeconds(60), () ->
                     "running".equals(health(karaf).path("channels").path("x").path("state").asText()) ? Optional.of(1) : Optional.empty());
 

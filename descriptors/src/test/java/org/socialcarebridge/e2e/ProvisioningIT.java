@@ -37,7 +37,7 @@ class ProvisioningIT {
     @Test
     void provisioningTwiceChangesNothing() throws Exception {
         run();
-        Rt root = new Rt("root", "password");
+        Rt root = RtAccounts.ofThisRun().admin.login();
         List<String> names = List.of("Social Network", "Social Handle", "Social Profile URL", "Social Conversation ID",
                 "Reply Visibility", "Social Post ID", "Social Delivery");
         for (String name : names) {
@@ -52,7 +52,7 @@ class ProvisioningIT {
 
     @Test
     void theAgentsReplyFormOffersReplyVisibility() throws Exception {
-        Rt agent = new Rt("agent", "agent");
+        Rt agent = RtAccounts.ofThisRun().agent.login();
         long ticket = agent.send("POST", "/ticket", Rt.JSON.createObjectNode().put("Queue", "Social")
                 .put("Subject", "reply form check").put("Content", "x").put("ContentType", "text/plain")).path("id").asLong();
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -71,7 +71,7 @@ class ProvisioningIT {
 
     @Test
     void theResponseLibraryIsInsertableFromTheReplyForm() throws Exception {
-        Rt agent = new Rt("agent", "agent");
+        Rt agent = RtAccounts.ofThisRun().agent.login();
         long ticket = agent.send("POST", "/ticket", Rt.JSON.createObjectNode().put("Queue", "Social")
                 .put("Subject", "response library check").put("Content", "x").put("ContentType", "text/plain")).path("id").asLong();
         String form = Rt.URL + "/Ticket/Update.html?Action=Respond&id=" + ticket;
@@ -83,7 +83,7 @@ class ProvisioningIT {
                 "Thank you and closing", "share personal data publicly"}) {
             assertTrue(page.contains(name), name);
         }
-        long id = new Rt("root", "password").send("POST", "/articles", Rt.JSON.createArrayNode().add(
+        long id = RtAccounts.ofThisRun().admin.login().send("POST", "/articles", Rt.JSON.createArrayNode().add(
                 Rt.JSON.createObjectNode().put("field", "Name").put("value", "Thank you and closing")))
                 .path("items").get(0).path("id").asLong();
         // A browser sends the Referer; without it RT's CSRF check stops a form with arguments.

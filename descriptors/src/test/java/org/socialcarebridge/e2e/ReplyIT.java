@@ -42,9 +42,10 @@ class ReplyIT {
         x = new XSim(simulator.baseUrl());
         karaf = Karaf.fresh("reply", simulator.baseUrl(), TOKEN);
         karaf.start();
-        root = new Rt("root", "password");
-        agent = new Rt("agent", "agent");
-        lead = new Rt("lead", "leader");
+        RtAccounts accounts = RtAccounts.ofThisRun();
+        root = accounts.admin.login();
+        agent = accounts.agent.login();
+        lead = accounts.lead.login();
     }
 
     @AfterAll

@@ -7,12 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,17 +31,59 @@ final class Rt {
     private final String cookie;
 
     Rt(String user, String password) {
+        this.cookie = login(user, password).orElseThrow(() -> new IllegalStateException("RT refused the login of " + user
+                + ": wrong password, or the user is disabled (the tests' users come from RtAccounts)"));
+    }
+
+    /** Whether RT lets this user in with this password. */
+    static boolean acceptsLogin(String user, String password) {
+        return login(user, password).isPresent();
+    }
+
+    /**
+     * RT hands out a session cookie whether or not the password was right, so the session is tried
+     * on REST2, which answers 401 to a session nobody logged in to.
+     */
+    private static Optional<String> login(String user, String password) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(URL + "/NoAuth/Login.html"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Referer", URL + "/")
                     .POST(HttpRequest.BodyPublishers.ofString("user=" + enc(user) + "&pass=" + enc(password))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            cookie = login.headers().allValues("set-cookie").stream().map(c -> c.split(";", 2)[0])
-                    .filter(c -> c.startsWith("RT_SID_")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("RT login of " + user + " failed: " + login.statusCode()));
+            Optional<String> cookie = login.headers().allValues("set-cookie").stream().map(c -> c.split(";", 2)[0])
+                    .filter(c -> c.startsWith("RT_SID_")).findFirst();
+            if (cookie.isEmpty()) {
+                return Optional.empty();
+            }
+            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(URL + "/REST/2.0/rt"))
+                    .header("Cookie", cookie.get()).header("Accept", "application/json").header("Referer", URL + "/").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return me.statusCode() == 200 ? cookie : Optional.empty();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("RT is not reachable at " + URL + " (./socialcare test starts it): " + e, e);
         }
+    }
+
+    /**
+     * The secret RT sends with its notifications to the plugin, from RT's site config (written by
+     * provisioning); the tests run as root on RT's host.
+     */
+    static String notifySecret() {
+        Path file = Path.of(System.getProperty("rt.notifySecretFile", "/etc/request-tracker5/RT_SiteConfig.d/98-socialcare-secret.pm"));
+        String config;
+        try {
+            config = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read RT's notification secret from " + file + " (" + e
+                    + "); provision RT first: ./socialcare provision (descriptors/host/rt/provision.sh)", e);
+        }
+        Matcher m = Pattern.compile("\\$SocialCareNotifySecret\\s*,\\s*['\"]([0-9a-fA-F]{64})['\"]").matcher(config);
+        if (!m.find()) {
+            throw new IllegalStateException(file + " holds no Set($SocialCareNotifySecret, '<64 hex characters>');"
+                    + " provision RT again: ./socialcare provision");
+        }
+        return m.group(1);
     }
 
     /** The session cookie, for pages outside REST2 (RT's own web forms). */
@@ -54,6 +100,19 @@ final class Rt {
     }
 
     JsonNode send(String method, String path, JsonNode body) {
+        HttpResponse<String> r = call(method, path, body);
+        if (r.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        try {
+            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " answered no JSON: " + r.body(), e);
+        }
+    }
+
+    /** The REST2 call as RT answered it, refusals included. */
+    HttpResponse<String> call(String method, String path, JsonNode body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URL + "/REST/2.0" + path))
                     .header("Cookie", cookie).header("Accept", "application/json").timeout(Duration.ofSeconds(30))
@@ -64,11 +123,7 @@ final class Rt {
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 400) {
-                throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-            }
-            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);
         }

@@ -43,8 +43,8 @@ class SpineIT {
         x = new XSim(simulator.baseUrl());
         karaf = Karaf.fresh("spine", simulator.baseUrl(), TOKEN);
         karaf.start();
-        agent = new Rt("agent", "agent");
-        root = new Rt("root", "password");
+        agent = RtAccounts.ofThisRun().agent.login();
+        root = RtAccounts.ofThisRun().admin.login();
         Await.until("the X channel to poll", SOON, () -> {
             JsonNode h = health();
             return "running".equals(h.path("channels").path("x").path("state").asText()) ? Optional.of(h) : Optional.empty();

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,8 +53,8 @@ class TriageIT {
         x = new XSim(simulator.baseUrl());
         karaf = Karaf.fresh("triage", simulator.baseUrl(), TOKEN).withAdminToken(ADMIN);
         karaf.start();
-        root = new Rt("root", "password");
-        agent = new Rt("agent", "agent");
+        root = RtAccounts.ofThisRun().admin.login();
+        agent = RtAccounts.ofThisRun().agent.login();
         Await.until("the X channel to poll", SOON, () -> "running".equals(health().path("channels").path("x").path("state").asText())
                 ? Optional.of(true) : Optional.empty());
     }
@@ -97,10 +96,7 @@ class TriageIT {
 
     /** Writes the rules file as an editor would save it: whole, in one move. */
     static void writeRules(String yaml) throws Exception {
-        Path file = karaf.home.resolve("etc/socialcare-triage.yaml");
-        Path tmp = file.resolveSibling("socialcare-triage.yaml.tmp");
-        Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        karaf.writeEtc("socialcare-triage.yaml", yaml);
     }
 
     static void assertDue(JsonNode ticket, Instant wrote, Duration within) {

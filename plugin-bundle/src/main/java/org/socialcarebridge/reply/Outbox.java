@@ -1,6 +1,7 @@
 package org.socialcarebridge.reply;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,16 @@ import org.slf4j.LoggerFactory;
  * Carries agents' replies from the help desk to the networks. A reply enters once per host
  * transaction ({@link #accept}), is posted by {@link #deliverDue} with retries, and its outcome is
  * written back to the transaction; a final failure becomes a comment on the ticket. A reply found
- * mid-post after a crash is marked uncertain and raised to a human rather than posted again.
+ * mid-post after a crash is marked uncertain and raised to a human rather than posted again. Only
+ * the agent groups' members speak for the brand: anyone else's reply stays in the help desk.
  */
 public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** How long a reply waits before its author's groups are asked again when the help desk could not say. */
+    static final Duration AUTHOR_RECHECK = Duration.ofMinutes(1);
+    /** Not final yet: delivery goes on with these. */
+    private static final List<DeliveryState> PENDING = List.of(DeliveryState.QUEUED, DeliveryState.RETRYING,
+            DeliveryState.HELD_UNVERIFIED);
 
     private final Database db;
     private final HostGateway host;
@@ -37,16 +44,18 @@ public final class Outbox {
     private final ReplyPolicy policy;
     private final RetrySchedule retries;
     private final ReplyApproval approval;
+    private final AgentGroups agents;
     private final Clock clock;
 
     public Outbox(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy policy,
-                  RetrySchedule retries, ReplyApproval approval, Clock clock) {
+                  RetrySchedule retries, ReplyApproval approval, AgentGroups agents, Clock clock) {
         this.db = db;
         this.host = host;
         this.networks = Map.copyOf(networks);
         this.policy = policy;
         this.retries = retries;
         this.approval = approval;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -113,7 +122,7 @@ public final class Outbox {
         List<Long> due = db.read(em -> em.createQuery(
                         "select o.transactionId from OutboxEntry o where o.state in :states and o.nextAttemptAt <= :now"
                                 + " order by o.transactionId", Long.class)
-                .setParameter("states", List.of(DeliveryState.QUEUED, DeliveryState.RETRYING))
+                .setParameter("states", PENDING)
                 .setParameter("now", now).setMaxResults(max).getResultList());
         for (Long id : due) {
             deliver(id);
@@ -126,12 +135,17 @@ public final class Outbox {
     public long size() {
         return db.read(em -> em.createQuery(
                         "select count(o) from OutboxEntry o where o.state in :states", Long.class)
-                .setParameter("states", List.of(DeliveryState.QUEUED, DeliveryState.RETRYING, DeliveryState.POSTING))
+                .setParameter("states", List.of(DeliveryState.QUEUED, DeliveryState.RETRYING, DeliveryState.POSTING,
+                        DeliveryState.HELD_UNVERIFIED))
                 .getSingleResult());
     }
 
     private void deliver(long transactionId) {
         OutboxEntry entry = db.read(em -> em.find(OutboxEntry.class, transactionId));
+        // Asked before anything else (an approval included), and again on every try until a first post is out.
+        if (entry.postsDone() == 0 && !speaksForBrand(entry)) {
+            return;
+        }
         Conversation conversation = db.read(em -> em.createQuery(
                         "select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
                 .setParameter("t", entry.ticketId()).setMaxResults(1).getResultList().stream().findFirst().orElse(null));
@@ -190,6 +204,25 @@ public final class Outbox {
                     posted.id());
         }
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+    }
+
+    /**
+     * Whether the reply's author is one of the agents: anyone else's reply is refused, once and for good;
+     * while the help desk cannot say, the reply is held and asked about again later (never posted on doubt).
+     */
+    private boolean speaksForBrand(OutboxEntry entry) {
+        try {
+            if (host.memberOfAny(entry.agent(), agents.names())) {
+                return true;
+            }
+            finish(entry.transactionId(), DeliveryState.REFUSED, agents.notAMember(entry.agent()));
+        } catch (RuntimeException e) {
+            String why = agents.unknown(entry.agent(), e.getMessage());
+            db.writing(em -> em.find(OutboxEntry.class, entry.transactionId())
+                    .holdUnverified(why, clock.instant().plus(AUTHOR_RECHECK), clock.instant()));
+            LOG.warn("Reply of transaction {} on ticket {} held: {}", entry.transactionId(), entry.ticketId(), why);
+        }
+        return false;
     }
 
     /** Everyone who wrote publicly in the conversation, oldest first, each once (the brand's posts are not filed). */
@@ -286,6 +319,9 @@ public final class Outbox {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
                             + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
                             + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note.");
+                } else if (e.state() == DeliveryState.HELD_UNVERIFIED) {
+                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                            + " is held, not posted: " + e.lastError() + ".");
                 } else if (e.state() == DeliveryState.QUEUED) {
                     // approved: what becomes of it is written back once it is posted
                 } else if (e.state() != DeliveryState.POSTED) {

@@ -87,7 +87,8 @@ class OutboxTest {
         intake.receive(List.of(new InboundMessage(Network.X, "10", ALICE, "@acme help", clock.instant(), null, "10",
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
-        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0), clock);
+        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+                AgentGroups.DEFAULT, clock);
     }
 
     @AfterEach
@@ -159,6 +160,79 @@ class OutboxTest {
     }
 
     @Test
+    void aReplyBySomeoneOutsideTheAgentGroupsStaysInTheHelpDeskWithOneCommentAndIsNeverRetried() {
+        // The customer answered the ticket's notification e-mail: RT records it as correspondence by them.
+        host.replies.put(150L, new AgentReply(1, 150, "x:2001", "any news??", null));
+        assertTrue(outbox.accept(150));
+        for (int i = 0; i < 3; i++) {
+            outbox.deliverDue(10);
+            clock.now = clock.now.plus(Duration.ofMinutes(10));
+        }
+        assertFalse(outbox.accept(150), "once per transaction");
+        assertTrue(x.posted.isEmpty(), "nobody but an agent speaks for the brand");
+        assertEquals(1, host.calls.stream().filter("memberOf"::equals).count(), "refused once and for good");
+        String delivery = host.deliveries.get(150L).get("Social Delivery");
+        assertTrue(delivery.startsWith("refused: x:2001 is not a member of Social Agents or Social Team Leads"
+                + " (agentGroups in etc/org.socialcarebridge.reply.cfg)"), delivery);
+        assertEquals(1, host.comments.get(1L).size(), host.comments.toString());
+        assertTrue(host.comments.get(1L).get(0).contains("NOT delivered")
+                && host.comments.get(1L).get(0).contains("If x:2001 is an agent, add them to one of those groups"), host.comments.toString());
+    }
+
+    @Test
+    void theAgentGroupsAreTheSettingsNotTheDefaultOnes() {
+        host.groups.put("Brand Voice", new java.util.HashSet<>(Set.of("pr")));
+        Outbox brand = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+                new AgentGroups(List.of("Brand Voice")), clock);
+        host.replies.put(152L, new AgentReply(1, 152, "pr", "We hear you", ReplyVisibility.PUBLIC));
+        host.replies.put(153L, new AgentReply(1, 153, "agent", "Me too", ReplyVisibility.PUBLIC));
+        brand.accept(152);
+        brand.accept(153);
+        brand.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We hear you"), x.posted);
+        assertTrue(host.deliveries.get(153L).get("Social Delivery").startsWith("refused: agent is not a member of Brand Voice ("),
+                host.deliveries.toString());
+    }
+
+    @Test
+    void whileTheHelpDeskCannotSayWhetherTheAuthorIsAnAgentTheReplyIsHeldCommentedOnceAndPostedWhenItCan() {
+        agentReplies(151, "On it", ReplyVisibility.PUBLIC);
+        outbox.accept(151);
+        host.failing.add("memberOf");
+        for (int i = 0; i < 3; i++) {
+            outbox.deliverDue(10);
+            clock.now = clock.now.plus(Duration.ofMinutes(2));
+        }
+        assertTrue(x.posted.isEmpty(), "never posted on doubt");
+        assertEquals(3, host.calls.stream().filter("memberOf"::equals).count(), "asked again later");
+        String delivery = host.deliveries.get(151L).get("Social Delivery");
+        assertTrue(delivery.startsWith("held, author unverified: could not tell whether agent is a member of Social Agents or"
+                + " Social Team Leads (agentGroups in etc/org.socialcarebridge.reply.cfg): RT is down (test)"), delivery);
+        assertEquals(1, host.comments.get(1L).size(), "one comment, not one per try: " + host.comments);
+        assertTrue(host.comments.get(1L).get(0).contains("is held, not posted"), host.comments.toString());
+        assertEquals(1, outbox.size(), "still on its way");
+
+        host.failing.clear();
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice On it"), x.posted);
+        assertTrue(host.deliveries.get(151L).get("Social Delivery").startsWith("posted "));
+    }
+
+    @Test
+    void aGroupTheHelpDeskDoesNotHaveHoldsTheRepliesOfEveryoneNotInTheOthers() {
+        Outbox typo = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+                new AgentGroups(List.of("Social Agents", "Social Team Laeds")), clock);
+        host.replies.put(154L, new AgentReply(1, 154, "agent", "Fixed", ReplyVisibility.PUBLIC));
+        host.replies.put(155L, new AgentReply(1, 155, "lead", "Fixed too", ReplyVisibility.PUBLIC));
+        typo.accept(154);
+        typo.accept(155);
+        typo.deliverDue(10);
+        assertEquals(List.of("public:10:@alice Fixed"), x.posted);
+        String delivery = host.deliveries.get(155L).get("Social Delivery");
+        assertTrue(delivery.startsWith("held, author unverified: ") && delivery.contains("Social Team Laeds"), delivery);
+    }
+
+    @Test
     void aRejectedReplyIsNeverPostedAndTheAgentReadsWhy() {
         host.replies.put(121L, new AgentReply(1, 121, "agent", "Our lawyers say no", ReplyVisibility.PUBLIC, true, false));
         outbox.accept(121);
@@ -209,7 +283,7 @@ class OutboxTest {
     void aNumberedThreadChainsEachPartToTheOneBefore() {
         Outbox threads = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 4),
-                RetrySchedule.standard(), new ReplyApproval(0), clock);
+                RetrySchedule.standard(), new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         agentReplies(131, "We checked your order and the courier has it now. ".repeat(10).strip(), ReplyVisibility.PUBLIC);
         threads.accept(131);
         threads.deliverDue(10);
@@ -298,10 +372,10 @@ class OutboxTest {
     void hostDownDuringWriteBackIsRetriedWithoutPostingAgain() {
         agentReplies(105, "hello", ReplyVisibility.PUBLIC);
         outbox.accept(105);
-        host.down = true;
+        host.failing.add("delivery");
         outbox.deliverDue(10);
         assertEquals(1, x.posted.size());
-        host.down = false;
+        host.failing.clear();
         outbox.deliverDue(10);
         assertEquals(1, x.posted.size());
         assertEquals("901", host.deliveries.get(105L).get("Social Post ID"));
@@ -312,7 +386,8 @@ class OutboxTest {
         agentReplies(106, "hello", ReplyVisibility.PUBLIC);
         outbox.accept(106);
         db.writing(em -> em.find(OutboxEntry.class, 106L).posting("@alice hello", clock.instant()));
-        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0), clock);
+        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(),
+                new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         assertEquals(1, afterRestart.settleInterrupted());
         afterRestart.deliverDue(10);
         assertTrue(x.posted.isEmpty());

@@ -242,25 +242,38 @@ public final class Outbox {
     }
 
     /**
-     * A supervisor approved the held replies of this ticket: they are posted on the next pass, once.
-     * Answers how many were released.
+     * A supervisor approved, in the help desk's transaction {@code decision}, the replies held on this
+     * ticket: those written before it are posted on the next pass, once. Those written after it stay
+     * held for the next decision: nobody approved what they say. Answers how many were released.
      */
-    public int approve(long ticketId, String by) {
-        return decide(ticketId, e -> e.approve(by, clock.instant()));
+    public int approve(long ticketId, String by, long decision) {
+        return decide(ticketId, decision, e -> e.approve(by, clock.instant()));
     }
 
-    /** A supervisor rejected the held replies of this ticket: none is posted; the agent reads why on the ticket. */
-    public int reject(long ticketId, String by, String note) {
+    /**
+     * A supervisor rejected, in transaction {@code decision}, the replies held on this ticket and written
+     * before it: none of them is posted; the agent reads why on the ticket.
+     */
+    public int reject(long ticketId, String by, String note, long decision) {
         String why = "rejected by " + by + (note == null || note.isBlank() ? " (no note given)" : ": " + note.strip());
-        return decide(ticketId, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
+        return decide(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
     }
 
-    private int decide(long ticketId, java.util.function.Consumer<OutboxEntry> decision) {
+    /** Replies on this ticket waiting for a supervisor now. */
+    public long heldForApproval(long ticketId) {
+        return db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t and o.state = :s",
+                        Long.class)
+                .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getSingleResult());
+    }
+
+    private int decide(long ticketId, long decision, java.util.function.Consumer<OutboxEntry> decide) {
         return db.write(em -> {
+            // Transaction ids grow with time in the help desk: lower means written before the decision.
             List<OutboxEntry> held = em.createQuery("select o from OutboxEntry o where o.ticketId = :t and o.state = :s"
-                            + " order by o.transactionId", OutboxEntry.class)
-                    .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getResultList();
-            held.forEach(decision);
+                            + " and o.transactionId < :decision order by o.transactionId", OutboxEntry.class)
+                    .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL)
+                    .setParameter("decision", decision).getResultList();
+            held.forEach(decide);
             return held.size();
         });
     }
@@ -318,7 +331,8 @@ public final class Outbox {
                 if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
                             + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
-                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note.");
+                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note; a decision covers"
+                            + " the replies written before it.");
                 } else if (e.state() == DeliveryState.HELD_UNVERIFIED) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " is held, not posted: " + e.lastError() + ".");

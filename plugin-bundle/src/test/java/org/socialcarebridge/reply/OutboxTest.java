@@ -160,6 +160,52 @@ class OutboxTest {
     }
 
     @Test
+    void anApprovalReleasesOnlyTheRepliesWrittenBeforeItAndALaterReplyWaitsForTheNextOne() {
+        host.replies.put(160L, new AgentReply(1, 160, "newhire", "We'll refund you today", ReplyVisibility.PUBLIC, false, true));
+        outbox.accept(160);
+        outbox.deliverDue(10);
+        ReplyApprovals approvals = new ReplyApprovals(db, host, outbox, clock);
+        approvals.readFromDesk(); // a fresh install starts at the newest transaction: 160
+        // The lead approves in transaction 170; the new hire then changes their mind in a reply the lead never saw,
+        // and it is held before the plugin reads the approval.
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(170, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        host.replies.put(175L, new AgentReply(1, 175, "newhire", "Actually, no refund for you", ReplyVisibility.PUBLIC, false, true));
+        outbox.accept(175);
+        outbox.deliverDue(10);
+        assertEquals(2, outbox.heldForApproval());
+
+        assertEquals(1, approvals.readFromDesk());
+        outbox.deliverDue(10);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We'll refund you today"), x.posted, "only what the lead could have read");
+        assertEquals(1, outbox.heldForApproval(1));
+        assertTrue(host.deliveries.get(175L).get("Social Delivery").startsWith("held for approval"), host.deliveries.toString());
+        assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("1 replies written after it stay held until the next decision")),
+                host.comments.toString());
+
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(180, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        assertEquals(1, approvals.readFromDesk());
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We'll refund you today", "public:10:@alice Actually, no refund for you"), x.posted);
+        assertEquals(0, outbox.heldForApproval());
+    }
+
+    @Test
+    void aRejectionRefusesOnlyTheRepliesWrittenBeforeIt() {
+        host.replies.put(161L, new AgentReply(1, 161, "agent", "Our lawyers say no", ReplyVisibility.PUBLIC, true, false));
+        host.replies.put(171L, new AgentReply(1, 171, "agent", "We are looking into it", ReplyVisibility.PUBLIC, true, false));
+        outbox.accept(161);
+        outbox.accept(171);
+        outbox.deliverDue(10);
+        assertEquals(1, outbox.reject(1, "lead", "no lawyers", 170));
+        outbox.deliverDue(10);
+        assertEquals("refused: rejected by lead: no lawyers", host.deliveries.get(161L).get("Social Delivery"));
+        assertEquals(1, outbox.heldForApproval(1), "the reply written after the rejection waits for its own decision");
+        assertEquals(0, outbox.approve(1, "lead", 171), "nor does an approval in the same transaction cover it");
+        assertEquals(1, outbox.approve(1, "lead", 172));
+    }
+
+    @Test
     void aReplyBySomeoneOutsideTheAgentGroupsStaysInTheHelpDeskWithOneCommentAndIsNeverRetried() {
         // The customer answered the ticket's notification e-mail: RT records it as correspondence by them.
         host.replies.put(150L, new AgentReply(1, 150, "x:2001", "any news??", null));
@@ -238,7 +284,7 @@ class OutboxTest {
         outbox.accept(121);
         outbox.deliverDue(10);
         host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put(ReplyApprovals.NOTE, "Don't mention lawyers; say we are looking into it");
-        assertEquals(1, outbox.reject(1, "lead", host.ticketField(1, ReplyApprovals.NOTE).orElse(null)));
+        assertEquals(1, outbox.reject(1, "lead", host.ticketField(1, ReplyApprovals.NOTE).orElse(null), 500));
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty());
         assertEquals("refused: rejected by lead: Don't mention lawyers; say we are looking into it",

@@ -331,8 +331,8 @@ public final class Outbox {
                 if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
                             + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
-                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note; a decision covers"
-                            + " the replies written before it.");
+                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note;"
+                            + " a decision covers the replies written before it.");
                 } else if (e.state() == DeliveryState.HELD_UNVERIFIED) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " is held, not posted: " + e.lastError() + ".");

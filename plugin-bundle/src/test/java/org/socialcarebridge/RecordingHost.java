@@ -30,11 +30,33 @@ public class RecordingHost implements HostGateway {
     public boolean failAfterActing;
     private long nextTicket = 1;
 
+    /** Calls that fail as if the host were down, the others answering (e.g. only the write-back). */
+    public final java.util.Set<String> failing = new java.util.HashSet<>();
+
     private void reach(String call) {
         calls.add(call);
-        if (down) {
+        if (down || failing.contains(call)) {
             throw new HostUnavailableException("RT is down (test)");
         }
+    }
+
+    /** Members of the help desk's groups, by group; the demo agents speak for the brand. */
+    public final Map<String, java.util.Set<String>> groups = new HashMap<>(Map.of(
+            "Social Agents", new java.util.HashSet<>(java.util.Set.of("agent", "newhire", "alex")),
+            "Social Team Leads", new java.util.HashSet<>(java.util.Set.of("lead"))));
+
+    @Override
+    public boolean memberOfAny(String user, List<String> names) {
+        reach("memberOf");
+        if (names.stream().anyMatch(name -> groups.getOrDefault(name, java.util.Set.of()).contains(user))) {
+            return true;
+        }
+        for (String name : names) {
+            if (!groups.containsKey(name)) {
+                throw new org.socialcarebridge.host.HostRejectedException("RT has no group '" + name + "' (test)");
+            }
+        }
+        return false;
     }
 
     @Override

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.reply.MoveToPrivate;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.Signature;
@@ -17,15 +20,19 @@ import org.socialcarebridge.settings.Settings;
 
 /**
  * {@code etc/org.socialcarebridge.reply.cfg}: how agents' replies are made and checked before they go
- * out. No file: the built-in guard, no signature, no numbered threads, nothing spot-checked. A wrong
- * value stops delivery (replies wait in the outbox) rather than let replies out unchecked.
+ * out. No file: the built-in guard, no signature, no numbered threads, nothing spot-checked, and the
+ * default agent groups. A wrong value stops delivery (replies wait in the outbox) rather than let
+ * replies out unchecked.
  *
  * @param spotCheckPercent the share of public replies held for a supervisor's review, 0-100
+ * @param agentGroups      the RT groups whose members' replies may reach the networks
  */
-record ReplySettings(int spotCheckPercent, ReplyPolicy policy) {
+record ReplySettings(int spotCheckPercent, ReplyPolicy policy, AgentGroups agentGroups) {
     static final String PID = "org.socialcarebridge.reply";
     static final Set<String> KEYS = Set.of("approval.spotCheck", "signature", "thread.maxParts", "moveToPrivate.template",
-            "dmWindow.x", "dmWindow.mastodon");
+            "dmWindow.x", "dmWindow.mastodon", "agentGroups");
+    /** RT keeps a group's name in 200 characters. */
+    static final int GROUP_NAME_MAX = 200;
 
     static ReplySettings from(Map<String, ?> values) {
         Map<String, Object> own = new HashMap<>(values);
@@ -58,10 +65,35 @@ record ReplySettings(int spotCheckPercent, ReplyPolicy policy) {
                 windows.put(n, w);
             }
         }
+        AgentGroups agents = agentGroups(s);
         s.allowOnly(KEYS);
         s.check();
         GuardSettings guard = GuardSettings.from(values);
         return new ReplySettings(spotCheck, new ReplyPolicy(new SensitiveDataGuard(guard), signature, acknowledgement, maxParts,
-                windows, Clock.systemUTC()));
+                windows, Clock.systemUTC()), agents);
+    }
+
+    /** Comma-separated RT group names; absent or empty: the default groups. */
+    private static AgentGroups agentGroups(Settings s) {
+        String value = s.text("agentGroups", "", "");
+        if (value.isEmpty()) {
+            return AgentGroups.DEFAULT;
+        }
+        String fix = "write RT group names separated by commas, e.g. " + String.join(", ", AgentGroups.DEFAULT.names());
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : value.split(",", -1)) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                s.problem("agentGroups", "it has an empty group name (two commas in a row, or one at an end)", fix);
+            } else if (name.length() > GROUP_NAME_MAX) {
+                s.problem("agentGroups", "the group name '" + name.substring(0, 40) + "…' is longer than RT's "
+                        + GROUP_NAME_MAX + " characters", fix);
+            } else if (name.chars().anyMatch(Character::isISOControl)) {
+                s.problem("agentGroups", "the group name '" + name + "' has a control character", fix);
+            } else {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? AgentGroups.DEFAULT : new AgentGroups(List.copyOf(names));
     }
 }

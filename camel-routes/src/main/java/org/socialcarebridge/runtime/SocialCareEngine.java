@@ -26,6 +26,7 @@ import org.socialcarebridge.metrics.MetricsPublisher;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.StoreSettings;
+import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyApprovals;
@@ -164,8 +165,10 @@ public final class SocialCareEngine implements AutoCloseable {
         health.gauge("triageLabels", training::labels);
         customers = new Customers(db, host, clock);
         camel.addRoutes(new CustomerLinkRoutes(httpSettings.baseUri(), customers, httpSettings.adminToken(), json));
+        // Wrong reply settings stop delivery (RtRoutes), so the groups then only need to be safe, not right.
         Outbox outbox = new Outbox(db, host, networks, replyPolicy, RetrySchedule.standard(),
-                new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100), clock);
+                new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100),
+                replies != null ? replies.agentGroups() : AgentGroups.DEFAULT, clock);
         health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("failedReplies", outbox::failed);
         health.gauge("outbox", outbox::size);

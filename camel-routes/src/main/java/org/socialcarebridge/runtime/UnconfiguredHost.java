@@ -37,6 +37,11 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
+    public boolean memberOfAny(String user, List<String> groups) {
+        throw down();
+    }
+
+    @Override
     public java.util.Optional<String> ticketField(long ticketId, String field) {
         throw down();
     }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.settings.InvalidSettingsException;
 
 /** etc/org.socialcarebridge.reply.cfg: the shipped file reads cleanly; every wrong key says what to write. */
@@ -24,6 +26,27 @@ class ReplySettingsTest {
         Map<String, Object> values = new HashMap<>();
         p.forEach((k, v) -> values.put((String) k, v));
         assertEquals(0, ReplySettings.from(values).spotCheckPercent());
+        assertEquals(AgentGroups.DEFAULT, ReplySettings.from(values).agentGroups());
+        assertTrue(values.containsKey("agentGroups"), "documented where administrators look");
+    }
+
+    @Test
+    void theAgentGroupsAreAListOfRtGroupNamesWithTheDefaultWhenUnset() {
+        assertEquals(List.of("Social Agents", "Social Team Leads"), ReplySettings.from(Map.of()).agentGroups().names());
+        assertEquals(List.of("Social Agents", "Social Team Leads"), ReplySettings.from(Map.of("agentGroups", " ")).agentGroups().names());
+        assertEquals(List.of("Brand Voice", "Night Shift"),
+                ReplySettings.from(Map.of("agentGroups", " Brand Voice ,Night Shift, Brand Voice")).agentGroups().names());
+    }
+
+    @Test
+    void aWrongAgentGroupsValueNamesTheFileTheKeyTheValueAndTheFix() {
+        for (String value : new String[] {"Social Agents,, Social Team Leads", "Social Agents,", "x".repeat(201), "Social\tAgents"}) {
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                    () -> ReplySettings.from(Map.of("agentGroups", value)), value);
+            String all = e.problems().toString();
+            assertTrue(all.contains("Setting agentGroups in etc/org.socialcarebridge.reply.cfg = '" + value.strip() + "'")
+                    && all.contains("Fix: write RT group names separated by commas, e.g. Social Agents, Social Team Leads"), all);
+        }
     }
 
     @Test

@@ -57,6 +57,13 @@ public interface HostGateway {
     /** The agent reply recorded in this transaction, or empty when it is not an agent's reply on a social ticket. */
     Optional<AgentReply> agentReply(long transactionId);
 
+    /**
+     * Whether this user (the help desk's user name) is a member, directly or through nested groups, of
+     * at least one of these groups, as the help desk says now. Throws when it cannot tell (a group it may
+     * not read or does not have, the host down): the caller holds whatever depended on the answer.
+     */
+    boolean memberOfAny(String user, List<String> groups);
+
     /** Raises an operational alert where supervisors look (RT: a ticket in the Social Ops queue); answers its id. */
     long raiseAlert(String subject, String text);
 

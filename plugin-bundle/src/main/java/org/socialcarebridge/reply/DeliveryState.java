@@ -15,6 +15,11 @@ public enum DeliveryState {
     HELD_FOR_COLLISION("held for collision"),
     /** Waiting for a supervisor to approve or reject it in the help desk; nothing is posted meanwhile. */
     HELD_FOR_APPROVAL("held for approval"),
+    /**
+     * The help desk could not say whether the reply's author is one of the agents who speak for the
+     * brand; nothing is posted until it does. (At most 20 characters: the column's width.)
+     */
+    HELD_UNVERIFIED("held, author unverified"),
     UNCERTAIN("uncertain");
 
     private final String label;

@@ -1,6 +1,7 @@
 package org.socialcarebridge.reply;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,16 @@ import org.slf4j.LoggerFactory;
  * Carries agents' replies from the help desk to the networks. A reply enters once per host
  * transaction ({@link #accept}), is posted by {@link #deliverDue} with retries, and its outcome is
  * written back to the transaction; a final failure becomes a comment on the ticket. A reply found
- * mid-post after a crash is marked uncertain and raised to a human rather than posted again.
+ * mid-post after a crash is marked uncertain and raised to a human rather than posted again. Only
+ * the agent groups' members speak for the brand: anyone else's reply stays in the help desk.
  */
 public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** How long a reply waits before its author's groups are asked again when the help desk could not say. */
+    static final Duration AUTHOR_RECHECK = Duration.ofMinutes(1);
+    /** Not final yet: delivery goes on with these. */
+    private static final List<DeliveryState> PENDING = List.of(DeliveryState.QUEUED, DeliveryState.RETRYING,
+            DeliveryState.HELD_UNVERIFIED);
 
     private final Database db;
     private final HostGateway host;
@@ -37,16 +44,18 @@ public final class Outbox {
     private final ReplyPolicy policy;
     private final RetrySchedule retries;
     private final ReplyApproval approval;
+    private final AgentGroups agents;
     private final Clock clock;
 
     public Outbox(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy policy,
-                  RetrySchedule retries, ReplyApproval approval, Clock clock) {
+                  RetrySchedule retries, ReplyApproval approval, AgentGroups agents, Clock clock) {
         this.db = db;
         this.host = host;
         this.networks = Map.copyOf(networks);
         this.policy = policy;
         this.retries = retries;
         this.approval = approval;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -113,7 +122,7 @@ public final class Outbox {
         List<Long> due = db.read(em -> em.createQuery(
                         "select o.transactionId from OutboxEntry o where o.state in :states and o.nextAttemptAt <= :now"
                                 + " order by o.transactionId", Long.class)
-                .setParameter("states", List.of(DeliveryState.QUEUED, DeliveryState.RETRYING))
+                .setParameter("states", PENDING)
                 .setParameter("now", now).setMaxResults(max).getResultList());
         for (Long id : due) {
             deliver(id);
@@ -126,12 +135,17 @@ public final class Outbox {
     public long size() {
         return db.read(em -> em.createQuery(
                         "select count(o) from OutboxEntry o where o.state in :states", Long.class)
-                .setParameter("states", List.of(DeliveryState.QUEUED, DeliveryState.RETRYING, DeliveryState.POSTING))
+                .setParameter("states", List.of(DeliveryState.QUEUED, DeliveryState.RETRYING, DeliveryState.POSTING,
+                        DeliveryState.HELD_UNVERIFIED))
                 .getSingleResult());
     }
 
     private void deliver(long transactionId) {
         OutboxEntry entry = db.read(em -> em.find(OutboxEntry.class, transactionId));
+        // Asked before anything else (an approval included), and again on every try until a first post is out.
+        if (entry.postsDone() == 0 && !speaksForBrand(entry)) {
+            return;
+        }
         Conversation conversation = conversationOn(entry.ticketId());
         if (conversation == null) {
             finish(transactionId, DeliveryState.REFUSED, "ticket " + entry.ticketId()
@@ -190,6 +204,25 @@ public final class Outbox {
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
     }
 
+    /**
+     * Whether the reply's author is one of the agents: anyone else's reply is refused, once and for good;
+     * while the help desk cannot say, the reply is held and asked about again later (never posted on doubt).
+     */
+    private boolean speaksForBrand(OutboxEntry entry) {
+        try {
+            if (host.memberOfAny(entry.agent(), agents.names())) {
+                return true;
+            }
+            finish(entry.transactionId(), DeliveryState.REFUSED, agents.notAMember(entry.agent()));
+        } catch (RuntimeException e) {
+            String why = agents.unknown(entry.agent(), e.getMessage());
+            db.writing(em -> em.find(OutboxEntry.class, entry.transactionId())
+                    .holdUnverified(why, clock.instant().plus(AUTHOR_RECHECK), clock.instant()));
+            LOG.warn("Reply of transaction {} on ticket {} held: {}", entry.transactionId(), entry.ticketId(), why);
+        }
+        return false;
+    }
+
     /** Everyone who wrote publicly in the conversation, oldest first, each once (the brand's posts are not filed). */
     private List<String> publicParticipants(Conversation conversation) {
         return db.read(em -> em.createQuery("select e.authorHandle from LedgerEntry e where e.conversationKey = :k"
@@ -239,25 +272,38 @@ public final class Outbox {
     }
 
     /**
-     * A supervisor approved the held replies of this ticket: they are posted on the next pass, once.
-     * Answers how many were released.
+     * A supervisor approved, in the help desk's transaction {@code decision}, the replies held on this
+     * ticket: those written before it are posted on the next pass, once. Those written after it stay
+     * held for the next decision: nobody approved what they say. Answers how many were released.
      */
-    public int approve(long ticketId, String by) {
-        return decide(ticketId, e -> e.approve(by, clock.instant()));
+    public int approve(long ticketId, String by, long decision) {
+        return decide(ticketId, decision, e -> e.approve(by, clock.instant()));
     }
 
-    /** A supervisor rejected the held replies of this ticket: none is posted; the agent reads why on the ticket. */
-    public int reject(long ticketId, String by, String note) {
+    /**
+     * A supervisor rejected, in transaction {@code decision}, the replies held on this ticket and written
+     * before it: none of them is posted; the agent reads why on the ticket.
+     */
+    public int reject(long ticketId, String by, String note, long decision) {
         String why = "rejected by " + by + (note == null || note.isBlank() ? " (no note given)" : ": " + note.strip());
-        return decide(ticketId, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
+        return decide(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
     }
 
-    private int decide(long ticketId, java.util.function.Consumer<OutboxEntry> decision) {
+    /** Replies on this ticket waiting for a supervisor now. */
+    public long heldForApproval(long ticketId) {
+        return db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t and o.state = :s",
+                        Long.class)
+                .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getSingleResult());
+    }
+
+    private int decide(long ticketId, long decision, java.util.function.Consumer<OutboxEntry> decide) {
         return db.write(em -> {
+            // Transaction ids grow with time in the help desk: lower means written before the decision.
             List<OutboxEntry> held = em.createQuery("select o from OutboxEntry o where o.ticketId = :t and o.state = :s"
-                            + " order by o.transactionId", OutboxEntry.class)
-                    .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getResultList();
-            held.forEach(decision);
+                            + " and o.transactionId < :decision order by o.transactionId", OutboxEntry.class)
+                    .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL)
+                    .setParameter("decision", decision).getResultList();
+            held.forEach(decide);
             return held.size();
         });
     }
@@ -318,7 +364,11 @@ public final class Outbox {
                 if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
                             + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
-                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note.");
+                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note;"
+                            + " a decision covers the replies written before it.");
+                } else if (e.state() == DeliveryState.HELD_UNVERIFIED) {
+                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                            + " is held, not posted: " + e.lastError() + ".");
                 } else if (e.state() == DeliveryState.QUEUED) {
                     // approved: what becomes of it is written back once it is posted
                 } else if (e.state() != DeliveryState.POSTED) {

@@ -152,6 +152,20 @@ public class OutboxEntry {
         updatedAt = now;
     }
 
+    /**
+     * Waits until the help desk can say whether the author may speak for the brand; the ticket is
+     * told once, on the first hold, not on every later try.
+     */
+    void holdUnverified(String why, Instant next, Instant now) {
+        if (state != DeliveryState.HELD_UNVERIFIED) {
+            hostUpdatePending = true;
+        }
+        state = DeliveryState.HELD_UNVERIFIED;
+        nextAttemptAt = next;
+        lastError = why;
+        updatedAt = now;
+    }
+
     void approve(String by, Instant now) {
         approvedBy = by;
         state = DeliveryState.QUEUED;

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code Social Approval} to Approve (the held replies are posted, once) or Reject (none is; the
  * agent reads the lead's {@code Social Approval Note} on the ticket). Only the team leads may change
  * that field (the help desk's own rights), and the plugin clears it after acting, so each held reply
- * needs its own decision.
+ * needs its own decision. A decision covers only the replies written before it: a reply sent after
+ * the lead approved stays held for the next decision, whenever the plugin reads the approval.
  */
 public final class ReplyApprovals {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyApprovals.class);
@@ -49,19 +50,26 @@ public final class ReplyApprovals {
     private int act(FieldChange change) {
         String value = change.value() == null ? "" : change.value().strip().toLowerCase(Locale.ROOT);
         int n;
+        // The field's value is read as it is now, so the decision's own transaction is the safe bound: an
+        // Approve read now was set in this transaction or a later one, never an earlier one.
         if (value.equals("approve")) {
-            n = outbox.approve(change.ticketId(), change.by());
+            n = outbox.approve(change.ticketId(), change.by(), change.transactionId());
         } else if (value.equals("reject")) {
-            n = outbox.reject(change.ticketId(), change.by(), host.ticketField(change.ticketId(), NOTE).orElse(null));
+            n = outbox.reject(change.ticketId(), change.by(), host.ticketField(change.ticketId(), NOTE).orElse(null),
+                    change.transactionId());
         } else {
             return 0; // cleared (by the plugin after acting, or by hand)
         }
-        LOG.info("{} {} held replies on ticket {} ({})", value.equals("approve") ? "Approved" : "Rejected", n,
-                change.ticketId(), change.by());
+        LOG.info("{} {} held replies on ticket {} ({}, transaction {})", value.equals("approve") ? "Approved" : "Rejected", n,
+                change.ticketId(), change.by(), change.transactionId());
         host.setTicketField(change.ticketId(), APPROVAL, null);
-        if (n == 0) {
+        long later = outbox.heldForApproval(change.ticketId());
+        if (n == 0 || later > 0) {
             host.comment(change.ticketId(), "Social Care Bridge: " + change.by() + " set Social Approval to " + change.value()
-                    + ", but no reply on this ticket was waiting for approval; nothing changed.");
+                    + (n == 0 ? ", but no reply written before that (transaction #" + change.transactionId()
+                            + ") was waiting for approval; nothing changed." : "; " + n + " held replies written before it"
+                            + " (transaction #" + change.transactionId() + ") are decided.")
+                    + (later > 0 ? " " + later + " replies written after it stay held until the next decision." : ""));
         }
         return n;
     }

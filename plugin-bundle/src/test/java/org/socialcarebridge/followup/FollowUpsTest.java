@@ -97,7 +97,7 @@ class FollowUpsTest {
                 RetrySchedule.standard(), clock);
         intake = new Intake(db, host, Set.of(), Duration.ofDays(7), Triage.withDefaults(), followUps, clock);
         outbox = new Outbox(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies,
-                RetrySchedule.standard(), new ReplyApproval(0), clock);
+                RetrySchedule.standard(), new ReplyApproval(0), org.socialcarebridge.reply.AgentGroups.DEFAULT, clock);
         followUps.readResolutions(); // a fresh install starts at the newest transaction
     }
 

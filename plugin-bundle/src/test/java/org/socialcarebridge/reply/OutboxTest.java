@@ -87,7 +87,8 @@ class OutboxTest {
         intake.receive(List.of(new InboundMessage(Network.X, "10", ALICE, "@acme help", clock.instant(), null, "10",
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
-        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0), clock);
+        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+                AgentGroups.DEFAULT, clock);
     }
 
     @AfterEach
@@ -159,12 +160,131 @@ class OutboxTest {
     }
 
     @Test
+    void anApprovalReleasesOnlyTheRepliesWrittenBeforeItAndALaterReplyWaitsForTheNextOne() {
+        host.replies.put(160L, new AgentReply(1, 160, "newhire", "We'll refund you today", ReplyVisibility.PUBLIC, false, true));
+        outbox.accept(160);
+        outbox.deliverDue(10);
+        ReplyApprovals approvals = new ReplyApprovals(db, host, outbox, clock);
+        approvals.readFromDesk(); // a fresh install starts at the newest transaction: 160
+        // The lead approves in transaction 170; the new hire then changes their mind in a reply the lead never saw,
+        // and it is held before the plugin reads the approval.
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(170, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        host.replies.put(175L, new AgentReply(1, 175, "newhire", "Actually, no refund for you", ReplyVisibility.PUBLIC, false, true));
+        outbox.accept(175);
+        outbox.deliverDue(10);
+        assertEquals(2, outbox.heldForApproval());
+
+        assertEquals(1, approvals.readFromDesk());
+        outbox.deliverDue(10);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We'll refund you today"), x.posted, "only what the lead could have read");
+        assertEquals(1, outbox.heldForApproval(1));
+        assertTrue(host.deliveries.get(175L).get("Social Delivery").startsWith("held for approval"), host.deliveries.toString());
+        assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("1 replies written after it stay held until the next decision")),
+                host.comments.toString());
+
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(180, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        assertEquals(1, approvals.readFromDesk());
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We'll refund you today", "public:10:@alice Actually, no refund for you"), x.posted);
+        assertEquals(0, outbox.heldForApproval());
+    }
+
+    @Test
+    void aRejectionRefusesOnlyTheRepliesWrittenBeforeIt() {
+        host.replies.put(161L, new AgentReply(1, 161, "agent", "Our lawyers say no", ReplyVisibility.PUBLIC, true, false));
+        host.replies.put(171L, new AgentReply(1, 171, "agent", "We are looking into it", ReplyVisibility.PUBLIC, true, false));
+        outbox.accept(161);
+        outbox.accept(171);
+        outbox.deliverDue(10);
+        assertEquals(1, outbox.reject(1, "lead", "no lawyers", 170));
+        outbox.deliverDue(10);
+        assertEquals("refused: rejected by lead: no lawyers", host.deliveries.get(161L).get("Social Delivery"));
+        assertEquals(1, outbox.heldForApproval(1), "the reply written after the rejection waits for its own decision");
+        assertEquals(0, outbox.approve(1, "lead", 171), "nor does an approval in the same transaction cover it");
+        assertEquals(1, outbox.approve(1, "lead", 172));
+    }
+
+    @Test
+    void aReplyBySomeoneOutsideTheAgentGroupsStaysInTheHelpDeskWithOneCommentAndIsNeverRetried() {
+        // The customer answered the ticket's notification e-mail: RT records it as correspondence by them.
+        host.replies.put(150L, new AgentReply(1, 150, "x:2001", "any news??", null));
+        assertTrue(outbox.accept(150));
+        for (int i = 0; i < 3; i++) {
+            outbox.deliverDue(10);
+            clock.now = clock.now.plus(Duration.ofMinutes(10));
+        }
+        assertFalse(outbox.accept(150), "once per transaction");
+        assertTrue(x.posted.isEmpty(), "nobody but an agent speaks for the brand");
+        assertEquals(1, host.calls.stream().filter("memberOf"::equals).count(), "refused once and for good");
+        String delivery = host.deliveries.get(150L).get("Social Delivery");
+        assertTrue(delivery.startsWith("refused: x:2001 is not a member of Social Agents or Social Team Leads"
+                + " (agentGroups in etc/org.socialcarebridge.reply.cfg)"), delivery);
+        assertEquals(1, host.comments.get(1L).size(), host.comments.toString());
+        assertTrue(host.comments.get(1L).get(0).contains("NOT delivered")
+                && host.comments.get(1L).get(0).contains("If x:2001 is an agent, add them to one of those groups"), host.comments.toString());
+    }
+
+    @Test
+    void theAgentGroupsAreTheSettingsNotTheDefaultOnes() {
+        host.groups.put("Brand Voice", new java.util.HashSet<>(Set.of("pr")));
+        Outbox brand = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+                new AgentGroups(List.of("Brand Voice")), clock);
+        host.replies.put(152L, new AgentReply(1, 152, "pr", "We hear you", ReplyVisibility.PUBLIC));
+        host.replies.put(153L, new AgentReply(1, 153, "agent", "Me too", ReplyVisibility.PUBLIC));
+        brand.accept(152);
+        brand.accept(153);
+        brand.deliverDue(10);
+        assertEquals(List.of("public:10:@alice We hear you"), x.posted);
+        assertTrue(host.deliveries.get(153L).get("Social Delivery").startsWith("refused: agent is not a member of Brand Voice ("),
+                host.deliveries.toString());
+    }
+
+    @Test
+    void whileTheHelpDeskCannotSayWhetherTheAuthorIsAnAgentTheReplyIsHeldCommentedOnceAndPostedWhenItCan() {
+        agentReplies(151, "On it", ReplyVisibility.PUBLIC);
+        outbox.accept(151);
+        host.failing.add("memberOf");
+        for (int i = 0; i < 3; i++) {
+            outbox.deliverDue(10);
+            clock.now = clock.now.plus(Duration.ofMinutes(2));
+        }
+        assertTrue(x.posted.isEmpty(), "never posted on doubt");
+        assertEquals(3, host.calls.stream().filter("memberOf"::equals).count(), "asked again later");
+        String delivery = host.deliveries.get(151L).get("Social Delivery");
+        assertTrue(delivery.startsWith("held, author unverified: could not tell whether agent is a member of Social Agents or"
+                + " Social Team Leads (agentGroups in etc/org.socialcarebridge.reply.cfg): RT is down (test)"), delivery);
+        assertEquals(1, host.comments.get(1L).size(), "one comment, not one per try: " + host.comments);
+        assertTrue(host.comments.get(1L).get(0).contains("is held, not posted"), host.comments.toString());
+        assertEquals(1, outbox.size(), "still on its way");
+
+        host.failing.clear();
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice On it"), x.posted);
+        assertTrue(host.deliveries.get(151L).get("Social Delivery").startsWith("posted "));
+    }
+
+    @Test
+    void aGroupTheHelpDeskDoesNotHaveHoldsTheRepliesOfEveryoneNotInTheOthers() {
+        Outbox typo = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+                new AgentGroups(List.of("Social Agents", "Social Team Laeds")), clock);
+        host.replies.put(154L, new AgentReply(1, 154, "agent", "Fixed", ReplyVisibility.PUBLIC));
+        host.replies.put(155L, new AgentReply(1, 155, "lead", "Fixed too", ReplyVisibility.PUBLIC));
+        typo.accept(154);
+        typo.accept(155);
+        typo.deliverDue(10);
+        assertEquals(List.of("public:10:@alice Fixed"), x.posted);
+        String delivery = host.deliveries.get(155L).get("Social Delivery");
+        assertTrue(delivery.startsWith("held, author unverified: ") && delivery.contains("Social Team Laeds"), delivery);
+    }
+
+    @Test
     void aRejectedReplyIsNeverPostedAndTheAgentReadsWhy() {
         host.replies.put(121L, new AgentReply(1, 121, "agent", "Our lawyers say no", ReplyVisibility.PUBLIC, true, false));
         outbox.accept(121);
         outbox.deliverDue(10);
         host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put(ReplyApprovals.NOTE, "Don't mention lawyers; say we are looking into it");
-        assertEquals(1, outbox.reject(1, "lead", host.ticketField(1, ReplyApprovals.NOTE).orElse(null)));
+        assertEquals(1, outbox.reject(1, "lead", host.ticketField(1, ReplyApprovals.NOTE).orElse(null), 500));
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty());
         assertEquals("refused: rejected by lead: Don't mention lawyers; say we are looking into it",
@@ -209,7 +329,7 @@ class OutboxTest {
     void aNumberedThreadChainsEachPartToTheOneBefore() {
         Outbox threads = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 4),
-                RetrySchedule.standard(), new ReplyApproval(0), clock);
+                RetrySchedule.standard(), new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         agentReplies(131, "We checked your order and the courier has it now. ".repeat(10).strip(), ReplyVisibility.PUBLIC);
         threads.accept(131);
         threads.deliverDue(10);
@@ -298,10 +418,10 @@ class OutboxTest {
     void hostDownDuringWriteBackIsRetriedWithoutPostingAgain() {
         agentReplies(105, "hello", ReplyVisibility.PUBLIC);
         outbox.accept(105);
-        host.down = true;
+        host.failing.add("delivery");
         outbox.deliverDue(10);
         assertEquals(1, x.posted.size());
-        host.down = false;
+        host.failing.clear();
         outbox.deliverDue(10);
         assertEquals(1, x.posted.size());
         assertEquals("901", host.deliveries.get(105L).get("Social Post ID"));
@@ -312,7 +432,8 @@ class OutboxTest {
         agentReplies(106, "hello", ReplyVisibility.PUBLIC);
         outbox.accept(106);
         db.writing(em -> em.find(OutboxEntry.class, 106L).posting("@alice hello", clock.instant()));
-        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0), clock);
+        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(),
+                new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         assertEquals(1, afterRestart.settleInterrupted());
         afterRestart.deliverDue(10);
         assertTrue(x.posted.isEmpty());

@@ -39,7 +39,9 @@ import org.socialcarebridge.routes.http.HttpCall;
 
 /**
  * The host port over RT's REST2. REST2 drops unknown custom fields and bad values silently, so every
- * answer's message array is read and anything but success is an error.
+ * answer's message array is read and anything but success is an error. What REST2 allows only to
+ * administrators (creating users, listing a group's members) goes through the RT extension's own
+ * endpoints, so the plugin's RT user needs no AdminUsers or AdminGroupMembership.
  */
 public final class RtGateway implements HostGateway {
     private static final Logger LOG = LoggerFactory.getLogger(RtGateway.class);
@@ -48,23 +50,26 @@ public final class RtGateway implements HostGateway {
     static final String VIP_GROUP = "Social VIP";
     /** Agents whose public replies a supervisor approves first (e.g. new hires). */
     static final String APPROVAL_GROUP = "Social Approval Needed";
+    /** Group memberships change rarely; reading each group once a minute keeps a reply to its requests. */
+    static final Duration MEMBERS_PERIOD = Duration.ofMinutes(1);
 
     private final RtSession session;
     private final RtSettings settings;
     private final ObjectMapper json;
     private final Map<String, HostCustomer> customers = new ConcurrentHashMap<>();
     private volatile Long pluginUserId;
-    /** Valued customers change rarely; reading the group once a minute keeps ticket creation to its requests. */
     private final Refreshed<Set<String>> valuedCustomers;
     private final Refreshed<Set<String>> approvalNeeded;
+    /** The groups whose members speak for the brand, by name. */
+    private final Map<String, Refreshed<Set<String>>> groups = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> agents = new ConcurrentHashMap<>();
 
     public RtGateway(HttpCall http, RtSettings settings, ObjectMapper json) {
         this.session = new RtSession(http, settings);
         this.settings = settings;
         this.json = json;
-        this.valuedCustomers = new Refreshed<>(Duration.ofMinutes(1), () -> readMembers(VIP_GROUP));
-        this.approvalNeeded = new Refreshed<>(Duration.ofMinutes(1), () -> readMembers(APPROVAL_GROUP));
+        this.valuedCustomers = new Refreshed<>(MEMBERS_PERIOD, () -> readMembers(VIP_GROUP));
+        this.approvalNeeded = new Refreshed<>(MEMBERS_PERIOD, () -> memberIds(APPROVAL_GROUP));
     }
 
     @Override
@@ -77,26 +82,65 @@ public final class RtGateway implements HostGateway {
         // name with a colon in a role field as a group reference, so tickets name it by its numeric id.
         String name = identity.key();
         HttpAnswer found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
+        String id;
         if (found.status() == 404) {
-            ObjectNode user = json.createObjectNode()
-                    .put("Name", name)
-                    .put("RealName", realName(identity))
-                    .put("Comments", "Social Care Bridge customer: " + identity.network().displayName() + " @"
-                            + identity.handle() + (identity.profileUrl() != null ? " " + identity.profileUrl() : ""));
-            HttpAnswer created = session.send("POST", REST + "/user", "application/json", user.toString());
-            if (created.status() != 201) {
-                throw new HostRejectedException("RT did not create the customer user " + name + ": " + created.status()
-                        + " " + created.body());
+            id = createCustomer(identity);
+        } else {
+            JsonNode user = parse(found, "read the customer user " + name);
+            id = userId(user);
+            if (!found.ok() || id == null) {
+                throw new HostRejectedException("RT did not answer the customer user " + name + ": " + found.status());
             }
-            found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
+            if (user.path("Privileged").asInt(0) == 1) {
+                // A staff account is never a customer: its replies would carry its rights.
+                throw new HostRejectedException("RT user " + name + " is privileged (a staff account), so it is not used as the"
+                        + " customer " + identity.handle() + " on " + identity.network().displayName() + "; rename that RT user");
+            }
         }
-        JsonNode user = parse(found, "read the customer user " + name);
-        if (!found.ok() || !user.path("id").canConvertToLong()) {
-            throw new HostRejectedException("RT did not answer the customer user " + name + ": " + found.status());
-        }
-        HostCustomer customer = new HostCustomer(user.path("id").asText());
+        HostCustomer customer = new HostCustomer(id);
         customers.put(identity.key(), customer);
         return customer;
+    }
+
+    /**
+     * Creates the customer's unprivileged RT user, with no password and no e-mail address, through the
+     * extension's endpoint (REST2 would need AdminUsers, which could change anyone's password).
+     */
+    private String createCustomer(SocialIdentity identity) {
+        String name = identity.key();
+        ObjectNode user = json.createObjectNode()
+                .put("Name", name)
+                .put("RealName", realName(identity))
+                .put("Comments", "Social Care Bridge customer: " + identity.network().displayName() + " @"
+                        + identity.handle() + (identity.profileUrl() != null ? " " + identity.profileUrl() : ""));
+        HttpAnswer created = session.send("POST", "/SocialCare/Customer", "application/json", user.toString());
+        if (created.status() == 403) {
+            throw new HostRejectedException("RT user '" + settings.user() + "' may not create the customer user " + name
+                    + " (403): it needs the right CreateSocialCustomers; run the provisioning command to grant it");
+        }
+        JsonNode answer = parse(created, "create the customer user " + name);
+        if ((created.status() != 201 && created.status() != 200) || !answer.path("id").canConvertToLong()) {
+            throw new HostRejectedException("RT did not create the customer user " + name + ": " + created.status() + " "
+                    + answer.path("error").asText(created.body())
+                    + (created.status() == 409 ? " (a privileged RT user has that name; rename it)" : ""));
+        }
+        return answer.path("id").asText();
+    }
+
+    /**
+     * A user's numeric id. Without AdminUsers REST2 shows other users only in summary (name, real name,
+     * e-mail address), with the id in the self link.
+     */
+    private static String userId(JsonNode user) {
+        if (user.path("id").canConvertToLong()) {
+            return user.path("id").asText();
+        }
+        for (JsonNode link : user.path("_hyperlinks")) {
+            if ("self".equals(link.path("ref").asText()) && link.path("id").canConvertToLong()) {
+                return link.path("id").asText();
+            }
+        }
+        return null;
     }
 
     /** REST2's JSON search ({@code POST /users} with conditions) finds a user by e-mail address. */
@@ -114,9 +158,9 @@ public final class RtGateway implements HostGateway {
                 // Search items name users by Name; tickets need the numeric id (see customerFor).
                 String name = user.path("id").asText();
                 HttpAnswer read = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
-                JsonNode full = parse(read, "read user " + name);
-                if (read.ok() && full.path("id").canConvertToLong()) {
-                    return Optional.of(new HostCustomer(full.path("id").asText()));
+                String id = userId(parse(read, "read user " + name));
+                if (read.ok() && id != null) {
+                    return Optional.of(new HostCustomer(id));
                 }
             }
         }
@@ -243,7 +287,8 @@ public final class RtGateway implements HostGateway {
         ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : ReplyVisibility.fromLabel(visibility);
         boolean ticketNeedsApproval = "Yes".equalsIgnoreCase(fieldValue(ticket, "Social Approval Required"));
         JsonNode user = agentUser(agent);
-        boolean agentNeedsApproval = approvalNeeded.get().contains(user.path("id").asText());
+        // Fails closed: an unreadable group fails the whole read, and the reply is taken again later.
+        boolean agentNeedsApproval = approvalNeeded.current().contains(userId(user));
         String realName = user.path("RealName").asText("");
         String seen = fieldValue(txn, "Social Seen");
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen,
@@ -273,8 +318,46 @@ public final class RtGateway implements HostGateway {
 
     /** RT names the creator of a transaction by user name; groups list their members by id; the signature needs the real name. */
     private JsonNode agentUser(String name) {
-        return agents.computeIfAbsent(name, n -> parse(session.send("GET", REST + "/user/" + HttpCall.encode(n), null, null),
-                "read user " + n));
+        return agents.computeIfAbsent(name, n -> {
+            HttpAnswer answer = session.send("GET", REST + "/user/" + HttpCall.encode(n), null, null);
+            JsonNode user = parse(answer, "read user " + n);
+            if (!answer.ok() || userId(user) == null) {
+                throw new HostRejectedException("RT did not answer user " + n + ": " + answer.status() + " " + answer.body());
+            }
+            return user;
+        });
+    }
+
+    /**
+     * The groups as read within the last minute first; someone found in none of them is looked for once
+     * more in each group read afresh, so an agent added a moment ago is not refused for a minute. A group
+     * that cannot be read matters only when the user is in none of the others: then nobody can tell.
+     */
+    @Override
+    public boolean memberOfAny(String user, List<String> names) {
+        String id = userId(agentUser(user));
+        List<Refreshed<Set<String>>> read = names.stream()
+                .map(name -> groups.computeIfAbsent(name, g -> new Refreshed<>(MEMBERS_PERIOD, () -> memberIds(g)))).toList();
+        for (Refreshed<Set<String>> group : read) {
+            Set<String> recent = group.recent();
+            if (recent != null && recent.contains(id)) {
+                return true;
+            }
+        }
+        RuntimeException unreadable = null;
+        for (Refreshed<Set<String>> group : read) {
+            try {
+                if (group.reread().contains(id)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                unreadable = unreadable == null ? e : unreadable;
+            }
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return false;
     }
 
     @Override
@@ -490,9 +573,8 @@ public final class RtGateway implements HostGateway {
     }
 
     /**
-     * RT user ids in this group (recursively); absent group: nobody. A refusal (rights not
-     * provisioned) is logged with the fix and counts as nobody: it may cost a VIP their raised tier or
-     * let a new hire's reply through to the spot checks, never a message.
+     * Members of a group where being left out costs little (the VIPs: at most a raised tier). A refusal
+     * (rights not provisioned, no such group) is logged with the fix and counts as nobody.
      */
     private Set<String> readMembers(String group) {
         try {
@@ -503,23 +585,30 @@ public final class RtGateway implements HostGateway {
         }
     }
 
+    /**
+     * RT user ids in this group, recursively, from the extension's endpoint (REST2 lists members only
+     * to AdminGroupMembership). Throws when RT will not say, including for a group it does not have.
+     */
     private Set<String> memberIds(String group) {
-        // REST2 reads groups by id only; search for it by name.
-        JsonNode groups = parse(session.send("POST", REST + "/groups", "application/json",
-                searchBody(List.of(term("Name", "=", group)))), "find group " + group).path("items");
-        if (groups.size() == 0) {
-            return Set.of();
+        HttpAnswer answer = session.send("GET", "/SocialCare/GroupMembers?Name=" + HttpCall.encode(group), null, null);
+        if (answer.status() == 403) {
+            throw new HostRejectedException("RT user '" + settings.user() + "' may not see the members of group '" + group
+                    + "' (403): it needs the right SeeGroup on that group; the provisioning command grants it on the"
+                    + " groups it creates, an administrator on any other (RT: Admin > Groups > " + group + " > Group Rights)");
         }
-        long id = groups.get(0).path("id").asLong();
+        if (answer.status() == 404) {
+            throw new HostRejectedException("RT has no group '" + group + "' (404): create it, or correct the name where it"
+                    + " is configured; the provisioning command creates the standard groups and installs the RT extension"
+                    + " that lists members");
+        }
+        JsonNode body = parse(answer, "list the members of group " + group);
+        if (!answer.ok() || !body.path("members").isArray()) {
+            throw new HostRejectedException("RT did not list the members of group '" + group + "': " + answer.status() + " "
+                    + body.path("error").asText(answer.body()));
+        }
         Set<String> ids = new HashSet<>();
-        for (int page = 1; ; page++) {
-            JsonNode members = parse(session.send("GET", REST + "/group/" + id + "/members?recursively=1&users=1&groups=0&per_page=100&page="
-                    + page, null, null), "list the members of group " + group);
-            members.path("items").forEach(m -> ids.add(m.path("id").asText()));
-            if (members.path("items").size() < 100) {
-                return ids;
-            }
-        }
+        body.path("members").forEach(m -> ids.add(m.asText()));
+        return ids;
     }
 
     /** A custom field's first value, by name, on a ticket or a transaction. */

@@ -1,0 +1,299 @@
+package org.socialcarebridge.routes.rt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.routes.http.HttpCall;
+
+/**
+ * The gateway against a small stand-in for RT over real HTTP: REST2 as an RT user without AdminUsers
+ * sees it (other users in summary, the id in the self link) and the RT extension's endpoints.
+ */
+class RtGatewayTest {
+    static final List<String> AGENT_GROUPS = List.of("Social Agents", "Social Team Leads");
+    final ObjectMapper json = new ObjectMapper();
+    final FakeRt rt = new FakeRt();
+    DefaultCamelContext camel;
+    RtGateway gateway;
+
+    /** Just enough of RT: login, users, tickets, transactions, and the extension's group and customer endpoints. */
+    class FakeRt {
+        final HttpServer server;
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        /** RT users by name: id and whether privileged. */
+        final Map<String, long[]> users = new ConcurrentHashMap<>();
+        final Map<String, Set<Long>> groups = new ConcurrentHashMap<>();
+        final Set<String> forbiddenGroups = ConcurrentHashMap.newKeySet();
+        final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+        final Map<Long, ObjectNode> transactions = new ConcurrentHashMap<>();
+        final List<JsonNode> customersCreated = new CopyOnWriteArrayList<>();
+        int customerStatus = 201;
+        long nextUser = 100;
+
+        FakeRt() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", this::handle);
+            server.start();
+            users.put("socialcare", new long[] {1, 1});
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void user(String name, long id, boolean privileged) {
+            users.put(name, new long[] {id, privileged ? 1 : 0});
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(method + " " + path + (query == null ? "" : "?" + query));
+            if (path.equals("/NoAuth/Login.html")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "RT_SID_test.80=abc; path=/");
+                answer(exchange, 200, "<html>welcome</html>");
+            } else if (!"RT_SID_test.80=abc".equals(exchange.getRequestHeaders().getFirst("Cookie"))) {
+                answer(exchange, 401, "{}");
+            } else if (method.equals("GET") && path.startsWith("/REST/2.0/user/")) {
+                String name = URLDecoder.decode(path.substring("/REST/2.0/user/".length()), StandardCharsets.UTF_8);
+                long[] user = users.get(name);
+                if (user == null) {
+                    answer(exchange, 404, "{\"message\":\"Not Found\"}");
+                } else if (name.equals("socialcare")) {
+                    answer(exchange, 200, json.createObjectNode().put("id", user[0]).put("Name", name).toString());
+                } else {
+                    // What REST2 shows of another user to a privileged user without AdminUsers.
+                    ObjectNode summary = json.createObjectNode().put("Name", name).put("RealName", "Real " + name)
+                            .put("EmailAddress", "").put("Privileged", user[1]);
+                    summary.putArray("_hyperlinks").addObject().put("ref", "self").put("type", "user").put("id", user[0])
+                            .put("_url", url() + "/REST/2.0/user/" + user[0]);
+                    answer(exchange, 200, summary.toString());
+                }
+            } else if (method.equals("POST") && path.equals("/SocialCare/Customer")) {
+                JsonNode customer = json.readTree(body);
+                customersCreated.add(customer);
+                if (customerStatus != 201) {
+                    answer(exchange, customerStatus, "{\"error\":\"refused (test)\"}");
+                    return;
+                }
+                long id = nextUser++;
+                user(customer.path("Name").asText(), id, false);
+                answer(exchange, 201, json.createObjectNode().put("id", id).put("Name", customer.path("Name").asText()).toString());
+            } else if (method.equals("GET") && path.equals("/SocialCare/GroupMembers")) {
+                String name = URLDecoder.decode(query.substring("Name=".length()), StandardCharsets.UTF_8);
+                if (forbiddenGroups.contains(name)) {
+                    answer(exchange, 403, "{\"error\":\"no SeeGroup\"}");
+                } else if (!groups.containsKey(name)) {
+                    answer(exchange, 404, "{\"error\":\"no such group\"}");
+                } else {
+                    ObjectNode members = json.createObjectNode().put("group", name);
+                    groups.get(name).forEach(members.putArray("members")::add);
+                    answer(exchange, 200, members.toString());
+                }
+            } else if (method.equals("GET") && path.matches("/REST/2.0/ticket/\\d+")) {
+                ObjectNode ticket = tickets.get(Long.parseLong(path.substring("/REST/2.0/ticket/".length())));
+                answer(exchange, ticket == null ? 404 : 200, ticket == null ? "{}" : ticket.toString());
+            } else if (method.equals("GET") && path.matches("/REST/2.0/transaction/\\d+")) {
+                ObjectNode txn = transactions.get(Long.parseLong(path.substring("/REST/2.0/transaction/".length())));
+                answer(exchange, txn == null ? 404 : 200, txn == null ? "{}" : txn.toString());
+            } else if (method.equals("GET") && path.matches("/REST/2.0/transaction/\\d+/attachments")) {
+                answer(exchange, 200, "{\"items\":[]}");
+            } else {
+                // Anything else (REST2's POST /user, its group member lists) needs rights the plugin no longer has.
+                answer(exchange, 403, "{\"message\":\"Forbidden\"}");
+            }
+        }
+
+        private void answer(HttpExchange exchange, int status, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+
+        long count(String request) {
+            return requests.stream().filter(r -> r.startsWith(request)).count();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.start();
+        gateway = new RtGateway(new HttpCall(camel), RtSettings.from(Map.of("url", rt.url(), "user", "socialcare",
+                "password", "not-a-real-one")), json);
+        rt.user("agent", 10, true);
+        rt.user("lead", 11, true);
+        rt.user("newhire", 12, true);
+        rt.user("maria@example.com", 13, false);
+        rt.groups.put("Social Agents", new HashSet<>(Set.of(10L, 12L)));
+        rt.groups.put("Social Team Leads", new HashSet<>(Set.of(11L)));
+        rt.groups.put("Social Approval Needed", new HashSet<>(Set.of(12L)));
+        rt.groups.put("Social VIP", new HashSet<>());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+        rt.server.stop(0);
+    }
+
+    SocialIdentity maria() {
+        return new SocialIdentity(Network.X, "123", "maria", "María", "https://x.com/maria", 1, false);
+    }
+
+    @Test
+    void aNewCustomerIsCreatedThroughTheExtensionNeverRest2sAdminOnlyEndpoint() {
+        assertEquals("100", gateway.customerFor(maria()).id());
+        assertEquals(1, rt.customersCreated.size());
+        JsonNode created = rt.customersCreated.get(0);
+        assertEquals("x:123", created.path("Name").asText());
+        assertEquals("María (@maria)", created.path("RealName").asText());
+        assertEquals("Social Care Bridge customer: X @maria https://x.com/maria", created.path("Comments").asText());
+        assertEquals(0, rt.count("POST /REST/2.0/user"), rt.requests.toString());
+        assertEquals("100", gateway.customerFor(maria()).id(), "known from then on");
+        assertEquals(1, rt.customersCreated.size());
+    }
+
+    @Test
+    void anExistingCustomerIsFoundByNameWithTheIdFromTheSummaryREST2ShowsWithoutAdminUsers() {
+        rt.user("x:123", 77, false);
+        assertEquals("77", gateway.customerFor(maria()).id());
+        assertTrue(rt.customersCreated.isEmpty());
+    }
+
+    @Test
+    void aCustomerRtWillNotCreateSaysWhatToFix() {
+        rt.customerStatus = 403;
+        HostRejectedException noRight = assertThrows(HostRejectedException.class, () -> gateway.customerFor(maria()));
+        assertTrue(noRight.getMessage().contains("needs the right CreateSocialCustomers"), noRight.getMessage());
+        rt.customerStatus = 409;
+        HostRejectedException taken = assertThrows(HostRejectedException.class, () -> gateway.customerFor(maria()));
+        assertTrue(taken.getMessage().contains("409") && taken.getMessage().contains("privileged"), taken.getMessage());
+    }
+
+    @Test
+    void aStaffAccountIsNeverTakenForTheCustomer() {
+        rt.user("x:123", 78, true);
+        HostRejectedException e = assertThrows(HostRejectedException.class, () -> gateway.customerFor(maria()));
+        assertTrue(e.getMessage().contains("is privileged"), e.getMessage());
+    }
+
+    @Test
+    void agentsAreMembersOfTheAgentGroupsReadFromTheExtensionOncePerMinute() {
+        assertTrue(gateway.memberOfAny("agent", AGENT_GROUPS));
+        assertTrue(gateway.memberOfAny("lead", AGENT_GROUPS), "through the second group");
+        long reads = rt.count("GET /SocialCare/GroupMembers");
+        assertTrue(gateway.memberOfAny("agent", AGENT_GROUPS));
+        assertTrue(gateway.memberOfAny("lead", AGENT_GROUPS));
+        assertEquals(reads, rt.count("GET /SocialCare/GroupMembers"), "a found member costs no request within the minute");
+        assertTrue(rt.requests.contains("GET /SocialCare/GroupMembers?Name=Social%20Agents"), rt.requests.toString());
+        assertEquals(0, rt.count("GET /REST/2.0/group"), "REST2's member lists need AdminGroupMembership");
+    }
+
+    @Test
+    void someoneNotFoundIsLookedForOnceMoreSoAnAgentAddedAMomentAgoIsNotRefused() {
+        assertTrue(gateway.memberOfAny("agent", AGENT_GROUPS));
+        assertFalse(gateway.memberOfAny("maria@example.com", AGENT_GROUPS), "a requestor answering by e-mail");
+        rt.user("new-agent", 14, true);
+        rt.groups.get("Social Agents").add(14L);
+        long before = rt.count("GET /SocialCare/GroupMembers");
+        assertTrue(gateway.memberOfAny("new-agent", AGENT_GROUPS));
+        assertEquals(before + 1, rt.count("GET /SocialCare/GroupMembers"), "one fresh read, of the group that has them");
+
+        before = rt.count("GET /SocialCare/GroupMembers");
+        assertFalse(gateway.memberOfAny("maria@example.com", AGENT_GROUPS));
+        assertEquals(before + 2, rt.count("GET /SocialCare/GroupMembers"), "one fresh read of each group before a refusal");
+    }
+
+    @Test
+    void whenAGroupCannotBeReadOnlyTheOtherGroupsMembersAreKnownAndNobodyElseIsRefused() {
+        rt.forbiddenGroups.add("Social Team Leads");
+        assertTrue(gateway.memberOfAny("agent", AGENT_GROUPS));
+        HostRejectedException unreadable = assertThrows(HostRejectedException.class,
+                () -> gateway.memberOfAny("maria@example.com", AGENT_GROUPS), "not refused: RT could not say");
+        assertTrue(unreadable.getMessage().contains("needs the right SeeGroup on that group")
+                && unreadable.getMessage().contains("Social Team Leads"), unreadable.getMessage());
+
+        HostRejectedException missing = assertThrows(HostRejectedException.class,
+                () -> gateway.memberOfAny("maria@example.com", List.of("Social Agents", "Brand Voice")));
+        assertTrue(missing.getMessage().contains("RT has no group 'Brand Voice'"), missing.getMessage());
+    }
+
+    void socialReplyBy(String agent, long txn) {
+        ObjectNode ticket = json.createObjectNode();
+        ticket.putArray("CustomFields").addObject().put("name", "Social Conversation ID").putArray("values").add("x:10");
+        rt.tickets.put(7L, ticket);
+        ObjectNode t = json.createObjectNode().put("Type", "Correspond");
+        t.putObject("Object").put("type", "ticket").put("id", 7);
+        t.putObject("Creator").put("id", agent);
+        t.putArray("CustomFields");
+        rt.transactions.put(txn, t);
+    }
+
+    @Test
+    void theApprovalGroupIsReadFromTheExtensionAndWhenItCannotBeTheReplyIsNotTaken() {
+        socialReplyBy("newhire", 500);
+        AgentReply reply = gateway.agentReply(500).orElseThrow();
+        assertTrue(reply.agentNeedsApproval());
+        assertEquals("Real newhire", reply.agentRealName());
+        socialReplyBy("agent", 501);
+        assertFalse(gateway.agentReply(501).orElseThrow().agentNeedsApproval());
+
+        // A fresh gateway (restart) on an RT that will not list the group: fails closed, never "nobody needs approval".
+        rt.forbiddenGroups.add("Social Approval Needed");
+        RtGateway restarted = new RtGateway(new HttpCall(camel), RtSettings.from(Map.of("url", rt.url(), "user", "socialcare",
+                "password", "not-a-real-one")), json);
+        HostRejectedException e = assertThrows(HostRejectedException.class, () -> restarted.agentReply(501));
+        assertTrue(e.getMessage().contains("Social Approval Needed"), e.getMessage());
+        rt.forbiddenGroups.clear();
+        rt.groups.remove("Social Approval Needed");
+        HostRejectedException missing = assertThrows(HostRejectedException.class, () -> restarted.agentReply(501));
+        assertTrue(missing.getMessage().contains("RT has no group 'Social Approval Needed'"), missing.getMessage());
+    }
+
+    @Test
+    void anUnreadableVipGroupCostsOnlyTheRaisedTier() {
+        rt.forbiddenGroups.add("Social VIP");
+        assertFalse(gateway.valuedCustomer(new org.socialcarebridge.host.HostCustomer("13")));
+        rt.forbiddenGroups.clear();
+        rt.groups.get("Social VIP").add(13L);
+        RtGateway restarted = new RtGateway(new HttpCall(camel), RtSettings.from(Map.of("url", rt.url(), "user", "socialcare",
+                "password", "not-a-real-one")), json);
+        assertTrue(restarted.valuedCustomer(new org.socialcarebridge.host.HostCustomer("13")));
+    }
+}

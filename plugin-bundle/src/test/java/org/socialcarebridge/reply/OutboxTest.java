@@ -553,7 +553,7 @@ class OutboxTest {
         intake.filePending(10);
         MastodonDouble mastodon = new MastodonDouble();
         Outbox toMastodon = new Outbox(db, host, Map.of(Network.MASTODON, mastodon), new ReplyPolicy(), RetrySchedule.standard(),
-                new ReplyApproval(0), clock);
+                new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         host.replies.put(160L, new AgentReply(2, 160, "agent", "I asked @dan@depot.example to call you", ReplyVisibility.PRIVATE));
         toMastodon.accept(160);
         toMastodon.deliverDue(10);

@@ -63,6 +63,7 @@ class RtReplyReconcilerTest {
     }
 
     Outbox outbox() {
-        return new Outbox(db, host, Map.of(), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(100), Clock.systemUTC());
+        return new Outbox(db, host, Map.of(), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(100),
+                org.socialcarebridge.reply.AgentGroups.DEFAULT, Clock.systemUTC());
     }
 }

@@ -57,7 +57,12 @@ class ReplySecurityIT {
         agent = accounts.agent.login();
         lead = accounts.lead.login();
         Await.until("both channels running", Duration.ofSeconds(60), () -> {
-            JsonNode channels = karaf.health().path("channels");
+            JsonNode channels;
+            try {
+                channels = karaf.health().path("channels");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
             return "running".equals(channels.path("x").path("state").asText())
                     && "running".equals(channels.path("mastodon").path("state").asText()) ? Optional.of(true) : Optional.empty();
         });

@@ -1,6 +1,8 @@
 #!/usr/bin/perl
 # Loads schema.pl into a running RT: creates what is missing, updates what drifted, duplicates
-# nothing. Prints one summary line.
+# nothing, and takes back from the plugin's user the rights earlier versions gave it. Never creates
+# people's users (rt-user.pl does) and never changes a password that exists. Prints a summary.
+#   SOCIALCARE_RT_PASSWORD=... perl provision.pl   (the plugin user's password, used only to create it)
 use strict;
 use warnings;
 use lib '/usr/share/request-tracker5/lib';
@@ -10,12 +12,12 @@ use RT;
 RT::LoadConfig();
 RT::Init();
 
-our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $APPROVAL_GROUP, @DEMO_LEADS, $RESPONSE_CLASS, @RESPONSES, @AGENT_CLASS_RIGHTS, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
-     $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, @DEMO_AGENTS, $SCRIP, @REPORTS, $DASHBOARD, @DASHBOARD_RIGHTS);
+our ($QUEUE, @MORE_SOCIAL_QUEUES, $LEAD_GROUP, $VIP_GROUP, $APPROVAL_GROUP, $RESPONSE_CLASS, @RESPONSES, @AGENT_CLASS_RIGHTS, $OPS_QUEUE, @PLUGIN_OPS_RIGHTS, @AGENT_OPS_RIGHTS, @TICKET_FIELDS, @TRANSACTION_FIELDS, $PLUGIN_USER, @PLUGIN_QUEUE_RIGHTS, @PLUGIN_SYSTEM_RIGHTS,
+     @PLUGIN_GROUP_RIGHTS, @PLUGIN_RIGHTS_WITHDRAWN, $AGENT_GROUP, @AGENT_QUEUE_RIGHTS, $SCRIP, @REPORTS, $DASHBOARD, @DASHBOARD_RIGHTS);
 require "$FindBin::Bin/schema.pl";
 
-my $plugin_password = $ENV{SOCIALCARE_RT_PASSWORD} // 'socialcare';
-my @done;
+my $plugin_password = $ENV{SOCIALCARE_RT_PASSWORD};
+my (@done, @revoked);
 my $sys = RT->SystemUser;
 sub fail { die "provision: $_[0]\n" }
 
@@ -80,20 +82,19 @@ push @agent_fields, map { ensure_field($_, RT::Transaction->CustomFieldLookupTyp
     grep { $_->{AgentsModify} } @TRANSACTION_FIELDS;
 ensure_field($_, RT::Transaction->CustomFieldLookupType) for grep { !$_->{AgentsModify} } @TRANSACTION_FIELDS;
 
+# The password is set only when the user is created: one that exists is never changed here.
 sub ensure_user {
     my ($spec, $password) = @_;
     my $user = RT::User->new($sys);
     $user->Load($spec->{Name});
     unless ($user->id) {
-        my ($ok, $msg) = $user->Create(Name => $spec->{Name}, RealName => $spec->{RealName}, Privileged => $spec->{Privileged});
+        my ($ok, $msg) = $user->Create(Name => $spec->{Name}, RealName => $spec->{RealName}, Privileged => $spec->{Privileged},
+            (defined $password && length $password ? (Password => $password) : ()));
         $ok or fail("could not create user $spec->{Name}: $msg");
-        push @done, "user $spec->{Name}";
+        push @done, "user $spec->{Name}" . (defined $password && length $password ? ' (password from SOCIALCARE_RT_PASSWORD)'
+            : ' (no password: set one with rt-user.pl ' . $spec->{Name} . ' --password-stdin)');
     }
     $user->SetPrivileged(1) if $spec->{Privileged} && !$user->Privileged;
-    unless ($user->IsPassword($password)) {
-        my ($ok, $msg) = $user->SetPassword($password);
-        $ok or fail("could not set the password of $spec->{Name}: $msg");
-    }
     return $user;
 }
 
@@ -105,11 +106,6 @@ sub grant {
         $ok or fail("could not grant $right: $msg");
     }
 }
-
-my $plugin = ensure_user($PLUGIN_USER, $plugin_password);
-grant($plugin->PrincipalObj, $_, @PLUGIN_QUEUE_RIGHTS) for @social_queues;
-grant($plugin->PrincipalObj, RT->System, @PLUGIN_SYSTEM_RIGHTS);
-grant($plugin->PrincipalObj, $ops, @PLUGIN_OPS_RIGHTS);
 
 sub ensure_group {
     my ($spec) = @_;
@@ -123,29 +119,60 @@ sub ensure_group {
     return $g;
 }
 my $group = ensure_group($AGENT_GROUP);
-for my $workers ($group, ensure_group($LEAD_GROUP)) {
+my $leads = ensure_group($LEAD_GROUP);
+my @plugin_groups = ($group, $leads, ensure_group($VIP_GROUP), ensure_group($APPROVAL_GROUP));
+for my $workers ($group, $leads) {
     grant($workers->PrincipalObj, $_, @AGENT_QUEUE_RIGHTS) for @social_queues;
     grant($workers->PrincipalObj, $ops, @AGENT_OPS_RIGHTS);
     grant($workers->PrincipalObj, $_, 'ModifyCustomField') for @agent_fields;
 }
-# REST2 shows a group's members only to who may administer its membership; granted on this one group only.
-grant($plugin->PrincipalObj, ensure_group($VIP_GROUP), 'AdminGroupMembership');
-grant($plugin->PrincipalObj, ensure_group($APPROVAL_GROUP), 'AdminGroupMembership');
 # Only team leads decide on held replies (RT's own rights enforce it).
-my $leads = ensure_group($LEAD_GROUP);
 grant($leads->PrincipalObj, $_, 'ModifyCustomField') for @lead_fields;
-for my $spec (@DEMO_LEADS) {
-    my $lead = ensure_user($spec, $spec->{Password});
-    $leads->AddMember($lead->PrincipalId) unless $leads->HasMember($lead->PrincipalObj);
-}
 # Earlier versions granted ModifyCustomField on the whole queue; take that back.
 if ($group->PrincipalObj->HasRight(Right => 'ModifyCustomField', Object => $queue)) {
     $group->PrincipalObj->RevokeRight(Right => 'ModifyCustomField', Object => $queue);
     push @done, 'queue-wide ModifyCustomField of Social Agents revoked';
 }
-for my $spec (@DEMO_AGENTS) {
-    my $agent = ensure_user($spec, $spec->{Password});
-    $group->AddMember($agent->PrincipalId) unless $group->HasMember($agent->PrincipalObj);
+
+# The plugin's user: exactly the rights schema.pl lists, on the objects it lists them for.
+exists RT->System->AvailableRights->{CreateSocialCustomers}
+    or fail('RT does not know the right CreateSocialCustomers: the RT extension RT::Extension::SocialCare is not'
+        . ' loaded. Run provision.sh (it installs the extension) and check that RT_SiteConfig.d/99-socialcare.pm'
+        . ' has Plugin("RT::Extension::SocialCare")');
+my $plugin = ensure_user($PLUGIN_USER, $plugin_password);
+my @plugin_rights = ([RT->System, @PLUGIN_SYSTEM_RIGHTS], [$ops, @PLUGIN_OPS_RIGHTS],
+    (map { [$_, @PLUGIN_QUEUE_RIGHTS] } @social_queues), (map { [$_, @PLUGIN_GROUP_RIGHTS] } @plugin_groups));
+# Read from and granted to the plugin's user itself, not what it may hold through a group: taking a right
+# from a group then never takes it from the plugin unnoticed, and a revoked right shows as missing.
+sub plugin_ace {
+    my ($right, $object) = @_;
+    my $ace = RT::ACE->new($sys);
+    $ace->LoadByValues(RightName => $right, Object => $object, PrincipalType => 'User', PrincipalId => $plugin->PrincipalId);
+    return $ace->id ? $ace : undef;
+}
+for my $entry (@plugin_rights) {
+    my ($object, @rights) = @$entry;
+    my %keep = map { $_ => 1 } @rights;
+    for my $right (grep { !$keep{$_} && exists $object->AvailableRights->{$_} } @PLUGIN_RIGHTS_WITHDRAWN) {
+        my $ace = plugin_ace($right, $object) or next;
+        my ($ok, $msg) = $ace->Delete;
+        $ok or fail("could not revoke $right on " . described($object) . " from $PLUGIN_USER->{Name}: $msg");
+        push @revoked, "$right on " . described($object);
+    }
+}
+for my $entry (@plugin_rights) {
+    my ($object, @rights) = @$entry;
+    my @missing = grep { !plugin_ace($_, $object) } @rights or next;
+    for my $right (@missing) {
+        my ($ok, $msg) = $plugin->PrincipalObj->GrantRight(Right => $right, Object => $object);
+        $ok or fail("could not grant $right on " . described($object) . " to $PLUGIN_USER->{Name}: $msg");
+    }
+    push @done, "$PLUGIN_USER->{Name}'s " . join(' ', @missing) . ' on ' . described($object);
+}
+sub described {
+    my ($object) = @_;
+    return 'RT (system-wide)' if $object->isa('RT::System');
+    return ($object->isa('RT::Queue') ? 'queue ' : 'group ') . $object->Name;
 }
 
 # Response library: the class on every social queue (so the Reply screen offers its articles), the
@@ -288,14 +315,9 @@ for my $viewers (map { ensure_group($_) } @{ $DASHBOARD->{Groups} }) {
     # and without it RT drops the grouping silently (one bar, the total).
     grant($viewers->PrincipalObj, $_, 'SeeCustomField') for values %grouped_fields;
 }
-# In the Reports menu of the demo users, once: a user who has chosen their own menu keeps it.
-for my $name (@{ $DASHBOARD->{MenuFor} }) {
-    my $user = RT::User->new($sys);
-    $user->Load($name);
-    next if !$user->id || exists $user->Preferences('DashboardsInMenu', {})->{dashboards};
-    my ($ok, $msg) = $user->SetPreferences('DashboardsInMenu', { dashboards => [$dashboard->Id] });
-    $ok or fail("could not put the dashboard '$DASHBOARD->{Name}' in the menu of $name: $msg");
-    push @done, "dashboard '$DASHBOARD->{Name}' in the menu of $name";
-}
+# rt-user.pl puts the dashboard in the Reports menu of the users it adds to the dashboard's groups.
 
-print @done ? 'RT schema: created ' . join(', ', @done) . "\n" : "RT schema: already up to date\n";
+print 'RT schema: created ' . join(', ', @done) . "\n" if @done;
+print "RT schema: revoked from the plugin's user $PLUGIN_USER->{Name}, which no longer needs them: "
+    . join(', ', @revoked) . "\n" if @revoked;
+print "RT schema: already up to date\n" unless @done || @revoked;

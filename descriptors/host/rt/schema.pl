@@ -11,7 +11,8 @@ our @MORE_SOCIAL_QUEUES = ({ Name => 'Social Escalations',
     Description => 'Crises and cases that need PR or legal sign-off, routed by Social Care Bridge triage' });
 # Where the plugin raises channel alerts (a channel that stopped working) for supervisors.
 our $OPS_QUEUE = { Name => 'Social Ops', Description => 'Channel alerts raised by Social Care Bridge' };
-our @PLUGIN_OPS_RIGHTS = qw(SeeQueue ShowTicket CreateTicket ModifyTicket CommentOnTicket ShowTicketComments);
+# Channel alerts and the daily noise digest: opened, commented and resolved by the plugin.
+our @PLUGIN_OPS_RIGHTS = qw(SeeQueue ShowTicket CreateTicket ModifyTicket CommentOnTicket);
 our @AGENT_OPS_RIGHTS = qw(SeeQueue ShowTicket ShowTicketComments);
 
 our @TICKET_FIELDS = (
@@ -100,15 +101,44 @@ our @TRANSACTION_FIELDS = (
       Description => "The ticket's newest transaction when the agent opened the reply form (collision check)" },
     { Name => 'Social Delivery',  Type => 'Freeform',
       Description => 'Where the reply stands: queued, posted (with link), refused or failed (with reason)' },
+    # A private reply goes to the ticket's customer unless the agent names another participant here.
+    { Name => 'Social Reply To',  Type => 'Freeform', AgentsModify => 1,
+      Description => "The \@handle of a participant of this conversation to answer privately instead of the ticket's"
+          . ' requestor; empty: the requestor' },
+    { Name => 'Social Recipient', Type => 'Freeform',
+      Description => 'Who received the reply, as the plugin sent it (e.g. x:123 @maria)' },
 );
 
-# The plugin's own user: files customers' messages and reads agents' replies.
+# The plugin's own user: files customers' messages and reads agents' replies. Privileged, because
+# REST2 serves privileged users only. It holds exactly the rights below (docs/security.md lists them);
+# it may not administer users or groups. Its password is SOCIALCARE_RT_PASSWORD, set only on creation.
 our $PLUGIN_USER = { Name => 'socialcare', RealName => 'Social Care Bridge', Privileged => 1 };
-our @PLUGIN_QUEUE_RIGHTS = qw(SeeQueue ShowTicket CreateTicket ReplyToTicket CommentOnTicket ModifyTicket
-    ShowTicketComments SeeCustomField ModifyCustomField Watch WatchAsAdminCc ShowOutgoingEmail);
-our @PLUGIN_SYSTEM_RIGHTS = qw(AdminUsers ShowUserHistory SeeGroup);
+our @PLUGIN_QUEUE_RIGHTS = (
+    'SeeQueue',          # RT loads a queue named in a new ticket, and shows a ticket's queue, only to who may see it
+    'ShowTicket',        # read tickets, their replies, field and status changes, and the replies' text
+    'CreateTicket',      # file a customer's first message as a ticket
+    'ReplyToTicket',     # record the customer's later messages as correspondence on their ticket
+    'CommentOnTicket',   # tell agents what happened (reply held, refused or failed; survey answers)
+    'ModifyTicket',      # reopen on a new message, escalate (Owner Nobody, AdminCc group), Due and Priority
+    'ReassignTicket',    # a low survey score hands the ticket back to a group: Owner Nobody, whoever owned it
+    'SeeCustomField',    # read the social fields: conversation id, Reply Visibility, approvals, corrections
+    'ModifyCustomField', # write triage results, the delivery outcome, metrics and Social Recipient
+);
+# RT::User->Create demands AdminUsers, which would let the plugin change any password (root's too).
+# The RT extension's POST /SocialCare/Customer creates unprivileged, passwordless customers instead,
+# for holders of this right only.
+our @PLUGIN_SYSTEM_RIGHTS = ('CreateSocialCustomers');
+# Rights earlier versions granted the plugin: provisioning revokes each wherever the lists here do not
+# grant it (system-wide, on the social and ops queues, on the groups below), so an upgraded install
+# ends up with the same rights as a new one. The plugin reads no comments, no e-mail RT sent and no
+# user history, and ModifyTicket already lets it set a ticket's requestor and AdminCc.
+our @PLUGIN_RIGHTS_WITHDRAWN = qw(AdminUsers AdminGroupMembership ShowUserHistory SeeGroup
+    ShowTicketComments ShowOutgoingEmail Watch WatchAsAdminCc);
+# The plugin reads who belongs to these (agents, team leads, valued customers, new hires) through
+# GET /SocialCare/GroupMembers, which asks RT's own SeeGroup on each group; it may not change them.
+our @PLUGIN_GROUP_RIGHTS = ('SeeGroup');
 
-# The demo's agent and the group agents of the Social queue belong to.
+# The group agents of the social queues belong to (provisioning creates no users: rt-user.pl does).
 our $AGENT_GROUP = { Name => 'Social Agents', Description => 'Agents who answer social customers' };
 # ModifyCustomField is granted per field (AgentsModify), not on the queue: the plugin's own fields
 # (Social Post ID, Social Delivery) then stay off the agent's Reply form.
@@ -119,7 +149,6 @@ our $LEAD_GROUP = { Name => 'Social Team Leads', Description => 'Team leads: fir
 # Customers the business values most: triage raises their tier. Members are RT users (x:…, mastodon:…, e-mail).
 # Agents whose public replies a team lead approves first (new hires); add members in RT.
 our $APPROVAL_GROUP = { Name => 'Social Approval Needed', Description => 'Agents whose public social replies need a team lead\'s approval' };
-our @DEMO_LEADS = ({ Name => 'lead', RealName => 'Lee Lead', Password => 'leader', Privileged => 1 });
 our $VIP_GROUP = { Name => 'Social VIP', Description => 'Valued customers: Social Care Bridge triage raises their priority' };
 # The response library: example replies the guides recommend, as RT Articles that agents insert from
 # the Reply screen ("Include Article") and administrators edit under Articles. Created once; an
@@ -145,8 +174,6 @@ our @RESPONSES = (
           . " We'll take it from there." },
 );
 our @AGENT_CLASS_RIGHTS = qw(SeeClass ShowArticle);
-
-our @DEMO_AGENTS = ({ Name => 'agent', RealName => 'Alex Agent', Password => 'agent', Privileged => 1 });
 
 # Supervisor reports: system saved searches (each name starts "Social care: ") and the "Social care"
 # dashboard that shows them to agents and team leads. The meaning of each search is the plan's (a social
@@ -200,9 +227,8 @@ our @REPORTS = (
       Query => "$social AND $week", GroupBy => ['Created.Daily'], ChartStyle => 'bar+table' },
 );
 # Shown in this order, in the main column unless a report names the sidebar. Both groups may see it,
-# and RT puts it in the demo users' Reports menu unless they chose their own menu.
-our $DASHBOARD = { Name => 'Social care', Groups => [$AGENT_GROUP, $LEAD_GROUP],
-    MenuFor => [map { $_->{Name} } @DEMO_LEADS, @DEMO_AGENTS] };
+# and rt-user.pl puts it in the Reports menu of a user it adds to them, unless they chose their own menu.
+our $DASHBOARD = { Name => 'Social care', Groups => [$AGENT_GROUP, $LEAD_GROUP] };
 # Seeing a system dashboard and the system saved searches on it; nothing more.
 our @DASHBOARD_RIGHTS = qw(SeeDashboard ShowSavedSearches);
 
@@ -219,8 +245,17 @@ for my $txn (@{ $self->TicketObj->TransactionBatch || [] }) {
 return 0;
 PERL
     CustomPrepareCode => 'return 1;',
+    # The plugin acts only on notifications that carry the shared secret (98-socialcare-secret.pm).
     CustomCommitCode => <<'PERL',
 my $url = RT->Config->Get('SocialCareNotifyURL') or return 1;
+my $secret = RT->Config->Get('SocialCareNotifySecret');
+unless (defined $secret && length $secret) {
+    RT->Logger->warning('Social Care Bridge was not notified of ticket ' . $self->TicketObj->id
+        . ': $SocialCareNotifySecret is not set; run the provisioning (it writes'
+        . ' /etc/request-tracker5/RT_SiteConfig.d/98-socialcare-secret.pm) and restart RT. The plugin still'
+        . ' picks the reply up when it reconciles.');
+    return 1;
+}
 require HTTP::Tiny;
 my $plugin = RT::User->new(RT->SystemUser);
 $plugin->Load('socialcare');
@@ -229,7 +264,8 @@ for my $txn (@{ $self->TicketObj->TransactionBatch || [] }) {
     my $body = sprintf('{"ticket":%d,"transaction":%d}', $self->TicketObj->id, $txn->id);
     # Never blocks the agent for long and never fails the reply: the plugin also reconciles.
     my $res = eval { HTTP::Tiny->new(timeout => 2)->post($url,
-        { headers => { 'Content-Type' => 'application/json' }, content => $body }) };
+        { headers => { 'Content-Type' => 'application/json', 'X-SocialCare-Secret' => $secret },
+          content => $body }) };
     RT->Logger->warning('Social Care Bridge was not notified of transaction ' . $txn->id . ': '
         . ($@ || "$res->{status} $res->{reason}")) unless $res && $res->{success};
 }

@@ -99,12 +99,12 @@ echo "  @lena_b then wrote privately ($m2): it joins that ticket, marked private
 echo "  @maria on Mastodon ($m3) is linked to @maria_lopez on X: her ticket carries the same RT customer and links the X one"
 
 say "Waiting for the tickets in RT, as triage routed them"
-RT_ROOT_PASSWORD=$(credential rt.root.password) python3 - "$ROOT/scripts" "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
+RT_AGENT_PASSWORD=$(credential rt.agent.password) python3 - "$ROOT/scripts" "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" <<'PY'
 import os, sys, time
 sys.dont_write_bytecode = True  # nothing written into the checkout
 sys.path.insert(0, sys.argv[1])
 from demo_rt import RT, session, call, ticket_for, field
-op = session("root", os.environ["RT_ROOT_PASSWORD"])
+op = session("agent", os.environ["RT_AGENT_PASSWORD"])
 want = sys.argv[2:]
 deadline = time.time() + 60
 found = {}

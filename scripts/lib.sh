@@ -50,7 +50,8 @@ ensure_toolchain() {
 
 # RT 5 from Debian's packages, started on 127.0.0.1:8085 and provisioned (all idempotent).
 ensure_rt() {
-  bash "$RT_DIR/install-rt.sh"
+  # A fresh install's RT root password is generated and kept with the demo's, never Debian's "password".
+  SOCIALCARE_RT_ROOT_PASSWORD="$(credential rt.root.password)" bash "$RT_DIR/install-rt.sh"
   # Provisioning installs the RT extension the site configuration names, so it runs before the server.
   bash "$RT_DIR/provision.sh" 2>&1 | grep -v "internal HTML converter" || true
   bash "$RT_DIR/rt-server.sh" start

@@ -382,8 +382,25 @@ public final class RtGateway implements HostGateway {
 
     @Override
     public long latestTransactionId() {
-        List<Long> ids = transactionIds(searchBody(List.of(term("id", ">", 0))), 1, "DESC");
-        return ids.isEmpty() ? 0 : ids.get(0);
+        // RT drops what the plugin may not see from each page after paging, so the newest transaction (say,
+        // on a queue that is not social) can leave a page empty: read on until one is seen or none is left.
+        String search = searchBody(List.of(term("id", ">", 0), term("ObjectType", "=", "RT::Ticket")));
+        for (int page = 1; page <= 1000; page++) {
+            HttpAnswer answer = session.send("POST", REST + "/transactions?orderby=id&order=DESC&per_page=100&page=" + page,
+                    "application/json", search);
+            JsonNode found = parse(answer, "search transactions");
+            if (!answer.ok()) {
+                throw new HostRejectedException("RT refused to search transactions: " + answer.status() + " " + answer.body());
+            }
+            for (JsonNode item : found.path("items")) {
+                return item.path("id").asLong();
+            }
+            if (page >= found.path("pages").asInt(page)) {
+                return 0;
+            }
+        }
+        throw new HostRejectedException("none of RT's 100,000 newest ticket transactions is visible to RT user '"
+                + settings.user() + "'; run the provisioning command to grant the plugin's rights");
     }
 
     @Override

@@ -11,4 +11,8 @@ source "$ROOT/scripts/lib.sh"
 ensure_toolchain
 CLASSPATH_OF_DOMAIN="$(domain_classpath)"
 export SOCIALCARE_KARAF="${SOCIALCARE_KARAF:-$KARAF_HOME}"
-exec java -cp "$CLASSPATH_OF_DOMAIN" org.socialcarebridge.export.cli.ExportCommandLine "$@"
+# The embedded database's password is the plugin's (its store settings, else data/socialcare/store.password,
+# readable by Karaf's user only: run this as that user). When Karaf is down this process opens the file
+# itself and serves it to others meanwhile (H2's mixed mode): on this machine only, its files private.
+umask 077
+exec java -Dh2.bindAddress=127.0.0.1 -cp "$CLASSPATH_OF_DOMAIN" org.socialcarebridge.export.cli.ExportCommandLine "$@"

@@ -1,7 +1,13 @@
 package org.socialcarebridge.persistence;
 
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -13,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 
 import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.internal.security.JCEEncryptor;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +31,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     static final String UNIT = "socialcare";
+    /** H2's {@code ErrorCode.WRONG_USER_OR_PASSWORD}, by value: the driver is optional for this bundle. */
+    private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    static {
+        // H2's mixed-mode server (AUTO_SERVER) would listen on every interface; H2 reads where once, when its
+        // first class loads. Karaf's etc/system.properties and ./socialcare export set it; this covers any
+        // other JVM that opens the store, unless it chose otherwise.
+        System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
+    }
 
     private final EntityManagerFactory factory;
 
@@ -32,12 +48,35 @@ public final class Database implements AutoCloseable {
         this.factory = factory;
     }
 
+    /**
+     * Opens the database, creating or extending its tables. An embedded H2 database that refuses the password
+     * but still has the empty one of earlier versions is given the password first (see
+     * {@link #setPasswordOfEarlierDatabase}).
+     */
     public static Database open(DatabaseSettings settings) {
+        java.nio.file.Path embedded = DatabaseSettings.embeddedFile(settings.url());
+        Database db;
+        try {
+            db = connect(settings);
+        } catch (RuntimeException e) {
+            if (!refusedPassword(e) || settings.password().isEmpty() || embedded == null) {
+                throw e;
+            }
+            setPasswordOfEarlierDatabase(settings, e);
+            db = connect(settings);
+        }
+        if (embedded != null) {
+            new StoreFolder(embedded, false).narrowDatabaseFiles();
+        }
+        return db;
+    }
+
+    private static Database connect(DatabaseSettings settings) {
         Map<String, Object> props = new HashMap<>();
         props.put(PersistenceUnitProperties.JDBC_URL, settings.url());
         props.put(PersistenceUnitProperties.JDBC_DRIVER, settings.driverClassName());
         props.put(PersistenceUnitProperties.JDBC_USER, settings.user());
-        props.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
+        props.put(PersistenceUnitProperties.JDBC_PASSWORD, asEclipseLinkTakesIt(settings.password()));
         props.put(PersistenceUnitProperties.CLASSLOADER, Database.class.getClassLoader());
         props.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.CREATE_OR_EXTEND);
         props.put(PersistenceUnitProperties.DDL_GENERATION_MODE, PersistenceUnitProperties.DDL_DATABASE_GENERATION);
@@ -51,9 +90,78 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("EclipseLink found no persistence unit '" + UNIT + "' in META-INF/persistence.xml");
         }
         Database db = new Database(emf);
-        db.read(em -> em.createQuery("select count(c) from ChannelCursor c").getSingleResult());
+        try {
+            db.read(em -> em.createQuery("select count(c) from ChannelCursor c").getSingleResult());
+        } catch (RuntimeException e) {
+            emf.close();
+            throw e;
+        }
         db.addMissingIndexes();
         return db;
+    }
+
+    /**
+     * EclipseLink decrypts this property when it reads like a password it encrypted itself: a long hex string,
+     * as generated passwords often are, then fails ("encrypted by deprecated algorithm"). Its own encryption of
+     * the password is the one form it always takes as meant.
+     */
+    private static String asEclipseLinkTakesIt(String password) {
+        try {
+            return new JCEEncryptor().encryptPassword(password);
+        } catch (Exception e) {
+            throw new IllegalStateException("EclipseLink's password encryption is not available in this JVM: " + e, e);
+        }
+    }
+
+    private static boolean refusedPassword(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_WRONG_USER_OR_PASSWORD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Versions before the password was generated made the embedded database with user SA and an empty password,
+     * which H2's mixed-mode server admits from any process on this machine. Such a database refuses the new
+     * password, still opens with the empty one, and is given the password in place: the data stays as it is.
+     */
+    private static void setPasswordOfEarlierDatabase(DatabaseSettings settings, RuntimeException refused) {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", settings.user());
+        credentials.setProperty("password", "");
+        try (Connection c = driver(settings).connect(settings.url(), credentials);
+             PreparedStatement alter = c.prepareStatement("ALTER USER " + quoted(settings.user()) + " SET PASSWORD ?")) {
+            alter.setString(1, settings.password());
+            alter.executeUpdate();
+            LOG.warn("Social Care Bridge: the database {} had user {} with an empty password (made by an earlier version);"
+                    + " it now has the password of the store settings", DatabaseSettings.embeddedFile(settings.url()), settings.user());
+        } catch (SQLException e) {
+            if (e.getErrorCode() != H2_WRONG_USER_OR_PASSWORD) {
+                refused.addSuppressed(e);
+                throw refused;
+            }
+            throw new IllegalStateException("The database " + DatabaseSettings.embeddedFile(settings.url()) + " refuses user "
+                    + settings.user() + " with the password of the store settings (and is not an earlier version's database"
+                    + " with an empty password). Set password in etc/" + StoreSettings.PID + ".cfg to the database's password,"
+                    + " or put it in " + StoreFolder.PASSWORD_FILE + " beside the database when the store settings name none",
+                    refused);
+        }
+    }
+
+    private static Driver driver(DatabaseSettings settings) throws SQLException {
+        try {
+            return (Driver) Class.forName(settings.driverClassName(), true, Database.class.getClassLoader())
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("the JDBC driver " + settings.driverClassName() + " is not available: " + e, e);
+        }
+    }
+
+    /** H2 keeps user names in upper case, as the JDBC URL's user is matched. */
+    private static String quoted(String user) {
+        return '"' + user.toUpperCase(Locale.ROOT).replace("\"", "\"\"") + '"';
     }
 
     /**

@@ -24,6 +24,23 @@ public record DatabaseSettings(String url, String user, String password) {
         }
     }
 
+    /**
+     * The file of an embedded H2 database without H2's {@code .mv.db} (for {@code jdbc:h2:file:} URLs, which
+     * are the ones opened in mixed mode), or null for any other database.
+     */
+    public static java.nio.file.Path embeddedFile(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        String path = url.substring("jdbc:h2:file:".length());
+        int options = path.indexOf(';');
+        path = options >= 0 ? path.substring(0, options) : path;
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return java.nio.file.Path.of(path).toAbsolutePath().normalize();
+    }
+
     public String driverClassName() {
         if (url.startsWith("jdbc:h2:")) {
             return "org.h2.Driver";

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,14 +26,20 @@ import org.socialcarebridge.export.MessageExport;
 import org.socialcarebridge.export.MessageWriter;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
+import org.socialcarebridge.persistence.StoreFolder;
 import org.socialcarebridge.persistence.StoreSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 
 /**
  * {@code ./socialcare export}: every message of a time window, from the plugin's own database, as CSV
  * and JSON Lines files. The database is the one Karaf's plugin uses (its
- * {@code etc/org.socialcarebridge.store.cfg}, else the embedded H2 file under its {@code data/}); the
- * embedded file can be read while the plugin runs (see {@link DatabaseSettings}).
+ * {@code etc/org.socialcarebridge.store.cfg}, else the embedded H2 file under its {@code data/}, opened with
+ * the password the plugin keeps there); the embedded file can be read while the plugin runs (see
+ * {@link DatabaseSettings}). Its files are readable by whoever runs it only (0600).
+ *
+ * <p>It reads the database itself rather than asking the running plugin, so that it works while Karaf is
+ * stopped and against PostgreSQL, and no HTTP endpoint serves every customer's messages; it reaches only
+ * what its user can already read on disk (the 0700 data folder, the 0600 password file).
  *
  * <p>Exit codes: 0 done, 1 the export could not be made (no database, unreachable, unwritable
  * output), 2 wrong usage.
@@ -99,7 +108,7 @@ public final class ExportCommandLine {
     private static long write(Database db, Options o, List<Path> files) {
         Path dir = o.out.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir, ownerOnly("rwx------"));
         } catch (IOException e) {
             throw new ExportFailedException("cannot create the output folder " + dir + " (" + e + "); choose another with --out");
         }
@@ -114,6 +123,9 @@ public final class ExportCommandLine {
             for (String extension : o.formats) {
                 Path target = dir.resolve(base + "." + extension);
                 Path part = dir.resolve(base + "." + extension + ".part");
+                // Customers' messages: readable by whoever runs the export only (a umask can only narrow the mode asked for).
+                Files.deleteIfExists(part);
+                Files.createFile(part, ownerOnly("rw-------"));
                 OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
                 parts.add(part);
                 finals.add(target);
@@ -148,6 +160,15 @@ public final class ExportCommandLine {
         }
     }
 
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+                : new FileAttribute<?>[0];
+    }
+
     private static void remove(Path part) {
         try {
             Files.deleteIfExists(part);
@@ -172,6 +193,9 @@ public final class ExportCommandLine {
             return settings;
         } catch (InvalidSettingsException e) {
             throw new ExportFailedException("the plugin's store settings are wrong, so its database is unknown:\n" + e.getMessage());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // the embedded database's password file: unreadable by this user, or emptied
+            throw new ExportFailedException(e.getMessage());
         } catch (IOException e) {
             throw new ExportFailedException("cannot read " + karaf.resolve("etc").resolve(StoreSettings.PID + ".cfg") + ": " + e);
         }
@@ -183,7 +207,8 @@ public final class ExportCommandLine {
         } catch (RuntimeException e) {
             throw new ExportFailedException("cannot open the plugin's database " + shown(settings.url()) + ": "
                     + rootCause(e) + "\nCheck that the database is running and reachable from here, and the url, user and"
-                    + " password in etc/" + StoreSettings.PID + ".cfg");
+                    + " password in etc/" + StoreSettings.PID + ".cfg (without a password there, the embedded database's is in "
+                    + StoreFolder.PASSWORD_FILE + " beside it)");
         }
     }
 
@@ -192,16 +217,8 @@ public final class ExportCommandLine {
      * Checked first because H2 would otherwise create an empty database there.
      */
     static Path embeddedFile(String url) {
-        if (!url.startsWith("jdbc:h2:file:")) {
-            return null;
-        }
-        String path = url.substring("jdbc:h2:file:".length());
-        int options = path.indexOf(';');
-        path = options >= 0 ? path.substring(0, options) : path;
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        return Path.of(path + ".mv.db");
+        Path file = DatabaseSettings.embeddedFile(url);
+        return file == null ? null : file.resolveSibling(file.getFileName() + ".mv.db");
     }
 
     /** The URL without a password a PostgreSQL URL may carry. */

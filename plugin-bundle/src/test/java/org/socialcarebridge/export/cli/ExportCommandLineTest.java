@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socialcarebridge.export.ExportFiles;
 import org.socialcarebridge.export.SeededMessages;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.persistence.DatabaseSettings;
+import org.socialcarebridge.persistence.StoreFolder;
 import org.socialcarebridge.persistence.StoreSettings;
 
 /** ./socialcare export as a shell runs it, against a Karaf folder whose plugin database holds a seeded month. */
@@ -35,7 +39,8 @@ class ExportCommandLineTest {
         karaf = tmp.resolve("karaf");
         Files.createDirectories(karaf.resolve("etc"));
         out = tmp.resolve("exports");
-        try (Database db = Database.open(StoreSettings.ofKaraf(karaf))) {
+        // As the plugin opens it: with the password it generates into data/socialcare/store.password.
+        try (Database db = Database.open(StoreSettings.from(Map.of(), karaf.resolve("data")))) {
             SeededMessages.seed(db);
         }
     }
@@ -165,5 +170,65 @@ class ExportCommandLineTest {
         Files.writeString(karaf.resolve("etc/org.socialcarebridge.store.cfg"), "url = jdbc:mysql://db/socialcare\n");
         assertEquals(1, run("--from", "2026-11-01", "--to", "2026-12-01", "--out", out.toString()));
         assertTrue(err().contains("it is neither an H2 nor a PostgreSQL JDBC URL"), err());
+    }
+
+    String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void theFilesAreReadableByWhoeverRanTheExportOnlyWhateverTheUmask() throws IOException {
+        // This JVM's umask (022 here) would make them 0644.
+        Path nested = out.resolve("november");
+        assertEquals(0, run("--from", "2026-11-01", "--to", "2026-12-01", "--out", nested.toString()), err());
+        assertEquals("rwx------", mode(out), "a folder the export made");
+        assertEquals("rwx------", mode(nested));
+        for (String f : List.of("socialcare-messages-2026-11-01-2026-12-01.csv", "socialcare-messages-2026-11-01-2026-12-01.jsonl")) {
+            assertEquals("rw-------", mode(nested.resolve(f)), f);
+        }
+
+        // An earlier export's file in a folder of the administrator's own is replaced by a private one.
+        Path shared = tmp.resolve("shared");
+        Files.createDirectories(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path earlier = shared.resolve("socialcare-messages-2026-11-01-2026-12-01.csv");
+        Files.writeString(earlier, "an earlier export\n");
+        Files.setPosixFilePermissions(earlier, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, run("--from", "2026-11-01", "--to", "2026-12-01", "--format", "csv", "--out", shared.toString()), err());
+        assertEquals("rw-------", mode(earlier));
+        assertEquals("rwxr-xr-x", mode(shared), "a folder that was there is left as it was");
+    }
+
+    @Test
+    void theExportOpensTheDatabaseWithThePasswordThePluginKeptAndNeverWithout() throws IOException {
+        Path passwordFile = karaf.resolve("data/socialcare/" + StoreFolder.PASSWORD_FILE);
+        assertTrue(Files.exists(passwordFile));
+        String kept = Files.readString(passwordFile);
+        Files.writeString(passwordFile, "not the password\n");
+        assertEquals(1, run("--from", "2026-11-01", "--to", "2026-12-01", "--out", out.toString()));
+        assertTrue(err().contains("Wrong user name or password") && err().contains(StoreFolder.PASSWORD_FILE), err());
+        assertFalse(err().contains("not the password"), "the password is never shown: " + err());
+
+        Files.writeString(passwordFile, "\n");
+        stderr.reset();
+        assertEquals(1, run("--from", "2026-11-01", "--to", "2026-12-01", "--out", out.toString()));
+        assertTrue(err().contains("store.password is empty"), err());
+
+        Files.writeString(passwordFile, kept);
+        stderr.reset();
+        assertEquals(0, run("--from", "2026-11-01", "--to", "2026-12-01", "--out", out.toString()), err());
+    }
+
+    @Test
+    void anEarlierVersionsDatabaseThePluginHasNotYetGivenAPasswordIsStillExported() throws IOException {
+        Path earlier = tmp.resolve("earlier-karaf");
+        Files.createDirectories(earlier.resolve("etc"));
+        String url = "jdbc:h2:file:" + earlier.resolve("data/socialcare/socialcare").toAbsolutePath();
+        try (Database db = Database.open(new DatabaseSettings(url, "sa", ""))) {
+            SeededMessages.seed(db);
+        }
+        assertEquals(0, run("--from", "2026-11-01", "--to", "2026-12-01", "--karaf", earlier.toString(), "--out", out.toString()), err());
+        assertTrue(out().startsWith("Exported 13 messages"), out());
+        assertFalse(Files.exists(earlier.resolve("data/socialcare/" + StoreFolder.PASSWORD_FILE)), "only the plugin makes one");
     }
 }

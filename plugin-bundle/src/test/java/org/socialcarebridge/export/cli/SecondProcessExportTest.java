@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +62,7 @@ class SecondProcessExportTest {
     void theExportReadsTheFileThePluginHoldsOpenAndThePluginWritesOnMeanwhile() throws Exception {
         Path karaf = tmp.resolve("karaf");
         Files.createDirectories(karaf.resolve("etc"));
-        try (Database plugin = Database.open(StoreSettings.ofKaraf(karaf))) {
+        try (Database plugin = Database.open(StoreSettings.from(plugin(karaf), karaf.resolve("data")))) {
             SeededMessages.seed(plugin);
             // The plugin keeps receiving messages (in December, outside the window) while the export reads.
             AtomicBoolean exporting = new AtomicBoolean(true);
@@ -104,13 +108,27 @@ class SecondProcessExportTest {
         Files.createDirectories(karaf.resolve("etc"));
         Path file = karaf.resolve("data/socialcare/socialcare").toAbsolutePath();
         Files.writeString(karaf.resolve("etc/org.socialcarebridge.store.cfg"), "url = jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE\n");
-        try (Database plugin = Database.open(StoreSettings.ofKaraf(karaf))) {
+        try (Database plugin = Database.open(StoreSettings.from(plugin(karaf), karaf.resolve("data")))) {
             SeededMessages.seed(plugin);
             Run run = exportInAnotherJvm(karaf, tmp.resolve("out"));
             assertEquals(1, run.exitCode(), "stdout: " + run.out() + "\nstderr: " + run.err());
             assertTrue(run.err().contains("cannot open the plugin's database") && run.err().contains("already in use"), run.err());
             assertEquals(List.of(), Files.exists(tmp.resolve("out")) ? List.of(tmp.resolve("out").toFile().list()) : List.of());
         }
+    }
+
+    /** The store settings as the plugin reads them from the Karaf's etc/ file: it opens with its generated password. */
+    static Map<String, Object> plugin(Path karaf) throws IOException {
+        Properties p = new Properties();
+        Path cfg = karaf.resolve("etc/" + StoreSettings.PID + ".cfg");
+        if (Files.exists(cfg)) {
+            try (Reader in = Files.newBufferedReader(cfg)) {
+                p.load(in);
+            }
+        }
+        Map<String, Object> values = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+        return values;
     }
 
     static void receive(Database db, String id) {

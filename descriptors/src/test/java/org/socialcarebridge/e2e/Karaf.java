@@ -236,6 +236,15 @@ final class Karaf implements AutoCloseable {
                 process.destroyForcibly();
                 process.waitFor();
             }
+            // The JVM itself, not only its script: a new start refuses while the old root instance lives.
+            for (ProcessHandle jvm : jvms) {
+                try {
+                    jvm.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    jvm.destroyForcibly();
+                    jvm.onExit().join();
+                }
+            }
             waitForPortFree();
         }
     }

@@ -199,7 +199,7 @@ class ReplyIT {
         lead.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().set("CustomFields", Rt.JSON.createObjectNode()
                 .put("Social Approval Note", "No insurer talk in public; offer a call by DM").put("Social Approval", "Reject")));
         JsonNode rejected = delivery(ticket, "insurer will call you " + RUN, "refused");
-        assertEquals("refused: rejected by lead: No insurer talk in public; offer a call by DM", Rt.field(rejected, "Social Delivery"));
+        assertEquals("refused: rejected by " + RtAccounts.ofThisRun().lead.name() + ": No insurer talk in public; offer a call by DM", Rt.field(rejected, "Social Delivery"));
         Thread.sleep(2000);
         assertEquals(1, brandRepliesTo(id), "the rejected reply never reached the network");
         assertNull(Rt.field(root.ticket(ticket), "Social Approval"));

@@ -123,7 +123,7 @@ class ReplySecurityIT {
         // RT's administrator (a superuser, but in neither agent group) answers on the ticket: it must stay in RT.
         admin.reply(ticket, "Admin here, not an agent " + RUN, "Public");
         Await.until("a comment saying why it was not posted", SOON, () ->
-                commented(ticket, "not posted", accounts.admin.name()) ? Optional.of(true) : Optional.empty());
+                commented(ticket, "NOT delivered", accounts.admin.name() + " is not a member of Social Agents or Social Team Leads") ? Optional.of(true) : Optional.empty());
         // An agent's reply right after it is posted, so the plugin was reading this ticket all along.
         agent.reply(ticket, "Agent here, we are checking the reading " + RUN, "Public");
         delivered(ticket, "checking the reading " + RUN, "posted");

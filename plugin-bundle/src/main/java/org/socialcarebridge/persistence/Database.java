@@ -19,7 +19,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 
 import org.eclipse.persistence.config.PersistenceUnitProperties;
-import org.eclipse.persistence.internal.security.JCEEncryptor;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,7 @@ public final class Database implements AutoCloseable {
         props.put(PersistenceUnitProperties.JDBC_URL, settings.url());
         props.put(PersistenceUnitProperties.JDBC_DRIVER, settings.driverClassName());
         props.put(PersistenceUnitProperties.JDBC_USER, settings.user());
-        props.put(PersistenceUnitProperties.JDBC_PASSWORD, asEclipseLinkTakesIt(settings.password()));
+        props.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
         props.put(PersistenceUnitProperties.CLASSLOADER, Database.class.getClassLoader());
         props.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.CREATE_OR_EXTEND);
         props.put(PersistenceUnitProperties.DDL_GENERATION_MODE, PersistenceUnitProperties.DDL_DATABASE_GENERATION);
@@ -98,19 +97,6 @@ public final class Database implements AutoCloseable {
         }
         db.addMissingIndexes();
         return db;
-    }
-
-    /**
-     * EclipseLink decrypts this property when it reads like a password it encrypted itself: a long hex string,
-     * as generated passwords often are, then fails ("encrypted by deprecated algorithm"). Its own encryption of
-     * the password is the one form it always takes as meant.
-     */
-    private static String asEclipseLinkTakesIt(String password) {
-        try {
-            return new JCEEncryptor().encryptPassword(password);
-        } catch (Exception e) {
-            throw new IllegalStateException("EclipseLink's password encryption is not available in this JVM: " + e, e);
-        }
     }
 
     private static boolean refusedPassword(Throwable e) {

@@ -16,7 +16,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -108,7 +107,8 @@ public final class StoreFolder {
     private String generatePassword() throws IOException {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        String password = HexFormat.of().formatHex(secret);
+        // Not hex: EclipseLink takes a long hex string for a password it encrypted itself and decrypts it.
+        String password = "sc-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Path file = passwordFile();
         Path part = Files.createTempFile(file.getParent(), "." + PASSWORD_FILE, ".part", ownerOnly(OWNER_ONLY_FILE));
         try {

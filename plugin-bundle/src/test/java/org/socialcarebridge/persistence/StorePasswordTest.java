@@ -47,7 +47,7 @@ class StorePasswordTest {
     void aNewDatabaseGetsAGeneratedPasswordKeptByItsOwnerOnlyAndRefusesTheEmptyOne() throws Exception {
         DatabaseSettings settings = StoreSettings.from(Map.of(), data);
         Path file = folder().resolve(StoreFolder.PASSWORD_FILE);
-        assertTrue(settings.password().matches("[0-9a-f]{64}"), "256 random bits as hex");
+        assertTrue(settings.password().matches("sc-[A-Za-z0-9_-]{43}"), "256 random bits, base64url, never read as hex by EclipseLink");
         assertEquals(settings.password() + "\n", Files.readString(file));
         assertEquals("rw-------", mode(file));
         assertEquals("rwx------", mode(folder()));

@@ -6,17 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Set;
 
 /**
  * The folder of an embedded H2 database ({@code data/socialcare} by default) and the password it is
@@ -32,8 +27,6 @@ public final class StoreFolder {
     /** The generated password's file, beside the database. */
     public static final String PASSWORD_FILE = "store.password";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path database;
@@ -63,10 +56,10 @@ public final class StoreFolder {
         Path folder = database.getParent();
         try {
             if (!Files.isDirectory(folder)) {
-                Files.createDirectories(folder, ownerOnly(OWNER_ONLY_FOLDER));
-                narrow(folder, OWNER_ONLY_FOLDER);
+                Files.createDirectories(folder, PrivateFiles.folder());
+                PrivateFiles.narrow(folder, PrivateFiles.FOLDER);
             } else if (ownFolder) {
-                narrow(folder, OWNER_ONLY_FOLDER);
+                PrivateFiles.narrow(folder, PrivateFiles.FOLDER);
             }
             narrowDatabaseFiles(folder);
             String kept = keptPassword();
@@ -110,9 +103,9 @@ public final class StoreFolder {
         // Not hex: EclipseLink takes a long hex string for a password it encrypted itself and decrypts it.
         String password = "sc-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Path file = passwordFile();
-        Path part = Files.createTempFile(file.getParent(), "." + PASSWORD_FILE, ".part", ownerOnly(OWNER_ONLY_FILE));
+        Path part = Files.createTempFile(file.getParent(), "." + PASSWORD_FILE, ".part", PrivateFiles.file());
         try {
-            narrow(part, OWNER_ONLY_FILE);
+            PrivateFiles.narrow(part, PrivateFiles.FILE);
             Files.writeString(part, password + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
@@ -145,29 +138,9 @@ public final class StoreFolder {
                 f -> f.getFileName().toString().startsWith(prefix) || f.getFileName().toString().equals(PASSWORD_FILE))) {
             for (Path f : files) {
                 if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    narrow(f, OWNER_ONLY_FILE);
+                    PrivateFiles.narrow(f, PrivateFiles.FILE);
                 }
             }
-        }
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
-        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
-    }
-
-    /** Only ever takes permissions away, and only where the file system has owner/group/other modes. */
-    private static void narrow(Path path, Set<PosixFilePermission> allowed) throws IOException {
-        if (!posix()) {
-            return;
-        }
-        Set<PosixFilePermission> current = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-        if (!allowed.containsAll(current)) {
-            current.retainAll(allowed);
-            Files.setPosixFilePermissions(path, current);
         }
     }
 }

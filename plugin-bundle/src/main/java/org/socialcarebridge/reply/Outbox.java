@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.socialcarebridge.conversation.Conversation;
@@ -37,6 +39,9 @@ public final class Outbox {
     /** Not final yet: delivery goes on with these. */
     private static final List<DeliveryState> PENDING = List.of(DeliveryState.QUEUED, DeliveryState.RETRYING,
             DeliveryState.HELD_UNVERIFIED);
+    /** Still in the outbox: pending, or being posted right now. */
+    private static final List<DeliveryState> IN_OUTBOX = List.of(DeliveryState.QUEUED, DeliveryState.RETRYING,
+            DeliveryState.HELD_UNVERIFIED, DeliveryState.POSTING);
 
     private final Database db;
     private final HostGateway host;
@@ -135,8 +140,7 @@ public final class Outbox {
     public long size() {
         return db.read(em -> em.createQuery(
                         "select count(o) from OutboxEntry o where o.state in :states", Long.class)
-                .setParameter("states", List.of(DeliveryState.QUEUED, DeliveryState.RETRYING, DeliveryState.POSTING,
-                        DeliveryState.HELD_UNVERIFIED))
+                .setParameter("states", IN_OUTBOX)
                 .getSingleResult());
     }
 
@@ -238,7 +242,7 @@ public final class Outbox {
      * before anything goes to them privately.
      */
     private Conversation conversationOn(long ticketId) {
-        java.util.function.Function<jakarta.persistence.EntityManager, Conversation> latest = em -> em.createQuery(
+        Function<EntityManager, Conversation> latest = em -> em.createQuery(
                         "select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
                 .setParameter("t", ticketId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         Conversation c = db.read(latest);

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /** The bearer token of the administrator's REST calls (etc/org.socialcarebridge.http.cfg, adminToken). */
@@ -52,8 +51,6 @@ public final class AdminToken {
 
     /** A JSON answer, pretty-printed for the administrator reading it with curl. */
     public void answer(Message out, int status, Object body) throws Exception {
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setBody(json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+        InboundRequest.answer(out, json, status, body);
     }
 }

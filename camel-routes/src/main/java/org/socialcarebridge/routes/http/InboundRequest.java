@@ -9,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.http.common.HttpMessage;
 
 /**
@@ -131,6 +135,13 @@ public final class InboundRequest {
         }
         response.setHeader("Connection", null);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A JSON answer to the request, pretty-printed for whoever reads it with curl. */
+    public static void answer(Message out, ObjectMapper json, int status, Object body) throws JsonProcessingException {
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setBody(json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
     }
 
     private static String decode(String text) {

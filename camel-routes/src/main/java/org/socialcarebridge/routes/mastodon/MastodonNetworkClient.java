@@ -49,13 +49,11 @@ public final class MastodonNetworkClient implements NetworkClient {
         return new PostedMessage(id, status.path("url").asText(null));
     }
 
-    /** A direct status reaches one account: its recipient, or (recipient unknown) the one it mentions. */
+    /** A direct status reaches one account: its recipient, or (recipient unknown) the one it mentions first. */
     private static void onlyToItsRecipient(OutboundPost post) {
-        List<Handle> mentioned = Mentions.inMastodonStatus(post.text());
         Handle recipient = post.recipientHandle() != null ? Handle.parse(post.recipientHandle())
-                : mentioned.isEmpty() ? null : mentioned.get(0);
-        List<Handle> others = recipient == null ? List.of()
-                : mentioned.stream().filter(h -> !h.sameAs(recipient)).toList();
+                : Mentions.inMastodonStatus(post.text()).stream().findFirst().orElse(null);
+        List<Handle> others = recipient == null ? List.of() : Mentions.othersInMastodonStatus(post.text(), recipient);
         if (!others.isEmpty()) {
             throw new PostRejectedException("Not sent: this Mastodon direct status would also reach " + others.stream()
                     .map(Handle::toString).collect(Collectors.joining(", ")) + " besides " + recipient

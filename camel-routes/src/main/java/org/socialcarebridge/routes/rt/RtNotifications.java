@@ -3,6 +3,7 @@ package org.socialcarebridge.routes.rt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
@@ -93,12 +94,10 @@ public final class RtNotifications implements Processor {
         }
         OptionalLong start = startPoint.get();
         if (start.isEmpty() || transaction <= start.getAsLong()) {
-            out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            out.setBody(json.createObjectNode().put("accepted", false).put("ignored", start.isEmpty()
+            InboundRequest.answer(out, json, 200, Map.of("accepted", false, "ignored", start.isEmpty()
                     ? "the plugin has not read RT's transactions yet; it starts after RT's newest one"
                     : "transaction " + transaction + " is not after " + start.getAsLong()
-                    + ", where the plugin started reading RT's replies; earlier ones are never sent").toString());
+                    + ", where the plugin started reading RT's replies; earlier ones are never sent"));
             return;
         }
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
@@ -115,9 +114,7 @@ public final class RtNotifications implements Processor {
         return value.longValue();
     }
 
-    private void answer(Message out, int status, String error) {
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setBody(json.createObjectNode().put("error", error).toString());
+    private void answer(Message out, int status, String error) throws JsonProcessingException {
+        InboundRequest.answer(out, json, status, Map.of("error", error));
     }
 }

@@ -22,6 +22,8 @@ public final class RtReplyReconciler {
     private final Outbox outbox;
     private final Database db;
     private final Clock clock;
+    /** The start point once recorded: it never moves, so every notification need not read it again. */
+    private volatile OptionalLong start = OptionalLong.empty();
 
     public RtReplyReconciler(HostGateway host, Outbox outbox, Database db, Clock clock) {
         this.replies = new TransactionFeed<>(db, CURSOR, host::latestTransactionId, host::replyTransactionsAfter, id -> id, clock);
@@ -41,8 +43,11 @@ public final class RtReplyReconciler {
      * then. Replies at or before it were never to be sent, so a notification naming one is ignored.
      */
     public OptionalLong startPoint() {
-        String start = db.cursor(START);
-        return start == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(start));
+        if (start.isEmpty()) {
+            String kept = db.cursor(START);
+            start = kept == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(kept));
+        }
+        return start;
     }
 
     /** Answers how many replies entered the outbox. */
@@ -54,7 +59,7 @@ public final class RtReplyReconciler {
     }
 
     private void recordStart() {
-        if (db.cursor(START) == null) {
+        if (startPoint().isEmpty()) {
             String position = replies.position();
             if (position != null) {
                 db.moveCursor(START, position, clock.instant());

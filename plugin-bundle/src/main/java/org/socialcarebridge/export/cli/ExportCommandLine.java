@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +23,7 @@ import org.socialcarebridge.export.MessageExport;
 import org.socialcarebridge.export.MessageWriter;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
+import org.socialcarebridge.persistence.PrivateFiles;
 import org.socialcarebridge.persistence.StoreFolder;
 import org.socialcarebridge.persistence.StoreSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
@@ -108,7 +106,7 @@ public final class ExportCommandLine {
     private static long write(Database db, Options o, List<Path> files) {
         Path dir = o.out.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir, ownerOnly("rwx------"));
+            Files.createDirectories(dir, PrivateFiles.folder());
         } catch (IOException e) {
             throw new ExportFailedException("cannot create the output folder " + dir + " (" + e + "); choose another with --out");
         }
@@ -125,7 +123,7 @@ public final class ExportCommandLine {
                 Path part = dir.resolve(base + "." + extension + ".part");
                 // Customers' messages: readable by whoever runs the export only (a umask can only narrow the mode asked for).
                 Files.deleteIfExists(part);
-                Files.createFile(part, ownerOnly("rw-------"));
+                Files.createFile(part, PrivateFiles.file());
                 OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
                 parts.add(part);
                 finals.add(target);
@@ -158,15 +156,6 @@ public final class ExportCommandLine {
             parts.forEach(ExportCommandLine::remove);
             Runtime.getRuntime().removeShutdownHook(removeParts);
         }
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static FileAttribute<?>[] ownerOnly(String permissions) {
-        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-                : new FileAttribute<?>[0];
     }
 
     private static void remove(Path part) {

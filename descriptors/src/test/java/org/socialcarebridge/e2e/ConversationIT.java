@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,11 +52,7 @@ class ConversationIT {
         karaf.start();
         agent = RtAccounts.ofThisRun().agent.login();
         root = RtAccounts.ofThisRun().admin.login();
-        Await.until("both channels to poll", SOON, () -> {
-            JsonNode channels = health().path("channels");
-            return "running".equals(channels.path("mastodon").path("state").asText())
-                    && "running".equals(channels.path("x").path("state").asText()) ? Optional.of(true) : Optional.empty();
-        });
+        karaf.awaitRunning(SOON, "mastodon", "x");
     }
 
     @AfterAll
@@ -73,13 +68,6 @@ class ConversationIT {
         }
     }
 
-    static JsonNode health() {
-        try {
-            return karaf.health();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static long ticketFor(String conversationKey) {
         return Await.until("a ticket for " + conversationKey, SOON, () -> root.ticketForConversation(conversationKey));

@@ -126,7 +126,7 @@ class ExactlyOnceIT {
         assertEquals(total, posted.get());
         Rt after = RtAccounts.ofThisRun().admin.login(); // RT was restarted: a new session
         waitFor("every message filed", Duration.ofMinutes(12), () -> {
-            JsonNode h = health();
+            JsonNode h = karaf.health();
             return h.path("waitingForTicket").asLong() == 0 && h.path("deadLetters").asLong() == 0
                     && ticketsOfThisRun(after) >= 2 * CONVERSATIONS_PER_NETWORK;
         });
@@ -159,13 +159,6 @@ class ExactlyOnceIT {
                 messages, ticketsOfThisRun(after), killedAt, RT_OUTAGE.toSeconds());
     }
 
-    static JsonNode health() {
-        try {
-            return karaf.health();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static synchronized void record(Map<String, List<String>> expected, Map<String, String> last, String who,
                                             String network, String id) {

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -204,8 +205,23 @@ final class Karaf implements AutoCloseable {
         throw new IllegalStateException("The plugin did not answer " + HEALTH + " within " + timeout + "; log: " + logTail());
     }
 
-    JsonNode health() throws InterruptedException {
-        return awaitHealth(Duration.ofSeconds(10));
+    /** The health page now (waiting at most 10 s for it to answer). */
+    JsonNode health() {
+        try {
+            return awaitHealth(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + HEALTH, e);
+        }
+    }
+
+    /** Waits until each of these channels (x, mastodon, triage-rules, …) reports itself running. */
+    void awaitRunning(Duration timeout, String... channels) {
+        Await.until("channels " + String.join(", ", channels) + " running", timeout, () -> {
+            JsonNode all = health().path("channels");
+            return java.util.Arrays.stream(channels).allMatch(c -> "running".equals(all.path(c).path("state").asText()))
+                    ? Optional.of(true) : Optional.empty();
+        });
     }
 
     /** kill -9: no shutdown hooks, no chance to flush anything but what was committed. */

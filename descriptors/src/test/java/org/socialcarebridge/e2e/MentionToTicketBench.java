@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +38,7 @@ public final class MentionToTicketBench {
             karaf.start();
             XSim x = new XSim(sim.baseUrl());
             Rt root = RtAccounts.ofThisRun().admin.login();
-            Await.until("the X channel", Duration.ofSeconds(60), () ->
-                    "running".equals(health(karaf).path("channels").path("x").path("state").asText()) ? Optional.of(1) : Optional.empty());
+            karaf.awaitRunning(Duration.ofSeconds(60), "x");
 
             System.out.printf("Warm-up and unloaded latency: %d mentions, one at a time%n", paced);
             Result unloaded = plugin(x, root, tag + "p", paced, true);
@@ -82,13 +80,6 @@ public final class MentionToTicketBench {
         }
     }
 
-    static JsonNode health(Karaf karaf) {
-        try {
-            return karaf.health();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Posts mentions as distinct customers and times each until its ticket is seen in RT. */
     static Result plugin(XSim x, Rt root, String tag, int n, boolean oneAtATime) {

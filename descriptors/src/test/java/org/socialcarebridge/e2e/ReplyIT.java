@@ -75,12 +75,6 @@ class ReplyIT {
         });
     }
 
-    /** The brand's posts answering this one (the customer's own follow-ups answer it too). */
-    static long brandRepliesTo(String tweetId) {
-        String brand = x.userId("acme");
-        return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).count();
-    }
 
     /** What RT's Reply form holds when an agent opens it: the page, and the collision marker it carries. */
     record ReplyForm(String url, String seen) {
@@ -130,13 +124,13 @@ class ReplyIT {
         JsonNode held = delivery(ticket, "chasing the courier now " + RUN, "held for collision");
         assertTrue(Rt.field(held, "Social Delivery").contains("the customer wrote again"), Rt.field(held, "Social Delivery"));
         Thread.sleep(2000);
-        assertEquals(0, brandRepliesTo(first) + brandRepliesTo(again), "no stale answer reached the network");
+        assertEquals(0, x.brandRepliesTo(first) + x.brandRepliesTo(again), "no stale answer reached the network");
 
         // Having read it, the agent answers on a fresh form: posted once, answering the latest message.
         submit(agent, openReplyForm(agent, ticket), ticket, "Great news, enjoy it! " + RUN, "Public");
         delivery(ticket, "enjoy it! " + RUN, "posted");
-        assertEquals(1, brandRepliesTo(again));
-        assertEquals(0, brandRepliesTo(first));
+        assertEquals(1, x.brandRepliesTo(again));
+        assertEquals(0, x.brandRepliesTo(first));
     }
 
     @Test
@@ -151,7 +145,7 @@ class ReplyIT {
         JsonNode blocked = delivery(ticket, "sorry " + RUN, "blocked by guard");
         assertTrue(Rt.field(blocked, "Social Delivery").contains("card number"), Rt.field(blocked, "Social Delivery"));
         assertTrue(!Rt.field(blocked, "Social Delivery").contains("4111 1111 1111 1111"), "the number is not repeated");
-        assertEquals(0, brandRepliesTo(id));
+        assertEquals(0, x.brandRepliesTo(id));
         assertTrue(x.dmEvents().stream().noneMatch(e -> e.path("text").asText().contains("4111")), "nothing anywhere");
         assertTrue(root.history(ticket).stream().anyMatch(h -> "Comment".equals(h.path("Type").asText())
                 && root.content(h.path("id").asLong()).contains("Send it again as Private")), "the agent is told what to do");
@@ -173,7 +167,7 @@ class ReplyIT {
         agent.reply(ticket, "We are so sorry, we are looking into it now " + RUN, "Public");
         delivery(ticket, "looking into it now " + RUN, "held for approval");
         Thread.sleep(3000); // ample time for a wrong post
-        assertEquals(0, brandRepliesTo(id), "nothing is posted without its approval");
+        assertEquals(0, x.brandRepliesTo(id), "nothing is posted without its approval");
         assertTrue(root.history(ticket).stream().anyMatch(h -> "Comment".equals(h.path("Type").asText())
                 && root.content(h.path("id").asLong()).contains("held until a supervisor approves it")), "the agent is told");
 
@@ -185,11 +179,11 @@ class ReplyIT {
             // RT refused outright; either way nothing may be posted
         }
         Thread.sleep(3000);
-        assertEquals(0, brandRepliesTo(id), "an agent cannot approve their own reply");
+        assertEquals(0, x.brandRepliesTo(id), "an agent cannot approve their own reply");
         lead.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().set("CustomFields",
                 Rt.JSON.createObjectNode().put("Social Approval", "Approve")));
         delivery(ticket, "looking into it now " + RUN, "posted");
-        assertEquals(1, brandRepliesTo(id), "posted exactly once");
+        assertEquals(1, x.brandRepliesTo(id), "posted exactly once");
         Await.until("Social Approval cleared for the next held reply", SOON, () ->
                 Rt.field(root.ticket(ticket), "Social Approval") == null ? Optional.of(true) : Optional.empty());
 
@@ -201,7 +195,7 @@ class ReplyIT {
         JsonNode rejected = delivery(ticket, "insurer will call you " + RUN, "refused");
         assertEquals("refused: rejected by " + RtAccounts.ofThisRun().lead.name() + ": No insurer talk in public; offer a call by DM", Rt.field(rejected, "Social Delivery"));
         Thread.sleep(2000);
-        assertEquals(1, brandRepliesTo(id), "the rejected reply never reached the network");
+        assertEquals(1, x.brandRepliesTo(id), "the rejected reply never reached the network");
         assertNull(Rt.field(root.ticket(ticket), "Social Approval"));
     }
 }

@@ -56,16 +56,7 @@ class ReplySecurityIT {
         admin = accounts.admin.login();
         agent = accounts.agent.login();
         lead = accounts.lead.login();
-        Await.until("both channels running", Duration.ofSeconds(60), () -> {
-            JsonNode channels;
-            try {
-                channels = karaf.health().path("channels");
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return "running".equals(channels.path("x").path("state").asText())
-                    && "running".equals(channels.path("mastodon").path("state").asText()) ? Optional.of(true) : Optional.empty();
-        });
+        karaf.awaitRunning(Duration.ofSeconds(60), "x", "mastodon");
     }
 
     @AfterAll
@@ -99,11 +90,6 @@ class ReplySecurityIT {
                 .anyMatch(text -> List.of(parts).stream().allMatch(text::contains));
     }
 
-    static long brandRepliesTo(String tweetId) {
-        String brand = x.userId("acme");
-        return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).count();
-    }
 
     /** Direct messages the brand sent to this account id. */
     static List<JsonNode> dmsTo(String accountId) {
@@ -127,7 +113,7 @@ class ReplySecurityIT {
         // An agent's reply right after it is posted, so the plugin was reading this ticket all along.
         agent.reply(ticket, "Agent here, we are checking the reading " + RUN, "Public");
         delivered(ticket, "checking the reading " + RUN, "posted");
-        assertEquals(1, brandRepliesTo(id), "only the agent's reply reached the network");
+        assertEquals(1, x.brandRepliesTo(id), "only the agent's reply reached the network");
         assertTrue(x.tweets().stream().noneMatch(t -> t.path("text").asText().contains("not an agent " + RUN)),
                 "the administrator's words never reached the network");
     }
@@ -153,7 +139,7 @@ class ReplySecurityIT {
         delivered(ticket, "we are on it " + RUN, "posted");
         delivered(ticket, "Written after the approval " + RUN, "held for approval");
         Thread.sleep(3000); // time enough for a wrong post of the second reply
-        assertEquals(1, brandRepliesTo(id), "the approval covered the reply written before it, not the one after");
+        assertEquals(1, x.brandRepliesTo(id), "the approval covered the reply written before it, not the one after");
         assertTrue(x.tweets().stream().noneMatch(t -> t.path("text").asText().contains("Written after the approval " + RUN)));
     }
 

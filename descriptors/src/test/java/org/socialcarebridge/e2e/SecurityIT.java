@@ -44,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,8 +106,7 @@ class SecurityIT {
 
         karaf = Karaf.fresh("security", simulator.baseUrl(), TOKEN).withAdminToken(ADMIN);
         karaf.start();
-        Await.until("the X channel to poll", SOON, () -> "running".equals(health().path("channels").path("x").path("state").asText())
-                ? Optional.of(true) : Optional.empty());
+        karaf.awaitRunning(SOON, "x");
     }
 
     @AfterAll
@@ -121,13 +119,6 @@ class SecurityIT {
         }
     }
 
-    static JsonNode health() {
-        try {
-            return karaf.health();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     // --- Karaf's console --------------------------------------------------------------------------
 
@@ -328,14 +319,9 @@ class SecurityIT {
             notifyPlugin(karaf.notifySecret, "application/json", body);
         }
         Thread.sleep(5000);
-        assertEquals(1, brandRepliesTo(id), "posted exactly once");
+        assertEquals(1, x.brandRepliesTo(id), "posted exactly once");
     }
 
-    static long brandRepliesTo(String tweetId) {
-        String brand = x.userId("acme");
-        return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).count();
-    }
 
     // --- Who may read what --------------------------------------------------------------------------
 
@@ -407,8 +393,7 @@ class SecurityIT {
         karaf.withMaxHeap("256m").start();
         assertTrue(karaf.commandLines().stream().anyMatch(c -> c.contains("-Xmx256m")), "Karaf runs with a 256 MB heap: "
                 + karaf.commandLines());
-        Await.until("the X channel to poll again", SOON, () -> "running".equals(health().path("channels").path("x")
-                .path("state").asText()) ? Optional.of(true) : Optional.empty());
+        karaf.awaitRunning(SOON, "x");
 
         Map<String, String> secret = Map.of("X-SocialCare-Secret", karaf.notifySecret);
         Map<String, String> token = Map.of("Authorization", "Bearer " + ADMIN);
@@ -420,7 +405,7 @@ class SecurityIT {
             expectRefused(problems, postLargeBody("/socialcare/triage/decide", Map.of(), HUNDRED_MB, chunked), true);
         }
         assertTrue(karaf.alive(), "Karaf is still running; log: " + karaf.logTail());
-        assertTrue(health().has("channels"), "the plugin still answers its health page");
+        assertTrue(karaf.health().has("channels"), "the plugin still answers its health page");
         String consoleOut = Files.exists(karaf.home.resolve("console.out"))
                 ? Files.readString(karaf.home.resolve("console.out"), StandardCharsets.UTF_8) : "";
         assertFalse(karaf.log().contains("OutOfMemoryError") || consoleOut.contains("OutOfMemoryError"),

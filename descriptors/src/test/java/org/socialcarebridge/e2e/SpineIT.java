@@ -46,7 +46,7 @@ class SpineIT {
         agent = RtAccounts.ofThisRun().agent.login();
         root = RtAccounts.ofThisRun().admin.login();
         Await.until("the X channel to poll", SOON, () -> {
-            JsonNode h = health();
+            JsonNode h = karaf.health();
             return "running".equals(h.path("channels").path("x").path("state").asText()) ? Optional.of(h) : Optional.empty();
         });
     }
@@ -61,13 +61,6 @@ class SpineIT {
         }
     }
 
-    static JsonNode health() {
-        try {
-            return karaf.health();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static long ticketFor(String tweetId) {
         return Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
@@ -346,7 +339,7 @@ class SpineIT {
         karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = ftp://nope\nbearerToken = " + TOKEN
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
         JsonNode h = Await.until("the X channel to stop", SOON, () -> {
-            JsonNode now = health();
+            JsonNode now = karaf.health();
             return "stopped".equals(now.path("channels").path("x").path("state").asText()) ? Optional.of(now) : Optional.empty();
         });
         String error = h.path("channels").path("x").path("lastError").asText();
@@ -356,7 +349,7 @@ class SpineIT {
         assertTrue(log.lines().anyMatch(l -> l.contains("ERROR") && l.contains("baseUrl") && l.contains("ftp://nope")), karaf.logTail());
         assertFalse(log.contains(TOKEN), "secrets never in the log");
         assertEquals("running", Await.until("RT's route set to keep running", SOON, () -> {
-            String state = health().path("channels").path("rt").path("state").asText();
+            String state = karaf.health().path("channels").path("rt").path("state").asText();
             return "running".equals(state) ? Optional.of(state) : Optional.empty();
         }));
 

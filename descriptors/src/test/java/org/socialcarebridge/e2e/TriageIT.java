@@ -55,8 +55,7 @@ class TriageIT {
         karaf.start();
         root = RtAccounts.ofThisRun().admin.login();
         agent = RtAccounts.ofThisRun().agent.login();
-        Await.until("the X channel to poll", SOON, () -> "running".equals(health().path("channels").path("x").path("state").asText())
-                ? Optional.of(true) : Optional.empty());
+        karaf.awaitRunning(SOON, "x");
     }
 
     @AfterAll
@@ -69,13 +68,6 @@ class TriageIT {
         }
     }
 
-    static JsonNode health() {
-        try {
-            return karaf.health();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static long ticketFor(String tweetId) {
         return Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
@@ -162,10 +154,10 @@ class TriageIT {
     void spamMakesNoTicketButIsRecordedListedAndCanBePromoted() throws Exception {
         String handle = "winbig" + RUN;
         x.customer(handle, "Win Big", 3, false);
-        long before = health().path("filteredAsNoise").asLong();
+        long before = karaf.health().path("filteredAsNoise").asLong();
         String id = x.tweet(handle, "@acme Follow and RT to win a FREE iPhone!!! #giveaway #win #free #contest #iphone " + RUN, null);
 
-        Await.until("the spam to be filtered", SOON, () -> health().path("filteredAsNoise").asLong() > before
+        Await.until("the spam to be filtered", SOON, () -> karaf.health().path("filteredAsNoise").asLong() > before
                 ? Optional.of(true) : Optional.empty());
         assertTrue(root.ticketsForConversation("x:" + id).isEmpty(), "spam never becomes a ticket");
         JsonNode listed = null;
@@ -205,7 +197,7 @@ class TriageIT {
         writeRules(good.replace("learnedCategoryConfidence: 0.6", "learnedCategoryConfidence: 0.6\nescalateTo: nobody"));
 
         JsonNode rules = Await.until("the bad rules file to be refused", SOON, () -> {
-            JsonNode r = health().path("channels").path("triage-rules");
+            JsonNode r = karaf.health().path("channels").path("triage-rules");
             return "failing".equals(r.path("state").asText()) ? Optional.of(r) : Optional.empty();
         });
         String problem = rules.path("lastError").asText();
@@ -222,7 +214,7 @@ class TriageIT {
 
         // Fixed, with a tighter P1 target: loaded within seconds, and the next ticket follows it.
         writeRules(good.replace("P1: { respondWithin: 30m", "P1: { respondWithin: 10m"));
-        Await.until("the fixed rules to load", SOON, () -> "running".equals(health().path("channels").path("triage-rules")
+        Await.until("the fixed rules to load", SOON, () -> "running".equals(karaf.health().path("channels").path("triage-rules")
                 .path("state").asText()) ? Optional.of(true) : Optional.empty());
         wrote = Instant.now();
         t = root.ticket(ticketFor(x.tweet(handle, "@acme still no refund " + RUN + ", very disappointed", null)));
@@ -236,12 +228,12 @@ class TriageIT {
         String handle = "gina_" + RUN;
         x.customer(handle, "Gina Linetti", 40, false);
         long ticket = ticketFor(x.tweet(handle, "@acme the app keeps logging me out " + RUN, null));
-        long before = health().path("triageLabels").asLong();
+        long before = karaf.health().path("triageLabels").asLong();
 
         agent.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().set("CustomFields",
                 Rt.JSON.createObjectNode().put("Social Category", "Account")));
 
-        Await.until("the correction to be learnt", SOON, () -> health().path("triageLabels").asLong() > before
+        Await.until("the correction to be learnt", SOON, () -> karaf.health().path("triageLabels").asLong() > before
                 ? Optional.of(true) : Optional.empty());
         assertTrue(karaf.log().contains("Triage learnt from ticket " + ticket + ": Social Category = Account"), karaf.logTail());
 
@@ -252,6 +244,6 @@ class TriageIT {
         String imported = karaf.shell("socialcare:learn " + csv);
         assertTrue(imported.contains("Learnt 2 new labelled messages"), imported);
         assertTrue(karaf.shell("socialcare:learn " + csv).contains("Learnt 0 new"), "idempotent");
-        assertTrue(health().path("triageLabels").asLong() >= before + 3, health().toString());
+        assertTrue(karaf.health().path("triageLabels").asLong() >= before + 3, karaf.health().toString());
     }
 }

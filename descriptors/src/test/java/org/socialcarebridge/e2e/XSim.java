@@ -39,6 +39,13 @@ final class XSim extends SimulatorClient {
                 Rt.JSON.createObjectNode().put("text", text)).path("data").path("dm_event_id").asText();
     }
 
+    /** The brand's posts answering this one (the customer's own follow-ups answer it too). */
+    long brandRepliesTo(String tweetId) {
+        String brand = userId("acme");
+        return tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
+                .filter(t -> SpineIT.repliesTo(t, tweetId)).count();
+    }
+
     String userId(String handle) {
         return call("GET", "/2/users/me", "sim-user:" + handle, null).path("data").path("id").asText();
     }

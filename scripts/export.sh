@@ -15,4 +15,10 @@ export SOCIALCARE_KARAF="${SOCIALCARE_KARAF:-$KARAF_HOME}"
 # readable by Karaf's user only: run this as that user). When Karaf is down this process opens the file
 # itself and serves it to others meanwhile (H2's mixed mode): on this machine only, its files private.
 umask 077
-exec java -Dh2.bindAddress=127.0.0.1 -cp "$CLASSPATH_OF_DOMAIN" org.socialcarebridge.export.cli.ExportCommandLine "$@"
+rc=0
+java -Dh2.bindAddress=127.0.0.1 -cp "$CLASSPATH_OF_DOMAIN" org.socialcarebridge.export.cli.ExportCommandLine "$@" || rc=$?
+# Run by root while Karaf was down, H2 may have made files (lock, trace) in the plugin's folder: they go
+# back to the user Karaf runs as, who could not open the database otherwise.
+DATA="$SOCIALCARE_KARAF/data/socialcare"
+if [ "$(id -u)" = 0 ] && [ -d "$DATA" ]; then chown -R --reference="$DATA" "$DATA"; fi
+exit "$rc"

@@ -141,15 +141,6 @@ ensure_karaf_user() {
   chmod 700 "$home"
 }
 
-# Runs a command as the user Karaf runs as (root's runs), or as oneself.
-as_karaf_user() {
-  if [ "$(id -u)" = 0 ]; then
-    setpriv --reuid="$KARAF_USER" --regid="$KARAF_USER" --init-groups env HOME="$(dirname "$KARAF_HOME")" "$@"
-  else
-    "$@"
-  fi
-}
-
 # A fresh copy of the assembled Karaf. Only the plugin's database survives a reinstall: Karaf's bundle
 # cache (data/cache) would otherwise keep running the previous build.
 install_karaf() {
@@ -220,6 +211,7 @@ start_karaf() {
   say "Starting Karaf 4.4.10 with the plugin ($KARAF_HOME, as user $([ "$(id -u)" = 0 ] && echo "$KARAF_USER" || id -un))"
   local run=(bin/karaf server)
   if [ "$(id -u)" = 0 ]; then
+    # exec'd in place (no fork), so the pid recorded below is Karaf's own session.
     run=(setpriv --reuid="$KARAF_USER" --regid="$KARAF_USER" --init-groups env HOME="$(dirname "$KARAF_HOME")" "${run[@]}")
   fi
   # Its own session (setsid), so stop signals every process of it; exec: no shell is left holding the

@@ -197,7 +197,7 @@ How to answer a customer:
 Administrators link one person's identities (then new tickets carry one RT customer):
   $KARAF_HOME/bin/client -u karaf -p <karaf.console.password> "socialcare:link mastodon:<account id> x:<account id>"
   $KARAF_HOME/bin/client -u karaf -p <karaf.console.password> "socialcare:link x:<account id> alice@example.com"
-  or the REST call in README.md (PUT /socialcare/customers/links/{identity}, with the admin token).
+  or the REST call in docs/features.md (PUT /socialcare/customers/links/{identity}, with the admin token).
 
   Stop everything with: ./socialcare stop
 EOT

@@ -18,7 +18,7 @@ import org.socialcarebridge.triage.eval.LabelledCsv;
  * socialcare:triage "my order never arrived" --followers 12000 --verified [--json]   dry run, touches nothing
  * socialcare:filtered [limit]                 what triage kept out as noise, newest first
  * socialcare:promote x:1790                   file a filtered message as a ticket after all
- * socialcare:learn /path/labels.csv   teach triage from a labelled CSV (columns in the README)
+ * socialcare:learn /path/labels.csv   teach triage from a labelled CSV (columns in docs/triage-rules.md)
  * </pre>
  */
 @Component(service = TriageCommands.class, property = {

@@ -19,7 +19,7 @@ import org.socialcarebridge.triage.TriageInput;
 /**
  * One rules file, read and checked: categories and their keywords, rules, response-time targets and
  * business hours. Immutable, so one instance serves every thread; a changed file makes a new one.
- * The file's keys and semantics are documented in the README, section "Triage rules".
+ * The file's keys and semantics are documented in docs/triage-rules.md.
  */
 public final class TriageRules {
     public static final String DEFAULT_RESOURCE = "org/socialcarebridge/triage/rules/default-triage-rules.yaml";

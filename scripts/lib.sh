@@ -118,9 +118,9 @@ demo_accounts() {
   out=$(credential rt.root.password | perl "$rtuser" root --password-stdin --replace-if password 2>&1) \
     || die "could not set RT's root password: $out"
   out=$(credential rt.agent.password | perl "$rtuser" agent --real-name "Alex Agent" --privileged \
-    --group "Social Agents" --dashboard-menu --password-stdin --rotate 2>&1) || die "could not create the demo agent in RT: $out"
+    --group "Social Agents" --password-stdin --rotate 2>&1) || die "could not create the demo agent in RT: $out"
   out=$(credential rt.lead.password | perl "$rtuser" lead --real-name "Lee Lead" --privileged \
-    --group "Social Team Leads" --dashboard-menu --password-stdin --rotate 2>&1) || die "could not create the demo team lead in RT: $out"
+    --group "Social Team Leads" --password-stdin --rotate 2>&1) || die "could not create the demo team lead in RT: $out"
   out=$(credential rt.plugin.password | perl "$rtuser" socialcare --password-stdin --rotate 2>&1) \
     || die "could not set the password of the plugin's RT user: $out"
   secret=$(rt_notify_secret)

@@ -44,4 +44,16 @@ require RT::System;
     'Create the unprivileged RT users of social customers (Social Care Bridge)') # loc
     unless 'RT::System'->AvailableRights->{CreateSocialCustomers};
 
+# Ends the endpoint's request with this JSON answer. RT streams its answer, so the status goes out
+# with the headers, before any output; nothing the component printed before is kept.
+sub AnswerJSON {
+    my ($class, $status, $body) = @_;
+    my ($r, $m) = ($HTML::Mason::Commands::r, $HTML::Mason::Commands::m);
+    $r->status($status);
+    $r->content_type('application/json; charset=utf-8');
+    $m->clear_buffer;
+    $m->out(JSON::to_json($body, { canonical => 1 }));
+    $m->abort;
+}
+
 1;

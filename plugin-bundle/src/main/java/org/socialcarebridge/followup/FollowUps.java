@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -260,7 +261,9 @@ public final class FollowUps implements AfterCare {
             case CLOSING -> closing(c);
             case SURVEY -> tooFewReplies(f.ticketId()).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
                     .orElseGet(() -> privately(c, network, policy.surveyText(), "survey.text", "survey"));
-            case CHECK_IN -> c.lastCustomerMessageAt().isAfter(r.resolvedAt())
+            // The help desk stamps a resolution to the second, a network a message to the millisecond: words in
+            // the resolution's own second came before it (the agent resolved having read them).
+            case CHECK_IN -> c.lastCustomerMessageAt().truncatedTo(ChronoUnit.SECONDS).isAfter(r.resolvedAt())
                     ? OutboundPostPlan.not(FollowUpState.CANCELLED, "the customer wrote after the resolution")
                     : privately(c, network, policy.checkInText(), "checkIn.text", "check-in");
         };

@@ -325,6 +325,27 @@ class FollowUpsTest {
     }
 
     @Test
+    void aCustomersLastWordsInTheSecondOfTheResolutionDoNotCancelTheCheckIn() {
+        policy = new FollowUpPolicy(false, "", false, Duration.ZERO, 100, Duration.ZERO, 0, "", Duration.ofDays(7),
+                Set.of("Delay"), Duration.ofDays(3), FollowUpPolicy.CHECK_IN_TEXT, "Social Team Leads");
+        start();
+        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put("Social Category", "delay");
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        // The help desk stamps the resolution to the second; the customer's thanks came earlier in that second.
+        Instant second = clock.instant().plus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.now = second.plusMillis(400);
+        customerWrites("11", "@acme it arrived, thanks", Visibility.PUBLIC, clock.instant());
+        clock.now = second.plusMillis(900);
+        host.statusChanges.add(new StatusChange(nextTxn++, 1, "open", "resolved", "agent", second));
+        host.resolved.put(1L, second);
+        followUps.readResolutions();
+        clock.now = clock.now.plus(Duration.ofDays(3));
+        pass();
+        assertEquals("dm:2001:" + FollowUpPolicy.CHECK_IN_TEXT, x.posted.get(x.posted.size() - 1), field("Social Check-in"));
+    }
+
+    @Test
     void aNetworkFailureIsRetriedWithTheSameKeyAndPostsOnce() {
         customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
         agentReplies("Sorry, it arrives tomorrow");

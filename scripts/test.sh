@@ -11,6 +11,14 @@ ensure_rt
 # The end-to-end tests use the demo's ports (RT's scrip notifies 127.0.0.1:8181); stop a running demo.
 stop_pidfile "$STATE/karaf.pid" "the demo's Karaf"
 stop_pidfile "$STATE/simulator.pid" "the demo's network simulators"
+free_karaf_ports
+
+say "RT extension and provisioning tests (prove), against the real RT"
+# The plugin user's password is rotated to a random one for them (the end-to-end tests rotate it again).
+plugin_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')
+printf '%s\n' "$plugin_password" | perl "$RT_DIR/rt-user.pl" socialcare --password-stdin --rotate
+printf '%s\n' "$plugin_password" | prove "$ROOT/ui-extension/src/test/rt/"
+unset plugin_password
 
 say "Running all tests (mvn verify)"
 cd "$ROOT"

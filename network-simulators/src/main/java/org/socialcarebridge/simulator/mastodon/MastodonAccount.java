@@ -15,6 +15,8 @@ final class MastodonAccount {
     volatile long followers;
     volatile boolean bot;
     volatile int statuses;
+    /** The profile page when set through {@code /sim/accounts}; otherwise the server's {@code /@user}. */
+    volatile String profileUrl;
 
     MastodonAccount(String id, String acct, String createdAt, String baseUrl) {
         this.id = id;
@@ -24,15 +26,27 @@ final class MastodonAccount {
         this.displayName = acct;
     }
 
+    /** The user name on its own server: the acct without {@code @domain}. */
+    String username() {
+        int at = acct.indexOf('@');
+        return at < 0 ? acct : acct.substring(0, at);
+    }
+
+    /** Whether the account lives on this instance (its acct has no domain). */
+    boolean local() {
+        return acct.indexOf('@') < 0;
+    }
+
     String url() {
-        return baseUrl + "/@" + acct;
+        String set = profileUrl;
+        return set != null ? set : baseUrl + "/@" + username();
     }
 
     /** The Account entity with every field Mastodon's API documents as required. */
     Map<String, Object> toJson() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("id", id);
-        a.put("username", acct);
+        a.put("username", username());
         a.put("acct", acct);
         a.put("display_name", displayName);
         a.put("locked", false);
@@ -42,7 +56,7 @@ final class MastodonAccount {
         a.put("created_at", createdAt);
         a.put("note", note);
         a.put("url", url());
-        a.put("uri", baseUrl + "/users/" + acct);
+        a.put("uri", baseUrl + "/users/" + username());
         a.put("avatar", baseUrl + "/avatars/original/missing.png");
         a.put("avatar_static", baseUrl + "/avatars/original/missing.png");
         a.put("header", baseUrl + "/headers/original/missing.png");
@@ -71,6 +85,6 @@ final class MastodonAccount {
     }
 
     Map<String, Object> toMentionJson() {
-        return Map.of("id", id, "username", acct, "acct", acct, "url", url());
+        return Map.of("id", id, "username", username(), "acct", acct, "url", url());
     }
 }

@@ -34,6 +34,8 @@ import org.socialcarebridge.simulator.Dialect;
  */
 public final class MastodonSimulator implements AutoCloseable {
     static final Pattern MENTION = Pattern.compile("(?<![\\w@])@(\\w{1,30})(?:@[\\w.-]*\\w)?");
+    /** An acct on the control API: a local user, or {@code user@domain} on another server (a DNS name, up to 253). */
+    private static final Pattern CONTROL_ACCT = Pattern.compile("\\w{1,30}(?:@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)?");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     static final int MAX_STATUS_LENGTH = 500;
     private static final long IDEMPOTENCY_SECONDS = 3600;
@@ -97,7 +99,10 @@ public final class MastodonSimulator implements AutoCloseable {
                 h = (h ^ b) * 0x100000001b3L;
             }
             String id = String.valueOf(100_000_000L + Long.remainderUnsigned(h, 100_000_000_000L));
-            MastodonAccount a = new MastodonAccount(id, acct, "2020-01-01T00:00:00.000Z", baseUrlOf());
+            int at = acct.indexOf('@');
+            // An account of another server lives at that server's address, as federation shows it.
+            String home = at < 0 ? baseUrlOf() : "https://" + acct.substring(at + 1);
+            MastodonAccount a = new MastodonAccount(id, acct, "2020-01-01T00:00:00.000Z", home);
             accountsById.put(id, a);
             return a;
         });
@@ -230,8 +235,8 @@ public final class MastodonSimulator implements AutoCloseable {
     private ApiResponse simPost(ApiRequest r) {
         JsonNode body = server.jsonBody(r);
         String acct = body.path("acct").asText("");
-        if (!acct.matches("\\w{1,30}")) {
-            throw unprocessable("acct must be 1-30 letters, digits or _");
+        if (!CONTROL_ACCT.matcher(acct).matches()) {
+            throw unprocessable("acct must be 1-30 letters, digits or _, optionally @ and a domain name, got " + acct);
         }
         return ApiResponse.json(200, create(account(acct), body.path("status").asText(""),
                 body.path("visibility").asText("public"), body.path("in_reply_to_id").asText(null), null).toControlJson());
@@ -245,7 +250,8 @@ public final class MastodonSimulator implements AutoCloseable {
             throw unprocessable("Visibility is not included in the list");
         }
         int length = length(text);
-        if (length > MAX_STATUS_LENGTH) {
+        // Another server's status keeps the length its own server allowed (Pleroma, Akkoma, … allow more).
+        if (author.local() && length > MAX_STATUS_LENGTH) {
             throw unprocessable("Text character limit of " + MAX_STATUS_LENGTH + " exceeded");
         }
         MastodonStatus parent = null;
@@ -315,8 +321,8 @@ public final class MastodonSimulator implements AutoCloseable {
 
     private ApiResponse putAccount(ApiRequest r) {
         String acct = r.pathParam("acct");
-        if (!acct.matches("\\w{1,30}")) {
-            throw unprocessable("an acct is 1-30 letters, digits or _");
+        if (!CONTROL_ACCT.matcher(acct).matches()) {
+            throw unprocessable("an acct is 1-30 letters, digits or _, optionally @ and a domain name, got " + acct);
         }
         JsonNode body = server.jsonBody(r);
         MastodonAccount a = account(acct);
@@ -331,6 +337,9 @@ public final class MastodonSimulator implements AutoCloseable {
         }
         if (body.hasNonNull("note")) {
             a.note = body.get("note").asText();
+        }
+        if (body.hasNonNull("url")) {
+            a.profileUrl = body.get("url").asText(); // another server may publish any profile address
         }
         return ApiResponse.json(200, a.toJson());
     }

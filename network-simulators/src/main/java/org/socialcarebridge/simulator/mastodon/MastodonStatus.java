@@ -61,7 +61,7 @@ final class MastodonStatus {
         s.put("spoiler_text", "");
         s.put("visibility", visibility);
         s.put("language", "en");
-        s.put("uri", account.baseUrl + "/users/" + account.acct + "/statuses/" + id);
+        s.put("uri", account.baseUrl + "/users/" + account.username() + "/statuses/" + id);
         s.put("url", account.url() + "/" + id);
         s.put("replies_count", 0);
         s.put("reblogs_count", 0);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -174,6 +175,33 @@ class MastodonSimulatorTest {
         assertEquals(422, tooLong.status());
         assertEquals("Validation failed: Text character limit of 500 exceeded", tooLong.body().path("error").asText());
         assertEquals(404, call("POST", "/api/v1/statuses", "brand-token", "{\"status\":\"hi\",\"in_reply_to_id\":\"42\"}").status());
+    }
+
+    /** The hostile run's fediverse customer: a long domain, a long name, a long profile address, a long status. */
+    @Test
+    void anotherServersAccountKeepsItsDomainItsProfileAddressAndItsServersLength() throws Exception {
+        String domain = ("l" + "o".repeat(61) + "ng.").repeat(3) + "example";
+        String acct = "zed@" + domain;
+        String profile = "https://" + domain + "/@zed?" + "p".repeat(1100);
+        assertEquals(200, call("PUT", "/sim/accounts/" + acct, null, json.createObjectNode()
+                .put("display_name", "Z".repeat(500)).put("url", profile).toString()).status());
+        String text = "@acme " + "my router is broken ".repeat(1000) + "\uD83D"; // and half an emoji, as JSON can carry it
+        // Escaped, as a lone surrogate has no UTF-8 form of its own.
+        Answer posted = call("POST", "/sim/statuses", null, json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .writeValueAsString(json.createObjectNode().put("acct", acct).put("status", text).put("visibility", "public")));
+        assertEquals(200, posted.status(), posted.raw().body());
+        assertEquals(422, call("POST", "/sim/statuses", null, "{\"acct\":\"zed@-bad\",\"status\":\"hi\"}").status());
+
+        JsonNode mention = call("GET", "/api/v1/notifications?types[]=mention", "brand-token", null).body().get(0);
+        JsonNode account = mention.path("account");
+        assertEquals(acct, account.path("acct").asText());
+        assertEquals("zed", account.path("username").asText());
+        assertEquals(profile, account.path("url").asText());
+        assertEquals(500, account.path("display_name").asText().length());
+        assertTrue(mention.path("status").path("url").asText().startsWith(profile + "/"), "the status lives under the profile");
+        String content = mention.path("status").path("content").asText();
+        assertTrue(content.length() > 20_000 && content.endsWith("\uD83D</p>"), "the whole text, the lone surrogate kept");
+        assertTrue(mention.path("status").path("uri").asText().startsWith("https://" + domain + "/users/zed/"));
     }
 
     @Test

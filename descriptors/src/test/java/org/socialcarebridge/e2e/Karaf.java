@@ -39,6 +39,7 @@ final class Karaf implements AutoCloseable {
     private final String consolePassword = RtAccounts.password();
     private String adminToken;
     private String maxHeap;
+    private boolean gcLog;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -90,6 +91,22 @@ final class Karaf implements AutoCloseable {
     Karaf withMaxHeap(String size) {
         maxHeap = size;
         return this;
+    }
+
+    /** From the next {@link #start()}, the JVM logs every collection to {@code gc-<pid>.log} in the home (see {@link #gcLogs()}). */
+    Karaf withGcLog() {
+        if (home.toString().contains(" ")) {
+            throw new IllegalStateException("EXTRA_JAVA_OPTS is split at spaces; move the Karaf home " + home + " to a path without one");
+        }
+        gcLog = true;
+        return this;
+    }
+
+    /** The GC logs of every JVM started so far (one per start: a kill -9 leaves the old one whole). */
+    List<Path> gcLogs() throws IOException {
+        try (Stream<Path> files = Files.list(home)) {
+            return files.filter(p -> p.getFileName().toString().matches("gc-\\d+\\.log")).sorted().toList();
+        }
     }
 
     private void writeHttpConfig() throws IOException {
@@ -180,6 +197,10 @@ final class Karaf implements AutoCloseable {
         if (maxHeap != null) {
             pb.environment().merge("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap, (given, heap) -> given + " " + heap);
         }
+        if (gcLog) {
+            String log = "-Xlog:gc*:file=" + home.resolve("gc-%p.log") + ":uptime,level,tags:filecount=0"; // one whole file per JVM
+            pb.environment().merge("EXTRA_JAVA_OPTS", log, (given, more) -> given + " " + more);
+        }
         process = pb.start();
         awaitHealth(Duration.ofSeconds(120));
     }
@@ -212,6 +233,28 @@ final class Karaf implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + HEALTH, e);
+        }
+    }
+
+    /** A call to the admin API ({@link #withAdminToken}); an answer other than 2xx fails with what was answered. */
+    JsonNode admin(String method, String path) {
+        if (adminToken == null) {
+            throw new IllegalStateException("the admin API is off for this Karaf; call withAdminToken(...) before start()");
+        }
+        String url = "http://127.0.0.1:8181/socialcare" + path;
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + adminToken).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + url + " -> " + r.statusCode() + " " + r.body());
+            }
+            return r.body().isBlank() ? Rt.JSON.createObjectNode() : Rt.JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + url + " interrupted", e);
         }
     }
 

@@ -17,6 +17,15 @@ final class MastodonSim extends SimulatorClient {
                 .put("followers_count", followers));
     }
 
+    /**
+     * An account of another server ({@code user@domain}) with its display name and profile address,
+     * as federation shows them; it posts through {@link #postQuickly}.
+     */
+    void remoteCustomer(String acct, String displayName, String profileUrl) {
+        call("PUT", "/sim/accounts/" + acct, null, Rt.JSON.createObjectNode().put("display_name", displayName)
+                .put("url", profileUrl));
+    }
+
     String accountId(String acct) {
         return call("GET", "/api/v1/accounts/verify_credentials", "sim-user:" + acct, null).path("id").asText();
     }

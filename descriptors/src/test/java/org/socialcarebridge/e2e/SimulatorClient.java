@@ -6,10 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 /** JSON over HTTP to a network simulator, as that network's client would send it; errors fail the test with the answer. */
 abstract class SimulatorClient {
+    /** Non-ASCII escaped as \\uXXXX: a test's unpaired surrogate reaches the network as such, not as '?'. */
+    private static final ObjectWriter WRITER = Rt.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
     final String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -30,7 +36,7 @@ abstract class SimulatorClient {
                 b.header("Authorization", "Bearer " + bearer);
             }
             b.header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json(body)));
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 400) {
                 throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
@@ -39,5 +45,9 @@ abstract class SimulatorClient {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String json(JsonNode body) throws JsonProcessingException {
+        return WRITER.writeValueAsString(body);
     }
 }

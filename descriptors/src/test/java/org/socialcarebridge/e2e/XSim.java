@@ -46,6 +46,18 @@ final class XSim extends SimulatorClient {
                 .filter(t -> SpineIT.repliesTo(t, tweetId)).count();
     }
 
+    /** The post a tweet of {@link #tweets()} answers, or null; X's wire name and the SDK document's both read. */
+    static String inReplyTo(JsonNode tweet) {
+        for (String refs : List.of("referenced_tweets", "referenced_posts")) {
+            for (JsonNode ref : tweet.path(refs)) {
+                if ("replied_to".equals(ref.path("type").asText())) {
+                    return ref.path("id").asText();
+                }
+            }
+        }
+        return null;
+    }
+
     String userId(String handle) {
         return call("GET", "/2/users/me", "sim-user:" + handle, null).path("data").path("id").asText();
     }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.socialcarebridge.conversation.AfterCare;
+import org.socialcarebridge.conversation.DeadLetterAlert;
+import org.socialcarebridge.conversation.DeadLetters;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.customer.Customers;
@@ -32,7 +34,9 @@ import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyApprovals;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.RetrySchedule;
+import org.socialcarebridge.routes.deadletter.DeadLetterRoutes;
 import org.socialcarebridge.routes.followup.FollowUpRoutes;
+import org.socialcarebridge.routes.health.Heartbeats;
 import org.socialcarebridge.routes.health.HealthRoutes;
 import org.socialcarebridge.routes.http.AdminToken;
 import org.socialcarebridge.routes.triage.TriageRoutes;
@@ -81,6 +85,7 @@ public final class SocialCareEngine implements AutoCloseable {
     private Triage triage;
     private TriageTraining training;
     private FilteredMessages filtered;
+    private DeadLetters deadLetters;
 
     private SocialCareEngine(CamelContext camel, Database db) {
         this.camel = camel;
@@ -115,6 +120,7 @@ public final class SocialCareEngine implements AutoCloseable {
     private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir, ObjectMapper json,
                           Clock clock) throws Exception {
         HttpCall http = new HttpCall(camel);
+        camel.addRoutePolicyFactory(new Heartbeats(health, clock)); // before any route: each timer is watched
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
             if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid)) {
@@ -174,6 +180,16 @@ public final class SocialCareEngine implements AutoCloseable {
         health.gauge("outbox", outbox::size);
         health.gauge("waitingForTicket", () -> ledgerCount(LedgerState.RECEIVED));
         health.gauge("deadLetters", () -> ledgerCount(LedgerState.DEAD_LETTER));
+        deadLetters = new DeadLetters(db, clock);
+        health.gauge("deadLetterReasons", () -> deadLetters.newest(5).stream().map(d -> {
+            Map<String, String> r = new java.util.LinkedHashMap<>();
+            r.put("key", d.key());
+            r.put("reason", d.reason());
+            return r;
+        }).toList());
+        camel.addRoutes(new DeadLetterRoutes(httpSettings.baseUri(), deadLetters,
+                rt != null ? new DeadLetterAlert(db, deadLetters, host, clock) : null,
+                new AdminToken(httpSettings.adminToken(), json)));
         if (rt != null) {
             int uncertain = outbox.settleInterrupted();
             if (uncertain > 0) {
@@ -241,6 +257,11 @@ public final class SocialCareEngine implements AutoCloseable {
 
     public FilteredMessages filtered() {
         return filtered;
+    }
+
+    /** The messages that could not be processed, for the administrator's shell commands. */
+    public DeadLetters deadLetters() {
+        return deadLetters;
     }
 
     /** Identity links, for the administrator's shell command. */

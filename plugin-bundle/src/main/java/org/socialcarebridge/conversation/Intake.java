@@ -16,6 +16,7 @@ import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.host.HostUnavailableException;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
@@ -104,28 +105,73 @@ public final class Intake {
         return db.read(em -> em.find(LedgerEntry.class, network.key() + ":" + messageId) != null);
     }
 
-    /** Records the messages not seen before; answers how many were new. */
+    /**
+     * Records the messages not seen before; answers how many were new. One transaction for them all; if
+     * it fails, one per message, so a message that cannot be stored (a field longer than its column)
+     * is kept as a dead letter with what can be stored and never takes the others down with it. When
+     * the store itself is down, that throws: nothing is recorded, and the feed reads the page again.
+     */
     public int receive(List<InboundMessage> messages) {
-        return db.write(em -> {
+        try {
+            return db.write(em -> {
+                int fresh = 0;
+                for (InboundMessage m : messages) {
+                    fresh += record(em, m);
+                }
+                return fresh;
+            });
+        } catch (RuntimeException e) {
+            if (messages.size() > 1) {
+                LOG.warn("Recording {} messages at once failed ({}); recording them one by one", messages.size(),
+                        e.getMessage());
+            }
             int fresh = 0;
             for (InboundMessage m : messages) {
-                if (em.find(LedgerEntry.class, m.key()) != null) {
-                    continue; // seen before (a re-poll, or the echo of the plugin's own post)
-                }
-                LedgerEntry entry = LedgerEntry.received(m, clock.instant());
-                if (ownAccountKeys.contains(m.author().key())) {
-                    entry.ignore("the brand's own post", clock.instant());
-                } else if (m.noTicketReason() != null) {
-                    entry.ignore(m.noTicketReason(), clock.instant());
-                }
-                em.persist(entry);
-                fresh++;
+                fresh += receiveOne(m);
             }
             return fresh;
-        });
+        }
     }
 
-    /** Files up to {@code max} received messages, oldest first. Stops at the first host outage. */
+    private int receiveOne(InboundMessage m) {
+        try {
+            return db.write(em -> record(em, m));
+        } catch (RuntimeException e) {
+            String reason = "Could not be stored as received: " + reason(e);
+            int fresh = db.write(em -> {
+                LedgerEntry entry = LedgerEntry.unstorable(m, reason, clock.instant());
+                if (em.find(LedgerEntry.class, entry.key()) != null) {
+                    return 0;
+                }
+                em.persist(entry);
+                return 1;
+            });
+            LOG.error("Message {} moved to the dead-letter list: {}", m.key(), reason);
+            return fresh;
+        }
+    }
+
+    private int record(EntityManager em, InboundMessage m) {
+        if (em.find(LedgerEntry.class, m.key()) != null) {
+            return 0; // seen before (a re-poll, or the echo of the plugin's own post)
+        }
+        LedgerEntry entry = LedgerEntry.received(m, clock.instant());
+        if (ownAccountKeys.contains(m.author().key())) {
+            entry.ignore("the brand's own post", clock.instant());
+        } else if (m.noTicketReason() != null) {
+            entry.ignore(m.noTicketReason(), clock.instant());
+        }
+        em.persist(entry);
+        return 1;
+    }
+
+    /**
+     * Files up to {@code max} received messages, oldest first, each on its own: whatever one message
+     * throws (any {@link Throwable}, a stack overflow included) makes that message a dead letter with
+     * the reason, and the next is filed at once. Only an outage stops the pass, leaving the messages
+     * waiting: the help desk unreachable, or the plugin's store failing (for one message three passes
+     * in a row, it is that message's fault, and it becomes a dead letter).
+     */
     public FilingReport filePending(int max) {
         List<String> keys = db.read(em -> em.createQuery(
                         "select e.key from LedgerEntry e where e.state = :s order by e.createdAt, e.key", String.class)
@@ -135,19 +181,64 @@ public final class Intake {
         for (String key : keys) {
             try {
                 fileOne(key);
+                storeFailures.remove(key);
                 filed++;
             } catch (HostRejectedException e) {
-                String error = "The help desk refused the message: " + e.getMessage();
-                db.writing(em -> em.find(LedgerEntry.class, key).deadLetter(error));
-                LOG.error("Message {} moved to the dead-letter list: {}", key, error);
+                deadLetter(key, "The help desk refused the message: " + e.getMessage(), null);
                 dead++;
-            } catch (RuntimeException e) {
-                String error = e.getMessage();
-                db.writing(em -> em.find(LedgerEntry.class, key).failed(error));
-                return new FilingReport(filed, dead, keys.size() - filed - dead, error);
+            } catch (Throwable t) { // an Error too: Camel's timer and processor bridge catch only Exception
+                if (outage(key, t)) {
+                    String error = t.getMessage();
+                    db.writing(em -> em.find(LedgerEntry.class, key).failed(error));
+                    return new FilingReport(filed, dead, keys.size() - filed - dead, error);
+                }
+                deadLetter(key, "Could not be processed: " + reason(t), t);
+                dead++;
             }
         }
         return new FilingReport(filed, dead, 0, null);
+    }
+
+    /** Store failures in a row by message: the third makes it a dead letter rather than stopping filing for good. */
+    private final Map<String, Integer> storeFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int STORE_FAILURES_TOLERATED = 2;
+
+    /** Whether the failure is the help desk's or the store's, not the message's: then the message waits. */
+    private boolean outage(String key, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HostUnavailableException) {
+                return true;
+            }
+            if (c instanceof PersistenceException) {
+                return storeFailures.merge(key, 1, Integer::sum) <= STORE_FAILURES_TOLERATED;
+            }
+        }
+        return false;
+    }
+
+    private void deadLetter(String key, String reason, Throwable cause) {
+        storeFailures.remove(key);
+        db.writing(em -> em.find(LedgerEntry.class, key).deadLetter(reason, clock.instant()));
+        if (cause == null) {
+            LOG.error("Message {} moved to the dead-letter list: {}", key, reason);
+        } else {
+            LOG.error("Message {} moved to the dead-letter list: {}", key, reason, cause);
+        }
+    }
+
+    /** What went wrong, for an administrator: the class, the message, and where in the plugin it was thrown. */
+    static String reason(Throwable t) {
+        StringBuilder r = new StringBuilder(t.getClass().getName());
+        if (t.getMessage() != null) {
+            r.append(": ").append(t.getMessage());
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.socialcarebridge.")) {
+                r.append(" (at ").append(frame).append(')');
+                break;
+            }
+        }
+        return r.toString();
     }
 
     private void fileOne(String key) {

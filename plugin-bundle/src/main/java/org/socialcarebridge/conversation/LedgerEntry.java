@@ -92,6 +92,15 @@ public class LedgerEntry {
     /** A supervisor promoted it from the noise triage filtered: it is ticketed whatever triage says. */
     @Column(name = "PROMOTED")
     private Boolean promoted;
+    /** When it last became a dead letter; kept after a retry or a discard, for the record. */
+    @Column(name = "DEAD_LETTERED_AT")
+    private Instant deadLetteredAt;
+    /** When an administrator discarded it as a dead letter. */
+    @Column(name = "DISCARDED_AT")
+    private Instant discardedAt;
+
+    /** The LAST_ERROR column's length: a reason is cut to it, never overflows it. */
+    static final int REASON_LENGTH = 2000;
 
     protected LedgerEntry() {
     }
@@ -211,12 +220,117 @@ public class LedgerEntry {
     }
 
     public void failed(String error) {
-        lastError = error;
+        lastError = cut(error, REASON_LENGTH);
     }
 
-    public void deadLetter(String error) {
+    /** It cannot be processed: kept with the reason (cut to its column) for an administrator. */
+    public void deadLetter(String reason, Instant now) {
         state = LedgerState.DEAD_LETTER;
-        lastError = error;
+        lastError = cut(reason, REASON_LENGTH);
+        deadLetteredAt = now;
+    }
+
+    /**
+     * An administrator sends a dead letter back to be filed. The attempt counter stays: if it reached
+     * the help desk before, the next pass asks the help desk before filing again.
+     *
+     * @throws IllegalStateException when it is not a dead letter, or there is no message to file
+     */
+    public void retry() {
+        requireDeadLetter("retried");
+        if (!readable()) {
+            throw new IllegalStateException("Message " + key + " was never read into a message (" + lastError
+                    + "); there is nothing to file. Discard it, or fix the feed and let the network serve it again");
+        }
+        state = LedgerState.RECEIVED;
+        lastError = null;
+    }
+
+    /** An administrator decides a dead letter is not to be filed: kept for the record, with when. */
+    public void discard(Instant now) {
+        requireDeadLetter("discarded");
+        state = LedgerState.DISCARDED;
+        discardedAt = now;
+    }
+
+    private void requireDeadLetter(String verb) {
+        if (state != LedgerState.DEAD_LETTER) {
+            throw new IllegalStateException("Message " + key + " is " + state + ", not a dead letter; only dead letters"
+                    + " can be " + verb + " (socialcare:dead-letters lists them)");
+        }
+    }
+
+    /** Whether it holds a message read from its network (an unreadable feed item keeps only its raw text). */
+    public boolean readable() {
+        return direction == Direction.INBOUND && authorAccountId != null && visibility != null;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Instant deadLetteredAt() {
+        return deadLetteredAt;
+    }
+
+    public Instant discardedAt() {
+        return discardedAt;
+    }
+
+    /** The author as the plugin keys them, with their handle, e.g. {@code x:1002 (@maria)}; null when unknown. */
+    public String author() {
+        return authorAccountId == null ? null
+                : network.key() + ":" + authorAccountId + (authorHandle == null ? "" : " (@" + authorHandle + ")");
+    }
+
+    /**
+     * A message whose entry could not be stored as received (a field longer than its column): kept as a
+     * dead letter with every field cut to its column and the text whole, so the page it came on is
+     * still recorded and the administrator sees why.
+     */
+    public static LedgerEntry unstorable(InboundMessage m, String reason, Instant now) {
+        LedgerEntry e = received(m, now);
+        e.key = cut(e.key, 200);
+        e.messageId = cut(e.messageId, 100);
+        e.authorAccountId = cut(e.authorAccountId, 100);
+        e.authorHandle = cut(e.authorHandle, 200);
+        e.authorName = cut(e.authorName, 400);
+        e.authorProfileUrl = cut(e.authorProfileUrl, 1000);
+        e.inReplyToId = cut(e.inReplyToId, 100);
+        e.threadId = cut(e.threadId, 100);
+        e.url = cut(e.url, 1000);
+        e.deadLetter(reason, now);
+        return e;
+    }
+
+    /**
+     * A feed item no mapper could read: a dead letter that keeps the raw item as its text, for the
+     * record; it has no message to file, so it can be discarded but not retried.
+     */
+    public static LedgerEntry unreadable(Network network, String messageId, String raw, String reason, Instant now) {
+        LedgerEntry e = new LedgerEntry();
+        e.network = network;
+        e.messageId = cut(messageId, 100);
+        e.key = cut(network.key() + ":" + e.messageId, 200);
+        e.direction = Direction.INBOUND;
+        e.text = raw;
+        e.createdAt = now; // when it arrived: what it says of itself could not be read
+        e.receivedAt = now;
+        e.deadLetter(reason, now);
+        return e;
+    }
+
+    /** At most {@code max} characters, never splitting a surrogate pair. */
+    static String cut(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 
     public String key() {

@@ -13,6 +13,12 @@ public enum LedgerState {
      * supervisor promotes it.
      */
     FILTERED,
-    /** The host refused it for good; visible on the health endpoint for a human to look at. */
-    DEAD_LETTER
+    /**
+     * It cannot be processed (the host refused it for good, it threw, or no mapper could read it): kept
+     * with the reason, on the health endpoint, in the export and in the help desk's alert queue, for an
+     * administrator to retry or discard.
+     */
+    DEAD_LETTER,
+    /** A dead letter an administrator discarded: kept for the record, never filed. */
+    DISCARDED
 }

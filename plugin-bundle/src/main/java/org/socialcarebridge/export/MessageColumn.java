@@ -27,9 +27,12 @@ public enum MessageColumn {
     URL,
     /** The message as written: untrusted text from the internet. */
     TEXT,
-    /** The ledger's state, lower case: {@code filed}, {@code filtered}, {@code ignored}, {@code dead_letter}, {@code received}. */
+    /**
+     * The ledger's state, lower case: {@code filed}, {@code filtered}, {@code ignored}, {@code dead_letter},
+     * {@code discarded} (a dead letter an administrator discarded), {@code received}.
+     */
     LEDGER_STATE,
-    /** Why it is in that state: the noise reasons, why it was ignored, the last filing error. */
+    /** Why it is in that state: the noise reasons, why it was ignored, a dead letter's reason, the last filing error. */
     STATE_REASON,
     TICKETED,
     /** Social Priority: {@code P1}, {@code P2}, {@code P3}. */

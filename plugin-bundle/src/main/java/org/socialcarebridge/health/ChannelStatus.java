@@ -14,10 +14,23 @@ public final class ChannelStatus {
     private volatile String state = "starting";
     private volatile Instant rateLimitedUntil;
     private final Instant watchedSince;
+    /** For a timer route's heartbeat: how often it fires; null for a network or the help desk. */
+    private final java.time.Duration period;
+    private volatile Instant tickSince;
+
+    /** A route's heartbeat is shown as channel {@code route:<route id>}. */
+    static final String ROUTE = "route:";
+    /** How long one tick may run (a slow help desk, a big backlog) before the route counts as stuck. */
+    static final java.time.Duration LONGEST_TICK = java.time.Duration.ofMinutes(1);
 
     ChannelStatus(String channel, Instant watchedSince) {
+        this(channel, watchedSince, null);
+    }
+
+    ChannelStatus(String channel, Instant watchedSince, java.time.Duration period) {
         this.channel = channel;
         this.watchedSince = watchedSince;
+        this.period = period;
     }
 
     /**
@@ -26,6 +39,9 @@ public final class ChannelStatus {
      * or a rate-limit wait).
      */
     public java.util.Optional<String> problem(Instant now, java.time.Duration staleAfter) {
+        if (period != null) {
+            return routeProblem(now, staleAfter);
+        }
         if ("stopped".equals(state)) {
             return java.util.Optional.of("the " + channel + " channel is not running: " + lastError);
         }
@@ -41,6 +57,48 @@ public final class ChannelStatus {
             p.append("; last error: ").append(lastError);
         }
         return java.util.Optional.of(p.toString());
+    }
+
+    /**
+     * A timer route that completed no run without error within {@code staleAfter} (or two periods, if
+     * longer), or is stuck in one run for longer than that and {@link #LONGEST_TICK}: its timer died,
+     * hangs, or fails every time.
+     */
+    private java.util.Optional<String> routeProblem(Instant now, java.time.Duration staleAfter) {
+        String route = channel.substring(ROUTE.length());
+        java.time.Duration allowed = staleAfter.compareTo(period.multipliedBy(2)) >= 0 ? staleAfter : period.multipliedBy(2);
+        Instant busy = tickSince;
+        if (busy != null) {
+            java.time.Duration longest = allowed.compareTo(LONGEST_TICK) >= 0 ? allowed : LONGEST_TICK;
+            return busy.plus(longest).isAfter(now) ? java.util.Optional.empty()
+                    : java.util.Optional.of("the route " + route + " has been stuck in one run since " + busy);
+        }
+        Instant since = lastSuccess != null ? lastSuccess : watchedSince;
+        if (since.plus(allowed).isAfter(now)) {
+            return java.util.Optional.empty(); // one failed run is logged; only failing for that long is a problem
+        }
+        return java.util.Optional.of("the route " + route + " has not completed a run since " + since + " (it runs every "
+                + period.toMillis() + " ms)" + (lastError != null ? "; last error: " + lastError : ""));
+    }
+
+    /** A timer route's run begins. */
+    public void tickStarted(Instant at) {
+        tickSince = at;
+    }
+
+    /** A timer route's run ended: without a problem ({@code error} null), or with the one it caught. */
+    public void tickEnded(Instant at, String error) {
+        tickSince = null;
+        if (error == null) {
+            succeeded(at, null);
+        } else {
+            failed(at, error);
+        }
+    }
+
+    /** A route's heartbeat rather than a network's or the help desk's. */
+    public boolean route() {
+        return period != null;
     }
 
     public void succeeded(Instant at, String cursor) {
@@ -76,6 +134,13 @@ public final class ChannelStatus {
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("state", state);
+        if (period != null) {
+            m.put("lastRun", lastSuccess == null ? null : lastSuccess.toString());
+            m.put("runningSince", tickSince == null ? null : tickSince.toString());
+            m.put("lastError", lastError);
+            m.put("lastErrorAt", lastErrorAt == null ? null : lastErrorAt.toString());
+            return m;
+        }
         m.put("lastSuccessfulPoll", lastSuccess == null ? null : lastSuccess.toString());
         m.put("cursor", cursor);
         m.put("lastError", lastError);

@@ -10,6 +10,15 @@ public final class Health {
     private final Map<String, ChannelStatus> channels = new ConcurrentHashMap<>();
     private final Map<String, Supplier<Object>> gauges = new ConcurrentHashMap<>();
     private volatile java.time.Duration staleAfter = java.time.Duration.ofMinutes(5);
+    private final java.time.Clock clock;
+
+    public Health() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    public Health(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     /** How long a channel may go without a successful poll before it counts as broken. */
     public void staleAfter(java.time.Duration staleAfter) {
@@ -17,7 +26,17 @@ public final class Health {
     }
 
     public ChannelStatus channel(String name) {
-        return channels.computeIfAbsent(name, n -> new ChannelStatus(n, java.time.Instant.now()));
+        return channels.computeIfAbsent(name, n -> new ChannelStatus(n, clock.instant()));
+    }
+
+    /**
+     * A timer route's heartbeat, on the board as channel {@code route:<routeId>}: a route whose timer
+     * died or hangs is a failing channel, with an alert in the help desk, never a silent UP.
+     *
+     * @param period how often the timer fires
+     */
+    public ChannelStatus route(String routeId, java.time.Duration period) {
+        return channels.computeIfAbsent(ChannelStatus.ROUTE + routeId, n -> new ChannelStatus(n, clock.instant(), period));
     }
 
     public java.util.Collection<ChannelStatus> channels() {
@@ -30,15 +49,17 @@ public final class Health {
     }
 
     public Map<String, Object> report() {
+        java.time.Instant now = clock.instant();
         Map<String, Object> channelMaps = new java.util.TreeMap<>();
         channels.forEach((name, status) -> {
             Map<String, Object> m = status.toMap();
-            m.put("problem", status.problem(java.time.Instant.now(), staleAfter).orElse(null));
+            m.put("problem", status.problem(now, staleAfter).orElse(null));
             channelMaps.put(name, m);
         });
         Map<String, Object> report = new LinkedHashMap<>();
-        boolean allRunning = channels.values().stream().allMatch(c -> "running".equals(c.toMap().get("state"))
-                && c.problem(java.time.Instant.now(), staleAfter).isEmpty());
+        // A route is fine before its first run (its timer may wait); a channel only once it has worked.
+        boolean allRunning = channels.values().stream().allMatch(c -> c.problem(now, staleAfter).isEmpty()
+                && (c.route() || "running".equals(c.toMap().get("state"))));
         report.put("status", allRunning ? "UP" : "DEGRADED");
         report.put("channels", channelMaps);
         new java.util.TreeMap<>(gauges).forEach((name, gauge) -> {

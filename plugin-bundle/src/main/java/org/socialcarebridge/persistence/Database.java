@@ -183,7 +183,7 @@ public final class Database implements AutoCloseable {
             T result = work.apply(em);
             tx.commit();
             return result;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too (a stack overflow in the work): never leave it open
             if (tx.isActive()) {
                 tx.rollback();
             }

@@ -80,7 +80,7 @@ public final class SeededMessages {
                     Visibility.PUBLIC), "2026-11-02T09:00:01Z")
                     .ignore("the brand's own post", Instant.parse("2026-11-02T09:00:01Z"));
             inbound(em, triage, message(CAROL, "777", "my parcel never came", "2026-11-03T12:00:00Z", Visibility.PRIVATE),
-                    "2026-11-03T12:00:01Z").deadLetter("RT refused the ticket: no queue Social");
+                    "2026-11-03T12:00:01Z").deadLetter("RT refused the ticket: no queue Social", Instant.parse("2026-11-03T12:00:02Z"));
             inbound(em, triage, message(EVE, "1003", FORMULA, "2026-11-04T10:00:00Z", Visibility.PUBLIC), "2026-11-04T10:00:01Z");
 
             Resolution resolved = new Resolution(6001, 101, Instant.parse("2026-11-05T09:55:00Z"), "alex",

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.socialcarebridge.followup.FollowUps;
+import org.socialcarebridge.routes.health.Tick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,23 +29,23 @@ public final class FollowUpRoutes extends RouteBuilder {
     public void configure() {
         from("timer:followup-resolutions?delay=1500&period=" + readInterval.toMillis())
                 .routeId("followup-resolutions")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     try {
                         followUps.readResolutions();
                     } catch (RuntimeException e) {
                         LOG.warn("Resolutions not read from the help desk yet (the next look retries): {}", e.getMessage());
                     }
-                });
+                }));
 
         from("timer:followup-send?delay=2000&period=1000")
                 .routeId("followup-send")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     try {
                         followUps.sendDue(20);
                     } catch (RuntimeException e) {
                         LOG.warn("Follow-ups not sent yet (the next pass retries): {}", e.getMessage());
                     }
                     followUps.writeBack(50);
-                });
+                }));
     }
 }

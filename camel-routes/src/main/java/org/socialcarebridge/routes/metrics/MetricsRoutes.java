@@ -13,6 +13,7 @@ import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.routes.http.AdminToken;
 import org.socialcarebridge.routes.http.InboundRequest;
 import org.socialcarebridge.triage.rules.BusinessHours;
+import org.socialcarebridge.routes.health.Tick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class MetricsRoutes extends RouteBuilder {
     public void configure() {
         from("timer:metrics-publish?delay=" + interval.toMillis() + "&period=" + interval.toMillis())
                 .routeId("metrics-publish")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     try {
                         int written = publisher.publish(PASS);
                         if (written > 0) {
@@ -62,7 +63,7 @@ public final class MetricsRoutes extends RouteBuilder {
                         LOG.warn("Ticket metrics not written to the help desk yet (the next pass goes on from there): {}",
                                 e.getMessage());
                     }
-                });
+                }));
 
         from(baseUri + "/reports?httpMethodRestrict=GET&" + InboundRequest.OPTIONS)
                 .routeId("metrics-reports")

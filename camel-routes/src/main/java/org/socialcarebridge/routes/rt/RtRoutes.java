@@ -12,6 +12,7 @@ import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApprovals;
 import org.socialcarebridge.routes.http.InboundRequest;
+import org.socialcarebridge.routes.health.Tick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,14 +62,14 @@ public final class RtRoutes extends RouteBuilder {
         // One filing thread: RT on SQLite serialises writers, so more would add latency, not throughput.
         from("timer:rt-filing?delay=0&period=250")
                 .routeId("rt-filing")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     Intake.FilingReport report = intake.filePending(50);
                     if (report.error() == null && report.filed() > 0) {
                         status.succeeded(clock.instant(), null);
                     } else if (report.error() != null) {
                         status.failed(clock.instant(), "RT: " + report.error() + " (" + report.waiting() + " messages waiting)");
                     }
-                });
+                }));
 
         from(baseUri + "/rt/transactions?httpMethodRestrict=POST&" + InboundRequest.OPTIONS)
                 .routeId("rt-notifications")
@@ -82,7 +83,7 @@ public final class RtRoutes extends RouteBuilder {
 
         from("seda:rt-replies")
                 .routeId("rt-replies")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     Long transaction = exchange.getMessage().getBody(Long.class);
                     try {
                         outbox.accept(transaction);
@@ -90,11 +91,11 @@ public final class RtRoutes extends RouteBuilder {
                         // Nothing is lost: the reconciler reads the same transaction from RT later.
                         LOG.warn("Reply transaction {} not taken yet ({}); reconciliation will retry", transaction, e.getMessage());
                     }
-                });
+                }));
 
         from("timer:rt-reconcile?delay=0&period=" + settings.reconcileInterval().toMillis())
                 .routeId("rt-reconcile")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     // Reconciliation reads RT every interval, so it is also the host's heartbeat.
                     try {
                         int taken = reconciler.reconcile();
@@ -105,33 +106,33 @@ public final class RtRoutes extends RouteBuilder {
                     } catch (RuntimeException e) {
                         status.failed(clock.instant(), "RT: " + e.getMessage());
                     }
-                });
+                }));
 
         from("timer:channel-watch?delay=5000&period=5000")
                 .routeId("channel-watch")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     try {
                         watch.check();
                     } catch (RuntimeException e) {
                         LOG.warn("Channel alerts not updated in RT yet: {}", e.getMessage());
                     }
-                });
+                }));
 
         if (deliver) {
             from("timer:outbox?delay=500&period=250")
                     .routeId("outbox-delivery")
-                    .process(exchange -> outbox.deliverDue(20));
+                    .process(Tick.of(exchange -> outbox.deliverDue(20)));
         }
 
         // Supervisors' approvals are read as often as replies are reconciled.
         from("timer:rt-approvals?delay=1000&period=" + settings.reconcileInterval().toMillis())
                 .routeId("rt-approvals")
-                .process(exchange -> {
+                .process(Tick.of(exchange -> {
                     try {
                         approvals.readFromDesk();
                     } catch (RuntimeException e) {
                         LOG.warn("Supervisors' approvals not read from RT yet (the next look retries): {}", e.getMessage());
                     }
-                });
+                }));
     }
 }

@@ -31,6 +31,7 @@ import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.TriageTraining;
 import org.socialcarebridge.triage.rules.ReloadOutcome;
 import org.socialcarebridge.triage.rules.RulesFile;
+import org.socialcarebridge.routes.health.Tick;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,22 +87,22 @@ public final class TriageRoutes extends RouteBuilder {
     public void configure() {
         from("timer:triage-rules?delay=0&period=1000")
                 .routeId("triage-rules")
-                .process(exchange -> reloadRules());
+                .process(Tick.of(exchange -> reloadRules()));
 
         if (host != null) {
             from("timer:triage-noise-digest?delay=3000&period=" + correctionsInterval.toMillis())
                     .routeId("triage-noise-digest")
-                    .process(exchange -> {
+                    .process(Tick.of(exchange -> {
                         try {
                             digest.publish();
                         } catch (RuntimeException e) {
                             LOG.warn("Filtered messages not added to the help desk's digest yet (the next look retries): {}",
                                     e.getMessage());
                         }
-                    });
+                    }));
             from("timer:triage-corrections?delay=2000&period=" + correctionsInterval.toMillis())
                     .routeId("triage-corrections")
-                    .process(exchange -> {
+                    .process(Tick.of(exchange -> {
                         try {
                             int learnt = training.learnFromDesk(host);
                             if (learnt > 0) {
@@ -110,7 +111,7 @@ public final class TriageRoutes extends RouteBuilder {
                         } catch (RuntimeException e) {
                             LOG.warn("Agents' triage corrections not read yet (the next look retries): {}", e.getMessage());
                         }
-                    });
+                    }));
         }
 
         from(baseUri + "/triage?matchOnUriPrefix=true&httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)

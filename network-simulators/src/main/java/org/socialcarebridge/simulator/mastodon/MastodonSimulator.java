@@ -47,6 +47,8 @@ public final class MastodonSimulator implements AutoCloseable {
     private final Map<String, MastodonAccount> accountsById = new ConcurrentHashMap<>();
     private final List<MastodonStatus> statuses = new ArrayList<>();
     private final List<MastodonNotification> notifications = new ArrayList<>();
+    /** Notifications served exactly as a test wrote them (malformed ones, for the plugin's dead letters), by id. */
+    private final Map<String, Map<String, Object>> rawNotifications = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
     private MastodonSimulator(int port, String brandAcct, String brandToken, int rateLimitMultiplier) throws IOException {
@@ -66,6 +68,7 @@ public final class MastodonSimulator implements AutoCloseable {
         server.route("PUT", "/sim/accounts/{acct}", 0, this::putAccount);
         server.route("GET", "/sim/statuses", 0, r -> ApiResponse.json(200, controlView()));
         server.route("POST", "/sim/statuses", 0, this::simPost);
+        server.route("POST", "/sim/notifications", 0, this::simRawNotification);
         server.onReset(this::reset);
         server.invalidRequestAs(detail -> ApiResponse.json(422, Map.of("error", "Validation failed: " + detail)));
         server.start();
@@ -174,7 +177,8 @@ public final class MastodonSimulator implements AutoCloseable {
         List<MastodonNotification> page = minId >= 0
                 ? new ArrayList<>(mine.subList(Math.max(0, mine.size() - limit), mine.size()))
                 : mine.subList(0, Math.min(limit, mine.size()));
-        ApiResponse response = ApiResponse.json(200, page.stream().map(MastodonNotification::toJson).toList());
+        ApiResponse response = ApiResponse.json(200, page.stream()
+                .map(n -> rawNotifications.getOrDefault(n.id(), n.toJson())).toList());
         if (!page.isEmpty()) {
             String self = baseUrl() + "/api/v1/notifications?" + (types.isEmpty() ? "" : "types[]=" + String.join("&types[]=", types) + "&");
             response.headers().put("Link", "<" + self + "max_id=" + page.get(page.size() - 1).id() + ">; rel=\"next\", <"
@@ -230,6 +234,27 @@ public final class MastodonSimulator implements AutoCloseable {
         }
         return ApiResponse.json(200, create(author, body.path("status").asText(""), body.path("visibility").asText("public"),
                 body.path("in_reply_to_id").asText(null), key).toJson());
+    }
+
+    /**
+     * Control: a notification to the brand served as the JSON body given (any shape: a status without an
+     * account, say), with an id the simulator assigns; answers {@code {"id": …}}.
+     */
+    private ApiResponse simRawNotification(ApiRequest r) {
+        JsonNode body = server.jsonBody(r);
+        if (!body.isObject()) {
+            throw new ApiException(Dialect.MASTODON.error(422, "Unprocessable Entity", "send the notification as a JSON object"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raw = ApiServer.JSON.convertValue(body, LinkedHashMap.class);
+        synchronized (statuses) {
+            String id = nextId();
+            raw.put("id", id);
+            rawNotifications.put(id, raw);
+            notifications.add(new MastodonNotification(id, String.valueOf(raw.getOrDefault("type", "mention")), brand, brand,
+                    null, now()));
+            return ApiResponse.json(200, Map.of("id", id));
+        }
     }
 
     private ApiResponse simPost(ApiRequest r) {
@@ -384,6 +409,7 @@ public final class MastodonSimulator implements AutoCloseable {
         synchronized (statuses) {
             statuses.clear();
             notifications.clear();
+            rawNotifications.clear();
         }
         accountsByAcct.keySet().removeIf(Predicate.not(brand.acct.toLowerCase(Locale.ROOT)::equals));
         accountsById.keySet().removeIf(Predicate.not(brand.id::equals));

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** How long the outbox keeps asking the network whether it took a post before a human must look. */
+    static final Duration LOOKUP_PATIENCE = Duration.ofMinutes(30);
+    /** The network's clock and ours differ: a look-up reaches back this much further than the attempt. */
+    static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
     /** How long a reply waits before its author's groups are asked again when the help desk could not say. */
     static final Duration AUTHOR_RECHECK = Duration.ofMinutes(1);
     /** Not final yet: delivery goes on with these. */
@@ -108,15 +112,21 @@ public final class Outbox {
         }
     }
 
-    /** Marks replies left mid-post by a crash as uncertain; call once at start, before delivering. */
+    /**
+     * Replies left mid-post by a crash may or may not be on the network: each is looked up before it is
+     * posted again (and marked uncertain when the network cannot say for long). Call once at start,
+     * before delivering.
+     */
     public int settleInterrupted() {
         List<Long> ids = db.read(em -> em.createQuery(
                         "select o.transactionId from OutboxEntry o where o.state = :s", Long.class)
                 .setParameter("s", DeliveryState.POSTING).getResultList());
         for (Long id : ids) {
-            db.writing(em -> em.find(OutboxEntry.class, id).end(DeliveryState.UNCERTAIN,
-                    "the plugin stopped while posting this reply, so it may or may not be on the network;"
-                            + " check the conversation there before sending it again", clock.instant()));
+            db.writing(em -> {
+                OutboxEntry e = em.find(OutboxEntry.class, id);
+                e.unconfirmed(e.updatedAt(), clock.instant(), "the plugin stopped while posting this reply; it is looked up"
+                        + " on the network before it is posted again", clock.instant());
+            });
         }
         return ids.size();
     }
@@ -181,7 +191,33 @@ public final class Outbox {
         for (int step = entry.postsDone(); step < posts.size(); step++) {
             OutboundPost post = posts.get(step).continuesThread()
                     ? posts.get(step).answering(lastPosted(transactionId)) : posts.get(step);
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), clock.instant()));
+            OutboxEntry before = db.read(em -> em.find(OutboxEntry.class, transactionId));
+            Instant unconfirmed = before.unconfirmedSince();
+            if (unconfirmed != null) {
+                // What was sent, word for word: the thread may have changed the mentions since.
+                OutboundPost sent = before.postedText() == null ? post : new OutboundPost(post.network(), post.visibility(),
+                        before.postedText(), post.inReplyToMessageId(), post.recipientAccountId(), post.recipientHandle(),
+                        false);
+                Optional<PostedMessage> earlier = earlierPost(transactionId, network, sent, unconfirmed);
+                if (earlier == null) {
+                    return; // the network could not say; asked again later
+                }
+                if (earlier.isPresent()) {
+                    recordPost(transactionId, conversation, post, earlier.get());
+                    LOG.info("Found part {} of the reply of transaction {} on ticket {} already on the network as {}:"
+                            + " recorded, not posted again", step + 1, transactionId, entry.ticketId(), earlier.get().id());
+                    continue;
+                }
+                db.writing(em -> em.find(OutboxEntry.class, transactionId).confirmedAbsent(clock.instant()));
+                OutboxEntry absent = db.read(em -> em.find(OutboxEntry.class, transactionId));
+                if (retries.exhausted(absent.attempts())) {
+                    finish(transactionId, DeliveryState.FAILED, absent.lastError() + " (gave up after " + absent.attempts()
+                            + " attempts)" + (step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : ""));
+                    return;
+                }
+            }
+            Instant attempt = clock.instant();
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), attempt));
             PostedMessage posted;
             try {
                 posted = network.post(post, idempotencyKey(transactionId, step));
@@ -192,20 +228,70 @@ public final class Outbox {
                 finish(transactionId, DeliveryState.FAILED, e.getMessage()
                         + (step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : ""));
                 return;
-            } catch (RuntimeException e) {
-                retry(transactionId, e.getMessage(), null);
+            } catch (RuntimeException | Error e) {
+                // A timeout or 5xx may come after the network took the post: look before posting again.
+                unconfirmed(transactionId, attempt, String.valueOf(e.getMessage()));
                 return;
             }
-            db.writing(em -> {
-                em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), clock.instant());
-                LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(), post.visibility().asVisibility(),
-                        clock.instant());
-            });
+            recordPost(transactionId, conversation, post, posted);
             LOG.info("Posted {} of transaction {} on ticket {} as {} {}", posts.size() > 1 ? "part " + (step + 1) + "/"
                     + posts.size() + " of the reply" : "the reply", transactionId, entry.ticketId(), post.visibility().label(),
                     posted.id());
         }
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+    }
+
+    private void recordPost(long transactionId, Conversation conversation, OutboundPost post, PostedMessage posted) {
+        db.writing(em -> {
+            em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), clock.instant());
+            LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(), post.visibility().asVisibility(),
+                    clock.instant());
+        });
+    }
+
+    /**
+     * The post of this reply the network took although its answer never came: present when found,
+     * empty when the network holds none (post it), null when the network could not say. A post the
+     * plugin recorded as its own (another reply with the same words) is not this one. After
+     * {@link #LOOKUP_PATIENCE} of not knowing, the reply is marked uncertain for a human.
+     */
+    private Optional<PostedMessage> earlierPost(long transactionId, NetworkClient network, OutboundPost post,
+                                                Instant unconfirmed) {
+        try {
+            return network.findPosted(post, unconfirmed.minus(CLOCK_SLACK)).stream()
+                    .filter(p -> !postedByPlugin(network.network(), p.id())).findFirst();
+        } catch (RuntimeException e) {
+            Instant now = clock.instant();
+            if (!unconfirmed.plus(LOOKUP_PATIENCE).isAfter(now)) {
+                finish(transactionId, DeliveryState.UNCERTAIN, "the network did not answer when the reply was posted at "
+                        + unconfirmed + ", and could not be asked since whether it took it (" + e.getMessage() + "); check"
+                        + " the conversation there, and send the reply again only if it is missing");
+                return null;
+            }
+            Instant resetAt = e instanceof RateLimitedException limited ? limited.resetAt() : null;
+            Instant next = retries.next(Math.max(db.read(em -> em.find(OutboxEntry.class, transactionId)).attempts(), 1),
+                    now, resetAt);
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(unconfirmed, next,
+                    "not known whether the network took the reply; looking it up failed: " + e.getMessage(), now));
+            LOG.warn("Reply of transaction {}: could not look up whether the network took it ({}); next look at {}",
+                    transactionId, e.getMessage(), next);
+            return null;
+        }
+    }
+
+    private boolean postedByPlugin(Network network, String postId) {
+        LedgerEntry known = db.read(em -> em.find(LedgerEntry.class, network.key() + ":" + postId));
+        return known != null && known.direction() == LedgerEntry.Direction.OUTBOUND;
+    }
+
+    /** The outcome of the attempt started at {@code attempt} is unknown: look it up on the next pass. */
+    private void unconfirmed(long id, Instant attempt, String error) {
+        // Looked up even after the last attempt: a reply that may be out is never called failed unchecked.
+        int attempts = db.read(em -> em.find(OutboxEntry.class, id)).attempts();
+        Instant next = retries.next(Math.max(attempts, 1), clock.instant(), null);
+        db.writing(em -> em.find(OutboxEntry.class, id).unconfirmed(attempt, next, error, clock.instant()));
+        LOG.warn("Reply of transaction {}: no answer from the network ({}); looking it up at {} before posting again", id,
+                error, next);
     }
 
     /**
@@ -375,6 +461,9 @@ public final class Outbox {
                             + " is held, not posted: " + e.lastError() + ".");
                 } else if (e.state() == DeliveryState.QUEUED) {
                     // approved: what becomes of it is written back once it is posted
+                } else if (e.state() == DeliveryState.UNCERTAIN) {
+                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                            + " may or may not have reached the customer (uncertain): " + e.lastError());
                 } else if (e.state() != DeliveryState.POSTED) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " was NOT delivered to the customer (" + e.state().label() + "): " + e.lastError());

@@ -34,10 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    /** How long the outbox keeps asking the network whether it took a post before a human must look. */
-    static final Duration LOOKUP_PATIENCE = Duration.ofMinutes(30);
-    /** The network's clock and ours differ: a look-up reaches back this much further than the attempt. */
-    static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
     /** How long a reply waits before its author's groups are asked again when the help desk could not say. */
     static final Duration AUTHOR_RECHECK = Duration.ofMinutes(1);
     /** Not final yet: delivery goes on with these. */
@@ -194,11 +190,8 @@ public final class Outbox {
             OutboxEntry before = db.read(em -> em.find(OutboxEntry.class, transactionId));
             Instant unconfirmed = before.unconfirmedSince();
             if (unconfirmed != null) {
-                // What was sent, word for word: the thread may have changed the mentions since.
-                OutboundPost sent = before.postedText() == null ? post : new OutboundPost(post.network(), post.visibility(),
-                        before.postedText(), post.inReplyToMessageId(), post.recipientAccountId(), post.recipientHandle(),
-                        false);
-                Optional<PostedMessage> earlier = earlierPost(transactionId, network, sent, unconfirmed);
+                Optional<PostedMessage> earlier = earlierPost(transactionId, network,
+                        UnconfirmedPost.asSent(post, before.postedText()), unconfirmed);
                 if (earlier == null) {
                     return; // the network could not say; asked again later
                 }
@@ -250,38 +243,33 @@ public final class Outbox {
     }
 
     /**
-     * The post of this reply the network took although its answer never came: present when found,
-     * empty when the network holds none (post it), null when the network could not say. A post the
-     * plugin recorded as its own (another reply with the same words) is not this one. After
-     * {@link #LOOKUP_PATIENCE} of not knowing, the reply is marked uncertain for a human.
+     * The post of this reply the network took although its answer never came: present when found, empty
+     * when the network holds none (post it), null when the network could not say (asked again later, or
+     * after {@link UnconfirmedPost#PATIENCE} marked uncertain for a human).
      */
     private Optional<PostedMessage> earlierPost(long transactionId, NetworkClient network, OutboundPost post,
                                                 Instant unconfirmed) {
-        try {
-            return network.findPosted(post, unconfirmed.minus(CLOCK_SLACK)).stream()
-                    .filter(p -> !postedByPlugin(network.network(), p.id())).findFirst();
-        } catch (RuntimeException e) {
-            Instant now = clock.instant();
-            if (!unconfirmed.plus(LOOKUP_PATIENCE).isAfter(now)) {
+        Instant now = clock.instant();
+        UnconfirmedPost.Outcome outcome = UnconfirmedPost.lookUp(db, network, post, unconfirmed, now);
+        if (outcome instanceof UnconfirmedPost.Found found) {
+            return Optional.of(found.post());
+        }
+        if (outcome instanceof UnconfirmedPost.Unknown unknown) {
+            if (unknown.patienceOver()) {
                 finish(transactionId, DeliveryState.UNCERTAIN, "the network did not answer when the reply was posted at "
-                        + unconfirmed + ", and could not be asked since whether it took it (" + e.getMessage() + "); check"
+                        + unconfirmed + ", and could not be asked since whether it took it (" + unknown.why() + "); check"
                         + " the conversation there, and send the reply again only if it is missing");
                 return null;
             }
-            Instant resetAt = e instanceof RateLimitedException limited ? limited.resetAt() : null;
             Instant next = retries.next(Math.max(db.read(em -> em.find(OutboxEntry.class, transactionId)).attempts(), 1),
-                    now, resetAt);
+                    now, unknown.resetAt());
             db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(unconfirmed, next,
-                    "not known whether the network took the reply; looking it up failed: " + e.getMessage(), now));
+                    "not known whether the network took the reply; looking it up failed: " + unknown.why(), now));
             LOG.warn("Reply of transaction {}: could not look up whether the network took it ({}); next look at {}",
-                    transactionId, e.getMessage(), next);
+                    transactionId, unknown.why(), next);
             return null;
         }
-    }
-
-    private boolean postedByPlugin(Network network, String postId) {
-        LedgerEntry known = db.read(em -> em.find(LedgerEntry.class, network.key() + ":" + postId));
-        return known != null && known.direction() == LedgerEntry.Direction.OUTBOUND;
+        return Optional.empty();
     }
 
     /** The outcome of the attempt started at {@code attempt} is unknown: look it up on the next pass. */

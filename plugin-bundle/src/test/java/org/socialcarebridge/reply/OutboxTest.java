@@ -472,7 +472,7 @@ class OutboxTest {
         assertEquals(1, afterRestart.settleInterrupted());
         afterRestart.deliverDue(10);
         assertEquals(1, x.posted.size(), "looked up, not posted again");
-        assertEquals(List.of(clock.instant().minus(Outbox.CLOCK_SLACK)), x.lookups, "looked up from the interrupted attempt on");
+        assertEquals(List.of(clock.instant().minus(UnconfirmedPost.CLOCK_SLACK)), x.lookups, "looked up from the interrupted attempt on");
         assertEquals("901", host.deliveries.get(106L).get("Social Post ID"));
         assertTrue(host.deliveries.get(106L).get("Social Delivery").startsWith("posted "));
         assertEquals(LedgerEntry.Direction.OUTBOUND, db.read(em -> em.find(LedgerEntry.class, "x:901")).direction(),
@@ -536,7 +536,7 @@ class OutboxTest {
         assertEquals(DeliveryState.RETRYING, waiting.state(), "still asking: " + waiting.lastError());
         assertTrue(x.lookups.size() > 1, "asked again on later passes");
         assertEquals(1, x.posted.size(), "never posted blind");
-        clock.now = clock.now.plus(Outbox.LOOKUP_PATIENCE);
+        clock.now = clock.now.plus(UnconfirmedPost.PATIENCE);
         outbox.deliverDue(10);
         assertEquals(DeliveryState.UNCERTAIN, db.read(em -> em.find(OutboxEntry.class, 111L)).state());
         assertEquals(1, x.posted.size());

@@ -52,7 +52,7 @@ public final class FollowUps implements AfterCare {
      * A follow-up still sending after this long was left so (one post takes at most the HTTP client's
      * 30 s): the network may hold it, so it is looked up.
      */
-    static final java.time.Duration SENDING_STALE = java.time.Duration.ofMinutes(2);
+    static final java.time.Duration SENDING_STALE = java.time.Duration.ofMinutes(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Database db;
@@ -237,6 +237,20 @@ public final class FollowUps implements AfterCare {
     }
 
     // ---- sending
+
+    /**
+     * Follow-ups left sending by a stop may be on the network: each is looked up at once, before it is
+     * sent again. Call once at start, before sending (nothing of this plugin is sending then).
+     */
+    public int settleInterrupted() {
+        List<String> keys = db.read(em -> em.createQuery("select f.key from FollowUp f where f.state = :s", String.class)
+                .setParameter("s", FollowUpState.SENDING).getResultList());
+        for (String key : keys) {
+            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(clock.instant(), "the plugin stopped while sending it;"
+                    + " looked up on the network before it is sent again", clock.instant()));
+        }
+        return keys.size();
+    }
 
     /**
      * Sends the follow-ups that are due, and looks up those left sending (a crash, or a database error

@@ -422,7 +422,7 @@ class FollowUpsTest {
         String key = closing().key();
         db.writing(em -> em.find(FollowUp.class, key).sending("@alice " + text, clock.instant()));
         x.posted.add("public:10:@alice " + text);
-        for (int second = 0; second < 60; second++) {
+        for (int second = 0; second < 50; second++) {
             clock.now = clock.now.plusSeconds(1);
             pass();
         }
@@ -433,6 +433,23 @@ class FollowUpsTest {
         assertEquals(1, x.posted.stream().filter(p -> p.endsWith(text)).count(), "found on the network, not resent: " + x.posted);
         assertEquals(FollowUpState.SENT, closing().state());
         assertEquals("902", closing().postId());
+    }
+
+    @Test
+    void aFollowUpLeftSendingByAStopIsLookedUpAtTheNextStart() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        String text = policy.closingText();
+        String key = closing().key();
+        db.writing(em -> em.find(FollowUp.class, key).sending("@alice " + text, clock.instant()));
+        x.posted.add("public:10:@alice " + text);
+        start();
+        assertEquals(1, followUps.settleInterrupted());
+        pass();
+        assertEquals(1, x.lookups, "looked up at once, not a minute later");
+        assertEquals(1, x.posted.stream().filter(p -> p.endsWith(text)).count());
+        assertEquals(FollowUpState.SENT, closing().state());
     }
 
     @Test

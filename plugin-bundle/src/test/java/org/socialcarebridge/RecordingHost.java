@@ -143,9 +143,24 @@ public class RecordingHost implements HostGateway {
         relabelled.add(ticketId);
     }
 
+    /**
+     * Simulates a help desk slower than the client's timeout: a write times out at once, and is done only
+     * when the test runs {@link #stillWriting} (or never, if it clears them).
+     */
+    public boolean slow;
+    public final List<Runnable> stillWriting = new ArrayList<>();
+
     @Override
     public long openTicket(NewTicket ticket) {
         reach("open");
+        if (slow) {
+            stillWriting.add(() -> {
+                slow = false;
+                openTicket(ticket);
+                calls.remove(calls.size() - 1);
+            });
+            throw new HostUnavailableException("RT did not answer within 30 s (test)");
+        }
         long id = nextTicket++;
         tickets.put(id, ticket);
         messages.computeIfAbsent(id, k -> new ArrayList<>()).add(ticket.messageFields().get("Social Post ID"));
@@ -158,6 +173,14 @@ public class RecordingHost implements HostGateway {
     @Override
     public void addCustomerMessage(long ticketId, String content, Map<String, String> fields) {
         reach("correspond");
+        if (slow) {
+            stillWriting.add(() -> {
+                slow = false;
+                addCustomerMessage(ticketId, content, fields);
+                calls.remove(calls.size() - 1);
+            });
+            throw new HostUnavailableException("RT did not answer within 30 s (test)");
+        }
         contents.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(content);
         messages.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(fields.get("Social Post ID"));
         if (failAfterActing) {

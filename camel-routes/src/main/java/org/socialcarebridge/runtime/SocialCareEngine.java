@@ -191,9 +191,10 @@ public final class SocialCareEngine implements AutoCloseable {
                 rt != null ? new DeadLetterAlert(db, deadLetters, host, clock) : null,
                 new AdminToken(httpSettings.adminToken(), json)));
         if (rt != null) {
-            int uncertain = outbox.settleInterrupted();
-            if (uncertain > 0) {
-                LOG.warn("{} replies were being posted when the plugin stopped; marked uncertain for an agent to check", uncertain);
+            int interrupted = outbox.settleInterrupted();
+            if (interrupted > 0) {
+                LOG.warn("{} replies were being posted when the plugin stopped; each is looked up on the network before"
+                        + " it is posted again", interrupted);
             }
             health.staleAfter(rt.staleAfter());
             camel.addRoutes(new RtRoutes(httpSettings.baseUri(), rt, intake, outbox, replies != null,
@@ -211,6 +212,11 @@ public final class SocialCareEngine implements AutoCloseable {
             health.gauge("metricsPublishedThrough", metrics::position);
         }
         if (followUps != null) {
+            int sending = followUps.settleInterrupted();
+            if (sending > 0) {
+                LOG.warn("{} follow-ups were being sent when the plugin stopped; each is looked up on the network before"
+                        + " it is sent again", sending);
+            }
             camel.addRoutes(new FollowUpRoutes(followUps, rt.reconcileInterval()));
             health.gauge("followUpsScheduled", followUps::scheduledCount);
             health.gauge("surveysAnswered", followUps::answeredCount);

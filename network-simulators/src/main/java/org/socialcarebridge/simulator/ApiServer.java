@@ -100,11 +100,14 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiResponse addFault(ApiRequest r) {
         JsonNode f = jsonBody(r);
-        if (!f.hasNonNull("path") || !f.path("status").canConvertToInt()) {
-            throw new ApiException(dialect.error(400, "Invalid Request", "a fault needs 'path' and 'status'"));
+        long hold = f.path("holdSeconds").asLong(0);
+        if (!f.hasNonNull("path") || !(f.path("status").canConvertToInt() || hold > 0)) {
+            throw new ApiException(dialect.error(400, "Invalid Request", "a fault needs 'path' and 'status' (or 'holdSeconds'"
+                    + " to hold the real answer), e.g. {\"method\":\"POST\",\"path\":\"/2/tweets\",\"status\":503,"
+                    + "\"accept\":true,\"holdSeconds\":0,\"count\":1}"));
         }
-        faults.add(f.path("method").asText(null), f.get("path").asText(), f.get("status").asInt(),
-                f.path("count").asInt(1), f.path("resetSeconds").asLong(60));
+        faults.add(f.path("method").asText(null), f.get("path").asText(), f.path("status").asInt(0),
+                f.path("count").asInt(1), f.path("resetSeconds").asLong(60), f.path("accept").asBoolean(false), hold);
         return ApiResponse.json(201, f);
     }
 
@@ -187,16 +190,17 @@ public final class ApiServer implements AutoCloseable {
             if (control) {
                 return route.handler().apply(request);
             }
-            Optional<ApiResponse> fault = faults.take(method, path, dialect);
-            if (fault.isPresent()) {
-                return fault.get();
+            Optional<FaultPlan.Injected> fault = faults.take(method, path, dialect);
+            if (fault.isPresent() && !fault.get().accept()) {
+                return fault.get().answer(null);
             }
             long[] window = limits.hit(dialect.limitKey(bearer == null ? "anonymous" : bearer, route.key()), route.rateLimit());
             ApiResponse response = window[1] < 0
                     ? dialect.error(429, "Too Many Requests", "Too Many Requests")
                     : route.handler().apply(request);
             dialect.rateHeaders(response, window[0], window[1], window[2]);
-            return response;
+            // Accepted: the work is done (a post created), then the injected answer goes out instead.
+            return fault.isPresent() ? fault.get().answer(response) : response;
         }
         return pathKnown ? dialect.error(405, "Method Not Allowed", method + " is not allowed on " + path)
                 : dialect.error(404, "Not Found Error", "no such endpoint: " + path);

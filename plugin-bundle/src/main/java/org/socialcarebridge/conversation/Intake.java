@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
 public final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
     static final int SUBJECT_LENGTH = 80;
+    /**
+     * How long a request to the help desk can still be under way after the plugin stopped waiting for
+     * it (the HTTP client gives up after 30 s; RT under Apache may work on for its Timeout, 300 s on
+     * Debian): until then a missing ticket is looked up again, never opened a second time.
+     */
+    static final Duration HOST_PATIENCE = Duration.ofMinutes(5);
 
     private final Database db;
     private final HostGateway host;
@@ -279,6 +285,8 @@ public final class Intake {
             if (reopenable) {
                 conversation = c;
                 if (!(maybeFiledBefore && host.ticketHoldsMessage(c.ticketId(), m.messageId()))) {
+                    awaitSlowHost(entry, "add it to ticket " + c.ticketId());
+                    db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(clock.instant()));
                     host.addCustomerMessage(c.ticketId(), body, messageFields(m));
                 }
                 if (!state.open()) {
@@ -295,7 +303,8 @@ public final class Intake {
                 if (already.isPresent()) {
                     ticketId = already.get();
                 } else {
-                    Opened opened = openTicket(m, body, c.key(), old, wrote, decision);
+                    awaitSlowHost(entry, "open its ticket");
+                    Opened opened = openTicket(key, m, body, c.key(), old, wrote, decision);
                     ticketId = opened.ticketId();
                     decision = opened.decision();
                 }
@@ -316,7 +325,8 @@ public final class Intake {
             if (already.isPresent()) {
                 ticketId = already.get();
             } else {
-                Opened opened = openTicket(m, body, conversationKey, refersTo, wrote, decision);
+                awaitSlowHost(entry, "open its ticket");
+                Opened opened = openTicket(key, m, body, conversationKey, refersTo, wrote, decision);
                 ticketId = opened.ticketId();
                 decision = opened.decision();
             }
@@ -401,11 +411,28 @@ public final class Intake {
      * when the help desk values the customer (their tier rises). The customer is looked up only here, so
      * noise never creates a help-desk user.
      */
-    private Opened openTicket(InboundMessage m, String body, String conversationKey, Long refersTo, Instant wrote,
-                              TriageDecision plain) {
+    private Opened openTicket(String key, InboundMessage m, String body, String conversationKey, Long refersTo,
+                              Instant wrote, TriageDecision plain) {
         HostCustomer customer = customers.hostCustomerFor(m.author());
         TriageDecision d = host.valuedCustomer(customer) ? triage.decide(TriageInput.of(m, true), wrote) : plain;
-        return new Opened(host.openTicket(newTicket(m, body, conversationKey, refersTo, customer, d)), d);
+        NewTicket ticket = newTicket(m, body, conversationKey, refersTo, customer, d);
+        db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(clock.instant()));
+        return new Opened(host.openTicket(ticket), d);
+    }
+
+    /**
+     * The host was asked to write this message before and did not answer (slower than the client's
+     * timeout, or the plugin stopped): it may still be writing it, and the look-up just now did not see it
+     * yet. Writing it again now could make a second ticket, so filing waits, looking up on every pass,
+     * until {@link #HOST_PATIENCE} after that request; only then is the message written again.
+     */
+    private void awaitSlowHost(LedgerEntry entry, String what) {
+        Instant asked = entry.hostWriteSince();
+        if (asked != null && asked.plus(HOST_PATIENCE).isAfter(clock.instant())) {
+            throw new HostUnavailableException("The help desk was asked at " + asked + " to " + what + " for " + entry.key()
+                    + " and has not answered; it may still be doing it, so it is looked up again, and the message is"
+                    + " written again only if it is still missing at " + asked.plus(HOST_PATIENCE));
+        }
     }
 
     private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo, HostCustomer customer,

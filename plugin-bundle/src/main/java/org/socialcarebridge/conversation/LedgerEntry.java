@@ -83,6 +83,12 @@ public class LedgerEntry {
     /** Filing attempts that reached the host; after the first, a retry checks the host before filing. */
     @Column(name = "ATTEMPTS", nullable = false)
     private int attempts;
+    /**
+     * When the plugin last asked the host to write this message (open its ticket, or add it to one) without
+     * hearing back; the host may still be writing it, so a retry looks it up until it is surely not coming.
+     */
+    @Column(name = "HOST_WRITE_SINCE")
+    private Instant hostWriteSince;
     @Column(name = "LAST_ERROR", length = 2000)
     private String lastError;
     @Column(name = "RECEIVED_AT", nullable = false)
@@ -209,6 +215,16 @@ public class LedgerEntry {
 
     public void attempted() {
         attempts++;
+    }
+
+    /** The host is asked to write it now; durable before the call, so a timeout or crash leaves the time. */
+    public void writingToHost(Instant now) {
+        hostWriteSince = now;
+    }
+
+    /** When the host was last asked to write it without a recorded answer, or null. */
+    public Instant hostWriteSince() {
+        return hostWriteSince;
     }
 
     public void filed(Conversation conversation, Instant now) {

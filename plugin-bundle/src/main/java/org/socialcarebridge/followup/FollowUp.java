@@ -69,6 +69,13 @@ public class FollowUp {
     @Column(name = "SENT_AT")
     private Instant sentAt;
 
+    /**
+     * Since when the network may hold this follow-up although no answer recorded it (a timeout, a 5xx, a
+     * crash or a database error after posting); it is looked up before it is sent again. Null when known.
+     */
+    @Column(name = "SENDING_SINCE")
+    private Instant sendingSince;
+
     @Column(name = "POST_ID", length = 100)
     private String postId;
 
@@ -137,6 +144,36 @@ public class FollowUp {
         return resolutionTransactionId + ":" + kind.name();
     }
 
+    /** About to go to the network: durable first, so a crash after the post never sends it again blind. */
+    void sending(String text, Instant now) {
+        this.state = FollowUpState.SENDING;
+        this.text = text;
+        if (sendingSince == null) {
+            sendingSince = now;
+        }
+        this.updatedAt = now;
+    }
+
+    /** Its answer never came: looked up at {@code when}, before anything is sent again. */
+    void unconfirmed(Instant when, String why, Instant now) {
+        this.state = FollowUpState.SCHEDULED;
+        this.attempts++;
+        this.dueAt = when;
+        this.reason = why;
+        this.updatedAt = now;
+    }
+
+    /** The network holds no post of it (looked up, or it surely refused): the next attempt posts it. */
+    void confirmedAbsent(Instant now) {
+        this.sendingSince = null;
+        this.updatedAt = now;
+    }
+
+    /** Since when the network may hold an unrecorded post of it, or null. */
+    public Instant sendingSince() {
+        return sendingSince;
+    }
+
     void sent(String postId, String postUrl, String text, Instant now) {
         this.state = FollowUpState.SENT;
         this.postId = postId;
@@ -144,6 +181,7 @@ public class FollowUp {
         this.text = text;
         this.sentAt = now;
         this.reason = null;
+        this.sendingSince = null;
         changed(now);
     }
 
@@ -156,14 +194,19 @@ public class FollowUp {
         changed(now);
     }
 
-    /** Ends it unsent ({@link FollowUpState#SKIPPED}, {@link FollowUpState#CANCELLED} or {@link FollowUpState#FAILED}). */
+    /**
+     * Ends it unsent ({@link FollowUpState#SKIPPED}, {@link FollowUpState#CANCELLED}, {@link FollowUpState#FAILED})
+     * or maybe sent ({@link FollowUpState#UNCERTAIN}).
+     */
     void end(FollowUpState finalState, String why, Instant now) {
         this.state = finalState;
+        this.sendingSince = null;
         this.reason = why;
         changed(now);
     }
 
     void retryAt(Instant when, String why, Instant now) {
+        this.state = FollowUpState.SCHEDULED;
         this.attempts++;
         this.dueAt = when;
         this.reason = why;

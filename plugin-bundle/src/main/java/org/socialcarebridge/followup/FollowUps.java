@@ -33,6 +33,7 @@ import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
 import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.reply.RetrySchedule;
+import org.socialcarebridge.reply.UnconfirmedPost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,11 @@ import org.slf4j.LoggerFactory;
 public final class FollowUps implements AfterCare {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
     static final String CURSOR = "rt:status";
+    /**
+     * A follow-up still sending after this long was left so (one post takes at most the HTTP client's
+     * 30 s): the network may hold it, so it is looked up.
+     */
+    static final java.time.Duration SENDING_STALE = java.time.Duration.ofMinutes(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Database db;
@@ -232,11 +238,29 @@ public final class FollowUps implements AfterCare {
 
     // ---- sending
 
-    /** Sends the follow-ups that are due; answers how many were looked at. */
+    /**
+     * Follow-ups left sending by a stop may be on the network: each is looked up at once, before it is
+     * sent again. Call once at start, before sending (nothing of this plugin is sending then).
+     */
+    public int settleInterrupted() {
+        List<String> keys = db.read(em -> em.createQuery("select f.key from FollowUp f where f.state = :s", String.class)
+                .setParameter("s", FollowUpState.SENDING).getResultList());
+        for (String key : keys) {
+            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(clock.instant(), "the plugin stopped while sending it;"
+                    + " looked up on the network before it is sent again", clock.instant()));
+        }
+        return keys.size();
+    }
+
+    /**
+     * Sends the follow-ups that are due, and looks up those left sending (a crash, or a database error
+     * after the post); answers how many were looked at.
+     */
     public int sendDue(int max) {
-        List<String> due = db.read(em -> em.createQuery("select f.key from FollowUp f where f.state = :s and f.dueAt <= :now"
-                        + " order by f.dueAt, f.key", String.class)
+        List<String> due = db.read(em -> em.createQuery("select f.key from FollowUp f where (f.state = :s and f.dueAt <= :now)"
+                        + " or (f.state = :sending and f.updatedAt <= :stale) order by f.dueAt, f.key", String.class)
                 .setParameter("s", FollowUpState.SCHEDULED).setParameter("now", clock.instant())
+                .setParameter("sending", FollowUpState.SENDING).setParameter("stale", clock.instant().minus(SENDING_STALE))
                 .setMaxResults(max).getResultList());
         for (String key : due) {
             send(key);
@@ -286,24 +310,72 @@ public final class FollowUps implements AfterCare {
             end(key, FollowUpState.SKIPPED, e.getMessage());
             return;
         }
+        if (f.sendingSince() != null && !lookedUp(f, c, network, post)) {
+            return;
+        }
+        db.writing(em -> em.find(FollowUp.class, key).sending(post.text(), clock.instant()));
         PostedMessage posted;
         try {
             posted = network.post(post, "socialcare-followup-" + key);
         } catch (RateLimitedException e) {
+            db.writing(em -> em.find(FollowUp.class, key).confirmedAbsent(clock.instant())); // a 429 takes nothing
             retry(key, e.getMessage(), e.resetAt());
             return;
         } catch (PostRejectedException e) {
             end(key, FollowUpState.FAILED, e.getMessage());
             return;
-        } catch (RuntimeException e) {
-            retry(key, e.getMessage(), null);
+        } catch (RuntimeException | Error e) {
+            // A timeout or 5xx may come after the network took it: look it up before sending again.
+            Instant next = retries.next(f.attempts() + 1, clock.instant(), null);
+            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(next, "no answer from the network (" + e.getMessage()
+                    + "); looked up before it is sent again", clock.instant()));
+            LOG.warn("Follow-up {}: no answer from the network ({}); looking it up at {}", key, e.getMessage(), next);
             return;
         }
+        recordSent(key, c, post, posted);
+        LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), posted.id());
+    }
+
+    private void recordSent(String key, Conversation c, OutboundPost post, PostedMessage posted) {
         db.writing(em -> {
             LedgerEntry.recordPosted(em, c, posted.id(), post.text(), post.visibility().asVisibility(), clock.instant());
             em.find(FollowUp.class, key).sent(posted.id(), posted.url(), post.text(), clock.instant());
         });
-        LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), posted.id());
+    }
+
+    /**
+     * A follow-up whose answer never came: whether the network holds it. True when it may be posted now;
+     * false when it was found (and recorded as sent), or the network could not say (asked again later,
+     * or marked uncertain after {@link UnconfirmedPost#PATIENCE}), or the attempts are spent.
+     */
+    private boolean lookedUp(FollowUp f, Conversation c, NetworkClient network, OutboundPost post) {
+        String key = f.key();
+        UnconfirmedPost.Outcome outcome = UnconfirmedPost.lookUp(db, network, UnconfirmedPost.asSent(post, f.text()),
+                f.sendingSince(), clock.instant());
+        if (outcome instanceof UnconfirmedPost.Found found) {
+            recordSent(key, c, UnconfirmedPost.asSent(post, f.text()), found.post());
+            LOG.info("Ticket {}: {} found already on the network as {}: recorded, not sent again", f.ticketId(), f.kind(),
+                    found.post().id());
+            return false;
+        }
+        if (outcome instanceof UnconfirmedPost.Unknown unknown) {
+            if (unknown.patienceOver()) {
+                end(key, FollowUpState.UNCERTAIN, "the network did not answer when it was sent at " + f.sendingSince()
+                        + ", and could not be asked since whether it took it (" + unknown.why() + "); check the"
+                        + " conversation there");
+            } else {
+                Instant next = retries.next(Math.max(f.attempts(), 1), clock.instant(), unknown.resetAt());
+                db.writing(em -> em.find(FollowUp.class, key).unconfirmed(next, "not known whether the network took it;"
+                        + " looking it up failed: " + unknown.why(), clock.instant()));
+            }
+            return false;
+        }
+        db.writing(em -> em.find(FollowUp.class, key).confirmedAbsent(clock.instant()));
+        if (retries.exhausted(f.attempts())) {
+            end(key, FollowUpState.FAILED, f.reason() + " (gave up after " + f.attempts() + " attempts)");
+            return false;
+        }
+        return true;
     }
 
     /** What to post for a follow-up, or why not. */
@@ -453,7 +525,12 @@ public final class FollowUps implements AfterCare {
                             + quoted + ", " + answer.reading() + credit + ".");
                 }
             }
-            case SKIPPED, CANCELLED, FAILED, SCHEDULED -> host.setTicketFields(f.ticketId(), fields);
+            case UNCERTAIN -> {
+                host.setTicketFields(f.ticketId(), fields);
+                host.comment(f.ticketId(), "Social Care Bridge: the " + label(f.kind()) + " to " + handle
+                        + " may or may not have reached the customer (uncertain): " + f.reason());
+            }
+            case SKIPPED, CANCELLED, FAILED, SCHEDULED, SENDING -> host.setTicketFields(f.ticketId(), fields);
         }
     }
 
@@ -468,6 +545,8 @@ public final class FollowUps implements AfterCare {
             case SKIPPED -> "not sent: " + f.reason();
             case CANCELLED -> "cancelled: " + f.reason();
             case FAILED -> "not sent, failed: " + f.reason();
+            case SENDING -> "sending since " + WHEN.format(f.sendingSince());
+            case UNCERTAIN -> "maybe sent, uncertain: " + f.reason();
         };
     }
 

@@ -1,5 +1,8 @@
 package org.socialcarebridge.network;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.reply.OutboundPost;
 
@@ -20,6 +23,19 @@ public interface NetworkClient {
      *                       it (Mastodon's {@code Idempotency-Key}) never posts it twice
      */
     PostedMessage post(OutboundPost post, String idempotencyKey);
+
+    /**
+     * The brand's posts made since {@code since} that are this post (the same thread or recipient, the
+     * same text), oldest first. After a timeout, a 5xx or a crash mid-post, the network may hold the post
+     * although no answer came: on a network without idempotency keys (X) the outbox looks it up before
+     * posting again. The default suits a network that honours {@code idempotencyKey} (Mastodon): posting
+     * again with the same key answers the first post, so there is nothing to look up.
+     *
+     * @throws NetworkUnavailableException when the network cannot be asked now; the caller asks again later
+     */
+    default List<PostedMessage> findPosted(OutboundPost post, Instant since) {
+        return List.of();
+    }
 
     /**
      * Whether the brand can message a customer privately on this network; a survey or check-in is never

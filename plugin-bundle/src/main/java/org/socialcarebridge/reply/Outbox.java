@@ -108,15 +108,21 @@ public final class Outbox {
         }
     }
 
-    /** Marks replies left mid-post by a crash as uncertain; call once at start, before delivering. */
+    /**
+     * Replies left mid-post by a crash may or may not be on the network: each is looked up before it is
+     * posted again (and marked uncertain when the network cannot say for long). Call once at start,
+     * before delivering.
+     */
     public int settleInterrupted() {
         List<Long> ids = db.read(em -> em.createQuery(
                         "select o.transactionId from OutboxEntry o where o.state = :s", Long.class)
                 .setParameter("s", DeliveryState.POSTING).getResultList());
         for (Long id : ids) {
-            db.writing(em -> em.find(OutboxEntry.class, id).end(DeliveryState.UNCERTAIN,
-                    "the plugin stopped while posting this reply, so it may or may not be on the network;"
-                            + " check the conversation there before sending it again", clock.instant()));
+            db.writing(em -> {
+                OutboxEntry e = em.find(OutboxEntry.class, id);
+                e.unconfirmed(e.updatedAt(), clock.instant(), "the plugin stopped while posting this reply; it is looked up"
+                        + " on the network before it is posted again", clock.instant());
+            });
         }
         return ids.size();
     }
@@ -181,7 +187,30 @@ public final class Outbox {
         for (int step = entry.postsDone(); step < posts.size(); step++) {
             OutboundPost post = posts.get(step).continuesThread()
                     ? posts.get(step).answering(lastPosted(transactionId)) : posts.get(step);
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), clock.instant()));
+            OutboxEntry before = db.read(em -> em.find(OutboxEntry.class, transactionId));
+            Instant unconfirmed = before.unconfirmedSince();
+            if (unconfirmed != null) {
+                Optional<PostedMessage> earlier = earlierPost(transactionId, network,
+                        UnconfirmedPost.asSent(post, before.postedText()), unconfirmed);
+                if (earlier == null) {
+                    return; // the network could not say; asked again later
+                }
+                if (earlier.isPresent()) {
+                    recordPost(transactionId, conversation, post, earlier.get());
+                    LOG.info("Found part {} of the reply of transaction {} on ticket {} already on the network as {}:"
+                            + " recorded, not posted again", step + 1, transactionId, entry.ticketId(), earlier.get().id());
+                    continue;
+                }
+                db.writing(em -> em.find(OutboxEntry.class, transactionId).confirmedAbsent(clock.instant()));
+                OutboxEntry absent = db.read(em -> em.find(OutboxEntry.class, transactionId));
+                if (retries.exhausted(absent.attempts())) {
+                    finish(transactionId, DeliveryState.FAILED, absent.lastError() + " (gave up after " + absent.attempts()
+                            + " attempts)" + (step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : ""));
+                    return;
+                }
+            }
+            Instant attempt = clock.instant();
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), attempt));
             PostedMessage posted;
             try {
                 posted = network.post(post, idempotencyKey(transactionId, step));
@@ -192,20 +221,65 @@ public final class Outbox {
                 finish(transactionId, DeliveryState.FAILED, e.getMessage()
                         + (step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : ""));
                 return;
-            } catch (RuntimeException e) {
-                retry(transactionId, e.getMessage(), null);
+            } catch (RuntimeException | Error e) {
+                // A timeout or 5xx may come after the network took the post: look before posting again.
+                unconfirmed(transactionId, attempt, String.valueOf(e.getMessage()));
                 return;
             }
-            db.writing(em -> {
-                em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), clock.instant());
-                LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(), post.visibility().asVisibility(),
-                        clock.instant());
-            });
+            recordPost(transactionId, conversation, post, posted);
             LOG.info("Posted {} of transaction {} on ticket {} as {} {}", posts.size() > 1 ? "part " + (step + 1) + "/"
                     + posts.size() + " of the reply" : "the reply", transactionId, entry.ticketId(), post.visibility().label(),
                     posted.id());
         }
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+    }
+
+    private void recordPost(long transactionId, Conversation conversation, OutboundPost post, PostedMessage posted) {
+        db.writing(em -> {
+            em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), clock.instant());
+            LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(), post.visibility().asVisibility(),
+                    clock.instant());
+        });
+    }
+
+    /**
+     * The post of this reply the network took although its answer never came: present when found, empty
+     * when the network holds none (post it), null when the network could not say (asked again later, or
+     * after {@link UnconfirmedPost#PATIENCE} marked uncertain for a human).
+     */
+    private Optional<PostedMessage> earlierPost(long transactionId, NetworkClient network, OutboundPost post,
+                                                Instant unconfirmed) {
+        Instant now = clock.instant();
+        UnconfirmedPost.Outcome outcome = UnconfirmedPost.lookUp(db, network, post, unconfirmed, now);
+        if (outcome instanceof UnconfirmedPost.Found found) {
+            return Optional.of(found.post());
+        }
+        if (outcome instanceof UnconfirmedPost.Unknown unknown) {
+            if (unknown.patienceOver()) {
+                finish(transactionId, DeliveryState.UNCERTAIN, "the network did not answer when the reply was posted at "
+                        + unconfirmed + ", and could not be asked since whether it took it (" + unknown.why() + "); check"
+                        + " the conversation there, and send the reply again only if it is missing");
+                return null;
+            }
+            Instant next = retries.next(Math.max(db.read(em -> em.find(OutboxEntry.class, transactionId)).attempts(), 1),
+                    now, unknown.resetAt());
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(unconfirmed, next,
+                    "not known whether the network took the reply; looking it up failed: " + unknown.why(), now));
+            LOG.warn("Reply of transaction {}: could not look up whether the network took it ({}); next look at {}",
+                    transactionId, unknown.why(), next);
+            return null;
+        }
+        return Optional.empty();
+    }
+
+    /** The outcome of the attempt started at {@code attempt} is unknown: look it up on the next pass. */
+    private void unconfirmed(long id, Instant attempt, String error) {
+        // Looked up even after the last attempt: a reply that may be out is never called failed unchecked.
+        int attempts = db.read(em -> em.find(OutboxEntry.class, id)).attempts();
+        Instant next = retries.next(Math.max(attempts, 1), clock.instant(), null);
+        db.writing(em -> em.find(OutboxEntry.class, id).unconfirmed(attempt, next, error, clock.instant()));
+        LOG.warn("Reply of transaction {}: no answer from the network ({}); looking it up at {} before posting again", id,
+                error, next);
     }
 
     /**
@@ -375,6 +449,9 @@ public final class Outbox {
                             + " is held, not posted: " + e.lastError() + ".");
                 } else if (e.state() == DeliveryState.QUEUED) {
                     // approved: what becomes of it is written back once it is posted
+                } else if (e.state() == DeliveryState.UNCERTAIN) {
+                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                            + " may or may not have reached the customer (uncertain): " + e.lastError());
                 } else if (e.state() != DeliveryState.POSTED) {
                     host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " was NOT delivered to the customer (" + e.state().label() + "): " + e.lastError());

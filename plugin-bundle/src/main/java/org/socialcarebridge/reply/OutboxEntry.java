@@ -105,6 +105,14 @@ public class OutboxEntry {
     @Column(name = "POSTED_AT")
     private Instant postedAt;
 
+    /**
+     * Since when the network may hold a post of this reply that the outbox has not recorded: a timeout, a
+     * 5xx or a crash came after the post was sent. The post is looked up before it is sent again. Null
+     * when every outcome is known.
+     */
+    @Column(name = "UNCONFIRMED_SINCE")
+    private Instant unconfirmedSince;
+
     protected OutboxEntry() {
     }
 
@@ -201,6 +209,7 @@ public class OutboxEntry {
             recipient = to;
         }
         postsDone = postsDone() + 1;
+        unconfirmedSince = null;
         postId = postId == null ? id : postId + " " + id;
         String link = url != null ? url : id;
         postUrl = postUrl == null ? link : postUrl + " " + link;
@@ -236,6 +245,38 @@ public class OutboxEntry {
         nextAttemptAt = when;
         lastError = error;
         updatedAt = now;
+    }
+
+    /**
+     * The post's outcome is unknown: it is looked up from {@code when} on, before anything is sent again.
+     * An earlier unknown attempt keeps its start, so the look-up covers both.
+     */
+    void unconfirmed(Instant since, Instant when, String error, Instant now) {
+        if (unconfirmedSince == null || since.isBefore(unconfirmedSince)) {
+            unconfirmedSince = since;
+        }
+        retryAt(when, error, now);
+    }
+
+    /** The look-up found no post of the reply: the next attempt posts it. */
+    void confirmedAbsent(Instant now) {
+        unconfirmedSince = null;
+        updatedAt = now;
+    }
+
+    /** Since when the network may hold an unrecorded post of this reply, or null. */
+    public Instant unconfirmedSince() {
+        return unconfirmedSince;
+    }
+
+    /** The text of the post last sent to the network (or being sent), or null before the first. */
+    public String postedText() {
+        return postedText;
+    }
+
+    /** When it last changed; for a reply left {@link DeliveryState#POSTING}, when the post was sent. */
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     void end(DeliveryState finalState, String error, Instant now) {

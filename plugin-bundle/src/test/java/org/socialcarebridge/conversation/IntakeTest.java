@@ -112,6 +112,64 @@ class IntakeTest {
         assertEquals(List.of("40", "41"), host.messages.get(1L));
     }
 
+    long opened() {
+        return host.calls.stream().filter("open"::equals).count();
+    }
+
+    @Test
+    void aHelpDeskSlowerThanTheTimeoutIsLookedUpUntilItsTicketAppearsNeverOpenedTwice() {
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
+        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        host.slow = true;
+        intake.receive(List.of(tweet("42", ALICE, "@acme my router is broken", null, "42")));
+        assertNotNull(intake.filePending(10).error(), "the create timed out");
+        for (int second = 1; second <= 35; second++) {
+            clock.now = clock.now.plusSeconds(1);
+            Intake.FilingReport waiting = intake.filePending(10);
+            assertEquals(0, waiting.filed(), "RT may still be creating it: " + waiting.error());
+        }
+        assertEquals(1, opened(), "looked up, never asked to create it again");
+        assertTrue(host.calls.contains("findConversation"));
+        host.stillWriting.forEach(Runnable::run); // RT commits the ticket 35 s after it was asked
+        assertEquals(1, intake.filePending(10).filed());
+        assertEquals(1, host.tickets.size(), "one ticket for the conversation");
+        assertEquals(1L, db.read(em -> em.find(LedgerEntry.class, "x:42")).ticketId());
+    }
+
+    @Test
+    void aCreateTheHelpDeskNeverDidIsMadeAgainOnlyAfterThePatienceWindow() {
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
+        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        host.slow = true;
+        intake.receive(List.of(tweet("43", ALICE, "@acme hello", null, "43")));
+        intake.filePending(10);
+        host.slow = false;
+        host.stillWriting.clear(); // the request died inside RT
+        clock.now = clock.now.plus(Intake.HOST_PATIENCE).minusSeconds(1);
+        assertEquals(0, intake.filePending(10).filed());
+        assertEquals(1, opened());
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(1, intake.filePending(10).filed());
+        assertEquals(2, opened(), "asked again once surely not coming");
+        assertEquals(1, host.tickets.size());
+    }
+
+    @Test
+    void aSlowCorrespondenceIsLookedUpNotAddedTwice() {
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
+        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        intake.receive(List.of(tweet("44", ALICE, "@acme hello", null, "44")));
+        intake.filePending(10);
+        host.slow = true;
+        intake.receive(List.of(tweet("45", ALICE, "@acme still there?", "44", "44")));
+        intake.filePending(10);
+        clock.now = clock.now.plusSeconds(40);
+        assertEquals(0, intake.filePending(10).filed());
+        host.stillWriting.forEach(Runnable::run);
+        assertEquals(1, intake.filePending(10).filed());
+        assertEquals(List.of("44", "45"), host.messages.get(1L));
+    }
+
     @Test
     void ledgerSurvivesReopeningTheDatabaseFile(@TempDir Path dir) {
         db.close();

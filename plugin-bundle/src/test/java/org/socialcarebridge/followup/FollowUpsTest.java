@@ -68,10 +68,40 @@ class FollowUpsTest {
                 failNext = null;
                 throw e;
             }
-            posted.add(post.visibility() == ReplyVisibility.PUBLIC ? "public:" + post.inReplyToMessageId() + ":" + post.text()
-                    : "dm:" + post.recipientAccountId() + ":" + post.text());
+            posted.add(what(post));
             String id = String.valueOf(900 + posted.size());
+            if (acceptThenFail) {
+                acceptThenFail = false;
+                throw new NetworkUnavailableException("X answered 503 after taking the post");
+            }
             return new PostedMessage(id, "https://x.com/acme/status/" + id);
+        }
+
+        private static String what(OutboundPost post) {
+            return post.visibility() == ReplyVisibility.PUBLIC ? "public:" + post.inReplyToMessageId() + ":" + post.text()
+                    : "dm:" + post.recipientAccountId() + ":" + post.text();
+        }
+
+        /** The next post is taken by the network, then answered with a 503 (X has no idempotency key). */
+        boolean acceptThenFail;
+        /** Thrown by every look-up while set. */
+        RuntimeException lookupFailure;
+        int lookups;
+
+        /** Like X's timeline or DM conversation: the posts on the network with these words, to this place. */
+        @Override
+        public List<PostedMessage> findPosted(OutboundPost post, Instant since) {
+            lookups++;
+            if (lookupFailure != null) {
+                throw lookupFailure;
+            }
+            List<PostedMessage> found = new ArrayList<>();
+            for (int i = 0; i < posted.size(); i++) {
+                if (posted.get(i).equals(what(post))) {
+                    found.add(new PostedMessage(String.valueOf(901 + i), "https://x.com/acme/status/" + (901 + i)));
+                }
+            }
+            return found;
         }
     }
 
@@ -358,6 +388,101 @@ class FollowUpsTest {
         assertEquals(2, x.posted.size());
         String closingKey = x.keys.get(x.keys.size() - 1);
         assertEquals(closingKey, x.keys.get(x.keys.size() - 2), "the retry reuses the idempotency key");
+    }
+
+    FollowUp closing() {
+        return db.read(em -> em.createQuery("select f from FollowUp f where f.kind = :k", FollowUp.class)
+                .setParameter("k", FollowUpKind.CLOSING).getSingleResult());
+    }
+
+    @Test
+    void aFollowUpTheNetworkTookBeforeAnswering503IsFoundNotSentTwice() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        x.acceptThenFail = true;
+        pass();
+        assertEquals(2, x.posted.size(), "the agent's reply and the closing the network took");
+        assertEquals(FollowUpState.SCHEDULED, closing().state());
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        pass();
+        assertEquals(2, x.posted.size(), "looked up, not sent again");
+        assertEquals(1, x.lookups);
+        assertEquals(FollowUpState.SENT, closing().state());
+        assertEquals("902", closing().postId());
+    }
+
+    @Test
+    void aFollowUpLeftSendingByACrashOrADatabaseErrorIsLookedUpNeverResentEverySecond() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        // The closing reached the network; recording it failed (the database, or the plugin died).
+        String text = policy.closingText();
+        String key = closing().key();
+        db.writing(em -> em.find(FollowUp.class, key).sending("@alice " + text, clock.instant()));
+        x.posted.add("public:10:@alice " + text);
+        for (int second = 0; second < 50; second++) {
+            clock.now = clock.now.plusSeconds(1);
+            pass();
+        }
+        assertEquals(2, x.posted.size(), "never resent while it may still be under way");
+        assertEquals(0, x.lookups);
+        clock.now = clock.now.plus(FollowUps.SENDING_STALE);
+        pass();
+        assertEquals(1, x.posted.stream().filter(p -> p.endsWith(text)).count(), "found on the network, not resent: " + x.posted);
+        assertEquals(FollowUpState.SENT, closing().state());
+        assertEquals("902", closing().postId());
+    }
+
+    @Test
+    void aFollowUpLeftSendingByAStopIsLookedUpAtTheNextStart() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        String text = policy.closingText();
+        String key = closing().key();
+        db.writing(em -> em.find(FollowUp.class, key).sending("@alice " + text, clock.instant()));
+        x.posted.add("public:10:@alice " + text);
+        start();
+        assertEquals(1, followUps.settleInterrupted());
+        pass();
+        assertEquals(1, x.lookups, "looked up at once, not a minute later");
+        assertEquals(1, x.posted.stream().filter(p -> p.endsWith(text)).count());
+        assertEquals(FollowUpState.SENT, closing().state());
+    }
+
+    @Test
+    void aFollowUpTheNetworkNeverTookIsLookedUpThenSentOnce() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        x.failNext = new NetworkUnavailableException("X answered 503");
+        pass();
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        pass();
+        assertEquals(1, x.lookups);
+        assertEquals(2, x.posted.size());
+        assertEquals(FollowUpState.SENT, closing().state());
+    }
+
+    @Test
+    void aFollowUpWhoseLookUpKeepsFailingIsMarkedUncertainOnTheTicket() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        x.acceptThenFail = true;
+        pass();
+        x.lookupFailure = new NetworkUnavailableException("X answered 503 to the timeline");
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        pass();
+        assertEquals(FollowUpState.SCHEDULED, closing().state(), "asked again later");
+        clock.now = clock.now.plus(org.socialcarebridge.reply.UnconfirmedPost.PATIENCE);
+        pass();
+        assertEquals(FollowUpState.UNCERTAIN, closing().state());
+        assertEquals(1, x.posted.stream().filter(p -> p.endsWith(policy.closingText())).count(), "never sent blind: " + x.posted);
+        assertTrue(field("Social Closing").startsWith("maybe sent, uncertain"), field("Social Closing"));
+        assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("may or may not have reached")), host.comments.toString());
     }
 
     @Test

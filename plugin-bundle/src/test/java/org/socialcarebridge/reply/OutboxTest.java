@@ -69,7 +69,37 @@ class OutboxTest {
             }
             posted.add(what);
             String id = String.valueOf(900 + posted.size());
+            if (acceptThenFail > 0) {
+                acceptThenFail--;
+                throw new NetworkUnavailableException("X answered 503 after taking the post");
+            }
             return new PostedMessage(id, "https://x.com/acme/status/" + id);
+        }
+
+        /** How many of the next posts the network takes and then answers 503 (X has no idempotency key). */
+        int acceptThenFail;
+        /** Thrown by every look-up while set. */
+        RuntimeException lookupFailure;
+        final List<Instant> lookups = new ArrayList<>();
+
+        /** Like X's timeline: every post on the network with these words in this thread (or to this recipient). */
+        @Override
+        public List<PostedMessage> findPosted(OutboundPost post, Instant since) {
+            lookups.add(since);
+            if (lookupFailure != null) {
+                throw lookupFailure;
+            }
+            String what = post.visibility() == ReplyVisibility.PUBLIC
+                    ? "public:" + post.inReplyToMessageId() + ":" + post.text()
+                    : "dm:" + post.recipientAccountId() + ":" + post.text();
+            List<PostedMessage> found = new ArrayList<>();
+            for (int i = 0; i < posted.size(); i++) {
+                if (posted.get(i).equals(what)) {
+                    String id = String.valueOf(901 + i);
+                    found.add(new PostedMessage(id, "https://x.com/acme/status/" + id));
+                }
+            }
+            return found;
         }
     }
 
@@ -427,17 +457,107 @@ class OutboxTest {
         assertEquals("901", host.deliveries.get(105L).get("Social Post ID"));
     }
 
+    Outbox restarted() {
+        return new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(),
+                new ReplyApproval(0), AgentGroups.DEFAULT, clock);
+    }
+
     @Test
-    void replyInterruptedMidPostIsMarkedUncertainNotReposted() {
+    void replyInterruptedAfterTheNetworkTookItIsFoundAndRecordedNotReposted() {
         agentReplies(106, "hello", ReplyVisibility.PUBLIC);
         outbox.accept(106);
         db.writing(em -> em.find(OutboxEntry.class, 106L).posting("@alice hello", clock.instant()));
-        Outbox afterRestart = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(),
-                new ReplyApproval(0), AgentGroups.DEFAULT, clock);
+        x.posted.add("public:10:@alice hello"); // the network took it; then the plugin died before recording it
+        Outbox afterRestart = restarted();
         assertEquals(1, afterRestart.settleInterrupted());
         afterRestart.deliverDue(10);
-        assertTrue(x.posted.isEmpty());
-        assertTrue(host.deliveries.get(106L).get("Social Delivery").startsWith("uncertain"));
+        assertEquals(1, x.posted.size(), "looked up, not posted again");
+        assertEquals(List.of(clock.instant().minus(UnconfirmedPost.CLOCK_SLACK)), x.lookups, "looked up from the interrupted attempt on");
+        assertEquals("901", host.deliveries.get(106L).get("Social Post ID"));
+        assertTrue(host.deliveries.get(106L).get("Social Delivery").startsWith("posted "));
+        assertEquals(LedgerEntry.Direction.OUTBOUND, db.read(em -> em.find(LedgerEntry.class, "x:901")).direction(),
+                "its echo is recognised as the brand's own post");
+    }
+
+    @Test
+    void replyInterruptedBeforeTheNetworkTookItIsPostedOnceAfterTheLookUp() {
+        agentReplies(107, "hello", ReplyVisibility.PUBLIC);
+        outbox.accept(107);
+        db.writing(em -> em.find(OutboxEntry.class, 107L).posting("@alice hello", clock.instant()));
+        Outbox afterRestart = restarted();
+        afterRestart.settleInterrupted();
+        afterRestart.deliverDue(10);
+        assertEquals(1, x.lookups.size());
+        assertEquals(List.of("public:10:@alice hello"), x.posted);
+        assertEquals("901", host.deliveries.get(107L).get("Social Post ID"));
+    }
+
+    @Test
+    void aPostTheNetworkTookBeforeAnswering503IsFoundNotPostedTwice() {
+        agentReplies(108, "Sorry! Looking now.", ReplyVisibility.PUBLIC);
+        outbox.accept(108);
+        x.acceptThenFail = 1;
+        outbox.deliverDue(10);
+        assertEquals(DeliveryState.RETRYING, db.read(em -> em.find(OutboxEntry.class, 108L)).state());
+        assertTrue(x.lookups.isEmpty(), "the look-up waits for the retry");
+        clock.now = clock.now.plusSeconds(60);
+        outbox.deliverDue(10);
+        assertEquals(List.of("public:10:@alice Sorry! Looking now."), x.posted, "exactly one post on the network");
+        assertEquals(1, x.lookups.size());
+        assertEquals("901", host.deliveries.get(108L).get("Social Post ID"));
+        assertTrue(host.deliveries.get(108L).get("Social Delivery").startsWith("posted "));
+    }
+
+    @Test
+    void aPostTheNetworkNeverTookIsLookedUpThenPostedAgain() {
+        agentReplies(109, "hello", ReplyVisibility.PUBLIC);
+        outbox.accept(109);
+        x.failures.add(new NetworkUnavailableException("X answered 503"));
+        outbox.deliverDue(10);
+        clock.now = clock.now.plusSeconds(60);
+        outbox.deliverDue(10);
+        assertEquals(1, x.lookups.size());
+        assertEquals(List.of("public:10:@alice hello"), x.posted);
+        assertNull(db.read(em -> em.find(OutboxEntry.class, 109L)).unconfirmedSince());
+    }
+
+    @Test
+    void aFailingLookUpKeepsTheReplyPendingThenMarksItUncertainForAHuman() {
+        agentReplies(111, "hello", ReplyVisibility.PUBLIC);
+        outbox.accept(111);
+        x.acceptThenFail = 1;
+        outbox.deliverDue(10);
+        x.lookupFailure = new NetworkUnavailableException("X answered 503 to the timeline");
+        for (int minute = 0; minute < 29; minute++) {
+            clock.now = clock.now.plusSeconds(60);
+            outbox.deliverDue(10);
+        }
+        OutboxEntry waiting = db.read(em -> em.find(OutboxEntry.class, 111L));
+        assertEquals(DeliveryState.RETRYING, waiting.state(), "still asking: " + waiting.lastError());
+        assertTrue(x.lookups.size() > 1, "asked again on later passes");
+        assertEquals(1, x.posted.size(), "never posted blind");
+        clock.now = clock.now.plus(UnconfirmedPost.PATIENCE);
+        outbox.deliverDue(10);
+        assertEquals(DeliveryState.UNCERTAIN, db.read(em -> em.find(OutboxEntry.class, 111L)).state());
+        assertEquals(1, x.posted.size());
+        assertTrue(host.deliveries.get(111L).get("Social Delivery").startsWith("uncertain"));
+        assertTrue(host.comments.get(1L).get(0).contains("may or may not have reached the customer"), host.comments.toString());
+        assertEquals(1, outbox.failed(), "counted on the health page");
+    }
+
+    @Test
+    void anEarlierReplyWithTheSameWordsIsNotTakenForThisOne() {
+        agentReplies(112, "Thanks!", ReplyVisibility.PUBLIC);
+        outbox.accept(112);
+        outbox.deliverDue(10);
+        agentReplies(113, "Thanks!", ReplyVisibility.PUBLIC);
+        outbox.accept(113);
+        x.failures.add(new NetworkUnavailableException("X answered 503"));
+        outbox.deliverDue(10);
+        clock.now = clock.now.plusSeconds(60);
+        outbox.deliverDue(10);
+        assertEquals(2, x.posted.size(), "the first reply's post is the first reply's");
+        assertEquals("902", host.deliveries.get(113L).get("Social Post ID"));
     }
 
     static final SocialIdentity BOB = new SocialIdentity(Network.X, "2002", "bob", "Bob", null, 1, false);

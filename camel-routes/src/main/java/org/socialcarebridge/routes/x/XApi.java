@@ -81,6 +81,33 @@ public final class XApi {
         return call("POST", "/2/dm_conversations/with/" + HttpCall.encode(participantId) + "/messages", body);
     }
 
+    /**
+     * The user's own posts (replies included) from {@code startTime} on, newest first, 100 a page: where
+     * a post whose answer never came is looked up (X has no idempotency key).
+     */
+    public JsonNode userPosts(String userId, Instant startTime, String paginationToken) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("max_results", "100");
+        q.put("start_time", startTime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        q.put("tweet.fields", "created_at,referenced_tweets");
+        if (paginationToken != null) {
+            q.put("pagination_token", paginationToken);
+        }
+        return call("GET", "/2/users/" + HttpCall.encode(userId) + "/tweets?" + HttpCall.form(q), null);
+    }
+
+    /** The messages of the one-to-one conversation with a participant, newest first, 100 a page. */
+    public JsonNode conversationEvents(String participantId, String paginationToken) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("max_results", "100");
+        q.put("event_types", "MessageCreate");
+        q.put("dm_event.fields", "created_at,sender_id,dm_conversation_id");
+        if (paginationToken != null) {
+            q.put("pagination_token", paginationToken);
+        }
+        return call("GET", "/2/dm_conversations/with/" + HttpCall.encode(participantId) + "/dm_events?" + HttpCall.form(q), null);
+    }
+
     private JsonNode call(String method, String pathAndQuery, JsonNode body) {
         String url = settings.baseUrl() + pathAndQuery;
         String what = method + " " + pathAndQuery.replaceAll("\\?.*", "");

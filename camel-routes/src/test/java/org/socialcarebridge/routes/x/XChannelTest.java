@@ -1,6 +1,7 @@
 package org.socialcarebridge.routes.x;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,8 @@ import org.socialcarebridge.network.PostedMessage;
 import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
+import org.socialcarebridge.reply.OutboundPost;
+import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.channel.ChannelPoller;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.simulator.x.XSimulator;
@@ -217,6 +220,61 @@ class XChannelTest {
         call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":503,\"count\":1}");
         assertThrows(NetworkUnavailableException.class, () -> client.publicReply(id, "x"));
         assertThrows(PostRejectedException.class, () -> client.publicReply(id, "y".repeat(300)));
+    }
+
+    OutboundPost reply(String inReplyTo, String text) {
+        return new OutboundPost(org.socialcarebridge.conversation.Network.X, ReplyVisibility.PUBLIC, text, inReplyTo, null);
+    }
+
+    @Test
+    void aReplyXTookBeforeAnswering503IsFoundInTheBrandsTimeline() throws Exception {
+        String id = tweet("gus", "@acme my router");
+        String other = tweet("hal", "@acme my modem");
+        XNetworkClient client = new XNetworkClient(api, "acme");
+        java.time.Instant attempt = java.time.Instant.now().minusSeconds(1);
+        client.publicReply(other, "@hal on it"); // the same words elsewhere are another reply
+        call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":503,\"accept\":true}");
+        assertThrows(NetworkUnavailableException.class, () -> client.publicReply(id, "@gus on it & <now>"));
+        List<PostedMessage> found = client.findPosted(reply(id, "@gus on it & <now>"), attempt);
+        assertEquals(1, found.size(), "X took it although it answered 503");
+        JsonNode onX = call("GET", "/2/tweets/" + found.get(0).id(), TOKEN, null);
+        assertEquals("@gus on it & <now>", onX.path("data").path("text").asText());
+        assertTrue(found.get(0).url().endsWith("/acme/status/" + found.get(0).id()));
+        assertTrue(client.findPosted(reply(id, "@gus something else"), attempt).isEmpty(), "other words are not this post");
+        assertTrue(client.findPosted(reply(other, "@gus on it & <now>"), attempt).isEmpty(), "another thread is not this post");
+        assertTrue(requests().stream().anyMatch(r -> r.path("query").asText().contains("tweet.fields=")
+                && r.path("path").asText().endsWith("/tweets")), "asks with X's wire names: " + requests());
+    }
+
+    @Test
+    void aDirectMessageXTookBeforeAnswering503IsFoundInTheConversation() throws Exception {
+        tweet("ivy", "@acme hello");
+        String ivyId = call("GET", "/2/users/me", "sim-user:ivy", null).path("data").path("id").asText();
+        XNetworkClient client = new XNetworkClient(api, "acme");
+        java.time.Instant attempt = java.time.Instant.now().minusSeconds(1);
+        call("POST", "/sim/faults", null, "{\"path\":\"/2/dm_conversations/with/" + ivyId
+                + "/messages\",\"method\":\"POST\",\"status\":503,\"accept\":true}");
+        assertThrows(NetworkUnavailableException.class, () -> client.directMessage(ivyId, "your order number?"));
+        OutboundPost dm = new OutboundPost(org.socialcarebridge.conversation.Network.X, ReplyVisibility.PRIVATE,
+                "your order number?", null, ivyId);
+        List<PostedMessage> found = client.findPosted(dm, attempt);
+        assertEquals(1, found.size());
+        assertTrue(client.findPosted(dm, java.time.Instant.now().plusSeconds(60)).isEmpty(), "nothing since a later attempt");
+    }
+
+    @Test
+    void aLookUpXCannotAnswerIsRetryableNeverAnAnswer() throws Exception {
+        String id = tweet("jon", "@acme hi");
+        XNetworkClient client = new XNetworkClient(api, "acme");
+        client.publicReply(id, "@jon hi"); // learns nothing yet: the brand id is asked on the first look-up
+        call("POST", "/sim/faults", null, "{\"path\":\"/2/users/" + brandId() + "/tweets\",\"method\":\"GET\",\"status\":503}");
+        assertThrows(NetworkUnavailableException.class, () -> client.findPosted(reply(id, "@jon hi"), java.time.Instant.now()));
+    }
+
+    @Test
+    void xShowsTextBackEscapedWithItsOwnLinks() {
+        assertTrue(XNetworkClient.sameText("@a fish &amp; chips &lt;3 https://t.co/abc", "@a fish & chips <3 https://example.com/x"));
+        assertFalse(XNetworkClient.sameText("@a fish", "@a chips"));
     }
 
     @Test

@@ -59,6 +59,9 @@ public final class XSimulator implements AutoCloseable {
         server.route("POST", "/2/users/{id}/retweets", 50 * m, this::retweet);
         server.route("POST", "/2/dm_conversations/with/{participant_id}/messages", 200 * m, this::sendDm);
         server.route("GET", "/2/dm_events", 300 * m, this::dmEvents);
+        // The brand's own posts and one DM conversation: where a client looks up a post whose answer never came.
+        server.route("GET", "/2/users/{id}/tweets", 900 * m, this::userTweets);
+        server.route("GET", "/2/dm_conversations/with/{participant_id}/dm_events", 300 * m, this::conversationEvents);
         server.route("PUT", "/sim/users/{handle}", 0, this::putUser);
         server.route("GET", "/sim/tweets", 0, r -> ApiResponse.json(200, allTweets()));
         server.route("GET", "/sim/dm_events", 0, r -> ApiResponse.json(200, allDms()));
@@ -368,6 +371,74 @@ public final class XSimulator implements AutoCloseable {
         }
         body.put("meta", meta);
         return ApiResponse.json(200, body);
+    }
+
+    /**
+     * A user's own posts (replies included), newest first, as X's user timeline: {@code since_id} exclusive,
+     * {@code start_time} inclusive, {@code pagination_token} walks back; 5 to 100 a page.
+     */
+    private ApiResponse userTweets(ApiRequest r) {
+        caller(r);
+        XUser author = usersById.get(r.pathParam("id"));
+        if (author == null) {
+            return ApiResponse.json(200, Map.of("errors", List.of(notFound("user", "id", r.pathParam("id")))));
+        }
+        int max = maxResults(r, 5, 100, 10);
+        long since = idParam(r, "since_id");
+        long before = token(r);
+        Instant from = instantParam(r, "start_time");
+        List<XTweet> matching;
+        synchronized (tweets) {
+            matching = tweets.stream().filter(t -> t.authorId().equals(author.id))
+                    .filter(t -> Long.parseLong(t.id()) > since && Long.parseLong(t.id()) < before)
+                    .filter(t -> from == null || !Instant.parse(t.createdAt()).isBefore(from))
+                    .sorted((a, b) -> Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id())))
+                    .toList();
+        }
+        List<XTweet> page = matching.subList(0, Math.min(max, matching.size()));
+        return timeline(r, page, matching.size() > page.size());
+    }
+
+    /** The events of the caller's one-to-one conversation with a participant, newest first, 1 to 100 a page. */
+    private ApiResponse conversationEvents(ApiRequest r) {
+        XUser me = caller(r);
+        XUser other = usersById.get(r.pathParam("participant_id"));
+        if (other == null) {
+            return ApiResponse.problem(400, "Invalid Request", "One or more parameters to your request was invalid.");
+        }
+        int max = maxResults(r, 1, 100, 100);
+        long before = token(r);
+        List<XDirectMessage> events;
+        synchronized (dms) {
+            events = dms.stream().filter(d -> d.involves(me.id) && d.involves(other.id))
+                    .filter(d -> Long.parseLong(d.id()) < before)
+                    .sorted((x, y) -> Long.compare(Long.parseLong(y.id()), Long.parseLong(x.id()))).toList();
+        }
+        List<XDirectMessage> page = events.subList(0, Math.min(max, events.size()));
+        Set<String> fields = fields(r, "dm_event.fields");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!page.isEmpty()) {
+            body.put("data", page.stream().map(d -> d.toJson(fields)).toList());
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("result_count", page.size());
+        if (events.size() > page.size()) {
+            meta.put("next_token", "p" + page.get(page.size() - 1).id());
+        }
+        body.put("meta", meta);
+        return ApiResponse.json(200, body);
+    }
+
+    private static Instant instantParam(ApiRequest r, String name) {
+        String v = r.param(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid(name, "The `" + name + "` query parameter value [" + v + "] is not a valid time, e.g. 2026-12-01T08:00:00Z");
+        }
     }
 
     private ApiResponse putUser(ApiRequest r) {

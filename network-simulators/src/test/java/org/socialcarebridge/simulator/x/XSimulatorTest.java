@@ -240,4 +240,36 @@ class XSimulatorTest {
         assertEquals(201, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"" + "x".repeat(256) + " " + url + "\"}").status());
         assertEquals(400, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"" + "x".repeat(281) + "\"}").status());
     }
+
+    @Test
+    void aPostAcceptedThenFailedIsOnTheBrandsTimelineAndADmInItsConversation() throws Exception {
+        String customer = call("POST", "/2/tweets", "sim-user:olga", "{\"text\":\"@acme help\"}").body().path("data").path("id").asText();
+        call("POST", "/sim/faults", null, "{\"method\":\"POST\",\"path\":\"/2/tweets\",\"status\":503,\"accept\":true}");
+        Answer failed = call("POST", "/2/tweets", "brand-token",
+                "{\"text\":\"@olga on it\",\"reply\":{\"in_reply_to_tweet_id\":\"" + customer + "\"}}");
+        assertEquals(503, failed.status());
+        JsonNode timeline = call("GET", "/2/users/" + sim.brandId() + "/tweets?max_results=5&tweet.fields=created_at,"
+                + "referenced_tweets&start_time=2020-01-01T00:00:00Z", "brand-token", null).body();
+        assertEquals(1, timeline.path("data").size(), timeline.toString());
+        assertEquals("@olga on it", timeline.path("data").get(0).path("text").asText());
+
+        String olga = call("GET", "/2/users/me", "sim-user:olga", null).body().path("data").path("id").asText();
+        call("POST", "/sim/faults", null, "{\"method\":\"POST\",\"path\":\"/2/dm_conversations/with/" + olga
+                + "/messages\",\"status\":503,\"accept\":true}");
+        assertEquals(503, call("POST", "/2/dm_conversations/with/" + olga + "/messages", "brand-token",
+                "{\"text\":\"your order number?\"}").status());
+        JsonNode events = call("GET", "/2/dm_conversations/with/" + olga + "/dm_events?dm_event.fields=sender_id,created_at",
+                "brand-token", null).body();
+        assertEquals("your order number?", events.path("data").get(0).path("text").asText());
+        assertEquals(sim.brandId(), events.path("data").get(0).path("sender_id").asText());
+    }
+
+    @Test
+    void aHeldAnswerIsTheRealAnswerAndAFaultNeedsAStatusOrAHold() throws Exception {
+        call("POST", "/sim/faults", null, "{\"method\":\"POST\",\"path\":\"/2/tweets\",\"holdSeconds\":1}");
+        Answer held = call("POST", "/2/tweets", "sim-user:pia", "{\"text\":\"@acme slow\"}");
+        assertEquals(201, held.status(), "the real answer, held");
+        assertEquals(400, call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\"}").status(), "a fault needs a status or a hold");
+    }
+
 }

@@ -36,7 +36,8 @@ public class RecordingHost implements HostGateway {
     private void reach(String call) {
         calls.add(call);
         if (down || failing.contains(call)) {
-            throw new HostUnavailableException("RT is down (test)");
+            // Down means refused: the request never reached the help desk.
+            throw HostUnavailableException.notReached("RT is down (test)", null);
         }
     }
 

@@ -44,7 +44,7 @@ public final class Intake {
      * it (the HTTP client gives up after 30 s; RT under Apache may work on for its Timeout, 300 s on
      * Debian): until then a missing ticket is looked up again, never opened a second time.
      */
-    static final Duration HOST_PATIENCE = Duration.ofMinutes(5);
+    static final Duration HOST_PATIENCE = Duration.ofMinutes(2);
 
     private final Database db;
     private final HostGateway host;
@@ -286,8 +286,10 @@ public final class Intake {
                 conversation = c;
                 if (!(maybeFiledBefore && host.ticketHoldsMessage(c.ticketId(), m.messageId()))) {
                     awaitSlowHost(entry, "add it to ticket " + c.ticketId());
-                    db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(clock.instant()));
-                    host.addCustomerMessage(c.ticketId(), body, messageFields(m));
+                    writeToHost(key, () -> {
+                        host.addCustomerMessage(c.ticketId(), body, messageFields(m));
+                        return null;
+                    });
                 }
                 if (!state.open()) {
                     host.reopen(c.ticketId());
@@ -416,8 +418,24 @@ public final class Intake {
         HostCustomer customer = customers.hostCustomerFor(m.author());
         TriageDecision d = host.valuedCustomer(customer) ? triage.decide(TriageInput.of(m, true), wrote) : plain;
         NewTicket ticket = newTicket(m, body, conversationKey, refersTo, customer, d);
+        return new Opened(writeToHost(key, () -> host.openTicket(ticket)), d);
+    }
+
+    /**
+     * Asks the host to write this message, noting when first: an answer that never comes leaves the
+     * outcome unknown (see {@link #awaitSlowHost}). A request that surely never arrived clears the note,
+     * so a message held back by an RT outage is filed as soon as RT is back.
+     */
+    private <T> T writeToHost(String key, java.util.function.Supplier<T> write) {
         db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(clock.instant()));
-        return new Opened(host.openTicket(ticket), d);
+        try {
+            return write.get();
+        } catch (HostUnavailableException e) {
+            if (!e.mayHaveWritten()) {
+                db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(null));
+            }
+            throw e;
+        }
     }
 
     /**

@@ -87,7 +87,10 @@ class DeadLettersTest {
         intake.receive(List.of(IntakeTest.tweet("30", ALICE, "@acme store trouble", null, "30"),
                 IntakeTest.tweet("31", BOB, "@acme fine", null, "31")));
         assertEquals(2, intake.filePending(10).waiting(), "a store error may be an outage: the pass stops");
+        // The desk was asked to write before each failure: every retry first waits out its patience.
+        clock.now = clock.now.plus(Intake.HOST_PATIENCE);
         assertEquals(2, intake.filePending(10).waiting());
+        clock.now = clock.now.plus(Intake.HOST_PATIENCE);
         Intake.FilingReport third = intake.filePending(10);
         assertEquals(1, third.deadLettered(), "three in a row for one message: that message's fault");
         assertEquals(1, third.filed());
@@ -134,6 +137,8 @@ class DeadLettersTest {
         assertEquals(Instant.parse("2026-11-24T12:01:00Z"), newest.deadLetteredAt());
 
         host.cured = true;
+        // The desk was asked to open its ticket when it failed: a retry looks it up after the patience window.
+        clock.now = clock.now.plus(Intake.HOST_PATIENCE);
         deadLetters.retry("x:40");
         assertEquals(LedgerState.RECEIVED, entry("x:40").state());
         assertEquals(1, intake.filePending(10).filed(), "a retried dead letter is filed on the next pass");

@@ -155,6 +155,19 @@ class IntakeTest {
     }
 
     @Test
+    void aCreateRefusedBecauseTheHelpDeskWasDownNeedsNoPatience() {
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
+        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        host.failing.add("open"); // RT went down between looking the customer up and creating the ticket
+        intake.receive(List.of(tweet("46", ALICE, "@acme hello", null, "46")));
+        assertNotNull(intake.filePending(10).error());
+        host.failing.clear();
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(1, intake.filePending(10).filed(), "the refused request wrote nothing: filed as soon as RT is back");
+        assertEquals(1, host.tickets.size());
+    }
+
+    @Test
     void aSlowCorrespondenceIsLookedUpNotAddedTwice() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
         intake = new Intake(db, host, Set.of(), WINDOW, clock);

@@ -44,8 +44,19 @@ final class RtSession {
             return http.send(method, settings.url() + path, Map.of("Cookie", cookie,
                     "Referer", settings.url() + "/", "Accept", "application/json"), contentType, body);
         } catch (HttpCall.UnreachableException e) {
-            throw new HostUnavailableException("RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage(), e);
+            String problem = "RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage();
+            throw refusedConnection(e) ? HostUnavailableException.notReached(problem, e) : new HostUnavailableException(problem, e);
         }
+    }
+
+    /** A refused connection carried nothing to RT; a timeout may have (RT may still be writing). */
+    private static boolean refusedConnection(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized void login() {
@@ -55,10 +66,11 @@ final class RtSession {
                     "application/x-www-form-urlencoded",
                     HttpCall.form(Map.of("user", settings.user(), "pass", settings.password())));
         } catch (HttpCall.UnreachableException e) {
-            throw new HostUnavailableException("RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage(), e);
+            // Logging in comes before any write: whatever went wrong, nothing was written.
+            throw HostUnavailableException.notReached("RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage(), e);
         }
         if (answer.status() >= 500 || answer.status() == 0) {
-            throw new HostUnavailableException("RT login answered " + answer.status());
+            throw HostUnavailableException.notReached("RT login answered " + answer.status(), null);
         }
         String sessionCookie = answer.all("set-cookie").stream()
                 .map(c -> c.split(";", 2)[0])

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
-    static final int SUBJECT_LENGTH = 80;
+    static final int SUBJECT_LENGTH = SubjectLine.MAX_TEXT;
 
     private final Database db;
     private final HostGateway host;
@@ -348,17 +348,9 @@ public final class Intake {
                 "Reply Visibility", m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
     }
 
-    /** The first line of the text without the leading @-mentions, shortened on a word boundary. */
+    /** The ticket's subject: see {@link SubjectLine}. */
     static String subject(InboundMessage m) {
-        String text = m.text().replaceAll("^(\\s*@\\w+(@[\\w.-]+)?)+\\s*", "").replaceAll("\\s+", " ").strip();
-        if (text.isEmpty()) {
-            text = "Message from @" + m.author().handle();
-        }
-        if (text.length() > SUBJECT_LENGTH) {
-            int cut = text.lastIndexOf(' ', SUBJECT_LENGTH - 1);
-            text = text.substring(0, cut > SUBJECT_LENGTH / 2 ? cut : SUBJECT_LENGTH - 1) + "…";
-        }
-        return m.network().displayName() + (m.visibility() == Visibility.PRIVATE ? " DM: " : ": ") + text;
+        return SubjectLine.of(m);
     }
 
     /** Marks private messages in the ticket's history, so an agent sees at a glance what was not public. */

@@ -107,7 +107,11 @@ public final class HostileText {
                         case 0 -> b.append("<script>");
                         case 1 -> b.append("<").append(TAGS[r.nextInt(TAGS.length)]).append(" a=\"");
                         case 2 -> b.append("<!--");
-                        case 3 -> b.append("&#").append(r.nextInt(2) == 0 ? "x" : "").append(r.nextInt(10_000_000));
+                        case 3 -> b.append(switch (r.nextInt(3)) {
+                            case 0 -> "&#" + r.nextInt(10_000_000); // unterminated
+                            case 1 -> "&#x" + Integer.toHexString(0xD800 + r.nextInt(0x800)) + ";"; // a surrogate
+                            default -> "&#" + r.nextInt(0x110000 + 100) + ";";
+                        });
                         case 4 -> b.append("<style ");
                         default -> b.append(word(r)).append(' ');
                     }

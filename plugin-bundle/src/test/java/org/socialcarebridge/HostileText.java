@@ -36,7 +36,8 @@ public final class HostileText {
     /** Short texts at the edges of every parser. */
     private static final List<String> FIXED_TEXTS = List.of(POISON_DM, "", " \n\t ", "@", "@@@", "<", "</", "<!--",
             "&", "&#", "&#x;", "&#99999999;", "@acme", "@acme@", "@acme@.", "\uD800", "\uDC00", "\u0000", "?", "5",
-            "-1", "0/0", "9999999999999999999999", "4/5/", "★", "not", "fixed?");
+            "-1", "0/0", "9999999999999999999999", "4/5/", "★", "not", "fixed?",
+            "@u@" + "a.".repeat(20_000) + "a hello");
 
     /** One hostile text, and how to make it again. */
     public record Sample(Kind kind, long seed, String text) {

@@ -1,5 +1,7 @@
 package org.socialcarebridge.reply;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.socialcarebridge.HostileText;
 
@@ -24,6 +27,15 @@ class MentionsPropertiesTest {
                 }
             }
         });
+    }
+
+    @Test
+    void aMentionWithADomainOfTwentyThousandLabelsIsRefusedNotAStackOverflow() {
+        // found by the property test: Handle's repeated domain label recursed once per label
+        String text = "@u@" + "a.".repeat(20_000) + "a hello";
+        assertEquals("@alice " + text, Mentions.prefix(text, "alice", List.of(), Set.of("acme")));
+        assertThrows(ReplyRefusedException.class, () -> Handle.parse("u@" + "a.".repeat(20_000) + "a"));
+        assertEquals("@u@" + "a.".repeat(126) + "a", Handle.parse("u@" + "a.".repeat(126) + "a").toString());
     }
 
     @TestFactory

@@ -38,11 +38,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
-    static final int SUBJECT_LENGTH = 80;
+    static final int SUBJECT_LENGTH = SubjectLine.MAX_TEXT;
     /**
      * How long a request to the help desk can still be under way after the plugin stopped waiting for
-     * it (the HTTP client gives up after 30 s; RT under Apache may work on for its Timeout, 300 s on
-     * Debian): until then a missing ticket is looked up again, never opened a second time.
+     * it (the HTTP client gives up after 30 s; RT may work on): until then a missing ticket is looked up
+     * again, never opened a second time.
      */
     static final Duration HOST_PATIENCE = Duration.ofMinutes(2);
 
@@ -484,17 +484,9 @@ public final class Intake {
                 "Reply Visibility", m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
     }
 
-    /** The first line of the text without the leading @-mentions, shortened on a word boundary. */
+    /** The ticket's subject: see {@link SubjectLine}. */
     static String subject(InboundMessage m) {
-        String text = m.text().replaceAll("^(\\s*@\\w+(@[\\w.-]+)?)+\\s*", "").replaceAll("\\s+", " ").strip();
-        if (text.isEmpty()) {
-            text = "Message from @" + m.author().handle();
-        }
-        if (text.length() > SUBJECT_LENGTH) {
-            int cut = text.lastIndexOf(' ', SUBJECT_LENGTH - 1);
-            text = text.substring(0, cut > SUBJECT_LENGTH / 2 ? cut : SUBJECT_LENGTH - 1) + "…";
-        }
-        return m.network().displayName() + (m.visibility() == Visibility.PRIVATE ? " DM: " : ": ") + text;
+        return SubjectLine.of(m);
     }
 
     /** Marks private messages in the ticket's history, so an agent sees at a glance what was not public. */

@@ -8,7 +8,11 @@ import java.util.regex.Pattern;
  * network but are checked anyway, since they are pasted into text the brand publishes.
  */
 public record Handle(String user, String domain) {
-    static final String PATTERN = "\\w{1,64}(?:@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+)?";
+    /**
+     * At most 127 labels, as DNS allows: Java runs a repeated group recursively, so an unbounded
+     * {@code +} overflowed the stack on a "domain" of 20,000 labels in a reply's text.
+     */
+    static final String PATTERN = "\\w{1,64}(?:@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,126})?";
     private static final Pattern VALID = Pattern.compile(PATTERN);
 
     /** Reads {@code user}, {@code @user} or {@code @user@domain}; refuses anything else, naming it. */

@@ -1,6 +1,8 @@
 package org.socialcarebridge.conversation;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+
+import org.socialcarebridge.persistence.ColumnText;
 
 /**
  * Every message the plugin has seen or posted, keyed by network and message id: the idempotent store
@@ -35,7 +39,7 @@ public class LedgerEntry {
     @Column(name = "NETWORK", nullable = false, length = 20)
     private Network network;
 
-    @Column(name = "MESSAGE_ID", nullable = false, length = 100)
+    @Column(name = "MESSAGE_ID", nullable = false, length = InboundMessage.ID_LENGTH)
     private String messageId;
 
     @Enumerated(EnumType.STRING)
@@ -52,13 +56,13 @@ public class LedgerEntry {
     @Column(name = "CONVERSATION_KEY", length = 200)
     private String conversationKey;
 
-    @Column(name = "AUTHOR_ACCOUNT_ID", length = 100)
+    @Column(name = "AUTHOR_ACCOUNT_ID", length = SocialIdentity.ACCOUNT_ID_LENGTH)
     private String authorAccountId;
-    @Column(name = "AUTHOR_HANDLE", length = 200)
+    @Column(name = "AUTHOR_HANDLE", length = SocialIdentity.HANDLE_LENGTH)
     private String authorHandle;
-    @Column(name = "AUTHOR_NAME", length = 400)
+    @Column(name = "AUTHOR_NAME", length = SocialIdentity.NAME_LENGTH)
     private String authorName;
-    @Column(name = "AUTHOR_PROFILE_URL", length = 1000)
+    @Column(name = "AUTHOR_PROFILE_URL", length = SocialIdentity.URL_LENGTH)
     private String authorProfileUrl;
     @Column(name = "AUTHOR_FOLLOWERS")
     private long authorFollowers;
@@ -68,22 +72,30 @@ public class LedgerEntry {
     @Lob
     @Column(name = "TEXT")
     private String text;
+    /** The network's time; the time of receipt when the network's could not be read (see createdAtAsSent). */
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
-    @Column(name = "IN_REPLY_TO_ID", length = 100)
+    /** The network's creation time as it arrived, when it could not be read; null when it was. */
+    @Column(name = "CREATED_AT_AS_SENT", length = InboundMessage.CREATED_AT_AS_SENT_LENGTH)
+    private String createdAtAsSent;
+    /** What arrived differently from what is stored, one remark a line (InboundMessage.remarks), or null. */
+    @Lob
+    @Column(name = "REMARKS")
+    private String remarks;
+    @Column(name = "IN_REPLY_TO_ID", length = InboundMessage.ID_LENGTH)
     private String inReplyToId;
-    @Column(name = "THREAD_ID", length = 100)
+    @Column(name = "THREAD_ID", length = InboundMessage.ID_LENGTH)
     private String threadId;
     @Enumerated(EnumType.STRING)
     @Column(name = "VISIBILITY", length = 10)
     private Visibility visibility;
-    @Column(name = "URL", length = 1000)
+    @Column(name = "URL", length = InboundMessage.URL_LENGTH)
     private String url;
 
     /** Filing attempts that reached the host; after the first, a retry checks the host before filing. */
     @Column(name = "ATTEMPTS", nullable = false)
     private int attempts;
-    @Column(name = "LAST_ERROR", length = 2000)
+    @Column(name = "LAST_ERROR", length = ColumnText.ERROR_LENGTH)
     private String lastError;
     @Column(name = "RECEIVED_AT", nullable = false)
     private Instant receivedAt;
@@ -111,7 +123,10 @@ public class LedgerEntry {
         e.authorFollowers = a.followers();
         e.authorVerified = a.verified();
         e.text = m.text();
-        e.createdAt = m.createdAt();
+        // An unreadable time is not made up: the SLA counts from receipt, and the raw value stays beside it.
+        e.createdAt = m.createdAt() != null ? m.createdAt() : now;
+        e.createdAtAsSent = m.createdAtAsSent();
+        e.remarks = m.remarks().isEmpty() ? null : ColumnText.capped(String.join("\n", m.remarks()));
         e.inReplyToId = m.inReplyToId();
         e.threadId = m.conversationId();
         e.visibility = m.visibility();
@@ -159,19 +174,20 @@ public class LedgerEntry {
     public InboundMessage message() {
         SocialIdentity author = new SocialIdentity(network, authorAccountId, authorHandle, authorName,
                 authorProfileUrl, authorFollowers, authorVerified);
-        return new InboundMessage(network, messageId, author, text, createdAt, inReplyToId, threadId, visibility, url);
+        return new InboundMessage(network, messageId, author, text, createdAt, inReplyToId, threadId, visibility, url, null,
+                createdAtAsSent, remarks == null ? List.of() : Arrays.asList(remarks.split("\n")));
     }
 
     public void ignore(String reason, Instant now) {
         state = LedgerState.IGNORED;
-        lastError = reason;
+        lastError = ColumnText.cut(reason, ColumnText.ERROR_LENGTH);
         filedAt = now;
     }
 
     /** Triage found it to be noise: kept with the reasons, not ticketed. */
     public void filter(String reasons, Instant now) {
         state = LedgerState.FILTERED;
-        lastError = reasons;
+        lastError = ColumnText.cut(reasons, ColumnText.ERROR_LENGTH);
         filedAt = now;
     }
 
@@ -211,12 +227,12 @@ public class LedgerEntry {
     }
 
     public void failed(String error) {
-        lastError = error;
+        lastError = ColumnText.cut(error, ColumnText.ERROR_LENGTH);
     }
 
     public void deadLetter(String error) {
         state = LedgerState.DEAD_LETTER;
-        lastError = error;
+        lastError = ColumnText.cut(error, ColumnText.ERROR_LENGTH);
     }
 
     public String key() {

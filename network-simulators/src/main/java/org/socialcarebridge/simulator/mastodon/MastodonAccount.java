@@ -15,6 +15,10 @@ final class MastodonAccount {
     volatile long followers;
     volatile boolean bot;
     volatile int statuses;
+    /** Test control: shown as a remote account of this domain ({@code acct@domain}), or null for a local one. */
+    volatile String domain;
+    /** Test control: the profile link as its server gives it, or null for this instance's. */
+    volatile String profileUrl;
 
     MastodonAccount(String id, String acct, String createdAt, String baseUrl) {
         this.id = id;
@@ -25,7 +29,12 @@ final class MastodonAccount {
     }
 
     String url() {
-        return baseUrl + "/@" + acct;
+        return profileUrl != null ? profileUrl : baseUrl + "/@" + acct;
+    }
+
+    /** As Mastodon's acct: the username, and the domain of a remote account. */
+    String qualifiedAcct() {
+        return domain == null ? acct : acct + "@" + domain;
     }
 
     /** The Account entity with every field Mastodon's API documents as required. */
@@ -33,7 +42,7 @@ final class MastodonAccount {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("id", id);
         a.put("username", acct);
-        a.put("acct", acct);
+        a.put("acct", qualifiedAcct());
         a.put("display_name", displayName);
         a.put("locked", false);
         a.put("bot", bot);
@@ -71,6 +80,6 @@ final class MastodonAccount {
     }
 
     Map<String, Object> toMentionJson() {
-        return Map.of("id", id, "username", acct, "acct", acct, "url", url());
+        return Map.of("id", id, "username", acct, "acct", qualifiedAcct(), "url", url());
     }
 }

@@ -332,6 +332,13 @@ public final class MastodonSimulator implements AutoCloseable {
         if (body.hasNonNull("note")) {
             a.note = body.get("note").asText();
         }
+        // Test controls for what other servers send: a remote account's domain (any length) and profile link.
+        if (body.has("domain")) {
+            a.domain = body.get("domain").asText(null);
+        }
+        if (body.has("url")) {
+            a.profileUrl = body.get("url").asText(null);
+        }
         return ApiResponse.json(200, a.toJson());
     }
 

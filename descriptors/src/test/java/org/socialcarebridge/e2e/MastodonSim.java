@@ -17,6 +17,12 @@ final class MastodonSim extends SimulatorClient {
                 .put("followers_count", followers));
     }
 
+    /** A customer shown as a remote account of {@code domain} ({@code acct@domain}), with this profile link. */
+    void remoteCustomer(String acct, String domain, String displayName, String url) {
+        call("PUT", "/sim/accounts/" + acct, null, Rt.JSON.createObjectNode().put("display_name", displayName)
+                .put("domain", domain).put("url", url));
+    }
+
     String accountId(String acct) {
         return call("GET", "/api/v1/accounts/verify_credentials", "sim-user:" + acct, null).path("id").asText();
     }

@@ -33,6 +33,13 @@ final class XSim extends SimulatorClient {
                 .path("data").path("id").asText();
     }
 
+    /** A customer's public post whose created_at X sends exactly as given (the Sim-Created-At-Raw control). */
+    String tweetWithCreatedAtAsSent(String handle, String text, String createdAt) {
+        ObjectNode body = Rt.JSON.createObjectNode().put("text", text);
+        return call("POST", "/2/tweets", "sim-user:" + handle, body, java.util.Map.of("Sim-Created-At-Raw", createdAt))
+                .path("data").path("id").asText();
+    }
+
     /** A customer's direct message to the brand; answers its event id. */
     String dm(String handle, String brandId, String text) {
         return call("POST", "/2/dm_conversations/with/" + brandId + "/messages", "sim-user:" + handle,

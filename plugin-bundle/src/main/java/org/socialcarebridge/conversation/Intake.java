@@ -517,7 +517,20 @@ public final class Intake {
             b.append("\n(answering post ").append(m.inReplyToId())
                     .append(", which could not be read: deleted, or not visible to the brand)");
         }
+        if (m.createdAtUnread()) {
+            b.append('\n').append(unreadCreatedAt(m));
+        }
+        // What did not fit the plugin's columns, in full: the agent sees what the customer sent.
+        m.remarks().forEach(r -> b.append('\n').append(r));
         return b.toString();
+    }
+
+    /** The line that says the network's time was not read and what the SLA counts from instead. */
+    static String unreadCreatedAt(InboundMessage m) {
+        String sent = m.createdAtAsSent().isEmpty() ? "no created_at came with the message"
+                : "created_at '" + m.createdAtAsSent() + "' could not be read";
+        return "(" + sent + "; the SLA counts from receipt"
+                + (m.createdAt() != null ? " at " + m.createdAt() : "") + ")";
     }
 
     /** What one filing pass did. {@code error} is the host problem that stopped it, if any. */

@@ -1,6 +1,8 @@
 package org.socialcarebridge.conversation;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+
+import org.socialcarebridge.persistence.ColumnText;
 
 /**
  * Every message the plugin has seen or posted, keyed by network and message id: the idempotent store
@@ -27,15 +31,18 @@ import jakarta.persistence.Table;
 public class LedgerEntry {
     public enum Direction { INBOUND, OUTBOUND }
 
+    /** The MESSAGE_KEY column's length: the network's key, a colon and an id of at most 100 characters. */
+    static final int KEY_LENGTH = 200;
+
     @Id
-    @Column(name = "MESSAGE_KEY", length = 200)
+    @Column(name = "MESSAGE_KEY", length = KEY_LENGTH)
     private String key;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "NETWORK", nullable = false, length = 20)
     private Network network;
 
-    @Column(name = "MESSAGE_ID", nullable = false, length = 100)
+    @Column(name = "MESSAGE_ID", nullable = false, length = InboundMessage.ID_LENGTH)
     private String messageId;
 
     @Enumerated(EnumType.STRING)
@@ -52,13 +59,13 @@ public class LedgerEntry {
     @Column(name = "CONVERSATION_KEY", length = 200)
     private String conversationKey;
 
-    @Column(name = "AUTHOR_ACCOUNT_ID", length = 100)
+    @Column(name = "AUTHOR_ACCOUNT_ID", length = SocialIdentity.ACCOUNT_ID_LENGTH)
     private String authorAccountId;
-    @Column(name = "AUTHOR_HANDLE", length = 200)
+    @Column(name = "AUTHOR_HANDLE", length = SocialIdentity.HANDLE_LENGTH)
     private String authorHandle;
-    @Column(name = "AUTHOR_NAME", length = 400)
+    @Column(name = "AUTHOR_NAME", length = SocialIdentity.NAME_LENGTH)
     private String authorName;
-    @Column(name = "AUTHOR_PROFILE_URL", length = 1000)
+    @Column(name = "AUTHOR_PROFILE_URL", length = SocialIdentity.URL_LENGTH)
     private String authorProfileUrl;
     @Column(name = "AUTHOR_FOLLOWERS")
     private long authorFollowers;
@@ -68,16 +75,24 @@ public class LedgerEntry {
     @Lob
     @Column(name = "TEXT")
     private String text;
+    /** The network's time; the time of receipt when the network's could not be read (see createdAtAsSent). */
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
-    @Column(name = "IN_REPLY_TO_ID", length = 100)
+    /** The network's creation time as it arrived, when it could not be read; null when it was. */
+    @Column(name = "CREATED_AT_AS_SENT", length = InboundMessage.CREATED_AT_AS_SENT_LENGTH)
+    private String createdAtAsSent;
+    /** What arrived differently from what is stored, one remark a line (InboundMessage.remarks), or null. */
+    @Lob
+    @Column(name = "REMARKS")
+    private String remarks;
+    @Column(name = "IN_REPLY_TO_ID", length = InboundMessage.ID_LENGTH)
     private String inReplyToId;
-    @Column(name = "THREAD_ID", length = 100)
+    @Column(name = "THREAD_ID", length = InboundMessage.ID_LENGTH)
     private String threadId;
     @Enumerated(EnumType.STRING)
     @Column(name = "VISIBILITY", length = 10)
     private Visibility visibility;
-    @Column(name = "URL", length = 1000)
+    @Column(name = "URL", length = InboundMessage.URL_LENGTH)
     private String url;
 
     /** Filing attempts that reached the host; after the first, a retry checks the host before filing. */
@@ -89,7 +104,7 @@ public class LedgerEntry {
      */
     @Column(name = "HOST_WRITE_SINCE")
     private Instant hostWriteSince;
-    @Column(name = "LAST_ERROR", length = 2000)
+    @Column(name = "LAST_ERROR", length = ColumnText.ERROR_LENGTH)
     private String lastError;
     @Column(name = "RECEIVED_AT", nullable = false)
     private Instant receivedAt;
@@ -104,9 +119,6 @@ public class LedgerEntry {
     /** When an administrator discarded it as a dead letter. */
     @Column(name = "DISCARDED_AT")
     private Instant discardedAt;
-
-    /** The LAST_ERROR column's length: a reason is cut to it, never overflows it. */
-    static final int REASON_LENGTH = 2000;
 
     protected LedgerEntry() {
     }
@@ -126,7 +138,10 @@ public class LedgerEntry {
         e.authorFollowers = a.followers();
         e.authorVerified = a.verified();
         e.text = m.text();
-        e.createdAt = m.createdAt();
+        // An unreadable time is not made up: the SLA counts from receipt, and the raw value stays beside it.
+        e.createdAt = m.createdAt() != null ? m.createdAt() : now;
+        e.createdAtAsSent = m.createdAtAsSent();
+        e.remarks = m.remarks().isEmpty() ? null : ColumnText.capped(String.join("\n", m.remarks()));
         e.inReplyToId = m.inReplyToId();
         e.threadId = m.conversationId();
         e.visibility = m.visibility();
@@ -174,19 +189,20 @@ public class LedgerEntry {
     public InboundMessage message() {
         SocialIdentity author = new SocialIdentity(network, authorAccountId, authorHandle, authorName,
                 authorProfileUrl, authorFollowers, authorVerified);
-        return new InboundMessage(network, messageId, author, text, createdAt, inReplyToId, threadId, visibility, url);
+        return new InboundMessage(network, messageId, author, text, createdAt, inReplyToId, threadId, visibility, url, null,
+                createdAtAsSent, remarks == null ? List.of() : Arrays.asList(remarks.split("\n")));
     }
 
     public void ignore(String reason, Instant now) {
         state = LedgerState.IGNORED;
-        lastError = reason;
+        lastError = ColumnText.cut(reason, ColumnText.ERROR_LENGTH);
         filedAt = now;
     }
 
     /** Triage found it to be noise: kept with the reasons, not ticketed. */
     public void filter(String reasons, Instant now) {
         state = LedgerState.FILTERED;
-        lastError = reasons;
+        lastError = ColumnText.cut(reasons, ColumnText.ERROR_LENGTH);
         filedAt = now;
     }
 
@@ -236,13 +252,13 @@ public class LedgerEntry {
     }
 
     public void failed(String error) {
-        lastError = cut(error, REASON_LENGTH);
+        lastError = ColumnText.cut(error, ColumnText.ERROR_LENGTH);
     }
 
     /** It cannot be processed: kept with the reason (cut to its column) for an administrator. */
     public void deadLetter(String reason, Instant now) {
         state = LedgerState.DEAD_LETTER;
-        lastError = cut(reason, REASON_LENGTH);
+        lastError = ColumnText.cut(reason, ColumnText.ERROR_LENGTH);
         deadLetteredAt = now;
     }
 
@@ -310,15 +326,15 @@ public class LedgerEntry {
      */
     public static LedgerEntry unstorable(InboundMessage m, String reason, Instant now) {
         LedgerEntry e = received(m, now);
-        e.key = cut(e.key, 200);
-        e.messageId = cut(e.messageId, 100);
-        e.authorAccountId = cut(e.authorAccountId, 100);
-        e.authorHandle = cut(e.authorHandle, 200);
-        e.authorName = cut(e.authorName, 400);
-        e.authorProfileUrl = cut(e.authorProfileUrl, 1000);
-        e.inReplyToId = cut(e.inReplyToId, 100);
-        e.threadId = cut(e.threadId, 100);
-        e.url = cut(e.url, 1000);
+        e.key = ColumnText.cut(e.key, KEY_LENGTH);
+        e.messageId = ColumnText.cut(e.messageId, InboundMessage.ID_LENGTH);
+        e.authorAccountId = ColumnText.cut(e.authorAccountId, SocialIdentity.ACCOUNT_ID_LENGTH);
+        e.authorHandle = ColumnText.cut(e.authorHandle, SocialIdentity.HANDLE_LENGTH);
+        e.authorName = ColumnText.cut(e.authorName, SocialIdentity.NAME_LENGTH);
+        e.authorProfileUrl = ColumnText.cut(e.authorProfileUrl, SocialIdentity.URL_LENGTH);
+        e.inReplyToId = ColumnText.cut(e.inReplyToId, InboundMessage.ID_LENGTH);
+        e.threadId = ColumnText.cut(e.threadId, InboundMessage.ID_LENGTH);
+        e.url = ColumnText.cut(e.url, InboundMessage.URL_LENGTH);
         e.deadLetter(reason, now);
         return e;
     }
@@ -330,8 +346,8 @@ public class LedgerEntry {
     public static LedgerEntry unreadable(Network network, String messageId, String raw, String reason, Instant now) {
         LedgerEntry e = new LedgerEntry();
         e.network = network;
-        e.messageId = cut(messageId, 100);
-        e.key = cut(network.key() + ":" + e.messageId, 200);
+        e.messageId = ColumnText.cut(messageId, InboundMessage.ID_LENGTH);
+        e.key = ColumnText.cut(network.key() + ":" + e.messageId, KEY_LENGTH);
         e.direction = Direction.INBOUND;
         e.text = raw;
         e.createdAt = now; // when it arrived: what it says of itself could not be read
@@ -340,14 +356,6 @@ public class LedgerEntry {
         return e;
     }
 
-    /** At most {@code max} characters, never splitting a surrogate pair. */
-    static String cut(String s, int max) {
-        if (s == null || s.length() <= max) {
-            return s;
-        }
-        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        return s.substring(0, end);
-    }
 
     public String key() {
         return key;

@@ -15,6 +15,11 @@ public enum MessageColumn {
     MESSAGE_ID,
     /** When it was written (inbound: the network's clock), ISO-8601 UTC. The export's window is on this. */
     CREATED_AT,
+    /**
+     * The network's creation time as it arrived, when it could not be read ({@code ""}: none came);
+     * {@code created_at} is then the time of receipt. Empty (CSV) or null when it was read.
+     */
+    CREATED_AT_AS_SENT,
     TICKET_ID,
     CONVERSATION_KEY,
     AUTHOR_ACCOUNT_ID,
@@ -27,6 +32,8 @@ public enum MessageColumn {
     URL,
     /** The message as written: untrusted text from the internet. */
     TEXT,
+    /** What arrived differently from what is stored (a field cut to its column, in full), one a line. */
+    REMARKS,
     /**
      * The ledger's state, lower case: {@code filed}, {@code filtered}, {@code ignored}, {@code dead_letter},
      * {@code discarded} (a dead letter an administrator discarded), {@code received}.

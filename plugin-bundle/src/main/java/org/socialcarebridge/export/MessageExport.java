@@ -97,7 +97,8 @@ public final class MessageExport {
         static List<Row> read(EntityManager em, Instant to, Instant afterAt, String afterKey, int size) {
             List<Object[]> ledger = em.createQuery("select e.key, e.direction, e.network, e.messageId, e.createdAt,"
                             + " e.ticketId, e.conversationKey, e.authorAccountId, e.authorHandle, e.authorName, e.visibility,"
-                            + " e.inReplyToId, e.threadId, e.url, e.text, e.state, e.lastError from LedgerEntry e"
+                            + " e.inReplyToId, e.threadId, e.url, e.text, e.state, e.lastError,"
+                            + " e.createdAtAsSent, e.remarks from LedgerEntry e"
                             // The bare range on createdAt lets the database start the index scan at the page.
                             + " where e.createdAt >= :afterAt and e.createdAt < :to"
                             + " and (e.createdAt > :afterAt or e.key > :afterKey)"
@@ -123,6 +124,7 @@ public final class MessageExport {
                         .set(NETWORK, ((Network) e[2]).displayName())
                         .set(MESSAGE_ID, e[3])
                         .set(CREATED_AT, e[4])
+                        .set(CREATED_AT_AS_SENT, e[17])
                         .set(TICKET_ID, e[5])
                         .set(CONVERSATION_KEY, e[6])
                         .set(AUTHOR_ACCOUNT_ID, e[7])
@@ -133,6 +135,7 @@ public final class MessageExport {
                         .set(THREAD_ID, e[12])
                         .set(URL, e[13])
                         .set(TEXT, e[14])
+                        .set(REMARKS, e[18])
                         .set(LEDGER_STATE, lower(((LedgerState) e[15]).name()))
                         .set(STATE_REASON, e[16]);
                 if (in) {

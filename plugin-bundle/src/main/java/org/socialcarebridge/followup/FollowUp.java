@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.persistence.ColumnText;
 
 /**
  * One closing post, survey or check-in for one resolution of a ticket. Keyed by the resolution's host
@@ -26,6 +27,9 @@ import org.socialcarebridge.conversation.Network;
         // The metrics publisher reads what changed after its cursor every few seconds.
         @Index(name = "SC_FOLLOWUP_UPDATED", columnList = "UPDATED_AT")})
 public class FollowUp {
+    static final int POST_URL_LENGTH = 1000;
+    static final int REASON_LENGTH = 1000;
+
     /** {@code <resolution transaction>:<kind>}, e.g. {@code 4711:SURVEY}. */
     @Id
     @Column(name = "FOLLOWUP_KEY", length = 60)
@@ -79,7 +83,7 @@ public class FollowUp {
     @Column(name = "POST_ID", length = 100)
     private String postId;
 
-    @Column(name = "POST_URL", length = 1000)
+    @Column(name = "POST_URL", length = POST_URL_LENGTH)
     private String postUrl;
 
     @Lob
@@ -103,7 +107,7 @@ public class FollowUp {
     private String answerKey;
 
     /** Why it was skipped, cancelled or failed; what the ticket shows. */
-    @Column(name = "REASON", length = 1000)
+    @Column(name = "REASON", length = REASON_LENGTH)
     private String reason;
 
     @Column(name = "ATTEMPTS", nullable = false)
@@ -177,7 +181,7 @@ public class FollowUp {
     void sent(String postId, String postUrl, String text, Instant now) {
         this.state = FollowUpState.SENT;
         this.postId = postId;
-        this.postUrl = postUrl;
+        this.postUrl = ColumnText.cut(postUrl, POST_URL_LENGTH);
         this.text = text;
         this.sentAt = now;
         this.reason = null;
@@ -201,7 +205,7 @@ public class FollowUp {
     void end(FollowUpState finalState, String why, Instant now) {
         this.state = finalState;
         this.sendingSince = null;
-        this.reason = why;
+        this.reason = ColumnText.cut(why, REASON_LENGTH);
         changed(now);
     }
 
@@ -209,7 +213,7 @@ public class FollowUp {
         this.state = FollowUpState.SCHEDULED;
         this.attempts++;
         this.dueAt = when;
-        this.reason = why;
+        this.reason = ColumnText.cut(why, REASON_LENGTH);
         this.updatedAt = now;
     }
 

@@ -14,7 +14,9 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Column;
 import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.EntityType;
 
@@ -95,6 +97,7 @@ public final class Database implements AutoCloseable {
             emf.close();
             throw e;
         }
+        db.widenColumns(settings.largeTextType());
         db.addMissingIndexes();
         return db;
     }
@@ -169,6 +172,53 @@ public final class Database implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.warn("Social Care Bridge: could not add index {} to {} ({}); reads that use it are slower until"
                             + " a database administrator runs: {}", index.name(), table.name(), e.getMessage(), sql);
+                }
+            }
+        }
+    }
+
+    /**
+     * EclipseLink creates a column only with its table, so a database made by an earlier version keeps
+     * columns narrower than they are declared now (an outbox's POST_ID of 100 characters, which a long
+     * thread's ids overflowed). A text column narrower than its {@code @Column(length)}, or not a large
+     * text where it is {@code @Lob}, is widened in place; the data stays. Like a missing index, a column
+     * that cannot be altered is logged with the statement a database administrator can run.
+     */
+    private void widenColumns(String largeTextType) {
+        for (EntityType<?> entity : factory.getMetamodel().getEntities()) {
+            Table table = entity.getJavaType().getAnnotation(Table.class);
+            if (table == null) {
+                continue;
+            }
+            Map<String, Object[]> existing = new HashMap<>();
+            for (Object row : read(em -> em.createNativeQuery("select upper(COLUMN_NAME), upper(DATA_TYPE),"
+                            + " CHARACTER_MAXIMUM_LENGTH from INFORMATION_SCHEMA.COLUMNS where TABLE_SCHEMA = CURRENT_SCHEMA"
+                            + " and upper(TABLE_NAME) = ?1").setParameter(1, table.name().toUpperCase(Locale.ROOT))
+                    .getResultList())) {
+                Object[] c = (Object[]) row;
+                existing.put((String) c[0], c);
+            }
+            for (java.lang.reflect.Field field : entity.getJavaType().getDeclaredFields()) {
+                Column column = field.getAnnotation(Column.class);
+                Object[] now = column == null ? null : existing.get(column.name().toUpperCase(Locale.ROOT));
+                if (now == null || field.getType() != String.class || !((String) now[1]).contains("CHAR")
+                        || ((String) now[1]).contains("LARGE")) {
+                    continue; // not a text column, not made yet, or already a large text
+                }
+                boolean lob = field.isAnnotationPresent(Lob.class);
+                long length = now[2] == null ? Long.MAX_VALUE : ((Number) now[2]).longValue();
+                if (lob ? length >= DatabaseSettings.H2_LARGE_TEXT : length >= column.length()) {
+                    continue;
+                }
+                String type = lob ? largeTextType : "VARCHAR(" + column.length() + ")";
+                String sql = "ALTER TABLE " + table.name() + " ALTER COLUMN " + column.name() + " SET DATA TYPE " + type;
+                try {
+                    writing(em -> em.createNativeQuery(sql).executeUpdate());
+                    LOG.info("Social Care Bridge: widened {}.{} to {} (it was {} of {})", table.name(), column.name(), type,
+                            now[1], now[2]);
+                } catch (RuntimeException e) {
+                    LOG.warn("Social Care Bridge: could not widen {}.{} ({}); values longer than {} are refused until a"
+                            + " database administrator runs: {}", table.name(), column.name(), e.getMessage(), now[2], sql);
                 }
             }
         }

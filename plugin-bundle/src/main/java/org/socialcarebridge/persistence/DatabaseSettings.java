@@ -52,6 +52,14 @@ public record DatabaseSettings(String url, String user, String password) {
                 + "'; use jdbc:h2:file:<path> (embedded) or jdbc:postgresql://host/db");
     }
 
+    /** H2's longest text (its CHARACTER VARYING's limit), which EclipseLink gives a {@code @Lob} text there. */
+    static final long H2_LARGE_TEXT = 1_000_000_000L;
+
+    /** The type EclipseLink gives a {@code @Lob} text column on this database (for upgrades that widen one). */
+    String largeTextType() {
+        return url.startsWith("jdbc:postgresql:") ? "TEXT" : "VARCHAR(" + H2_LARGE_TEXT + ")";
+    }
+
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + url + ", user=" + user + ", password=****]";

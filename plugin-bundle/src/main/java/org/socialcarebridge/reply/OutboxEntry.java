@@ -12,6 +12,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.persistence.ColumnText;
 
 /**
  * One agent reply on its way out, keyed by the host transaction that holds it: a reply seen twice
@@ -61,12 +62,16 @@ public class OutboxEntry {
     @Column(name = "NEXT_ATTEMPT_AT", nullable = false)
     private Instant nextAttemptAt;
 
-    /** The network's ids of the posts made so far, space-separated (a Move to private makes two). */
-    @Column(name = "POST_ID", length = 100)
+    /**
+     * The network's ids of the posts made so far, space-separated (a Move to private makes two, a
+     * numbered thread one a part): unbounded, so a long thread is recorded whole.
+     */
+    @Lob
+    @Column(name = "POST_ID")
     private String postId;
 
     /** Why a supervisor must approve it before it posts in public, or null. */
-    @Column(name = "APPROVAL_NEEDED", length = 400)
+    @Column(name = "APPROVAL_NEEDED", length = APPROVAL_NEEDED_LENGTH)
     private String approvalNeeded;
 
     /** Who approved it, once approved. */
@@ -85,10 +90,12 @@ public class OutboxEntry {
     @Column(name = "RECIPIENT", length = 400)
     private String recipient;
 
-    @Column(name = "POST_URL", length = 1000)
+    /** The posts' links, space-separated, as {@link #postId}. */
+    @Lob
+    @Column(name = "POST_URL")
     private String postUrl;
 
-    @Column(name = "LAST_ERROR", length = 2000)
+    @Column(name = "LAST_ERROR", length = ColumnText.ERROR_LENGTH)
     private String lastError;
 
     /** The outcome still has to be written back to the host (it may have been down). */
@@ -131,6 +138,7 @@ public class OutboxEntry {
     }
 
     static final int REPLY_TO_LENGTH = 200;
+    static final int APPROVAL_NEEDED_LENGTH = 400;
 
     /**
      * The agent's pick as the column holds it. A longer value is no participant's handle or account: it
@@ -141,11 +149,11 @@ public class OutboxEntry {
             return null;
         }
         String v = value.strip();
-        return v.length() <= REPLY_TO_LENGTH ? v : v.substring(0, REPLY_TO_LENGTH - 1) + "…";
+        return ColumnText.cut(v, REPLY_TO_LENGTH);
     }
 
     void approvalNeeded(String reason) {
-        approvalNeeded = reason;
+        approvalNeeded = ColumnText.cut(reason, APPROVAL_NEEDED_LENGTH);
     }
 
     /** Public posts wait until a supervisor approves; nothing is posted meanwhile. */
@@ -170,7 +178,7 @@ public class OutboxEntry {
         }
         state = DeliveryState.HELD_UNVERIFIED;
         nextAttemptAt = next;
-        lastError = why;
+        lastError = ColumnText.cut(why, ColumnText.ERROR_LENGTH);
         updatedAt = now;
     }
 
@@ -243,7 +251,7 @@ public class OutboxEntry {
     void retryAt(Instant when, String error, Instant now) {
         state = DeliveryState.RETRYING;
         nextAttemptAt = when;
-        lastError = error;
+        lastError = ColumnText.cut(error, ColumnText.ERROR_LENGTH);
         updatedAt = now;
     }
 
@@ -281,7 +289,7 @@ public class OutboxEntry {
 
     void end(DeliveryState finalState, String error, Instant now) {
         state = finalState;
-        lastError = error;
+        lastError = ColumnText.cut(error, ColumnText.ERROR_LENGTH);
         hostUpdatePending = true;
         updatedAt = now;
     }

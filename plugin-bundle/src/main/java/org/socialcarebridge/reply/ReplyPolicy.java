@@ -194,12 +194,12 @@ public final class ReplyPolicy {
         return posts;
     }
 
-    static int publicLimit(Network network) {
+    public static int publicLimit(Network network) {
         return network == Network.X ? 280 : 500;
     }
 
     /** X direct messages hold 10,000 characters; Mastodon's are statuses with the status limit. */
-    static int privateLimit(Network network) {
+    public static int privateLimit(Network network) {
         return network == Network.X ? 10_000 : publicLimit(network);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import org.socialcarebridge.persistence.ColumnText;
+
 /**
  * What triage read and decided for one inbound message, kept beside the message's ledger entry (same
  * key) so supervisors can audit what was filtered and why, and metrics can follow sentiment.
@@ -17,13 +19,15 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SC_TRIAGE", indexes = @Index(name = "SC_TRIAGE_NOISE", columnList = "TICKETED,DECIDED_AT"))
 public class TriageRecord {
+    static final int EXPLANATION_LENGTH = 4000;
+
     @Id
     @Column(name = "MESSAGE_KEY", length = 200)
     private String key;
 
     @Column(name = "TICKETED", nullable = false)
     private boolean ticketed;
-    @Column(name = "NOISE", length = 2000)
+    @Column(name = "NOISE", length = ColumnText.ERROR_LENGTH)
     private String noise;
     @Column(name = "CONTACT_TYPE", length = 20)
     private String contactType;
@@ -47,7 +51,7 @@ public class TriageRecord {
     private Instant due;
     @Column(name = "APPROVAL_REQUIRED", nullable = false)
     private boolean approvalRequired;
-    @Column(name = "EXPLANATION", length = 4000)
+    @Column(name = "EXPLANATION", length = EXPLANATION_LENGTH)
     private String explanation;
     @Column(name = "DECIDED_AT", nullable = false)
     private Instant decidedAt;
@@ -60,7 +64,7 @@ public class TriageRecord {
         r.key = messageKey;
         r.ticketed = d.ticket();
         Signals s = d.signals();
-        r.noise = s.isNoise() ? bounded(String.join("; ", s.noise()), 2000) : null;
+        r.noise = s.isNoise() ? ColumnText.cut(String.join("; ", s.noise()), ColumnText.ERROR_LENGTH) : null;
         r.contactType = s.contactType().key();
         r.sentiment = s.sentiment();
         r.sentimentScore = s.sentimentScore();
@@ -71,13 +75,9 @@ public class TriageRecord {
         r.priority = d.priority();
         r.due = d.due();
         r.approvalRequired = d.approvalRequired();
-        r.explanation = bounded(d.explanation(), 4000);
+        r.explanation = ColumnText.cut(d.explanation(), EXPLANATION_LENGTH);
         r.decidedAt = now;
         return r;
-    }
-
-    private static String bounded(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     public String key() {

@@ -173,6 +173,6 @@ class DeadLettersTest {
     void aReasonLongerThanItsColumnIsCut() {
         intake.receive(List.of(IntakeTest.tweet("60", ALICE, "@acme hi", null, "60")));
         db.writing(em -> em.find(LedgerEntry.class, "x:60").deadLetter("x".repeat(5000), clock.instant()));
-        assertEquals(LedgerEntry.REASON_LENGTH, entry("x:60").lastError().length());
+        assertEquals(org.socialcarebridge.persistence.ColumnText.ERROR_LENGTH, entry("x:60").lastError().length());
     }
 }

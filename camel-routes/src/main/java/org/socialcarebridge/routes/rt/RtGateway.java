@@ -32,6 +32,7 @@ import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.StatusChange;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
+import org.socialcarebridge.persistence.ColumnText;
 import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.http.HtmlText;
 import org.socialcarebridge.routes.http.HttpAnswer;
@@ -111,8 +112,9 @@ public final class RtGateway implements HostGateway {
         ObjectNode user = json.createObjectNode()
                 .put("Name", name)
                 .put("RealName", realName(identity))
-                .put("Comments", "Social Care Bridge customer: " + identity.network().displayName() + " @"
-                        + identity.handle() + (identity.profileUrl() != null ? " " + identity.profileUrl() : ""));
+                .put("Comments", ColumnText.cut(withoutControls("Social Care Bridge customer: "
+                        + identity.network().displayName() + " @" + identity.handle()
+                        + (identity.profileUrl() != null ? " " + identity.profileUrl() : "")), COMMENTS_LENGTH));
         HttpAnswer created = session.send("POST", "/SocialCare/Customer", "application/json", user.toString());
         if (created.status() == 403) {
             throw new HostRejectedException("RT user '" + settings.user() + "' may not create the customer user " + name
@@ -169,7 +171,19 @@ public final class RtGateway implements HostGateway {
 
     static String realName(SocialIdentity identity) {
         String display = identity.displayName() == null || identity.displayName().isBlank() ? identity.handle() : identity.displayName();
-        return display + " (@" + identity.handle() + ")";
+        return ColumnText.cut(withoutControls(display + " (@" + identity.handle() + ")"), REAL_NAME_LENGTH);
+    }
+
+    /**
+     * What RT keeps of a user's RealName and Comments; the extension refuses longer values and control
+     * characters, so a fediverse account on a long domain (or a name with a line break) would otherwise
+     * never become a customer, and its message would be dead-lettered.
+     */
+    static final int REAL_NAME_LENGTH = 120;
+    static final int COMMENTS_LENGTH = 2000;
+
+    private static String withoutControls(String text) {
+        return text.replaceAll("[\\x00-\\x1f\\x7f]", " ");
     }
 
     @Override

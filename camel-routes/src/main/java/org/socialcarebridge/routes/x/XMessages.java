@@ -1,35 +1,68 @@
 package org.socialcarebridge.routes.x;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.Remarks;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.reply.PostLength;
+import org.socialcarebridge.reply.ReplyPolicy;
+import org.socialcarebridge.routes.http.CreatedAt;
 
-/** Maps X's payloads (posts, direct message events, expanded users) to domain messages. */
+/**
+ * Maps X's payloads (posts, direct message events, expanded users) to domain messages. Every field is
+ * internet content: it is cut to its column here, with a remark that keeps it in full, and a payload
+ * that is no message at all (an id longer than any of X's) is refused with an IllegalArgumentException
+ * naming the field, which the feed records as unreadable.
+ */
 final class XMessages {
     private XMessages() {
     }
 
+    /**
+     * The expanded users of a page by id, with what had to be cut of each: every message of theirs
+     * carries those remarks. (A map, so the feeds look authors up as before.)
+     */
+    static final class Authors extends HashMap<String, SocialIdentity> {
+        private final Map<String, List<String>> remarks = new HashMap<>();
+
+        List<String> remarksOn(String id) {
+            return remarks.getOrDefault(id, List.of());
+        }
+    }
+
     static Map<String, SocialIdentity> authors(JsonNode page) {
-        Map<String, SocialIdentity> users = new HashMap<>();
+        Authors users = new Authors();
         for (JsonNode u : page.path("includes").path("users")) {
-            users.put(u.path("id").asText(), identity(u));
+            Remarks remarks = new Remarks();
+            try {
+                SocialIdentity identity = identity(u, remarks);
+                users.put(identity.accountId(), identity);
+                users.remarks.put(identity.accountId(), remarks.list());
+            } catch (IllegalArgumentException e) {
+                // A user that is no account (no id, or an impossible one): their posts read as by an unknown author.
+            }
         }
         return users;
     }
 
     static SocialIdentity identity(JsonNode user) {
+        return identity(user, new Remarks());
+    }
+
+    private static SocialIdentity identity(JsonNode user, Remarks remarks) {
         String username = user.path("username").asText();
-        return new SocialIdentity(Network.X, user.path("id").asText(), username, user.path("name").asText(null),
-                "https://x.com/" + username, user.path("public_metrics").path("followers_count").asLong(0),
-                user.path("verified").asBoolean(false));
+        return new SocialIdentity(Network.X, user.path("id").asText(),
+                remarks.fit("The handle", username, SocialIdentity.HANDLE_LENGTH),
+                remarks.fit("The name", user.path("name").asText(null), SocialIdentity.NAME_LENGTH),
+                remarks.fit("The profile link", "https://x.com/" + username, SocialIdentity.URL_LENGTH),
+                user.path("public_metrics").path("followers_count").asLong(0), user.path("verified").asBoolean(false));
     }
 
     /**
@@ -59,9 +92,16 @@ final class XMessages {
             }
         }
         String id = tweet.path("id").asText();
-        InboundMessage m = new InboundMessage(Network.X, id, author, tweet.path("text").asText(""), createdAt(tweet),
+        Remarks remarks = remarksOn(authors, authorId);
+        String text = tweet.path("text").asText("");
+        // The @mentions that open a reply do not count towards X's limit.
+        remarks.beyondNetworkLimit(Network.X, "post", PostLength.of(Network.X).count(withoutLeadingMentions(text)),
+                ReplyPolicy.publicLimit(Network.X));
+        CreatedAt createdAt = CreatedAt.of(tweet);
+        InboundMessage m = new InboundMessage(Network.X, id, author, text, createdAt.instant(),
                 inReplyTo, tweet.path("conversation_id").asText(null), Visibility.PUBLIC,
-                "https://x.com/" + author.handle() + "/status/" + id);
+                remarks.fit("The post's link", "https://x.com/" + author.handle() + "/status/" + id, InboundMessage.URL_LENGTH),
+                null, createdAt.unread(), remarks.list());
         if (retweet) {
             return m.recordedOnly("a retweet (repeats another post, never a ticket)");
         }
@@ -75,15 +115,44 @@ final class XMessages {
         if (author == null) {
             author = new SocialIdentity(Network.X, senderId, "i/user/" + senderId, null, null, 0, false);
         }
-        return new InboundMessage(Network.X, event.path("id").asText(), author, event.path("text").asText(""),
-                createdAt(event), null, event.path("dm_conversation_id").asText(null), Visibility.PRIVATE, null);
+        Remarks remarks = remarksOn(authors, senderId);
+        String text = event.path("text").asText("");
+        remarks.beyondNetworkLimit(Network.X, "direct message", PostLength.of(Network.X).count(text),
+                ReplyPolicy.privateLimit(Network.X));
+        CreatedAt createdAt = CreatedAt.of(event);
+        return new InboundMessage(Network.X, event.path("id").asText(), author, text, createdAt.instant(), null,
+                event.path("dm_conversation_id").asText(null), Visibility.PRIVATE, null, null, createdAt.unread(),
+                remarks.list());
     }
 
-    private static Instant createdAt(JsonNode tweet) {
-        try {
-            return tweet.hasNonNull("created_at") ? Instant.parse(tweet.get("created_at").asText()) : Instant.now();
-        } catch (DateTimeParseException e) {
-            return Instant.now();
+    private static Remarks remarksOn(Map<String, SocialIdentity> authors, String authorId) {
+        Remarks remarks = new Remarks();
+        if (authors instanceof Authors a) {
+            a.remarksOn(authorId).forEach(remarks::add);
+        }
+        return remarks;
+    }
+
+    /** The text after the @mentions it opens with, scanned once (no regular expression to overflow). */
+    static String withoutLeadingMentions(String text) {
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            int j = i;
+            while (j < n && Character.isWhitespace(text.charAt(j))) {
+                j++;
+            }
+            if (j >= n || text.charAt(j) != '@') {
+                return text.substring(i);
+            }
+            int k = j + 1;
+            while (k < n && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '_')) {
+                k++;
+            }
+            if (k == j + 1) {
+                return text.substring(i);
+            }
+            i = k;
         }
     }
 }

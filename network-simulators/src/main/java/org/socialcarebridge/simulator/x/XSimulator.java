@@ -134,6 +134,10 @@ public final class XSimulator implements AutoCloseable {
      * posts are always written now.
      */
     private String writtenAt(ApiRequest r, XUser author) {
+        String raw = r.header("Sim-Created-At-Raw");
+        if (raw != null && author != brand) {
+            return raw; // test control: created_at exactly as given, readable or not, as a broken answer would carry it
+        }
         String at = r.header("Sim-Created-At");
         if (at == null || author == brand) {
             return now();

@@ -1,0 +1,118 @@
+package org.socialcarebridge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/**
+ * Fields too long for their columns, and a creation time nobody can read, are filed like any other
+ * message: cut at the mapper with the original in full on the ticket, or flagged with the SLA counted
+ * from receipt. Before, one overlong handle rolled back its page and stuck the channel on it for good.
+ * Real RT, the assembled Karaf as a process, both simulators over HTTP.
+ */
+class OverlongFieldsIT {
+    static final String X_TOKEN = "it-x-token-" + UUID.randomUUID();
+    static final String M_TOKEN = "it-mastodon-token-" + UUID.randomUUID();
+    static final Duration SOON = Duration.ofSeconds(30);
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
+
+    static XSimulator xSimulator;
+    static MastodonSimulator mastodonSimulator;
+    static XSim x;
+    static MastodonSim mastodon;
+    static Karaf karaf;
+    static Rt root;
+
+    @BeforeAll
+    static void start() throws Exception {
+        xSimulator = XSimulator.start(8086, "acme", X_TOKEN, 10);
+        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
+        x = new XSim(xSimulator.baseUrl());
+        mastodon = new MastodonSim(mastodonSimulator.baseUrl());
+        karaf = Karaf.fresh("overlong", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN);
+        karaf.start();
+        root = RtAccounts.ofThisRun().admin.login();
+        karaf.awaitRunning(SOON, "mastodon", "x");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+        if (mastodonSimulator != null) {
+            mastodonSimulator.close();
+        }
+        if (xSimulator != null) {
+            xSimulator.close();
+        }
+    }
+
+    static long ticketFor(String conversationKey) {
+        return Await.until("a ticket for " + conversationKey, SOON, () -> root.ticketForConversation(conversationKey));
+    }
+
+    static String firstMessage(long ticket) {
+        return root.content(root.history(ticket).stream().filter(h -> "Create".equals(h.path("Type").asText()))
+                .findFirst().orElseThrow().path("id").asLong());
+    }
+
+    /** What the plugin keeps of a value longer than its column: its beginning and an ellipsis. */
+    static String cut(String value, int length) {
+        return value.substring(0, length - 1) + "…";
+    }
+
+    @Test
+    void aFediverseAccountWithOverlongFieldsIsFiledAndTheNextMentionFollows() {
+        String user = "longdomain_" + RUN;
+        String domain = "customer-care-of-a-very-long-named-cooperative.".repeat(5) + "example"; // acct > 200
+        String acct = user + "@" + domain;
+        String name = ("Maria of the Very Long Display Name " + RUN + " ").repeat(12).strip(); // > 400
+        String profile = "https://" + domain + "/@" + user + "?" + "ref=profile&".repeat(80); // > 1000
+        assertTrue(acct.length() > 200 && name.length() > 400 && profile.length() > 1000, "the fields overflow the columns");
+        mastodon.remoteCustomer(user + "@" + domain, name, profile);
+        String overlong = mastodon.postQuickly(user, "@acme the parcel " + RUN + " is lost", "public", null);
+
+        String other = "plain_" + RUN;
+        mastodon.customer(other, "Plain P", 3);
+        String plain = mastodon.postQuickly(other, "@acme my order " + RUN + " is late", "public", null);
+
+        long first = ticketFor("mastodon:" + overlong);
+        long second = ticketFor("mastodon:" + plain);
+        assertTrue(first < second, "filed in order: the overlong one first (" + first + ", then " + second + ")");
+
+        JsonNode ticket = root.ticket(first);
+        assertEquals("@" + cut(acct, 200), Rt.field(ticket, "Social Handle"), "the handle as its column holds it");
+        String text = firstMessage(first);
+        assertTrue(text.contains("the parcel " + RUN + " is lost"), text);
+        assertTrue(text.contains("In full: " + acct + ")"), "the whole handle is on the ticket: " + text);
+        assertTrue(text.contains("In full: " + name + ")"), "the whole name is on the ticket: " + text);
+        assertTrue(text.contains("In full: " + profile + ")"), "the whole profile link is on the ticket: " + text);
+        assertTrue(firstMessage(second).contains("my order " + RUN + " is late"));
+        assertEquals("running", karaf.health().path("channels").path("mastodon").path("state").asText(),
+                "the channel is not stuck");
+    }
+
+    @Test
+    void anXMentionWithAnUnreadableCreationTimeIsFiledAndSaysTheSlaCountsFromReceipt() {
+        String handle = "clock_" + RUN;
+        x.customer(handle, "Clock C", 10, false);
+        String garbage = "the day before yesterday " + RUN;
+        String id = x.tweetWithCreatedAtAsSent(handle, "@acme my invoice " + RUN + " is wrong", garbage);
+        long ticket = ticketFor("x:" + id);
+        String text = firstMessage(ticket);
+        assertTrue(text.contains("my invoice " + RUN + " is wrong"), text);
+        assertTrue(text.contains("(created_at '" + garbage + "' could not be read; the SLA counts from receipt at "),
+                "the ticket says what arrived and what the SLA counts from: " + text);
+    }
+}

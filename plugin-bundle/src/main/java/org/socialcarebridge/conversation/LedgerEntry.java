@@ -156,6 +156,53 @@ public class LedgerEntry {
         return e;
     }
 
+    /** How much of an unreadable item is kept as its text: enough for a human to see what arrived. */
+    static final int UNREADABLE_TEXT_LENGTH = 64 * 1024;
+    static final int LAST_ERROR_LENGTH = 2000;
+    static final int MESSAGE_ID_LENGTH = 100;
+
+    /**
+     * An item a network sent that the plugin could not read as a message: dead-lettered as it arrived,
+     * so its page goes on and a human sees it. Its id is the network's when usable, else
+     * {@code unreadable-} and the first 16 hex digits of the raw item's SHA-256, so a re-read finds it.
+     * Nothing in it can be trusted, so its time is the receipt time and the reason says so.
+     */
+    public static LedgerEntry unreadable(Network network, String messageId, String raw, String reason, Instant now) {
+        String body = raw == null ? "" : raw;
+        String id = messageId == null || messageId.isBlank() || messageId.length() > MESSAGE_ID_LENGTH
+                ? "unreadable-" + sha256(body).substring(0, 16) : messageId;
+        LedgerEntry e = new LedgerEntry();
+        e.key = network.key() + ":" + id;
+        e.network = network;
+        e.messageId = id;
+        e.direction = Direction.INBOUND;
+        e.state = LedgerState.DEAD_LETTER;
+        e.text = cut(body, UNREADABLE_TEXT_LENGTH);
+        e.createdAt = now;
+        e.receivedAt = now;
+        e.lastError = cut("Unreadable " + network.displayName() + " item (its time is unknown; the time it was received"
+                + " is shown): " + reason, LAST_ERROR_LENGTH);
+        return e;
+    }
+
+    /** At most {@code max} characters, never splitting a surrogate pair. */
+    private static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public InboundMessage message() {
         SocialIdentity author = new SocialIdentity(network, authorAccountId, authorHandle, authorName,
                 authorProfileUrl, authorFollowers, authorVerified);

@@ -78,7 +78,7 @@ class SpineIT {
     }
 
     static boolean repliesTo(JsonNode tweet, String id) {
-        for (JsonNode ref : tweet.path("referenced_posts")) {
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
             if ("replied_to".equals(ref.path("type").asText()) && id.equals(ref.path("id").asText())) {
                 return true;
             }

@@ -44,6 +44,8 @@ public final class ApiServer implements AutoCloseable {
     /** How this network words a malformed request; X and Mastodon differ. */
     private volatile Function<String, ApiResponse> invalidRequest =
             detail -> ApiResponse.problem(400, "Invalid Request", detail);
+    /** Refuses a request the network would not read (by route key, e.g. an unknown query parameter). */
+    private volatile java.util.function.BiConsumer<String, ApiRequest> requestCheck = (route, request) -> { };
 
     public ApiServer(int port) throws IOException {
         this(port, Dialect.X);
@@ -114,6 +116,14 @@ public final class ApiServer implements AutoCloseable {
     /** Sets how a malformed request is answered, in the network's own error shape. */
     public void invalidRequestAs(Function<String, ApiResponse> shape) {
         invalidRequest = shape;
+    }
+
+    /**
+     * Sets how the network checks a request before answering it, by the route's key
+     * ({@code GET /2/users/{id}/mentions}); the check throws {@link ApiException} to refuse it.
+     */
+    public void checkRequestsWith(java.util.function.BiConsumer<String, ApiRequest> check) {
+        requestCheck = check;
     }
 
     public JsonNode jsonBody(ApiRequest r) {
@@ -195,9 +205,17 @@ public final class ApiServer implements AutoCloseable {
                 return fault.get().answer(null);
             }
             long[] window = limits.hit(dialect.limitKey(bearer == null ? "anonymous" : bearer, route.key()), route.rateLimit());
-            ApiResponse response = window[1] < 0
-                    ? dialect.error(429, "Too Many Requests", "Too Many Requests")
-                    : route.handler().apply(request);
+            ApiResponse response;
+            try {
+                if (window[1] < 0) {
+                    response = dialect.error(429, "Too Many Requests", "Too Many Requests");
+                } else {
+                    requestCheck.accept(route.key(), request);
+                    response = route.handler().apply(request);
+                }
+            } catch (ApiException e) {
+                response = e.response();
+            }
             dialect.rateHeaders(response, window[0], window[1], window[2]);
             // Accepted: the work is done (a post created), then the injected answer goes out instead.
             return fault.isPresent() ? fault.get().answer(response) : response;

@@ -536,4 +536,26 @@ public final class Intake {
     /** What one filing pass did. {@code error} is the host problem that stopped it, if any. */
     public record FilingReport(int filed, int deadLettered, int waiting, String error) {
     }
+
+    /**
+     * Dead-letters an item a feed could not read as a message (its mapper failed), so the rest of its
+     * page is recorded and a human sees what arrived. Idempotent by key: a re-read records nothing.
+     *
+     * @param messageId the network's id if the item had a usable one, else null
+     * @param raw       the item as it arrived (kept, cut to 64 KiB)
+     * @param reason    what could not be read
+     * @return whether it was new to the ledger
+     */
+    public boolean recordUnreadable(Network network, String messageId, String raw, String reason) {
+        LedgerEntry entry = LedgerEntry.unreadable(network, messageId, raw, reason, clock.instant());
+        return db.write(em -> {
+            if (em.find(LedgerEntry.class, entry.key()) != null) {
+                return false;
+            }
+            em.persist(entry);
+            LOG.warn("Dead-lettered an unreadable {} item {} (the reason is in the ledger)", network.displayName(),
+                    entry.messageId());
+            return true;
+        });
+    }
 }

@@ -186,6 +186,41 @@ public class LedgerEntry {
         return e;
     }
 
+    /** How much of an unreadable item is kept as its text: enough for a human to see what arrived. */
+
+    /**
+     * An item a network sent that the plugin could not read as a message: dead-lettered as it arrived,
+     * so its page goes on and a human sees it. Its id is the network's when usable, else
+     * {@code unreadable-} and the first 16 hex digits of the raw item's SHA-256, so a re-read finds it.
+     * Nothing in it can be trusted, so its time is the receipt time and the reason says so.
+     */
+    public static LedgerEntry unreadable(Network network, String messageId, String raw, String reason, Instant now) {
+        String body = raw == null ? "" : raw;
+        String id = messageId == null || messageId.isBlank() || messageId.length() > InboundMessage.ID_LENGTH
+                ? "unreadable-" + sha256(body).substring(0, 16) : messageId;
+        LedgerEntry e = new LedgerEntry();
+        e.key = network.key() + ":" + id;
+        e.network = network;
+        e.messageId = id;
+        e.direction = Direction.INBOUND;
+        e.text = ColumnText.capped(body);
+        e.createdAt = now;
+        e.receivedAt = now;
+        e.deadLetter("Unreadable " + network.displayName() + " item (its time is unknown; the time it was received"
+                + " is shown): " + reason, now);
+        return e;
+    }
+
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public InboundMessage message() {
         SocialIdentity author = new SocialIdentity(network, authorAccountId, authorHandle, authorName,
                 authorProfileUrl, authorFollowers, authorVerified);
@@ -339,22 +374,6 @@ public class LedgerEntry {
         return e;
     }
 
-    /**
-     * A feed item no mapper could read: a dead letter that keeps the raw item as its text, for the
-     * record; it has no message to file, so it can be discarded but not retried.
-     */
-    public static LedgerEntry unreadable(Network network, String messageId, String raw, String reason, Instant now) {
-        LedgerEntry e = new LedgerEntry();
-        e.network = network;
-        e.messageId = ColumnText.cut(messageId, InboundMessage.ID_LENGTH);
-        e.key = ColumnText.cut(network.key() + ":" + e.messageId, KEY_LENGTH);
-        e.direction = Direction.INBOUND;
-        e.text = raw;
-        e.createdAt = now; // when it arrived: what it says of itself could not be read
-        e.receivedAt = now;
-        e.deadLetter(reason, now);
-        return e;
-    }
 
 
     public String key() {

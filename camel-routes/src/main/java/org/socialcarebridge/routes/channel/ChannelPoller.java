@@ -1,17 +1,14 @@
 package org.socialcarebridge.routes.channel;
 
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.network.RateLimitedException;
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ChannelPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
 
-    private final String channel;
+    private final Network network;
     private final Supplier<SocialIdentity> brandAccount;
     private final List<Feed> feeds;
     private final Intake intake;
@@ -38,12 +35,11 @@ public final class ChannelPoller {
     private volatile String lastLoggedError;
 
     /**
-     * @param channel      the network's name in log lines, e.g. "X"
      * @param brandAccount asks the network who the brand is (its token's account); called until it answers
      */
-    public ChannelPoller(String channel, Supplier<SocialIdentity> brandAccount, List<Feed> feeds, Intake intake,
+    public ChannelPoller(Network network, Supplier<SocialIdentity> brandAccount, List<Feed> feeds, Intake intake,
                          Database db, ChannelStatus status, Clock clock) {
-        this.channel = channel;
+        this.network = network;
         this.brandAccount = brandAccount;
         this.feeds = List.copyOf(feeds);
         this.intake = intake;
@@ -52,7 +48,11 @@ public final class ChannelPoller {
         this.clock = clock;
     }
 
-    /** Answers the number of new messages recorded. Never throws: problems go to the channel status. */
+    /**
+     * Answers the number of new messages recorded. Never throws, not even an {@link Error}: Camel's
+     * timer catches only exceptions, and anything else would end its thread while the route still
+     * says Started. Problems go to the channel status (failing on the health endpoint) instead.
+     */
     public int poll() {
         if (quietUntil != null && clock.instant().isBefore(quietUntil)) {
             return 0;
@@ -61,21 +61,25 @@ public final class ChannelPoller {
             if (brand == null) {
                 brand = brandAccount.get();
                 intake.recogniseOwnAccount(brand);
-                LOG.info("{} channel listening to @{} (id {}): {}", channel, brand.handle(), brand.accountId(),
-                        feeds.stream().map(Feed::cursor).toList());
+                LOG.info("{} channel listening to @{} (id {}): {}", network.displayName(), brand.handle(),
+                        brand.accountId(), feeds.stream().map(Feed::cursor).toList());
             }
             int fresh = 0;
+            int unreadable = 0;
             Map<String, String> cursors = new LinkedHashMap<>();
             for (Feed feed : feeds) {
-                String since = db.cursor(feed.cursor());
-                Feed.Page page = feed.read(brand, since);
-                List<InboundMessage> found = new ArrayList<>(page.messages());
-                found.sort(Comparator.comparing(InboundMessage::createdAt).thenComparing(ChannelPoller::numericId));
-                fresh += intake.receive(found);
-                if (page.newest() != null && !page.newest().equals(since)) {
-                    db.moveCursor(feed.cursor(), page.newest(), clock.instant());
-                }
-                cursors.put(feed.cursor(), page.newest());
+                FeedReading reading = new FeedReading(network, intake, db, clock);
+                feed.read(brand, reading);
+                fresh += reading.fresh();
+                unreadable += reading.unreadable();
+                reading.positions().forEach((name, position) -> {
+                    if (position != null) {
+                        cursors.put(name, position);
+                    }
+                });
+            }
+            if (unreadable > 0) {
+                LOG.warn("{} channel: {} unreadable item(s) dead-lettered", network.displayName(), unreadable);
             }
             status.succeeded(clock.instant(), cursors.toString());
             lastLoggedError = null;
@@ -85,24 +89,23 @@ public final class ChannelPoller {
             status.rateLimited(e.resetAt());
             report(e.getMessage() + "; polling again after " + e.resetAt());
         } catch (RuntimeException e) {
-            report(e.getMessage());
+            report(e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (Throwable e) {
+            // A stack overflow has unwound by now and the thread is sound. An OutOfMemoryError is not
+            // rethrown either: rethrowing ends the timer thread for good (the silent stop this avoids);
+            // caught, this poll's garbage is freed, the channel shows failing, and the next poll tries
+            // again. A JVM that is truly out of memory is better ended by -XX:+ExitOnOutOfMemoryError
+            // than left with a timer that no longer fires.
+            report(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         return 0;
-    }
-
-    private static BigInteger numericId(InboundMessage m) {
-        try {
-            return new BigInteger(m.messageId());
-        } catch (NumberFormatException e) {
-            return BigInteger.ZERO;
-        }
     }
 
     /** Logs a problem once, not on every poll, and always shows it on the health endpoint. */
     private void report(String error) {
         status.failed(clock.instant(), error);
         if (!error.equals(lastLoggedError)) {
-            LOG.warn("{} channel: {}", channel, error);
+            LOG.warn("{} channel: {}", network.displayName(), error);
             lastLoggedError = error;
         }
     }

@@ -32,17 +32,16 @@ public final class MastodonApi {
         return call("GET", "/api/v1/accounts/verify_credentials", null, null);
     }
 
-    /** Mention notifications (public posts and direct messages alike), newest first. */
-    public JsonNode mentions(String sinceId, String maxId) {
+    /**
+     * The page of mention notifications (public posts and direct messages alike) immediately newer than
+     * {@code minId} (exclusive; "0" for the oldest page), the newest of them first, as Mastodon pages
+     * forward with {@code min_id}.
+     */
+    public JsonNode mentionsAfter(String minId) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("types[]", "mention");
         q.put("limit", String.valueOf(settings.limit()));
-        if (sinceId != null) {
-            q.put("since_id", sinceId);
-        }
-        if (maxId != null) {
-            q.put("max_id", maxId);
-        }
+        q.put("min_id", minId);
         return call("GET", "/api/v1/notifications?" + HttpCall.form(q), null, null);
     }
 

@@ -16,7 +16,7 @@ public final class MastodonChannel {
 
     public static ChannelPoller poller(MastodonApi api, MastodonSettings settings, Intake intake, Database db,
                                        ChannelStatus status, Clock clock) {
-        return new ChannelPoller("Mastodon", () -> MastodonMessages.identity(api.me()),
+        return new ChannelPoller(Network.MASTODON, () -> MastodonMessages.identity(api.me()),
                 List.of(new MastodonMentionsFeed(api, id -> intake.knows(Network.MASTODON, id), settings.ticketQuotes(),
                         settings.limit())),
                 intake, db, status, clock);

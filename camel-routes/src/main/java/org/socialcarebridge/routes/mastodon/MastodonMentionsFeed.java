@@ -12,14 +12,18 @@ import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.network.PostRejectedException;
 import org.socialcarebridge.routes.channel.Feed;
+import org.socialcarebridge.routes.channel.FeedReading;
 
 /**
  * The brand's mention notifications: public mentions and direct messages arrive the same way, told
- * apart by the status's visibility. The cursor is the newest notification id. A mention answering a
- * status the plugin has never seen brings its unseen ancestors (from the status's context) along.
+ * apart by the status's visibility. The feed pages oldest first ({@code min_id}) from its cursor, the
+ * newest notification stored, and moves the cursor page by page only past what is stored, so a backlog
+ * drains in order over as many polls as it takes. A mention answering a status the plugin has never
+ * seen brings its unseen ancestors (from the status's context) along.
  */
 final class MastodonMentionsFeed implements Feed {
-    private static final int MAX_PAGES = 10;
+    /** Pages per poll; a longer backlog goes on in the next poll. */
+    static final int PAGES_PER_POLL = 10;
 
     private final MastodonApi api;
     private final Predicate<String> known;
@@ -43,34 +47,45 @@ final class MastodonMentionsFeed implements Feed {
     }
 
     @Override
-    public Page read(SocialIdentity brand, String since) {
-        List<InboundMessage> found = new ArrayList<>();
-        String newest = since;
-        String maxId = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode answer = api.mentions(since, maxId);
+    public void read(SocialIdentity brand, FeedReading reading) {
+        String since = reading.position(cursor());
+        for (int page = 0; page < PAGES_PER_POLL; page++) {
+            JsonNode answer = api.mentionsAfter(since == null ? "0" : since);
             if (!answer.isArray() || answer.isEmpty()) {
-                break;
+                return;
             }
+            List<InboundMessage> found = new ArrayList<>();
+            String newest = null;
             for (JsonNode notification : answer) {
-                String id = notification.path("id").asText();
-                if (newest == null || Feed.newer(id, newest)) {
+                String id = notification.path("id").asText(null);
+                if (id != null && (newest == null || Feed.newer(id, newest))) {
                     newest = id;
                 }
-                maxId = maxId == null || Feed.newer(maxId, id) ? id : maxId;
                 if ("mention".equals(notification.path("type").asText()) && notification.hasNonNull("status")) {
-                    found.add(MastodonMessages.message(notification.get("status"), quoteReason));
+                    InboundMessage m = reading.read(notification.path("status").path("id").asText(null), notification,
+                            n -> MastodonMessages.message(n.get("status"), quoteReason));
+                    if (m != null) {
+                        found.add(m);
+                    }
                 }
             }
+            reading.store(withAncestors(found, reading));
+            if (newest == null || (since != null && !Feed.newer(newest, since))) {
+                return; // nothing to move past: never move a cursor backwards
+            }
+            reading.moveTo(cursor(), newest);
+            since = newest;
             if (answer.size() < limit) {
-                break; // a short page is the last one
+                return; // a short page is the newest one
             }
         }
-        return new Page(withAncestors(found), newest);
     }
 
-    /** Adds each mention's unseen ancestors, nearest first, up to the first one the plugin knows. */
-    List<InboundMessage> withAncestors(List<InboundMessage> mentions) {
+    /**
+     * Adds each mention's unseen ancestors, nearest first, up to the first one the plugin knows (an
+     * ancestor the mapper cannot read is dead-lettered like any unreadable item).
+     */
+    List<InboundMessage> withAncestors(List<InboundMessage> mentions, FeedReading reading) {
         List<InboundMessage> all = new ArrayList<>(mentions);
         Set<String> have = new HashSet<>();
         mentions.forEach(m -> have.add(m.messageId()));
@@ -91,7 +106,10 @@ final class MastodonMentionsFeed implements Feed {
                 if (!status.path("id").asText().equals(parent) || have.contains(parent) || known.test(parent)) {
                     break;
                 }
-                InboundMessage ancestor = MastodonMessages.message(status, null);
+                InboundMessage ancestor = reading.read(parent, status, s -> MastodonMessages.message(s, null));
+                if (ancestor == null) {
+                    break; // unreadable: dead-lettered, and the chain ends there
+                }
                 all.add(ancestor);
                 have.add(parent);
                 parent = ancestor.inReplyToId();

@@ -16,7 +16,12 @@ import org.socialcarebridge.routes.http.NetworkAnswer;
 
 /** The X API v2 calls the routes use, with X's errors turned into the domain's. */
 public final class XApi {
-    static final String POST_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_posts,author_id,entities";
+    /**
+     * The live API's names ({@code tweet.fields}, {@code referenced_tweets}), not those of the SDK
+     * generator's OpenAPI document ({@code post.fields}, {@code referenced_posts}): X refuses a parameter
+     * it does not know with 400 invalid-request.
+     */
+    static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,author_id,entities";
     static final String USER_FIELDS = "public_metrics,verified,username,name";
 
     private final HttpCall http;
@@ -33,17 +38,22 @@ public final class XApi {
         return call("GET", "/2/users/me", null);
     }
 
-    public JsonNode mentions(String userId, String sinceId, String paginationToken) {
+    /**
+     * One page of the user's mentions, newest first: those after {@code sinceId} and before
+     * {@code untilId} (both exclusive, either may be null). Walking back with {@code untilId} rather
+     * than a pagination token lets a walk continue in a later poll.
+     */
+    public JsonNode mentions(String userId, String sinceId, String untilId) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("max_results", String.valueOf(settings.maxResults()));
         q.put("expansions", "author_id");
-        q.put("post.fields", POST_FIELDS);
+        q.put("tweet.fields", TWEET_FIELDS);
         q.put("user.fields", USER_FIELDS);
         if (sinceId != null) {
             q.put("since_id", sinceId);
         }
-        if (paginationToken != null) {
-            q.put("pagination_token", paginationToken);
+        if (untilId != null) {
+            q.put("until_id", untilId);
         }
         return call("GET", "/2/users/" + HttpCall.encode(userId) + "/mentions?" + HttpCall.form(q), null);
     }
@@ -52,7 +62,7 @@ public final class XApi {
     public JsonNode post(String id) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("expansions", "author_id");
-        q.put("post.fields", POST_FIELDS);
+        q.put("tweet.fields", TWEET_FIELDS);
         q.put("user.fields", USER_FIELDS);
         return call("GET", "/2/tweets/" + HttpCall.encode(id) + "?" + HttpCall.form(q), null);
     }
@@ -131,17 +141,18 @@ public final class XApi {
         }
     }
 
+    /** X's problem: its detail, then what its {@code errors} say (an invalid request names the parameter there). */
     private String problem(String body) {
         try {
             JsonNode node = json.readTree(body);
-            if (node.hasNonNull("detail")) {
-                return node.get("detail").asText();
+            StringBuilder b = new StringBuilder(node.path("detail").asText(node.path("title").asText("")));
+            for (JsonNode e : node.path("errors")) {
+                String each = e.path("detail").asText(e.path("message").asText(""));
+                if (!each.isEmpty() && b.indexOf(each) < 0) {
+                    b.append(b.length() == 0 ? "" : "; ").append(each);
+                }
             }
-            if (node.has("errors") && node.get("errors").size() > 0) {
-                JsonNode e = node.get("errors").get(0);
-                return e.path("detail").asText(e.path("message").asText(body));
-            }
-            return node.path("title").asText(body);
+            return b.length() == 0 ? body : b.toString();
         } catch (IOException e) {
             return body.length() > 200 ? body.substring(0, 200) : body;
         }

@@ -16,7 +16,7 @@ public final class XChannel {
 
     public static ChannelPoller poller(XApi api, XSettings settings, Intake intake, Database db, ChannelStatus status,
                                        Clock clock) {
-        return new ChannelPoller("X", () -> XMessages.identity(api.me().path("data")),
+        return new ChannelPoller(Network.X, () -> XMessages.identity(api.me().path("data")),
                 List.of(new XMentionsFeed(api, id -> intake.knows(Network.X, id), settings.ticketQuotes()),
                         new XDirectMessagesFeed(api)),
                 intake, db, status, clock);

@@ -79,9 +79,8 @@ final class XMessages {
         String inReplyTo = null;
         boolean retweet = false;
         boolean quote = false;
-        // X's OpenAPI document says referenced_posts; older answers say referenced_tweets.
-        JsonNode refs = tweet.has("referenced_posts") ? tweet.path("referenced_posts") : tweet.path("referenced_tweets");
-        for (JsonNode ref : refs) {
+        // The live API's name; the SDK generator's OpenAPI document renames it referenced_posts.
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
             switch (ref.path("type").asText()) {
                 case "replied_to" -> inReplyTo = ref.path("id").asText();
                 case "retweeted" -> retweet = true;

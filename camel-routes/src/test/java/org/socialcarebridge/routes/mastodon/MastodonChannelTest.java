@@ -213,4 +213,22 @@ class MastodonChannelTest {
         assertThrows(ReplyRefusedException.class, () -> policy.compose(new AgentReply(1, 101, "agent",
                 "@dan please wait", ReplyVisibility.PRIVATE), c, List.of(), Participants.of(c, wrote)));
     }
+
+    @Test
+    void aBacklogDrainsOldestFirstOverSeveralPollsAndTheCursorMovesPageByPage() throws Exception {
+        List<String> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            backlog.add(post("m" + (i % 7), "@acme help " + i, "public", null));
+        }
+        assertEquals(20, poller.poll(), "ten pages of two: the 20 oldest");
+        for (int i = 0; i < 45; i++) {
+            assertEquals(i < 20, entry(backlog.get(i)) != null, "oldest first, none skipped: " + i);
+        }
+        String cursor = db.cursor("mastodon:notifications");
+        assertEquals(20, poller.poll());
+        assertTrue(Long.parseLong(db.cursor("mastodon:notifications")) > Long.parseLong(cursor));
+        assertEquals(5, poller.poll());
+        assertEquals(0, poller.poll());
+        assertTrue(backlog.stream().allMatch(id -> entry(id) != null));
+    }
 }

@@ -200,9 +200,9 @@ class XChannelTest {
         String id = tweet("dora", "@acme help");
         XNetworkClient client = new XNetworkClient(api, "acme");
         PostedMessage reply = client.publicReply(id, "@dora on it");
-        JsonNode posted = call("GET", "/2/tweets/" + reply.id() + "?post.fields=referenced_posts,author_id", TOKEN, null);
+        JsonNode posted = call("GET", "/2/tweets/" + reply.id() + "?tweet.fields=referenced_tweets,author_id", TOKEN, null);
         assertEquals("@dora on it", posted.path("data").path("text").asText());
-        assertEquals(id, posted.path("data").path("referenced_posts").get(0).path("id").asText());
+        assertEquals(id, posted.path("data").path("referenced_tweets").get(0).path("id").asText());
         String doraId = call("GET", "/2/users/me", "sim-user:dora", null).path("data").path("id").asText();
         PostedMessage dm = client.directMessage(doraId, "send us your order number");
         assertNotNull(dm.id());

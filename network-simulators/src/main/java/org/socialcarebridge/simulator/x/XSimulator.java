@@ -35,6 +35,44 @@ public final class XSimulator implements AutoCloseable {
     static final Pattern MENTION = Pattern.compile("(?<![\\w@])@(\\w{1,15})");
     static final Pattern URL = Pattern.compile("https?://\\S+");
     static final int MAX_TWEET_LENGTH = 280;
+    /** The mentions timeline serves only this many of the most recent mentions, as X does. */
+    static final int REACHABLE_MENTIONS = 800;
+
+    // The query parameters each endpoint knows, by the live API's names (docs.x.com). Anything else is
+    // refused with 400 invalid-request, as the live API does; so is an unknown field or expansion.
+    private static final Set<String> FIELDS = Set.of("tweet.fields", "user.fields", "expansions", "media.fields",
+            "poll.fields", "place.fields");
+    private static final Set<String> TIMELINE = union(FIELDS, Set.of("max_results", "pagination_token", "since_id",
+            "until_id", "start_time", "end_time"));
+    private static final Set<String> DM_EVENTS = Set.of("max_results", "pagination_token", "event_types",
+            "dm_event.fields", "expansions", "user.fields", "tweet.fields", "media.fields");
+    private static final Map<String, Set<String>> QUERY_PARAMETERS = Map.of(
+            "GET /2/users/me", Set.of("user.fields", "expansions", "tweet.fields"),
+            "GET /2/users/{id}", Set.of("user.fields", "expansions", "tweet.fields"),
+            "GET /2/users/{id}/mentions", TIMELINE,
+            "GET /2/users/{id}/tweets", union(TIMELINE, Set.of("exclude")),
+            "GET /2/tweets/{id}", FIELDS,
+            "GET /2/dm_events", DM_EVENTS,
+            "GET /2/dm_conversations/with/{participant_id}/dm_events", DM_EVENTS,
+            "GET /2/dm_conversations/{id}/dm_events", DM_EVENTS);
+    /** Values the list parameters accept; the document's "post" names are not among them. */
+    private static final Map<String, Set<String>> LIST_VALUES = Map.of(
+            "tweet.fields", Set.of("article", "attachments", "author_id", "card_uri", "community_id", "context_annotations",
+                    "conversation_id", "created_at", "display_text_range", "edit_controls", "edit_history_tweet_ids",
+                    "entities", "geo", "id", "in_reply_to_user_id", "lang", "media_metadata", "non_public_metrics",
+                    "note_tweet", "organic_metrics", "possibly_sensitive", "promoted_metrics", "public_metrics",
+                    "referenced_tweets", "reply_settings", "scopes", "source", "text", "withheld"),
+            "user.fields", Set.of("affiliation", "connection_status", "created_at", "description", "entities", "id",
+                    "location", "most_recent_tweet_id", "name", "pinned_tweet_id", "profile_banner_url",
+                    "profile_image_url", "protected", "public_metrics", "receives_your_dm", "subscription_type", "url",
+                    "username", "verified", "verified_type", "withheld"),
+            "dm_event.fields", Set.of("attachments", "created_at", "dm_conversation_id", "entities", "event_type", "id",
+                    "participant_ids", "referenced_tweets", "sender_id", "text"),
+            "expansions", Set.of("attachments.media_keys", "attachments.poll_ids", "author_id", "edit_history_tweet_ids",
+                    "entities.mentions.username", "geo.place_id", "in_reply_to_user_id", "referenced_tweets.id",
+                    "referenced_tweets.id.author_id", "pinned_tweet_id", "most_recent_tweet_id", "sender_id",
+                    "participant_ids", "affiliation.user_id"),
+            "event_types", Set.of("MessageCreate", "ParticipantsJoin", "ParticipantsLeave"));
 
     private final ApiServer server;
     private final String brandToken;
@@ -67,6 +105,7 @@ public final class XSimulator implements AutoCloseable {
         server.route("GET", "/sim/dm_events", 0, r -> ApiResponse.json(200, allDms()));
         server.onReset(this::reset);
         server.invalidRequestAs(detail -> invalid("body", detail).response());
+        server.checkRequestsWith(XSimulator::knownParameters);
         server.start();
     }
 
@@ -176,12 +215,13 @@ public final class XSimulator implements AutoCloseable {
         }
         int max = maxResults(r, 5, 100, 10);
         long since = idParam(r, "since_id");
-        long before = token(r);
+        long before = Math.min(token(r), r.param("until_id") == null ? Long.MAX_VALUE : idParam(r, "until_id"));
         List<XTweet> matching;
         synchronized (tweets) {
             matching = tweets.stream().filter(t -> t.mentions(target))
-                    .filter(t -> Long.parseLong(t.id()) > since && Long.parseLong(t.id()) < before)
                     .sorted((a, b) -> Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id())))
+                    .limit(REACHABLE_MENTIONS)
+                    .filter(t -> Long.parseLong(t.id()) > since && Long.parseLong(t.id()) < before)
                     .toList();
         }
         List<XTweet> page = matching.subList(0, Math.min(max, matching.size()));
@@ -189,7 +229,7 @@ public final class XSimulator implements AutoCloseable {
     }
 
     private ApiResponse timeline(ApiRequest r, List<XTweet> page, boolean more) {
-        Set<String> fields = postFields(r);
+        Set<String> fields = tweetFields(r);
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> meta = new LinkedHashMap<>();
         if (!page.isEmpty()) {
@@ -222,7 +262,7 @@ public final class XSimulator implements AutoCloseable {
             return ApiResponse.json(200, Map.of("errors", List.of(notFound("tweet", "id", r.pathParam("id")))));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", t.toJson(postFields(r)));
+        body.put("data", t.toJson(tweetFields(r)));
         if (fields(r, "expansions").contains("author_id")) {
             body.put("includes", Map.of("users", List.of(usersById.get(t.authorId()).toJson(userFields(r)))));
         }
@@ -265,7 +305,7 @@ public final class XSimulator implements AutoCloseable {
         synchronized (tweets) {
             tweets.add(t);
         }
-        return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_post_ids", List.of(id))));
+        return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_tweet_ids", List.of(id))));
     }
 
     private List<Map<String, Object>> mentionsIn(String text) {
@@ -467,7 +507,7 @@ public final class XSimulator implements AutoCloseable {
     // ---- control views
 
     private List<Map<String, Object>> allTweets() {
-        Set<String> all = Set.of("author_id", "created_at", "conversation_id", "in_reply_to_user_id", "referenced_posts", "entities");
+        Set<String> all = Set.of("author_id", "created_at", "conversation_id", "in_reply_to_user_id", "referenced_tweets", "entities");
         synchronized (tweets) {
             return tweets.stream().map(t -> {
                 Map<String, Object> json = t.toJson(all);
@@ -508,11 +548,42 @@ public final class XSimulator implements AutoCloseable {
         return v == null ? Set.of() : new HashSet<>(Arrays.asList(v.split(",")));
     }
 
-    /** {@code post.fields} as the OpenAPI document names it; {@code tweet.fields} as older clients do. */
-    private static Set<String> postFields(ApiRequest r) {
-        Set<String> fields = new HashSet<>(fields(r, "post.fields"));
-        fields.addAll(fields(r, "tweet.fields"));
-        return fields;
+    /** {@code tweet.fields}, the live API's name (the SDK generator's document says post.fields). */
+    private static Set<String> tweetFields(ApiRequest r) {
+        return fields(r, "tweet.fields");
+    }
+
+    /**
+     * Refuses what the live API would: a query parameter the endpoint does not know (such as the
+     * document's {@code post.fields}), or a field or expansion it does not know.
+     */
+    private static void knownParameters(String route, ApiRequest r) {
+        Set<String> known = QUERY_PARAMETERS.getOrDefault(route, route.startsWith("GET ") ? TIMELINE : Set.of());
+        for (Map.Entry<String, List<String>> p : r.query().entrySet()) {
+            String name = p.getKey();
+            if (!known.contains(name)) {
+                throw invalid(name, p.getValue(), "The query parameter [" + name + "] is not one of ["
+                        + String.join(",", new java.util.TreeSet<>(known)) + "]");
+            }
+            Set<String> values = LIST_VALUES.get(name);
+            if (values == null) {
+                continue;
+            }
+            for (String value : p.getValue()) {
+                for (String one : value.split(",", -1)) {
+                    if (!values.contains(one)) {
+                        throw invalid(name, p.getValue(), "The `" + name + "` query parameter value [" + one
+                                + "] is not one of [" + String.join(",", new java.util.TreeSet<>(values)) + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Set<String> userFields(ApiRequest r) {
@@ -572,11 +643,23 @@ public final class XSimulator implements AutoCloseable {
     }
 
     private static ApiException invalid(String parameter, String message) {
+        return invalid(parameter, List.of(), message);
+    }
+
+    /**
+     * X's 400 for a request it cannot read, as the live API words it: the problem type on
+     * api.twitter.com (the SDK generator's document says api.x.com), and an {@code errors} array that
+     * names the parameter and what was wrong with it.
+     */
+    private static ApiException invalid(String parameter, List<String> values, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("parameters", Map.of(parameter, values));
+        error.put("message", message);
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(error));
         body.put("title", "Invalid Request");
-        body.put("detail", message);
-        body.put("parameter", parameter);
-        body.put("type", "https://api.x.com/2/problems/invalid-request");
+        body.put("detail", "One or more parameters to your request was invalid.");
+        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
         ApiResponse response = ApiResponse.json(400, body);
         response.headers().put("Content-Type", ApiResponse.PROBLEM_JSON);
         return new ApiException(response);

@@ -12,14 +12,15 @@ record XTweet(String id, String text, String authorId, String createdAt, String 
               String quotedTweetId, String retweetedTweetId) {
 
     /**
-     * The post object with the default fields (id, text, edit_history_post_ids) plus those asked for,
-     * named as X's current OpenAPI document names them (posts, not tweets).
+     * The post object with the default fields (id, text, edit_history_tweet_ids) plus those asked for
+     * in {@code tweet.fields}, named as the live API names them (the SDK generator's OpenAPI document
+     * renames them to posts: see SpecCheck's mapping in the tests).
      */
     Map<String, Object> toJson(Set<String> fields) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", id);
         t.put("text", text);
-        t.put("edit_history_post_ids", List.of(id));
+        t.put("edit_history_tweet_ids", List.of(id));
         if (fields.contains("author_id")) {
             t.put("author_id", authorId);
         }
@@ -32,7 +33,7 @@ record XTweet(String id, String text, String authorId, String createdAt, String 
         if (fields.contains("in_reply_to_user_id") && inReplyToUserId != null) {
             t.put("in_reply_to_user_id", inReplyToUserId);
         }
-        if (fields.contains("referenced_posts") || fields.contains("referenced_tweets")) {
+        if (fields.contains("referenced_tweets")) {
             List<Map<String, Object>> refs = new ArrayList<>();
             if (inReplyToTweetId != null) {
                 refs.add(Map.of("type", "replied_to", "id", inReplyToTweetId));
@@ -44,7 +45,7 @@ record XTweet(String id, String text, String authorId, String createdAt, String 
                 refs.add(Map.of("type", "retweeted", "id", retweetedTweetId));
             }
             if (!refs.isEmpty()) {
-                t.put("referenced_posts", refs);
+                t.put("referenced_tweets", refs);
             }
         }
         if (fields.contains("entities") && !mentions.isEmpty()) {

@@ -39,7 +39,7 @@ final class XUser {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("followers_count", followers);
             m.put("following_count", 0);
-            m.put("post_count", 0);
+            m.put("tweet_count", 0);
             m.put("listed_count", 0);
             u.put("public_metrics", m);
         }

@@ -12,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +42,15 @@ class XSimulatorTest {
     static void loadSpec() {
         // X documents 401/429/503/413 bodies as about:blank problems, which its OpenAPI document does not
         // describe (its Problem types are the api.x.com ones); the tests check them field by field instead.
-        spec = new SpecCheck("/specs/x-api-v2.openapi.json", Set.of(401, 429, 503, 413));
+        // The simulator speaks the live API's names; the document (from X's SDK generator) renamed them.
+        spec = new SpecCheck("/specs/x-api-v2.openapi.json", Set.of(401, 429, 503, 413), Map.of(
+                "referenced_tweets", "referenced_posts",
+                "edit_history_tweet_ids", "edit_history_post_ids",
+                "tweet_count", "post_count",
+                "https://api.twitter.com/2/problems/", "https://api.x.com/2/problems/"),
+                // The live invalid-request problem names the parameter in an errors array the document leaves out.
+                document -> ((ObjectNode) document.at("/components/schemas/InvalidRequestProblem/properties"))
+                        .putObject("errors").put("type", "array").putObject("items").put("type", "object"));
     }
 
     @BeforeEach
@@ -83,14 +93,14 @@ class XSimulatorTest {
         Answer rt = call("POST", "/2/users/" + fay + "/retweets", "sim-user:fay", "{\"tweet_id\":\"" + original + "\"}");
         assertEquals(200, rt.status(), rt.raw().body());
         String rtId = rt.body().path("data").path("rest_id").asText();
-        JsonNode shown = call("GET", "/2/tweets/" + rtId + "?post.fields=referenced_posts", "sim-user:bob", null).body().path("data");
-        assertEquals("retweeted", shown.path("referenced_posts").get(0).path("type").asText());
+        JsonNode shown = call("GET", "/2/tweets/" + rtId + "?tweet.fields=referenced_tweets", "sim-user:bob", null).body().path("data");
+        assertEquals("retweeted", shown.path("referenced_tweets").get(0).path("type").asText());
         assertTrue(shown.path("text").asText().startsWith("RT @acme: Summer sale"));
         Answer quote = call("POST", "/2/tweets", "sim-user:fay", "{\"text\":\"@acme finally\",\"quote_tweet_id\":\"" + original + "\"}");
         assertEquals(201, quote.status(), quote.raw().body());
-        JsonNode q = call("GET", "/2/tweets/" + quote.body().path("data").path("id").asText() + "?post.fields=referenced_posts",
+        JsonNode q = call("GET", "/2/tweets/" + quote.body().path("data").path("id").asText() + "?tweet.fields=referenced_tweets",
                 "sim-user:bob", null).body().path("data");
-        assertEquals("quoted", q.path("referenced_posts").get(0).path("type").asText());
+        assertEquals("quoted", q.path("referenced_tweets").get(0).path("type").asText());
         assertEquals(403, call("POST", "/2/users/" + fay + "/retweets", "sim-user:gil", "{\"tweet_id\":\"" + original + "\"}").status());
     }
 
@@ -116,7 +126,7 @@ class XSimulatorTest {
         }
         tweet("other", "no brand here", null);
         String q = "/2/users/" + sim.brandId() + "/mentions?max_results=5&expansions=author_id&user.fields=public_metrics,verified"
-                + "&post.fields=created_at,conversation_id,author_id,entities,referenced_posts";
+                + "&tweet.fields=created_at,conversation_id,author_id,entities,referenced_tweets";
         Set<String> seen = new HashSet<>();
         String token = null;
         int pages = 0;
@@ -146,7 +156,8 @@ class XSimulatorTest {
     void maxResultsOutOfRangeIsAnInvalidRequest() throws Exception {
         Answer a = call("GET", "/2/users/" + sim.brandId() + "/mentions?max_results=500", "brand-token", null);
         assertEquals(400, a.status());
-        assertEquals("https://api.x.com/2/problems/invalid-request", a.body().path("type").asText());
+        assertEquals("https://api.twitter.com/2/problems/invalid-request", a.body().path("type").asText());
+        assertEquals("max_results", a.body().path("errors").get(0).path("parameters").fieldNames().next());
     }
 
     @Test
@@ -155,10 +166,10 @@ class XSimulatorTest {
         String brandReply = call("POST", "/2/tweets", "brand-token",
                 "{\"text\":\"@maria looking\",\"reply\":{\"in_reply_to_tweet_id\":\"" + root + "\"}}").body().path("data").path("id").asText();
         String again = tweet("maria", "thanks, it is order 12", brandReply);
-        JsonNode t = call("GET", "/2/tweets/" + again + "?post.fields=conversation_id,referenced_posts,in_reply_to_user_id,author_id",
+        JsonNode t = call("GET", "/2/tweets/" + again + "?tweet.fields=conversation_id,referenced_tweets,in_reply_to_user_id,author_id",
                 "sim-user:bob", null).body().path("data");
         assertEquals(root, t.path("conversation_id").asText());
-        assertEquals(brandReply, t.path("referenced_posts").get(0).path("id").asText());
+        assertEquals(brandReply, t.path("referenced_tweets").get(0).path("id").asText());
         assertEquals(sim.brandId(), t.path("in_reply_to_user_id").asText());
         JsonNode mentions = call("GET", "/2/users/" + sim.brandId() + "/mentions", "brand-token", null).body();
         assertTrue(mentions.toString().contains(again), "a reply to the brand is a mention of it");
@@ -230,7 +241,7 @@ class XSimulatorTest {
     void malformedAndOversizedBodiesAreRejectedClearly() throws Exception {
         Answer bad = call("POST", "/2/tweets", "sim-user:a", "{not json");
         assertEquals(400, bad.status());
-        assertTrue(bad.body().path("detail").asText().contains("not valid JSON"), bad.body().toString());
+        assertTrue(bad.body().path("errors").get(0).path("message").asText().contains("not valid JSON"), bad.body().toString());
         assertEquals(413, call("POST", "/2/tweets", "sim-user:a", "{\"text\":\"" + "a".repeat(70_000) + "\"}").status());
     }
 
@@ -272,4 +283,61 @@ class XSimulatorTest {
         assertEquals(400, call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\"}").status(), "a fault needs a status or a hold");
     }
 
+    @Test
+    void unknownQueryParametersAndFieldsAreRefusedAsTheLiveApiDoes() throws Exception {
+        String mentions = "/2/users/" + sim.brandId() + "/mentions";
+        for (String query : List.of(mentions + "?post.fields=created_at", mentions + "?tweet.fields=referenced_posts",
+                mentions + "?expansions=referenced_posts.id", "/2/users/me?foo=1", "/2/tweets/1?max_results=5",
+                "/2/dm_events?since_id=1", "/2/dm_events?dm_event.fields=created_at,bogus")) {
+            Answer a = call("GET", query, "brand-token", null);
+            assertEquals(400, a.status(), query + " -> " + a.raw().body());
+            assertEquals("https://api.twitter.com/2/problems/invalid-request", a.body().path("type").asText());
+            assertEquals("Invalid Request", a.body().path("title").asText());
+            JsonNode error = a.body().path("errors").get(0);
+            String parameter = query.substring(query.indexOf('?') + 1, query.indexOf('='));
+            assertTrue(error.path("parameters").has(parameter), query + " -> " + a.raw().body());
+            assertTrue(error.path("message").asText().contains(parameter), error.toString());
+        }
+        assertEquals(200, call("GET", mentions + "?tweet.fields=referenced_tweets,edit_history_tweet_ids"
+                + "&expansions=author_id,referenced_tweets.id&user.fields=public_metrics", "brand-token", null).status());
+    }
+
+    @Test
+    void answersSpeakTheLiveNames() throws Exception {
+        String root = tweet("maria", "@acme my order?", null);
+        String reply = tweet("maria", "@acme still waiting", root);
+        JsonNode t = call("GET", "/2/tweets/" + reply + "?tweet.fields=referenced_tweets", "brand-token", null).body().path("data");
+        assertEquals(root, t.path("referenced_tweets").get(0).path("id").asText());
+        assertEquals(reply, t.path("edit_history_tweet_ids").get(0).asText());
+        assertFalse(t.toString().contains("_post"), t.toString());
+        JsonNode u = call("GET", "/2/users/me?user.fields=public_metrics", "sim-user:maria", null).body().path("data");
+        assertTrue(u.path("public_metrics").has("tweet_count"), u.toString());
+    }
+
+    @Test
+    void untilIdWalksBackAndOnlyThe800NewestMentionsAreReachable() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 805; i++) {
+            ids.add(tweet("u" + (i % 50), "@acme n" + i, null));
+        }
+        String q = "/2/users/" + sim.brandId() + "/mentions?max_results=100";
+        List<String> walked = new ArrayList<>();
+        String until = null;
+        while (true) {
+            JsonNode page = call("GET", q + (until == null ? "" : "&until_id=" + until), "brand-token", null).body();
+            page.path("data").forEach(t -> walked.add(t.path("id").asText()));
+            if (!page.path("meta").has("next_token")) {
+                break;
+            }
+            until = page.path("meta").path("oldest_id").asText();
+        }
+        List<String> newest800 = new ArrayList<>(ids.subList(5, 805));
+        java.util.Collections.reverse(newest800);
+        assertEquals(newest800, walked, "newest first, the 5 oldest no longer served");
+        JsonNode between = call("GET", q + "&since_id=" + ids.get(100) + "&until_id=" + ids.get(104), "brand-token", null).body();
+        assertEquals(List.of(ids.get(103), ids.get(102), ids.get(101)),
+                List.of(between.path("data").get(0).path("id").asText(), between.path("data").get(1).path("id").asText(),
+                        between.path("data").get(2).path("id").asText()));
+        assertEquals(3, between.path("meta").path("result_count").asInt());
+    }
 }

@@ -1,0 +1,141 @@
+package org.socialcarebridge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/**
+ * A backlog while the plugin is down is caught up whole and in order (issue 20, finding 2): 450 X
+ * mentions and 450 Mastodon mentions are posted before Karaf starts, more than one poll reads on
+ * Mastodon (40 a page, 10 pages a poll). Most are giveaway spam that triage keeps out, so 900 RT
+ * tickets are not needed to count them: every one must be listed as filtered, the first and the last
+ * real mention of each network must become tickets, in the order they were written. And the X
+ * channel asks with the live API's names (finding 8): tweet.fields, never post.fields.
+ */
+class BacklogIT {
+    static final String X_TOKEN = "backlog-x-" + UUID.randomUUID();
+    static final String M_TOKEN = "backlog-m-" + UUID.randomUUID();
+    static final String ADMIN = "backlog-admin-" + UUID.randomUUID();
+    static final String RUN = "bl" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    static final int PER_NETWORK = 450;
+    static final Duration CATCH_UP = Duration.ofMinutes(3);
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    static XSimulator xSimulator;
+    static MastodonSimulator mastodonSimulator;
+    static Karaf karaf;
+
+    @BeforeAll
+    static void start() throws Exception {
+        xSimulator = XSimulator.start(8086, "acme", X_TOKEN, 10);
+        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+        if (mastodonSimulator != null) {
+            mastodonSimulator.close();
+        }
+        if (xSimulator != null) {
+            xSimulator.close();
+        }
+    }
+
+    static String spam(int n) {
+        return "@acme Follow and RT to win a FREE iPhone!!! #giveaway #win #free #contest #iphone " + RUN + " " + n;
+    }
+
+    static JsonNode filtered() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:8181/socialcare/triage/filtered?limit=1000"))
+                .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Rt.JSON.readTree(r.body()).path("messages");
+    }
+
+    @Test
+    void everyMentionPostedWhileThePluginWasDownIsCaughtUpInOrder() throws Exception {
+        XSim x = new XSim(xSimulator.baseUrl());
+        MastodonSim mastodon = new MastodonSim(mastodonSimulator.baseUrl());
+        List<String> xKeys = new ArrayList<>();
+        List<String> mKeys = new ArrayList<>();
+        for (int i = 0; i < PER_NETWORK; i++) {
+            boolean real = i == 0 || i == PER_NETWORK - 1;
+            String text = real ? "@acme my router " + RUN + " has been down since yesterday (" + i + "), please help"
+                    : spam(i);
+            xKeys.add("x:" + x.tweet("xb" + (i % 40) + "_" + RUN, text, null));
+            mKeys.add("mastodon:" + mastodon.postQuickly("mb" + (i % 40) + "_" + RUN, text, "public", null));
+        }
+
+        karaf = Karaf.fresh("backlog", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN)
+                .withAdminToken(ADMIN);
+        karaf.start();
+        karaf.awaitRunning(Duration.ofSeconds(60), "x", "mastodon");
+
+        List<String> noise = new ArrayList<>(xKeys.subList(1, PER_NETWORK - 1));
+        noise.addAll(mKeys.subList(1, PER_NETWORK - 1));
+        Map<String, Instant> filteredAt = Await.until("all " + noise.size() + " spam mentions filtered", CATCH_UP, () -> {
+            Map<String, Instant> listed = new HashMap<>();
+            try {
+                filtered().forEach(m -> listed.put(m.path("key").asText(), Instant.parse(m.path("filteredAt").asText())));
+            } catch (Exception e) {
+                return Optional.empty();
+            }
+            return listed.keySet().containsAll(noise) ? Optional.of(listed) : Optional.empty();
+        });
+
+        Rt rt = RtAccounts.ofThisRun().admin.login();
+        for (List<String> keys : List.of(xKeys, mKeys)) {
+            String first = keys.get(0);
+            String last = keys.get(PER_NETWORK - 1);
+            long firstTicket = Await.until("a ticket for " + first, CATCH_UP, () -> rt.ticketForConversation(first));
+            long lastTicket = Await.until("a ticket for " + last, CATCH_UP, () -> rt.ticketForConversation(last));
+            assertTrue(firstTicket < lastTicket, "the oldest real mention is filed first: " + first + " #" + firstTicket
+                    + ", " + last + " #" + lastTicket);
+            assertFalse(filteredAt.containsKey(first) || filteredAt.containsKey(last), "real mentions are not noise");
+            // Filing goes oldest first, so what was written earlier was filtered no later.
+            for (int i = 2; i < PER_NETWORK - 1; i++) {
+                Instant before = filteredAt.get(keys.get(i - 1));
+                Instant after = filteredAt.get(keys.get(i));
+                assertFalse(after.isBefore(before), keys.get(i - 1) + " was written before " + keys.get(i)
+                        + " but filtered after it (" + before + " > " + after + ")");
+            }
+        }
+
+        List<JsonNode> mentionCalls = x.requests().stream()
+                .filter(r -> r.path("path").asText().endsWith("/mentions")).toList();
+        assertFalse(mentionCalls.isEmpty());
+        for (JsonNode call : mentionCalls) {
+            String query = java.net.URLDecoder.decode(call.path("query").asText(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(query.contains("tweet.fields=") && query.contains("referenced_tweets"), query);
+            assertFalse(query.contains("post.fields") || query.contains("referenced_posts"), query);
+            assertEquals(200, call.path("status").asInt(), "X refuses no parameter the plugin sends: " + call);
+        }
+        assertTrue(x.requests().stream().noneMatch(r -> r.path("status").asInt() == 400),
+                "no call the live X would refuse as an invalid request");
+    }
+}

@@ -41,7 +41,7 @@ class DeadLetterAlertTest {
         assertEquals(1, host.alerts.size());
         String text = host.alerts.values().iterator().next();
         assertTrue(text.startsWith(DeadLetterAlert.SUBJECT), text);
-        assertTrue(text.contains("mastodon:1") && text.contains("why: no account object in notification 1"), text);
+        assertTrue(text.contains("mastodon:1") && text.contains("why: Unreadable Mastodon item") && text.contains("no account object in notification 1"), text);
         assertTrue(text.contains("<p>help <b>me</b></p>"), "the text as it came, sent as plain text: " + text);
         assertTrue(text.contains("socialcare:retry mastodon:1") && text.contains("/socialcare/dead-letters/mastodon:1/discard"),
                 text);

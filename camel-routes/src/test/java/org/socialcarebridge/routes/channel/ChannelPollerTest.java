@@ -126,15 +126,16 @@ class ChannelPollerTest {
     }
 
     @Test
-    void aMessageThatAloneCannotBeStoredIsDeadLetteredAndTheOthersAreStored() {
+    void aMessageWithAnOverlongHandleIsStoredWithItsNeighbours() {
         InboundMessage tooLong = new InboundMessage(Network.X, "21", new SocialIdentity(Network.X, "3", "h".repeat(300), null,
                 null, 0, false), "hi", T, null, null, Visibility.PUBLIC, null);
         ChannelPoller poller = poller((brand, reading) -> reading.store(List.of(message("20", T), tooLong,
                 message("22", T.plusSeconds(2)))));
-        assertEquals(2, poller.poll());
+        assertEquals(3, poller.poll());
         assertEquals(LedgerState.RECEIVED, entry("20").state());
         assertEquals(LedgerState.RECEIVED, entry("22").state());
-        assertEquals(LedgerState.DEAD_LETTER, entry("21").state());
+        assertEquals(LedgerState.RECEIVED, entry("21").state());
+        assertEquals(SocialIdentity.HANDLE_LENGTH, entry("21").message().author().handle().length(), "cut to its column");
     }
 
     @Test

@@ -26,8 +26,9 @@ import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
- * A backlog while the plugin is down is caught up whole and in order (issue 20, finding 2): 450 X
- * mentions and 450 Mastodon mentions are posted before Karaf starts, more than one poll reads on
+ * A backlog while the plugin is down is caught up whole and in order (issue 20, finding 2): after a
+ * first mention on each network is filed, Karaf stops, 450 X mentions and 450 Mastodon mentions are
+ * posted, and Karaf starts again: more than one poll reads on
  * Mastodon (40 a page, 10 pages a poll). Most are giveaway spam that triage keeps out, so 900 RT
  * tickets are not needed to count them: every one must be listed as filtered, the first and the last
  * real mention of each network must become tickets, in the order they were written. And the X
@@ -81,6 +82,19 @@ class BacklogIT {
     void everyMentionPostedWhileThePluginWasDownIsCaughtUpInOrder() throws Exception {
         XSim x = new XSim(xSimulator.baseUrl());
         MastodonSim mastodon = new MastodonSim(mastodonSimulator.baseUrl());
+        // The plugin has listened before: each channel has a cursor when it goes down.
+        karaf = Karaf.fresh("backlog", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN)
+                .withAdminToken(ADMIN);
+        karaf.start();
+        karaf.awaitRunning(Duration.ofSeconds(60), "x", "mastodon");
+        String hello = "@acme hello " + RUN + ", is anyone there?";
+        String xHello = "x:" + x.tweet("xhello_" + RUN, hello, null);
+        String mHello = "mastodon:" + mastodon.postQuickly("mhello_" + RUN, hello, "public", null);
+        Rt before = RtAccounts.ofThisRun().admin.login();
+        Await.until("a ticket for " + xHello, CATCH_UP, () -> before.ticketForConversation(xHello));
+        Await.until("a ticket for " + mHello, CATCH_UP, () -> before.ticketForConversation(mHello));
+        karaf.stop();
+
         List<String> xKeys = new ArrayList<>();
         List<String> mKeys = new ArrayList<>();
         for (int i = 0; i < PER_NETWORK; i++) {
@@ -91,8 +105,6 @@ class BacklogIT {
             mKeys.add("mastodon:" + mastodon.postQuickly("mb" + (i % 40) + "_" + RUN, text, "public", null));
         }
 
-        karaf = Karaf.fresh("backlog", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN)
-                .withAdminToken(ADMIN);
         karaf.start();
         karaf.awaitRunning(Duration.ofSeconds(60), "x", "mastodon");
 

@@ -15,8 +15,16 @@ import org.socialcarebridge.conversation.Visibility;
  */
 public record TriageInput(String text, Network network, Visibility visibility, String handle, long followers,
                           boolean verified, boolean vip) {
+    /**
+     * Triage reads at most this much of a text: more than any network sends in one message that a
+     * person wrote (an X DM is 10,000), and it keeps one decision within its time budget on a hostile
+     * 100,000-character text. The whole text is still on the ticket.
+     */
+    public static final int READ_LENGTH = 16 * 1024;
+
     public TriageInput {
-        text = text == null ? "" : text;
+        text = text == null ? "" : text.length() <= READ_LENGTH ? text
+                : text.substring(0, Character.isHighSurrogate(text.charAt(READ_LENGTH - 1)) ? READ_LENGTH - 1 : READ_LENGTH);
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(visibility, "visibility");
     }

@@ -45,6 +45,20 @@ public final class MastodonApi {
         return call("GET", "/api/v1/notifications?" + HttpCall.form(q), null, null);
     }
 
+    /**
+     * The page of mention notifications older than {@code maxId} (exclusive; null for the newest page),
+     * newest first: how a first start reads back over the recent ones.
+     */
+    public JsonNode mentionsBefore(String maxId) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("types[]", "mention");
+        q.put("limit", String.valueOf(settings.limit()));
+        if (maxId != null) {
+            q.put("max_id", maxId);
+        }
+        return call("GET", "/api/v1/notifications?" + HttpCall.form(q), null, null);
+    }
+
     /** The thread around a status: {@code ancestors} oldest first, as far as the brand may see them. */
     public JsonNode context(String statusId) {
         return call("GET", "/api/v1/statuses/" + HttpCall.encode(statusId) + "/context", null, null);

@@ -49,26 +49,17 @@ final class MastodonMentionsFeed implements Feed {
     @Override
     public void read(SocialIdentity brand, FeedReading reading) {
         String since = reading.position(cursor());
+        if (since == null) {
+            firstStart(reading);
+            return;
+        }
         for (int page = 0; page < PAGES_PER_POLL; page++) {
-            JsonNode answer = api.mentionsAfter(since == null ? "0" : since);
+            JsonNode answer = api.mentionsAfter(since);
             if (!answer.isArray() || answer.isEmpty()) {
                 return;
             }
             List<InboundMessage> found = new ArrayList<>();
-            String newest = null;
-            for (JsonNode notification : answer) {
-                String id = notification.path("id").asText(null);
-                if (id != null && (newest == null || Feed.newer(id, newest))) {
-                    newest = id;
-                }
-                if ("mention".equals(notification.path("type").asText()) && notification.hasNonNull("status")) {
-                    InboundMessage m = reading.read(notification.path("status").path("id").asText(null), notification,
-                            n -> MastodonMessages.message(n.get("status"), quoteReason));
-                    if (m != null) {
-                        found.add(m);
-                    }
-                }
-            }
+            String newest = mentions(answer, reading, found);
             reading.store(withAncestors(found, reading));
             if (newest == null || (since != null && !Feed.newer(newest, since))) {
                 return; // nothing to move past: never move a cursor backwards
@@ -79,6 +70,59 @@ final class MastodonMentionsFeed implements Feed {
                 return; // a short page is the newest one
             }
         }
+    }
+
+    /**
+     * A first start has no cursor: rather than the account's whole history, it reads back over the most
+     * recent mentions (at most a poll's pages, as X keeps only its most recent), stores them oldest first,
+     * and goes on forward from the newest.
+     */
+    private void firstStart(FeedReading reading) {
+        List<InboundMessage> found = new ArrayList<>();
+        String newest = null;
+        String maxId = null;
+        for (int page = 0; page < PAGES_PER_POLL; page++) {
+            JsonNode answer = api.mentionsBefore(maxId);
+            if (!answer.isArray() || answer.isEmpty()) {
+                break;
+            }
+            String pageNewest = mentions(answer, reading, found);
+            if (newest == null) {
+                newest = pageNewest;
+            }
+            for (JsonNode notification : answer) {
+                String id = notification.path("id").asText(null);
+                if (id != null && (maxId == null || Feed.newer(maxId, id))) {
+                    maxId = id;
+                }
+            }
+            if (answer.size() < limit) {
+                break; // a short page is the oldest one
+            }
+        }
+        reading.store(withAncestors(found, reading));
+        if (newest != null) {
+            reading.moveTo(cursor(), newest);
+        }
+    }
+
+    /** Reads a page's mentions into {@code found}; answers the page's newest notification id, or null. */
+    private String mentions(JsonNode answer, FeedReading reading, List<InboundMessage> found) {
+        String newest = null;
+        for (JsonNode notification : answer) {
+            String id = notification.path("id").asText(null);
+            if (id != null && (newest == null || Feed.newer(id, newest))) {
+                newest = id;
+            }
+            if ("mention".equals(notification.path("type").asText()) && notification.hasNonNull("status")) {
+                InboundMessage m = reading.read(notification.path("status").path("id").asText(null), notification,
+                        n -> MastodonMessages.message(n.get("status"), quoteReason));
+                if (m != null) {
+                    found.add(m);
+                }
+            }
+        }
+        return newest;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.socialcarebridge.routes.mastodon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -215,7 +216,24 @@ class MastodonChannelTest {
     }
 
     @Test
+    void aFirstStartReadsBackOverTheRecentMentionsOnlyThenGoesForward() throws Exception {
+        List<String> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            history.add(post("h" + (i % 5), "@acme old " + i, "public", null));
+        }
+        assertEquals(20, poller.poll(), "a poll's ten pages of two, newest first: not the account's whole history");
+        for (int i = 0; i < 25; i++) {
+            assertEquals(i >= 5, entry(history.get(i)) != null, "the 20 most recent: " + i);
+        }
+        String next = post("h9", "@acme new", "public", null);
+        assertEquals(1, poller.poll(), "then forward from the newest");
+        assertNotNull(entry(next));
+    }
+
+    @Test
     void aBacklogDrainsOldestFirstOverSeveralPollsAndTheCursorMovesPageByPage() throws Exception {
+        post("m0", "@acme hello", "public", null);
+        assertEquals(1, poller.poll(), "the channel has listened before: it has a cursor");
         List<String> backlog = new java.util.ArrayList<>();
         for (int i = 0; i < 45; i++) {
             backlog.add(post("m" + (i % 7), "@acme help " + i, "public", null));

@@ -305,16 +305,6 @@ class SensitiveDataGuardTest {
     }
 
     @Test
-    void aTenThousandCharacterReplyIsInspectedInUnderTenMilliseconds() {
-        String paragraph = "Hi @jane, thanks for waiting. Your order ACM-123456 of 12/03/2025 shipped on 14 Nov 2026 with"
-                + " tracking 1Z999AA10123456784; it costs £1,299.99 and we're open 09:30-17:00, 24/7 online at"
-                + " https://www.acme.com/help. Version 10.4.2 fixes it. Call us any time, 1-2 days. 😀 Спасибо! ";
-        String reply = paragraph.repeat(10_000 / paragraph.length() + 1).substring(0, 10_000);
-        long took = fastest(reply);
-        assertTrue(took < 10_000_000L, "took " + took / 1_000 + " µs");
-    }
-
-    @Test
     void hostileTenThousandCharacterTextsTakeLinearTime() {
         String[] bits = {"Thanks for waiting ", "1234 ", "5678-", "+", "a@", "a.", "http://", "(", "0", "9", ". ", "St ",
                 "Street ", "born ", "12/", "2014-", "SW1A ", ", IL ", "aaaa", "\n"};

@@ -149,11 +149,16 @@ public class RecordingHost implements HostGateway {
      * when the test runs {@link #stillWriting} (or never, if it clears them).
      */
     public boolean slow;
+    /** The help desk answers every ticket creation with a refusal (a queue it does not have). */
+    public boolean refuseOpening;
     public final List<Runnable> stillWriting = new ArrayList<>();
 
     @Override
     public long openTicket(NewTicket ticket) {
         reach("open");
+        if (refuseOpening) {
+            throw new org.socialcarebridge.host.HostRejectedException("RT has no queue 'Nowhere' (test)");
+        }
         if (slow) {
             stillWriting.add(() -> {
                 slow = false;

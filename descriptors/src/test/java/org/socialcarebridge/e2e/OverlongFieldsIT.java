@@ -81,7 +81,7 @@ class OverlongFieldsIT {
         String profile = "https://" + domain + "/@" + user + "?" + "ref=profile&".repeat(80); // > 1000
         assertTrue(acct.length() > 200 && name.length() > 400 && profile.length() > 1000, "the fields overflow the columns");
         mastodon.remoteCustomer(user + "@" + domain, name, profile);
-        String overlong = mastodon.postQuickly(user, "@acme the parcel " + RUN + " is lost", "public", null);
+        String overlong = mastodon.postQuickly(acct, "@acme the parcel " + RUN + " is lost", "public", null);
 
         String other = "plain_" + RUN;
         mastodon.customer(other, "Plain P", 3);

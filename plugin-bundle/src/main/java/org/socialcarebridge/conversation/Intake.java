@@ -423,8 +423,8 @@ public final class Intake {
 
     /**
      * Asks the host to write this message, noting when first: an answer that never comes leaves the
-     * outcome unknown (see {@link #awaitSlowHost}). A request that surely never arrived clears the note,
-     * so a message held back by an RT outage is filed as soon as RT is back.
+     * outcome unknown (see {@link #awaitSlowHost}). A request that surely never arrived, or that the host
+     * refused, clears the note, so such a message is filed as soon as RT is back (or retried after a fix).
      */
     private <T> T writeToHost(String key, java.util.function.Supplier<T> write) {
         db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(clock.instant()));
@@ -434,6 +434,10 @@ public final class Intake {
             if (!e.mayHaveWritten()) {
                 db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(null));
             }
+            throw e;
+        } catch (HostRejectedException e) {
+            // The help desk answered with a refusal: it wrote nothing, so a retry after the fix needs no patience.
+            db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(null));
             throw e;
         }
     }

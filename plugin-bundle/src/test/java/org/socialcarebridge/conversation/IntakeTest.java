@@ -168,6 +168,20 @@ class IntakeTest {
     }
 
     @Test
+    void aCreateTheHelpDeskRefusedIsFiledAtOnceWhenRetriedAfterTheFix() {
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
+        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        host.refuseOpening = true;
+        intake.receive(List.of(tweet("47", ALICE, "@acme hello", null, "47")));
+        assertEquals(1, intake.filePending(10).deadLettered());
+        host.refuseOpening = false;
+        new DeadLetters(db, clock).retry("x:47");
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(1, intake.filePending(10).filed(), "a refusal wrote nothing: no patience needed");
+        assertEquals(1, host.tickets.size());
+    }
+
+    @Test
     void aSlowCorrespondenceIsLookedUpNotAddedTwice() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
         intake = new Intake(db, host, Set.of(), WINDOW, clock);

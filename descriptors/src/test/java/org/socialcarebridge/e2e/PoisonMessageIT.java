@@ -183,6 +183,11 @@ class PoisonMessageIT {
             return Optional.empty();
         });
         assertEquals(1, root.tickets(query).size(), "one alert while dead letters exist");
+        // The administrator's shell lists it too, and refuses to retry what has no message to file.
+        String listed = karaf.shell("socialcare:dead-letters 50");
+        assertTrue(listed.contains(key) && listed.contains("why: "), listed);
+        String refused = karaf.shell("socialcare:retry " + key);
+        assertTrue(refused.contains("never read into a message"), refused);
 
         HttpResponse<String> retry = admin("POST", "/" + key + "/retry");
         assertEquals(409, retry.statusCode(), "nothing to file in an unreadable item: " + retry.body());

@@ -90,9 +90,9 @@ class BacklogIT {
         String hello = "@acme hello " + RUN + ", is anyone there?";
         String xHello = "x:" + x.tweet("xhello_" + RUN, hello, null);
         String mHello = "mastodon:" + mastodon.postQuickly("mhello_" + RUN, hello, "public", null);
-        Rt before = RtAccounts.ofThisRun().admin.login();
-        Await.until("a ticket for " + xHello, CATCH_UP, () -> before.ticketForConversation(xHello));
-        Await.until("a ticket for " + mHello, CATCH_UP, () -> before.ticketForConversation(mHello));
+        Rt desk = RtAccounts.ofThisRun().admin.login();
+        Await.until("a ticket for " + xHello, CATCH_UP, () -> desk.ticketForConversation(xHello));
+        Await.until("a ticket for " + mHello, CATCH_UP, () -> desk.ticketForConversation(mHello));
         karaf.stop();
 
         List<String> xKeys = new ArrayList<>();

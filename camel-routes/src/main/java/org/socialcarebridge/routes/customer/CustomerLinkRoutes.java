@@ -51,14 +51,13 @@ public final class CustomerLinkRoutes extends RouteBuilder {
     private void handle(Exchange exchange) throws Exception {
         InboundRequest request = InboundRequest.of(exchange);
         String method = request.method();
-        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         // The token first, from the header; the body only once the caller is known, and capped.
         if (!admin.admits(request, out)) {
             return;
         }
-        String identity = URLDecoder.decode(path.replaceFirst("^/+", ""), StandardCharsets.UTF_8);
+        String identity = URLDecoder.decode(request.path(), StandardCharsets.UTF_8);
         try {
             switch (method + (identity.isEmpty() ? "" : " one")) {
                 case "GET" -> answer(out, 200, customers.links().stream().map(CustomerLinkRoutes::view).toList());

@@ -66,7 +66,7 @@ public final class DeadLetterRoutes extends RouteBuilder {
     private void handle(Exchange exchange) throws Exception {
         InboundRequest request = InboundRequest.of(exchange);
         String method = request.method();
-        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/+", "");
+        String path = request.path();
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         if (!admin.admits(request, out)) {
@@ -74,10 +74,8 @@ public final class DeadLetterRoutes extends RouteBuilder {
         }
         try {
             if ("GET".equals(method) && path.isEmpty()) {
-                String limit = request.query("limit");
-                int max = limit == null ? 100 : Math.max(1, Math.min(1000, Integer.parseInt(limit)));
-                admin.answer(out, 200, Map.of("count", deadLetters.count(),
-                        "messages", deadLetters.newest(max).stream().map(DeadLetterRoutes::view).toList()));
+                admin.answer(out, 200, Map.of("count", deadLetters.count(), "messages",
+                        deadLetters.newest(request.limit(100, 1000)).stream().map(DeadLetterRoutes::view).toList()));
             } else if ("POST".equals(method) && path.endsWith("/retry")) {
                 String key = key(path, "/retry");
                 deadLetters.retry(key);
@@ -91,9 +89,8 @@ public final class DeadLetterRoutes extends RouteBuilder {
                         + " call; use GET /socialcare/dead-letters, POST /socialcare/dead-letters/{key}/retry or"
                         + " POST /socialcare/dead-letters/{key}/discard"));
             }
-        } catch (NumberFormatException e) {
-            admin.answer(out, 400, Map.of("error", "limit must be a whole number from 1 to 1000, not '"
-                    + request.query("limit") + "'"));
+        } catch (IllegalArgumentException e) {
+            admin.answer(out, 400, Map.of("error", e.getMessage()));
         } catch (NoSuchElementException e) {
             admin.answer(out, 404, Map.of("error", e.getMessage()));
         } catch (IllegalStateException e) {

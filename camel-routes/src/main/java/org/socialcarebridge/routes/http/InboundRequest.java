@@ -42,11 +42,13 @@ public final class InboundRequest {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
+    private final String path;
     private Map<String, List<String>> query;
 
-    private InboundRequest(HttpServletRequest request, HttpServletResponse response) {
+    private InboundRequest(HttpServletRequest request, HttpServletResponse response, String path) {
         this.request = request;
         this.response = response;
+        this.path = path;
         // Until the body is read to its end, the answer closes the connection: a client that is refused
         // early must not send its next request on a connection still carrying bytes nobody took.
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
@@ -60,7 +62,34 @@ public final class InboundRequest {
         if (message == null || message.getRequest() == null) {
             throw new IllegalStateException("Route " + exchange.getFromRouteId() + " did not receive an HTTP request");
         }
-        return new InboundRequest(message.getRequest(), message.getResponse());
+        return new InboundRequest(message.getRequest(), message.getResponse(),
+                exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/+", ""));
+    }
+
+    /** What follows the route's own path (a prefix route's resource), without leading slashes; still encoded. */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The {@code limit} query parameter of a listing: {@code byDefault} when absent, at most {@code max}.
+     *
+     * @throws IllegalArgumentException when it is not a whole number from 1 to {@code max}, naming it
+     */
+    public int limit(int byDefault, int max) {
+        String limit = query("limit");
+        if (limit == null) {
+            return byDefault;
+        }
+        try {
+            int n = Integer.parseInt(limit.strip());
+            if (n >= 1) {
+                return Math.min(n, max);
+            }
+        } catch (NumberFormatException e) {
+            // said below, with the value
+        }
+        throw new IllegalArgumentException("limit must be a whole number from 1 to " + max + ", not '" + limit + "'");
     }
 
     public String method() {

@@ -150,7 +150,7 @@ public final class TriageRoutes extends RouteBuilder {
     private void handle(Exchange exchange) throws Exception {
         InboundRequest request = InboundRequest.of(exchange);
         String method = request.method();
-        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class).replaceFirst("^/+", "");
+        String path = request.path();
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         // The token first, from the header; the body only once the caller is known, and capped.
@@ -160,9 +160,8 @@ public final class TriageRoutes extends RouteBuilder {
         try {
             if ("GET".equals(method) && path.equals("filtered")) {
                 String since = request.query("since");
-                String limit = request.query("limit");
                 Instant from = since == null ? Instant.EPOCH : Instant.parse(since);
-                int max = limit == null ? 100 : Math.max(1, Math.min(1000, Integer.parseInt(limit)));
+                int max = request.limit(100, 1000);
                 admin.answer(out, 200, Map.of("count", filtered.count(),
                         "messages", filtered.since(from, max).stream().map(TriageRoutes::view).toList()));
             } else if ("POST".equals(method) && path.startsWith("filtered/") && path.endsWith("/promote")) {

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,6 +42,8 @@ import org.socialcarebridge.reply.Mentions;
 import org.socialcarebridge.reply.guard.GuardSettings;
 import org.socialcarebridge.reply.guard.SensitiveDataGuard;
 import org.socialcarebridge.routes.http.HtmlText;
+import org.socialcarebridge.routes.mastodon.MastodonLivePayloads;
+import org.socialcarebridge.routes.x.XLivePayloads;
 import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.rules.TriageRules;
@@ -50,9 +54,9 @@ import org.socialcarebridge.triage.rules.TriageRules;
  * timed, so the table's max is the slowest single call measured. Run with {@code ./socialcare bench
  * parsers}; surefire never does. A benchmark, not a test: it prints numbers and fails nothing.
  *
- * <p>A parser takes the text itself, or an input made of it in the set-up (so that only the parsing
- * is timed); a parser refusing an input as unreadable (IllegalArgumentException) is a call like any
- * other.
+ * <p>Most parsers take the text itself. The network mappers take the payload a live API would send
+ * with the text in it, made in the set-up so that only the mapping is timed; a mapper refusing an item
+ * as unreadable (IllegalArgumentException) is a call like any other.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -78,7 +82,19 @@ public class ParsersBenchmark {
         RESOLUTION_CONFIRMATION(ResolutionConfirmation::confirms),
         GUARD_DETECTORS(GUARD::inspect),
         RULES_KEYWORDS(RULES::topics),
-        TRIAGE_SIGNALS_AND_RULES(t -> TRIAGE.decide(TriageInput.text(t), NOW));
+        TRIAGE_SIGNALS_AND_RULES(t -> TRIAGE.decide(TriageInput.text(t), NOW)),
+        /**
+         * A page of one item as X's v2 API sends it, the text in the post or direct message and in its
+         * author's display name: the page's authors, then the item (even samples direct messages, odd ones
+         * mentions replying to the brand).
+         */
+        X_MESSAGES((t, i) -> i % 2 == 0 ? XLivePayloads.directMessagePage(t, t, i) : XLivePayloads.mentionPage(t, t, i),
+                p -> XLivePayloads.map((JsonNode) p)),
+        /**
+         * A status as Mastodon sends it, the text in its HTML content and in its account's display name
+         * (even samples direct, odd ones public).
+         */
+        MASTODON_MESSAGES((t, i) -> MastodonLivePayloads.status(t, t, i), p -> MastodonLivePayloads.map((JsonNode) p));
 
         /** What the parser is given, made from the text (and the sample's index) before any timing. */
         final BiFunction<String, Integer, Object> input;

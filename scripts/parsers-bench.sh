@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # scripts/parsers-bench.sh [JMH options]: the time of one call of each parser of internet content (subject
 # line, HTML reduction, mentions, survey answers, resolution confirmations, the guard, the rules' keywords,
-# triage) on each kind of hostile input, median and max against the 50 ms budget (JMH sample time).
-# Builds only the domain and the routes module. Defaults: one fork, one warm-up and one measured second
-# per pair (about 4 minutes); narrow with JMH options, e.g. -p parser=HTML_TEXT.
+# triage, the X and Mastodon mappers on payloads as the live APIs send them) on each kind of hostile
+# input, median and max against the 50 ms budget (JMH sample time). Builds only the domain and the routes
+# module. Defaults: one fork, one warm-up and one measured second per pair (about 7 minutes); narrow with
+# JMH options, e.g. -p parser=HTML_TEXT or -p parser=X_MESSAGES,MASTODON_MESSAGES.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODULE="$ROOT/camel-routes"

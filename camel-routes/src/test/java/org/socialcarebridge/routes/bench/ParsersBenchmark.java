@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,6 +42,8 @@ import org.socialcarebridge.reply.Mentions;
 import org.socialcarebridge.reply.guard.GuardSettings;
 import org.socialcarebridge.reply.guard.SensitiveDataGuard;
 import org.socialcarebridge.routes.http.HtmlText;
+import org.socialcarebridge.routes.mastodon.MastodonLivePayloads;
+import org.socialcarebridge.routes.x.XLivePayloads;
 import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.rules.TriageRules;
@@ -48,6 +53,10 @@ import org.socialcarebridge.triage.rules.TriageRules;
  * ({@link HostileText}), against the budget of {@value #BUDGET_MS} ms. JMH sample time: every call is
  * timed, so the table's max is the slowest single call measured. Run with {@code ./socialcare bench
  * parsers}; surefire never does. A benchmark, not a test: it prints numbers and fails nothing.
+ *
+ * <p>Most parsers take the text itself. The network mappers take the payload a live API would send
+ * with the text in it, made in the set-up so that only the mapping is timed; a mapper refusing an item
+ * as unreadable (IllegalArgumentException) is a call like any other.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -73,11 +82,30 @@ public class ParsersBenchmark {
         RESOLUTION_CONFIRMATION(ResolutionConfirmation::confirms),
         GUARD_DETECTORS(GUARD::inspect),
         RULES_KEYWORDS(RULES::topics),
-        TRIAGE_SIGNALS_AND_RULES(t -> TRIAGE.decide(TriageInput.text(t), NOW));
+        TRIAGE_SIGNALS_AND_RULES(t -> TRIAGE.decide(TriageInput.text(t), NOW)),
+        /**
+         * A page of one item as X's v2 API sends it, the text in the post or direct message and in its
+         * author's display name: the page's authors, then the item (even samples direct messages, odd ones
+         * mentions replying to the brand).
+         */
+        X_MESSAGES((t, i) -> i % 2 == 0 ? XLivePayloads.directMessagePage(t, t, i) : XLivePayloads.mentionPage(t, t, i),
+                p -> XLivePayloads.map((JsonNode) p)),
+        /**
+         * A status as Mastodon sends it, the text in its HTML content and in its account's display name
+         * (even samples direct, odd ones public).
+         */
+        MASTODON_MESSAGES((t, i) -> MastodonLivePayloads.status(t, t, i), p -> MastodonLivePayloads.map((JsonNode) p));
 
-        final Function<String, Object> call;
+        /** What the parser is given, made from the text (and the sample's index) before any timing. */
+        final BiFunction<String, Integer, Object> input;
+        final Function<Object, Object> call;
 
         Parser(Function<String, Object> call) {
+            this((t, i) -> t, t -> call.apply((String) t));
+        }
+
+        Parser(BiFunction<String, Integer, Object> input, Function<Object, Object> call) {
+            this.input = input;
             this.call = call;
         }
     }
@@ -87,23 +115,28 @@ public class ParsersBenchmark {
     @Param
     public HostileText.Kind kind;
 
-    private String[] texts;
+    private Object[] inputs;
     private int next;
 
     @Setup(Level.Trial)
-    public void makeTexts() {
+    public void makeInputs() {
         SplittableRandom seeds = new SplittableRandom(HostileText.DEFAULT_SEED + kind.ordinal());
-        texts = new String[SAMPLES];
+        inputs = new Object[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
-            texts[i] = HostileText.of(kind, kind == HostileText.Kind.FIXED ? i : seeds.nextLong());
+            String text = HostileText.of(kind, kind == HostileText.Kind.FIXED ? i : seeds.nextLong());
+            inputs[i] = parser.input.apply(text, i);
         }
     }
 
     @Benchmark
     public Object call() {
-        String text = texts[next];
+        Object input = inputs[next];
         next = (next + 1) % SAMPLES;
-        return parser.call.apply(text);
+        try {
+            return parser.call.apply(input);
+        } catch (IllegalArgumentException unreadable) {
+            return unreadable; // its answer to an input it cannot read: a call like any other
+        }
     }
 
     /** Runs every parser on every kind (JMH options may narrow it) and prints median and max per pair. */

@@ -140,7 +140,9 @@ print(f"  agent replied on ticket #{ticket} (privately, as Devon last wrote by D
 wait("the reply to reach Devon", lambda: field(call(agent, "GET", f"/ticket/{ticket}"), "Social Replies") not in (None, "0"))
 call(agent, "PUT", f"/ticket/{ticket}", {"Status": "resolved"})
 print("  agent resolved it")
-print("  Social Closing:", wait_field(agent, ticket, "Social Closing", ("sent",)))
+# A plugin that was stopped for a while (its database kept) first reads RT's status changes since then:
+# after the end-to-end tests that is thousands of transactions, about a minute.
+print("  Social Closing:", wait_field(agent, ticket, "Social Closing", ("sent",), seconds=240))
 survey = wait_field(agent, ticket, "Social Survey", ("sent", "not sent"))
 print("  Social Survey: ", survey)
 if survey.startswith("not sent"):

@@ -137,7 +137,7 @@ class ConversationIT {
         agent.reply(xTicket, "Could you send me your account number? " + RUN, "Move to private");
 
         JsonNode ack = Await.until("the public acknowledgement on X", SOON, () -> x.tweets().stream()
-                .filter(t -> SpineIT.repliesTo(t, tweet)).findFirst());
+                .filter(t -> XSim.repliesTo(t, tweet)).findFirst());
         assertEquals("@" + handle + " We want to fix this. We've sent you a DM.", ack.path("text").asText());
         String ninaId = x.userId(handle);
         JsonNode dm = Await.until("the DM on X", SOON, () -> x.dmEvents().stream()

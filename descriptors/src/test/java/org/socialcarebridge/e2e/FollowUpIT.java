@@ -136,7 +136,7 @@ class FollowUpIT {
     static Optional<JsonNode> brandPostAnswering(String tweetId, String containing) {
         String brand = x.userId("acme");
         return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing)).findFirst();
+                .filter(t -> XSim.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing)).findFirst();
     }
 
     static Optional<JsonNode> dmTo(String handle, String containing) {

@@ -87,7 +87,7 @@ class NeverTwiceIT {
     static List<String> brandPostsAnswering(String tweetId, String containing) {
         String brand = x.userId("acme");
         return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing))
+                .filter(t -> XSim.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing))
                 .map(t -> t.path("id").asText()).toList();
     }
 

@@ -3,6 +3,7 @@ package org.socialcarebridge.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.socialcarebridge.e2e.XSim.repliesTo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,15 +76,6 @@ class SpineIT {
 
     static String simulatorBrandId() {
         return x.userId("acme");
-    }
-
-    static boolean repliesTo(JsonNode tweet, String id) {
-        for (JsonNode ref : tweet.path("referenced_tweets")) {
-            if ("replied_to".equals(ref.path("type").asText()) && id.equals(ref.path("id").asText())) {
-                return true;
-            }
-        }
-        return id.equals(tweet.path("in_reply_to_tweet_id").asText(null));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * {@code @RegisterExtension static final EndToEnd desk = EndToEnd.karaf("name")...;} and reads what it
  * needs in its {@code @BeforeAll} (from the accessors, or as parameters: {@link Karaf}, {@link XSim},
  * {@link MastodonSim}, {@link XSimulator}, {@link MastodonSimulator}, {@link RtAccounts}).
+ * An {@link RtAccounts} parameter makes the users when resolved: a class that provisions RT first asks later.
  * Everything it started is closed after the class's {@code @AfterAll}, also when starting failed half way.
  */
 final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterResolver {

@@ -15,13 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -35,9 +34,11 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * channel asks with the live API's names (finding 8): tweet.fields, never post.fields.
  */
 class BacklogIT {
-    static final String X_TOKEN = "backlog-x-" + UUID.randomUUID();
-    static final String M_TOKEN = "backlog-m-" + UUID.randomUUID();
-    static final String ADMIN = "backlog-admin-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("backlog").withMastodon().withAdminToken().startedByTheTest();
+    static final String X_TOKEN = fixture.xToken();
+    static final String M_TOKEN = fixture.mastodonToken();
+    static final String ADMIN = fixture.adminToken();
     static final String RUN = "bl" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     static final int PER_NETWORK = 450;
     static final Duration CATCH_UP = Duration.ofMinutes(3);
@@ -49,21 +50,9 @@ class BacklogIT {
 
     @BeforeAll
     static void start() throws Exception {
-        xSimulator = XSimulator.start(8086, "acme", X_TOKEN, 10);
-        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (mastodonSimulator != null) {
-            mastodonSimulator.close();
-        }
-        if (xSimulator != null) {
-            xSimulator.close();
-        }
+        xSimulator = fixture.xSimulator();
+        mastodonSimulator = fixture.mastodonSimulator();
+        karaf = fixture.karaf(); // a fresh copy, started by the test once the networks are seeded
     }
 
     static String spam(int n) {
@@ -83,8 +72,6 @@ class BacklogIT {
         XSim x = new XSim(xSimulator.baseUrl());
         MastodonSim mastodon = new MastodonSim(mastodonSimulator.baseUrl());
         // The plugin has listened before: each channel has a cursor when it goes down.
-        karaf = Karaf.fresh("backlog", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN)
-                .withAdminToken(ADMIN);
         karaf.start();
         karaf.awaitRunning(Duration.ofSeconds(60), "x", "mastodon");
         String hello = "@acme hello " + RUN + ", is anyone there?";

@@ -11,13 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -27,9 +26,11 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * (REST and the Karaf shell). Real RT, the assembled Karaf as a process, both simulators over HTTP.
  */
 class ConversationIT {
-    static final String X_TOKEN = "it-x-token-" + UUID.randomUUID();
-    static final String M_TOKEN = "it-mastodon-token-" + UUID.randomUUID();
-    static final String ADMIN_TOKEN = "it-admin-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("conversation").withMastodon().withAdminToken();
+    static final String X_TOKEN = fixture.xToken();
+    static final String M_TOKEN = fixture.mastodonToken();
+    static final String ADMIN_TOKEN = fixture.adminToken();
     static final Duration SOON = Duration.ofSeconds(30);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -43,29 +44,14 @@ class ConversationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        xSimulator = XSimulator.start(8086, "acme", X_TOKEN, 10);
-        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
-        x = new XSim(xSimulator.baseUrl());
-        mastodon = new MastodonSim(mastodonSimulator.baseUrl());
-        karaf = Karaf.fresh("conversation", xSimulator.baseUrl(), X_TOKEN)
-                .withMastodon(mastodonSimulator.baseUrl(), M_TOKEN).withAdminToken(ADMIN_TOKEN);
-        karaf.start();
+        xSimulator = fixture.xSimulator();
+        mastodonSimulator = fixture.mastodonSimulator();
+        x = fixture.x();
+        mastodon = fixture.mastodon();
+        karaf = fixture.karaf();
         agent = RtAccounts.ofThisRun().agent.login();
         root = RtAccounts.ofThisRun().admin.login();
         karaf.awaitRunning(SOON, "mastodon", "x");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (mastodonSimulator != null) {
-            mastodonSimulator.close();
-        }
-        if (xSimulator != null) {
-            xSimulator.close();
-        }
     }
 
 
@@ -137,7 +123,7 @@ class ConversationIT {
         agent.reply(xTicket, "Could you send me your account number? " + RUN, "Move to private");
 
         JsonNode ack = Await.until("the public acknowledgement on X", SOON, () -> x.tweets().stream()
-                .filter(t -> SpineIT.repliesTo(t, tweet)).findFirst());
+                .filter(t -> XSim.repliesTo(t, tweet)).findFirst());
         assertEquals("@" + handle + " We want to fix this. We've sent you a DM.", ack.path("text").asText());
         String ninaId = x.userId(handle);
         JsonNode dm = Await.until("the DM on X", SOON, () -> x.dmEvents().stream()

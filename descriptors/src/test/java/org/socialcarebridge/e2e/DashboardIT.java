@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The supervisors' "Social care" dashboard against the real RT (no Karaf, no simulator): a known
@@ -40,6 +41,9 @@ import org.junit.jupiter.api.Test;
  * a team lead (a member of Social Team Leads, opening it by its id) with every report and no RT error.
  */
 class DashboardIT {
+    /** RT only: this run's users, made once RT is provisioned; no simulator, no Karaf. */
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.rtOnly();
     static final Path PROVISION = Path.of("host/rt/provision.pl").toAbsolutePath();
     static final String RUN = "it-dashboard-" + Long.toString(System.currentTimeMillis(), 36);
     static final DateTimeFormatter RT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -61,7 +65,7 @@ class DashboardIT {
     @BeforeAll
     static void seed() throws Exception {
         run(PROVISION); // the reports as this tree defines them
-        RtAccounts accounts = RtAccounts.ofThisRun();
+        RtAccounts accounts = fixture.accounts();
         root = accounts.admin.login();
         agentName = accounts.agent.name();
         leadName = accounts.lead.name();

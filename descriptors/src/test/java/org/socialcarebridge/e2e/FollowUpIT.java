@@ -10,16 +10,15 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
@@ -35,8 +34,10 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FollowUpIT {
-    static final String TOKEN = "it-followup-token-" + UUID.randomUUID();
-    static final String ADMIN = "it-followup-admin-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("followup").withAdminToken().startedByTheTest();
+    static final String TOKEN = fixture.xToken();
+    static final String ADMIN = fixture.adminToken();
     static final Duration SOON = Duration.ofSeconds(40);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -50,9 +51,9 @@ class FollowUpIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
-        x = new XSim(simulator.baseUrl());
-        karaf = Karaf.fresh("followup", simulator.baseUrl(), TOKEN).withAdminToken(ADMIN);
+        simulator = fixture.xSimulator();
+        x = fixture.x();
+        karaf = fixture.karaf();
         desk = zoneWhereItIsThreePm(Instant.now());
         karaf.writeEtc("socialcare-triage.yaml", rulesOnTheDesksClock(desk));
         karaf.writeConfig("org.socialcarebridge.followup", "survey.delay = 2s\nsurvey.cap = 0s\n"
@@ -62,16 +63,6 @@ class FollowUpIT {
         karaf.start();
         root = RtAccounts.ofThisRun().admin.login();
         agent = RtAccounts.ofThisRun().agent.login();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
     /** The RT user name of this run's agent: what RT records as who resolved a ticket. */
@@ -136,7 +127,7 @@ class FollowUpIT {
     static Optional<JsonNode> brandPostAnswering(String tweetId, String containing) {
         String brand = x.userId("acme");
         return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing)).findFirst();
+                .filter(t -> XSim.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing)).findFirst();
     }
 
     static Optional<JsonNode> dmTo(String handle, String containing) {

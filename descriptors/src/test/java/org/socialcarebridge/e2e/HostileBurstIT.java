@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -29,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -45,9 +45,12 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * OutOfMemoryError; health UP.
  */
 class HostileBurstIT {
-    static final String X_TOKEN = "hostile-x-" + UUID.randomUUID();
-    static final String M_TOKEN = "hostile-m-" + UUID.randomUUID();
-    static final String ADMIN_TOKEN = "hostile-admin-" + UUID.randomUUID();
+    static final String MAX_HEAP = "256m";
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("hostile").withMastodon().withAdminToken().withMaxHeap(MAX_HEAP).withGcLog();
+    static final String X_TOKEN = fixture.xToken();
+    static final String M_TOKEN = fixture.mastodonToken();
+    static final String ADMIN_TOKEN = fixture.adminToken();
     static final String RUN = "h" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     /** Each round, every customer writes once: 6 rounds of 49 normal messages, plus one hostile message per round. */
     static final int ROUNDS = 6;
@@ -58,7 +61,6 @@ class HostileBurstIT {
     static final int CUSTOMERS = X_THREADS + MASTODON_THREADS + X_DM_CUSTOMERS + MASTODON_DM_CUSTOMERS;
     static final int AGENT_REPLIES = 6;
     static final Duration RT_OUTAGE = Duration.ofSeconds(60);
-    static final String MAX_HEAP = "256m";
     static final long HEAP_LIMIT_MB = 256;
 
     /** What must become of a hostile message: a ticket like any other, or the dead-letter list with its reason. */
@@ -87,27 +89,16 @@ class HostileBurstIT {
 
     @BeforeAll
     static void start() throws Exception {
-        xSimulator = XSimulator.start(8086, "acme", X_TOKEN, 10);
-        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
-        x = new XSim(xSimulator.baseUrl());
-        mastodon = new MastodonSim(mastodonSimulator.baseUrl());
-        karaf = Karaf.fresh("hostile", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN)
-                .withAdminToken(ADMIN_TOKEN).withMaxHeap(MAX_HEAP).withGcLog();
-        karaf.start();
+        xSimulator = fixture.xSimulator();
+        mastodonSimulator = fixture.mastodonSimulator();
+        x = fixture.x();
+        mastodon = fixture.mastodon();
+        karaf = fixture.karaf();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        rtServer("start"); // whatever happened, leave RT running for the other tests
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (mastodonSimulator != null) {
-            mastodonSimulator.close();
-        }
-        if (xSimulator != null) {
-            xSimulator.close();
-        }
+        rtServer("start"); // whatever happened, leave RT running for the other tests (the fixture then closes Karaf)
     }
 
     // ---- the hostile messages, one per round, each from a customer of its own

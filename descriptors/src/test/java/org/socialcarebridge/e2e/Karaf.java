@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Karaf implements AutoCloseable {
     static final Path BUILT = Path.of(System.getProperty("karaf.dist", "target/socialcare-karaf"));
-    static final String HEALTH = "http://127.0.0.1:8181/socialcare/health";
+    static final String PLUGIN = "http://127.0.0.1:" + EndToEnd.KARAF_HTTP_PORT + "/socialcare";
+    static final String HEALTH = PLUGIN + "/health";
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -110,7 +111,7 @@ final class Karaf implements AutoCloseable {
     }
 
     private void writeHttpConfig() throws IOException {
-        writeConfig("org.socialcarebridge.http", "host = 127.0.0.1\nport = 8181\nnotifySecret = " + notifySecret + "\n"
+        writeConfig("org.socialcarebridge.http", "host = 127.0.0.1\nport = " + EndToEnd.KARAF_HTTP_PORT + "\nnotifySecret = " + notifySecret + "\n"
                 + (adminToken == null ? "" : "adminToken = " + adminToken + "\n"));
     }
 
@@ -135,7 +136,7 @@ final class Karaf implements AutoCloseable {
         writeEtc("users.properties", users.toString());
     }
 
-    /** A Karaf shell command through bin/client (SSH on 127.0.0.1:8101), as an administrator types it. */
+    /** A Karaf shell command through bin/client (SSH on 127.0.0.1, {@link EndToEnd#KARAF_SSH_PORT}), as an administrator types it. */
     String shell(String command) throws IOException, InterruptedException {
         Console session = shellAs(consoleUser, consolePassword, command);
         if (!session.finished()) {
@@ -151,7 +152,7 @@ final class Karaf implements AutoCloseable {
     /** bin/client as this user; a client still waiting after 90 s (a password prompt, say) is ended. */
     Console shellAs(String user, String password, String command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(home, "client", ".out");
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", "8101", "-h", "127.0.0.1",
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(EndToEnd.KARAF_SSH_PORT), "-h", "127.0.0.1",
                 "-u", user, "-p", password, "-r", "10", "-d", "2", command)
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -187,7 +188,7 @@ final class Karaf implements AutoCloseable {
 
     void start() throws Exception {
         if (portInUse()) {
-            throw new IllegalStateException("Something already listens on 127.0.0.1:8181 (a demo or an earlier test's Karaf?);"
+            throw new IllegalStateException("Something already listens on 127.0.0.1:" + EndToEnd.KARAF_HTTP_PORT + " (a demo or an earlier test's Karaf?);"
                     + " stop it first (./socialcare stop)");
         }
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
@@ -241,7 +242,7 @@ final class Karaf implements AutoCloseable {
         if (adminToken == null) {
             throw new IllegalStateException("the admin API is off for this Karaf; call withAdminToken(...) before start()");
         }
-        String url = "http://127.0.0.1:8181/socialcare" + path;
+        String url = PLUGIN + path;
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + adminToken).method(method, HttpRequest.BodyPublishers.noBody()).build(),
@@ -309,7 +310,7 @@ final class Karaf implements AutoCloseable {
     }
 
     private static boolean portInUse() {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", 8181)) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", EndToEnd.KARAF_HTTP_PORT)) {
             return true;
         } catch (IOException e) {
             return false;
@@ -323,7 +324,7 @@ final class Karaf implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Karaf was stopped but 127.0.0.1:8181 is still in use");
+        throw new IllegalStateException("Karaf was stopped but 127.0.0.1:" + EndToEnd.KARAF_HTTP_PORT + " is still in use");
     }
 
     /** The command lines of the Karaf process and its children (the JVM, when bin/karaf does not exec it). */

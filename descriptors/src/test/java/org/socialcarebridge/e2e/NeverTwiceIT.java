@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +23,12 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
@@ -41,7 +40,9 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NeverTwiceIT {
-    static final String TOKEN = "it-twice-token-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("never-twice").startedByTheTest();
+    static final String TOKEN = fixture.xToken();
     static final Duration SOON = Duration.ofSeconds(40);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -54,10 +55,10 @@ class NeverTwiceIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
-        x = new XSim(simulator.baseUrl());
-        slowRt = new SlowRt(Rt.URL);
-        karaf = Karaf.fresh("never-twice", simulator.baseUrl(), TOKEN);
+        simulator = fixture.xSimulator();
+        x = fixture.x();
+        slowRt = fixture.alsoClose(new SlowRt(Rt.URL));
+        karaf = fixture.karaf();
         RtAccounts accounts = RtAccounts.ofThisRun();
         karaf.writeConfig("org.socialcarebridge.host.rt", "url = " + slowRt.url() + "\nuser = " + RtAccounts.PLUGIN_USER
                 + "\npassword = " + accounts.pluginPassword()
@@ -67,19 +68,6 @@ class NeverTwiceIT {
         agent = accounts.agent.login();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (slowRt != null) {
-            slowRt.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
     static long ticketFor(String tweetId) {
         return Await.until("a ticket for tweet " + tweetId, SOON, () -> root.ticketForConversation("x:" + tweetId));
     }
@@ -87,7 +75,7 @@ class NeverTwiceIT {
     static List<String> brandPostsAnswering(String tweetId, String containing) {
         String brand = x.userId("acme");
         return x.tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing))
+                .filter(t -> XSim.repliesTo(t, tweetId)).filter(t -> t.path("text").asText().contains(containing))
                 .map(t -> t.path("id").asText()).toList();
     }
 

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -21,8 +20,10 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * Real RT, the assembled Karaf as a process, both simulators over HTTP.
  */
 class OverlongFieldsIT {
-    static final String X_TOKEN = "it-x-token-" + UUID.randomUUID();
-    static final String M_TOKEN = "it-mastodon-token-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("overlong").withMastodon();
+    static final String X_TOKEN = fixture.xToken();
+    static final String M_TOKEN = fixture.mastodonToken();
     static final Duration SOON = Duration.ofSeconds(30);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -35,27 +36,13 @@ class OverlongFieldsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        xSimulator = XSimulator.start(8086, "acme", X_TOKEN, 10);
-        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
-        x = new XSim(xSimulator.baseUrl());
-        mastodon = new MastodonSim(mastodonSimulator.baseUrl());
-        karaf = Karaf.fresh("overlong", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN);
-        karaf.start();
+        xSimulator = fixture.xSimulator();
+        mastodonSimulator = fixture.mastodonSimulator();
+        x = fixture.x();
+        mastodon = fixture.mastodon();
+        karaf = fixture.karaf();
         root = RtAccounts.ofThisRun().admin.login();
         karaf.awaitRunning(SOON, "mastodon", "x");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (mastodonSimulator != null) {
-            mastodonSimulator.close();
-        }
-        if (xSimulator != null) {
-            xSimulator.close();
-        }
     }
 
     static long ticketFor(String conversationKey) {

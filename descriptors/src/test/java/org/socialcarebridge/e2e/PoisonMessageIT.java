@@ -12,16 +12,15 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -34,9 +33,11 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoisonMessageIT {
-    static final String X_TOKEN = "it-poison-x-" + UUID.randomUUID();
-    static final String M_TOKEN = "it-poison-m-" + UUID.randomUUID();
-    static final String ADMIN = "it-poison-admin-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("poison").withMastodon().withAdminToken();
+    static final String X_TOKEN = fixture.xToken();
+    static final String M_TOKEN = fixture.mastodonToken();
+    static final String ADMIN = fixture.adminToken();
     static final Duration SOON = Duration.ofSeconds(60);
     static final String RUN = "p" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     static final String DEAD_LETTER_ALERT = "Dead letters: messages Social Care Bridge could not file";
@@ -50,27 +51,12 @@ class PoisonMessageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        xSimulator = XSimulator.start(8086, "acme", X_TOKEN, 10);
-        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
-        x = new XSim(xSimulator.baseUrl());
-        karaf = Karaf.fresh("poison", xSimulator.baseUrl(), X_TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN)
-                .withAdminToken(ADMIN);
-        karaf.start();
+        xSimulator = fixture.xSimulator();
+        mastodonSimulator = fixture.mastodonSimulator();
+        x = fixture.x();
+        karaf = fixture.karaf();
         root = RtAccounts.ofThisRun().admin.login();
         karaf.awaitRunning(SOON, "x", "mastodon");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (mastodonSimulator != null) {
-            mastodonSimulator.close();
-        }
-        if (xSimulator != null) {
-            xSimulator.close();
-        }
     }
 
     static HttpResponse<String> admin(String method, String path) throws Exception {

@@ -16,9 +16,13 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The RT schema loader against the real RT: idempotent, and the agent's Reply form offers the choice. */
 class ProvisioningIT {
+    /** RT only: this run's users, made once RT is provisioned; no simulator, no Karaf. */
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.rtOnly();
     static final Path PROVISION = Path.of("host/rt/provision.sh").toAbsolutePath();
 
     static String run() throws IOException, InterruptedException {

@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
@@ -25,7 +24,9 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplyIT {
-    static final String TOKEN = "it-reply-token-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("reply");
+    static final String TOKEN = fixture.xToken();
     static final Duration SOON = Duration.ofSeconds(30);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -38,24 +39,13 @@ class ReplyIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
-        x = new XSim(simulator.baseUrl());
-        karaf = Karaf.fresh("reply", simulator.baseUrl(), TOKEN);
-        karaf.start();
+        simulator = fixture.xSimulator();
+        x = fixture.x();
+        karaf = fixture.karaf();
         RtAccounts accounts = RtAccounts.ofThisRun();
         root = accounts.admin.login();
         agent = accounts.agent.login();
         lead = accounts.lead.login();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
     static long ticketFor(String tweetId) {

@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -29,8 +28,10 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplySecurityIT {
-    static final String TOKEN = "it-replysec-token-" + UUID.randomUUID();
-    static final String M_TOKEN = "it-replysec-mastodon-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("replysec").withMastodon();
+    static final String TOKEN = fixture.xToken();
+    static final String M_TOKEN = fixture.mastodonToken();
     static final Duration SOON = Duration.ofSeconds(30);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -46,30 +47,16 @@ class ReplySecurityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
-        mastodonSimulator = MastodonSimulator.start(8087, "acme", M_TOKEN, 10);
-        x = new XSim(simulator.baseUrl());
-        mastodon = new MastodonSim(mastodonSimulator.baseUrl());
-        karaf = Karaf.fresh("replysec", simulator.baseUrl(), TOKEN).withMastodon(mastodonSimulator.baseUrl(), M_TOKEN);
-        karaf.start();
+        simulator = fixture.xSimulator();
+        mastodonSimulator = fixture.mastodonSimulator();
+        x = fixture.x();
+        mastodon = fixture.mastodon();
+        karaf = fixture.karaf();
         accounts = RtAccounts.ofThisRun();
         admin = accounts.admin.login();
         agent = accounts.agent.login();
         lead = accounts.lead.login();
         karaf.awaitRunning(Duration.ofSeconds(60), "x", "mastodon");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (mastodonSimulator != null) {
-            mastodonSimulator.close();
-        }
     }
 
     static long ticketFor(String key) {

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The real RT, driven over REST2 as an agent or an administrator would (a session per user). */
 final class Rt {
-    static final String URL = System.getProperty("rt.url", "http://127.0.0.1:8085");
+    static final String URL = System.getProperty("rt.url", "http://127.0.0.1:" + EndToEnd.RT_PORT);
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

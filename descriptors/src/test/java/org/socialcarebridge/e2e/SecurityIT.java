@@ -39,18 +39,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
@@ -62,8 +61,10 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityIT {
-    static final String TOKEN = "it-security-x-" + UUID.randomUUID();
-    static final String ADMIN = "it-security-admin-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("security").withAdminToken().startedByTheTest();
+    static final String TOKEN = fixture.xToken();
+    static final String ADMIN = fixture.adminToken();
     static final String PLUGIN = "http://127.0.0.1:8181/socialcare";
     static final Duration SOON = Duration.ofSeconds(30);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
@@ -88,8 +89,8 @@ class SecurityIT {
         accounts = RtAccounts.ofThisRun();
         admin = accounts.admin.login();
         agent = accounts.agent.login();
-        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
-        x = new XSim(simulator.baseUrl());
+        simulator = fixture.xSimulator();
+        x = fixture.x();
 
         // The reconciler starts after this reply and never sends it; a forged notification must not either.
         String handle = "olga_" + RUN;
@@ -104,19 +105,9 @@ class SecurityIT {
         earlierReply = admin.history(earlierTicket).stream().filter(h -> "Correspond".equals(h.path("Type").asText()))
                 .mapToLong(h -> h.path("id").asLong()).max().orElseThrow();
 
-        karaf = Karaf.fresh("security", simulator.baseUrl(), TOKEN).withAdminToken(ADMIN);
+        karaf = fixture.karaf();
         karaf.start();
         karaf.awaitRunning(SOON, "x");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
 

@@ -3,21 +3,21 @@ package org.socialcarebridge.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.socialcarebridge.e2e.XSim.repliesTo;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
@@ -26,7 +26,9 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpineIT {
-    static final String TOKEN = "it-brand-token-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("spine");
+    static final String TOKEN = fixture.xToken();
     static final Duration SOON = Duration.ofSeconds(30);
 
     static XSimulator simulator;
@@ -39,26 +41,15 @@ class SpineIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
-        x = new XSim(simulator.baseUrl());
-        karaf = Karaf.fresh("spine", simulator.baseUrl(), TOKEN);
-        karaf.start();
+        simulator = fixture.xSimulator();
+        x = fixture.x();
+        karaf = fixture.karaf();
         agent = RtAccounts.ofThisRun().agent.login();
         root = RtAccounts.ofThisRun().admin.login();
         Await.until("the X channel to poll", SOON, () -> {
             JsonNode h = karaf.health();
             return "running".equals(h.path("channels").path("x").path("state").asText()) ? Optional.of(h) : Optional.empty();
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
 
@@ -75,15 +66,6 @@ class SpineIT {
 
     static String simulatorBrandId() {
         return x.userId("acme");
-    }
-
-    static boolean repliesTo(JsonNode tweet, String id) {
-        for (JsonNode ref : tweet.path("referenced_tweets")) {
-            if ("replied_to".equals(ref.path("type").asText()) && id.equals(ref.path("id").asText())) {
-                return true;
-            }
-        }
-        return id.equals(tweet.path("in_reply_to_tweet_id").asText(null));
     }
 
     @Test

@@ -14,16 +14,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
@@ -35,8 +34,10 @@ import org.socialcarebridge.simulator.x.XSimulator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TriageIT {
-    static final String TOKEN = "it-triage-token-" + UUID.randomUUID();
-    static final String ADMIN = "it-triage-admin-" + UUID.randomUUID();
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("triage").withAdminToken();
+    static final String TOKEN = fixture.xToken();
+    static final String ADMIN = fixture.adminToken();
     static final Duration SOON = Duration.ofSeconds(30);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
@@ -49,23 +50,12 @@ class TriageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = XSimulator.start(8086, "acme", TOKEN, 10);
-        x = new XSim(simulator.baseUrl());
-        karaf = Karaf.fresh("triage", simulator.baseUrl(), TOKEN).withAdminToken(ADMIN);
-        karaf.start();
+        simulator = fixture.xSimulator();
+        x = fixture.x();
+        karaf = fixture.karaf();
         root = RtAccounts.ofThisRun().admin.login();
         agent = RtAccounts.ofThisRun().agent.login();
         karaf.awaitRunning(SOON, "x");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
 

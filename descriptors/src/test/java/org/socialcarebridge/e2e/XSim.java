@@ -50,7 +50,17 @@ final class XSim extends SimulatorClient {
     long brandRepliesTo(String tweetId) {
         String brand = userId("acme");
         return tweets().stream().filter(t -> brand.equals(t.path("author_id").asText()))
-                .filter(t -> SpineIT.repliesTo(t, tweetId)).count();
+                .filter(t -> repliesTo(t, tweetId)).count();
+    }
+
+    /** Whether a tweet of {@link #tweets()} answers this post (X's referenced_tweets, or the simulator's own field). */
+    static boolean repliesTo(JsonNode tweet, String id) {
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
+            if ("replied_to".equals(ref.path("type").asText()) && id.equals(ref.path("id").asText())) {
+                return true;
+            }
+        }
+        return id.equals(tweet.path("in_reply_to_tweet_id").asText(null));
     }
 
     /** The post a tweet of {@link #tweets()} answers, or null; X's wire name and the SDK document's both read. */

@@ -1,0 +1,246 @@
+package org.socialcarebridge.e2e;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
+import org.socialcarebridge.simulator.x.XSimulator;
+
+/**
+ * The end-to-end fixture of one test class: the network simulators with this run's tokens, a fresh
+ * Karaf copy with its settings, and this run's RT users. A class registers it as
+ * {@code @RegisterExtension static final EndToEnd desk = EndToEnd.karaf("name")...;} and reads what it
+ * needs in its {@code @BeforeAll} (from the accessors, or as parameters: {@link Karaf}, {@link XSim},
+ * {@link MastodonSim}, {@link XSimulator}, {@link MastodonSimulator}, {@link RtAccounts}).
+ * An {@link RtAccounts} parameter makes the users when resolved: a class that provisions RT first asks later.
+ * Everything it started is closed after the class's {@code @AfterAll}, also when starting failed half way.
+ */
+final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    /** The ports of the run, here only: RT, the simulators, the plugin's HTTP and Karaf's SSH console. */
+    static final int RT_PORT = 8085;
+    static final int X_PORT = 8086;
+    static final int MASTODON_PORT = 8087;
+    static final int KARAF_HTTP_PORT = 8181;
+    static final int KARAF_SSH_PORT = 8101;
+
+    static final String BRAND = "acme";
+    /** The simulators' rate limits times ten, as every test has run them: bursts stay within a window. */
+    static final int RATE_LIMIT_MULTIPLIER = 10;
+
+    private final String name;
+    private final boolean withKaraf;
+    private boolean mastodon;
+    private String adminToken;
+    private String maxHeap;
+    private boolean gcLog;
+    private boolean startedByTheTest;
+    private final String xToken;
+    private final String mastodonToken;
+
+    private XSimulator xSimulator;
+    private MastodonSimulator mastodonSimulator;
+    private Karaf copy;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private EndToEnd(String name, boolean karaf) {
+        this.name = name;
+        this.withKaraf = karaf;
+        // Tokens exist from the start so a class may keep them in static final fields next to the extension.
+        this.xToken = "it-" + name + "-x-" + UUID.randomUUID();
+        this.mastodonToken = "it-" + name + "-mastodon-" + UUID.randomUUID();
+    }
+
+    /** The X simulator and a Karaf copy in target/it/{name}, started before the class's {@code @BeforeAll}. */
+    static EndToEnd karaf(String name) {
+        return new EndToEnd(name, true);
+    }
+
+    /** RT and its users of this run only: no simulator, no Karaf (RT is started by ./socialcare test). */
+    static EndToEnd rtOnly() {
+        return new EndToEnd("rt", false);
+    }
+
+    /** The Mastodon simulator too, and the plugin's Mastodon channel against it. */
+    EndToEnd withMastodon() {
+        mastodon = true;
+        return this;
+    }
+
+    /** The plugin's admin API on, with a random token of this run. */
+    EndToEnd withAdminToken() {
+        adminToken = "it-" + name + "-admin-" + UUID.randomUUID();
+        return this;
+    }
+
+    /** See {@link Karaf#withMaxHeap}. */
+    EndToEnd withMaxHeap(String size) {
+        maxHeap = size;
+        return this;
+    }
+
+    /** See {@link Karaf#withGcLog}. */
+    EndToEnd withGcLog() {
+        gcLog = true;
+        return this;
+    }
+
+    /** The copy is made but not started: the class writes settings or seeds the networks first, then calls start(). */
+    EndToEnd startedByTheTest() {
+        startedByTheTest = true;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (!withKaraf) {
+            return;
+        }
+        try {
+            xSimulator = own(XSimulator.start(X_PORT, BRAND, xToken, RATE_LIMIT_MULTIPLIER));
+            if (mastodon) {
+                mastodonSimulator = own(MastodonSimulator.start(MASTODON_PORT, BRAND, mastodonToken, RATE_LIMIT_MULTIPLIER));
+            }
+            copy = Karaf.fresh(name, xSimulator.baseUrl(), xToken);
+            if (mastodon) {
+                copy.withMastodon(mastodonSimulator.baseUrl(), mastodonToken);
+            }
+            if (adminToken != null) {
+                copy.withAdminToken(adminToken);
+            }
+            if (maxHeap != null) {
+                copy.withMaxHeap(maxHeap);
+            }
+            if (gcLog) {
+                copy.withGcLog();
+            }
+            if (!startedByTheTest) {
+                copy.start();
+            }
+        } catch (Exception | Error e) {
+            // Closed at once: whatever JUnit does after a failed beforeAll, no port stays taken for the next class.
+            closeAll(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        Exception first = closeAll(null);
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Karaf first, so the plugin stops before what it talks to; then the rest, last started first. */
+    private Exception closeAll(Throwable failure) {
+        Exception first = null;
+        if (copy != null) {
+            started.push(copy);
+            copy = null;
+        }
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        return first;
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    /** Closes this after Karaf and before the simulators, e.g. a proxy the plugin talks to instead of RT. */
+    <T extends AutoCloseable> T alsoClose(T resource) {
+        return own(resource);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Karaf.class || type == XSim.class || type == MastodonSim.class || type == XSimulator.class
+                || type == MastodonSimulator.class || type == RtAccounts.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        try {
+            if (type == Karaf.class) {
+                return karaf();
+            } else if (type == XSim.class) {
+                return x();
+            } else if (type == MastodonSim.class) {
+                return mastodon();
+            } else if (type == XSimulator.class) {
+                return xSimulator();
+            } else if (type == MastodonSimulator.class) {
+                return mastodonSimulator();
+            }
+            return accounts();
+        } catch (IllegalStateException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+    }
+
+    Karaf karaf() {
+        return present(copy, "Karaf (EndToEnd.karaf(name))");
+    }
+
+    XSimulator xSimulator() {
+        return present(xSimulator, "the X simulator (EndToEnd.karaf(name))");
+    }
+
+    MastodonSimulator mastodonSimulator() {
+        return present(mastodonSimulator, "the Mastodon simulator (withMastodon())");
+    }
+
+    /** A client of the X simulator, as customers and test controls use it. */
+    XSim x() {
+        return new XSim(xSimulator().baseUrl());
+    }
+
+    MastodonSim mastodon() {
+        return new MastodonSim(mastodonSimulator().baseUrl());
+    }
+
+    /** The RT users of this test JVM, made on first use (so a class may provision RT before). */
+    RtAccounts accounts() {
+        return RtAccounts.ofThisRun();
+    }
+
+    String xToken() {
+        return xToken;
+    }
+
+    String mastodonToken() {
+        return mastodonToken;
+    }
+
+    String adminToken() {
+        return present(adminToken, "an admin token (withAdminToken())");
+    }
+
+    private static <T> T present(T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("This test's EndToEnd has no " + what + ", or asked for it before @BeforeAll");
+        }
+        return value;
+    }
+}

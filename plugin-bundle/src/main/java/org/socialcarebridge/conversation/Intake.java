@@ -113,8 +113,8 @@ public final class Intake {
 
     /**
      * Records the messages not seen before; answers how many were new. One transaction for them all; if
-     * it fails, one per message, so a message that cannot be stored (a field longer than its column)
-     * is kept as a dead letter with what can be stored and never takes the others down with it. When
+     * it fails, one per message, so a message the store refuses is kept as a dead letter and never
+     * takes the others down with it. When
      * the store itself is down, that throws: nothing is recorded, and the feed reads the page again.
      */
     public int receive(List<InboundMessage> messages) {
@@ -233,7 +233,7 @@ public final class Intake {
     }
 
     /** What went wrong, for an administrator: the class, the message, and where in the plugin it was thrown. */
-    static String reason(Throwable t) {
+    public static String reason(Throwable t) {
         StringBuilder r = new StringBuilder(t.getClass().getName());
         if (t.getMessage() != null) {
             r.append(": ").append(t.getMessage());

@@ -355,26 +355,15 @@ public class LedgerEntry {
     }
 
     /**
-     * A message whose entry could not be stored as received (a field longer than its column): kept as a
-     * dead letter with every field cut to its column and the text whole, so the page it came on is
-     * still recorded and the administrator sees why.
+     * A message the store refused as received: kept as a dead letter with its fields (the records
+     * already cut each to its column) and its text whole, so the page it came on is still recorded
+     * and the administrator sees why.
      */
     public static LedgerEntry unstorable(InboundMessage m, String reason, Instant now) {
         LedgerEntry e = received(m, now);
-        e.key = ColumnText.cut(e.key, KEY_LENGTH);
-        e.messageId = ColumnText.cut(e.messageId, InboundMessage.ID_LENGTH);
-        e.authorAccountId = ColumnText.cut(e.authorAccountId, SocialIdentity.ACCOUNT_ID_LENGTH);
-        e.authorHandle = ColumnText.cut(e.authorHandle, SocialIdentity.HANDLE_LENGTH);
-        e.authorName = ColumnText.cut(e.authorName, SocialIdentity.NAME_LENGTH);
-        e.authorProfileUrl = ColumnText.cut(e.authorProfileUrl, SocialIdentity.URL_LENGTH);
-        e.inReplyToId = ColumnText.cut(e.inReplyToId, InboundMessage.ID_LENGTH);
-        e.threadId = ColumnText.cut(e.threadId, InboundMessage.ID_LENGTH);
-        e.url = ColumnText.cut(e.url, InboundMessage.URL_LENGTH);
         e.deadLetter(reason, now);
         return e;
     }
-
-
 
     public String key() {
         return key;

@@ -84,8 +84,7 @@ public final class FeedReading {
     }
 
     private void unreadable(String id, String item, Throwable e) {
-        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (intake.recordUnreadable(network, id, item, reason)) {
+        if (intake.recordUnreadable(network, id, item, Intake.reason(e))) {
             unreadable++;
         }
     }

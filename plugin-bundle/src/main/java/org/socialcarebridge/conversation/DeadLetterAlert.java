@@ -1,8 +1,7 @@
 package org.socialcarebridge.conversation;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 
 import org.socialcarebridge.host.HostGateway;
@@ -25,6 +24,8 @@ public final class DeadLetterAlert {
     /** Enough of a post to judge it; the ledger keeps it whole. */
     static final int TEXT_SHOWN = NoiseDigest.TEXT_SHOWN;
     static final String SUBJECT = "Dead letters: messages Social Care Bridge could not file";
+    /** At most this many are written into the alert at once; the next look adds the rest. */
+    static final int SHOWN_AT_ONCE = 200;
 
     private final Database db;
     private final DeadLetters deadLetters;
@@ -52,13 +53,15 @@ public final class DeadLetterAlert {
             return 0;
         }
         String shown = db.cursor(SHOWN);
-        List<DeadLetters.DeadLetter> fresh = deadLetters.oldest(1000).stream()
-                .filter(d -> shown == null || shown.isEmpty() || position(d).compareTo(shown) > 0).limit(200).toList();
+        // Runs every few seconds: only what was not shown yet is read, never every dead letter's text.
+        List<DeadLetters.DeadLetter> fresh = shown == null || shown.isEmpty() ? deadLetters.oldest(SHOWN_AT_ONCE)
+                : deadLetters.oldestAfter(Instant.parse(shown.substring(0, shown.indexOf(' '))),
+                        shown.substring(shown.indexOf(' ') + 1), SHOWN_AT_ONCE);
         if (fresh.isEmpty() && alerting) {
             return 0;
         }
         StringBuilder text = new StringBuilder();
-        (fresh.isEmpty() ? deadLetters.oldest(200) : fresh).forEach(d -> entry(text, d));
+        (fresh.isEmpty() ? deadLetters.oldest(SHOWN_AT_ONCE) : fresh).forEach(d -> entry(text, d));
         if (!alerting) {
             long id = host.raiseAlert(SUBJECT, "Social Care Bridge could not process these messages; each waits here,"
                     + " visible, and blocks nothing else. Retry one once its cause is fixed (it is filed within a"
@@ -75,13 +78,9 @@ public final class DeadLetterAlert {
         return fresh.size();
     }
 
-    /** Fixed width, so positions compare as text in time order. */
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
-    /** Orders as {@link DeadLetters#oldest}: when it became a dead letter, then its key. */
+    /** The last one shown: when it became a dead letter and its key, the order of {@link DeadLetters#oldestAfter}. */
     private static String position(DeadLetters.DeadLetter d) {
-        return AT.format(d.deadLetteredAt()) + " " + d.key();
+        return d.deadLetteredAt() + " " + d.key();
     }
 
     private static void entry(StringBuilder b, DeadLetters.DeadLetter d) {

@@ -44,9 +44,20 @@ public final class DeadLetters {
     /** All of them, oldest first: what the help desk's alert lists. */
     public List<DeadLetter> oldest(int limit) {
         return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s"
-                                + " order by e.deadLetteredAt, e.receivedAt, e.key", LedgerEntry.class)
+                                + " order by e.deadLetteredAt, e.key", LedgerEntry.class)
                 .setParameter("s", LedgerState.DEAD_LETTER).setMaxResults(limit).getResultList().stream()
                 .map(DeadLetter::of).toList());
+    }
+
+    /**
+     * Those that became dead letters after the given one (by when, then key), oldest first: what the
+     * help desk's alert has not shown yet, read from the store rather than filtered in memory.
+     */
+    public List<DeadLetter> oldestAfter(Instant at, String key, int limit) {
+        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s and (e.deadLetteredAt > :at"
+                                + " or (e.deadLetteredAt = :at and e.key > :key)) order by e.deadLetteredAt, e.key", LedgerEntry.class)
+                .setParameter("s", LedgerState.DEAD_LETTER).setParameter("at", at).setParameter("key", key)
+                .setMaxResults(limit).getResultList().stream().map(DeadLetter::of).toList());
     }
 
     public long count() {

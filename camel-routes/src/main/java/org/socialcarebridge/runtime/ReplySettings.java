@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.reply.MoveToPrivate;
 import org.socialcarebridge.reply.ReplyPolicy;

@@ -12,26 +12,26 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.StatusChange;
 import org.socialcarebridge.host.TransactionFeed;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.reply.OutboundPost;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
-import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.reply.UnconfirmedPost;
 import org.slf4j.Logger;
@@ -338,7 +338,8 @@ public final class FollowUps implements AfterCare {
 
     private void recordSent(String key, Conversation c, OutboundPost post, PostedMessage posted) {
         db.writing(em -> {
-            LedgerEntry.recordPosted(em, c, posted.id(), post.text(), post.visibility().asVisibility(), clock.instant());
+            LedgerEntry.recordPosted(em, c, posted.id(), post.text(),
+                    post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, clock.instant());
             em.find(FollowUp.class, key).sent(posted.id(), posted.url(), post.text(), clock.instant());
         });
     }

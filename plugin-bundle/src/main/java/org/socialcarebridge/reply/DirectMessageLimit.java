@@ -1,6 +1,6 @@
 package org.socialcarebridge.reply;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 
 /**
  * How long a direct message may be: 10,000 characters on X; on Mastodon a direct message is a status

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 
 /**
  * The public side of a "Move to private" reply: a short acknowledgement under the customer's post, so

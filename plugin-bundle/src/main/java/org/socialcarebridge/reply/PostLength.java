@@ -3,7 +3,7 @@ package org.socialcarebridge.reply;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 
 /**
  * Counts a post's length the way its network does. X weighs text like twitter-text's v3 config:

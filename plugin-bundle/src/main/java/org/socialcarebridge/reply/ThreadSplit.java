@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 
 /**
  * Splits a public reply over the network's limit into a numbered thread, each part within the limit as

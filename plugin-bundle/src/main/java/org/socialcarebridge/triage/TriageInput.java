@@ -2,8 +2,8 @@ package org.socialcarebridge.triage;
 
 import java.util.Objects;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 
 /**

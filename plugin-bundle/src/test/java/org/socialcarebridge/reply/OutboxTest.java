@@ -20,17 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.NetworkUnavailableException;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 
 class OutboxTest {
@@ -151,7 +153,7 @@ class OutboxTest {
         outbox.accept(110);
         // The acknowledgement goes out; the network fails the direct message once.
         x.failCall = 2;
-        x.failWith = new org.socialcarebridge.network.NetworkUnavailableException("X answered 503");
+        x.failWith = new org.socialcarebridge.channel.NetworkUnavailableException("X answered 503");
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice We want to fix this. We've sent you a DM."), x.posted.subList(0, 1));
         assertEquals(1, x.posted.size(), "only the acknowledgement so far");

@@ -3,7 +3,7 @@ package org.socialcarebridge.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 
 class PostLengthTest {
     @Test

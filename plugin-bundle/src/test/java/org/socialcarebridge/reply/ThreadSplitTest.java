@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 
 class ThreadSplitTest {
     static final Pattern COUNTER = Pattern.compile(" \\((\\d+)/(\\d+)\\)$");

@@ -2,8 +2,8 @@ package org.socialcarebridge.routes.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Remarks;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;

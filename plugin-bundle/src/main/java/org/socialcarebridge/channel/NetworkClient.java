@@ -1,10 +1,7 @@
-package org.socialcarebridge.network;
+package org.socialcarebridge.channel;
 
 import java.time.Instant;
 import java.util.List;
-
-import org.socialcarebridge.conversation.Network;
-import org.socialcarebridge.reply.OutboundPost;
 
 /**
  * The port to post on a social network. Implementations throw {@link RateLimitedException} on a rate

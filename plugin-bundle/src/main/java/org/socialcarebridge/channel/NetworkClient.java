@@ -33,12 +33,4 @@ public interface NetworkClient {
     default List<PostedMessage> findPosted(OutboundPost post, Instant since) {
         return List.of();
     }
-
-    /**
-     * Whether the brand can message a customer privately on this network; a survey or check-in is never
-     * sent in public, so on a public-only network they are recorded as not sent.
-     */
-    default boolean sendsPrivateMessages() {
-        return true;
-    }
 }

@@ -284,12 +284,12 @@ public final class FollowUps implements AfterCare {
         OutboundPostPlan plan = switch (f.kind()) {
             case CLOSING -> closing(c);
             case SURVEY -> tooFewReplies(f.ticketId()).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
-                    .orElseGet(() -> privately(c, network, policy.surveyText(), "survey.text", "survey"));
+                    .orElseGet(() -> privately(c, policy.surveyText(), "survey.text", "survey"));
             // The help desk stamps a resolution to the second, a network a message to the millisecond: words in
             // the resolution's own second came before it (the agent resolved having read them).
             case CHECK_IN -> c.lastCustomerMessageAt().truncatedTo(ChronoUnit.SECONDS).isAfter(r.resolvedAt())
                     ? OutboundPostPlan.not(FollowUpState.CANCELLED, "the customer wrote after the resolution")
-                    : privately(c, network, policy.checkInText(), "checkIn.text", "check-in");
+                    : privately(c, policy.checkInText(), "checkIn.text", "check-in");
         };
         if (plan.skip() != null) {
             end(key, plan.skip(), plan.why());
@@ -411,12 +411,8 @@ public final class FollowUps implements AfterCare {
                 : "only " + replied + " agent replies reached the customer; a survey needs " + policy.minAgentReplies());
     }
 
-    private OutboundPostPlan privately(Conversation c, NetworkClient network, String text, String setting, String what) {
-        if (!network.sendsPrivateMessages()) {
-            return OutboundPostPlan.not(FollowUpState.SKIPPED, c.network().displayName() + " has no private messages"
-                    + " for the brand, and a " + what + " is never sent in public");
-        }
-        Optional<String> closed = replies.messagingWindowClosed(c);
+    private OutboundPostPlan privately(Conversation c, String text, String setting, String what) {
+        Optional<String> closed = replies.directMessageClosed(c);
         if (closed.isPresent()) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, closed.get() + ", and a " + what + " is never sent in public");
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Channels;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.channel.NetworkUnavailableException;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.conversation.SocialIdentity;
@@ -48,16 +52,10 @@ class FollowUpsTest {
         final List<String> posted = new ArrayList<>();
         final List<String> keys = new ArrayList<>();
         RuntimeException failNext;
-        boolean privateMessages = true;
 
         @Override
         public org.socialcarebridge.channel.Network network() {
             return org.socialcarebridge.channel.Network.X;
-        }
-
-        @Override
-        public boolean sendsPrivateMessages() {
-            return privateMessages;
         }
 
         @Override
@@ -109,7 +107,7 @@ class FollowUpsTest {
     final Channel x = new Channel();
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     FollowUpPolicy policy = FollowUpPolicy.defaults();
-    ReplyPolicy replies = new ReplyPolicy();
+    ReplyPolicy replies = new ReplyPolicy(SampleChannels.BOTH);
     Database db;
     Intake intake;
     Outbox outbox;
@@ -269,7 +267,7 @@ class FollowUpsTest {
 
     @Test
     void outsideTheMessagingWindowTheSurveyIsNotSentAndSaysWhy() {
-        replies = new ReplyPolicy(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
+        replies = new ReplyPolicy(SampleChannels.BOTH, new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
                 MoveToPrivate.standard(), 1, Map.of(org.socialcarebridge.channel.Network.X, Duration.ofHours(24)), clock);
         start();
         customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant().minus(Duration.ofDays(2)));
@@ -284,7 +282,10 @@ class FollowUpsTest {
 
     @Test
     void onANetworkWithoutPrivateMessagesTheSurveyIsNotSent() {
-        x.privateMessages = false;
+        var publicOnly = SampleChannels.X;
+        replies = new ReplyPolicy(Channels.of(new SampleChannels.Described(Network.X, publicOnly.receives(),
+                publicOnly.publicReplies(), Optional.empty(), publicOnly.duplicates(), publicOnly.identities())));
+        start();
         surveySent();
         assertTrue(field("Social Survey").startsWith("not sent: X has no private messages"), field("Social Survey"));
     }
@@ -498,7 +499,7 @@ class FollowUpsTest {
 
     @Test
     void aFollowUpLongerThanOnePostIsNotSentInPartsAndSaysWhichSettingToShorten() {
-        replies = new ReplyPolicy(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
+        replies = new ReplyPolicy(SampleChannels.BOTH, new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
                 MoveToPrivate.standard(), 3);
         policy = new FollowUpPolicy(true, "Thanks for your patience. ".repeat(20), false, Duration.ZERO, 100, Duration.ZERO, 0,
                 "", Duration.ofDays(7), Set.of(), Duration.ofDays(3), "", "Social Team Leads");

@@ -31,6 +31,7 @@ import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
@@ -196,7 +197,7 @@ class MastodonChannelTest {
             c.heardFrom(m, Instant.now());
             wrote.add(new Participants.Participant(m.author().accountId(), m.author().handle(), m.createdAt()));
         }
-        ReplyPolicy policy = new ReplyPolicy();
+        ReplyPolicy policy = new ReplyPolicy(SampleChannels.BOTH);
         List<OutboundPost> posts = policy.compose(new AgentReply(1, 100, "agent", "Your parcel 42 is at the depot", null), c,
                 List.of(), Participants.of(c, wrote));
         assertEquals(1, posts.size());

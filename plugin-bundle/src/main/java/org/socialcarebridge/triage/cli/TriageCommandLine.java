@@ -134,7 +134,7 @@ public final class TriageCommandLine {
         boolean vip;
         boolean json;
         Visibility visibility = Visibility.PUBLIC;
-        Network network = Network.X;
+        Network network; // none unless --network names one
         Path rules;
         Path train;
 

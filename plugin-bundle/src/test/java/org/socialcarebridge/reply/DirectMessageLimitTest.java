@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.SampleChannels;
 
 class DirectMessageLimitTest {

@@ -3,7 +3,6 @@ package org.socialcarebridge.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.SampleChannels;
 
 class PostLengthTest {

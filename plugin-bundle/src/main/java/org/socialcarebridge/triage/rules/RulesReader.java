@@ -579,6 +579,11 @@ final class RulesReader {
                 }
                 case "network" -> {
                     Network[] running = Arrays.stream(Network.values()).filter(networks::contains).toArray(Network[]::new);
+                    if (running.length == 0) {
+                        problem(v, where + " names a network, and no channel is running", null,
+                                "enable a channel in its etc/org.socialcarebridge.network.<key>.cfg or remove the condition");
+                        yield null;
+                    }
                     Set<Network> named = enums(v, where, "network", running, Network::key, k -> Arrays.stream(running)
                             .filter(n -> n.key().equalsIgnoreCase(k.strip())).findFirst().orElse(null));
                     yield named == null ? null : clause(key, keys(named, Network::key), s -> named.contains(s.input().network()));

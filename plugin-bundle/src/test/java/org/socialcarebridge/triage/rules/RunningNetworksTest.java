@@ -26,6 +26,14 @@ class RunningNetworksTest {
     }
 
     @Test
+    void withNoChannelRunningTheProblemSaysSoInsteadOfListingNothing() {
+        RulesFileException e = assertThrows(RulesFileException.class,
+                () -> TriageRules.parse(NAMES_MASTODON, "test.yaml", Set.of()));
+        RulesValidationTest.assertProblem(RulesValidationTest.only(e.problems()), 12,
+                "when.network names a network, and no channel is running", "enable a channel");
+    }
+
+    @Test
     void withBothRunningTheSameFileReadsAndTheKeyIsMatchedInAnyCase() throws RulesFileException {
         TriageRules rules = TriageRules.parse(NAMES_MASTODON, "test.yaml", Set.of(Network.X, Network.MASTODON));
         assertTrue(TriageRulesTest.decide(rules, Message.of("hi").on(Network.MASTODON, Visibility.PUBLIC))

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Channels;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.reply.MoveToPrivate;
 import org.socialcarebridge.reply.ReplyPolicy;
@@ -34,7 +35,8 @@ record ReplySettings(int spotCheckPercent, ReplyPolicy policy, AgentGroups agent
     /** RT keeps a group's name in 200 characters. */
     static final int GROUP_NAME_MAX = 200;
 
-    static ReplySettings from(Map<String, ?> values) {
+    /** @param channels the running channels: the Move to private template must fit a post on each */
+    static ReplySettings from(Map<String, ?> values, Channels channels) {
         Map<String, Object> own = new HashMap<>(values);
         own.keySet().removeIf(k -> k.startsWith("guard.")); // the sensitive-data guard reads those
         Settings s = new Settings(PID, own);
@@ -53,7 +55,7 @@ record ReplySettings(int spotCheckPercent, ReplyPolicy policy, AgentGroups agent
         String template = s.text("moveToPrivate.template", MoveToPrivate.DEFAULT_TEMPLATE, "");
         MoveToPrivate acknowledgement = null;
         try {
-            acknowledgement = MoveToPrivate.of(template);
+            acknowledgement = MoveToPrivate.of(template, channels);
         } catch (IllegalArgumentException e) {
             s.problem("moveToPrivate.template", e.getMessage(), "write e.g. " + MoveToPrivate.DEFAULT_TEMPLATE);
         }
@@ -69,8 +71,8 @@ record ReplySettings(int spotCheckPercent, ReplyPolicy policy, AgentGroups agent
         s.allowOnly(KEYS);
         s.check();
         GuardSettings guard = GuardSettings.from(values);
-        return new ReplySettings(spotCheck, new ReplyPolicy(new SensitiveDataGuard(guard), signature, acknowledgement, maxParts,
-                windows, Clock.systemUTC()), agents);
+        return new ReplySettings(spotCheck, new ReplyPolicy(channels, new SensitiveDataGuard(guard), signature, acknowledgement,
+                maxParts, windows, Clock.systemUTC()), agents);
     }
 
     /** Comma-separated RT group names; absent or empty: the default groups. */

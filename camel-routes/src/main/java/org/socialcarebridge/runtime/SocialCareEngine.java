@@ -2,6 +2,7 @@ package org.socialcarebridge.runtime;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,16 @@ import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Channels;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.followup.FollowUpPolicy;
 import org.socialcarebridge.followup.FollowUps;
 import org.socialcarebridge.health.ChannelWatch;
 import org.socialcarebridge.health.Health;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.metrics.MetricsPublisher;
-import org.socialcarebridge.network.NetworkClient;
+import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.StoreSettings;
 import org.socialcarebridge.reply.AgentGroups;
@@ -129,11 +132,14 @@ public final class SocialCareEngine implements AutoCloseable {
         }
 
         Map<Network, NetworkClient> networks = new HashMap<>();
+        List<Channel> running = new ArrayList<>(); // what the enabled networks allow, asked by replies and triage
         XSettings x = channelSettings("x", () -> XSettings.from(valuesOf(config, XSettings.PID)));
         XApi xApi = null;
         if (x != null && x.enabled()) {
             xApi = new XApi(http, x, json);
-            networks.put(Network.X, new XNetworkClient(xApi, x.brandHandle()));
+            NetworkClient client = new XNetworkClient(xApi, x.brandHandle());
+            networks.put(client.network(), client);
+            running.add(new org.socialcarebridge.component.x.XChannel());
         }
         // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
         MastodonSettings mastodon = config.containsKey(MastodonSettings.PID)
@@ -141,12 +147,15 @@ public final class SocialCareEngine implements AutoCloseable {
         MastodonApi mastodonApi = null;
         if (mastodon != null && mastodon.enabled()) {
             mastodonApi = new MastodonApi(http, mastodon, json);
-            networks.put(Network.MASTODON, new MastodonNetworkClient(mastodonApi));
+            NetworkClient client = new MastodonNetworkClient(mastodonApi);
+            networks.put(client.network(), client);
+            running.add(new org.socialcarebridge.component.mastodon.MastodonChannel());
         }
+        Channels channels = Channels.of(running);
 
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
         HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
-        RulesFile rulesFile = new RulesFile(etcDir.resolve(RULES_FILE));
+        RulesFile rulesFile = new RulesFile(etcDir.resolve(RULES_FILE), channels.networks());
         TextModel model = new TextModel();
         training = new TriageTraining(db, model, clock);
         int restored = training.restore();
@@ -155,8 +164,9 @@ public final class SocialCareEngine implements AutoCloseable {
         }
         triage = new Triage(rulesFile::current, model);
         filtered = new FilteredMessages(db);
-        ReplySettings replies = channelSettings("replies", () -> ReplySettings.from(valuesOf(config, ReplySettings.PID)));
-        ReplyPolicy replyPolicy = replies != null ? replies.policy() : new ReplyPolicy();
+        ReplySettings replies = channelSettings("replies",
+                () -> ReplySettings.from(valuesOf(config, ReplySettings.PID), channels));
+        ReplyPolicy replyPolicy = replies != null ? replies.policy() : new ReplyPolicy(channels);
         FollowUpPolicy followUpPolicy = channelSettings("followups",
                 () -> FollowUpSettings.from(valuesOf(config, FollowUpSettings.PID)));
         FollowUps followUps = rt != null && followUpPolicy != null && replies != null

@@ -12,11 +12,17 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.settings.InvalidSettingsException;
 
 /** etc/org.socialcarebridge.reply.cfg: the shipped file reads cleanly; every wrong key says what to write. */
 class ReplySettingsTest {
+    /** With both shipped networks running, as the engine reads the file. */
+    static ReplySettings read(Map<String, ?> values) {
+        return ReplySettings.from(values, SampleChannels.BOTH);
+    }
+
     @Test
     void theShippedFileIsValid() throws Exception {
         Properties p = new Properties();
@@ -25,24 +31,24 @@ class ReplySettingsTest {
         }
         Map<String, Object> values = new HashMap<>();
         p.forEach((k, v) -> values.put((String) k, v));
-        assertEquals(0, ReplySettings.from(values).spotCheckPercent());
-        assertEquals(AgentGroups.DEFAULT, ReplySettings.from(values).agentGroups());
+        assertEquals(0, read(values).spotCheckPercent());
+        assertEquals(AgentGroups.DEFAULT, read(values).agentGroups());
         assertTrue(values.containsKey("agentGroups"), "documented where administrators look");
     }
 
     @Test
     void theAgentGroupsAreAListOfRtGroupNamesWithTheDefaultWhenUnset() {
-        assertEquals(List.of("Social Agents", "Social Team Leads"), ReplySettings.from(Map.of()).agentGroups().names());
-        assertEquals(List.of("Social Agents", "Social Team Leads"), ReplySettings.from(Map.of("agentGroups", " ")).agentGroups().names());
+        assertEquals(List.of("Social Agents", "Social Team Leads"), read(Map.of()).agentGroups().names());
+        assertEquals(List.of("Social Agents", "Social Team Leads"), read(Map.of("agentGroups", " ")).agentGroups().names());
         assertEquals(List.of("Brand Voice", "Night Shift"),
-                ReplySettings.from(Map.of("agentGroups", " Brand Voice ,Night Shift, Brand Voice")).agentGroups().names());
+                read(Map.of("agentGroups", " Brand Voice ,Night Shift, Brand Voice")).agentGroups().names());
     }
 
     @Test
     void aWrongAgentGroupsValueNamesTheFileTheKeyTheValueAndTheFix() {
         for (String value : new String[] {"Social Agents,, Social Team Leads", "Social Agents,", "x".repeat(201), "Social\tAgents"}) {
             InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-                    () -> ReplySettings.from(Map.of("agentGroups", value)), value);
+                    () -> read(Map.of("agentGroups", value)), value);
             String all = e.problems().toString();
             assertTrue(all.contains("Setting agentGroups in etc/org.socialcarebridge.reply.cfg = '" + value.strip() + "'")
                     && all.contains("Fix: write RT group names separated by commas, e.g. Social Agents, Social Team Leads"), all);
@@ -51,7 +57,7 @@ class ReplySettingsTest {
 
     @Test
     void wrongValuesAreAllReportedWithTheKeyAndTheFix() {
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> ReplySettings.from(Map.of(
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(Map.of(
                 "approval.spotCheck", "120", "signature", "^{nickname}", "thread.maxParts", "0", "dmWindow.x", "forever",
                 "aproval.spotCheck", "20")));
         String all = e.problems().toString();
@@ -64,7 +70,7 @@ class ReplySettingsTest {
     @Test
     void theGuardsOwnKeysAreCheckedByTheGuard() {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-                () -> ReplySettings.from(Map.of("guard.pattern.order", "(a+)+", "guard.off", "emails")));
+                () -> read(Map.of("guard.pattern.order", "(a+)+", "guard.off", "emails")));
         String all = e.problems().toString();
         assertTrue(all.contains("guard.pattern.order") && all.contains("guard.off"), all);
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import org.socialcarebridge.channel.Network;
 
 /** One customer conversation and the one ticket that holds it. */
 @Entity

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.Database;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.ColumnText;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;

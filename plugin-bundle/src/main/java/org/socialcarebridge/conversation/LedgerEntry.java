@@ -13,6 +13,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.ColumnText;
 
 /**

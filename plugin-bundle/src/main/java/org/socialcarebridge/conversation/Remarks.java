@@ -3,6 +3,7 @@ package org.socialcarebridge.conversation;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.ColumnText;
 
 /**

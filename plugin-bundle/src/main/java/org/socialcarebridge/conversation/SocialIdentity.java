@@ -2,6 +2,7 @@ package org.socialcarebridge.conversation;
 
 import java.util.Objects;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.ColumnText;
 
 /**

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;

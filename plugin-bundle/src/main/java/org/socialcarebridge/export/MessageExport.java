@@ -12,15 +12,15 @@ import java.util.TreeSet;
 
 import jakarta.persistence.EntityManager;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.FollowUp;
 import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.DeliveryState;
-import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 

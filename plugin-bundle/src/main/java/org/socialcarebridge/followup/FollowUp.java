@@ -11,8 +11,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.persistence.ColumnText;
 
 /**

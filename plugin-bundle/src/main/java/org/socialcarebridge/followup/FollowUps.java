@@ -12,26 +12,26 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.StatusChange;
 import org.socialcarebridge.host.TransactionFeed;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.reply.OutboundPost;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
-import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.reply.UnconfirmedPost;
 import org.slf4j.Logger;
@@ -284,12 +284,12 @@ public final class FollowUps implements AfterCare {
         OutboundPostPlan plan = switch (f.kind()) {
             case CLOSING -> closing(c);
             case SURVEY -> tooFewReplies(f.ticketId()).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
-                    .orElseGet(() -> privately(c, network, policy.surveyText(), "survey.text", "survey"));
+                    .orElseGet(() -> privately(c, policy.surveyText(), "survey.text", "survey"));
             // The help desk stamps a resolution to the second, a network a message to the millisecond: words in
             // the resolution's own second came before it (the agent resolved having read them).
             case CHECK_IN -> c.lastCustomerMessageAt().truncatedTo(ChronoUnit.SECONDS).isAfter(r.resolvedAt())
                     ? OutboundPostPlan.not(FollowUpState.CANCELLED, "the customer wrote after the resolution")
-                    : privately(c, network, policy.checkInText(), "checkIn.text", "check-in");
+                    : privately(c, policy.checkInText(), "checkIn.text", "check-in");
         };
         if (plan.skip() != null) {
             end(key, plan.skip(), plan.why());
@@ -338,7 +338,8 @@ public final class FollowUps implements AfterCare {
 
     private void recordSent(String key, Conversation c, OutboundPost post, PostedMessage posted) {
         db.writing(em -> {
-            LedgerEntry.recordPosted(em, c, posted.id(), post.text(), post.visibility().asVisibility(), clock.instant());
+            LedgerEntry.recordPosted(em, c, posted.id(), post.text(),
+                    post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, clock.instant());
             em.find(FollowUp.class, key).sent(posted.id(), posted.url(), post.text(), clock.instant());
         });
     }
@@ -410,12 +411,8 @@ public final class FollowUps implements AfterCare {
                 : "only " + replied + " agent replies reached the customer; a survey needs " + policy.minAgentReplies());
     }
 
-    private OutboundPostPlan privately(Conversation c, NetworkClient network, String text, String setting, String what) {
-        if (!network.sendsPrivateMessages()) {
-            return OutboundPostPlan.not(FollowUpState.SKIPPED, c.network().displayName() + " has no private messages"
-                    + " for the brand, and a " + what + " is never sent in public");
-        }
-        Optional<String> closed = replies.messagingWindowClosed(c);
+    private OutboundPostPlan privately(Conversation c, String text, String setting, String what) {
+        Optional<String> closed = replies.directMessageClosed(c);
         if (closed.isPresent()) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, closed.get() + ", and a " + what + " is never sent in public");
         }

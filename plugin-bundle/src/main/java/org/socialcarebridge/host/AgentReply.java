@@ -1,6 +1,6 @@
 package org.socialcarebridge.host;
 
-import org.socialcarebridge.reply.ReplyVisibility;
+import org.socialcarebridge.channel.ReplyVisibility;
 
 /**
  * An agent's reply on a ticket, read back from the host's transaction.

@@ -11,15 +11,15 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.TriageLabel;
 import org.socialcarebridge.triage.Tier;
+import org.socialcarebridge.triage.TriageLabel;
 
 /**
  * Reads {@link TicketActivity} from the plugin's records: six queries for any number of tickets (up to

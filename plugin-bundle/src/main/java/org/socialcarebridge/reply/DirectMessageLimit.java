@@ -1,26 +1,35 @@
 package org.socialcarebridge.reply;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.PrivateMessages;
 
 /**
- * How long a direct message may be: 10,000 characters on X; on Mastodon a direct message is a status
- * only its mentioned accounts see, so it has the status limit. A direct message over it is refused,
- * never cut or split: a private answer in pieces reads as several messages and may hold the one
- * detail (an order number, a link) that fell into the part the customer skims.
+ * How long a direct message may be, as its channel says: 10,000 characters on X; on Mastodon a direct
+ * message is a status only its mentioned accounts see, so it has the status limit. A direct message
+ * over it is refused, never cut or split: a private answer in pieces reads as several messages and may
+ * hold the one detail (an order number, a link) that fell into the part the customer skims.
  */
 public final class DirectMessageLimit {
     private final Network network;
+    private final PrivateMessages messages;
+    private final PostLength length;
 
-    private DirectMessageLimit(Network network) {
+    private DirectMessageLimit(Network network, PrivateMessages messages) {
         this.network = network;
+        this.messages = messages;
+        this.length = PostLength.of(messages.length());
     }
 
-    public static DirectMessageLimit of(Network network) {
-        return new DirectMessageLimit(network);
+    /** @throws ReplyRefusedException when the channel has no private messages */
+    public static DirectMessageLimit of(Channel channel) {
+        return new DirectMessageLimit(channel.network(), channel.privateMessages().orElseThrow(() ->
+                new ReplyRefusedException("Nothing was sent: " + channel.network().displayName() + " has no private"
+                        + " messages; reply publicly.")));
     }
 
     public int limit() {
-        return ReplyPolicy.privateLimit(network);
+        return messages.limit();
     }
 
     /**
@@ -30,10 +39,10 @@ public final class DirectMessageLimit {
      * @throws ReplyRefusedException with the count and the limit when it does not
      */
     public String check(String text) {
-        int length = PostLength.of(network).count(text == null ? "" : text);
+        int length = this.length.count(text == null ? "" : text);
         if (length > limit()) {
             throw new ReplyRefusedException("The direct message is " + length + " characters as "
-                    + network.displayName() + " counts them (links count " + PostLength.URL_LENGTH + "); the limit is "
+                    + network.displayName() + " counts them (links count " + this.length.linkLength() + "); the limit is "
                     + limit() + ". Shorten it by " + (length - limit()) + "; a direct message is never cut.");
         }
         return text;

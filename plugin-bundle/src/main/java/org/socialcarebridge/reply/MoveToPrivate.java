@@ -4,21 +4,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Channels;
+import org.socialcarebridge.channel.PublicReplies;
 
 /**
  * The public side of a "Move to private" reply: a short acknowledgement under the customer's post, so
  * the thread shows the brand answered, while the agent's own text goes to the customer as a direct
  * message (checked by {@link DirectMessageLimit}, never shown in public). The template is editable;
- * it must fit X's 280 characters, the strictest network, with the longest handles X allows.
+ * it must fit one public post on every running channel, with the longest handles each allows.
  */
 public final class MoveToPrivate {
     public static final String DEFAULT_TEMPLATE = "@{handle} We want to fix this. We've sent you a DM.";
-    static final int LIMIT = 280;
     private static final Set<String> PLACEHOLDERS = Set.of("handle", "brand");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    /** X handles have at most 15 characters; a template that fits with those fits every X customer. */
-    private static final String LONGEST_X_HANDLE = "h".repeat(15);
 
     private final String template;
 
@@ -33,9 +32,12 @@ public final class MoveToPrivate {
     /**
      * @param template the acknowledgement with {@code {handle}} (the customer) and {@code {brand}}; null or
      *                 blank is the default
-     * @throws IllegalArgumentException naming an unknown placeholder, a stray brace, or the length over 280
+     * @param channels where it may be posted: it must fit a public post on each (X: 280 with 15-character
+     *                 handles)
+     * @throws IllegalArgumentException naming an unknown placeholder, a stray brace, or the length over a
+     *                                  channel's limit
      */
-    public static MoveToPrivate of(String template) {
+    public static MoveToPrivate of(String template, Channels channels) {
         if (template == null || template.isBlank()) {
             return standard();
         }
@@ -53,10 +55,19 @@ public final class MoveToPrivate {
                     + " closes no placeholder; use {handle} or {brand}");
         }
         MoveToPrivate ack = new MoveToPrivate(t);
-        int length = PostLength.of(Network.X).count(ack.render(LONGEST_X_HANDLE, LONGEST_X_HANDLE));
-        if (length > LIMIT) {
-            throw new IllegalArgumentException("The Move to private template is " + length + " characters on X with"
-                    + " 15-character handles; the limit is " + LIMIT + ". Shorten it by " + (length - LIMIT) + ".");
+        for (Channel channel : channels.all()) {
+            if (channel.privateMessages().isEmpty() || channel.publicReplies().isEmpty()) {
+                continue; // no Move to private there
+            }
+            PublicReplies replies = channel.publicReplies().get();
+            int longest = channel.identities().longestHandle();
+            String handle = "h".repeat(longest);
+            int length = PostLength.of(replies.length()).count(ack.render(handle, handle));
+            if (length > replies.limit()) {
+                throw new IllegalArgumentException("The Move to private template is " + length + " characters on "
+                        + channel.network().displayName() + " with " + longest + "-character handles; the limit is "
+                        + replies.limit() + ". Shorten it by " + (length - replies.limit()) + ".");
+            }
         }
         return ack;
     }
@@ -65,17 +76,20 @@ public final class MoveToPrivate {
      * The public acknowledgement for this customer. Handles are filled in without their {@code @}, as
      * the template writes it.
      *
+     * @param channel where it is posted
      * @throws ReplyRefusedException when a handle is not one a post can mention, or the text with these
-     *                               (long, remote) handles is over 280
+     *                               (long, remote) handles is over the channel's limit
      */
-    public String acknowledgement(String customerHandle, String brandHandle) {
+    public String acknowledgement(String customerHandle, String brandHandle, Channel channel) {
         Handle customer = Handle.parse(customerHandle);
         String brand = template.contains("{brand}") ? Handle.parse(brandHandle).toString().substring(1) : "";
         String text = render(customer.toString().substring(1), brand);
-        int length = PostLength.of(Network.X).count(text);
-        if (length > LIMIT) {
+        PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException("Nothing was sent: "
+                + channel.network().displayName() + " has no public replies to acknowledge in; send the reply as Private."));
+        int length = PostLength.of(replies.length()).count(text);
+        if (length > replies.limit()) {
             throw new ReplyRefusedException("The Move to private acknowledgement is " + length
-                    + " characters; the limit is " + LIMIT + ". Shorten its template in the settings.");
+                    + " characters; the limit is " + replies.limit() + ". Shorten its template in the settings.");
         }
         return text;
     }

@@ -12,15 +12,18 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,8 +240,8 @@ public final class Outbox {
     private void recordPost(long transactionId, Conversation conversation, OutboundPost post, PostedMessage posted) {
         db.writing(em -> {
             em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), clock.instant());
-            LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(), post.visibility().asVisibility(),
-                    clock.instant());
+            LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(),
+                    post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, clock.instant());
         });
     }
 

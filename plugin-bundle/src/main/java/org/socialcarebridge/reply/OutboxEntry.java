@@ -11,6 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.persistence.ColumnText;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
-import org.socialcarebridge.conversation.Network;
 
 /**
  * Who has written in a conversation, and so who a private reply may go to. A private reply carries the

@@ -8,8 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Channels;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PrivateMessages;
+import org.socialcarebridge.channel.PublicReplies;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.reply.guard.Finding;
@@ -22,13 +28,15 @@ import org.socialcarebridge.reply.guard.SensitiveDataGuard;
  * a private one goes to the ticket's customer, or to the participant the agent picked (Social Reply
  * To), never to whoever wrote last; Move to private is a public acknowledgement then the text as a
  * direct message. Without an explicit choice a reply goes the way the conversation last came in, so a
- * DM is never answered in public by accident. A Mastodon direct message reaches every account it
- * mentions, so one that mentions anyone but its recipient is refused. The agent's signature is added when configured. A public reply
- * over the network's limit becomes a numbered thread if the administrator allows it, else it is refused,
- * never cut; a direct message over its limit is refused. Nothing public is posted that the
- * sensitive-data guard finds personal data in.
+ * DM is never answered in public by accident. A direct message addressed by mention (Mastodon's) reaches
+ * every account it mentions, so one that mentions anyone but its recipient is refused. The agent's
+ * signature is added when configured. A public reply over the network's limit becomes a numbered thread
+ * if the administrator allows it and the network has threads, else it is refused, never cut; a direct
+ * message over its limit is refused. Nothing public is posted that the sensitive-data guard finds
+ * personal data in. Limits, counting and what may be sent at all are the conversation's {@link Channel}'s.
  */
 public final class ReplyPolicy {
+    private final Channels channels;
     private final SensitiveDataGuard guard;
     private final Signature signature;
     private final MoveToPrivate acknowledgement;
@@ -37,21 +45,26 @@ public final class ReplyPolicy {
     private final Clock clock;
 
     /** The defaults: the guard's built-in checks, no signature, the standard acknowledgement, no threads. */
-    public ReplyPolicy() {
-        this(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1);
+    public ReplyPolicy(Channels channels) {
+        this(channels, new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
+                MoveToPrivate.standard(), 1);
     }
 
     /** @param maxThreadParts 1: a public reply over the limit is refused; more: split into up to that many posts */
-    public ReplyPolicy(SensitiveDataGuard guard, Signature signature, MoveToPrivate acknowledgement, int maxThreadParts) {
-        this(guard, signature, acknowledgement, maxThreadParts, Map.of(), Clock.systemUTC());
+    public ReplyPolicy(Channels channels, SensitiveDataGuard guard, Signature signature, MoveToPrivate acknowledgement,
+                       int maxThreadParts) {
+        this(channels, guard, signature, acknowledgement, maxThreadParts, Map.of(), Clock.systemUTC());
     }
 
     /**
+     * @param channels         the running channels: their limits, counting and messaging rules
      * @param messagingWindows per network, how long after the customer's last message the brand may send
-     *                         a direct message (Meta's 24 hours); a network not listed has no window
+     *                         a direct message (Meta's 24 hours); a network not listed has its channel's
+     *                         window, if any
      */
-    public ReplyPolicy(SensitiveDataGuard guard, Signature signature, MoveToPrivate acknowledgement, int maxThreadParts,
-                       Map<Network, Duration> messagingWindows, Clock clock) {
+    public ReplyPolicy(Channels channels, SensitiveDataGuard guard, Signature signature, MoveToPrivate acknowledgement,
+                       int maxThreadParts, Map<Network, Duration> messagingWindows, Clock clock) {
+        this.channels = channels;
         this.messagingWindows = Map.copyOf(messagingWindows);
         this.clock = clock;
         if (maxThreadParts < 1) {
@@ -110,47 +123,60 @@ public final class ReplyPolicy {
         }
         // The acknowledgement tells the one moved to private, in the thread it answers as before.
         OutboundPost direct = directMessage(text, conversation, recipient);
-        return List.of(inThread(acknowledgement.acknowledgement(recipient.handle(), null), conversation, List.of()).get(0),
-                direct);
+        String ack = acknowledgement.acknowledgement(recipient.handle(), null, channels.of(conversation.network()));
+        return List.of(inThread(ack, conversation, List.of()).get(0), direct);
     }
 
     /**
-     * Why the brand may not send this customer a direct message now (the network's messaging window
-     * after they last wrote has closed), or empty when it may.
+     * Why the brand may not send this customer a direct message now (the network has no private messages,
+     * or its messaging window after they last wrote has closed), or empty when it may.
      */
-    public Optional<String> messagingWindowClosed(Conversation conversation) {
-        return messagingWindowClosed(conversation.network(), "the customer", conversation.lastCustomerMessageAt());
+    public Optional<String> directMessageClosed(Conversation conversation) {
+        Network network = conversation.network();
+        if (channels.find(network).flatMap(Channel::privateMessages).isEmpty()) {
+            return Optional.of(network.displayName() + " has no private messages for the brand");
+        }
+        return messagingWindowClosed(network, "the customer", conversation.lastCustomerMessageAt());
     }
 
     private Optional<String> messagingWindowClosed(Network network, String who, Instant lastWrote) {
+        Optional<PrivateMessages> messages = channels.find(network).flatMap(Channel::privateMessages);
         Duration window = messagingWindows.get(network);
+        if (window == null) {
+            window = messages.flatMap(PrivateMessages::messagingWindow).orElse(null);
+        }
         if (window != null && lastWrote != null && lastWrote.plus(window).isBefore(clock.instant())) {
+            boolean templates = messages.map(PrivateMessages::templatesOutsideWindow).orElse(false);
             return Optional.of(who + " last wrote at " + lastWrote + "; " + network.displayName()
-                    + " lets the brand send a direct message only within " + window.toHours() + "h of that");
+                    + " lets the brand send a direct message only within " + window.toHours() + "h of that"
+                    + (templates ? " (after it, only a template the network approved)" : ""));
         }
         return Optional.empty();
     }
 
     private OutboundPost directMessage(String text, Conversation conversation, Participants.Participant recipient) {
         Network network = conversation.network();
+        Channel channel = channels.of(network);
+        DirectMessageLimit limit = DirectMessageLimit.of(channel);
         Optional<String> closed = messagingWindowClosed(network, "@" + recipient.handle(), recipient.lastWroteAt());
         if (closed.isPresent()) {
             throw new ReplyRefusedException("Nothing was sent: " + closed.get() + ". Reply publicly (a Public reply asking"
                     + " them to write again), then answer privately.");
         }
-        if (network == Network.MASTODON) {
-            // A Mastodon direct message is a status that every account it mentions receives.
+        if (channel.privateMessages().orElseThrow().addressing() == PrivateMessages.Addressing.MENTION) {
+            // Such a direct message is a status that every account it mentions receives.
             text = Mentions.prefix(text, recipient.handle(), List.of(), null);
             List<Handle> others = Mentions.othersInMastodonStatus(text, Handle.parse(recipient.handle()));
             if (!others.isEmpty()) {
-                throw new ReplyRefusedException("Nothing was sent: on Mastodon a private reply is a direct status that every"
-                        + " account it mentions receives, and this one would also reach " + others.stream()
+                throw new ReplyRefusedException("Nothing was sent: on " + network.displayName() + " a private reply is a"
+                        + " direct status that every account it mentions receives, and this one would also reach "
+                        + others.stream()
                         .map(Handle::toString).collect(java.util.stream.Collectors.joining(", ")) + " besides @"
                         + recipient.handle() + ". Remove those @handles from the text (write the name without @), or reply"
                         + " publicly.");
             }
         }
-        return new OutboundPost(network, ReplyVisibility.PRIVATE, DirectMessageLimit.of(network).check(text), null,
+        return new OutboundPost(network, ReplyVisibility.PRIVATE, limit.check(text), null,
                 recipient.accountId(), recipient.handle(), false);
     }
 
@@ -161,19 +187,23 @@ public final class ReplyPolicy {
                     + " public post to answer; send the reply as Private.");
         }
         Network network = conversation.network();
+        Channel channel = channels.of(network);
+        PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException("Nothing was sent: "
+                + network.displayName() + " has no public replies; send the reply as Private."));
         String withHandles = Mentions.prefix(text, conversation.lastPublicAuthorHandle(), participants, null);
-        int limit = publicLimit(network);
+        int limit = replies.limit();
         List<String> parts;
-        if (maxThreadParts == 1) {
-            int length = PostLength.of(network).count(withHandles);
-            if (length > limit) {
-                throw new ReplyRefusedException("The public reply is " + length + " characters as " + network.displayName()
-                        + " counts them (links count " + PostLength.URL_LENGTH + "); the limit is " + limit
-                        + ". Shorten it by " + (length - limit) + " or send it as Private.");
+        if (maxThreadParts == 1 || replies.threads() == PublicReplies.Threads.NONE) {
+            PostLength length = PostLength.of(replies.length());
+            int count = length.count(withHandles);
+            if (count > limit) {
+                throw new ReplyRefusedException("The public reply is " + count + " characters as " + network.displayName()
+                        + " counts them (links count " + length.linkLength() + "); the limit is " + limit
+                        + ". Shorten it by " + (count - limit) + " or send it as Private.");
             }
             parts = List.of(withHandles);
         } else {
-            parts = ThreadSplit.of(network).split(withHandles, limit, maxThreadParts);
+            parts = ThreadSplit.of(channel).split(withHandles, limit, maxThreadParts);
         }
         List<OutboundPost> posts = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
@@ -192,14 +222,5 @@ public final class ReplyPolicy {
             throw new ReplyBlockedException(found);
         }
         return posts;
-    }
-
-    public static int publicLimit(Network network) {
-        return network == Network.X ? 280 : 500;
-    }
-
-    /** X direct messages hold 10,000 characters; Mastodon's are statuses with the status limit. */
-    public static int privateLimit(Network network) {
-        return network == Network.X ? 10_000 : publicLimit(network);
     }
 }

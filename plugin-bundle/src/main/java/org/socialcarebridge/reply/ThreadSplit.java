@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.PublicReplies;
 
 /**
  * Splits a public reply over the network's limit into a numbered thread, each part within the limit as
@@ -28,19 +30,31 @@ public final class ThreadSplit {
     private final boolean mentionsInEveryPart;
 
     /**
+     * @param replies             how the network counts a post
      * @param mentionsInEveryPart whether every part starts with the reply's mentions: on Mastodon a
      *                            status reaches only the accounts it mentions; on X a reply to the
      *                            brand's previous part already shows in the customer's thread
      */
-    public ThreadSplit(Network network, boolean mentionsInEveryPart) {
+    public ThreadSplit(Network network, PublicReplies replies, boolean mentionsInEveryPart) {
         this.network = network;
-        this.length = PostLength.of(network);
+        this.length = PostLength.of(replies.length());
         this.mentionsInEveryPart = mentionsInEveryPart;
     }
 
-    /** Each network's way: mentions in the first part on X, in every part on Mastodon. */
-    public static ThreadSplit of(Network network) {
-        return new ThreadSplit(network, network == Network.MASTODON);
+    /**
+     * The channel's way: mentions in the first part on X, in every part on Mastodon.
+     *
+     * @throws ReplyRefusedException when the channel has no public replies or no threads
+     */
+    public static ThreadSplit of(Channel channel) {
+        PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException(
+                channel.network().displayName() + " has no public replies; send the reply as Private."));
+        if (replies.threads() == PublicReplies.Threads.NONE) {
+            throw new ReplyRefusedException(channel.network().displayName() + " has no threads of the brand's own posts,"
+                    + " so a reply over " + replies.limit() + " characters cannot be split; shorten it or send it as Private.");
+        }
+        return new ThreadSplit(channel.network(), replies,
+                replies.threads() == PublicReplies.Threads.MENTIONS_IN_EVERY_PART);
     }
 
     /**
@@ -80,7 +94,7 @@ public final class ThreadSplit {
             }
         }
         throw new ReplyRefusedException("The public reply is " + total + " characters as " + network.displayName()
-                + " counts them (links count " + PostLength.URL_LENGTH + "), so it would need " + pieces.size()
+                + " counts them (links count " + length.linkLength() + "), so it would need " + pieces.size()
                 + " posts of at most " + limit + "; a reply may be split into at most " + maxParts
                 + " posts. Shorten it or send it as Private.");
     }

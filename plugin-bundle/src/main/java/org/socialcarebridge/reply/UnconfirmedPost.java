@@ -3,10 +3,11 @@ package org.socialcarebridge.reply;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 
 /**

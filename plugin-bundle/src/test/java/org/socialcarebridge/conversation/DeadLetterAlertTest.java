@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.Database;
 
 class DeadLetterAlertTest {

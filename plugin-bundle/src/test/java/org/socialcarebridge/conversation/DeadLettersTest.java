@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.persistence.Database;
 

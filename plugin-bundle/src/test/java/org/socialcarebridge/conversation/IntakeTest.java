@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.Database;
 
 class IntakeTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Tier;

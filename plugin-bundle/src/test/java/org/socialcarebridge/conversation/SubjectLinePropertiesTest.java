@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.socialcarebridge.HostileText;
+import org.socialcarebridge.channel.Network;
 
 /** The subject line and its mention stripping, on hostile text: see {@link HostileText}. */
 class SubjectLinePropertiesTest {

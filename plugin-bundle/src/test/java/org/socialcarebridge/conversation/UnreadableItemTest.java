@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.ColumnText;
 import java.util.Set;
 

@@ -5,20 +5,20 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.FollowUpKind;
-import org.socialcarebridge.followup.Resolution;
 import org.socialcarebridge.followup.FollowUpRecords;
+import org.socialcarebridge.followup.Resolution;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.network.PostedMessage;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.PostedReplies;
-import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.TriageRecord;

@@ -2,8 +2,8 @@ package org.socialcarebridge.followup;
 
 import java.time.Instant;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 
 /** Follow-up and resolution records as the follow-up code leaves them, for tests outside this package. */

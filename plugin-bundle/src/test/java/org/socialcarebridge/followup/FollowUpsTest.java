@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,22 +18,25 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Channels;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.NetworkUnavailableException;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.StatusChange;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostedMessage;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.MoveToPrivate;
-import org.socialcarebridge.reply.OutboundPost;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyPolicy;
-import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.reply.Signature;
 import org.socialcarebridge.reply.guard.GuardSettings;
@@ -40,7 +44,7 @@ import org.socialcarebridge.reply.guard.SensitiveDataGuard;
 import org.socialcarebridge.triage.Triage;
 
 class FollowUpsTest {
-    static final SocialIdentity ALICE = new SocialIdentity(org.socialcarebridge.conversation.Network.X, "2001", "alice", "Alice", null, 1, false);
+    static final SocialIdentity ALICE = new SocialIdentity(org.socialcarebridge.channel.Network.X, "2001", "alice", "Alice", null, 1, false);
 
 
     /** Posts what it is given, failing as told; public posts are "public:<answered>:<text>", DMs "dm:<to>:<text>". */
@@ -48,16 +52,10 @@ class FollowUpsTest {
         final List<String> posted = new ArrayList<>();
         final List<String> keys = new ArrayList<>();
         RuntimeException failNext;
-        boolean privateMessages = true;
 
         @Override
-        public org.socialcarebridge.conversation.Network network() {
-            return org.socialcarebridge.conversation.Network.X;
-        }
-
-        @Override
-        public boolean sendsPrivateMessages() {
-            return privateMessages;
+        public org.socialcarebridge.channel.Network network() {
+            return org.socialcarebridge.channel.Network.X;
         }
 
         @Override
@@ -109,7 +107,7 @@ class FollowUpsTest {
     final Channel x = new Channel();
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     FollowUpPolicy policy = FollowUpPolicy.defaults();
-    ReplyPolicy replies = new ReplyPolicy();
+    ReplyPolicy replies = new ReplyPolicy(SampleChannels.BOTH);
     Database db;
     Intake intake;
     Outbox outbox;
@@ -123,10 +121,10 @@ class FollowUpsTest {
     }
 
     void start() {
-        followUps = new FollowUps(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies, policy,
+        followUps = new FollowUps(db, host, Map.of(org.socialcarebridge.channel.Network.X, x), replies, policy,
                 RetrySchedule.standard(), clock);
         intake = new Intake(db, host, Set.of(), Duration.ofDays(7), Triage.withDefaults(), followUps, clock);
-        outbox = new Outbox(db, host, Map.of(org.socialcarebridge.conversation.Network.X, x), replies,
+        outbox = new Outbox(db, host, Map.of(org.socialcarebridge.channel.Network.X, x), replies,
                 RetrySchedule.standard(), new ReplyApproval(0), org.socialcarebridge.reply.AgentGroups.DEFAULT, clock);
         followUps.readResolutions(); // a fresh install starts at the newest transaction
     }
@@ -137,7 +135,7 @@ class FollowUpsTest {
     }
 
     void customerWrites(String id, String text, Visibility visibility, Instant wrote) {
-        intake.receive(List.of(new InboundMessage(org.socialcarebridge.conversation.Network.X, id, ALICE, text, wrote,
+        intake.receive(List.of(new InboundMessage(org.socialcarebridge.channel.Network.X, id, ALICE, text, wrote,
                 visibility == Visibility.PUBLIC && !id.equals("10") ? "10" : null, visibility == Visibility.PUBLIC ? "10" : null,
                 visibility, null)));
         intake.filePending(10);
@@ -269,8 +267,8 @@ class FollowUpsTest {
 
     @Test
     void outsideTheMessagingWindowTheSurveyIsNotSentAndSaysWhy() {
-        replies = new ReplyPolicy(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
-                MoveToPrivate.standard(), 1, Map.of(org.socialcarebridge.conversation.Network.X, Duration.ofHours(24)), clock);
+        replies = new ReplyPolicy(SampleChannels.BOTH, new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
+                MoveToPrivate.standard(), 1, Map.of(org.socialcarebridge.channel.Network.X, Duration.ofHours(24)), clock);
         start();
         customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant().minus(Duration.ofDays(2)));
         agentReplies("Sorry, it arrives tomorrow");
@@ -284,7 +282,10 @@ class FollowUpsTest {
 
     @Test
     void onANetworkWithoutPrivateMessagesTheSurveyIsNotSent() {
-        x.privateMessages = false;
+        var publicOnly = SampleChannels.X;
+        replies = new ReplyPolicy(Channels.of(new SampleChannels.Described(Network.X, publicOnly.receives(),
+                publicOnly.publicReplies(), Optional.empty(), publicOnly.duplicates(), publicOnly.identities())));
+        start();
         surveySent();
         assertTrue(field("Social Survey").startsWith("not sent: X has no private messages"), field("Social Survey"));
     }
@@ -498,7 +499,7 @@ class FollowUpsTest {
 
     @Test
     void aFollowUpLongerThanOnePostIsNotSentInPartsAndSaysWhichSettingToShorten() {
-        replies = new ReplyPolicy(new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
+        replies = new ReplyPolicy(SampleChannels.BOTH, new SensitiveDataGuard(GuardSettings.defaults()), Signature.of(Signature.OFF),
                 MoveToPrivate.standard(), 3);
         policy = new FollowUpPolicy(true, "Thanks for your patience. ".repeat(20), false, Duration.ZERO, 100, Duration.ZERO, 0,
                 "", Duration.ofDays(7), Set.of(), Duration.ofDays(3), "", "Social Team Leads");

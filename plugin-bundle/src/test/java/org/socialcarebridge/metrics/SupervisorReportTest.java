@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.TestDatabase;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.followup.Resolution;
 import org.socialcarebridge.metrics.TicketRecords.Triaged;
 import org.socialcarebridge.persistence.Database;

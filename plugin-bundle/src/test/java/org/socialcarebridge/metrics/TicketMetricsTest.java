@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 import org.socialcarebridge.triage.rules.BusinessHours;

@@ -3,10 +3,10 @@ package org.socialcarebridge.metrics;
 import java.time.Instant;
 import java.util.List;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.FollowUpRecords;

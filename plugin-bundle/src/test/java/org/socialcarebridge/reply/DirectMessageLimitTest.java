@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.SampleChannels;
 
 class DirectMessageLimitTest {
     @Test
     void xDirectMessagesHoldTenThousand() {
-        DirectMessageLimit x = DirectMessageLimit.of(Network.X);
+        DirectMessageLimit x = DirectMessageLimit.of(SampleChannels.X);
         assertEquals(10_000, x.limit());
         String full = "a".repeat(10_000);
         assertEquals(full, x.check(full));
@@ -21,13 +21,13 @@ class DirectMessageLimitTest {
 
     @Test
     void xCountsCjkDoubleInDirectMessagesToo() {
-        assertThrows(ReplyRefusedException.class, () -> DirectMessageLimit.of(Network.X).check("日".repeat(5_001)));
-        DirectMessageLimit.of(Network.X).check("日".repeat(5_000));
+        assertThrows(ReplyRefusedException.class, () -> DirectMessageLimit.of(SampleChannels.X).check("日".repeat(5_001)));
+        DirectMessageLimit.of(SampleChannels.X).check("日".repeat(5_000));
     }
 
     @Test
     void mastodonDirectMessagesAreStatuses() {
-        DirectMessageLimit mastodon = DirectMessageLimit.of(Network.MASTODON);
+        DirectMessageLimit mastodon = DirectMessageLimit.of(SampleChannels.MASTODON);
         assertEquals(500, mastodon.limit());
         String text = "@alice@remote.example " + "a".repeat(493); // the mention counts as @alice: 7 + 493
         assertEquals(text, mastodon.check(text));

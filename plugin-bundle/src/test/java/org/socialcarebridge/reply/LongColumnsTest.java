@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.persistence.ColumnText;
 import org.socialcarebridge.persistence.Database;

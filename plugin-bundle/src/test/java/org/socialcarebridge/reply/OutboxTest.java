@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.NetworkUnavailableException;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 
 class OutboxTest {
@@ -117,7 +120,7 @@ class OutboxTest {
         intake.receive(List.of(new InboundMessage(Network.X, "10", ALICE, "@acme help", clock.instant(), null, "10",
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
-        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
                 AgentGroups.DEFAULT, clock);
     }
 
@@ -151,7 +154,7 @@ class OutboxTest {
         outbox.accept(110);
         // The acknowledgement goes out; the network fails the direct message once.
         x.failCall = 2;
-        x.failWith = new org.socialcarebridge.network.NetworkUnavailableException("X answered 503");
+        x.failWith = new org.socialcarebridge.channel.NetworkUnavailableException("X answered 503");
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice We want to fix this. We've sent you a DM."), x.posted.subList(0, 1));
         assertEquals(1, x.posted.size(), "only the acknowledgement so far");
@@ -258,7 +261,7 @@ class OutboxTest {
     @Test
     void theAgentGroupsAreTheSettingsNotTheDefaultOnes() {
         host.groups.put("Brand Voice", new java.util.HashSet<>(Set.of("pr")));
-        Outbox brand = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+        Outbox brand = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
                 new AgentGroups(List.of("Brand Voice")), clock);
         host.replies.put(152L, new AgentReply(1, 152, "pr", "We hear you", ReplyVisibility.PUBLIC));
         host.replies.put(153L, new AgentReply(1, 153, "agent", "Me too", ReplyVisibility.PUBLIC));
@@ -296,7 +299,7 @@ class OutboxTest {
 
     @Test
     void aGroupTheHelpDeskDoesNotHaveHoldsTheRepliesOfEveryoneNotInTheOthers() {
-        Outbox typo = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(0),
+        Outbox typo = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
                 new AgentGroups(List.of("Social Agents", "Social Team Laeds")), clock);
         host.replies.put(154L, new AgentReply(1, 154, "agent", "Fixed", ReplyVisibility.PUBLIC));
         host.replies.put(155L, new AgentReply(1, 155, "lead", "Fixed too", ReplyVisibility.PUBLIC));
@@ -357,7 +360,7 @@ class OutboxTest {
 
     @Test
     void aNumberedThreadChainsEachPartToTheOneBefore() {
-        Outbox threads = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+        Outbox threads = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH, new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 4),
                 RetrySchedule.standard(), new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         agentReplies(131, "We checked your order and the courier has it now. ".repeat(10).strip(), ReplyVisibility.PUBLIC);
@@ -458,7 +461,7 @@ class OutboxTest {
     }
 
     Outbox restarted() {
-        return new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(), RetrySchedule.standard(),
+        return new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(),
                 new ReplyApproval(0), AgentGroups.DEFAULT, clock);
     }
 
@@ -672,7 +675,7 @@ class OutboxTest {
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
         MastodonDouble mastodon = new MastodonDouble();
-        Outbox toMastodon = new Outbox(db, host, Map.of(Network.MASTODON, mastodon), new ReplyPolicy(), RetrySchedule.standard(),
+        Outbox toMastodon = new Outbox(db, host, Map.of(Network.MASTODON, mastodon), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(),
                 new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         host.replies.put(160L, new AgentReply(2, 160, "agent", "I asked @dan@depot.example to call you", ReplyVisibility.PRIVATE));
         toMastodon.accept(160);

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.reply.Participants.Participant;

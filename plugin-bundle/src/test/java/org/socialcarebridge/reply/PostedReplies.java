@@ -2,8 +2,9 @@ package org.socialcarebridge.reply;
 
 import java.time.Instant;
 
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.network.PostedMessage;
 
 /** Outbox entries as the outbox leaves them, for tests outside this package (the steps are the outbox's own). */
 public final class PostedReplies {

@@ -10,16 +10,19 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 
 class ReplyPolicyTest {
     static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice", null, 1, false);
-    final ReplyPolicy policy = new ReplyPolicy();
+    final ReplyPolicy policy = new ReplyPolicy(SampleChannels.BOTH);
 
     static Conversation conversation(boolean heardPublicly) {
         Conversation c = new Conversation("x:10", 7, ALICE, Instant.now());
@@ -42,7 +45,7 @@ class ReplyPolicyTest {
     @Test
     void aDirectMessageOutsideTheNetworksMessagingWindowIsRefusedBeforeAnythingIsPosted() {
         java.time.Clock later = java.time.Clock.fixed(Instant.now().plus(java.time.Duration.ofHours(25)), java.time.ZoneOffset.UTC);
-        ReplyPolicy windowed = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+        ReplyPolicy windowed = new ReplyPolicy(SampleChannels.BOTH, new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1,
                 java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), later);
         ReplyRefusedException refused = assertThrows(ReplyRefusedException.class,
@@ -51,7 +54,7 @@ class ReplyPolicyTest {
         assertThrows(ReplyRefusedException.class, () -> windowed.compose(reply("DM us", ReplyVisibility.TO_PRIVATE), conversation(true)),
                 "a Move to private is checked before its acknowledgement goes out");
         assertEquals(1, windowed.compose(reply("Please write to us again", ReplyVisibility.PUBLIC), conversation(true)).size());
-        ReplyPolicy inTime = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+        ReplyPolicy inTime = new ReplyPolicy(SampleChannels.BOTH, new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1,
                 java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), java.time.Clock.systemUTC());
         assertEquals(1, inTime.compose(reply("Here is your code", ReplyVisibility.PRIVATE), conversation(true)).size());
@@ -80,7 +83,7 @@ class ReplyPolicyTest {
 
     @Test
     void theAgentsSignatureAndANumberedThreadWhenTheAdministratorAllowsIt() {
-        ReplyPolicy signing = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+        ReplyPolicy signing = new ReplyPolicy(SampleChannels.BOTH, new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(" ^{initials}"), MoveToPrivate.standard(), 3);
         AgentReply signed = new AgentReply(7, 99, "agent", "On it.", ReplyVisibility.PUBLIC, false, false, "Alex Agent");
         assertEquals("@alice On it. ^AA", signing.compose(signed, conversation(true)).get(0).text());
@@ -95,7 +98,7 @@ class ReplyPolicyTest {
             assertTrue(part.continuesThread(), "later parts answer the part before them");
         }
         for (OutboundPost part : thread) {
-            assertTrue(PostLength.of(Network.X).count(part.text()) <= 280, part.text());
+            assertTrue(PostLength.of(SampleChannels.X_LENGTH).count(part.text()) <= 280, part.text());
         }
         assertThrows(ReplyRefusedException.class, () -> policy.compose(reply(longText, ReplyVisibility.PUBLIC), conversation(true)),
                 "without the administrator's leave a long reply is refused, never cut");
@@ -250,7 +253,7 @@ class ReplyPolicyTest {
     @Test
     void theMessagingWindowCountsFromTheRecipientsOwnLastMessage() {
         java.time.Clock now = java.time.Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), java.time.ZoneOffset.UTC);
-        ReplyPolicy windowed = new ReplyPolicy(new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+        ReplyPolicy windowed = new ReplyPolicy(SampleChannels.BOTH, new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1,
                 java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), now);
         Conversation c = strangerDmedLast();

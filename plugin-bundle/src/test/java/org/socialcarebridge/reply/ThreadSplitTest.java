@@ -10,21 +10,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.PublicReplies;
+import org.socialcarebridge.channel.SampleChannels;
 
 class ThreadSplitTest {
+    static final PublicReplies X_REPLIES = SampleChannels.X.publicReplies().orElseThrow();
+
     static final Pattern COUNTER = Pattern.compile(" \\((\\d+)/(\\d+)\\)$");
     static final String URL = "https://example.com/orders/12345/a-very-long-tracking-path-that-x-counts-as-23?ref=abc";
 
     /** Each part fits, is numbered i/n, starts as it must, and the parts hold the text exactly once. */
-    static List<String> checked(Network network, boolean everyPart, String mentions, String body, int limit, int maxParts) {
+    static List<String> checked(Channel channel, boolean everyPart, String mentions, String body, int limit, int maxParts) {
         String text = mentions.isEmpty() ? body : mentions + " " + body;
-        List<String> parts = new ThreadSplit(network, everyPart).split(text, limit, maxParts);
+        List<String> parts = new ThreadSplit(channel.network(), channel.publicReplies().orElseThrow(), everyPart).split(text, limit, maxParts);
         StringBuilder rebuilt = new StringBuilder();
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
-            assertTrue(PostLength.of(network).count(part) <= limit,
-                    "part " + (i + 1) + " is " + PostLength.of(network).count(part) + " > " + limit + ": " + part);
+            assertTrue(PostLength.of(channel.publicReplies().orElseThrow().length()).count(part) <= limit,
+                    "part " + (i + 1) + " is " + PostLength.of(channel.publicReplies().orElseThrow().length()).count(part) + " > " + limit + ": " + part);
             String piece = part;
             if (parts.size() > 1) {
                 Matcher m = COUNTER.matcher(part);
@@ -47,13 +52,13 @@ class ThreadSplitTest {
     }
 
     static List<String> x(String body, int maxParts) {
-        return checked(Network.X, false, "@alice", body, 280, maxParts);
+        return checked(SampleChannels.X, false, "@alice", body, 280, maxParts);
     }
 
     @Test
     void aReplyThatFitsIsOnePostWithoutCounter() {
         String body = "a".repeat(273);
-        assertEquals(List.of("@alice " + body), new ThreadSplit(Network.X, false).split("@alice " + body, 280, 4));
+        assertEquals(List.of("@alice " + body), new ThreadSplit(Network.X, X_REPLIES, false).split("@alice " + body, 280, 4));
     }
 
     @Test
@@ -71,7 +76,7 @@ class ThreadSplitTest {
         String first = "a".repeat(267);
         List<String> parts = x(first + " bbbbbbbbbb", 4);
         assertEquals("@alice " + first + " (1/2)", parts.get(0));
-        assertEquals(280, PostLength.of(Network.X).count(parts.get(0)));
+        assertEquals(280, PostLength.of(SampleChannels.X_LENGTH).count(parts.get(0)));
         assertEquals("bbbbbbbbbb (2/2)", parts.get(1));
         List<String> over = x("a".repeat(268) + " bbbbbbbbbb", 4);
         assertEquals(List.of("@alice " + first + " (1/2)", "a bbbbbbbbbb (2/2)"), over,
@@ -152,14 +157,14 @@ class ThreadSplitTest {
             assertTrue(piece.endsWith("。"), "CJK parts end at a sentence: " + piece);
         }
         // Mastodon counts the same text by code points: it fits in one post.
-        assertEquals(1, checked(Network.MASTODON, true, "@alice", body, 500, 4).size());
+        assertEquals(1, checked(SampleChannels.MASTODON, true, "@alice", body, 500, 4).size());
     }
 
     @Test
     void emojiAndSurrogatePairsAreNeverCut() {
         String family = "👨‍👩‍👧";
         String body = (family + "😀🇫🇷é").repeat(60); // one long "word": cut hard, between characters only
-        for (String part : checked(Network.X, false, "@alice", body, 280, 20)) {
+        for (String part : checked(SampleChannels.X, false, "@alice", body, 280, 20)) {
             String piece = COUNTER.matcher(part).replaceAll("").replace("@alice ", "");
             assertFalse(Character.isLowSurrogate(piece.charAt(0)), piece);
             assertFalse(Character.isHighSurrogate(piece.charAt(piece.length() - 1)), piece);
@@ -185,17 +190,17 @@ class ThreadSplitTest {
     void mentionsInEveryPartOnMastodon() {
         String mentions = "@alice@remote.example @bob";
         String body = "Thanks for waiting, we are looking into it right now. ".repeat(20).strip();
-        List<String> parts = checked(Network.MASTODON, true, mentions, body, 500, 4);
+        List<String> parts = checked(SampleChannels.MASTODON, true, mentions, body, 500, 4);
         assertTrue(parts.size() >= 3);
         assertTrue(parts.stream().allMatch(p -> p.startsWith(mentions + " ")));
-        assertTrue(ThreadSplit.of(Network.MASTODON).split(mentions + " " + body, 500, 4).get(2).startsWith(mentions));
-        assertFalse(ThreadSplit.of(Network.X).split("@alice @bob " + body, 280, 8).get(1).startsWith("@"));
+        assertTrue(ThreadSplit.of(SampleChannels.MASTODON).split(mentions + " " + body, 500, 4).get(2).startsWith(mentions));
+        assertFalse(ThreadSplit.of(SampleChannels.X).split("@alice @bob " + body, 280, 8).get(1).startsWith("@"));
     }
 
     @Test
     void theAgentsSeparatorAfterTheMentionsIsKept() {
         String body = ", thanks for waiting. " + "We are looking into it right now. ".repeat(10).strip();
-        List<String> parts = ThreadSplit.of(Network.MASTODON).split("@alice" + body, 200, 4);
+        List<String> parts = ThreadSplit.of(SampleChannels.MASTODON).split("@alice" + body, 200, 4);
         assertTrue(parts.get(0).startsWith("@alice, thanks for waiting."), parts.get(0));
         assertTrue(parts.get(1).startsWith("@alice We are"), parts.get(1));
     }
@@ -204,7 +209,7 @@ class ThreadSplitTest {
     void aLongWordIsNotCutWhereALaterPartHoldsItWhole() {
         // Mastodon repeats the mentions; a word that fits a part is never cut, even in the first.
         String word = "z".repeat(150);
-        List<String> parts = checked(Network.MASTODON, false, "@" + "m".repeat(60), "hello " + word + " bye", 200, 4);
+        List<String> parts = checked(SampleChannels.MASTODON, false, "@" + "m".repeat(60), "hello " + word + " bye", 200, 4);
         assertTrue(parts.stream().anyMatch(p -> p.contains(word)), parts.toString());
     }
 
@@ -212,7 +217,7 @@ class ThreadSplitTest {
     void mentionsThatLeaveNoRoomAreRefused() {
         String mentions = "@" + "a".repeat(60) + " @" + "b".repeat(60);
         ReplyRefusedException e = assertThrows(ReplyRefusedException.class,
-                () -> new ThreadSplit(Network.MASTODON, true).split(mentions + " " + "text ".repeat(40), 128, 10));
+                () -> new ThreadSplit(Network.MASTODON, SampleChannels.MASTODON.publicReplies().orElseThrow(), true).split(mentions + " " + "text ".repeat(40), 128, 10));
         assertTrue(e.getMessage().contains("mentions"), e.getMessage());
     }
 
@@ -220,7 +225,7 @@ class ThreadSplitTest {
     void moreThanMaxPartsIsRefusedWithTheCountAndTheLimit() {
         String body = "lorem ipsum dolor sit amet ".repeat(60).strip(); // 1626 with @alice: 6 posts of 280
         ReplyRefusedException e = assertThrows(ReplyRefusedException.class,
-                () -> new ThreadSplit(Network.X, false).split("@alice " + body, 280, 4));
+                () -> new ThreadSplit(Network.X, X_REPLIES, false).split("@alice " + body, 280, 4));
         assertTrue(e.getMessage().contains("would need 6 posts") && e.getMessage().contains("at most 280")
                 && e.getMessage().contains("at most 4 posts"), e.getMessage());
         assertEquals(6, x(body, 6).size());
@@ -234,7 +239,7 @@ class ThreadSplitTest {
         assertTrue(parts.size() > 36 && parts.size() < 45, "parts: " + parts.size());
         assertTrue(parts.get(parts.size() - 1).endsWith("/" + parts.size() + ")"));
         assertTrue(parts.get(9).endsWith(" (10/" + parts.size() + ")"), "counters as wide as the thread needs");
-        assertThrows(ReplyRefusedException.class, () -> new ThreadSplit(Network.X, false).split(body, 280, 4));
+        assertThrows(ReplyRefusedException.class, () -> new ThreadSplit(Network.X, X_REPLIES, false).split(body, 280, 4));
     }
 
     @Test
@@ -253,7 +258,7 @@ class ThreadSplitTest {
                 body.append(glue ? "" : " ").append(word);
                 previous = word;
             }
-            Network network = random.nextBoolean() ? Network.X : Network.MASTODON;
+            Channel network = random.nextBoolean() ? SampleChannels.X : SampleChannels.MASTODON;
             int limit = new int[] {60, 140, 280, 500}[random.nextInt(4)];
             List<String> parts = checked(network, random.nextBoolean(), "@alice", body.toString().strip(), limit, 1000);
             for (Pattern whole : List.of(Pattern.compile(Pattern.quote(URL)), REMOTE_MENTION, Pattern.compile("👨‍👩‍👧"))) {
@@ -272,7 +277,7 @@ class ThreadSplitTest {
 
     @Test
     void emptyTextIsRefused() {
-        ThreadSplit split = ThreadSplit.of(Network.X);
+        ThreadSplit split = ThreadSplit.of(SampleChannels.X);
         assertThrows(ReplyRefusedException.class, () -> split.split("", 280, 4));
         assertThrows(ReplyRefusedException.class, () -> split.split(null, 280, 4));
         ReplyRefusedException e = assertThrows(ReplyRefusedException.class, () -> split.split("@alice @bob  ", 280, 4));

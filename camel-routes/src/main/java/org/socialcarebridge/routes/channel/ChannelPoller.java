@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.conversation.Intake;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.health.ChannelStatus;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

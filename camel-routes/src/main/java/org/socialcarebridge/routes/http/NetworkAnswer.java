@@ -7,9 +7,9 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.network.RateLimitedException;
+import org.socialcarebridge.channel.NetworkUnavailableException;
+import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.RateLimitedException;
 
 /**
  * How a social network's answer becomes the domain's: 429 waits for the network's reset time, 5xx

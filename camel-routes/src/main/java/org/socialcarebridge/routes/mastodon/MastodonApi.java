@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.socialcarebridge.network.NetworkUnavailableException;
+import org.socialcarebridge.channel.NetworkUnavailableException;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.routes.http.NetworkAnswer;

@@ -3,8 +3,8 @@ package org.socialcarebridge.routes.mastodon;
 import java.time.Clock;
 import java.util.List;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Intake;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.routes.channel.ChannelPoller;

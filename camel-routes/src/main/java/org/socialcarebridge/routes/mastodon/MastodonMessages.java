@@ -2,13 +2,13 @@ package org.socialcarebridge.routes.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.component.mastodon.MastodonChannel;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Remarks;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.reply.PostLength;
-import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.routes.http.CreatedAt;
 import org.socialcarebridge.routes.http.HtmlText;
 
@@ -63,8 +63,8 @@ final class MastodonMessages {
             text = "[Content warning: " + spoiler + "]\n" + text;
         }
         // The author's server may allow more than the default; beyond it, the agent is told what arrived.
-        remarks.beyondNetworkLimit(Network.MASTODON, "status", PostLength.of(Network.MASTODON).count(text),
-                ReplyPolicy.publicLimit(Network.MASTODON));
+        remarks.beyondNetworkLimit(Network.MASTODON, "status", PostLength.of(MastodonChannel.LENGTH).count(text),
+                MastodonChannel.STATUS_LIMIT);
         CreatedAt createdAt = CreatedAt.of(status);
         InboundMessage m = new InboundMessage(Network.MASTODON, status.path("id").asText(), author, text,
                 createdAt.instant(), status.path("in_reply_to_id").asText(null), null,

@@ -5,14 +5,14 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.socialcarebridge.conversation.Network;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.PostRejectedException;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.reply.Handle;
 import org.socialcarebridge.reply.Mentions;
-import org.socialcarebridge.reply.OutboundPost;
-import org.socialcarebridge.reply.ReplyVisibility;
 
 /**
  * Posts the brand's replies on Mastodon: a public reply is a public status in the thread; a private

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.FieldChange;
@@ -33,7 +34,6 @@ import org.socialcarebridge.host.StatusChange;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.ColumnText;
-import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.http.HtmlText;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
-import org.socialcarebridge.network.PostRejectedException;
 import org.socialcarebridge.routes.channel.Feed;
 import org.socialcarebridge.routes.channel.FeedReading;
 

@@ -9,11 +9,11 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.routes.channel.Feed;
 import org.socialcarebridge.routes.channel.FeedReading;
-import org.socialcarebridge.network.PostRejectedException;
 
 /**
  * The brand's mentions timeline. X serves it newest first ({@code since_id} exclusive, at most the 800

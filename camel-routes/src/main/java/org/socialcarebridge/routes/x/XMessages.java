@@ -6,13 +6,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.component.x.XChannel;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Remarks;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.reply.PostLength;
-import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.routes.http.CreatedAt;
 
 /**
@@ -94,8 +94,8 @@ final class XMessages {
         Remarks remarks = remarksOn(authors, authorId);
         String text = tweet.path("text").asText("");
         // The @mentions that open a reply do not count towards X's limit.
-        remarks.beyondNetworkLimit(Network.X, "post", PostLength.of(Network.X).count(withoutLeadingMentions(text)),
-                ReplyPolicy.publicLimit(Network.X));
+        remarks.beyondNetworkLimit(Network.X, "post", PostLength.of(XChannel.LENGTH).count(withoutLeadingMentions(text)),
+                XChannel.POST_LIMIT);
         CreatedAt createdAt = CreatedAt.of(tweet);
         InboundMessage m = new InboundMessage(Network.X, id, author, text, createdAt.instant(),
                 inReplyTo, tweet.path("conversation_id").asText(null), Visibility.PUBLIC,
@@ -116,8 +116,8 @@ final class XMessages {
         }
         Remarks remarks = remarksOn(authors, senderId);
         String text = event.path("text").asText("");
-        remarks.beyondNetworkLimit(Network.X, "direct message", PostLength.of(Network.X).count(text),
-                ReplyPolicy.privateLimit(Network.X));
+        remarks.beyondNetworkLimit(Network.X, "direct message", PostLength.of(XChannel.LENGTH).count(text),
+                XChannel.DIRECT_MESSAGE_LIMIT);
         CreatedAt createdAt = CreatedAt.of(event);
         return new InboundMessage(Network.X, event.path("id").asText(), author, text, createdAt.instant(), null,
                 event.path("dm_conversation_id").asText(null), Visibility.PRIVATE, null, null, createdAt.unread(),

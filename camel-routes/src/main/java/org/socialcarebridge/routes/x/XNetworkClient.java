@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.socialcarebridge.conversation.Network;
-import org.socialcarebridge.network.NetworkClient;
-import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.reply.OutboundPost;
-import org.socialcarebridge.reply.ReplyVisibility;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.NetworkUnavailableException;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.ReplyVisibility;
 
 /**
  * Posts the brand's replies on X: public replies as tweets in the thread, private ones as DMs. X has

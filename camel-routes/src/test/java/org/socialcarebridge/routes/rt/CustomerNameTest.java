@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 
 /** The RT extension refuses a RealName over 120 characters or with control characters: the gateway never sends one. */

@@ -26,7 +26,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostRejectedException;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
@@ -63,7 +64,7 @@ class RtReplyReconcilerTest {
     }
 
     Outbox outbox() {
-        return new Outbox(db, host, Map.of(), new ReplyPolicy(), RetrySchedule.standard(), new ReplyApproval(100),
+        return new Outbox(db, host, Map.of(), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(100),
                 org.socialcarebridge.reply.AgentGroups.DEFAULT, Clock.systemUTC());
     }
 }

@@ -24,18 +24,18 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.channel.NetworkUnavailableException;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.health.Health;
-import org.socialcarebridge.network.NetworkUnavailableException;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.RateLimitedException;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
-import org.socialcarebridge.reply.OutboundPost;
-import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.channel.ChannelPoller;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.simulator.x.XSimulator;
@@ -223,7 +223,7 @@ class XChannelTest {
     }
 
     OutboundPost reply(String inReplyTo, String text) {
-        return new OutboundPost(org.socialcarebridge.conversation.Network.X, ReplyVisibility.PUBLIC, text, inReplyTo, null);
+        return new OutboundPost(org.socialcarebridge.channel.Network.X, ReplyVisibility.PUBLIC, text, inReplyTo, null);
     }
 
     @Test
@@ -255,7 +255,7 @@ class XChannelTest {
         call("POST", "/sim/faults", null, "{\"path\":\"/2/dm_conversations/with/" + ivyId
                 + "/messages\",\"method\":\"POST\",\"status\":503,\"accept\":true}");
         assertThrows(NetworkUnavailableException.class, () -> client.directMessage(ivyId, "your order number?"));
-        OutboundPost dm = new OutboundPost(org.socialcarebridge.conversation.Network.X, ReplyVisibility.PRIVATE,
+        OutboundPost dm = new OutboundPost(org.socialcarebridge.channel.Network.X, ReplyVisibility.PRIVATE,
                 "your order number?", null, ivyId);
         List<PostedMessage> found = client.findPosted(dm, attempt);
         assertEquals(1, found.size());

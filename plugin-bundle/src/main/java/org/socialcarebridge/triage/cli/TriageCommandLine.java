@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.triage.DecisionReport;
 import org.socialcarebridge.triage.Triage;
@@ -134,7 +134,7 @@ public final class TriageCommandLine {
         boolean vip;
         boolean json;
         Visibility visibility = Visibility.PUBLIC;
-        Network network = Network.X;
+        Network network; // none unless --network names one
         Path rules;
         Path train;
 

@@ -10,8 +10,12 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+
+import org.socialcarebridge.channel.Network;
 
 /**
  * The administrator's rules file, looked at again on every {@link #reloadIfChanged()} (a timer calls it
@@ -21,6 +25,7 @@ import java.util.Objects;
  */
 public final class RulesFile {
     private final Path path;
+    private final Set<Network> networks;
     private volatile TriageRules current = TriageRules.defaults();
 
     private long size = -1;
@@ -29,7 +34,13 @@ public final class RulesFile {
     private boolean missingSaid;
 
     public RulesFile(Path path) {
+        this(path, EnumSet.allOf(Network.class));
+    }
+
+    /** @param networks the networks a {@code network} condition may name: the running channels' */
+    public RulesFile(Path path, Set<Network> networks) {
         this.path = Objects.requireNonNull(path, "path");
+        this.networks = Set.copyOf(networks);
     }
 
     public Path path() {
@@ -81,7 +92,7 @@ public final class RulesFile {
             text = text.substring(1);
         }
         try {
-            TriageRules rules = TriageRules.parse(text, path.toString());
+            TriageRules rules = TriageRules.parse(text, path.toString(), networks);
             current = rules;
             return new ReloadOutcome(ReloadOutcome.Status.LOADED, "Triage rules loaded from " + path + ": "
                     + rules.ruleCount() + " rules, " + rules.categories().size() + " categories", List.of());

@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.triage.ContactType;
 import org.socialcarebridge.triage.Sentiment;
@@ -70,10 +70,13 @@ final class RulesReader {
             "approvalRequired", "raiseTier", "stop");
 
     private final String source;
+    private final Set<Network> networks;
     private final List<RuleProblem> problems = new ArrayList<>();
 
-    RulesReader(String source) {
+    /** @param networks the networks a {@code network} condition may name: the running channels' */
+    RulesReader(String source, Set<Network> networks) {
         this.source = source;
+        this.networks = Set.copyOf(networks);
     }
 
     TriageRules read(String yaml) throws RulesFileException {
@@ -575,14 +578,15 @@ final class RulesReader {
                     yield at == null ? null : new RuleCondition.Clause(key + "=" + at, s -> s.signals().followers() >= at);
                 }
                 case "network" -> {
-                    Set<Network> networks = enums(v, where, "network", Network.values(), Network::key, k -> {
-                        try {
-                            return Network.fromKey(k.strip().toLowerCase(Locale.ROOT));
-                        } catch (IllegalArgumentException ex) {
-                            return null;
-                        }
-                    });
-                    yield networks == null ? null : clause(key, keys(networks, Network::key), s -> networks.contains(s.input().network()));
+                    Network[] running = Arrays.stream(Network.values()).filter(networks::contains).toArray(Network[]::new);
+                    if (running.length == 0) {
+                        problem(v, where + " names a network, and no channel is running", null,
+                                "enable a channel in its etc/org.socialcarebridge.network.<key>.cfg or remove the condition");
+                        yield null;
+                    }
+                    Set<Network> named = enums(v, where, "network", running, Network::key, k -> Arrays.stream(running)
+                            .filter(n -> n.key().equalsIgnoreCase(k.strip())).findFirst().orElse(null));
+                    yield named == null ? null : clause(key, keys(named, Network::key), s -> named.contains(s.input().network()));
                 }
                 case "visibility" -> {
                     Set<Visibility> vis = enums(v, where, "visibility", Visibility.values(),

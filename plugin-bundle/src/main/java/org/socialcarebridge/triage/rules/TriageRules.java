@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.triage.Prediction;
 import org.socialcarebridge.triage.Signals;
 import org.socialcarebridge.triage.Tier;
@@ -52,9 +55,17 @@ public final class TriageRules {
         this.rules = List.copyOf(rules);
     }
 
-    /** Reads a rules file's text; {@code sourceName} names it in problems ("etc/triage-rules.yaml"). */
+    /**
+     * Reads a rules file's text, with every network the plugin knows; {@code sourceName} names it in
+     * problems ("etc/triage-rules.yaml").
+     */
     public static TriageRules parse(String yaml, String sourceName) throws RulesFileException {
-        return new RulesReader(sourceName).read(yaml);
+        return parse(yaml, sourceName, EnumSet.allOf(Network.class));
+    }
+
+    /** @param networks the networks a {@code network} condition may name: the running channels' */
+    public static TriageRules parse(String yaml, String sourceName, Set<Network> networks) throws RulesFileException {
+        return new RulesReader(sourceName, networks).read(yaml);
     }
 
     /** The rules shipped with the plugin, used until the administrator's file is read, or when it is missing. */

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.export.ExportFiles;

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.persistence.Database;

@@ -3,12 +3,12 @@ package org.socialcarebridge.triage.rules;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.triage.ContactType;
 import org.socialcarebridge.triage.Prediction;
-import org.socialcarebridge.triage.Signals;
 import org.socialcarebridge.triage.Sentiment;
+import org.socialcarebridge.triage.Signals;
 import org.socialcarebridge.triage.TriageInput;
 
 /** A message and its signals for tests: a neutral public X post unless told otherwise. */

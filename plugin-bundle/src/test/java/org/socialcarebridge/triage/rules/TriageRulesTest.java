@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.triage.ContactType;
 import org.socialcarebridge.triage.Sentiment;

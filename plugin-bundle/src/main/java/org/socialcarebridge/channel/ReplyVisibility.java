@@ -1,4 +1,4 @@
-package org.socialcarebridge.reply;
+package org.socialcarebridge.channel;
 
 /** How the agent chose to send a reply on the help desk's reply form. */
 public enum ReplyVisibility {
@@ -20,15 +20,6 @@ public enum ReplyVisibility {
     /** The value as the agent sees it in the {@code Reply Visibility} field. */
     public String label() {
         return label;
-    }
-
-    /**
-     * How one posted message is seen on the network (an outbound post is always public or private;
-     * a Move to private's parts are each one of those).
-     */
-    public org.socialcarebridge.conversation.Visibility asVisibility() {
-        return this == PUBLIC ? org.socialcarebridge.conversation.Visibility.PUBLIC
-                : org.socialcarebridge.conversation.Visibility.PRIVATE;
     }
 
     public static ReplyVisibility fromLabel(String label) {

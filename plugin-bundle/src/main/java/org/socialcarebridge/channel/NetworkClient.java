@@ -1,10 +1,7 @@
-package org.socialcarebridge.network;
+package org.socialcarebridge.channel;
 
 import java.time.Instant;
 import java.util.List;
-
-import org.socialcarebridge.conversation.Network;
-import org.socialcarebridge.reply.OutboundPost;
 
 /**
  * The port to post on a social network. Implementations throw {@link RateLimitedException} on a rate
@@ -35,13 +32,5 @@ public interface NetworkClient {
      */
     default List<PostedMessage> findPosted(OutboundPost post, Instant since) {
         return List.of();
-    }
-
-    /**
-     * Whether the brand can message a customer privately on this network; a survey or check-in is never
-     * sent in public, so on a public-only network they are recorded as not sent.
-     */
-    default boolean sendsPrivateMessages() {
-        return true;
     }
 }

@@ -1,4 +1,4 @@
-package org.socialcarebridge.network;
+package org.socialcarebridge.channel;
 
 /** A timeout, refused connection or 5xx: the same post may succeed later. */
 public class NetworkUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.socialcarebridge.network;
+package org.socialcarebridge.channel;
 
 /** What the network answered when the plugin posted: its id for the new message and a link to it. */
 public record PostedMessage(String id, String url) {

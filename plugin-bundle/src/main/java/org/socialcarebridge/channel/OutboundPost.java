@@ -1,6 +1,4 @@
-package org.socialcarebridge.reply;
-
-import org.socialcarebridge.conversation.Network;
+package org.socialcarebridge.channel;
 
 /**
  * A reply ready for the network: the final text (with @-prefix) and where it goes.

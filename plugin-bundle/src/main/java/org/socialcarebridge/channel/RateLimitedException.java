@@ -1,4 +1,4 @@
-package org.socialcarebridge.network;
+package org.socialcarebridge.channel;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.channel;
 
 /** A social network the plugin listens to. The key prefixes ids stored in the ledger and the host. */
 public enum Network {

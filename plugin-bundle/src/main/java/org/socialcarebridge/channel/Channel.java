@@ -1,0 +1,35 @@
+package org.socialcarebridge.channel;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one social network is to the plugin: what it receives and how, what the brand may send there
+ * and under which rules, and how its accounts are shown. The domain asks its channel these questions
+ * instead of switching over networks, so a new network is one new implementation (beside its Camel
+ * component) and no edit of the reply, triage or follow-up code.
+ */
+public interface Channel {
+
+    Network network();
+
+    /** The key that prefixes this network's ids in the ledger and the host, e.g. {@code x}. */
+    default String key() {
+        return network().key();
+    }
+
+    /** What comes in from this network, and whether the plugin polls for it, streams it or is called. */
+    Set<Inbound> receives();
+
+    /** Public replies in the customer's thread; empty on a network where the brand only messages privately. */
+    Optional<PublicReplies> publicReplies();
+
+    /** Private messages to one customer; empty on a network where everything the brand says is public. */
+    Optional<PrivateMessages> privateMessages();
+
+    /** How a post retried after a timeout is kept from appearing twice. */
+    Duplicates duplicates();
+
+    /** How this network's accounts are named and shown. */
+    Identities identities();
+}

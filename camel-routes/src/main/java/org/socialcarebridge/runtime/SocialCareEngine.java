@@ -46,16 +46,16 @@ import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
 import org.socialcarebridge.routes.rt.RtSettings;
-import org.socialcarebridge.routes.channel.PollRoutes;
+import org.socialcarebridge.component.feed.PollRoutes;
 import org.socialcarebridge.routes.customer.CustomerLinkRoutes;
-import org.socialcarebridge.routes.mastodon.MastodonApi;
-import org.socialcarebridge.routes.mastodon.MastodonChannel;
-import org.socialcarebridge.routes.mastodon.MastodonNetworkClient;
-import org.socialcarebridge.routes.mastodon.MastodonSettings;
-import org.socialcarebridge.routes.x.XApi;
-import org.socialcarebridge.routes.x.XChannel;
-import org.socialcarebridge.routes.x.XNetworkClient;
-import org.socialcarebridge.routes.x.XSettings;
+import org.socialcarebridge.component.mastodon.MastodonApi;
+import org.socialcarebridge.component.mastodon.MastodonFeeds;
+import org.socialcarebridge.component.mastodon.MastodonNetworkClient;
+import org.socialcarebridge.component.mastodon.MastodonSettings;
+import org.socialcarebridge.component.x.XApi;
+import org.socialcarebridge.component.x.XFeeds;
+import org.socialcarebridge.component.x.XNetworkClient;
+import org.socialcarebridge.component.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageTraining;
@@ -222,11 +222,11 @@ public final class SocialCareEngine implements AutoCloseable {
             health.gauge("surveysAnswered", followUps::answeredCount);
         }
         if (xApi != null) {
-            camel.addRoutes(new PollRoutes("x", x.pollInterval(), XChannel.poller(xApi, x, intake, db, health.channel("x"), clock)));
+            camel.addRoutes(new PollRoutes("x", x.pollInterval(), XFeeds.poller(xApi, x, intake, db, health.channel("x"), clock)));
         }
         if (mastodonApi != null) {
             camel.addRoutes(new PollRoutes("mastodon", mastodon.pollInterval(),
-                    MastodonChannel.poller(mastodonApi, mastodon, intake, db, health.channel("mastodon"), clock)));
+                    MastodonFeeds.poller(mastodonApi, mastodon, intake, db, health.channel("mastodon"), clock)));
         }
     }
 

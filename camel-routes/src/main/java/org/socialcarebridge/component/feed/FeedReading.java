@@ -1,6 +1,7 @@
 package org.socialcarebridge.component.feed;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,33 +13,37 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
-import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.persistence.Database;
 
 /**
- * One feed's part of one poll: the positions it reads and moves, and the ledger it stores into. The
- * order of calls is the promise: {@link #store} what was read, then {@link #moveTo} past it.
+ * One feed's part of one poll: the positions it reads and moves, and the route it hands each message
+ * to. The order of calls is the promise: {@link #store} what was read, then {@link #moveTo} past it.
  */
 public final class FeedReading {
     private static final Comparator<InboundMessage> ORDER = Comparator.comparing(InboundMessage::createdAt,
                     // an unreadable created_at counts from receipt: after what was read on the same page
-                    Comparator.nullsLast(Comparator.<java.time.Instant>naturalOrder()))
+                    Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparing(InboundMessage::messageId, Feed.ID_ORDER);
 
-    private final Network network;
-    private final Intake intake;
+    /** Where a reading hands what it read: the consumer, which sends each through its route. */
+    interface Route {
+        /** Sends one message through the route; answers 1 if it was new to the ledger. Throws if the route failed. */
+        int deliver(InboundMessage message);
+
+        /** Sends an item that could not be read through the route (to its dead-letter path). Throws if that failed. */
+        void unreadable(String id, String raw, Throwable cause);
+    }
+
     private final Database db;
     private final Clock clock;
+    private final Route route;
     private final Map<String, String> positions = new LinkedHashMap<>();
     private int fresh;
-    private int unreadable;
 
-    FeedReading(Network network, Intake intake, Database db, Clock clock) {
-        this.network = network;
-        this.intake = intake;
+    FeedReading(Database db, Clock clock, Route route) {
         this.db = db;
         this.clock = clock;
+        this.route = route;
     }
 
     /** A saved position (null before the first), e.g. the feed's cursor or a walk in progress. */
@@ -56,46 +61,39 @@ public final class FeedReading {
 
     /**
      * Maps one item of a page. An item the mapper cannot read (any exception, or a stack overflow on a
-     * deeply nested one) is dead-lettered as it arrived, and the rest of the page goes on.
+     * deeply nested one) goes through the route as it arrived, to be dead-lettered, and the rest of the
+     * page goes on.
      *
      * @param id the network's id of the item as far as it could be seen, or null
      * @return the message, or null when the item was unreadable
      */
     public InboundMessage read(String id, JsonNode item, Function<JsonNode, InboundMessage> mapper) {
         try {
-            InboundMessage m = mapper.apply(item);
-            return m;
+            return mapper.apply(item);
         } catch (RuntimeException | StackOverflowError e) {
-            unreadable(id, item.toString(), e);
+            route.unreadable(id, item.toString(), e);
             return null;
         }
     }
 
     /**
-     * Records messages in the ledger, oldest first. The intake stores one that alone cannot be stored
-     * as a dead letter, so one message never blocks a channel; if the ledger itself is down, this
-     * throws, and nothing moves.
+     * Sends the messages through the route, oldest first, one exchange each. The route records one that
+     * alone cannot be stored as a dead letter, so one message never blocks a channel; if the route
+     * fails (the ledger itself is down), this throws at that message, and nothing moves: the next poll
+     * reads it again.
      */
     public void store(List<InboundMessage> messages) {
         List<InboundMessage> sorted = new ArrayList<>(messages);
         sorted.removeIf(Objects::isNull);
         sorted.sort(ORDER);
-        fresh += intake.receive(sorted);
-    }
-
-    private void unreadable(String id, String item, Throwable e) {
-        if (intake.recordUnreadable(network, id, item, Intake.reason(e))) {
-            unreadable++;
+        for (InboundMessage m : sorted) {
+            fresh += route.deliver(m);
         }
     }
 
     /** How many messages were new to the ledger. */
     int fresh() {
         return fresh;
-    }
-
-    int unreadable() {
-        return unreadable;
     }
 
     Map<String, String> positions() {

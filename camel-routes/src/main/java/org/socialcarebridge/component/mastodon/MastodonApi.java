@@ -18,12 +18,12 @@ import org.socialcarebridge.routes.http.NetworkAnswer;
 /** The Mastodon REST calls the routes use, with Mastodon's errors turned into the domain's. */
 public final class MastodonApi {
     private final HttpCall http;
-    private final MastodonSettings settings;
+    private final MastodonConfiguration configuration;
     private final ObjectMapper json;
 
-    public MastodonApi(HttpCall http, MastodonSettings settings, ObjectMapper json) {
+    public MastodonApi(HttpCall http, MastodonConfiguration configuration, ObjectMapper json) {
         this.http = http;
-        this.settings = settings;
+        this.configuration = configuration;
         this.json = json;
     }
 
@@ -40,7 +40,7 @@ public final class MastodonApi {
     public JsonNode mentionsAfter(String minId) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("types[]", "mention");
-        q.put("limit", String.valueOf(settings.limit()));
+        q.put("limit", String.valueOf(configuration.getLimit()));
         q.put("min_id", minId);
         return call("GET", "/api/v1/notifications?" + HttpCall.form(q), null, null);
     }
@@ -52,7 +52,7 @@ public final class MastodonApi {
     public JsonNode mentionsBefore(String maxId) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("types[]", "mention");
-        q.put("limit", String.valueOf(settings.limit()));
+        q.put("limit", String.valueOf(configuration.getLimit()));
         if (maxId != null) {
             q.put("max_id", maxId);
         }
@@ -77,10 +77,10 @@ public final class MastodonApi {
     }
 
     private JsonNode call(String method, String pathAndQuery, JsonNode body, String idempotencyKey) {
-        String url = settings.baseUrl() + pathAndQuery;
+        String url = configuration.getBaseUrl() + pathAndQuery;
         String what = method + " " + pathAndQuery.replaceAll("\\?.*", "");
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + settings.accessToken());
+        headers.put("Authorization", "Bearer " + configuration.getAccessToken());
         headers.put("Accept", "application/json");
         if (idempotencyKey != null) {
             headers.put("Idempotency-Key", idempotencyKey);

@@ -1,32 +1,21 @@
 package org.socialcarebridge.component.mastodon;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
+import org.socialcarebridge.component.Posting;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.PostRejectedException;
-import org.socialcarebridge.reply.Handle;
-import org.socialcarebridge.reply.Mentions;
 import org.socialcarebridge.reply.OutboundPost;
-import org.socialcarebridge.reply.ReplyVisibility;
 
 /**
- * Posts the brand's replies on Mastodon: a public reply is a public status in the thread; a private
- * one is a {@code direct} status that mentions the customer (the reply policy put the mention first).
- * Mastodon delivers a direct status to every account it mentions, so one that mentions anyone besides
- * its recipient is never sent (the reply policy refuses it first; this is the last check before the
- * network). Every post carries the reply's idempotency key, so a retry after a lost answer is not a
- * second post.
+ * The domain's port to Mastodon: posts go through {@code mastodon:post} with the reply's idempotency
+ * key, so a retry after a lost answer is not a second post (and nothing needs looking up first).
  */
 public final class MastodonNetworkClient implements NetworkClient {
-    private final MastodonApi api;
+    private final Posting posting;
 
-    public MastodonNetworkClient(MastodonApi api) {
-        this.api = api;
+    /** Posts through the component's producer ({@code mastodon:post} on the component's context). */
+    public MastodonNetworkClient(MastodonComponent component) {
+        this.posting = new Posting(component.getCamelContext(), "mastodon:post");
     }
 
     @Override
@@ -36,28 +25,6 @@ public final class MastodonNetworkClient implements NetworkClient {
 
     @Override
     public PostedMessage post(OutboundPost post, String idempotencyKey) {
-        boolean isPublic = post.visibility() == ReplyVisibility.PUBLIC;
-        if (!isPublic) {
-            onlyToItsRecipient(post);
-        }
-        JsonNode status = api.postStatus(post.text(), isPublic ? post.inReplyToMessageId() : null,
-                isPublic ? "public" : "direct", idempotencyKey);
-        String id = status.path("id").asText(null);
-        if (id == null) {
-            throw new PostRejectedException("Mastodon accepted the status but answered no id: " + status);
-        }
-        return new PostedMessage(id, status.path("url").asText(null));
-    }
-
-    /** A direct status reaches one account: its recipient, or (recipient unknown) the one it mentions first. */
-    private static void onlyToItsRecipient(OutboundPost post) {
-        Handle recipient = post.recipientHandle() != null ? Handle.parse(post.recipientHandle())
-                : Mentions.inMastodonStatus(post.text()).stream().findFirst().orElse(null);
-        List<Handle> others = recipient == null ? List.of() : Mentions.othersInMastodonStatus(post.text(), recipient);
-        if (!others.isEmpty()) {
-            throw new PostRejectedException("Not sent: this Mastodon direct status would also reach " + others.stream()
-                    .map(Handle::toString).collect(Collectors.joining(", ")) + " besides " + recipient
-                    + "; remove those @handles from the text, or reply publicly");
-        }
+        return posting.post(post, idempotencyKey);
     }
 }

@@ -25,12 +25,12 @@ public final class XApi {
     static final String USER_FIELDS = "public_metrics,verified,username,name";
 
     private final HttpCall http;
-    private final XSettings settings;
+    private final XConfiguration configuration;
     private final ObjectMapper json;
 
-    public XApi(HttpCall http, XSettings settings, ObjectMapper json) {
+    public XApi(HttpCall http, XConfiguration configuration, ObjectMapper json) {
         this.http = http;
-        this.settings = settings;
+        this.configuration = configuration;
         this.json = json;
     }
 
@@ -45,7 +45,7 @@ public final class XApi {
      */
     public JsonNode mentions(String userId, String sinceId, String untilId) {
         Map<String, String> q = new LinkedHashMap<>();
-        q.put("max_results", String.valueOf(settings.maxResults()));
+        q.put("max_results", String.valueOf(configuration.getMaxResults()));
         q.put("expansions", "author_id");
         q.put("tweet.fields", TWEET_FIELDS);
         q.put("user.fields", USER_FIELDS);
@@ -119,11 +119,11 @@ public final class XApi {
     }
 
     private JsonNode call(String method, String pathAndQuery, JsonNode body) {
-        String url = settings.baseUrl() + pathAndQuery;
+        String url = configuration.getBaseUrl() + pathAndQuery;
         String what = method + " " + pathAndQuery.replaceAll("\\?.*", "");
         HttpAnswer answer;
         try {
-            answer = http.send(method, url, Map.of("Authorization", "Bearer " + settings.bearerToken(),
+            answer = http.send(method, url, Map.of("Authorization", "Bearer " + configuration.getBearerToken(),
                     "Accept", "application/json"), body == null ? null : "application/json", body == null ? null : body.toString());
         } catch (HttpCall.UnreachableException e) {
             throw new NetworkUnavailableException("X " + what + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.component.Posting;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.network.NetworkUnavailableException;
@@ -17,9 +18,9 @@ import org.socialcarebridge.reply.OutboundPost;
 import org.socialcarebridge.reply.ReplyVisibility;
 
 /**
- * Posts the brand's replies on X: public replies as tweets in the thread, private ones as DMs. X has
- * no idempotency key, so a post whose answer never came is looked up ({@link #findPosted}) in the
- * brand's own timeline or the DM conversation before it is sent again.
+ * The domain's port to X: posts go through {@code x:post} (public replies as tweets in the thread,
+ * private ones as DMs). X has no idempotency key, so a post whose answer never came is looked up
+ * ({@link #findPosted}) in the brand's own timeline or the DM conversation before it is sent again.
  */
 public final class XNetworkClient implements NetworkClient {
     /** How far back a look-up pages (100 a page) before it gives up saying it could not tell. */
@@ -28,12 +29,15 @@ public final class XNetworkClient implements NetworkClient {
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private final XApi api;
+    private final Posting posting;
     private final String brandHandle;
     private volatile String brandId;
 
-    public XNetworkClient(XApi api, String brandHandle) {
-        this.api = api;
-        this.brandHandle = brandHandle;
+    /** Posts through the component's producer ({@code x:post} on the component's context). */
+    public XNetworkClient(XComponent component) {
+        this.api = component.api();
+        this.posting = new Posting(component.getCamelContext(), "x:post");
+        this.brandHandle = component.getConfiguration().getBrandHandle();
     }
 
     @Override
@@ -43,27 +47,7 @@ public final class XNetworkClient implements NetworkClient {
 
     @Override
     public PostedMessage post(OutboundPost post, String idempotencyKey) {
-        return post.visibility() == ReplyVisibility.PUBLIC
-                ? publicReply(post.inReplyToMessageId(), post.text())
-                : directMessage(post.recipientAccountId(), post.text());
-    }
-
-    PostedMessage publicReply(String inReplyToMessageId, String text) {
-        JsonNode answer = api.postReply(inReplyToMessageId, text);
-        String id = answer.path("data").path("id").asText(null);
-        if (id == null) {
-            throw new PostRejectedException("X accepted the reply but answered no tweet id: " + answer);
-        }
-        return new PostedMessage(id, "https://x.com/" + brandHandle + "/status/" + id);
-    }
-
-    PostedMessage directMessage(String recipientAccountId, String text) {
-        JsonNode answer = api.sendDirectMessage(recipientAccountId, text);
-        String id = answer.path("data").path("dm_event_id").asText(null);
-        if (id == null) {
-            throw new PostRejectedException("X accepted the direct message but answered no dm_event_id: " + answer);
-        }
-        return new PostedMessage(id, "https://x.com/messages/" + answer.path("data").path("dm_conversation_id").asText(""));
+        return posting.post(post, idempotencyKey);
     }
 
     /**

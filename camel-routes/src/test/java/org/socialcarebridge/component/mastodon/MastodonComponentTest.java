@@ -44,11 +44,15 @@ import org.socialcarebridge.reply.Participants;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
 import org.socialcarebridge.reply.ReplyVisibility;
-import org.socialcarebridge.component.feed.ChannelPoller;
+import org.socialcarebridge.component.feed.HandPoll;
+import org.socialcarebridge.component.feed.Listening;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 
-/** The Mastodon route set's pieces against the Mastodon simulator over real HTTP, through Camel's HTTP component. */
+/**
+ * The mastodon component against the Mastodon simulator over real HTTP, through Camel's HTTP component:
+ * its consumer (polled by hand) into the intake route, its producer through the network client.
+ */
 class MastodonComponentTest {
     static final String TOKEN = "brand-secret";
     final ObjectMapper json = new ObjectMapper();
@@ -58,7 +62,7 @@ class MastodonComponentTest {
     Database db;
     MastodonApi api;
     Intake intake;
-    ChannelPoller poller;
+    HandPoll poller;
 
     @BeforeEach
     void start() throws Exception {
@@ -67,9 +71,13 @@ class MastodonComponentTest {
         camel.start();
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         MastodonSettings settings = MastodonSettings.from(Map.of("baseUrl", sim.baseUrl(), "accessToken", TOKEN, "limit", "2"));
-        api = new MastodonApi(new HttpCall(camel), settings, json);
+        MastodonConfiguration configuration = MastodonConfiguration.from(settings);
+        api = new MastodonApi(new HttpCall(camel), configuration, json);
         intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
-        poller = MastodonFeeds.poller(api, settings, intake, db, new Health().channel("mastodon"), Clock.systemUTC());
+        MastodonComponent mastodon = new MastodonComponent(configuration, api);
+        mastodon.setListening(new Listening(Network.MASTODON, intake, db, new Health().channel("mastodon"), Clock.systemUTC()));
+        camel.addComponent("mastodon", mastodon);
+        poller = new HandPoll(camel, intake).feed("mastodon:mentions", "mastodon-mentions");
     }
 
     @AfterEach
@@ -125,7 +133,7 @@ class MastodonComponentTest {
     @Test
     void repliesCarryVisibilityMentionAndIdempotencyKeyAndErrorsMapToTheDomain() throws Exception {
         String id = post("carol", "@acme help", "public", null);
-        MastodonNetworkClient client = new MastodonNetworkClient(api);
+        MastodonNetworkClient client = new MastodonNetworkClient(camel.getComponent("mastodon", MastodonComponent.class));
         PostedMessage reply = client.post(new OutboundPost(Network.MASTODON, ReplyVisibility.PUBLIC, "@carol on it", id, null), "k-1");
         PostedMessage again = client.post(new OutboundPost(Network.MASTODON, ReplyVisibility.PUBLIC, "@carol on it", id, null), "k-1");
         assertEquals(reply.id(), again.id(), "the same idempotency key is the same status");
@@ -169,7 +177,7 @@ class MastodonComponentTest {
     @Test
     void aDirectStatusThatWouldReachAnyoneButItsRecipientNeverLeavesThePlugin() throws Exception {
         int before = simStatuses().size();
-        MastodonNetworkClient client = new MastodonNetworkClient(api);
+        MastodonNetworkClient client = new MastodonNetworkClient(camel.getComponent("mastodon", MastodonComponent.class));
         for (String text : List.of("@carol ask @dan", "@carol cc @dan@depot.example", "@carol (@Dan)")) {
             PostRejectedException refused = assertThrows(PostRejectedException.class, () -> client.post(new OutboundPost(
                     Network.MASTODON, ReplyVisibility.PRIVATE, text, null, "1", "carol", false), "k-" + text.hashCode()));
@@ -200,7 +208,7 @@ class MastodonComponentTest {
         List<OutboundPost> posts = policy.compose(new AgentReply(1, 100, "agent", "Your parcel 42 is at the depot", null), c,
                 List.of(), Participants.of(c, wrote));
         assertEquals(1, posts.size());
-        PostedMessage sent = new MastodonNetworkClient(api).post(posts.get(0), "k-100");
+        PostedMessage sent = new MastodonNetworkClient(camel.getComponent("mastodon", MastodonComponent.class)).post(posts.get(0), "k-100");
 
         JsonNode direct = null;
         for (JsonNode s : simStatuses()) {

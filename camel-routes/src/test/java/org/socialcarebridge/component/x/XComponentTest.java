@@ -36,11 +36,16 @@ import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
 import org.socialcarebridge.reply.OutboundPost;
 import org.socialcarebridge.reply.ReplyVisibility;
-import org.socialcarebridge.component.feed.ChannelPoller;
+import org.socialcarebridge.component.feed.HandPoll;
+import org.socialcarebridge.component.feed.Listening;
+import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.simulator.x.XSimulator;
 
-/** The X route set's pieces against the X simulator over real HTTP, through Camel's HTTP component. */
+/**
+ * The x component against the X simulator over real HTTP, through Camel's HTTP component: its feeds'
+ * consumers (polled by hand) into the intake route, its producer through the network client.
+ */
 class XComponentTest {
     static final String TOKEN = "brand-secret";
     final ObjectMapper json = new ObjectMapper();
@@ -50,7 +55,8 @@ class XComponentTest {
     Database db;
     XApi api;
     Intake intake;
-    ChannelPoller poller;
+    HandPoll poller;
+    XNetworkClient client;
     Health health = new Health();
 
     @BeforeEach
@@ -61,10 +67,28 @@ class XComponentTest {
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         XSettings settings = XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN, "brandHandle", "acme",
                 "maxResults", "10"));
-        api = new XApi(new HttpCall(camel), settings, json);
+        XConfiguration configuration = XConfiguration.from(settings);
+        api = new XApi(new HttpCall(camel), configuration, json);
         // receive() records into the ledger only; filing (the host's side) is tested in the domain.
         intake = new Intake(db, null, Set.of(), java.time.Duration.ofDays(7), Clock.systemUTC());
-        poller = XFeeds.poller(api, settings, intake, db, health.channel("x"), Clock.systemUTC());
+        poller = listen(camel, configuration, api);
+        client = new XNetworkClient(camel.getComponent("x", XComponent.class));
+    }
+
+    /** The x component on a context, with its two feeds polled by hand into the intake. */
+    HandPoll listen(DefaultCamelContext on, XConfiguration configuration, XApi with) throws Exception {
+        XComponent x = new XComponent(configuration, with);
+        x.setListening(new Listening(Network.X, intake, db, health.channel("x"), Clock.systemUTC()));
+        on.addComponent("x", x);
+        return new HandPoll(on, intake).feed("x:mentions", "x-mentions").feed("x:directMessages", "x-direct-messages");
+    }
+
+    PostedMessage publicReply(XNetworkClient through, String inReplyTo, String text) {
+        return through.post(reply(inReplyTo, text), null);
+    }
+
+    PostedMessage directMessage(XNetworkClient through, String recipientId, String text) {
+        return through.post(new OutboundPost(Network.X, ReplyVisibility.PRIVATE, text, null, recipientId), null);
     }
 
     @AfterEach
@@ -198,13 +222,12 @@ class XComponentTest {
     @Test
     void publicReplyAndDirectMessageReachTheNetwork() throws Exception {
         String id = tweet("dora", "@acme help");
-        XNetworkClient client = new XNetworkClient(api, "acme");
-        PostedMessage reply = client.publicReply(id, "@dora on it");
+        PostedMessage reply = publicReply(client, id, "@dora on it");
         JsonNode posted = call("GET", "/2/tweets/" + reply.id() + "?tweet.fields=referenced_tweets,author_id", TOKEN, null);
         assertEquals("@dora on it", posted.path("data").path("text").asText());
         assertEquals(id, posted.path("data").path("referenced_tweets").get(0).path("id").asText());
         String doraId = call("GET", "/2/users/me", "sim-user:dora", null).path("data").path("id").asText();
-        PostedMessage dm = client.directMessage(doraId, "send us your order number");
+        PostedMessage dm = directMessage(client, doraId, "send us your order number");
         assertNotNull(dm.id());
         JsonNode events = call("GET", "/2/dm_events", "sim-user:dora", null);
         assertTrue(events.toString().contains("send us your order number"), events.toString());
@@ -213,13 +236,12 @@ class XComponentTest {
     @Test
     void postingErrorsBecomeTheDomainsRetryableOrFinalFailures() throws Exception {
         String id = tweet("eve", "@acme hi");
-        XNetworkClient client = new XNetworkClient(api, "acme");
         call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":429,\"count\":1,\"resetSeconds\":30}");
-        RateLimitedException limited = assertThrows(RateLimitedException.class, () -> client.publicReply(id, "x"));
+        RateLimitedException limited = assertThrows(RateLimitedException.class, () -> publicReply(client, id, "x"));
         assertTrue(limited.resetAt().isAfter(java.time.Instant.now().plus(Duration.ofSeconds(20))), limited.resetAt().toString());
         call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":503,\"count\":1}");
-        assertThrows(NetworkUnavailableException.class, () -> client.publicReply(id, "x"));
-        assertThrows(PostRejectedException.class, () -> client.publicReply(id, "y".repeat(300)));
+        assertThrows(NetworkUnavailableException.class, () -> publicReply(client, id, "x"));
+        assertThrows(PostRejectedException.class, () -> publicReply(client, id, "y".repeat(300)));
     }
 
     OutboundPost reply(String inReplyTo, String text) {
@@ -230,11 +252,10 @@ class XComponentTest {
     void aReplyXTookBeforeAnswering503IsFoundInTheBrandsTimeline() throws Exception {
         String id = tweet("gus", "@acme my router");
         String other = tweet("hal", "@acme my modem");
-        XNetworkClient client = new XNetworkClient(api, "acme");
         java.time.Instant attempt = java.time.Instant.now().minusSeconds(1);
-        client.publicReply(other, "@hal on it"); // the same words elsewhere are another reply
+        publicReply(client, other, "@hal on it"); // the same words elsewhere are another reply
         call("POST", "/sim/faults", null, "{\"path\":\"/2/tweets\",\"method\":\"POST\",\"status\":503,\"accept\":true}");
-        assertThrows(NetworkUnavailableException.class, () -> client.publicReply(id, "@gus on it & <now>"));
+        assertThrows(NetworkUnavailableException.class, () -> publicReply(client, id, "@gus on it & <now>"));
         List<PostedMessage> found = client.findPosted(reply(id, "@gus on it & <now>"), attempt);
         assertEquals(1, found.size(), "X took it although it answered 503");
         JsonNode onX = call("GET", "/2/tweets/" + found.get(0).id(), TOKEN, null);
@@ -250,11 +271,10 @@ class XComponentTest {
     void aDirectMessageXTookBeforeAnswering503IsFoundInTheConversation() throws Exception {
         tweet("ivy", "@acme hello");
         String ivyId = call("GET", "/2/users/me", "sim-user:ivy", null).path("data").path("id").asText();
-        XNetworkClient client = new XNetworkClient(api, "acme");
         java.time.Instant attempt = java.time.Instant.now().minusSeconds(1);
         call("POST", "/sim/faults", null, "{\"path\":\"/2/dm_conversations/with/" + ivyId
                 + "/messages\",\"method\":\"POST\",\"status\":503,\"accept\":true}");
-        assertThrows(NetworkUnavailableException.class, () -> client.directMessage(ivyId, "your order number?"));
+        assertThrows(NetworkUnavailableException.class, () -> directMessage(client, ivyId, "your order number?"));
         OutboundPost dm = new OutboundPost(org.socialcarebridge.conversation.Network.X, ReplyVisibility.PRIVATE,
                 "your order number?", null, ivyId);
         List<PostedMessage> found = client.findPosted(dm, attempt);
@@ -265,8 +285,7 @@ class XComponentTest {
     @Test
     void aLookUpXCannotAnswerIsRetryableNeverAnAnswer() throws Exception {
         String id = tweet("jon", "@acme hi");
-        XNetworkClient client = new XNetworkClient(api, "acme");
-        client.publicReply(id, "@jon hi"); // learns nothing yet: the brand id is asked on the first look-up
+        publicReply(client, id, "@jon hi"); // learns nothing yet: the brand id is asked on the first look-up
         call("POST", "/sim/faults", null, "{\"path\":\"/2/users/" + brandId() + "/tweets\",\"method\":\"GET\",\"status\":503}");
         assertThrows(NetworkUnavailableException.class, () -> client.findPosted(reply(id, "@jon hi"), java.time.Instant.now()));
     }
@@ -278,10 +297,15 @@ class XComponentTest {
     }
 
     @Test
-    void unreachableNetworkIsRetryable() {
-        XSettings settings = XSettings.from(Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken", TOKEN, "brandHandle", "acme"));
-        XApi down = new XApi(new HttpCall(camel), settings, json);
-        assertThrows(NetworkUnavailableException.class, () -> new XNetworkClient(down, "acme").publicReply("1", "x"));
+    void unreachableNetworkIsRetryable() throws Exception {
+        XConfiguration settings = XConfiguration.from(XSettings.from(Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken",
+                TOKEN, "brandHandle", "acme")));
+        try (DefaultCamelContext other = new DefaultCamelContext()) {
+            other.start();
+            XComponent down = new XComponent(settings, new XApi(new HttpCall(other), settings, json));
+            other.addComponent("x", down);
+            assertThrows(NetworkUnavailableException.class, () -> publicReply(new XNetworkClient(down), "1", "x"));
+        }
     }
 
     @Test
@@ -304,7 +328,11 @@ class XComponentTest {
                 "quotes", "ticket"));
         String second = call("POST", "/2/tweets", "sim-user:gil", "{\"text\":\"@acme love it\",\"quote_tweet_id\":\""
                 + announcement + "\"}").path("data").path("id").asText();
-        XFeeds.poller(api, ticketQuotes, intake, db, health.channel("x"), Clock.systemUTC()).poll();
+        try (DefaultCamelContext other = new DefaultCamelContext()) {
+            other.start();
+            XConfiguration configuration = XConfiguration.from(ticketQuotes);
+            listen(other, configuration, new XApi(new HttpCall(other), configuration, json)).poll();
+        }
         assertEquals(LedgerState.RECEIVED, entry(second).state(), "quotes = ticket files quotes like mentions");
     }
 

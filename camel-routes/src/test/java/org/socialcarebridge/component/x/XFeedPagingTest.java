@@ -29,7 +29,9 @@ import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.health.Health;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
-import org.socialcarebridge.component.feed.ChannelPoller;
+import org.socialcarebridge.component.feed.HandPoll;
+import org.socialcarebridge.component.feed.Listening;
+import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.simulator.x.XSimulator;
 
@@ -46,7 +48,7 @@ class XFeedPagingTest {
     XSimulator sim;
     DefaultCamelContext camel;
     Database db;
-    ChannelPoller poller;
+    HandPoll poller;
 
     @BeforeEach
     void start() throws Exception {
@@ -57,8 +59,11 @@ class XFeedPagingTest {
         XSettings settings = XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN, "brandHandle", "acme",
                 "maxResults", "10"));
         Intake intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
-        poller = XFeeds.poller(new XApi(new HttpCall(camel), settings, json), settings, intake, db, health.channel("x"),
-                Clock.systemUTC());
+        XConfiguration configuration = XConfiguration.from(settings);
+        XComponent x = new XComponent(configuration, new XApi(new HttpCall(camel), configuration, json));
+        x.setListening(new Listening(Network.X, intake, db, health.channel("x"), Clock.systemUTC()));
+        camel.addComponent("x", x);
+        poller = new HandPoll(camel, intake).feed("x:mentions", "x-mentions").feed("x:directMessages", "x-direct-messages");
     }
 
     @AfterEach

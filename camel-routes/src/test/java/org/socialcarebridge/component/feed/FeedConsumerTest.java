@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -15,6 +16,13 @@ import java.util.function.BiConsumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.conversation.InboundMessage;
@@ -28,8 +36,11 @@ import org.socialcarebridge.health.Health;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
 
-/** The poller never dies and never lets one item stop its page; ids order as numbers, never as 0. */
-class ChannelPollerTest {
+/**
+ * The feed consumer never dies and never lets one item stop its page (the intake route dead-letters it);
+ * ids order as numbers, never as 0.
+ */
+class FeedConsumerTest {
     static final SocialIdentity BRAND = new SocialIdentity(Network.X, "1", "acme", null, null, 0, false);
     static final SocialIdentity ANA = new SocialIdentity(Network.X, "2", "ana", null, null, 0, false);
     static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
@@ -38,12 +49,16 @@ class ChannelPollerTest {
     final Intake intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
     final Health health = new Health();
 
+    final DefaultCamelContext camel = new DefaultCamelContext();
+
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        camel.close();
         db.close();
     }
 
-    ChannelPoller poller(BiConsumer<SocialIdentity, FeedReading> read) {
+    /** A feed read by {@code read}, on a component of its own, polled by hand into the intake route. */
+    HandPoll poller(BiConsumer<SocialIdentity, FeedReading> read) throws Exception {
         Feed feed = new Feed() {
             @Override
             public String cursor() {
@@ -55,7 +70,29 @@ class ChannelPollerTest {
                 read.accept(brand, reading);
             }
         };
-        return new ChannelPoller(Network.X, () -> BRAND, List.of(feed), intake, db, health.channel("x"), Clock.systemUTC());
+        Listening listening = new Listening(Network.X, intake, db, health.channel("x"), Clock.systemUTC());
+        camel.addComponent("feed", new DefaultComponent() {
+            @Override
+            protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+                ScheduledPollEndpoint endpoint = new ScheduledPollEndpoint(uri, this) {
+                    @Override
+                    public Producer createProducer() {
+                        throw new UnsupportedOperationException("a feed is read, not sent to");
+                    }
+
+                    @Override
+                    public Consumer createConsumer(Processor processor) throws Exception {
+                        FeedConsumer consumer = new FeedConsumer(this, processor, feed, listening, () -> BRAND);
+                        configureConsumer(consumer);
+                        return consumer;
+                    }
+                };
+                setProperties(endpoint, parameters);
+                return endpoint;
+            }
+        });
+        camel.start();
+        return new HandPoll(camel, intake).feed("feed:test", "feed-test");
     }
 
     static InboundMessage message(String id, Instant at) {
@@ -71,9 +108,9 @@ class ChannelPollerTest {
     }
 
     @Test
-    void anErrorEvenAStackOverflowFailsThePollNotThePoller() {
+    void anErrorEvenAStackOverflowFailsThePollNotThePoller() throws Exception {
         int[] calls = {0};
-        ChannelPoller poller = poller((brand, reading) -> {
+        HandPoll poller = poller((brand, reading) -> {
             if (calls[0]++ == 0) {
                 depth(Integer.MAX_VALUE);
             }
@@ -92,7 +129,7 @@ class ChannelPollerTest {
     @Test
     void anUnreadableItemInTheMiddleOfAPageIsDeadLetteredAndThePageGoesOn() throws Exception {
         JsonNode page = json.readTree("[{\"id\":\"10\"},{\"id\":\"11\",\"deep\":true},{\"id\":\"12\"},{\"text\":\"no id\"}]");
-        ChannelPoller poller = poller((brand, reading) -> {
+        HandPoll poller = poller((brand, reading) -> {
             List<InboundMessage> found = new ArrayList<>();
             for (JsonNode item : page) {
                 InboundMessage m = reading.read(item.path("id").asText(null), item, i -> {
@@ -126,10 +163,10 @@ class ChannelPollerTest {
     }
 
     @Test
-    void aMessageWithAnOverlongHandleIsStoredWithItsNeighbours() {
+    void aMessageWithAnOverlongHandleIsStoredWithItsNeighbours() throws Exception {
         InboundMessage tooLong = new InboundMessage(Network.X, "21", new SocialIdentity(Network.X, "3", "h".repeat(300), null,
                 null, 0, false), "hi", T, null, null, Visibility.PUBLIC, null);
-        ChannelPoller poller = poller((brand, reading) -> reading.store(List.of(message("20", T), tooLong,
+        HandPoll poller = poller((brand, reading) -> reading.store(List.of(message("20", T), tooLong,
                 message("22", T.plusSeconds(2)))));
         assertEquals(3, poller.poll());
         assertEquals(LedgerState.RECEIVED, entry("20").state());
@@ -149,9 +186,9 @@ class ChannelPollerTest {
     }
 
     @Test
-    void anOddIdIsSortedAndStoredLikeAnyOther() {
+    void anOddIdIsSortedAndStoredLikeAnyOther() throws Exception {
         List<String> received = new ArrayList<>();
-        ChannelPoller poller = poller((brand, reading) -> reading.store(List.of(message("x-1", T), message("10", T),
+        HandPoll poller = poller((brand, reading) -> reading.store(List.of(message("x-1", T), message("10", T),
                 message("9", T), message("1", T.minusSeconds(1)))));
         poller.poll();
         db.read(em -> em.createQuery("select e.messageId from LedgerEntry e order by e.receivedAt, e.messageId",

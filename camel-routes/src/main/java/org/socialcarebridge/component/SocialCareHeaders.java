@@ -5,7 +5,7 @@ package org.socialcarebridge.component;
  * outbox need not know which component an exchange came from or goes to.
  */
 public final class SocialCareHeaders {
-    /** The {@link org.socialcarebridge.conversation.Network} an inbound item came from. */
+    /** The {@code Network} an inbound item came from. */
     public static final String NETWORK = "SocialCareNetwork";
     /** The network's id of an inbound item, as far as it could be seen (null when even that was unreadable). */
     public static final String MESSAGE_ID = "SocialCareMessageId";

@@ -22,7 +22,7 @@ import org.socialcarebridge.network.RateLimitedException;
  * The same for every network that is polled: what differs is the {@link Feed}. A streaming or webhook
  * consumer would hand its messages to the same route.
  */
-public final class FeedConsumer extends ScheduledPollConsumer implements FeedReading.Route {
+public final class FeedConsumer extends ScheduledPollConsumer implements FeedReading.Delivery {
     /** The exchange property the intake route sets to 1 when the message was new to the ledger. */
     public static final String RECORDED = "SocialCareRecorded";
 

@@ -25,8 +25,8 @@ public final class FeedReading {
                     Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparing(InboundMessage::messageId, Feed.ID_ORDER);
 
-    /** Where a reading hands what it read: the consumer, which sends each through its route. */
-    interface Route {
+    /** Where a reading hands what it read: the consumer, which sends each item through its route. */
+    interface Delivery {
         /** Sends one message through the route; answers 1 if it was new to the ledger. Throws if the route failed. */
         int deliver(InboundMessage message);
 
@@ -36,14 +36,14 @@ public final class FeedReading {
 
     private final Database db;
     private final Clock clock;
-    private final Route route;
+    private final Delivery delivery;
     private final Map<String, String> positions = new LinkedHashMap<>();
     private int fresh;
 
-    FeedReading(Database db, Clock clock, Route route) {
+    FeedReading(Database db, Clock clock, Delivery delivery) {
         this.db = db;
         this.clock = clock;
-        this.route = route;
+        this.delivery = delivery;
     }
 
     /** A saved position (null before the first), e.g. the feed's cursor or a walk in progress. */
@@ -71,7 +71,7 @@ public final class FeedReading {
         try {
             return mapper.apply(item);
         } catch (RuntimeException | StackOverflowError e) {
-            route.unreadable(id, item.toString(), e);
+            delivery.unreadable(id, item.toString(), e);
             return null;
         }
     }
@@ -87,7 +87,7 @@ public final class FeedReading {
         sorted.removeIf(Objects::isNull);
         sorted.sort(ORDER);
         for (InboundMessage m : sorted) {
-            fresh += route.deliver(m);
+            fresh += delivery.deliver(m);
         }
     }
 

@@ -69,8 +69,8 @@ public final class Listening {
         return brand;
     }
 
-    FeedReading reading(FeedReading.Route route) {
-        return new FeedReading(db, clock, route);
+    FeedReading reading(FeedReading.Delivery delivery) {
+        return new FeedReading(db, clock, delivery);
     }
 
     /** A feed's poll went through: its positions join the channel's cursors. */

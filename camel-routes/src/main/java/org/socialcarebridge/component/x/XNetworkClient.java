@@ -13,7 +13,6 @@ import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.network.NetworkClient;
 import org.socialcarebridge.network.NetworkUnavailableException;
 import org.socialcarebridge.network.PostedMessage;
-import org.socialcarebridge.network.PostRejectedException;
 import org.socialcarebridge.reply.OutboundPost;
 import org.socialcarebridge.reply.ReplyVisibility;
 

@@ -2,24 +2,18 @@ package org.socialcarebridge.component.mastodon;
 
 import java.time.Duration;
 
-import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriParams;
-
-/** The Mastodon component's settings, read from {@code etc/org.socialcarebridge.network.mastodon.cfg} ({@link MastodonSettings}). */
-@UriParams
+/**
+ * The Mastodon component's settings, read from {@code etc/org.socialcarebridge.network.mastodon.cfg}
+ * ({@link MastodonSettings}). They hold for the whole component, as the API service is built from them; an endpoint's URI carries
+ * only the scheduler's options ({@code delay}, {@code initialDelay}, ...). The token is never shown.
+ */
 public final class MastodonConfiguration {
-    @UriParam(description = "The brand's Mastodon instance, e.g. https://mastodon.social")
-    @Metadata(required = true)
     private String baseUrl;
-    @UriParam(label = "security", secret = true, description = "The brand account's access token (scopes read write)")
-    @Metadata(required = true)
     private String accessToken;
-    @UriParam(label = "consumer", defaultValue = "5s", description = "How often the notifications are read")
     private Duration pollInterval = Duration.ofSeconds(5);
-    @UriParam(label = "consumer", defaultValue = "40", description = "Notifications asked for per page (1-80)")
+    /** Notifications asked for per page (1-80). */
     private int limit = 40;
-    @UriParam(label = "consumer", description = "Whether quote posts are filed like mentions, or only recorded")
+    /** Whether quote posts are filed like mentions, or only recorded. */
     private boolean ticketQuotes;
 
     public static MastodonConfiguration from(MastodonSettings settings) {

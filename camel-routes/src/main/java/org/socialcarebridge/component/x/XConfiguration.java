@@ -2,26 +2,19 @@ package org.socialcarebridge.component.x;
 
 import java.time.Duration;
 
-import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriParams;
-
-/** The X component's settings, read from {@code etc/org.socialcarebridge.network.x.cfg} ({@link XSettings}). */
-@UriParams
+/**
+ * The X component's settings, read from {@code etc/org.socialcarebridge.network.x.cfg} ({@link XSettings}).
+ * They hold for the whole component, as the API service is built from them; an endpoint's URI carries
+ * only the scheduler's options ({@code delay}, {@code initialDelay}, ...). The token is never shown.
+ */
 public final class XConfiguration {
-    @UriParam(description = "The X API, e.g. https://api.x.com")
-    @Metadata(required = true)
     private String baseUrl;
-    @UriParam(label = "security", secret = true, description = "The brand account's OAuth 2.0 user access token")
-    @Metadata(required = true)
     private String bearerToken;
-    @UriParam(description = "The brand's X handle, without the @")
     private String brandHandle;
-    @UriParam(label = "consumer", defaultValue = "5s", description = "How often the feeds are read")
     private Duration pollInterval = Duration.ofSeconds(5);
-    @UriParam(label = "consumer", defaultValue = "100", description = "Mentions asked for per page (5-100)")
+    /** Mentions asked for per page (5-100). */
     private int maxResults = 100;
-    @UriParam(label = "consumer", description = "Whether quote posts are filed like mentions, or only recorded")
+    /** Whether quote posts are filed like mentions, or only recorded. */
     private boolean ticketQuotes;
 
     public static XConfiguration from(XSettings settings) {

@@ -2,6 +2,7 @@ package org.socialcarebridge.component.x;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -82,6 +83,12 @@ class XProducerTest {
         assertTrue(dm.url().startsWith("https://x.com/messages/"), dm.url());
         JsonNode events = call("GET", "/2/dm_events", "sim-user:dora", null);
         assertTrue(events.toString().contains("send us your order number"), events.toString());
+    }
+
+    @Test
+    void anUnknownEndpointSaysWhichOnesThereAre() {
+        Exception e = assertThrows(Exception.class, () -> camel.getEndpoint("x:timeline"));
+        assertTrue(String.valueOf(e.getCause()).contains("use one of x:mentions, x:directMessages, x:post"), e.toString());
     }
 
     @Test

@@ -44,21 +44,26 @@ import org.socialcarebridge.routes.health.HealthRoutes;
 import org.socialcarebridge.routes.http.AdminToken;
 import org.socialcarebridge.routes.triage.TriageRoutes;
 import org.socialcarebridge.routes.http.HttpCall;
+import org.socialcarebridge.routes.intake.IntakeRoutes;
 import org.socialcarebridge.routes.metrics.MetricsRoutes;
 import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
 import org.socialcarebridge.routes.rt.RtSettings;
-import org.socialcarebridge.routes.channel.PollRoutes;
 import org.socialcarebridge.routes.customer.CustomerLinkRoutes;
-import org.socialcarebridge.routes.mastodon.MastodonApi;
-import org.socialcarebridge.routes.mastodon.MastodonChannel;
-import org.socialcarebridge.routes.mastodon.MastodonNetworkClient;
-import org.socialcarebridge.routes.mastodon.MastodonSettings;
-import org.socialcarebridge.routes.x.XApi;
-import org.socialcarebridge.routes.x.XChannel;
-import org.socialcarebridge.routes.x.XNetworkClient;
-import org.socialcarebridge.routes.x.XSettings;
+import org.socialcarebridge.component.feed.Listening;
+import org.socialcarebridge.component.mastodon.MastodonApi;
+import org.socialcarebridge.component.mastodon.MastodonComponent;
+import org.socialcarebridge.component.mastodon.MastodonConfiguration;
+import org.socialcarebridge.component.mastodon.MastodonNetworkClient;
+import org.socialcarebridge.component.mastodon.MastodonRoutes;
+import org.socialcarebridge.component.mastodon.MastodonSettings;
+import org.socialcarebridge.component.x.XApi;
+import org.socialcarebridge.component.x.XComponent;
+import org.socialcarebridge.component.x.XConfiguration;
+import org.socialcarebridge.component.x.XNetworkClient;
+import org.socialcarebridge.component.x.XRoutes;
+import org.socialcarebridge.component.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageTraining;
@@ -134,20 +139,24 @@ public final class SocialCareEngine implements AutoCloseable {
         Map<Network, NetworkClient> networks = new HashMap<>();
         List<Channel> running = new ArrayList<>(); // what the enabled networks allow, asked by replies and triage
         XSettings x = channelSettings("x", () -> XSettings.from(valuesOf(config, XSettings.PID)));
-        XApi xApi = null;
+        XComponent xComponent = null;
         if (x != null && x.enabled()) {
-            xApi = new XApi(http, x, json);
-            NetworkClient client = new XNetworkClient(xApi, x.brandHandle());
+            XConfiguration c = XConfiguration.from(x);
+            xComponent = new XComponent(c, new XApi(http, c, json));
+            camel.addComponent("x", xComponent);
+            NetworkClient client = new XNetworkClient(xComponent);
             networks.put(client.network(), client);
             running.add(new org.socialcarebridge.component.x.XChannel());
         }
         // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
         MastodonSettings mastodon = config.containsKey(MastodonSettings.PID)
                 ? channelSettings("mastodon", () -> MastodonSettings.from(valuesOf(config, MastodonSettings.PID))) : null;
-        MastodonApi mastodonApi = null;
+        MastodonComponent mastodonComponent = null;
         if (mastodon != null && mastodon.enabled()) {
-            mastodonApi = new MastodonApi(http, mastodon, json);
-            NetworkClient client = new MastodonNetworkClient(mastodonApi);
+            MastodonConfiguration c = MastodonConfiguration.from(mastodon);
+            mastodonComponent = new MastodonComponent(c, new MastodonApi(http, c, json));
+            camel.addComponent("mastodon", mastodonComponent);
+            NetworkClient client = new MastodonNetworkClient(mastodonComponent);
             networks.put(client.network(), client);
             running.add(new org.socialcarebridge.component.mastodon.MastodonChannel());
         }
@@ -174,6 +183,7 @@ public final class SocialCareEngine implements AutoCloseable {
         Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
+        camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
                 training, db, rt != null ? host : null, rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
                 new AdminToken(httpSettings.adminToken(), json), json, clock));
@@ -231,12 +241,13 @@ public final class SocialCareEngine implements AutoCloseable {
             health.gauge("followUpsScheduled", followUps::scheduledCount);
             health.gauge("surveysAnswered", followUps::answeredCount);
         }
-        if (xApi != null) {
-            camel.addRoutes(new PollRoutes("x", x.pollInterval(), XChannel.poller(xApi, x, intake, db, health.channel("x"), clock)));
+        if (xComponent != null) {
+            xComponent.setListening(new Listening(Network.X, intake, db, health.channel("x"), clock));
+            camel.addRoutes(new XRoutes(xComponent.getConfiguration()));
         }
-        if (mastodonApi != null) {
-            camel.addRoutes(new PollRoutes("mastodon", mastodon.pollInterval(),
-                    MastodonChannel.poller(mastodonApi, mastodon, intake, db, health.channel("mastodon"), clock)));
+        if (mastodonComponent != null) {
+            mastodonComponent.setListening(new Listening(Network.MASTODON, intake, db, health.channel("mastodon"), clock));
+            camel.addRoutes(new MastodonRoutes(mastodonComponent.getConfiguration()));
         }
     }
 

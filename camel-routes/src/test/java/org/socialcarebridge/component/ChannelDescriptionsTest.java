@@ -12,8 +12,8 @@ import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.component.mastodon.MastodonChannel;
 import org.socialcarebridge.component.x.XChannel;
-import org.socialcarebridge.routes.mastodon.MastodonNetworkClient;
-import org.socialcarebridge.routes.x.XNetworkClient;
+import org.socialcarebridge.component.mastodon.MastodonNetworkClient;
+import org.socialcarebridge.component.x.XNetworkClient;
 
 /**
  * The domain's tests run on {@link SampleChannels}; the engine runs on these descriptions. They must

@@ -17,6 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.component.mastodon.MastodonComponent;
+import org.socialcarebridge.component.x.XComponent;
+import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
+import org.socialcarebridge.simulator.x.XSimulator;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine outside OSGi: route sets per channel, wrong settings stop only their channel, HTTP endpoints. */
@@ -46,7 +50,7 @@ class SocialCareEngineTest {
         try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             List<String> routes = engine.routeIds();
             assertTrue(routes.containsAll(List.of("health", "rt-filing", "rt-notifications", "rt-reconcile", "outbox-delivery")), routes.toString());
-            assertFalse(routes.contains("x-poll"));
+            assertFalse(routes.contains("x-mentions") || routes.contains("x-direct-messages"), routes.toString());
 
             HttpResponse<String> r = send("GET", "http://127.0.0.1:" + port + "/socialcare/health", null);
             JsonNode health = json.readTree(r.body());
@@ -78,6 +82,48 @@ class SocialCareEngineTest {
             assertTrue(json.readTree(send("GET", "http://127.0.0.1:" + port + "/socialcare/health", null).body())
                     .path("channels").has("rt"), "the health page still answers");
         }
+    }
+
+    @Test
+    void eachNetworkIsAComponentWhoseFeedsAreRoutesIntoTheIntakeAndBeatOnTheHealthBoard(@TempDir Path data)
+            throws Exception {
+        int port = freePort();
+        try (XSimulator x = XSimulator.start(0, "acme", "x-token");
+             MastodonSimulator mastodon = MastodonSimulator.start(0, "acme", "m-token", 1)) {
+            Map<String, Map<String, ?>> config = Map.of(
+                    HttpSettings.PID, Map.of("port", String.valueOf(port)),
+                    RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw"),
+                    "org.socialcarebridge.network.x", Map.of("baseUrl", x.baseUrl(), "bearerToken", "x-token",
+                            "brandHandle", "acme", "pollInterval", "1h"),
+                    "org.socialcarebridge.network.mastodon", Map.of("baseUrl", mastodon.baseUrl(), "accessToken", "m-token",
+                            "pollInterval", "1h"));
+            try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
+                assertTrue(engine.routeIds().containsAll(List.of("intake", "x-mentions", "x-direct-messages",
+                        "mastodon-mentions")), engine.routeIds().toString());
+                assertTrue(engine.camel().getComponent("x") instanceof XComponent);
+                assertTrue(engine.camel().getComponent("mastodon") instanceof MastodonComponent);
+                List<String> channels = engine.health().channels().stream().map(c -> c.channel()).toList();
+                assertTrue(channels.containsAll(List.of("route:x-mentions", "route:x-direct-messages",
+                        "route:mastodon-mentions")), "each feed's poller is watched: " + channels);
+                // The first polls run at start (initialDelay=0): the channels and the pollers' beats show them.
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+                while (!(polled(engine, "x", "x-mentions") && polled(engine, "x", "x-direct-messages")
+                        && polled(engine, "mastodon", "mastodon-mentions")) && java.time.Instant.now().isBefore(deadline)) {
+                    Thread.sleep(50);
+                }
+                assertEquals("running", engine.health().channel("x").toMap().get("state"), engine.health().report().toString());
+                assertEquals("running", engine.health().channel("mastodon").toMap().get("state"));
+                for (String route : List.of("x-mentions", "x-direct-messages", "mastodon-mentions")) {
+                    assertTrue(polled(engine, route.startsWith("x") ? "x" : "mastodon", route), engine.health().report().toString());
+                }
+            }
+        }
+    }
+
+    /** The network's channel is running and the route's poller has completed a poll. */
+    static boolean polled(SocialCareEngine engine, String channel, String routeId) {
+        return "running".equals(engine.health().channel(channel).toMap().get("state"))
+                && engine.health().route(routeId, java.time.Duration.ZERO).toMap().get("lastRun") != null;
     }
 
     private static String RtSettings() {

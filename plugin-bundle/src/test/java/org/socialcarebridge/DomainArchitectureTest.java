@@ -37,14 +37,7 @@ class DomainArchitectureTest {
      * Classes whose dependencies close a cycle today, each to be moved or cut; the list only shrinks.
      */
     static final Set<String> NOT_YET_IN_PLACE = Set.of(
-            "org.socialcarebridge.conversation.Intake",
             "org.socialcarebridge.conversation.FilteredMessages",
-            "org.socialcarebridge.conversation.DeadLetterAlert",
-            "org.socialcarebridge.conversation.NoiseDigest",
-            "org.socialcarebridge.triage.Triage",
-            "org.socialcarebridge.triage.TriageTraining",
-            "org.socialcarebridge.triage.DecisionReport",
-            "org.socialcarebridge.triage.sentiment.SentimentReader",
             "org.socialcarebridge.host.AgentReply",
             "org.socialcarebridge.network.NetworkClient");
 
@@ -52,7 +45,7 @@ class DomainArchitectureTest {
      * Classes that still name RT's fields themselves, until they speak TicketField; the list only shrinks.
      */
     static final Set<String> NOT_YET_BEHIND_THE_PORT = Set.of(
-            "org.socialcarebridge.conversation.Intake",
+            "org.socialcarebridge.intake.Intake",
             "org.socialcarebridge.followup.FollowUps",
             "org.socialcarebridge.metrics.TicketActivities",
             "org.socialcarebridge.metrics.TicketMetrics",
@@ -62,7 +55,7 @@ class DomainArchitectureTest {
             "org.socialcarebridge.reply.ReplyApprovals",
             "org.socialcarebridge.reply.ReplyPolicy",
             "org.socialcarebridge.reply.ReplyVisibility",
-            "org.socialcarebridge.triage.TriageTraining",
+            "org.socialcarebridge.triage.engine.TriageTraining",
             "org.socialcarebridge.triage.learn.TextModel");
 
     /*

@@ -18,7 +18,7 @@ import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.TriageLabel;
+import org.socialcarebridge.triage.engine.TriageLabel;
 import org.socialcarebridge.triage.Tier;
 
 /**

@@ -19,7 +19,7 @@ import org.socialcarebridge.network.PostedMessage;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.PostedReplies;
 import org.socialcarebridge.reply.ReplyVisibility;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.TriageRecord;
 import org.socialcarebridge.triage.learn.TextModel;

@@ -18,7 +18,7 @@ import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
@@ -37,7 +37,7 @@ import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.reply.Signature;
 import org.socialcarebridge.reply.guard.GuardSettings;
 import org.socialcarebridge.reply.guard.SensitiveDataGuard;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 
 class FollowUpsTest {
     static final SocialIdentity ALICE = new SocialIdentity(org.socialcarebridge.conversation.Network.X, "2001", "alice", "Alice", null, 1, false);

@@ -186,7 +186,7 @@ class TicketActivitiesTest {
     @Test
     void anAgentsCorrectionOfTheCategoryWinsOverTriages() {
         records.message(7, "1", t(0), new Triaged(Sentiment.NEGATIVE, Tier.P1, t(30), "Delay"));
-        new org.socialcarebridge.triage.TriageTraining(db, new org.socialcarebridge.triage.learn.TextModel(),
+        new org.socialcarebridge.triage.engine.TriageTraining(db, new org.socialcarebridge.triage.learn.TextModel(),
                 java.time.Clock.fixed(t(5), java.time.ZoneOffset.UTC))
                 .correct(new org.socialcarebridge.host.FieldChange(900, 7, "Social Category", "Lost or Damaged", "agent"));
         assertEquals("Lost or Damaged", activities.read(7).orElseThrow().category(), "what RT's charts group by");

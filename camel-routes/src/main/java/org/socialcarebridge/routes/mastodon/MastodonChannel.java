@@ -3,7 +3,7 @@ package org.socialcarebridge.routes.mastodon;
 import java.time.Clock;
 import java.util.List;
 
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.persistence.Database;

@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import java.time.Instant;
 
@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.socialcarebridge.triage.Sentiment;
 
 /**
  * One labelled example triage learns from: an agent's correction on a ticket (keyed by ticket and

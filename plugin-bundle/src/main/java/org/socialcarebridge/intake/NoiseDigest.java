@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.conversation.FilteredMessages;
+import org.socialcarebridge.conversation.InboundMessage;
 
 /**
  * Where supervisors audit what triage kept out, in the help desk itself: one digest ticket a day (UTC)

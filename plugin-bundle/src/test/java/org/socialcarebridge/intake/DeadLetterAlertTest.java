@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,9 @@ import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.conversation.DeadLetters;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.Network;
 
 class DeadLetterAlertTest {
     final RecordingHost host = new RecordingHost();

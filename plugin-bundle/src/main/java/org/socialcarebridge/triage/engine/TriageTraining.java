@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +18,7 @@ import org.socialcarebridge.triage.eval.LabelledExample;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcarebridge.triage.Sentiment;
 
 /**
  * How triage learns from the desk: an agent who corrects Social Category or Social Sentiment, or sets

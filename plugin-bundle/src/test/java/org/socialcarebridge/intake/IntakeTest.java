@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.DeadLetters;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
 
 class IntakeTest {
     static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice A", "https://x.com/alice", 120, false);

@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +9,16 @@ import java.util.function.Supplier;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.TriageRules;
 import org.socialcarebridge.triage.sentiment.SentimentLexicon;
-import org.socialcarebridge.triage.sentiment.SentimentReader;
+import org.socialcarebridge.triage.learn.SentimentReader;
 import org.socialcarebridge.triage.sentiment.SentimentReading;
 import org.socialcarebridge.triage.signal.ContactTypeSignal;
 import org.socialcarebridge.triage.signal.CrisisSignal;
 import org.socialcarebridge.triage.signal.LanguageSignal;
 import org.socialcarebridge.triage.signal.NoiseSignal;
+import org.socialcarebridge.triage.ContactType;
+import org.socialcarebridge.triage.Signals;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
 
 /**
  * The triage engine: reads every signal of a message, then lets the administrator's rules decide

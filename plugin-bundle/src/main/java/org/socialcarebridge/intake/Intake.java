@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +22,21 @@ import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.guard.PublicCardNotice;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.TriageRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcarebridge.conversation.AfterCare;
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.SubjectLine;
+import org.socialcarebridge.conversation.Visibility;
 
 /**
  * Where a customer's message becomes a ticket. Two steps, each durable before the next:

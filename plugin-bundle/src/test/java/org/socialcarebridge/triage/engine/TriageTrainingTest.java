@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
@@ -25,6 +25,10 @@ import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.eval.LabelledExample;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.TriageRules;
+import org.socialcarebridge.triage.Sentiment;
+import org.socialcarebridge.triage.Signals;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
 
 /** Learning from the desk: corrections, imports and promotions become stored labels the model is rebuilt from. */
 class TriageTrainingTest {

@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcarebridge.conversation.DeadLetters;
 
 /**
  * Dead letters where supervisors look: one alert ticket in the help desk's alert queue (RT: Social Ops)

@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,8 @@ import org.socialcarebridge.HostileText;
 import org.socialcarebridge.triage.rules.TriageRules;
 import org.socialcarebridge.triage.signal.CrisisSignal;
 import org.socialcarebridge.triage.signal.LanguageSignal;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
 
 /** Triage's signals (noise, crisis words, contact type, language, sentiment) and rules, on hostile text. */
 class TriagePropertiesTest {

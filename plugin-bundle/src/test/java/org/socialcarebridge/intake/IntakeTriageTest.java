@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,12 +19,19 @@ import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Tier;
-import org.socialcarebridge.triage.Triage;
-import org.socialcarebridge.triage.TriageLabel;
+import org.socialcarebridge.triage.engine.Triage;
+import org.socialcarebridge.triage.engine.TriageLabel;
 import org.socialcarebridge.triage.TriageRecord;
-import org.socialcarebridge.triage.TriageTraining;
+import org.socialcarebridge.triage.engine.TriageTraining;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.TriageRules;
+import org.socialcarebridge.conversation.FilteredMessages;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
 
 /** Intake with the triage engine and the shipped default rules: what becomes work, where, and by when. */
 class IntakeTriageTest {

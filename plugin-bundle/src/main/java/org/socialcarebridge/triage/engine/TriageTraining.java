@@ -16,9 +16,10 @@ import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.eval.LabelledExample;
 import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.Sentiment;
+import org.socialcarebridge.triage.TriageRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialcarebridge.triage.Sentiment;
 
 /**
  * How triage learns from the desk: an agent who corrects Social Category or Social Sentiment, or sets
@@ -105,6 +106,14 @@ public final class TriageTraining {
      */
     public void promote(String messageKey) {
         String text = filtered.promote(messageKey);
+        // Its noise decision goes; the intake decides again when it files it. Should this write be lost,
+        // the intake's decision replaces the old one all the same (TriageRecord is merged by key).
+        db.writing(em -> {
+            TriageRecord r = em.find(TriageRecord.class, messageKey);
+            if (r != null) {
+                em.remove(r);
+            }
+        });
         TriageLabel label = new TriageLabel("promoted:" + messageKey, text, "promoted from the filtered noise", clock.instant());
         label.noise(false);
         db.writing(em -> em.merge(label));

@@ -34,9 +34,13 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 class DomainArchitectureTest {
 
     /*
-     * Classes whose dependencies close a cycle today, each to be moved or cut; the list only shrinks.
+     * TEMPORARY, until the spi slice (branch spi) is merged; the lead removes this set then. The two
+     * cycles left both close through reply types that slice moves into the leaf package
+     * org.socialcarebridge.channel: network.NetworkClient -> reply.OutboundPost (network<->reply), and
+     * host.AgentReply -> reply.ReplyVisibility (host<->reply; OutboundPost needs ReplyVisibility, so it
+     * moves along). Nothing else may be added here.
      */
-    static final Set<String> NOT_YET_IN_PLACE = Set.of(
+    static final Set<String> CYCLES_THE_SPI_SLICE_BREAKS = Set.of(
             "org.socialcarebridge.host.AgentReply",
             "org.socialcarebridge.network.NetworkClient");
 
@@ -65,7 +69,7 @@ class DomainArchitectureTest {
     @ArchTest
     static final ArchRule packagesFormNoCycle = slices().matching("org.socialcarebridge.(**)")
             .should().beFreeOfCycles()
-            .ignoreDependency(originIn(NOT_YET_IN_PLACE), DescribedPredicate.alwaysTrue());
+            .ignoreDependency(originIn(CYCLES_THE_SPI_SLICE_BREAKS), DescribedPredicate.alwaysTrue());
 
     private static DescribedPredicate<JavaClass> originIn(Set<String> names) {
         return DescribedPredicate.describe("one of " + names, c -> names.contains(outermost(c).getName()));

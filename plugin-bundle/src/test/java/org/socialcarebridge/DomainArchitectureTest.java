@@ -45,21 +45,18 @@ class DomainArchitectureTest {
             "org.socialcarebridge.network.NetworkClient");
 
     /*
-     * Classes that still name RT's fields themselves, until they speak TicketField; the list only shrinks.
+     * Agent-facing help texts in the reply path that name the RT field an agent is to set ("Put one of
+     * them in Social Reply To", "Set Reply Visibility to Private"), and ReplyVisibility's labels, which
+     * are the values of RT's Reply Visibility field. They speak to agents in RT's words on purpose; to go,
+     * the host adapter has to render those words (e.g. the text names a TicketField, the adapter its
+     * label). Those files are the spi slice's reply policy; the list only shrinks.
      */
     static final Set<String> NOT_YET_BEHIND_THE_PORT = Set.of(
-            "org.socialcarebridge.intake.Intake",
-            "org.socialcarebridge.followup.FollowUps",
-            "org.socialcarebridge.metrics.TicketActivities",
-            "org.socialcarebridge.metrics.TicketMetrics",
             "org.socialcarebridge.reply.Outbox",
             "org.socialcarebridge.reply.Participants",
             "org.socialcarebridge.reply.ReplyApproval",
-            "org.socialcarebridge.reply.ReplyApprovals",
             "org.socialcarebridge.reply.ReplyPolicy",
-            "org.socialcarebridge.reply.ReplyVisibility",
-            "org.socialcarebridge.triage.engine.TriageTraining",
-            "org.socialcarebridge.triage.learn.TextModel");
+            "org.socialcarebridge.reply.ReplyVisibility");
 
     /*
      * One slice per package, sub-packages included: a coarser slicing (org.socialcarebridge.(*)..)

@@ -3,6 +3,7 @@ package org.socialcarebridge.host;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.socialcarebridge.conversation.SocialIdentity;
 
@@ -26,7 +27,7 @@ public interface HostGateway {
     long openTicket(NewTicket ticket);
 
     /** Adds a customer's message to a ticket as correspondence. */
-    void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields);
+    void addCustomerMessage(long ticketId, String content, Map<MessageField, String> messageFields);
 
     /** Whether the ticket is still being worked (not resolved, rejected or deleted), and since when it is not. */
     TicketState ticketState(long ticketId);
@@ -42,16 +43,16 @@ public interface HostGateway {
      * answer, so that a retry never files the same message twice.
      */
 
-    /** The newest ticket, in any queue, whose {@code Social Conversation ID} is this key, if the host has one. */
+    /** The newest ticket, in any queue, whose {@link TicketField#CONVERSATION} is this key, if the host has one. */
     Optional<Long> ticketForConversation(String conversationKey);
 
     /**
-     * Writes the first message's fields (Social Post ID, Reply Visibility) onto a ticket found again
+     * Writes the first message's fields (post id, visibility) onto a ticket found again
      * after a crash, in case the crash came between creating it and labelling its first message.
      */
-    void labelFirstMessage(long ticketId, Map<String, String> messageFields);
+    void labelFirstMessage(long ticketId, Map<MessageField, String> messageFields);
 
-    /** Whether the ticket already holds a message with this {@code Social Post ID}. */
+    /** Whether the ticket already holds a message with this {@link MessageField#POST_ID}. */
     boolean ticketHoldsMessage(long ticketId, String postKey);
 
     /** The agent reply recorded in this transaction, or empty when it is not an agent's reply on a social ticket. */
@@ -80,7 +81,7 @@ public interface HostGateway {
      * Changes people (not the plugin) made to these ticket fields after the given transaction, oldest
      * first, with each field's value now: the desk's corrections of triage.
      */
-    List<FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit);
+    List<FieldChange> fieldChangesAfter(long transactionId, Set<TicketField> fields, int limit);
 
     /**
      * What happened on the ticket between two of its transactions that a reply written in between would
@@ -89,13 +90,13 @@ public interface HostGateway {
     List<String> overtakingActivity(long ticketId, long afterTransactionId, long beforeTransactionId, String agent);
 
     /** A ticket field's value now, if it has one. */
-    Optional<String> ticketField(long ticketId, String field);
+    Optional<String> ticketField(long ticketId, TicketField field);
 
     /** Sets several ticket fields in one change, as the plugin (null or empty: cleared). */
-    void setTicketFields(long ticketId, Map<String, String> fields);
+    void setTicketFields(long ticketId, Map<TicketField, String> fields);
 
     /** Sets (or, with null, clears) one ticket field, as the plugin. */
-    default void setTicketField(long ticketId, String field, String value) {
+    default void setTicketField(long ticketId, TicketField field, String value) {
         setTicketFields(ticketId, java.util.Collections.singletonMap(field, value));
     }
 
@@ -111,6 +112,6 @@ public interface HostGateway {
      */
     void reopenFor(long ticketId, String group, String note);
 
-    /** Writes the delivery outcome onto the reply's transaction (e.g. Social Post ID, Social Delivery). */
-    void recordDelivery(long transactionId, Map<String, String> transactionFields);
+    /** Writes the delivery outcome onto the reply's message (e.g. its post id, where its delivery stands). */
+    void recordDelivery(long transactionId, Map<MessageField, String> transactionFields);
 }

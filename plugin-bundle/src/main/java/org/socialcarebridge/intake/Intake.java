@@ -17,7 +17,9 @@ import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.Database;
@@ -375,7 +377,7 @@ public final class Intake {
     private void warnOfPublicCard(InboundMessage m, long ticketId) {
         cardNotice.nudge(m.text(), m.author().handle()).ifPresent(nudge -> {
             try {
-                host.setTicketField(ticketId, "Social Personal Data Posted", "Yes");
+                host.setTicketField(ticketId, TicketField.PERSONAL_DATA_POSTED, "Yes");
                 host.comment(ticketId, "Social Care Bridge: the customer's public post " + m.messageId() + " seems to show a"
                         + " card number. Suggested public reply (then move to private):\n\n" + nudge);
             } catch (RuntimeException e) {
@@ -468,33 +470,33 @@ public final class Intake {
 
     private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo, HostCustomer customer,
                                 TriageDecision d) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<TicketField, String> fields = new LinkedHashMap<>();
         SocialIdentity a = m.author();
-        fields.put("Social Network", m.network().displayName());
-        fields.put("Social Handle", "@" + a.handle());
+        fields.put(TicketField.NETWORK, m.network().displayName());
+        fields.put(TicketField.HANDLE, "@" + a.handle());
         if (a.profileUrl() != null) {
-            fields.put("Social Profile URL", a.profileUrl());
+            fields.put(TicketField.PROFILE_URL, a.profileUrl());
         }
-        fields.put("Social Conversation ID", conversationKey);
-        fields.put("Social Followers", String.valueOf(a.followers()));
-        fields.put("Social Verified", a.verified() ? "Yes" : "No");
-        fields.put("Social Priority", d.tier().name());
+        fields.put(TicketField.CONVERSATION, conversationKey);
+        fields.put(TicketField.FOLLOWERS, String.valueOf(a.followers()));
+        fields.put(TicketField.VERIFIED, a.verified() ? "Yes" : "No");
+        fields.put(TicketField.PRIORITY, d.tier().name());
         if (d.category() != null) {
-            fields.put("Social Category", d.category());
+            fields.put(TicketField.CATEGORY, d.category());
         }
-        fields.put("Social Sentiment", d.signals().sentiment().key());
-        fields.put("Social Contact Type", d.signals().contactType().key());
-        fields.put("Social Language", d.signals().language());
-        fields.put("Social Approval Required", d.approvalRequired() ? "Yes" : "No");
-        fields.put("Social Triage", d.explanation());
+        fields.put(TicketField.SENTIMENT, d.signals().sentiment().key());
+        fields.put(TicketField.CONTACT_TYPE, d.signals().contactType().key());
+        fields.put(TicketField.LANGUAGE, d.signals().language());
+        fields.put(TicketField.APPROVAL_REQUIRED, d.approvalRequired() ? "Yes" : "No");
+        fields.put(TicketField.TRIAGE, d.explanation());
         return new NewTicket(subject(m), customer, body, fields, messageFields(m), refersTo,
                 new TicketRouting(d.queue(), d.ownerGroup(), d.priority(), d.due()));
     }
 
     /** The message's id, and how it was written, shown on its transaction in the ticket's history. */
-    private static Map<String, String> messageFields(InboundMessage m) {
-        return Map.of("Social Post ID", m.messageId(),
-                "Reply Visibility", m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
+    private static Map<MessageField, String> messageFields(InboundMessage m) {
+        return Map.of(MessageField.POST_ID, m.messageId(),
+                MessageField.REPLY_VISIBILITY, m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
     }
 
     /** The ticket's subject: see {@link SubjectLine}. */

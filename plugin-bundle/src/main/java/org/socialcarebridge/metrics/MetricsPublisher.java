@@ -24,6 +24,7 @@ import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.rules.BusinessHours;
 import org.slf4j.Logger;
@@ -248,9 +249,9 @@ public final class MetricsPublisher {
             return false;
         }
         TicketMetrics metrics = TicketMetrics.of(activity, desk, now);
-        Map<String, String> fields = metrics.fields();
-        Map<String, String> last = before == null ? Map.of() : before.fields();
-        Map<String, String> changed = new LinkedHashMap<>();
+        Map<TicketField, String> fields = metrics.fields();
+        Map<TicketField, String> last = before == null ? Map.of() : before.fields();
+        Map<TicketField, String> changed = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             if (!value.equals(last.getOrDefault(name, ""))) {
                 changed.put(name, value);
@@ -275,7 +276,7 @@ public final class MetricsPublisher {
         return !changed.isEmpty();
     }
 
-    private void remember(long ticketId, Map<String, String> fields, Instant openUntil, Instant now) {
+    private void remember(long ticketId, Map<TicketField, String> fields, Instant openUntil, Instant now) {
         db.writing(em -> {
             PublishedMetrics p = em.find(PublishedMetrics.class, ticketId);
             if (p == null) {

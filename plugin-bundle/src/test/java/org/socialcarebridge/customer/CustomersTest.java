@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
@@ -57,9 +58,9 @@ class CustomersTest {
         intake.receive(List.of(post("20", ALICE_M, "@acme still waiting")));
         intake.filePending(10);
         assertEquals("x:2001", host.tickets.get(2L).requestor().id(), "the Mastodon ticket carries the X customer");
-        assertEquals("@alice@example.social", host.tickets.get(2L).customFields().get("Social Handle"));
-        assertEquals("Yes", host.tickets.get(1L).customFields().get("Social Verified"));
-        assertEquals("120", host.tickets.get(1L).customFields().get("Social Followers"));
+        assertEquals("@alice@example.social", host.tickets.get(2L).customFields().get(TicketField.HANDLE));
+        assertEquals("Yes", host.tickets.get(1L).customFields().get(TicketField.VERIFIED));
+        assertEquals("120", host.tickets.get(1L).customFields().get(TicketField.FOLLOWERS));
     }
 
     @Test

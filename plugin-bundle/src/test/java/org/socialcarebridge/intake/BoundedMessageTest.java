@@ -97,7 +97,7 @@ class BoundedMessageTest {
         String content = host.tickets.get(1L).content();
         assertTrue(content.contains("in full: @" + handle), content);
         assertEquals("@" + ColumnText.cut(handle, SocialIdentity.HANDLE_LENGTH),
-                host.tickets.get(1L).customFields().get("Social Handle"));
+                host.tickets.get(1L).customFields().get(org.socialcarebridge.host.TicketField.HANDLE));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.Resolution;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.metrics.TicketRecords.Triaged;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
@@ -188,7 +189,7 @@ class TicketActivitiesTest {
         records.message(7, "1", t(0), new Triaged(Sentiment.NEGATIVE, Tier.P1, t(30), "Delay"));
         new org.socialcarebridge.triage.engine.TriageTraining(db, new org.socialcarebridge.triage.learn.TextModel(),
                 java.time.Clock.fixed(t(5), java.time.ZoneOffset.UTC))
-                .correct(new org.socialcarebridge.host.FieldChange(900, 7, "Social Category", "Lost or Damaged", "agent"));
+                .correct(new org.socialcarebridge.host.FieldChange(900, 7, TicketField.CATEGORY, "Lost or Damaged", "agent"));
         assertEquals("Lost or Damaged", activities.read(7).orElseThrow().category(), "what RT's charts group by");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
@@ -31,10 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class TriageTraining {
     private static final Logger LOG = LoggerFactory.getLogger(TriageTraining.class);
     static final String CURSOR = "rt:corrections";
-    public static final String CATEGORY = "Social Category";
-    public static final String SENTIMENT = "Social Sentiment";
-    public static final String NOISE = "Social Noise";
-    static final Set<String> FIELDS = Set.of(CATEGORY, SENTIMENT, NOISE);
+    static final Set<TicketField> FIELDS = Set.of(TicketField.CATEGORY, TicketField.SENTIMENT, TicketField.NOISE);
 
     private final Database db;
     private final TextModel model;
@@ -50,10 +48,43 @@ public final class TriageTraining {
 
     /** Teaches the model every stored label (at start); answers how many. */
     public int restore() {
+        rekeyDeskLabels();
         List<TriageLabel> labels = db.read(em -> em.createQuery("select l from TriageLabel l order by l.labelledAt, l.key",
                 TriageLabel.class).getResultList());
         labels.forEach(this::teach);
         return labels.size();
+    }
+
+    /*
+     * Agents' corrections were keyed by the help desk's name of the field before the domain spoke
+     * TicketField ("desk:12:" and RT's name); key them by the field, once, so a later correction still
+     * replaces the earlier and the reports still find the corrected category. A desk label holds exactly
+     * one of category, sentiment and noise, which says its field.
+     */
+    private void rekeyDeskLabels() {
+        int rekeyed = db.write(em -> {
+            int n = 0;
+            for (TriageLabel old : em.createQuery("select l from TriageLabel l where l.key like :desk", TriageLabel.class)
+                    .setParameter("desk", TriageLabel.DESK + "%").getResultList()) {
+                String rest = old.key().substring(TriageLabel.DESK.length());
+                int colon = rest.indexOf(':');
+                TicketField field = old.category() != null ? TicketField.CATEGORY : old.sentiment() != null
+                        ? TicketField.SENTIMENT : old.noise() != null ? TicketField.NOISE : null;
+                if (colon <= 0 || field == null || !rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String key = TriageLabel.deskKey(Long.parseLong(rest.substring(0, colon)), field);
+                if (!key.equals(old.key()) && em.find(TriageLabel.class, key) == null) {
+                    em.remove(old);
+                    em.persist(old.rekeyed(key));
+                    n++;
+                }
+            }
+            return n;
+        });
+        if (rekeyed > 0) {
+            LOG.info("Triage re-keyed {} agent corrections by field", rekeyed);
+        }
     }
 
     public long labels() {

@@ -10,10 +10,10 @@ import java.util.Set;
 
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.FieldChange;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TransactionFeed;
-import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.eval.LabelledExample;
 import org.socialcarebridge.triage.learn.TextModel;
@@ -95,7 +95,7 @@ public final class TriageTraining {
      * Reads the corrections agents made in the help desk since the last look and learns from them. Starts
      * at the help desk's newest transaction on a fresh install. Answers how many were learnt.
      */
-    public int learnFromDesk(HostGateway host) {
+    public int learnFromDesk(DeskActivity host) {
         return new TransactionFeed<>(db, CURSOR, host::latestTransactionId,
                 (after, limit) -> host.fieldChangesAfter(after, FIELDS, limit), FieldChange::transactionId, clock).read(this::correct);
     }

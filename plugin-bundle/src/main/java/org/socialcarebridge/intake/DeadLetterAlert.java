@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.socialcarebridge.conversation.DeadLetters;
 import org.socialcarebridge.host.Alerts;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialcarebridge.conversation.DeadLetters;
 
 /**
  * Dead letters where supervisors look: one alert ticket in the help desk's alert queue (RT: Social Ops)

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.socialcarebridge.host.Alerts;
-import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.host.Alerts;
+import org.socialcarebridge.persistence.Database;
 
 /**
  * Where supervisors audit what triage kept out, in the help desk itself: one digest ticket a day (UTC)

@@ -19,8 +19,8 @@ import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.engine.TriageLabel;
 import org.socialcarebridge.triage.Tier;
+import org.socialcarebridge.triage.engine.TriageLabel;
 
 /**
  * Reads {@link TicketActivity} from the plugin's records: six queries for any number of tickets (up to

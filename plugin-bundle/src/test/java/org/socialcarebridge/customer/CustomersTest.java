@@ -11,18 +11,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.host.TicketField;
-import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.HostCustomer;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class CustomersTest {
     static final SocialIdentity ALICE_X = new SocialIdentity(Network.X, "2001", "alice", "Alice A", "https://x.com/alice", 120, true);

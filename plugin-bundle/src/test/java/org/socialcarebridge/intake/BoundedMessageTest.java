@@ -12,18 +12,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
-import org.socialcarebridge.persistence.ColumnText;
-import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.persistence.ColumnText;
+import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever arrives, every field fits its column, and nothing is made up where the network said nothing readable. */
 class BoundedMessageTest {

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
-import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.conversation.DeadLetters;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class DeadLetterAlertTest {
     final RecordingHost host = new RecordingHost();

@@ -10,13 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
-import org.socialcarebridge.host.TicketField;
-import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.DeadLetters;
 import org.socialcarebridge.conversation.InboundMessage;
@@ -25,6 +20,11 @@ import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IntakeTest {
     static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice A", "https://x.com/alice", 120, false);

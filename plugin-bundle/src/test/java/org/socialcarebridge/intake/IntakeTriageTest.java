@@ -12,20 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
-import org.socialcarebridge.host.NewTicket;
-import org.socialcarebridge.host.TicketField;
-import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.triage.Tier;
-import org.socialcarebridge.triage.engine.Triage;
-import org.socialcarebridge.triage.engine.TriageLabel;
-import org.socialcarebridge.triage.TriageRecord;
-import org.socialcarebridge.triage.engine.TriageTraining;
-import org.socialcarebridge.triage.learn.TextModel;
-import org.socialcarebridge.triage.rules.TriageRules;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
@@ -33,6 +21,18 @@ import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.Tier;
+import org.socialcarebridge.triage.TriageRecord;
+import org.socialcarebridge.triage.engine.Triage;
+import org.socialcarebridge.triage.engine.TriageLabel;
+import org.socialcarebridge.triage.engine.TriageTraining;
+import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.rules.TriageRules;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Intake with the triage engine and the shipped default rules: what becomes work, where, and by when. */
 class IntakeTriageTest {

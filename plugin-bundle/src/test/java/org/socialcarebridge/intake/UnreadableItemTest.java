@@ -10,20 +10,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.socialcarebridge.persistence.ColumnText;
 import java.util.Set;
+import org.socialcarebridge.persistence.ColumnText;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
-import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** An item a feed cannot read is dead-lettered as it arrived, once, and never blocks what follows. */
 class UnreadableItemTest {

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
@@ -31,6 +29,8 @@ import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 import org.socialcarebridge.triage.rules.BusinessHours;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Metric fields kept current in the help desk from the records alone, each change written once. */
 class MetricsPublisherTest {

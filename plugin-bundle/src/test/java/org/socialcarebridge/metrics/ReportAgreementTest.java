@@ -14,23 +14,23 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.host.TicketField;
-import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.Resolution;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.BusinessHours;
 import org.socialcarebridge.triage.rules.TriageRules;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The report computed over the plugin's records agrees with the same questions asked of the help desk's

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
@@ -25,6 +23,8 @@ import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 import org.socialcarebridge.triage.TriageRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** What the plugin's records say about a ticket, read back from a real H2 database. */
 class TicketActivitiesTest {

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 import org.socialcarebridge.triage.rules.BusinessHours;
+import org.junit.jupiter.api.Test;
 
 /** The metrics of one ticket from its activity, to the minute, on 08:00-20:00 UTC weekdays. */
 class TicketMetricsTest {

@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.FieldChange;
@@ -39,6 +37,8 @@ import org.socialcarebridge.reply.ReplyVisibility;
 import org.socialcarebridge.routes.http.HtmlText;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The host port over RT's REST2. REST2 drops unknown custom fields and bad values silently, so every

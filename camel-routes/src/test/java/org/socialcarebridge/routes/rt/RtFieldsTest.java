@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.TicketField;
+import org.junit.jupiter.api.Test;
 
 /** Every field the domain speaks of has an RT custom field of that name, as the provisioner creates them. */
 class RtFieldsTest {

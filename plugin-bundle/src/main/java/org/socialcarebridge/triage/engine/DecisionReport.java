@@ -2,9 +2,9 @@ package org.socialcarebridge.triage.engine;
 
 import java.util.List;
 
-import org.socialcarebridge.triage.eval.Json;
 import org.socialcarebridge.triage.Signals;
 import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.eval.Json;
 
 /**
  * A triage decision as the administrator reads it: one JSON object (for scripts, the dry-run command's

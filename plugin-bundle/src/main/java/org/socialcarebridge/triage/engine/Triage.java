@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.socialcarebridge.triage.ContactType;
+import org.socialcarebridge.triage.Signals;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
+import org.socialcarebridge.triage.learn.SentimentReader;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.TriageRules;
 import org.socialcarebridge.triage.sentiment.SentimentLexicon;
-import org.socialcarebridge.triage.learn.SentimentReader;
 import org.socialcarebridge.triage.sentiment.SentimentReading;
 import org.socialcarebridge.triage.signal.ContactTypeSignal;
 import org.socialcarebridge.triage.signal.CrisisSignal;
 import org.socialcarebridge.triage.signal.LanguageSignal;
 import org.socialcarebridge.triage.signal.NoiseSignal;
-import org.socialcarebridge.triage.ContactType;
-import org.socialcarebridge.triage.Signals;
-import org.socialcarebridge.triage.TriageDecision;
-import org.socialcarebridge.triage.TriageInput;
 
 /**
  * The triage engine: reads every signal of a message, then lets the administrator's rules decide

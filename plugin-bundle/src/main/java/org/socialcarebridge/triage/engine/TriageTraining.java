@@ -15,10 +15,10 @@ import org.socialcarebridge.host.FieldChange;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.triage.eval.LabelledExample;
-import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.TriageRecord;
+import org.socialcarebridge.triage.eval.LabelledExample;
+import org.socialcarebridge.triage.learn.TextModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

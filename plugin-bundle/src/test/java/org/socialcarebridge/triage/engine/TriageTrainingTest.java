@@ -12,25 +12,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.host.TicketField;
-import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.triage.eval.LabelledExample;
-import org.socialcarebridge.triage.learn.TextModel;
-import org.socialcarebridge.triage.rules.TriageRules;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Signals;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
+import org.socialcarebridge.triage.eval.LabelledExample;
+import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.rules.TriageRules;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Learning from the desk: corrections, imports and promotions become stored labels the model is rebuilt from. */
 class TriageTrainingTest {

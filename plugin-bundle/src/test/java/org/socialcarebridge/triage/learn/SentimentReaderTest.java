@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.sentiment.SentimentLexicon;
 import org.socialcarebridge.triage.sentiment.SentimentReading;
+import org.junit.jupiter.api.Test;
 
 class SentimentReaderTest {
     private final SentimentLexicon lexicon = new SentimentLexicon();

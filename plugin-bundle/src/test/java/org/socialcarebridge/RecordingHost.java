@@ -11,7 +11,9 @@ import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
 
 /** An in-memory help desk for unit tests of the domain; the end-to-end tests use a real RT. */
 public class RecordingHost implements HostGateway {
@@ -20,7 +22,7 @@ public class RecordingHost implements HostGateway {
     public final Map<Long, NewTicket> tickets = new HashMap<>();
     public final Map<Long, List<String>> comments = new HashMap<>();
     public final Map<Long, AgentReply> replies = new HashMap<>();
-    public final Map<Long, Map<String, String>> deliveries = new HashMap<>();
+    public final Map<Long, Map<MessageField, String>> deliveries = new HashMap<>();
     public final List<String> calls = new ArrayList<>();
     /** Resolved tickets and when. */
     public final Map<Long, java.time.Instant> resolved = new HashMap<>();
@@ -82,22 +84,22 @@ public class RecordingHost implements HostGateway {
     public final List<org.socialcarebridge.host.FieldChange> fieldChanges = new ArrayList<>();
 
     @Override
-    public List<org.socialcarebridge.host.FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit) {
+    public List<org.socialcarebridge.host.FieldChange> fieldChangesAfter(long transactionId, java.util.Set<TicketField> fields, int limit) {
         reach("fieldChangesAfter");
         return fieldChanges.stream().filter(c -> c.transactionId() > transactionId && fields.contains(c.field())).limit(limit).toList();
     }
 
     /** Ticket fields set by the plugin or a test, by ticket. */
-    public final Map<Long, Map<String, String>> ticketFields = new HashMap<>();
+    public final Map<Long, Map<TicketField, String>> ticketFields = new HashMap<>();
 
     @Override
-    public java.util.Optional<String> ticketField(long ticketId, String field) {
+    public java.util.Optional<String> ticketField(long ticketId, TicketField field) {
         reach("ticketField");
         return java.util.Optional.ofNullable(ticketFields.getOrDefault(ticketId, Map.of()).get(field));
     }
 
     @Override
-    public void setTicketFields(long ticketId, Map<String, String> fields) {
+    public void setTicketFields(long ticketId, Map<TicketField, String> fields) {
         reach("setTicketFields");
         ticketFields.computeIfAbsent(ticketId, k -> new HashMap<>()).putAll(fields);
     }
@@ -139,7 +141,7 @@ public class RecordingHost implements HostGateway {
     public final List<Long> relabelled = new ArrayList<>();
 
     @Override
-    public void labelFirstMessage(long ticketId, Map<String, String> messageFields) {
+    public void labelFirstMessage(long ticketId, Map<MessageField, String> messageFields) {
         reach("label");
         relabelled.add(ticketId);
     }
@@ -169,7 +171,7 @@ public class RecordingHost implements HostGateway {
         }
         long id = nextTicket++;
         tickets.put(id, ticket);
-        messages.computeIfAbsent(id, k -> new ArrayList<>()).add(ticket.messageFields().get("Social Post ID"));
+        messages.computeIfAbsent(id, k -> new ArrayList<>()).add(ticket.messageFields().get(MessageField.POST_ID));
         if (failAfterActing) {
             throw new HostUnavailableException("connection reset after create (test)");
         }
@@ -177,7 +179,7 @@ public class RecordingHost implements HostGateway {
     }
 
     @Override
-    public void addCustomerMessage(long ticketId, String content, Map<String, String> fields) {
+    public void addCustomerMessage(long ticketId, String content, Map<MessageField, String> fields) {
         reach("correspond");
         if (slow) {
             stillWriting.add(() -> {
@@ -188,7 +190,7 @@ public class RecordingHost implements HostGateway {
             throw new HostUnavailableException("RT did not answer within 30 s (test)");
         }
         contents.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(content);
-        messages.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(fields.get("Social Post ID"));
+        messages.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(fields.get(MessageField.POST_ID));
         if (failAfterActing) {
             throw new HostUnavailableException("connection reset after correspond (test)");
         }
@@ -218,7 +220,7 @@ public class RecordingHost implements HostGateway {
     public Optional<Long> ticketForConversation(String conversationKey) {
         reach("findConversation");
         return tickets.entrySet().stream()
-                .filter(e -> conversationKey.equals(e.getValue().customFields().get("Social Conversation ID")))
+                .filter(e -> conversationKey.equals(e.getValue().customFields().get(TicketField.CONVERSATION)))
                 .map(Map.Entry::getKey).max(Long::compare);
     }
 
@@ -264,7 +266,7 @@ public class RecordingHost implements HostGateway {
     }
 
     @Override
-    public void recordDelivery(long transactionId, Map<String, String> fields) {
+    public void recordDelivery(long transactionId, Map<MessageField, String> fields) {
         reach("delivery");
         deliveries.put(transactionId, fields);
     }

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.socialcarebridge.triage.DecisionReport;
+import org.socialcarebridge.triage.engine.DecisionReport;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.cli.TriageCommandLine;
 import org.socialcarebridge.triage.eval.LabelledCsv;

@@ -9,7 +9,9 @@ import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TicketState;
 
 /**
@@ -32,7 +34,7 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
-    public List<org.socialcarebridge.host.FieldChange> fieldChangesAfter(long transactionId, java.util.Set<String> fields, int limit) {
+    public List<org.socialcarebridge.host.FieldChange> fieldChangesAfter(long transactionId, java.util.Set<TicketField> fields, int limit) {
         throw down();
     }
 
@@ -42,12 +44,12 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
-    public java.util.Optional<String> ticketField(long ticketId, String field) {
+    public java.util.Optional<String> ticketField(long ticketId, TicketField field) {
         throw down();
     }
 
     @Override
-    public void setTicketFields(long ticketId, Map<String, String> fields) {
+    public void setTicketFields(long ticketId, Map<TicketField, String> fields) {
         throw down();
     }
 
@@ -72,7 +74,7 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
-    public void labelFirstMessage(long ticketId, Map<String, String> messageFields) {
+    public void labelFirstMessage(long ticketId, Map<MessageField, String> messageFields) {
         throw down();
     }
 
@@ -82,7 +84,7 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
-    public void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields) {
+    public void addCustomerMessage(long ticketId, String content, Map<MessageField, String> messageFields) {
         throw down();
     }
 
@@ -137,7 +139,7 @@ final class UnconfiguredHost implements HostGateway {
     }
 
     @Override
-    public void recordDelivery(long transactionId, Map<String, String> transactionFields) {
+    public void recordDelivery(long transactionId, Map<MessageField, String> transactionFields) {
         throw down();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.triage.TriageRecord;
 
 /**
  * The messages triage kept out of the help desk as noise, for a supervisor to audit, and to promote
@@ -74,10 +73,6 @@ public final class FilteredMessages {
                 e.promote();
             } catch (IllegalStateException notFiltered) {
                 throw new IllegalArgumentException(notFiltered.getMessage());
-            }
-            TriageRecord r = em.find(TriageRecord.class, key);
-            if (r != null) {
-                em.remove(r); // decided again when it is filed
             }
             return e.message().text();
         });

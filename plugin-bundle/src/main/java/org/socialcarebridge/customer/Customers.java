@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.host.CustomerDirectory;
 import org.socialcarebridge.host.HostCustomer;
-import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +30,10 @@ public final class Customers {
     private static final int MAX_CHAIN = 8;
 
     private final Database db;
-    private final HostGateway host;
+    private final CustomerDirectory host;
     private final Clock clock;
 
-    public Customers(Database db, HostGateway host, Clock clock) {
+    public Customers(Database db, CustomerDirectory host, Clock clock) {
         this.db = db;
         this.host = host;
         this.clock = clock;

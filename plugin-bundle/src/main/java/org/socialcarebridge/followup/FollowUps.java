@@ -28,6 +28,7 @@ import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.StatusChange;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.ReplyPolicy;
@@ -112,7 +113,7 @@ public final class FollowUps implements AfterCare {
         Conversation conversation = found.get();
         // Read once, before scheduling: the agent may have corrected the category triage chose.
         String category = policy.checkInCategories().isEmpty() ? null
-                : host.ticketField(change.ticketId(), "Social Category").orElse(null);
+                : host.ticketField(change.ticketId(), TicketField.CATEGORY).orElse(null);
         Instant now = clock.instant();
         boolean fresh = db.write(em -> {
             if (em.find(Resolution.class, change.transactionId()) != null) {
@@ -133,7 +134,7 @@ public final class FollowUps implements AfterCare {
             }
             return true;
         });
-        host.setTicketField(change.ticketId(), "Social Resolved By", change.by());
+        host.setTicketField(change.ticketId(), TicketField.RESOLVED_BY, change.by());
         if (fresh) {
             LOG.info("Ticket {} resolved by {}: follow-ups scheduled", change.ticketId(), change.by());
         }
@@ -228,7 +229,7 @@ public final class FollowUps implements AfterCare {
                 .forEach(f -> f.end(FollowUpState.CANCELLED, "the customer wrote on " + WHEN.format(message.createdAt()), now)));
         if (ResolutionConfirmation.confirms(message.text())) {
             try {
-                host.setTicketField(ticketId, "Customer Confirmed Resolution", "Yes");
+                host.setTicketField(ticketId, TicketField.CUSTOMER_CONFIRMED_RESOLUTION, "Yes");
             } catch (RuntimeException e) {
                 // Advisory: the message itself is on the ticket; the agent reads the confirmation there.
                 LOG.warn("Could not mark ticket {} as confirmed by the customer: {}", ticketId, e.getMessage());
@@ -487,12 +488,12 @@ public final class FollowUps implements AfterCare {
     }
 
     private void show(FollowUp f) {
-        String field = switch (f.kind()) {
-            case CLOSING -> "Social Closing";
-            case SURVEY -> "Social Survey";
-            case CHECK_IN -> "Social Check-in";
+        TicketField field = switch (f.kind()) {
+            case CLOSING -> TicketField.CLOSING;
+            case SURVEY -> TicketField.SURVEY;
+            case CHECK_IN -> TicketField.CHECK_IN;
         };
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<TicketField, String> fields = new LinkedHashMap<>();
         fields.put(field, describe(f));
         String handle = "@" + f.customerHandle();
         switch (f.state()) {
@@ -504,9 +505,9 @@ public final class FollowUps implements AfterCare {
             case ANSWERED -> {
                 SurveyAnswer answer = SurveyAnswer.read(f.answer());
                 if (f.score() != null) {
-                    fields.put("Social CSAT", String.valueOf(f.score()));
+                    fields.put(TicketField.CSAT, String.valueOf(f.score()));
                 }
-                fields.put("Social Survey Answer", CustomerText.shortened(f.answer(), 250));
+                fields.put(TicketField.SURVEY_ANSWER, CustomerText.shortened(f.answer(), 250));
                 host.setTicketFields(f.ticketId(), fields);
                 String quoted = "\"" + CustomerText.shortened(f.answer(), 1000) + "\"";
                 boolean low = f.score() != null ? f.score() <= 2 : answer.angry();

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.Alerts;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ public final class ChannelWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWatch.class);
 
     private final Health health;
-    private final HostGateway host;
+    private final Alerts host;
     private final Database db;
     private final Duration staleAfter;
     private final Clock clock;
@@ -39,7 +39,7 @@ public final class ChannelWatch {
         return alerts;
     }
 
-    public ChannelWatch(Health health, HostGateway host, Database db, Duration staleAfter, Clock clock) {
+    public ChannelWatch(Health health, Alerts host, Database db, Duration staleAfter, Clock clock) {
         this.health = health;
         this.host = host;
         this.db = db;

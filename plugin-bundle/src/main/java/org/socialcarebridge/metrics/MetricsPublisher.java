@@ -22,8 +22,9 @@ import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.followup.FollowUpState;
-import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.rules.BusinessHours;
 import org.slf4j.Logger;
@@ -101,13 +102,13 @@ public final class MetricsPublisher {
     }
 
     private final Database db;
-    private final HostGateway host;
+    private final Tickets host;
     private final Supplier<BusinessHours> hours;
     private final Clock clock;
     private final TicketActivities activities;
 
     /** @param hours the desk's business hours in force (the triage rules file's), read once per pass */
-    public MetricsPublisher(Database db, HostGateway host, Supplier<BusinessHours> hours, Clock clock) {
+    public MetricsPublisher(Database db, Tickets host, Supplier<BusinessHours> hours, Clock clock) {
         this.db = db;
         this.host = host;
         this.hours = hours;
@@ -248,9 +249,9 @@ public final class MetricsPublisher {
             return false;
         }
         TicketMetrics metrics = TicketMetrics.of(activity, desk, now);
-        Map<String, String> fields = metrics.fields();
-        Map<String, String> last = before == null ? Map.of() : before.fields();
-        Map<String, String> changed = new LinkedHashMap<>();
+        Map<TicketField, String> fields = metrics.fields();
+        Map<TicketField, String> last = before == null ? Map.of() : before.fields();
+        Map<TicketField, String> changed = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             if (!value.equals(last.getOrDefault(name, ""))) {
                 changed.put(name, value);
@@ -275,7 +276,7 @@ public final class MetricsPublisher {
         return !changed.isEmpty();
     }
 
-    private void remember(long ticketId, Map<String, String> fields, Instant openUntil, Instant now) {
+    private void remember(long ticketId, Map<TicketField, String> fields, Instant openUntil, Instant now) {
         db.writing(em -> {
             PublishedMetrics p = em.find(PublishedMetrics.class, ticketId);
             if (p == null) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import org.socialcarebridge.host.TicketField;
 
 /**
  * The metric field values last written to one ticket in the help desk, so only what changed is written
@@ -39,11 +40,11 @@ public class PublishedMetrics {
         this.ticketId = ticketId;
     }
 
-    void written(Map<String, String> values, Instant openUntil, Instant now) {
+    void written(Map<TicketField, String> values, Instant openUntil, Instant now) {
         StringBuilder text = new StringBuilder();
         values.forEach((name, value) -> {
             if (!value.isEmpty()) {
-                text.append(name).append('=').append(value).append('\n');
+                text.append(name.name()).append('=').append(value).append('\n');
             }
         });
         this.fields = text.toString();
@@ -55,18 +56,30 @@ public class PublishedMetrics {
         return ticketId;
     }
 
-    /** The values written, by field name; a field never written, or written empty, is not in it. */
-    public Map<String, String> fields() {
-        Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * The values written, by field; a field never written, or written empty, is not in it. Lines under
+     * a name that is no TicketField (rows written before the domain spoke TicketField named the help
+     * desk's fields) count as never written: those values are written once more, unchanged.
+     */
+    public Map<TicketField, String> fields() {
+        Map<TicketField, String> values = new LinkedHashMap<>();
         if (fields != null) {
             for (String line : fields.split("\n")) {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                    field(line.substring(0, eq)).ifPresent(f -> values.put(f, line.substring(eq + 1)));
                 }
             }
         }
         return values;
+    }
+
+    private static java.util.Optional<TicketField> field(String name) {
+        try {
+            return java.util.Optional.of(TicketField.valueOf(name));
+        } catch (IllegalArgumentException notAField) {
+            return java.util.Optional.empty();
+        }
     }
 
     public Instant openUntil() {

@@ -16,10 +16,11 @@ import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.followup.FollowUpState;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
-import org.socialcarebridge.triage.TriageLabel;
+import org.socialcarebridge.triage.engine.TriageLabel;
 
 /**
  * Reads {@link TicketActivity} from the plugin's records: six queries for any number of tickets (up to
@@ -156,7 +157,7 @@ public final class TicketActivities {
         }
         // An agent's correction of the category (what RT's charts group by) wins over triage's.
         Map<String, Long> correctionKeys = new HashMap<>();
-        ids.forEach(id -> correctionKeys.put(TriageLabel.deskKey(id, "Social Category"), id));
+        ids.forEach(id -> correctionKeys.put(TriageLabel.deskKey(id, TicketField.CATEGORY), id));
         for (Object[] row : em.createQuery("select l.key, l.category from TriageLabel l where l.key in :keys and l.category is not null",
                         Object[].class).setParameter("keys", correctionKeys.keySet()).getResultList()) {
             Gathered g = tickets.get(correctionKeys.get((String) row[0]));

@@ -1,11 +1,24 @@
 package org.socialcarebridge.metrics;
 
+import static org.socialcarebridge.host.TicketField.CSAT;
+import static org.socialcarebridge.host.TicketField.FIRST_RESPONSE;
+import static org.socialcarebridge.host.TicketField.FIRST_RESPONSE_BAND;
+import static org.socialcarebridge.host.TicketField.FIRST_RESPONSE_BUSINESS;
+import static org.socialcarebridge.host.TicketField.REPLIES;
+import static org.socialcarebridge.host.TicketField.RESOLUTION;
+import static org.socialcarebridge.host.TicketField.RESOLUTION_BUSINESS;
+import static org.socialcarebridge.host.TicketField.SENTIMENT_CONVERSION;
+import static org.socialcarebridge.host.TicketField.SENTIMENT_FIRST;
+import static org.socialcarebridge.host.TicketField.SENTIMENT_LAST;
+import static org.socialcarebridge.host.TicketField.SLA;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.rules.BusinessHours;
 
@@ -28,19 +41,7 @@ import org.socialcarebridge.triage.rules.BusinessHours;
 public record TicketMetrics(TicketActivity activity, Long firstResponseMinutes, Long firstResponseBusinessMinutes,
                             ResponseBand band, Long resolutionMinutes, Long resolutionBusinessMinutes, Sla sla, int replies,
                             Sentiment sentimentFirst, Sentiment sentimentLast, Integer csat) {
-    public static final String FIRST_RESPONSE = "Social First Response (min)";
-    public static final String FIRST_RESPONSE_BUSINESS = "Social First Response Business (min)";
-    public static final String FIRST_RESPONSE_BAND = "Social First Response Band";
-    public static final String RESOLUTION = "Social Resolution (min)";
-    public static final String RESOLUTION_BUSINESS = "Social Resolution Business (min)";
-    public static final String SLA = "Social SLA";
-    public static final String REPLIES = "Social Replies";
-    public static final String SENTIMENT_FIRST = "Social Sentiment First";
-    public static final String SENTIMENT_LAST = "Social Sentiment Last";
-    public static final String SENTIMENT_CONVERSION = "Social Sentiment Conversion";
-    public static final String CSAT = "Social CSAT";
-    /** Every field {@link #fields()} gives, in the order the help desk lists them. */
-    public static final List<String> FIELDS = List.of(FIRST_RESPONSE, FIRST_RESPONSE_BUSINESS, FIRST_RESPONSE_BAND, RESOLUTION,
+    public static final List<TicketField> FIELDS = List.of(FIRST_RESPONSE, FIRST_RESPONSE_BUSINESS, FIRST_RESPONSE_BAND, RESOLUTION,
             RESOLUTION_BUSINESS, SLA, REPLIES, SENTIMENT_FIRST, SENTIMENT_LAST, SENTIMENT_CONVERSION, CSAT);
 
     /** The ticket's metrics {@code now} (the SLA of a ticket nobody answered turns Breached once its due time passes). */
@@ -96,8 +97,8 @@ public record TicketMetrics(TicketActivity activity, Long firstResponseMinutes, 
      * field counting as empty, so a new ticket's empty fields are never sent and a reopened ticket's
      * resolution times are cleared.
      */
-    public Map<String, String> fields() {
-        Map<String, String> f = new LinkedHashMap<>();
+    public Map<TicketField, String> fields() {
+        Map<TicketField, String> f = new LinkedHashMap<>();
         f.put(FIRST_RESPONSE, text(firstResponseMinutes));
         f.put(FIRST_RESPONSE_BUSINESS, text(firstResponseBusinessMinutes));
         f.put(FIRST_RESPONSE_BAND, band == null ? "" : band.label());

@@ -24,6 +24,7 @@ import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -432,13 +433,13 @@ public final class Outbox {
                         Long.class).setMaxResults(max).getResultList());
         for (Long id : pending) {
             OutboxEntry e = db.read(em -> em.find(OutboxEntry.class, id));
-            Map<String, String> fields = new LinkedHashMap<>();
+            Map<MessageField, String> fields = new LinkedHashMap<>();
             if (e.postId() != null) {
-                fields.put("Social Post ID", e.postId());
+                fields.put(MessageField.POST_ID, e.postId());
             }
-            fields.put("Social Delivery", e.deliveryLabel());
+            fields.put(MessageField.DELIVERY, e.deliveryLabel());
             if (e.recipient() != null) {
-                fields.put("Social Recipient", e.recipient());
+                fields.put(MessageField.RECIPIENT, e.recipient());
             }
             try {
                 host.recordDelivery(id, fields);

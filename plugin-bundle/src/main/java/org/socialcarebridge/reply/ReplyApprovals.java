@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class ReplyApprovals {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyApprovals.class);
     static final String CURSOR = "rt:approvals";
-    public static final String APPROVAL = "Social Approval";
-    public static final String NOTE = "Social Approval Note";
 
     private final TransactionFeed<FieldChange> decisions;
     private final HostGateway host;
@@ -31,7 +30,7 @@ public final class ReplyApprovals {
 
     public ReplyApprovals(Database db, HostGateway host, Outbox outbox, Clock clock) {
         this.decisions = new TransactionFeed<>(db, CURSOR, host::latestTransactionId,
-                (after, limit) -> host.fieldChangesAfter(after, Set.of(APPROVAL), limit), FieldChange::transactionId, clock);
+                (after, limit) -> host.fieldChangesAfter(after, Set.of(TicketField.APPROVAL), limit), FieldChange::transactionId, clock);
         this.host = host;
         this.outbox = outbox;
     }
@@ -55,17 +54,17 @@ public final class ReplyApprovals {
         if (value.equals("approve")) {
             n = outbox.approve(change.ticketId(), change.by(), change.transactionId());
         } else if (value.equals("reject")) {
-            n = outbox.reject(change.ticketId(), change.by(), host.ticketField(change.ticketId(), NOTE).orElse(null),
+            n = outbox.reject(change.ticketId(), change.by(), host.ticketField(change.ticketId(), TicketField.APPROVAL_NOTE).orElse(null),
                     change.transactionId());
         } else {
             return 0; // cleared (by the plugin after acting, or by hand)
         }
         LOG.info("{} {} held replies on ticket {} ({}, transaction {})", value.equals("approve") ? "Approved" : "Rejected", n,
                 change.ticketId(), change.by(), change.transactionId());
-        host.setTicketField(change.ticketId(), APPROVAL, null);
+        host.setTicketField(change.ticketId(), TicketField.APPROVAL, null);
         long later = outbox.heldForApproval(change.ticketId());
         if (n == 0 || later > 0) {
-            host.comment(change.ticketId(), "Social Care Bridge: " + change.by() + " set Social Approval to " + change.value()
+            host.comment(change.ticketId(), "Social Care Bridge: " + change.by() + " set the approval to " + change.value()
                     + (n == 0 ? ", but no reply written before that (transaction #" + change.transactionId()
                             + ") was waiting for approval; nothing changed." : "; " + n + " held replies written before it"
                             + " (transaction #" + change.transactionId() + ") are decided.")

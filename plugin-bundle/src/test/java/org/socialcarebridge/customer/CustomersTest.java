@@ -11,17 +11,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.HostCustomer;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class CustomersTest {
     static final SocialIdentity ALICE_X = new SocialIdentity(Network.X, "2001", "alice", "Alice A", "https://x.com/alice", 120, true);
@@ -57,9 +58,9 @@ class CustomersTest {
         intake.receive(List.of(post("20", ALICE_M, "@acme still waiting")));
         intake.filePending(10);
         assertEquals("x:2001", host.tickets.get(2L).requestor().id(), "the Mastodon ticket carries the X customer");
-        assertEquals("@alice@example.social", host.tickets.get(2L).customFields().get("Social Handle"));
-        assertEquals("Yes", host.tickets.get(1L).customFields().get("Social Verified"));
-        assertEquals("120", host.tickets.get(1L).customFields().get("Social Followers"));
+        assertEquals("@alice@example.social", host.tickets.get(2L).customFields().get(TicketField.HANDLE));
+        assertEquals("Yes", host.tickets.get(1L).customFields().get(TicketField.VERIFIED));
+        assertEquals("120", host.tickets.get(1L).customFields().get(TicketField.FOLLOWERS));
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.learn.TextModel;

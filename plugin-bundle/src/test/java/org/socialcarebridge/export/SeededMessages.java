@@ -19,7 +19,7 @@ import org.socialcarebridge.followup.Resolution;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.PostedReplies;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.TriageRecord;
 import org.socialcarebridge.triage.learn.TextModel;

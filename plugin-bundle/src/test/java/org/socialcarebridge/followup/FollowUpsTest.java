@@ -27,7 +27,8 @@ import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
@@ -41,7 +42,7 @@ import org.socialcarebridge.reply.RetrySchedule;
 import org.socialcarebridge.reply.Signature;
 import org.socialcarebridge.reply.guard.GuardSettings;
 import org.socialcarebridge.reply.guard.SensitiveDataGuard;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 
 class FollowUpsTest {
     static final SocialIdentity ALICE = new SocialIdentity(org.socialcarebridge.channel.Network.X, "2001", "alice", "Alice", null, 1, false);
@@ -161,7 +162,7 @@ class FollowUpsTest {
         followUps.writeBack(50);
     }
 
-    String field(String name) {
+    String field(TicketField name) {
         return host.ticketFields.getOrDefault(1L, Map.of()).get(name);
     }
 
@@ -172,15 +173,15 @@ class FollowUpsTest {
         resolve();
         pass();
         assertEquals("public:10:@alice " + FollowUpPolicy.CLOSING_TEXT, x.posted.get(1));
-        assertEquals("agent", field("Social Resolved By"));
-        assertTrue(field("Social Closing").startsWith("sent 2026-11-24 10:00 UTC https://x.com/acme/status/902"), field("Social Closing"));
-        assertTrue(field("Social Survey").startsWith("scheduled for 2026-11-24 10:10 UTC"), field("Social Survey"));
+        assertEquals("agent", field(TicketField.RESOLVED_BY));
+        assertTrue(field(TicketField.CLOSING).startsWith("sent 2026-11-24 10:00 UTC https://x.com/acme/status/902"), field(TicketField.CLOSING));
+        assertTrue(field(TicketField.SURVEY).startsWith("scheduled for 2026-11-24 10:10 UTC"), field(TicketField.SURVEY));
         assertEquals(2, x.posted.size(), "the survey waits for its delay");
 
         clock.now = clock.now.plus(Duration.ofMinutes(10));
         pass();
         assertEquals("dm:2001:" + FollowUpPolicy.SURVEY_TEXT, x.posted.get(2));
-        assertTrue(field("Social Survey").startsWith("sent 2026-11-24 10:10 UTC"), field("Social Survey"));
+        assertTrue(field(TicketField.SURVEY).startsWith("sent 2026-11-24 10:10 UTC"), field(TicketField.SURVEY));
         assertEquals("socialcare-followup-" + (nextTxn - 1) + ":SURVEY", x.keys.get(x.keys.size() - 1));
         pass();
         assertEquals(3, x.posted.size(), "each follow-up is sent once");
@@ -200,9 +201,9 @@ class FollowUpsTest {
         surveySent();
         customerWrites("30", "2", Visibility.PRIVATE, clock.instant());
         pass();
-        assertEquals("2", field("Social CSAT"));
-        assertEquals("2", field("Social Survey Answer"));
-        assertTrue(field("Social Survey").startsWith("answered 2/5"), field("Social Survey"));
+        assertEquals("2", field(TicketField.CSAT));
+        assertEquals("2", field(TicketField.SURVEY_ANSWER));
+        assertTrue(field(TicketField.SURVEY).startsWith("answered 2/5"), field(TicketField.SURVEY));
         List<String> reopened = host.reopenedFor.get(1L);
         assertEquals(1, reopened.size());
         assertTrue(reopened.get(0).startsWith("Social Team Leads: ") && reopened.get(0).contains("with \"2\"")
@@ -217,13 +218,13 @@ class FollowUpsTest {
         surveySent();
         customerWrites("31", "★★★★★ great thanks", Visibility.PRIVATE, clock.instant());
         pass();
-        assertEquals("5", field("Social CSAT"));
+        assertEquals("5", field(TicketField.CSAT));
         assertTrue(host.reopenedFor.isEmpty());
         assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("answered the satisfaction survey")), "shown");
         // A second message is an ordinary one, not another answer.
         customerWrites("32", "1", Visibility.PRIVATE, clock.instant());
         pass();
-        assertEquals("5", field("Social CSAT"));
+        assertEquals("5", field(TicketField.CSAT));
     }
 
     @Test
@@ -231,7 +232,7 @@ class FollowUpsTest {
         surveySent();
         customerWrites("33", "still broken, thanks for nothing", Visibility.PRIVATE, clock.instant());
         pass();
-        assertEquals(null, field("Social CSAT"));
+        assertEquals(null, field(TicketField.CSAT));
         assertEquals(1, host.reopenedFor.get(1L).size());
     }
 
@@ -241,7 +242,7 @@ class FollowUpsTest {
         resolve();
         clock.now = clock.now.plus(Duration.ofMinutes(10));
         pass();
-        assertEquals("not sent: no agent reply reached the customer on this ticket", field("Social Survey"));
+        assertEquals("not sent: no agent reply reached the customer on this ticket", field(TicketField.SURVEY));
     }
 
     @Test
@@ -251,7 +252,7 @@ class FollowUpsTest {
         agentReplies("Sorry, it arrives tomorrow");
         clock.now = clock.now.plus(Duration.ofMinutes(10));
         pass();
-        assertTrue(field("Social Survey").startsWith("sent "), field("Social Survey"));
+        assertTrue(field(TicketField.SURVEY).startsWith("sent "), field(TicketField.SURVEY));
     }
 
     @Test
@@ -261,8 +262,8 @@ class FollowUpsTest {
         agentReplies("Chasing it");
         resolve();
         pass();
-        assertTrue(field("Social Survey").startsWith("not sent: the customer was last surveyed 2026-11-24 10:10 UTC;"
-                + " at most one survey per 30 days"), field("Social Survey"));
+        assertTrue(field(TicketField.SURVEY).startsWith("not sent: the customer was last surveyed 2026-11-24 10:10 UTC;"
+                + " at most one survey per 30 days"), field(TicketField.SURVEY));
     }
 
     @Test
@@ -275,8 +276,8 @@ class FollowUpsTest {
         resolve();
         clock.now = clock.now.plus(Duration.ofMinutes(10));
         pass();
-        assertTrue(field("Social Survey").startsWith("not sent: the customer last wrote at 2026-11-22T10:00:00Z; X lets the"
-                + " brand send a direct message only within 24h of that, and a survey is never sent in public"), field("Social Survey"));
+        assertTrue(field(TicketField.SURVEY).startsWith("not sent: the customer last wrote at 2026-11-22T10:00:00Z; X lets the"
+                + " brand send a direct message only within 24h of that, and a survey is never sent in public"), field(TicketField.SURVEY));
         assertEquals(2, x.posted.size(), "the reply and the public closing only");
     }
 
@@ -287,7 +288,7 @@ class FollowUpsTest {
                 publicOnly.publicReplies(), Optional.empty(), publicOnly.duplicates(), publicOnly.identities())));
         start();
         surveySent();
-        assertTrue(field("Social Survey").startsWith("not sent: X has no private messages"), field("Social Survey"));
+        assertTrue(field(TicketField.SURVEY).startsWith("not sent: X has no private messages"), field(TicketField.SURVEY));
     }
 
     @Test
@@ -296,11 +297,11 @@ class FollowUpsTest {
         agentReplies("Sorry, it arrives tomorrow");
         clock.now = clock.now.plusSeconds(60);
         customerWrites("11", "@acme thanks, all fixed now!", Visibility.PUBLIC, clock.instant());
-        assertEquals("Yes", field("Customer Confirmed Resolution"));
+        assertEquals("Yes", field(TicketField.CUSTOMER_CONFIRMED_RESOLUTION));
         resolve();
         pass();
-        assertTrue(field("Social Closing").startsWith("not sent: the last public exchange was already a closing: \"@acme thanks,"),
-                field("Social Closing"));
+        assertTrue(field(TicketField.CLOSING).startsWith("not sent: the last public exchange was already a closing: \"@acme thanks,"),
+                field(TicketField.CLOSING));
     }
 
     @Test
@@ -311,7 +312,7 @@ class FollowUpsTest {
         outbox.deliverDue(10);
         resolve();
         pass();
-        assertTrue(field("Social Closing").startsWith("not sent: the conversation began in private"), field("Social Closing"));
+        assertTrue(field(TicketField.CLOSING).startsWith("not sent: the conversation began in private"), field(TicketField.CLOSING));
     }
 
     @Test
@@ -324,7 +325,7 @@ class FollowUpsTest {
         followUps.readResolutions();
         clock.now = clock.now.plus(Duration.ofMinutes(10));
         pass();
-        assertEquals("cancelled: the ticket was reopened by agent", field("Social Survey"));
+        assertEquals("cancelled: the ticket was reopened by agent", field(TicketField.SURVEY));
         assertTrue(db.read(em -> em.find(Resolution.class, resolution)).reopenedAt() != null);
     }
 
@@ -333,12 +334,12 @@ class FollowUpsTest {
         policy = new FollowUpPolicy(false, "", false, Duration.ZERO, 100, Duration.ZERO, 0, "", Duration.ofDays(7),
                 Set.of("Delay"), Duration.ofDays(3), FollowUpPolicy.CHECK_IN_TEXT, "Social Team Leads");
         start();
-        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put("Social Category", "delay");
+        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put(TicketField.CATEGORY, "delay");
         customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
         agentReplies("Sorry, it arrives tomorrow");
         resolve();
         pass();
-        assertTrue(field("Social Check-in").startsWith("scheduled for 2026-11-27 10:00 UTC"), field("Social Check-in"));
+        assertTrue(field(TicketField.CHECK_IN).startsWith("scheduled for 2026-11-27 10:00 UTC"), field(TicketField.CHECK_IN));
         clock.now = clock.now.plus(Duration.ofDays(3));
         pass();
         assertEquals("dm:2001:" + FollowUpPolicy.CHECK_IN_TEXT, x.posted.get(x.posted.size() - 1));
@@ -352,7 +353,7 @@ class FollowUpsTest {
         // that message reopened the ticket; the check-in of the resolution before it is cancelled
         clock.now = clock.now.plus(Duration.ofDays(3));
         pass();
-        assertTrue(field("Social Check-in").startsWith("cancelled: "), field("Social Check-in"));
+        assertTrue(field(TicketField.CHECK_IN).startsWith("cancelled: "), field(TicketField.CHECK_IN));
     }
 
     @Test
@@ -360,7 +361,7 @@ class FollowUpsTest {
         policy = new FollowUpPolicy(false, "", false, Duration.ZERO, 100, Duration.ZERO, 0, "", Duration.ofDays(7),
                 Set.of("Delay"), Duration.ofDays(3), FollowUpPolicy.CHECK_IN_TEXT, "Social Team Leads");
         start();
-        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put("Social Category", "delay");
+        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put(TicketField.CATEGORY, "delay");
         customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
         agentReplies("Sorry, it arrives tomorrow");
         // The help desk stamps the resolution to the second; the customer's thanks came earlier in that second.
@@ -373,7 +374,7 @@ class FollowUpsTest {
         followUps.readResolutions();
         clock.now = clock.now.plus(Duration.ofDays(3));
         pass();
-        assertEquals("dm:2001:" + FollowUpPolicy.CHECK_IN_TEXT, x.posted.get(x.posted.size() - 1), field("Social Check-in"));
+        assertEquals("dm:2001:" + FollowUpPolicy.CHECK_IN_TEXT, x.posted.get(x.posted.size() - 1), field(TicketField.CHECK_IN));
     }
 
     @Test
@@ -482,7 +483,7 @@ class FollowUpsTest {
         pass();
         assertEquals(FollowUpState.UNCERTAIN, closing().state());
         assertEquals(1, x.posted.stream().filter(p -> p.endsWith(policy.closingText())).count(), "never sent blind: " + x.posted);
-        assertTrue(field("Social Closing").startsWith("maybe sent, uncertain"), field("Social Closing"));
+        assertTrue(field(TicketField.CLOSING).startsWith("maybe sent, uncertain"), field(TicketField.CLOSING));
         assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("may or may not have reached")), host.comments.toString());
     }
 
@@ -509,7 +510,7 @@ class FollowUpsTest {
         resolve();
         pass();
         assertEquals(1, x.posted.size(), "only the agent's reply");
-        assertTrue(field("Social Closing").startsWith("not sent: its text makes 2 posts on X; a follow-up is one post:"
-                + " shorten closing.text"), field("Social Closing"));
+        assertTrue(field(TicketField.CLOSING).startsWith("not sent: its text makes 2 posts on X; a follow-up is one post:"
+                + " shorten closing.text"), field(TicketField.CLOSING));
     }
 }

@@ -17,19 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.MovableClock;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.followup.Resolution;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.metrics.TicketRecords.Triaged;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 import org.socialcarebridge.triage.rules.BusinessHours;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Metric fields kept current in the help desk from the records alone, each change written once. */
 class MetricsPublisherTest {
@@ -40,12 +41,12 @@ class MetricsPublisherTest {
     /** A help desk that records each field write, and can go down after some writes or refuse a ticket. */
     static final class Desk extends RecordingHost {
         final List<Long> writes = new ArrayList<>();
-        final List<Map<String, String>> written = new ArrayList<>();
+        final List<Map<TicketField, String>> written = new ArrayList<>();
         int downAfter = Integer.MAX_VALUE;
         final Set<Long> refused = new HashSet<>();
 
         @Override
-        public void setTicketFields(long ticketId, Map<String, String> fields) {
+        public void setTicketFields(long ticketId, Map<TicketField, String> fields) {
             if (writes.size() >= downAfter) {
                 throw new HostUnavailableException("RT is down (test)");
             }
@@ -57,7 +58,7 @@ class MetricsPublisherTest {
             written.add(new LinkedHashMap<>(fields));
         }
 
-        Map<String, String> last() {
+        Map<TicketField, String> last() {
             return written.get(written.size() - 1);
         }
     }
@@ -86,8 +87,8 @@ class MetricsPublisherTest {
         records.message(7, "1", t(0), due(t(60)));
         clock.now = T.plusSeconds(60 * 1);
         assertEquals(1, publisher.publish(200));
-        assertEquals(Map.of("Social SLA", "Open", "Social Replies", "0", "Social Sentiment First", "negative",
-                "Social Sentiment Last", "negative", "Social Sentiment Conversion", "negative→negative"), desk.last(),
+        assertEquals(Map.of(TicketField.SLA, "Open", TicketField.REPLIES, "0", TicketField.SENTIMENT_FIRST, "negative",
+                TicketField.SENTIMENT_LAST, "negative", TicketField.SENTIMENT_CONVERSION, "negative→negative"), desk.last(),
                 "empty metrics are not written to a new ticket");
         assertEquals(0, publisher.publish(200), "nothing changed");
         assertEquals(1, desk.writes.size());
@@ -95,15 +96,15 @@ class MetricsPublisherTest {
         records.reply(7, 501, "alex", t(25));
         clock.now = T.plusSeconds(60 * 26);
         assertEquals(1, publisher.publish(200));
-        assertEquals(Map.of("Social First Response (min)", "25", "Social First Response Business (min)", "25",
-                "Social First Response Band", "15m to 1h", "Social SLA", "Met", "Social Replies", "1"), desk.last());
+        assertEquals(Map.of(TicketField.FIRST_RESPONSE, "25", TicketField.FIRST_RESPONSE_BUSINESS, "25",
+                TicketField.FIRST_RESPONSE_BAND, "15m to 1h", TicketField.SLA, "Met", TicketField.REPLIES, "1"), desk.last());
 
         records.message(7, "2", t(30), new Triaged(Sentiment.POSITIVE, Tier.P3, t(300), "Other"));
         records.reply(7, 502, "alex", t(31));
         clock.now = T.plusSeconds(60 * 32);
         assertEquals(1, publisher.publish(200));
-        assertEquals(Map.of("Social Replies", "2", "Social Sentiment Last", "positive",
-                "Social Sentiment Conversion", "negative→positive"), desk.last(), "one call with every change since the last");
+        assertEquals(Map.of(TicketField.REPLIES, "2", TicketField.SENTIMENT_LAST, "positive",
+                TicketField.SENTIMENT_CONVERSION, "negative→positive"), desk.last(), "one call with every change since the last");
         clock.now = T.plusSeconds(60 * 60);
         assertEquals(0, publisher.publish(200));
         assertEquals(3, desk.writes.size());
@@ -118,15 +119,15 @@ class MetricsPublisherTest {
         assertEquals(0, publisher.publish(200), "due now, not yet late");
         clock.now = t(60).plusSeconds(1);
         assertEquals(1, publisher.publish(200));
-        assertEquals(Map.of("Social SLA", "Breached"), desk.last());
+        assertEquals(Map.of(TicketField.SLA, "Breached"), desk.last());
         clock.now = T.plusSeconds(60 * 120);
         assertEquals(0, publisher.publish(200), "flipped once");
 
         records.reply(7, 501, "alex", t(125));
         clock.now = T.plusSeconds(60 * 126);
         publisher.publish(200);
-        assertEquals("Breached", desk.ticketFields.get(7L).get("Social SLA"), "a late reply leaves it Breached");
-        assertEquals("125", desk.ticketFields.get(7L).get("Social First Response (min)"));
+        assertEquals("Breached", desk.ticketFields.get(7L).get(TicketField.SLA), "a late reply leaves it Breached");
+        assertEquals("125", desk.ticketFields.get(7L).get(TicketField.FIRST_RESPONSE));
     }
 
     @Test
@@ -138,12 +139,12 @@ class MetricsPublisherTest {
         records.resolve(7, 600, "alex", t(95));
         clock.now = T.plusSeconds(60 * 96);
         assertEquals(1, publisher.publish(200));
-        assertEquals(Map.of("Social Resolution (min)", "95", "Social Resolution Business (min)", "95"), desk.last());
+        assertEquals(Map.of(TicketField.RESOLUTION, "95", TicketField.RESOLUTION_BUSINESS, "95"), desk.last());
 
         records.reopen(600, t(100));
         clock.now = T.plusSeconds(60 * 101);
         assertEquals(1, publisher.publish(200));
-        assertEquals(Map.of("Social Resolution (min)", "", "Social Resolution Business (min)", ""), desk.last(),
+        assertEquals(Map.of(TicketField.RESOLUTION, "", TicketField.RESOLUTION_BUSINESS, ""), desk.last(),
                 "cleared the way RT stores a cleared value");
     }
 
@@ -157,13 +158,13 @@ class MetricsPublisherTest {
         records.surveyAnswered(first, 2, t(40));
         clock.now = T.plusSeconds(60 * 41);
         publisher.publish(200);
-        assertEquals(Map.of("Social CSAT", "2"), desk.last());
+        assertEquals(Map.of(TicketField.CSAT, "2"), desk.last());
         records.reopen(600, t(45));
         Resolution second = records.resolve(7, 610, "sam", t(90));
         records.surveyAnswered(second, 5, t(120));
         clock.now = T.plusSeconds(60 * 121);
         publisher.publish(200);
-        assertEquals(Map.of("Social CSAT", "5", "Social Resolution (min)", "90", "Social Resolution Business (min)", "90"),
+        assertEquals(Map.of(TicketField.CSAT, "5", TicketField.RESOLUTION, "90", TicketField.RESOLUTION_BUSINESS, "90"),
                 desk.last());
     }
 
@@ -195,8 +196,8 @@ class MetricsPublisherTest {
         clock.now = T.plusSeconds(60 * 500);
         desk.downAfter = Integer.MAX_VALUE;
         assertEquals(1, publisher.publish(200));
-        assertEquals("Met", desk.ticketFields.get(7L).get("Social SLA"));
-        assertEquals("10", desk.ticketFields.get(7L).get("Social First Response (min)"));
+        assertEquals("Met", desk.ticketFields.get(7L).get(TicketField.SLA));
+        assertEquals("10", desk.ticketFields.get(7L).get(TicketField.FIRST_RESPONSE));
     }
 
     @Test
@@ -260,8 +261,8 @@ class MetricsPublisherTest {
         records.message(1, "1", Instant.parse("2025-01-06T10:00:00Z"), due(Instant.parse("2025-01-06T14:00:00Z")));
         records.reply(1, 501, "alex", Instant.parse("2025-01-06T10:03:00Z"));
         assertEquals(1, publisher.publish(200));
-        assertEquals("3", desk.ticketFields.get(1L).get("Social First Response (min)"));
-        assertEquals("under 15m", desk.ticketFields.get(1L).get("Social First Response Band"));
+        assertEquals("3", desk.ticketFields.get(1L).get(TicketField.FIRST_RESPONSE));
+        assertEquals("under 15m", desk.ticketFields.get(1L).get(TicketField.FIRST_RESPONSE_BAND));
     }
 
     @Test
@@ -273,8 +274,8 @@ class MetricsPublisherTest {
         records.reply(1, 501, "alex", Instant.parse("2026-12-07T08:30:00Z"));
         clock.now = Instant.parse("2026-12-07T09:00:00Z");
         p.publish(200);
-        assertEquals("60", desk.ticketFields.get(1L).get("Social First Response Business (min)"));
-        assertEquals("3660", desk.ticketFields.get(1L).get("Social First Response (min)"));
+        assertEquals("60", desk.ticketFields.get(1L).get(TicketField.FIRST_RESPONSE_BUSINESS));
+        assertEquals("3660", desk.ticketFields.get(1L).get(TicketField.FIRST_RESPONSE));
 
         // The administrator changes the rules file's hours to 09:00-17:00: none of that time was open.
         hours[0] = new BusinessHours(ZoneOffset.UTC, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0),
@@ -285,7 +286,7 @@ class MetricsPublisherTest {
         records.reply(2, 502, "alex", Instant.parse("2026-12-07T08:30:00Z"));
         clock.now = Instant.parse("2026-12-07T09:01:00Z");
         p.publish(200);
-        assertEquals("0", desk.ticketFields.get(2L).get("Social First Response Business (min)"));
-        assertEquals("60", desk.ticketFields.get(1L).get("Social First Response Business (min)"), "unchanged tickets are not rewritten");
+        assertEquals("0", desk.ticketFields.get(2L).get(TicketField.FIRST_RESPONSE_BUSINESS));
+        assertEquals("60", desk.ticketFields.get(1L).get(TicketField.FIRST_RESPONSE_BUSINESS), "unchanged tickets are not rewritten");
     }
 }

@@ -14,22 +14,23 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.Resolution;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.BusinessHours;
 import org.socialcarebridge.triage.rules.TriageRules;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The report computed over the plugin's records agrees with the same questions asked of the help desk's
@@ -56,7 +57,7 @@ class ReportAgreementTest {
             return tickets.get(ticket).routing().due();
         }
 
-        String field(long ticket, String name) {
+        String field(long ticket, TicketField name) {
             String v = ticketFields.getOrDefault(ticket, Map.of()).get(name);
             if (v == null) {
                 v = tickets.get(ticket).customFields().get(name);
@@ -97,7 +98,7 @@ class ReportAgreementTest {
     void resolvedAndSurveyed(long ticket, long transaction, String agent, String resolved, Integer score, String answered) {
         then(resolved, () -> {
             desk.resolved.put(ticket, clock.now);
-            desk.ticketFields.computeIfAbsent(ticket, k -> new HashMap<>()).put("Social Resolved By", agent);
+            desk.ticketFields.computeIfAbsent(ticket, k -> new HashMap<>()).put(TicketField.RESOLVED_BY, agent);
             Resolution r = records.resolve(ticket, transaction, agent, clock.now);
             if (score != null) {
                 clock.now = Instant.parse(answered);
@@ -135,20 +136,20 @@ class ReportAgreementTest {
         Instant weekAgo = NOW.minus(Duration.ofDays(7));
         List<Long> week = all.stream().filter(t -> !d.created.get(t).isBefore(weekAgo)).sorted().toList();
 
-        assertEquals(all.stream().filter(t -> !d.resolved.containsKey(t) && "Open".equals(d.field(t, "Social SLA"))
+        assertEquals(all.stream().filter(t -> !d.resolved.containsKey(t) && "Open".equals(d.field(t, TicketField.SLA))
                 && d.due(t) != null && d.due(t).isBefore(NOW.plus(Duration.ofHours(1)))).sorted().toList(), report.slaAtRisk());
-        assertEquals(all.stream().filter(t -> "Breached".equals(d.field(t, "Social SLA")) && d.due(t) != null
+        assertEquals(all.stream().filter(t -> "Breached".equals(d.field(t, TicketField.SLA)) && d.due(t) != null
                 && !d.due(t).isBefore(NOW.truncatedTo(ChronoUnit.DAYS))).sorted().toList(), report.slaBreachedToday());
-        assertEquals(count(week, t -> d.field(t, "Social Network")), report.volumeByNetwork());
-        assertEquals(count(week, t -> d.field(t, "Social Category")), report.volumeByCategory());
-        assertEquals(count(week, t -> d.field(t, "Social Priority")), report.volumeByPriority());
-        assertEquals(nested(week.stream().filter(t -> !SupervisorReport.NO_VALUE.equals(d.field(t, "Social First Response Band")))
-                        .toList(), t -> d.field(t, "Social Priority"), t -> d.field(t, "Social First Response Band")),
+        assertEquals(count(week, t -> d.field(t, TicketField.NETWORK)), report.volumeByNetwork());
+        assertEquals(count(week, t -> d.field(t, TicketField.CATEGORY)), report.volumeByCategory());
+        assertEquals(count(week, t -> d.field(t, TicketField.PRIORITY)), report.volumeByPriority());
+        assertEquals(nested(week.stream().filter(t -> !SupervisorReport.NO_VALUE.equals(d.field(t, TicketField.FIRST_RESPONSE_BAND)))
+                        .toList(), t -> d.field(t, TicketField.PRIORITY), t -> d.field(t, TicketField.FIRST_RESPONSE_BAND)),
                 report.firstResponseByTier());
-        assertEquals(nested(all.stream().filter(t -> !SupervisorReport.NO_VALUE.equals(d.field(t, "Social CSAT"))).toList(),
-                t -> d.field(t, "Social Resolved By"), t -> d.field(t, "Social CSAT")), report.csatByAgent());
+        assertEquals(nested(all.stream().filter(t -> !SupervisorReport.NO_VALUE.equals(d.field(t, TicketField.CSAT))).toList(),
+                t -> d.field(t, TicketField.RESOLVED_BY), t -> d.field(t, TicketField.CSAT)), report.csatByAgent());
         assertEquals(count(all.stream().filter(t -> d.resolved.containsKey(t) && !d.resolved.get(t).isBefore(weekAgo)).toList(),
-                t -> d.field(t, "Social Sentiment Conversion")), report.sentimentConversion());
+                t -> d.field(t, TicketField.SENTIMENT_CONVERSION)), report.sentimentConversion());
         assertEquals(week.size(), report.ticketed());
         assertEquals(1, report.filtered());
 

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
@@ -19,11 +17,14 @@ import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.Resolution;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.metrics.TicketRecords.Triaged;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 import org.socialcarebridge.triage.TriageRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** What the plugin's records say about a ticket, read back from a real H2 database. */
 class TicketActivitiesTest {
@@ -186,9 +187,9 @@ class TicketActivitiesTest {
     @Test
     void anAgentsCorrectionOfTheCategoryWinsOverTriages() {
         records.message(7, "1", t(0), new Triaged(Sentiment.NEGATIVE, Tier.P1, t(30), "Delay"));
-        new org.socialcarebridge.triage.TriageTraining(db, new org.socialcarebridge.triage.learn.TextModel(),
+        new org.socialcarebridge.triage.engine.TriageTraining(db, new org.socialcarebridge.triage.learn.TextModel(),
                 java.time.Clock.fixed(t(5), java.time.ZoneOffset.UTC))
-                .correct(new org.socialcarebridge.host.FieldChange(900, 7, "Social Category", "Lost or Damaged", "agent"));
+                .correct(new org.socialcarebridge.host.FieldChange(900, 7, TicketField.CATEGORY, "Lost or Damaged", "agent"));
         assertEquals("Lost or Damaged", activities.read(7).orElseThrow().category(), "what RT's charts group by");
     }
 }

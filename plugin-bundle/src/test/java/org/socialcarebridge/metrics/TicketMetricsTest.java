@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
 import org.socialcarebridge.triage.rules.BusinessHours;
@@ -208,19 +209,19 @@ class TicketMetricsTest {
         a.resolvedAt = Instant.parse("2026-12-07T09:45:30Z");
         a.csat = 5;
         a.csatAgent = "alex";
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("Social First Response (min)", "3660");
-        expected.put("Social First Response Business (min)", "60");
-        expected.put("Social First Response Band", "over 24h");
-        expected.put("Social Resolution (min)", "3735");
-        expected.put("Social Resolution Business (min)", "135");
-        expected.put("Social SLA", "Met");
-        expected.put("Social Replies", "2");
-        expected.put("Social Sentiment First", "negative");
-        expected.put("Social Sentiment Last", "positive");
-        expected.put("Social Sentiment Conversion", "negative→positive");
-        expected.put("Social CSAT", "5");
-        Map<String, String> fields = a.at(Instant.parse("2026-12-08T00:00:00Z")).fields();
+        Map<TicketField, String> expected = new LinkedHashMap<>();
+        expected.put(TicketField.FIRST_RESPONSE, "3660");
+        expected.put(TicketField.FIRST_RESPONSE_BUSINESS, "60");
+        expected.put(TicketField.FIRST_RESPONSE_BAND, "over 24h");
+        expected.put(TicketField.RESOLUTION, "3735");
+        expected.put(TicketField.RESOLUTION_BUSINESS, "135");
+        expected.put(TicketField.SLA, "Met");
+        expected.put(TicketField.REPLIES, "2");
+        expected.put(TicketField.SENTIMENT_FIRST, "negative");
+        expected.put(TicketField.SENTIMENT_LAST, "positive");
+        expected.put(TicketField.SENTIMENT_CONVERSION, "negative→positive");
+        expected.put(TicketField.CSAT, "5");
+        Map<TicketField, String> fields = a.at(Instant.parse("2026-12-08T00:00:00Z")).fields();
         assertEquals(expected, fields);
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(fields.keySet()), "in the help desk's order");
         assertEquals(TicketMetrics.FIELDS, List.copyOf(fields.keySet()));
@@ -229,10 +230,10 @@ class TicketMetricsTest {
     @Test
     void metricsThatDoNotApplyAreEmptyStringsTheWayTheHelpDeskStoresACleared() {
         Activity a = new Activity().message("2026-12-01T10:00:00Z", null);
-        Map<String, String> expected = new LinkedHashMap<>();
+        Map<TicketField, String> expected = new LinkedHashMap<>();
         TicketMetrics.FIELDS.forEach(f -> expected.put(f, ""));
-        expected.put("Social SLA", "Open");
-        expected.put("Social Replies", "0");
+        expected.put(TicketField.SLA, "Open");
+        expected.put(TicketField.REPLIES, "0");
         assertEquals(expected, a.at(Instant.parse("2026-12-01T10:01:00Z")).fields());
     }
 }

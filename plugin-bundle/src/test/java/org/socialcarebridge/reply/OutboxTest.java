@@ -29,7 +29,9 @@ import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
@@ -141,8 +143,8 @@ class OutboxTest {
         outbox.deliverDue(10);
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice Sorry! Looking now."), x.posted);
-        assertEquals("901", host.deliveries.get(100L).get("Social Post ID"));
-        assertTrue(host.deliveries.get(100L).get("Social Delivery").startsWith("posted "));
+        assertEquals("901", host.deliveries.get(100L).get(MessageField.POST_ID));
+        assertTrue(host.deliveries.get(100L).get(MessageField.DELIVERY).startsWith("posted "));
         LedgerEntry echo = db.read(em -> em.find(LedgerEntry.class, "x:901"));
         assertEquals(LedgerEntry.Direction.OUTBOUND, echo.direction());
         assertEquals(1L, echo.ticketId());
@@ -163,7 +165,7 @@ class OutboxTest {
         assertEquals(List.of("public:10:@alice We want to fix this. We've sent you a DM.",
                 "dm:2001:Could you DM me the order number?"), x.posted, "the acknowledgement is never posted twice");
         assertEquals(List.of("socialcare-reply-110", "socialcare-reply-110-2", "socialcare-reply-110-2"), x.idempotencyKeys);
-        assertEquals("901 902", host.deliveries.get(110L).get("Social Post ID"));
+        assertEquals("901 902", host.deliveries.get(110L).get(MessageField.POST_ID));
     }
 
     @Test
@@ -173,20 +175,20 @@ class OutboxTest {
         outbox.deliverDue(10);
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty(), "nothing is posted without its approval");
-        assertTrue(host.deliveries.get(120L).get("Social Delivery").startsWith("held for approval: replies of newhire"),
+        assertTrue(host.deliveries.get(120L).get(MessageField.DELIVERY).startsWith("held for approval: replies of newhire"),
                 host.deliveries.toString());
         assertTrue(host.comments.get(1L).get(0).contains("held until a supervisor approves it"), host.comments.toString());
         assertEquals(1, outbox.heldForApproval());
 
-        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(500, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(500, 1, TicketField.APPROVAL, "Approve", "lead"));
         ReplyApprovals approvals = new ReplyApprovals(db, host, outbox, clock);
         approvals.readFromDesk(); // a fresh install starts at the newest transaction: RecordingHost's is 120
-        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(501, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(501, 1, TicketField.APPROVAL, "Approve", "lead"));
         assertEquals(1, approvals.readFromDesk());
         outbox.deliverDue(10);
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice We'll refund you today"), x.posted);
-        assertNull(host.ticketFields.get(1L).get(ReplyApprovals.APPROVAL), "cleared, so the next held reply needs its own approval");
+        assertNull(host.ticketFields.get(1L).get(TicketField.APPROVAL), "cleared, so the next held reply needs its own approval");
         assertEquals(0, outbox.heldForApproval());
         assertEquals(0, approvals.readFromDesk(), "each decision once");
         assertEquals(1, x.posted.size());
@@ -201,7 +203,7 @@ class OutboxTest {
         approvals.readFromDesk(); // a fresh install starts at the newest transaction: 160
         // The lead approves in transaction 170; the new hire then changes their mind in a reply the lead never saw,
         // and it is held before the plugin reads the approval.
-        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(170, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(170, 1, TicketField.APPROVAL, "Approve", "lead"));
         host.replies.put(175L, new AgentReply(1, 175, "newhire", "Actually, no refund for you", ReplyVisibility.PUBLIC, false, true));
         outbox.accept(175);
         outbox.deliverDue(10);
@@ -212,11 +214,11 @@ class OutboxTest {
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice We'll refund you today"), x.posted, "only what the lead could have read");
         assertEquals(1, outbox.heldForApproval(1));
-        assertTrue(host.deliveries.get(175L).get("Social Delivery").startsWith("held for approval"), host.deliveries.toString());
+        assertTrue(host.deliveries.get(175L).get(MessageField.DELIVERY).startsWith("held for approval"), host.deliveries.toString());
         assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("1 replies written after it stay held until the next decision")),
                 host.comments.toString());
 
-        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(180, 1, ReplyApprovals.APPROVAL, "Approve", "lead"));
+        host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(180, 1, TicketField.APPROVAL, "Approve", "lead"));
         assertEquals(1, approvals.readFromDesk());
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice We'll refund you today", "public:10:@alice Actually, no refund for you"), x.posted);
@@ -232,7 +234,7 @@ class OutboxTest {
         outbox.deliverDue(10);
         assertEquals(1, outbox.reject(1, "lead", "no lawyers", 170));
         outbox.deliverDue(10);
-        assertEquals("refused: rejected by lead: no lawyers", host.deliveries.get(161L).get("Social Delivery"));
+        assertEquals("refused: rejected by lead: no lawyers", host.deliveries.get(161L).get(MessageField.DELIVERY));
         assertEquals(1, outbox.heldForApproval(1), "the reply written after the rejection waits for its own decision");
         assertEquals(0, outbox.approve(1, "lead", 171), "nor does an approval in the same transaction cover it");
         assertEquals(1, outbox.approve(1, "lead", 172));
@@ -250,7 +252,7 @@ class OutboxTest {
         assertFalse(outbox.accept(150), "once per transaction");
         assertTrue(x.posted.isEmpty(), "nobody but an agent speaks for the brand");
         assertEquals(1, host.calls.stream().filter("memberOf"::equals).count(), "refused once and for good");
-        String delivery = host.deliveries.get(150L).get("Social Delivery");
+        String delivery = host.deliveries.get(150L).get(MessageField.DELIVERY);
         assertTrue(delivery.startsWith("refused: x:2001 is not a member of Social Agents or Social Team Leads"
                 + " (agentGroups in etc/org.socialcarebridge.reply.cfg)"), delivery);
         assertEquals(1, host.comments.get(1L).size(), host.comments.toString());
@@ -269,7 +271,7 @@ class OutboxTest {
         brand.accept(153);
         brand.deliverDue(10);
         assertEquals(List.of("public:10:@alice We hear you"), x.posted);
-        assertTrue(host.deliveries.get(153L).get("Social Delivery").startsWith("refused: agent is not a member of Brand Voice ("),
+        assertTrue(host.deliveries.get(153L).get(MessageField.DELIVERY).startsWith("refused: agent is not a member of Brand Voice ("),
                 host.deliveries.toString());
     }
 
@@ -284,7 +286,7 @@ class OutboxTest {
         }
         assertTrue(x.posted.isEmpty(), "never posted on doubt");
         assertEquals(3, host.calls.stream().filter("memberOf"::equals).count(), "asked again later");
-        String delivery = host.deliveries.get(151L).get("Social Delivery");
+        String delivery = host.deliveries.get(151L).get(MessageField.DELIVERY);
         assertTrue(delivery.startsWith("held, author unverified: could not tell whether agent is a member of Social Agents or"
                 + " Social Team Leads (agentGroups in etc/org.socialcarebridge.reply.cfg): RT is down (test)"), delivery);
         assertEquals(1, host.comments.get(1L).size(), "one comment, not one per try: " + host.comments);
@@ -294,7 +296,7 @@ class OutboxTest {
         host.failing.clear();
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice On it"), x.posted);
-        assertTrue(host.deliveries.get(151L).get("Social Delivery").startsWith("posted "));
+        assertTrue(host.deliveries.get(151L).get(MessageField.DELIVERY).startsWith("posted "));
     }
 
     @Test
@@ -307,7 +309,7 @@ class OutboxTest {
         typo.accept(155);
         typo.deliverDue(10);
         assertEquals(List.of("public:10:@alice Fixed"), x.posted);
-        String delivery = host.deliveries.get(155L).get("Social Delivery");
+        String delivery = host.deliveries.get(155L).get(MessageField.DELIVERY);
         assertTrue(delivery.startsWith("held, author unverified: ") && delivery.contains("Social Team Laeds"), delivery);
     }
 
@@ -316,12 +318,12 @@ class OutboxTest {
         host.replies.put(121L, new AgentReply(1, 121, "agent", "Our lawyers say no", ReplyVisibility.PUBLIC, true, false));
         outbox.accept(121);
         outbox.deliverDue(10);
-        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put(ReplyApprovals.NOTE, "Don't mention lawyers; say we are looking into it");
-        assertEquals(1, outbox.reject(1, "lead", host.ticketField(1, ReplyApprovals.NOTE).orElse(null), 500));
+        host.ticketFields.computeIfAbsent(1L, k -> new java.util.HashMap<>()).put(TicketField.APPROVAL_NOTE, "Don't mention lawyers; say we are looking into it");
+        assertEquals(1, outbox.reject(1, "lead", host.ticketField(1, TicketField.APPROVAL_NOTE).orElse(null), 500));
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty());
         assertEquals("refused: rejected by lead: Don't mention lawyers; say we are looking into it",
-                host.deliveries.get(121L).get("Social Delivery"));
+                host.deliveries.get(121L).get(MessageField.DELIVERY));
     }
 
     @Test
@@ -353,7 +355,7 @@ class OutboxTest {
         outbox.deliverDue(10);
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty());
-        String delivery = host.deliveries.get(130L).get("Social Delivery");
+        String delivery = host.deliveries.get(130L).get(MessageField.DELIVERY);
         assertTrue(delivery.startsWith("blocked by guard: The public reply contains a card number"), delivery);
         assertTrue(host.comments.get(1L).get(0).contains("NOT delivered"), host.comments.toString());
     }
@@ -381,7 +383,7 @@ class OutboxTest {
         outbox.accept(141);
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty(), "no stale answer");
-        String delivery = host.deliveries.get(141L).get("Social Delivery");
+        String delivery = host.deliveries.get(141L).get(MessageField.DELIVERY);
         assertTrue(delivery.startsWith("held for collision: since you opened the ticket, the customer wrote again (transaction #140)"),
                 delivery);
         assertTrue(host.comments.get(1L).get(0).contains("held for collision"), host.comments.toString());
@@ -434,7 +436,7 @@ class OutboxTest {
         assertTrue(x.posted.isEmpty());
         assertEquals(6, 10 - x.failures.size(), "gives up after the scheduled attempts");
         assertTrue(host.comments.get(1L).get(0).contains("NOT delivered"), host.comments.toString());
-        assertTrue(host.deliveries.get(103L).get("Social Delivery").startsWith("failed: 503"));
+        assertTrue(host.deliveries.get(103L).get(MessageField.DELIVERY).startsWith("failed: 503"));
         assertEquals(1, outbox.failed(), "and counted on the health page");
     }
 
@@ -457,7 +459,7 @@ class OutboxTest {
         host.failing.clear();
         outbox.deliverDue(10);
         assertEquals(1, x.posted.size());
-        assertEquals("901", host.deliveries.get(105L).get("Social Post ID"));
+        assertEquals("901", host.deliveries.get(105L).get(MessageField.POST_ID));
     }
 
     Outbox restarted() {
@@ -476,8 +478,8 @@ class OutboxTest {
         afterRestart.deliverDue(10);
         assertEquals(1, x.posted.size(), "looked up, not posted again");
         assertEquals(List.of(clock.instant().minus(UnconfirmedPost.CLOCK_SLACK)), x.lookups, "looked up from the interrupted attempt on");
-        assertEquals("901", host.deliveries.get(106L).get("Social Post ID"));
-        assertTrue(host.deliveries.get(106L).get("Social Delivery").startsWith("posted "));
+        assertEquals("901", host.deliveries.get(106L).get(MessageField.POST_ID));
+        assertTrue(host.deliveries.get(106L).get(MessageField.DELIVERY).startsWith("posted "));
         assertEquals(LedgerEntry.Direction.OUTBOUND, db.read(em -> em.find(LedgerEntry.class, "x:901")).direction(),
                 "its echo is recognised as the brand's own post");
     }
@@ -492,7 +494,7 @@ class OutboxTest {
         afterRestart.deliverDue(10);
         assertEquals(1, x.lookups.size());
         assertEquals(List.of("public:10:@alice hello"), x.posted);
-        assertEquals("901", host.deliveries.get(107L).get("Social Post ID"));
+        assertEquals("901", host.deliveries.get(107L).get(MessageField.POST_ID));
     }
 
     @Test
@@ -507,8 +509,8 @@ class OutboxTest {
         outbox.deliverDue(10);
         assertEquals(List.of("public:10:@alice Sorry! Looking now."), x.posted, "exactly one post on the network");
         assertEquals(1, x.lookups.size());
-        assertEquals("901", host.deliveries.get(108L).get("Social Post ID"));
-        assertTrue(host.deliveries.get(108L).get("Social Delivery").startsWith("posted "));
+        assertEquals("901", host.deliveries.get(108L).get(MessageField.POST_ID));
+        assertTrue(host.deliveries.get(108L).get(MessageField.DELIVERY).startsWith("posted "));
     }
 
     @Test
@@ -543,7 +545,7 @@ class OutboxTest {
         outbox.deliverDue(10);
         assertEquals(DeliveryState.UNCERTAIN, db.read(em -> em.find(OutboxEntry.class, 111L)).state());
         assertEquals(1, x.posted.size());
-        assertTrue(host.deliveries.get(111L).get("Social Delivery").startsWith("uncertain"));
+        assertTrue(host.deliveries.get(111L).get(MessageField.DELIVERY).startsWith("uncertain"));
         assertTrue(host.comments.get(1L).get(0).contains("may or may not have reached the customer"), host.comments.toString());
         assertEquals(1, outbox.failed(), "counted on the health page");
     }
@@ -560,7 +562,7 @@ class OutboxTest {
         clock.now = clock.now.plusSeconds(60);
         outbox.deliverDue(10);
         assertEquals(2, x.posted.size(), "the first reply's post is the first reply's");
-        assertEquals("902", host.deliveries.get(113L).get("Social Post ID"));
+        assertEquals("902", host.deliveries.get(113L).get(MessageField.POST_ID));
     }
 
     static final SocialIdentity BOB = new SocialIdentity(Network.X, "2002", "bob", "Bob", null, 1, false);
@@ -585,13 +587,13 @@ class OutboxTest {
         outbox.deliverDue(10);
         assertEquals(List.of("dm:2001:Alice, your order 42 ships to 1 Main St"), x.posted,
                 "the last message was a DM, so the reply is private (as before), and goes to the ticket's customer, not Bob");
-        assertEquals("x:2001 @alice", host.deliveries.get(150L).get("Social Recipient"));
+        assertEquals("x:2001 @alice", host.deliveries.get(150L).get(MessageField.RECIPIENT));
 
         agentReplies(151, "We don't need anything from you", ReplyVisibility.TO_PRIVATE);
         outbox.accept(151);
         outbox.deliverDue(10);
         assertEquals("dm:2001:We don't need anything from you", x.posted.get(2), "Move to private's DM too");
-        assertEquals("x:2001 @alice", host.deliveries.get(151L).get("Social Recipient"));
+        assertEquals("x:2001 @alice", host.deliveries.get(151L).get(MessageField.RECIPIENT));
     }
 
     @Test
@@ -602,7 +604,7 @@ class OutboxTest {
         outbox.accept(152);
         outbox.deliverDue(10);
         assertEquals(List.of("dm:2002:Bob, please open your own case"), x.posted);
-        assertEquals("x:2002 @bob", host.deliveries.get(152L).get("Social Recipient"));
+        assertEquals("x:2002 @bob", host.deliveries.get(152L).get(MessageField.RECIPIENT));
     }
 
     @Test
@@ -613,10 +615,10 @@ class OutboxTest {
         outbox.accept(153);
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty());
-        String delivery = host.deliveries.get(153L).get("Social Delivery");
+        String delivery = host.deliveries.get(153L).get(MessageField.DELIVERY);
         assertTrue(delivery.startsWith("refused: Nothing was sent: Social Reply To is '@mallory'"), delivery);
         assertTrue(delivery.contains("@alice (the customer, x:2001), @bob (x:2002)"), delivery);
-        assertFalse(host.deliveries.get(153L).containsKey("Social Recipient"), "nobody received it");
+        assertFalse(host.deliveries.get(153L).containsKey(MessageField.RECIPIENT), "nobody received it");
         assertTrue(host.comments.get(1L).get(0).contains("NOT delivered") && host.comments.get(1L).get(0).contains("'@mallory'"),
                 host.comments.toString());
     }
@@ -629,7 +631,7 @@ class OutboxTest {
         assertTrue(outbox.accept(156));
         outbox.deliverDue(10);
         assertTrue(x.posted.isEmpty());
-        String delivery = host.deliveries.get(156L).get("Social Delivery");
+        String delivery = host.deliveries.get(156L).get(MessageField.DELIVERY);
         assertTrue(delivery.startsWith("refused: Nothing was sent: Social Reply To is '@bob ") && delivery.contains("…'"), delivery);
     }
 
@@ -640,7 +642,7 @@ class OutboxTest {
         outbox.accept(154);
         outbox.deliverDue(10);
         assertEquals(List.of("public:11:@bob @alice Thanks both, we're on it"), x.posted);
-        assertFalse(host.deliveries.get(154L).containsKey("Social Recipient"));
+        assertFalse(host.deliveries.get(154L).containsKey(MessageField.RECIPIENT));
     }
 
     @Test
@@ -690,6 +692,6 @@ class OutboxTest {
         toMastodon.accept(161);
         toMastodon.deliverDue(10);
         assertEquals(List.of("dm:301:@carol I asked our depot to call you; or mail help@acme.example"), mastodon.posted);
-        assertEquals("mastodon:301 @carol", host.deliveries.get(161L).get("Social Recipient"));
+        assertEquals("mastodon:301 @carol", host.deliveries.get(161L).get(MessageField.RECIPIENT));
     }
 }

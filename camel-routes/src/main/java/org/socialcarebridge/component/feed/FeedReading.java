@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.persistence.Database;
 
 /**

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.health.ChannelStatus;

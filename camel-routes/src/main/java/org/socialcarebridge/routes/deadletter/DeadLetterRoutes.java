@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.socialcarebridge.conversation.DeadLetterAlert;
+import org.socialcarebridge.intake.DeadLetterAlert;
 import org.socialcarebridge.conversation.DeadLetters;
 import org.socialcarebridge.routes.health.Tick;
 import org.socialcarebridge.routes.http.AdminToken;

@@ -8,7 +8,7 @@ import org.socialcarebridge.component.SocialCareHeaders;
 import org.socialcarebridge.component.feed.FeedConsumer;
 import org.socialcarebridge.component.feed.UnreadableItemException;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.channel.Network;
 
 /**

@@ -29,8 +29,10 @@ import org.socialcarebridge.host.FieldChange;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.StatusChange;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.ColumnText;
@@ -196,7 +198,7 @@ public final class RtGateway implements HostGateway {
                 .put("Content", ticket.content())
                 .put("ContentType", "text/plain");
         ObjectNode fields = body.putObject("CustomFields");
-        ticket.customFields().forEach(fields::put);
+        RtFields.ticketNames(ticket.customFields()).forEach(fields::put);
         if (ticket.refersTo() != null) {
             body.put("RefersTo", ticket.refersTo());
         }
@@ -219,15 +221,15 @@ public final class RtGateway implements HostGateway {
         long id = created.get("id").asLong();
         // REST2 drops TxnCustomFields on creation (answering 201 all the same), so the first message's
         // own fields are set on the Create transaction afterwards, as on every later message.
-        setTransactionFields("ticket", id, ticket.messageFields());
+        setTransactionFields("ticket", id, RtFields.messageNames(ticket.messageFields()));
         return id;
     }
 
     @Override
-    public void addCustomerMessage(long ticketId, String content, Map<String, String> messageFields) {
+    public void addCustomerMessage(long ticketId, String content, Map<MessageField, String> messageFields) {
         ObjectNode body = json.createObjectNode().put("Content", content).put("ContentType", "text/plain");
         ObjectNode txnFields = body.putObject("TxnCustomFields");
-        messageFields.forEach(txnFields::put);
+        RtFields.messageNames(messageFields).forEach(txnFields::put);
         expectSuccess(session.send("POST", REST + "/ticket/" + ticketId + "/correspond", "application/json", body.toString()),
                 "add the customer's message to ticket " + ticketId);
     }
@@ -261,7 +263,7 @@ public final class RtGateway implements HostGateway {
     @Override
     public Optional<Long> ticketForConversation(String conversationKey) {
         // Any queue: triage routes tickets to several, and agents move them.
-        String query = "'CF.{Social Conversation ID}' = '" + sql(conversationKey) + "'";
+        String query = "'CF.{" + RtFields.name(TicketField.CONVERSATION) + "}' = '" + sql(conversationKey) + "'";
         JsonNode found = parse(session.send("GET", REST + "/tickets?per_page=1&orderby=id&order=DESC&query="
                         + HttpCall.encode(query), null, null),
                 "search tickets");
@@ -273,7 +275,7 @@ public final class RtGateway implements HostGateway {
     public boolean ticketHoldsMessage(long ticketId, String postKey) {
         for (long txn : transactionIds(searchBody(List.of(
                 term("ObjectType", "=", "RT::Ticket"), term("ObjectId", "=", ticketId), term("Type", "=", "Correspond"))), 1000)) {
-            if (postKey.equals(fieldValue(transaction(txn), "Social Post ID"))) {
+            if (postKey.equals(fieldValue(transaction(txn), RtFields.name(MessageField.POST_ID)))) {
                 return true;
             }
         }
@@ -293,22 +295,22 @@ public final class RtGateway implements HostGateway {
         }
         long ticketId = txn.path("Object").path("id").asLong();
         JsonNode ticket = parse(session.send("GET", REST + "/ticket/" + ticketId, null, null), "read ticket " + ticketId);
-        if (fieldValue(ticket, "Social Conversation ID") == null) {
+        if (fieldValue(ticket, RtFields.name(TicketField.CONVERSATION)) == null) {
             return Optional.empty(); // not a social ticket, whatever its queue
         }
-        String visibility = fieldValue(txn, "Reply Visibility");
+        String visibility = fieldValue(txn, RtFields.name(MessageField.REPLY_VISIBILITY));
         // Left empty on the Reply form: the outbox replies the way the customer last wrote.
         ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : ReplyVisibility.fromLabel(visibility);
-        boolean ticketNeedsApproval = "Yes".equalsIgnoreCase(fieldValue(ticket, "Social Approval Required"));
+        boolean ticketNeedsApproval = "Yes".equalsIgnoreCase(fieldValue(ticket, RtFields.name(TicketField.APPROVAL_REQUIRED)));
         JsonNode user = agentUser(agent);
         // Fails closed: an unreadable group fails the whole read, and the reply is taken again later.
         boolean agentNeedsApproval = approvalNeeded.current().contains(userId(user));
         String realName = user.path("RealName").asText("");
-        String seen = fieldValue(txn, "Social Seen");
+        String seen = fieldValue(txn, RtFields.name(MessageField.SEEN));
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen,
                 ticketNeedsApproval, agentNeedsApproval, realName.isBlank() ? agent : realName,
                 seen != null && seen.strip().matches("\\d{1,18}") ? Long.valueOf(seen.strip()) : null,
-                fieldValue(txn, "Social Reply To"))); // the reply policy checks it against the conversation
+                fieldValue(txn, RtFields.name(MessageField.REPLY_TO)))); // the reply policy checks it against the conversation
     }
 
     @Override
@@ -424,13 +426,13 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
-    public void labelFirstMessage(long ticketId, Map<String, String> messageFields) {
-        setTransactionFields("ticket", ticketId, messageFields);
+    public void labelFirstMessage(long ticketId, Map<MessageField, String> messageFields) {
+        setTransactionFields("ticket", ticketId, RtFields.messageNames(messageFields));
     }
 
     @Override
-    public void recordDelivery(long transactionId, Map<String, String> transactionFields) {
-        setTransactionFields("transaction", transactionId, transactionFields);
+    public void recordDelivery(long transactionId, Map<MessageField, String> transactionFields) {
+        setTransactionFields("transaction", transactionId, RtFields.messageNames(transactionFields));
     }
 
     /**
@@ -508,15 +510,16 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
-    public List<FieldChange> fieldChangesAfter(long transactionId, Set<String> fields, int limit) {
+    public List<FieldChange> fieldChangesAfter(long transactionId, Set<TicketField> fields, int limit) {
         List<FieldChange> changes = new ArrayList<>();
         for (TicketTransaction t : peoplesTransactions("CustomField", transactionId, limit)) {
             // The ticket names its fields by id (the plugin may not read field definitions), and its
             // value now is the correction.
             String fieldId = t.txn().path("Field").path("id").asText();
-            fieldById(t.ticket(), fieldId).filter(cf -> fields.contains(cf.path("name").asText()))
-                    .ifPresent(cf -> changes.add(new FieldChange(t.id(), t.ticketId(), cf.path("name").asText(),
-                            firstValue(cf), t.txn().path("Creator").path("id").asText())));
+            fieldById(t.ticket(), fieldId).ifPresent(cf -> RtFields.ticketField(cf.path("name").asText())
+                    .filter(fields::contains)
+                    .ifPresent(field -> changes.add(new FieldChange(t.id(), t.ticketId(), field, firstValue(cf),
+                            t.txn().path("Creator").path("id").asText()))));
         }
         return changes;
     }
@@ -558,7 +561,7 @@ public final class RtGateway implements HostGateway {
             return Optional.empty();
         }
         JsonNode ticket = parse(answer, "read ticket " + id);
-        return fieldValue(ticket, "Social Conversation ID") == null ? Optional.empty() : Optional.of(ticket);
+        return fieldValue(ticket, RtFields.name(TicketField.CONVERSATION)) == null ? Optional.empty() : Optional.of(ticket);
     }
 
     private static Optional<JsonNode> fieldById(JsonNode object, String id) {
@@ -576,18 +579,19 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
-    public Optional<String> ticketField(long ticketId, String field) {
+    public Optional<String> ticketField(long ticketId, TicketField field) {
         return Optional.ofNullable(fieldValue(parse(session.send("GET", REST + "/ticket/" + ticketId, null, null),
-                "read ticket " + ticketId), field));
+                "read ticket " + ticketId), RtFields.name(field)));
     }
 
     @Override
-    public void setTicketFields(long ticketId, Map<String, String> values) {
-        if (values.isEmpty()) {
+    public void setTicketFields(long ticketId, Map<TicketField, String> fieldValues) {
+        if (fieldValues.isEmpty()) {
             return;
         }
         ObjectNode body = json.createObjectNode();
         ObjectNode fields = body.putObject("CustomFields");
+        Map<String, String> values = RtFields.ticketNames(fieldValues);
         // RT 5.0.3's REST2 cannot remove a value: it records an empty one, which fieldValue reads as none.
         values.forEach((field, value) -> fields.put(field, value == null ? "" : value));
         expectSuccess(session.send("PUT", REST + "/ticket/" + ticketId, "application/json", body.toString()),

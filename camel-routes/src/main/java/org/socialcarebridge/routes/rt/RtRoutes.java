@@ -4,15 +4,15 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.socialcarebridge.conversation.Intake;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.health.ChannelWatch;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApprovals;
-import org.socialcarebridge.routes.http.InboundRequest;
 import org.socialcarebridge.routes.health.Tick;
+import org.socialcarebridge.routes.http.InboundRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

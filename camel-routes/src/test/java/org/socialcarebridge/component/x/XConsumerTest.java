@@ -29,7 +29,7 @@ import org.socialcarebridge.component.SocialCareHeaders;
 import org.socialcarebridge.component.feed.FeedConsumer;
 import org.socialcarebridge.component.feed.Listening;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.channel.Network;

@@ -44,7 +44,7 @@ import org.socialcarebridge.reply.guard.SensitiveDataGuard;
 import org.socialcarebridge.routes.http.HtmlText;
 import org.socialcarebridge.component.mastodon.MastodonLivePayloads;
 import org.socialcarebridge.component.x.XLivePayloads;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.rules.TriageRules;
 

@@ -34,6 +34,7 @@ import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.metrics.MetricsPublisher;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
@@ -54,7 +55,7 @@ class MetricsRoutesTest {
     final Database db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
     final DefaultCamelContext camel = new DefaultCamelContext();
     final AtomicInteger calls = new AtomicInteger();
-    final Map<Long, Map<String, String>> written = new ConcurrentHashMap<>();
+    final Map<Long, Map<TicketField, String>> written = new ConcurrentHashMap<>();
     /** A help desk that is down for the first field write, then records them; the metrics call nothing else. */
     final HostGateway host = (HostGateway) Proxy.newProxyInstance(HostGateway.class.getClassLoader(),
             new Class<?>[]{HostGateway.class}, (proxy, method, args) -> {
@@ -65,7 +66,7 @@ class MetricsRoutesTest {
                     throw new HostUnavailableException("RT is down (test)");
                 }
                 @SuppressWarnings("unchecked")
-                Map<String, String> fields = (Map<String, String>) args[1];
+                Map<TicketField, String> fields = (Map<TicketField, String>) args[1];
                 written.computeIfAbsent((Long) args[0], k -> new ConcurrentHashMap<>()).putAll(fields);
                 return null;
             });
@@ -122,8 +123,8 @@ class MetricsRoutesTest {
             Thread.sleep(50);
         }
         assertTrue(calls.get() >= 2, "the first pass met the outage, a later one wrote: " + calls.get());
-        assertEquals("Breached", written.get(7L).get("Social SLA"));
-        assertEquals("0", written.get(7L).get("Social Replies"));
+        assertEquals("Breached", written.get(7L).get(TicketField.SLA));
+        assertEquals("0", written.get(7L).get(TicketField.REPLIES));
         assertTrue(camel.getRouteController().getRouteStatus("metrics-publish").isStarted(), "the route lives on");
         Thread.sleep(300);
         assertEquals(2, calls.get(), "written once, then nothing more changed");

@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Visibility;
-import org.socialcarebridge.triage.DecisionReport;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.DecisionReport;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.eval.LabelledCsv;

@@ -79,7 +79,7 @@ public final class TextModel {
     public void learnCategory(String text, String category) {
         if (category == null || category.isBlank()) {
             throw new IllegalArgumentException("category is " + (category == null ? "null" : "blank")
-                    + "; name the Social Category the message belongs to");
+                    + "; name the category the message belongs to");
         }
         categories.learn(text, category.strip());
     }

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.Triage;
+import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.learn.TextModel;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.sentiment.SentimentLexicon;
-import org.socialcarebridge.triage.sentiment.SentimentReader;
+import org.socialcarebridge.triage.learn.SentimentReader;
 
 /**
  * Measures sentiment and category on a labelled CSV named by {@code -Dtriage.eval.csv=…}; skipped

@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,24 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.conversation.AfterCare;
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.SubjectLine;
+import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.HostUnavailableException;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.guard.PublicCardNotice;
-import org.socialcarebridge.triage.Triage;
 import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.TriageInput;
-import org.socialcarebridge.triage.TriageRecord;
+import org.socialcarebridge.triage.engine.Triage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +54,7 @@ public final class Intake {
      */
     static final Duration HOST_PATIENCE = Duration.ofMinutes(2);
 
-    private final Database db;
+    private final IntakeStore store;
     private final HostGateway host;
     private final Set<String> ownAccountKeys;
     private final Duration reopenWindow;
@@ -76,7 +83,7 @@ public final class Intake {
     public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Triage triage,
                   AfterCare afterCare, Clock clock) {
         this.afterCare = afterCare;
-        this.db = db;
+        this.store = new IntakeStore(db);
         this.host = host;
         this.triage = triage;
         this.reopenWindow = reopenWindow;
@@ -96,11 +103,8 @@ public final class Intake {
      * wrote last (an upgrade); call once at start. Answers how many conversations learnt theirs.
      */
     public int settleCustomers() {
-        List<String> unsettled = db.read(em -> em.createQuery(
-                "select c.key from Conversation c where c.customerAccountId is null", String.class).getResultList());
-        for (String key : unsettled) {
-            db.writing(em -> em.find(Conversation.class, key).settleCustomer(em));
-        }
+        List<String> unsettled = store.unsettledConversations();
+        unsettled.forEach(store::settleCustomer);
         if (!unsettled.isEmpty()) {
             LOG.info("Learnt the customer of {} conversations stored by an earlier version", unsettled.size());
         }
@@ -109,7 +113,7 @@ public final class Intake {
 
     /** Whether the ledger has this message (received, posted by the plugin, or ignored). */
     public boolean knows(Network network, String messageId) {
-        return db.read(em -> em.find(LedgerEntry.class, network.key() + ":" + messageId) != null);
+        return store.knows(network.key() + ":" + messageId);
     }
 
     /**
@@ -120,13 +124,7 @@ public final class Intake {
      */
     public int receive(List<InboundMessage> messages) {
         try {
-            return db.write(em -> {
-                int fresh = 0;
-                for (InboundMessage m : messages) {
-                    fresh += record(em, m);
-                }
-                return fresh;
-            });
+            return store.addAll(messages.stream().map(this::received).toList());
         } catch (RuntimeException e) {
             if (messages.size() > 1) {
                 LOG.warn("Recording {} messages at once failed ({}); recording them one by one", messages.size(),
@@ -142,34 +140,24 @@ public final class Intake {
 
     private int receiveOne(InboundMessage m) {
         try {
-            return db.write(em -> record(em, m));
+            return store.add(received(m)) ? 1 : 0;
         } catch (RuntimeException e) {
             String reason = "Could not be stored as received: " + reason(e);
-            int fresh = db.write(em -> {
-                LedgerEntry entry = LedgerEntry.unstorable(m, reason, clock.instant());
-                if (em.find(LedgerEntry.class, entry.key()) != null) {
-                    return 0;
-                }
-                em.persist(entry);
-                return 1;
-            });
+            int fresh = store.add(LedgerEntry.unstorable(m, reason, clock.instant())) ? 1 : 0;
             LOG.error("Message {} moved to the dead-letter list: {}", m.key(), reason);
             return fresh;
         }
     }
 
-    private int record(EntityManager em, InboundMessage m) {
-        if (em.find(LedgerEntry.class, m.key()) != null) {
-            return 0; // seen before (a re-poll, or the echo of the plugin's own post)
-        }
+    /** The message's ledger entry as received: ignored from the start when it is the brand's own or no case. */
+    private LedgerEntry received(InboundMessage m) {
         LedgerEntry entry = LedgerEntry.received(m, clock.instant());
         if (ownAccountKeys.contains(m.author().key())) {
             entry.ignore("the brand's own post", clock.instant());
         } else if (m.noTicketReason() != null) {
             entry.ignore(m.noTicketReason(), clock.instant());
         }
-        em.persist(entry);
-        return 1;
+        return entry;
     }
 
     /**
@@ -180,9 +168,7 @@ public final class Intake {
      * in a row, it is that message's fault, and it becomes a dead letter).
      */
     public FilingReport filePending(int max) {
-        List<String> keys = db.read(em -> em.createQuery(
-                        "select e.key from LedgerEntry e where e.state = :s order by e.createdAt, e.key", String.class)
-                .setParameter("s", LedgerState.RECEIVED).setMaxResults(max).getResultList());
+        List<String> keys = store.waiting(max);
         int filed = 0;
         int dead = 0;
         for (String key : keys) {
@@ -196,7 +182,7 @@ public final class Intake {
             } catch (Throwable t) { // an Error too: Camel's timer and processor bridge catch only Exception
                 if (outage(key, t)) {
                     String error = t.getMessage();
-                    db.writing(em -> em.find(LedgerEntry.class, key).failed(error));
+                    store.change(key, entry -> entry.failed(error));
                     return new FilingReport(filed, dead, keys.size() - filed - dead, error);
                 }
                 deadLetter(key, "Could not be processed: " + reason(t), t);
@@ -225,7 +211,7 @@ public final class Intake {
 
     private void deadLetter(String key, String reason, Throwable cause) {
         storeFailures.remove(key);
-        db.writing(em -> em.find(LedgerEntry.class, key).deadLetter(reason, clock.instant()));
+        store.change(key, entry -> entry.deadLetter(reason, clock.instant()));
         if (cause == null) {
             LOG.error("Message {} moved to the dead-letter list: {}", key, reason);
         } else {
@@ -249,11 +235,11 @@ public final class Intake {
     }
 
     private void fileOne(String key) {
-        LedgerEntry entry = db.read(em -> em.find(LedgerEntry.class, key));
+        LedgerEntry entry = store.entry(key);
         InboundMessage m = entry.message();
         Optional<Conversation> existing = m.visibility() == Visibility.PRIVATE
-                ? latestConversationWith(m.author())
-                : db.read(em -> conversationOf(em, m));
+                ? store.latestConversationWith(m.author())
+                : store.conversationOf(m);
         // The SLA clock starts when the customer wrote, not when the help desk came back up.
         Instant wrote = m.createdAt().isBefore(clock.instant()) ? m.createdAt() : clock.instant();
         TriageDecision decision = triage.decide(TriageInput.of(m, false), wrote);
@@ -261,10 +247,7 @@ public final class Intake {
         if (existing.isEmpty() && !decision.ticket() && !entry.promoted()) {
             String reasons = String.join("; ", decision.signals().noise());
             TriageDecision filtered = decision;
-            db.writing(em -> {
-                em.find(LedgerEntry.class, key).filter(reasons.isEmpty() ? filtered.explanation() : reasons, clock.instant());
-                em.merge(TriageRecord.of(key, filtered, clock.instant()));
-            });
+            store.filtered(key, reasons.isEmpty() ? filtered.explanation() : reasons, filtered, clock.instant());
             LOG.info("Filtered {} as noise: {}", key, reasons);
             return;
         }
@@ -272,7 +255,7 @@ public final class Intake {
         boolean parentUnread = m.inReplyToId() != null && !knows(m.network(), m.inReplyToId());
         String body = body(m, parentUnread);
         // Count the attempt before calling the host, so a crash after the call is known on restart.
-        db.writing(em -> em.find(LedgerEntry.class, key).attempted());
+        store.change(key, LedgerEntry::attempted);
 
         Conversation conversation = null;
         Long continues = null;
@@ -338,18 +321,7 @@ public final class Intake {
         Conversation target = conversation;
         TriageDecision recorded = decision;
         try {
-            db.writing(em -> {
-                Conversation c = em.find(Conversation.class, target.key());
-                if (c == null) {
-                    c = target;
-                    em.persist(c);
-                } else if (c.ticketId() != target.ticketId()) {
-                    c.continueOn(target.ticketId(), m.author(), clock.instant());
-                }
-                c.heardFrom(m, clock.instant());
-                em.find(LedgerEntry.class, key).filed(c, clock.instant());
-                em.merge(TriageRecord.of(key, recorded, clock.instant()));
-            });
+            store.filed(key, target, m, recorded, clock.instant());
         } catch (PersistenceException e) {
             throw new IllegalStateException("Filed " + key + " on ticket " + target.ticketId()
                     + " but could not record it: " + e.getMessage(), e);
@@ -367,42 +339,13 @@ public final class Intake {
     private void warnOfPublicCard(InboundMessage m, long ticketId) {
         cardNotice.nudge(m.text(), m.author().handle()).ifPresent(nudge -> {
             try {
-                host.setTicketField(ticketId, "Social Personal Data Posted", "Yes");
+                host.setTicketField(ticketId, TicketField.PERSONAL_DATA_POSTED, "Yes");
                 host.comment(ticketId, "Social Care Bridge: the customer's public post " + m.messageId() + " seems to show a"
                         + " card number. Suggested public reply (then move to private):\n\n" + nudge);
             } catch (RuntimeException e) {
                 LOG.warn("Could not flag ticket {} for a card number posted in public: {}", ticketId, e.getMessage());
             }
         });
-    }
-
-    /**
-     * A direct message continues the latest conversation the customer took part in (as its customer or
-     * as one of several people in its public thread), reopening it within the window, so public and
-     * private messages of one case stay on one ticket.
-     */
-    private Optional<Conversation> latestConversationWith(SocialIdentity customer) {
-        return db.read(em -> em.createQuery(
-                        "select e.conversationKey from LedgerEntry e where e.network = :n and e.authorAccountId = :a"
-                                + " and e.state = :filed and e.conversationKey is not null order by e.filedAt desc", String.class)
-                .setParameter("n", customer.network()).setParameter("a", customer.accountId())
-                .setParameter("filed", LedgerState.FILED)
-                .setMaxResults(1).getResultList().stream().findFirst()
-                .map(key -> em.find(Conversation.class, key)));
-    }
-
-    /** The conversation this message continues: the thread it answers, then the thread it belongs to. */
-    private static Optional<Conversation> conversationOf(EntityManager em, InboundMessage m) {
-        if (m.inReplyToId() != null) {
-            LedgerEntry parent = em.find(LedgerEntry.class, m.network().key() + ":" + m.inReplyToId());
-            if (parent != null && parent.conversationKey() != null) {
-                return Optional.ofNullable(em.find(Conversation.class, parent.conversationKey()));
-            }
-        }
-        if (m.conversationId() != null) {
-            return Optional.ofNullable(em.find(Conversation.class, m.network().key() + ":" + m.conversationId()));
-        }
-        return Optional.empty();
     }
 
     /** A ticket opened for a message, and the triage decision that routed it. */
@@ -428,17 +371,17 @@ public final class Intake {
      * refused, clears the note, so such a message is filed as soon as RT is back (or retried after a fix).
      */
     private <T> T writeToHost(String key, java.util.function.Supplier<T> write) {
-        db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(clock.instant()));
+        store.change(key, entry -> entry.writingToHost(clock.instant()));
         try {
             return write.get();
         } catch (HostUnavailableException e) {
             if (!e.mayHaveWritten()) {
-                db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(null));
+                store.change(key, entry -> entry.writingToHost(null));
             }
             throw e;
         } catch (HostRejectedException e) {
             // The help desk answered with a refusal: it wrote nothing, so a retry after the fix needs no patience.
-            db.writing(em -> em.find(LedgerEntry.class, key).writingToHost(null));
+            store.change(key, entry -> entry.writingToHost(null));
             throw e;
         }
     }
@@ -460,33 +403,33 @@ public final class Intake {
 
     private NewTicket newTicket(InboundMessage m, String body, String conversationKey, Long refersTo, HostCustomer customer,
                                 TriageDecision d) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<TicketField, String> fields = new LinkedHashMap<>();
         SocialIdentity a = m.author();
-        fields.put("Social Network", m.network().displayName());
-        fields.put("Social Handle", "@" + a.handle());
+        fields.put(TicketField.NETWORK, m.network().displayName());
+        fields.put(TicketField.HANDLE, "@" + a.handle());
         if (a.profileUrl() != null) {
-            fields.put("Social Profile URL", a.profileUrl());
+            fields.put(TicketField.PROFILE_URL, a.profileUrl());
         }
-        fields.put("Social Conversation ID", conversationKey);
-        fields.put("Social Followers", String.valueOf(a.followers()));
-        fields.put("Social Verified", a.verified() ? "Yes" : "No");
-        fields.put("Social Priority", d.tier().name());
+        fields.put(TicketField.CONVERSATION, conversationKey);
+        fields.put(TicketField.FOLLOWERS, String.valueOf(a.followers()));
+        fields.put(TicketField.VERIFIED, a.verified() ? "Yes" : "No");
+        fields.put(TicketField.PRIORITY, d.tier().name());
         if (d.category() != null) {
-            fields.put("Social Category", d.category());
+            fields.put(TicketField.CATEGORY, d.category());
         }
-        fields.put("Social Sentiment", d.signals().sentiment().key());
-        fields.put("Social Contact Type", d.signals().contactType().key());
-        fields.put("Social Language", d.signals().language());
-        fields.put("Social Approval Required", d.approvalRequired() ? "Yes" : "No");
-        fields.put("Social Triage", d.explanation());
+        fields.put(TicketField.SENTIMENT, d.signals().sentiment().key());
+        fields.put(TicketField.CONTACT_TYPE, d.signals().contactType().key());
+        fields.put(TicketField.LANGUAGE, d.signals().language());
+        fields.put(TicketField.APPROVAL_REQUIRED, d.approvalRequired() ? "Yes" : "No");
+        fields.put(TicketField.TRIAGE, d.explanation());
         return new NewTicket(subject(m), customer, body, fields, messageFields(m), refersTo,
                 new TicketRouting(d.queue(), d.ownerGroup(), d.priority(), d.due()));
     }
 
     /** The message's id, and how it was written, shown on its transaction in the ticket's history. */
-    private static Map<String, String> messageFields(InboundMessage m) {
-        return Map.of("Social Post ID", m.messageId(),
-                "Reply Visibility", m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
+    private static Map<MessageField, String> messageFields(InboundMessage m) {
+        return Map.of(MessageField.POST_ID, m.messageId(),
+                MessageField.REPLY_VISIBILITY, m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
     }
 
     /** The ticket's subject: see {@link SubjectLine}. */
@@ -553,14 +496,11 @@ public final class Intake {
      */
     public boolean recordUnreadable(Network network, String messageId, String raw, String reason) {
         LedgerEntry entry = LedgerEntry.unreadable(network, messageId, raw, reason, clock.instant());
-        return db.write(em -> {
-            if (em.find(LedgerEntry.class, entry.key()) != null) {
-                return false;
-            }
-            em.persist(entry);
+        boolean fresh = store.add(entry);
+        if (fresh) {
             LOG.warn("Dead-lettered an unreadable {} item {} (the reason is in the ledger)", network.displayName(),
                     entry.messageId());
-            return true;
-        });
+        }
+        return fresh;
     }
 }

@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage.sentiment;
+package org.socialcarebridge.triage.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.sentiment.SentimentLexicon;
+import org.socialcarebridge.triage.sentiment.SentimentReading;
+import org.junit.jupiter.api.Test;
 
 class SentimentReaderTest {
     private final SentimentLexicon lexicon = new SentimentLexicon();

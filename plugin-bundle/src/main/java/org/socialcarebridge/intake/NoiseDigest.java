@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.conversation.FilteredMessages;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.host.Alerts;
 import org.socialcarebridge.persistence.Database;
 
 /**
@@ -25,10 +27,10 @@ public final class NoiseDigest {
 
     private final Database db;
     private final FilteredMessages filtered;
-    private final HostGateway host;
+    private final Alerts host;
     private final Clock clock;
 
-    public NoiseDigest(Database db, HostGateway host, Clock clock) {
+    public NoiseDigest(Database db, Alerts host, Clock clock) {
         this.db = db;
         this.filtered = new FilteredMessages(db);
         this.host = host;
@@ -54,7 +56,7 @@ public final class NoiseDigest {
                         + " each), then resolve this ticket. Later messages of the day are added as comments.\n\n" + text);
                 db.moveCursor(TICKET + day, String.valueOf(id), clock.instant());
             } else {
-                host.comment(Long.parseLong(open), text.toString());
+                host.noteOnAlert(Long.parseLong(open), text.toString());
             }
         });
         db.moveCursor(CURSOR, fresh.get(fresh.size() - 1).filteredAt().toString(), clock.instant());

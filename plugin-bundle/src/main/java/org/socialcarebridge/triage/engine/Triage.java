@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.socialcarebridge.triage.ContactType;
+import org.socialcarebridge.triage.Signals;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
+import org.socialcarebridge.triage.learn.SentimentReader;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.TriageRules;
 import org.socialcarebridge.triage.sentiment.SentimentLexicon;
-import org.socialcarebridge.triage.sentiment.SentimentReader;
 import org.socialcarebridge.triage.sentiment.SentimentReading;
 import org.socialcarebridge.triage.signal.ContactTypeSignal;
 import org.socialcarebridge.triage.signal.CrisisSignal;

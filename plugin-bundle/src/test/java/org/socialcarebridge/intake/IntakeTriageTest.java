@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,20 +12,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.conversation.FilteredMessages;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Tier;
-import org.socialcarebridge.triage.Triage;
-import org.socialcarebridge.triage.TriageLabel;
 import org.socialcarebridge.triage.TriageRecord;
-import org.socialcarebridge.triage.TriageTraining;
+import org.socialcarebridge.triage.engine.Triage;
+import org.socialcarebridge.triage.engine.TriageLabel;
+import org.socialcarebridge.triage.engine.TriageTraining;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.TriageRules;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Intake with the triage engine and the shipped default rules: what becomes work, where, and by when. */
 class IntakeTriageTest {
@@ -96,7 +103,7 @@ class IntakeTriageTest {
     void aCustomerWhoPostsTheirCardInPublicGetsTheTicketFlaggedAndANudgeSuggested() {
         intake.receive(List.of(tweet("10", ALICE, "@acme charged twice on 4111 1111 1111 1111, fix it", null)));
         intake.filePending(10);
-        assertEquals("Yes", host.ticketFields.get(1L).get("Social Personal Data Posted"));
+        assertEquals("Yes", host.ticketFields.get(1L).get(TicketField.PERSONAL_DATA_POSTED));
         String comment = host.comments.get(1L).get(0);
         assertTrue(comment.contains("@alice please don't share card details publicly"), comment);
         assertFalse(comment.contains("4111 1111 1111 1111"), "the comment never repeats the number");
@@ -111,12 +118,12 @@ class IntakeTriageTest {
         assertEquals("Social", t.routing().queue());
         assertEquals(90, t.routing().priority());
         assertEquals(WROTE.plus(Duration.ofMinutes(30)), t.routing().due(), "the SLA clock starts when the customer wrote");
-        assertEquals("P1", t.customFields().get("Social Priority"));
-        assertEquals("Delay", t.customFields().get("Social Category"));
-        assertEquals("negative", t.customFields().get("Social Sentiment"));
-        assertEquals("complaint", t.customFields().get("Social Contact Type"));
-        assertEquals("No", t.customFields().get("Social Approval Required"));
-        assertTrue(t.customFields().get("Social Triage").contains("dissatisfaction"), t.customFields().get("Social Triage"));
+        assertEquals("P1", t.customFields().get(TicketField.PRIORITY));
+        assertEquals("Delay", t.customFields().get(TicketField.CATEGORY));
+        assertEquals("negative", t.customFields().get(TicketField.SENTIMENT));
+        assertEquals("complaint", t.customFields().get(TicketField.CONTACT_TYPE));
+        assertEquals("No", t.customFields().get(TicketField.APPROVAL_REQUIRED));
+        assertTrue(t.customFields().get(TicketField.TRIAGE).contains("dissatisfaction"), t.customFields().get(TicketField.TRIAGE));
         TriageRecord r = db.read(em -> em.find(TriageRecord.class, "x:10"));
         assertTrue(r.ticketed());
         assertEquals(Tier.P1, r.tier());
@@ -139,8 +146,8 @@ class IntakeTriageTest {
         intake.receive(List.of(tweet("10", ALICE, "@acme thanks, the new app is lovely", null)));
         intake.filePending(10);
 
-        assertEquals("P1", host.tickets.get(1L).customFields().get("Social Priority"), "praise is P2; a VIP's, P1");
-        assertTrue(host.tickets.get(1L).customFields().get("Social Triage").contains("VIP"));
+        assertEquals("P1", host.tickets.get(1L).customFields().get(TicketField.PRIORITY), "praise is P2; a VIP's, P1");
+        assertTrue(host.tickets.get(1L).customFields().get(TicketField.TRIAGE).contains("VIP"));
     }
 
     @Test
@@ -152,7 +159,7 @@ class IntakeTriageTest {
         intake.filePending(10);
 
         assertEquals(1, host.tickets.size(), "filed whatever triage says");
-        assertNotNull(host.tickets.get(1L).customFields().get("Social Priority"), "and routed like any ticket");
+        assertNotNull(host.tickets.get(1L).customFields().get(TicketField.PRIORITY), "and routed like any ticket");
         TriageLabel label = db.read(em -> em.find(TriageLabel.class, "promoted:x:10"));
         assertEquals(Boolean.FALSE, label.noise());
         assertThrows(IllegalArgumentException.class, () -> training.promote("x:10"), "only filtered messages");

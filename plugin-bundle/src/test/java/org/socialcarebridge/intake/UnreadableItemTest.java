@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,11 +14,16 @@ import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.persistence.ColumnText;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** An item a feed cannot read is dead-lettered as it arrived, once, and never blocks what follows. */
 class UnreadableItemTest {

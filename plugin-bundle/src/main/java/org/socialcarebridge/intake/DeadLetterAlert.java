@@ -1,10 +1,11 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.conversation.DeadLetters;
+import org.socialcarebridge.host.Alerts;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,10 @@ public final class DeadLetterAlert {
 
     private final Database db;
     private final DeadLetters deadLetters;
-    private final HostGateway host;
+    private final Alerts host;
     private final Clock clock;
 
-    public DeadLetterAlert(Database db, DeadLetters deadLetters, HostGateway host, Clock clock) {
+    public DeadLetterAlert(Database db, DeadLetters deadLetters, Alerts host, Clock clock) {
         this.db = db;
         this.deadLetters = deadLetters;
         this.host = host;
@@ -70,7 +71,7 @@ public final class DeadLetterAlert {
             db.moveCursor(TICKET, String.valueOf(id), clock.instant());
             LOG.warn("Raised dead-letter alert {} for {} messages", id, fresh.size());
         } else {
-            host.comment(Long.parseLong(open), "More dead letters:\n\n" + text);
+            host.noteOnAlert(Long.parseLong(open), "More dead letters:\n\n" + text);
         }
         if (!fresh.isEmpty()) {
             db.moveCursor(SHOWN, position(fresh.get(fresh.size() - 1)), clock.instant());

@@ -1,7 +1,6 @@
-package org.socialcarebridge.triage.sentiment;
+package org.socialcarebridge.triage.learn;
 
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.learn.TextModel;
 
 /** A model trained past its minimum on small hand-written examples. */
 final class TextModelTestData {

@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,13 +10,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.socialcarebridge.RecordingHost;
+import org.socialcarebridge.TestDatabase;
+import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.DeadLetters;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.persistence.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socialcarebridge.RecordingHost;
-import org.socialcarebridge.TestDatabase;
-import org.socialcarebridge.channel.Network;
-import org.socialcarebridge.persistence.Database;
 
 class IntakeTest {
     static final SocialIdentity ALICE = new SocialIdentity(Network.X, "2001", "alice", "Alice A", "https://x.com/alice", 120, false);
@@ -46,8 +54,8 @@ class IntakeTest {
         var ticket = host.tickets.get(1L);
         assertEquals("X: my order never arrived", ticket.subject());
         assertEquals("x:2001", ticket.requestor().id());
-        assertEquals("@alice", ticket.customFields().get("Social Handle"));
-        assertEquals("x:10", ticket.customFields().get("Social Conversation ID"));
+        assertEquals("@alice", ticket.customFields().get(TicketField.HANDLE));
+        assertEquals("x:10", ticket.customFields().get(TicketField.CONVERSATION));
         assertTrue(ticket.content().contains("https://x.com/alice/status/10"), ticket.content());
     }
 
@@ -240,7 +248,7 @@ class IntakeTest {
         assertEquals(2, host.tickets.size());
         assertEquals("X DM: hello again, new problem", host.tickets.get(2L).subject());
         assertTrue(host.tickets.get(2L).content().startsWith(Intake.PRIVATE_MARK));
-        assertEquals("x:dm:81", host.tickets.get(2L).customFields().get("Social Conversation ID"));
+        assertEquals("x:dm:81", host.tickets.get(2L).customFields().get(TicketField.CONVERSATION));
         assertEquals(1L, host.tickets.get(2L).refersTo(), "the new ticket refers to the old one");
         assertTrue(host.reopened.isEmpty());
     }
@@ -266,7 +274,7 @@ class IntakeTest {
         intake.filePending(10);
         assertEquals(2, host.tickets.size());
         assertEquals(1L, host.tickets.get(2L).refersTo());
-        assertEquals("x:110", host.tickets.get(2L).customFields().get("Social Conversation ID"));
+        assertEquals("x:110", host.tickets.get(2L).customFields().get(TicketField.CONVERSATION));
         intake.receive(List.of(tweet("112", ALICE, "@acme any news?", "111", "110")));
         intake.filePending(10);
         assertEquals(List.of("111", "112"), host.messages.get(2L));

@@ -1,7 +1,9 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import java.util.List;
 
+import org.socialcarebridge.triage.Signals;
+import org.socialcarebridge.triage.TriageDecision;
 import org.socialcarebridge.triage.eval.Json;
 
 /**

@@ -1,11 +1,12 @@
-package org.socialcarebridge.triage.sentiment;
+package org.socialcarebridge.triage.learn;
 
 import java.util.Objects;
 import java.util.Optional;
 
 import org.socialcarebridge.triage.Prediction;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.learn.TextModel;
+import org.socialcarebridge.triage.sentiment.SentimentLexicon;
+import org.socialcarebridge.triage.sentiment.SentimentReading;
 
 /**
  * Reads a message's sentiment: the desk's {@link TextModel} when it has learnt enough and is sure

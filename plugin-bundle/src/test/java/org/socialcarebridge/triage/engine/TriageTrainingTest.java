@@ -1,7 +1,8 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -11,20 +12,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.Intake;
+import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.Sentiment;
+import org.socialcarebridge.triage.Signals;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.eval.LabelledExample;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.socialcarebridge.triage.rules.TriageRules;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Learning from the desk: corrections, imports and promotions become stored labels the model is rebuilt from. */
 class TriageTrainingTest {
@@ -46,14 +52,32 @@ class TriageTrainingTest {
     }
 
     @Test
+    void correctionsKeyedByTheHelpDesksFieldNameAreKeyedByTheFieldOnceOnRestore() {
+        db.writing(em -> {
+            TriageLabel old = new TriageLabel("desk:7:Social Category", "my parcel is late", "agent correction on ticket 7",
+                    Instant.parse("2026-11-01T10:00:00Z"));
+            old.category("Delay");
+            em.persist(old);
+        });
+        TriageTraining training = new TriageTraining(db, new TextModel(), Clock.systemUTC());
+
+        assertEquals(1, training.restore());
+        assertEquals(1, training.restore(), "once: a second start finds it keyed already");
+        assertNull(db.read(em -> em.find(TriageLabel.class, "desk:7:Social Category")));
+        TriageLabel rekeyed = db.read(em -> em.find(TriageLabel.class, TriageLabel.deskKey(7, TicketField.CATEGORY)));
+        assertEquals("Delay", rekeyed.category());
+        assertEquals("my parcel is late", rekeyed.text());
+    }
+
+    @Test
     void anAgentsCorrectionIsStoredAndLearntFromTheMessageThatOpenedTheTicket() {
         long ticket = fileTicket("10", "@acme I cannot sign in to the app since the update");
         TextModel model = new TextModel();
         TriageTraining training = new TriageTraining(db, model, Clock.systemUTC());
-        host.fieldChanges.add(new FieldChange(100, ticket, TriageTraining.CATEGORY, "Account", "agent"));
-        host.fieldChanges.add(new FieldChange(101, ticket, TriageTraining.SENTIMENT, "negative", "agent"));
-        host.fieldChanges.add(new FieldChange(102, ticket, TriageTraining.SENTIMENT, "furious", "agent")); // not a sentiment: ignored
-        host.fieldChanges.add(new FieldChange(103, 999, TriageTraining.CATEGORY, "Account", "agent")); // no message of the plugin's
+        host.fieldChanges.add(new FieldChange(100, ticket, TicketField.CATEGORY, "Account", "agent"));
+        host.fieldChanges.add(new FieldChange(101, ticket, TicketField.SENTIMENT, "negative", "agent"));
+        host.fieldChanges.add(new FieldChange(102, ticket, TicketField.SENTIMENT, "furious", "agent")); // not a sentiment: ignored
+        host.fieldChanges.add(new FieldChange(103, 999, TicketField.CATEGORY, "Account", "agent")); // no message of the plugin's
 
         assertEquals(0, training.learnFromDesk(host), "a fresh install starts at the desk's newest transaction");
         // RecordingHost's newest transaction is 0: every change above is after it.
@@ -64,7 +88,7 @@ class TriageTrainingTest {
         assertEquals(1, model.sentimentExamples());
 
         // A later correction of the same field replaces the label; the model is rebuilt from labels on start.
-        host.fieldChanges.add(new FieldChange(104, ticket, TriageTraining.CATEGORY, "Outage", "agent"));
+        host.fieldChanges.add(new FieldChange(104, ticket, TicketField.CATEGORY, "Outage", "agent"));
         training.learnFromDesk(host);
         assertEquals(2, training.labels());
         TextModel restarted = new TextModel();

@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.socialcarebridge.HostileText;
+import org.socialcarebridge.triage.TriageDecision;
+import org.socialcarebridge.triage.TriageInput;
 import org.socialcarebridge.triage.rules.TriageRules;
 import org.socialcarebridge.triage.signal.CrisisSignal;
 import org.socialcarebridge.triage.signal.LanguageSignal;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /** Triage's signals (noise, crisis words, contact type, language, sentiment) and rules, on hostile text. */
 class TriagePropertiesTest {

@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,10 +10,13 @@ import java.util.Set;
 
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.FieldChange;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TransactionFeed;
-import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.Sentiment;
+import org.socialcarebridge.triage.TriageRecord;
 import org.socialcarebridge.triage.eval.LabelledExample;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.slf4j.Logger;
@@ -29,10 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class TriageTraining {
     private static final Logger LOG = LoggerFactory.getLogger(TriageTraining.class);
     static final String CURSOR = "rt:corrections";
-    public static final String CATEGORY = "Social Category";
-    public static final String SENTIMENT = "Social Sentiment";
-    public static final String NOISE = "Social Noise";
-    static final Set<String> FIELDS = Set.of(CATEGORY, SENTIMENT, NOISE);
+    static final Set<TicketField> FIELDS = Set.of(TicketField.CATEGORY, TicketField.SENTIMENT, TicketField.NOISE);
 
     private final Database db;
     private final TextModel model;
@@ -48,10 +48,43 @@ public final class TriageTraining {
 
     /** Teaches the model every stored label (at start); answers how many. */
     public int restore() {
+        rekeyDeskLabels();
         List<TriageLabel> labels = db.read(em -> em.createQuery("select l from TriageLabel l order by l.labelledAt, l.key",
                 TriageLabel.class).getResultList());
         labels.forEach(this::teach);
         return labels.size();
+    }
+
+    /*
+     * Agents' corrections were keyed by the help desk's name of the field before the domain spoke
+     * TicketField ("desk:12:" and RT's name); key them by the field, once, so a later correction still
+     * replaces the earlier and the reports still find the corrected category. A desk label holds exactly
+     * one of category, sentiment and noise, which says its field.
+     */
+    private void rekeyDeskLabels() {
+        int rekeyed = db.write(em -> {
+            int n = 0;
+            for (TriageLabel old : em.createQuery("select l from TriageLabel l where l.key like :desk", TriageLabel.class)
+                    .setParameter("desk", TriageLabel.DESK + "%").getResultList()) {
+                String rest = old.key().substring(TriageLabel.DESK.length());
+                int colon = rest.indexOf(':');
+                TicketField field = old.category() != null ? TicketField.CATEGORY : old.sentiment() != null
+                        ? TicketField.SENTIMENT : old.noise() != null ? TicketField.NOISE : null;
+                if (colon <= 0 || field == null || !rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String key = TriageLabel.deskKey(Long.parseLong(rest.substring(0, colon)), field);
+                if (!key.equals(old.key()) && em.find(TriageLabel.class, key) == null) {
+                    em.remove(old);
+                    em.persist(old.rekeyed(key));
+                    n++;
+                }
+            }
+            return n;
+        });
+        if (rekeyed > 0) {
+            LOG.info("Triage re-keyed {} agent corrections by field", rekeyed);
+        }
     }
 
     public long labels() {
@@ -62,7 +95,7 @@ public final class TriageTraining {
      * Reads the corrections agents made in the help desk since the last look and learns from them. Starts
      * at the help desk's newest transaction on a fresh install. Answers how many were learnt.
      */
-    public int learnFromDesk(HostGateway host) {
+    public int learnFromDesk(DeskActivity host) {
         return new TransactionFeed<>(db, CURSOR, host::latestTransactionId,
                 (after, limit) -> host.fieldChangesAfter(after, FIELDS, limit), FieldChange::transactionId, clock).read(this::correct);
     }
@@ -104,6 +137,14 @@ public final class TriageTraining {
      */
     public void promote(String messageKey) {
         String text = filtered.promote(messageKey);
+        // Its noise decision goes; the intake decides again when it files it. Should this write be lost,
+        // the intake's decision replaces the old one all the same (TriageRecord is merged by key).
+        db.writing(em -> {
+            TriageRecord r = em.find(TriageRecord.class, messageKey);
+            if (r != null) {
+                em.remove(r);
+            }
+        });
         TriageLabel label = new TriageLabel("promoted:" + messageKey, text, "promoted from the filtered noise", clock.instant());
         label.noise(false);
         db.writing(em -> em.merge(label));

@@ -1,4 +1,4 @@
-package org.socialcarebridge.conversation;
+package org.socialcarebridge.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,13 +12,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.TestDatabase;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.persistence.ColumnText;
 import org.socialcarebridge.persistence.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever arrives, every field fits its column, and nothing is made up where the network said nothing readable. */
 class BoundedMessageTest {
@@ -92,7 +97,7 @@ class BoundedMessageTest {
         String content = host.tickets.get(1L).content();
         assertTrue(content.contains("in full: @" + handle), content);
         assertEquals("@" + ColumnText.cut(handle, SocialIdentity.HANDLE_LENGTH),
-                host.tickets.get(1L).customFields().get("Social Handle"));
+                host.tickets.get(1L).customFields().get(org.socialcarebridge.host.TicketField.HANDLE));
     }
 
     @Test

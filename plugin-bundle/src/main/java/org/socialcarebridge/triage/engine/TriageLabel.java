@@ -1,4 +1,4 @@
-package org.socialcarebridge.triage;
+package org.socialcarebridge.triage.engine;
 
 import java.time.Instant;
 
@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.triage.Sentiment;
 
 /**
  * One labelled example triage learns from: an agent's correction on a ticket (keyed by ticket and
@@ -19,9 +21,11 @@ import jakarta.persistence.Table;
 @Table(name = "SC_TRIAGE_LABEL")
 public class TriageLabel {
     /** The key of an agent's correction of this field on this ticket: a later correction replaces the earlier. */
-    public static String deskKey(long ticketId, String field) {
-        return "desk:" + ticketId + ":" + field;
+    public static String deskKey(long ticketId, TicketField field) {
+        return DESK + ticketId + ":" + field.name();
     }
+
+    static final String DESK = "desk:";
 
     @Id
     @Column(name = "LABEL_KEY", length = 200)
@@ -49,6 +53,15 @@ public class TriageLabel {
         this.text = text;
         this.source = source;
         this.labelledAt = now;
+    }
+
+    /** The same label under another key (labels are keyed by their id, which cannot change in place). */
+    TriageLabel rekeyed(String newKey) {
+        TriageLabel copy = new TriageLabel(newKey, text, source, labelledAt);
+        copy.sentiment = sentiment;
+        copy.category = category;
+        copy.noise = noise;
+        return copy;
     }
 
     void sentiment(Sentiment value) {

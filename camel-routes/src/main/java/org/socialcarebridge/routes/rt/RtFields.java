@@ -1,0 +1,95 @@
+package org.socialcarebridge.routes.rt;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.TicketField;
+
+/**
+ * RT's names for the domain's ticket and message fields: the custom fields descriptors/host/rt/schema.pl
+ * provisions. The one place they are spelt; RT, the extension and the reports rely on them as they are.
+ */
+final class RtFields {
+    private static final Map<TicketField, String> TICKET = new EnumMap<>(TicketField.class);
+    private static final Map<MessageField, String> MESSAGE = new EnumMap<>(MessageField.class);
+
+    static {
+        TICKET.put(TicketField.NETWORK, "Social Network");
+        TICKET.put(TicketField.HANDLE, "Social Handle");
+        TICKET.put(TicketField.PROFILE_URL, "Social Profile URL");
+        TICKET.put(TicketField.CONVERSATION, "Social Conversation ID");
+        TICKET.put(TicketField.FOLLOWERS, "Social Followers");
+        TICKET.put(TicketField.VERIFIED, "Social Verified");
+        TICKET.put(TicketField.PRIORITY, "Social Priority");
+        TICKET.put(TicketField.CATEGORY, "Social Category");
+        TICKET.put(TicketField.SENTIMENT, "Social Sentiment");
+        TICKET.put(TicketField.CONTACT_TYPE, "Social Contact Type");
+        TICKET.put(TicketField.LANGUAGE, "Social Language");
+        TICKET.put(TicketField.APPROVAL_REQUIRED, "Social Approval Required");
+        TICKET.put(TicketField.NOISE, "Social Noise");
+        TICKET.put(TicketField.PERSONAL_DATA_POSTED, "Social Personal Data Posted");
+        TICKET.put(TicketField.TRIAGE, "Social Triage");
+        TICKET.put(TicketField.APPROVAL, "Social Approval");
+        TICKET.put(TicketField.APPROVAL_NOTE, "Social Approval Note");
+        TICKET.put(TicketField.RESOLVED_BY, "Social Resolved By");
+        TICKET.put(TicketField.CLOSING, "Social Closing");
+        TICKET.put(TicketField.SURVEY, "Social Survey");
+        TICKET.put(TicketField.CHECK_IN, "Social Check-in");
+        TICKET.put(TicketField.CSAT, "Social CSAT");
+        TICKET.put(TicketField.SURVEY_ANSWER, "Social Survey Answer");
+        TICKET.put(TicketField.CUSTOMER_CONFIRMED_RESOLUTION, "Customer Confirmed Resolution");
+        TICKET.put(TicketField.FIRST_RESPONSE, "Social First Response (min)");
+        TICKET.put(TicketField.FIRST_RESPONSE_BUSINESS, "Social First Response Business (min)");
+        TICKET.put(TicketField.FIRST_RESPONSE_BAND, "Social First Response Band");
+        TICKET.put(TicketField.RESOLUTION, "Social Resolution (min)");
+        TICKET.put(TicketField.RESOLUTION_BUSINESS, "Social Resolution Business (min)");
+        TICKET.put(TicketField.SLA, "Social SLA");
+        TICKET.put(TicketField.REPLIES, "Social Replies");
+        TICKET.put(TicketField.SENTIMENT_FIRST, "Social Sentiment First");
+        TICKET.put(TicketField.SENTIMENT_LAST, "Social Sentiment Last");
+        TICKET.put(TicketField.SENTIMENT_CONVERSION, "Social Sentiment Conversion");
+
+        MESSAGE.put(MessageField.POST_ID, "Social Post ID");
+        MESSAGE.put(MessageField.REPLY_VISIBILITY, "Reply Visibility");
+        MESSAGE.put(MessageField.SEEN, "Social Seen");
+        MESSAGE.put(MessageField.DELIVERY, "Social Delivery");
+        MESSAGE.put(MessageField.REPLY_TO, "Social Reply To");
+        MESSAGE.put(MessageField.RECIPIENT, "Social Recipient");
+
+        if (TICKET.size() != TicketField.values().length || MESSAGE.size() != MessageField.values().length) {
+            throw new ExceptionInInitializerError("RtFields misses an RT name for a TicketField or MessageField");
+        }
+    }
+
+    private RtFields() {
+    }
+
+    static String name(TicketField field) {
+        return TICKET.get(field);
+    }
+
+    static String name(MessageField field) {
+        return MESSAGE.get(field);
+    }
+
+    /** The domain's field RT calls by this name, if it is one. */
+    static Optional<TicketField> ticketField(String rtName) {
+        return TICKET.entrySet().stream().filter(e -> e.getValue().equals(rtName)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The fields by RT's names, in the order given (null values stay: they clear the field). */
+    static Map<String, String> ticketNames(Map<TicketField, String> fields) {
+        Map<String, String> named = new LinkedHashMap<>();
+        fields.forEach((f, v) -> named.put(name(f), v));
+        return named;
+    }
+
+    static Map<String, String> messageNames(Map<MessageField, String> fields) {
+        Map<String, String> named = new LinkedHashMap<>();
+        fields.forEach((f, v) -> named.put(name(f), v));
+        return named;
+    }
+}

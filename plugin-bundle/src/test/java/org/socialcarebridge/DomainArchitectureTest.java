@@ -1,0 +1,137 @@
+package org.socialcarebridge;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The domain's layering, enforced: its packages form no cycle, it knows nothing of Camel, HTTP
+ * clients, Jackson or the adapters, and it names no RT custom field or queue (the RT adapter maps
+ * the domain's {@code TicketField}s to those).
+ */
+@AnalyzeClasses(packages = "org.socialcarebridge", importOptions = ImportOption.DoNotIncludeTests.class)
+class DomainArchitectureTest {
+
+    /*
+     * Agent-facing help texts in the reply path that name the RT field an agent is to set ("Put one of
+     * them in Social Reply To", "Set Reply Visibility to Private"), and ReplyVisibility's labels, which
+     * are the values of RT's Reply Visibility field. They speak to agents in RT's words on purpose; to go,
+     * the host adapter has to render those words (e.g. the text names a TicketField, the adapter its
+     * label). The list only shrinks.
+     */
+    static final Set<String> NOT_YET_BEHIND_THE_PORT = Set.of(
+            "org.socialcarebridge.reply.Outbox",
+            "org.socialcarebridge.reply.Participants",
+            "org.socialcarebridge.reply.ReplyApproval",
+            "org.socialcarebridge.reply.ReplyPolicy",
+            "org.socialcarebridge.channel.ReplyVisibility");
+
+    /*
+     * One slice per package, sub-packages included: a coarser slicing (org.socialcarebridge.(*)..)
+     * would fold triage.learn and triage.sentiment into one "triage" slice and hide the cycles between
+     * a package and its own sub-packages, which are cycles all the same.
+     */
+    @ArchTest
+    static final ArchRule packagesFormNoCycle = slices().matching("org.socialcarebridge.(**)")
+            .should().beFreeOfCycles();
+
+    private static DescribedPredicate<JavaClass> originIn(Set<String> names) {
+        return DescribedPredicate.describe("one of " + names, c -> names.contains(outermost(c).getName()));
+    }
+
+    private static JavaClass outermost(JavaClass c) {
+        return c.getEnclosingClass().map(DomainArchitectureTest::outermost).orElse(c);
+    }
+
+    @ArchTest
+    static final ArchRule domainKnowsNoAdapter = noClasses().that().resideInAPackage("org.socialcarebridge..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.apache.camel..", "java.net.http..", "org.apache.http..", "org.apache.hc..",
+                    "com.fasterxml.jackson..", "org.socialcarebridge.routes..", "org.socialcarebridge.runtime..",
+                    "org.socialcarebridge.component..")
+            .because("the domain owns its ports; Camel, HTTP and JSON live in camel-routes' adapters");
+
+    @ArchTest
+    static final ArchRule domainNamesNoRtField = classes().that().resideInAPackage("org.socialcarebridge..")
+            .and(DescribedPredicate.not(originIn(NOT_YET_BEHIND_THE_PORT)))
+            .should(holdNoneOf(rtNames()))
+            .because("RT's custom-field and queue names belong to the RT adapter (routes.rt), behind TicketField");
+
+    /**
+     * RT's names as the schema the provisioner applies declares them (descriptors/host/rt/schema.pl):
+     * every ticket and transaction custom field, and the queues other than the plain "Social".
+     */
+    static Set<String> rtNames() {
+        Path schema = Path.of("..", "descriptors", "host", "rt", "schema.pl").toAbsolutePath().normalize();
+        String perl;
+        try {
+            perl = Files.readString(schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read RT's schema at " + schema
+                    + "; run the tests from the plugin-bundle module directory (Maven does)", e);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Matcher queue = Pattern.compile("Name => '(Social [^']+)', Description => '[^']*(?:alerts|Crises)").matcher(perl);
+        while (queue.find()) {
+            names.add(queue.group(1));
+        }
+        int fields = perl.indexOf("our @TICKET_FIELDS");
+        int end = perl.indexOf("$PLUGIN_USER");
+        Matcher field = Pattern.compile("Name => '([^']+)'").matcher(perl.substring(fields, end));
+        while (field.find()) {
+            names.add(field.group(1));
+        }
+        if (names.size() < 20 || !names.contains("Social Category") || !names.contains("Social Ops")) {
+            throw new IllegalStateException("Read only " + names + " from " + schema
+                    + "; has its layout changed? Adjust rtNames() to it");
+        }
+        return names;
+    }
+
+    /** A class's string constants are in its constant pool as (modified) UTF-8; RT's names are ASCII. */
+    static ArchCondition<JavaClass> holdNoneOf(Set<String> names) {
+        return new ArchCondition<>("hold no RT name among its string constants") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                String constants = constantPool(c);
+                for (String name : names) {
+                    if (constants.contains(name)) {
+                        events.add(SimpleConditionEvent.violated(c, c.getName() + " holds the RT name '" + name
+                                + "'; speak TicketField (host port) and let routes.rt.RtGateway map it"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String constantPool(JavaClass c) {
+        URI uri = c.getSource().orElseThrow(() -> new IllegalStateException("No class file for " + c.getName()))
+                .getUri();
+        try {
+            return new String(Files.readAllBytes(Path.of(uri)), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + uri, e);
+        }
+    }
+}

@@ -518,8 +518,8 @@ public final class RtGateway implements HostGateway {
             String fieldId = t.txn().path("Field").path("id").asText();
             fieldById(t.ticket(), fieldId).ifPresent(cf -> RtFields.ticketField(cf.path("name").asText())
                     .filter(fields::contains)
-                    .ifPresent(field -> changes.add(new FieldChange(t.id(), t.ticketId(), field, firstValue(cf),
-                            t.txn().path("Creator").path("id").asText()))));
+                    .ifPresent(field -> changes.add(new FieldChange(t.id(), t.ticketId(), field, cf.path("name").asText(),
+                            firstValue(cf), t.txn().path("Creator").path("id").asText()))));
         }
         return changes;
     }

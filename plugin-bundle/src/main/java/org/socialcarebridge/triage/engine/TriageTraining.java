@@ -127,7 +127,7 @@ public final class TriageTraining {
         }
         db.writing(em -> em.merge(label));
         teach(label);
-        LOG.info("Triage learnt from ticket {}: {} = {}", change.ticketId(), change.field(), change.value());
+        LOG.info("Triage learnt from ticket {}: {} = {}", change.ticketId(), change.shownAs(), change.value());
         return true;
     }
 

@@ -6,10 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.DeadLetterAlert;
@@ -46,15 +49,8 @@ import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
 import org.socialcarebridge.routes.rt.RtSettings;
-import org.socialcarebridge.routes.channel.PollRoutes;
 import org.socialcarebridge.routes.customer.CustomerLinkRoutes;
-import org.socialcarebridge.routes.mastodon.MastodonApi;
-import org.socialcarebridge.routes.mastodon.MastodonChannel;
-import org.socialcarebridge.routes.mastodon.MastodonNetworkClient;
 import org.socialcarebridge.routes.mastodon.MastodonSettings;
-import org.socialcarebridge.routes.x.XApi;
-import org.socialcarebridge.routes.x.XChannel;
-import org.socialcarebridge.routes.x.XNetworkClient;
 import org.socialcarebridge.routes.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.socialcarebridge.triage.Triage;
@@ -87,29 +83,42 @@ public final class SocialCareEngine implements AutoCloseable {
     private FilteredMessages filtered;
     private DeadLetters deadLetters;
 
-    private SocialCareEngine(CamelContext camel, Database db) {
+    private final ObjectMapper json;
+    private final Clock clock;
+    /** The running channels' clients, read by the outbox and the follow-ups at delivery time. */
+    private final Map<Network, NetworkClient> networks = new ConcurrentHashMap<>();
+    private final Map<String, Attachment> attached = new HashMap<>();
+    private HttpCall http;
+    private Intake intake;
+
+    /** What a channel added to the core: its network's client and its routes. */
+    private record Attachment(Network network, List<String> routeIds) {
+    }
+
+    private SocialCareEngine(CamelContext camel, Database db, ObjectMapper json, Clock clock) {
         this.camel = camel;
         this.db = db;
+        this.json = json;
+        this.clock = clock;
     }
 
     /**
+     * The core and, from their files' values, the X and Mastodon channels, started together (outside OSGi:
+     * tests and tools; inside Karaf each channel is its own DS component attached to the running core).
+     *
      * @param config  each PID's values (a missing PID is an empty map)
      * @param dataDir where the embedded database lives by default
      * @param etcDir  where the configuration files and the triage rules file live
      */
     public static SocialCareEngine start(Map<String, Map<String, ?>> config, Path dataDir, Path etcDir) throws Exception {
-        Clock clock = Clock.systemUTC();
-        ObjectMapper json = new ObjectMapper();
-        HttpSettings httpSettings = HttpSettings.from(valuesOf(config, HttpSettings.PID));
-        Database db = Database.open(StoreSettings.from(valuesOf(config, StoreSettings.PID), dataDir));
-
-        DefaultCamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("socialcare");
-        camel.setApplicationContextClassLoader(SocialCareEngine.class.getClassLoader());
-        SocialCareEngine engine = new SocialCareEngine(camel, db);
+        SocialCareEngine engine = core(config, dataDir, etcDir);
         try {
-            engine.assemble(config, httpSettings, etcDir, json, clock);
-            camel.start();
+            XChannelComponent.attach(engine, valuesOf(config, XSettings.PID));
+            // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
+            if (config.containsKey(MastodonSettings.PID)) {
+                MastodonChannelComponent.attach(engine, valuesOf(config, MastodonSettings.PID));
+            }
+            engine.startRoutes();
         } catch (Exception e) {
             engine.close();
             throw e;
@@ -117,31 +126,41 @@ public final class SocialCareEngine implements AutoCloseable {
         return engine;
     }
 
-    private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir, ObjectMapper json,
-                          Clock clock) throws Exception {
-        HttpCall http = new HttpCall(camel);
+    /**
+     * The core alone (database, domain services, host, HTTP/admin/health routes), its routes not started yet:
+     * channels attached before {@link #startRoutes()} start with it, so no reply waits for a channel that is
+     * merely late.
+     */
+    public static SocialCareEngine core(Map<String, Map<String, ?>> config, Path dataDir, Path etcDir) throws Exception {
+        HttpSettings httpSettings = HttpSettings.from(valuesOf(config, HttpSettings.PID));
+        Database db = Database.open(StoreSettings.from(valuesOf(config, StoreSettings.PID), dataDir));
+
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("socialcare");
+        camel.setApplicationContextClassLoader(SocialCareEngine.class.getClassLoader());
+        SocialCareEngine engine = new SocialCareEngine(camel, db, new ObjectMapper(), Clock.systemUTC());
+        try {
+            engine.assemble(config, httpSettings, etcDir);
+        } catch (Exception e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    /** Starts the core's routes and those of the channels attached so far; later channels start as they attach. */
+    public void startRoutes() throws Exception {
+        camel.start();
+    }
+
+    private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir) throws Exception {
+        http = new HttpCall(camel);
         camel.addRoutePolicyFactory(new Heartbeats(health, clock)); // before any route: each timer is watched
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
             if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid)) {
                 LOG.error("Social Care Bridge: etc/{}.cfg is not a file the plugin reads; rename it to one of {}", pid, PIDS);
             }
-        }
-
-        Map<Network, NetworkClient> networks = new HashMap<>();
-        XSettings x = channelSettings("x", () -> XSettings.from(valuesOf(config, XSettings.PID)));
-        XApi xApi = null;
-        if (x != null && x.enabled()) {
-            xApi = new XApi(http, x, json);
-            networks.put(Network.X, new XNetworkClient(xApi, x.brandHandle()));
-        }
-        // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
-        MastodonSettings mastodon = config.containsKey(MastodonSettings.PID)
-                ? channelSettings("mastodon", () -> MastodonSettings.from(valuesOf(config, MastodonSettings.PID))) : null;
-        MastodonApi mastodonApi = null;
-        if (mastodon != null && mastodon.enabled()) {
-            mastodonApi = new MastodonApi(http, mastodon, json);
-            networks.put(Network.MASTODON, new MastodonNetworkClient(mastodonApi));
         }
 
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
@@ -161,7 +180,7 @@ public final class SocialCareEngine implements AutoCloseable {
                 () -> FollowUpSettings.from(valuesOf(config, FollowUpSettings.PID)));
         FollowUps followUps = rt != null && followUpPolicy != null && replies != null
                 ? new FollowUps(db, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
-        Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
+        intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
@@ -221,13 +240,6 @@ public final class SocialCareEngine implements AutoCloseable {
             health.gauge("followUpsScheduled", followUps::scheduledCount);
             health.gauge("surveysAnswered", followUps::answeredCount);
         }
-        if (xApi != null) {
-            camel.addRoutes(new PollRoutes("x", x.pollInterval(), XChannel.poller(xApi, x, intake, db, health.channel("x"), clock)));
-        }
-        if (mastodonApi != null) {
-            camel.addRoutes(new PollRoutes("mastodon", mastodon.pollInterval(),
-                    MastodonChannel.poller(mastodonApi, mastodon, intake, db, health.channel("mastodon"), clock)));
-        }
     }
 
     private long ledgerCount(LedgerState state) {
@@ -235,8 +247,55 @@ public final class SocialCareEngine implements AutoCloseable {
                 .setParameter("s", state).getSingleResult());
     }
 
+    /**
+     * Attaches a channel: its client joins the live registry the outbox and the follow-ups read, and its routes
+     * start (at once if the core runs, else with it). A channel attached again first leaves.
+     *
+     * @param channel its name on the health board, e.g. {@code x}
+     * @param routes  the channel's routes, each with its own route id
+     */
+    public synchronized void attach(String channel, Network network, NetworkClient client, RouteBuilder routes)
+            throws Exception {
+        leave(channel);
+        camel.addRoutes(routes);
+        List<String> routeIds = routes.getRouteCollection().getRoutes().stream().map(RouteDefinition::getRouteId).toList();
+        attached.put(channel, new Attachment(network, routeIds));
+        networks.put(network, client);
+        LOG.info("Social Care Bridge: the {} channel is attached: routes {}", channel, routeIds);
+    }
+
+    /**
+     * Detaches a channel: replies and follow-ups for its network wait (they retry) until it is attached again;
+     * its routes stop and it leaves the health board. Nothing is lost: what it had read is stored.
+     */
+    public synchronized void detach(String channel) {
+        health.forget(channel);
+        if (leave(channel)) {
+            LOG.info("Social Care Bridge: the {} channel is detached", channel);
+        }
+    }
+
+    /** Removes a channel's client and routes (its health line stays: a channel attached again keeps it). */
+    private boolean leave(String channel) {
+        Attachment a = attached.remove(channel);
+        if (a == null) {
+            return false;
+        }
+        networks.remove(a.network());
+        for (String routeId : a.routeIds()) {
+            try {
+                camel.getRouteController().stopRoute(routeId);
+                camel.removeRoute(routeId);
+            } catch (Exception e) {
+                LOG.warn("Social Care Bridge: stopping route {} of the {} channel: {}", routeId, channel, e.getMessage());
+            }
+            health.forgetRoute(routeId);
+        }
+        return true;
+    }
+
     /** Reads a channel's settings; on a problem logs one line, marks the channel stopped and answers null. */
-    private <T> T channelSettings(String channel, java.util.function.Supplier<T> read) {
+    <T> T channelSettings(String channel, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (InvalidSettingsException e) {
@@ -275,6 +334,28 @@ public final class SocialCareEngine implements AutoCloseable {
         return customers;
     }
 
+    /** The HTTP client channels call their networks with. */
+    HttpCall http() {
+        return http;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Database db() {
+        return db;
+    }
+
+    /** Where channels hand what they read. */
+    Intake intake() {
+        return intake;
+    }
+
     public Health health() {
         return health;
     }
@@ -289,6 +370,7 @@ public final class SocialCareEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        networks.clear();
         try {
             camel.close();
         } catch (Exception e) {

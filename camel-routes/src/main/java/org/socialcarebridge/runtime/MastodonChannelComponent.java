@@ -1,0 +1,48 @@
+package org.socialcarebridge.runtime;
+
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.socialcarebridge.conversation.Network;
+import org.socialcarebridge.routes.channel.PollRoutes;
+import org.socialcarebridge.routes.mastodon.MastodonApi;
+import org.socialcarebridge.routes.mastodon.MastodonChannel;
+import org.socialcarebridge.routes.mastodon.MastodonNetworkClient;
+import org.socialcarebridge.routes.mastodon.MastodonSettings;
+
+/**
+ * The Mastodon channel inside Karaf, from {@code etc/org.socialcarebridge.network.mastodon.cfg}: a changed file
+ * re-activates this component alone. Without the file there is no Mastodon channel.
+ */
+@Component(service = MastodonChannelComponent.class, immediate = true, configurationPid = MastodonSettings.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class MastodonChannelComponent {
+    @Reference
+    private SocialCareEngine core;
+
+    @Activate
+    void activate(Map<String, Object> properties) throws Exception {
+        SocialCareRuntime.inBundle(() -> attach(core, properties));
+    }
+
+    @Deactivate
+    void deactivate() {
+        core.detach("mastodon");
+    }
+
+    /** The Mastodon channel's wiring: its settings checked, its client and its listening routes attached to the core. */
+    static void attach(SocialCareEngine core, Map<String, ?> values) throws Exception {
+        MastodonSettings mastodon = core.channelSettings("mastodon", () -> MastodonSettings.from(values));
+        if (mastodon == null || !mastodon.enabled()) {
+            return;
+        }
+        MastodonApi api = new MastodonApi(core.http(), mastodon, core.json());
+        core.attach("mastodon", Network.MASTODON, new MastodonNetworkClient(api), new PollRoutes("mastodon",
+                mastodon.pollInterval(), MastodonChannel.poller(api, mastodon, core.intake(), core.db(),
+                        core.health().channel("mastodon"), core.clock())));
+    }
+}

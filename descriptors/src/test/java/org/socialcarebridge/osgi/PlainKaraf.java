@@ -49,6 +49,9 @@ final class PlainKaraf {
                         "${karaf.home.uri}system@id=system.repository@snapshots, " + system + "@id=socialcare@snapshots, "
                                 + new File(localRepository).toURI() + "@id=local@snapshots"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                // Pax Exam sets WARN; the plugin's INFO lines say which channel attached and detached when.
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.socialcare.name", "org.socialcarebridge"),
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.socialcare.level", "INFO"),
                 // Written before the features install: their <configfile override="false"> keeps it.
                 editConfigurationFilePut("etc/org.socialcarebridge.http.cfg", "port", HTTP_PORT),
                 systemProperty("socialcare.features").value(featuresUrl()),

@@ -2,15 +2,18 @@ package org.socialcarebridge.runtime;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.intake.DeadLetterAlert;
@@ -19,7 +22,6 @@ import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.followup.FollowUpPolicy;
@@ -51,18 +53,9 @@ import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
 import org.socialcarebridge.routes.rt.RtSettings;
 import org.socialcarebridge.routes.customer.CustomerLinkRoutes;
-import org.socialcarebridge.component.feed.Listening;
-import org.socialcarebridge.component.mastodon.MastodonApi;
-import org.socialcarebridge.component.mastodon.MastodonComponent;
-import org.socialcarebridge.component.mastodon.MastodonConfiguration;
-import org.socialcarebridge.component.mastodon.MastodonNetworkClient;
-import org.socialcarebridge.component.mastodon.MastodonRoutes;
+import org.socialcarebridge.component.mastodon.MastodonChannel;
 import org.socialcarebridge.component.mastodon.MastodonSettings;
-import org.socialcarebridge.component.x.XApi;
-import org.socialcarebridge.component.x.XComponent;
-import org.socialcarebridge.component.x.XConfiguration;
-import org.socialcarebridge.component.x.XNetworkClient;
-import org.socialcarebridge.component.x.XRoutes;
+import org.socialcarebridge.component.x.XChannel;
 import org.socialcarebridge.component.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.socialcarebridge.triage.engine.Triage;
@@ -95,29 +88,42 @@ public final class SocialCareEngine implements AutoCloseable {
     private FilteredMessages filtered;
     private DeadLetters deadLetters;
 
-    private SocialCareEngine(CamelContext camel, Database db) {
+    private final ObjectMapper json;
+    private final Clock clock;
+    /** The running channels' clients, read by the outbox and the follow-ups at delivery time. */
+    private final Map<Network, NetworkClient> networks = new ConcurrentHashMap<>();
+    private final Map<String, Attachment> attached = new HashMap<>();
+    private HttpCall http;
+    private Intake intake;
+
+    /** What a channel added to the core: its network's client and its routes. */
+    private record Attachment(Network network, List<String> routeIds) {
+    }
+
+    private SocialCareEngine(CamelContext camel, Database db, ObjectMapper json, Clock clock) {
         this.camel = camel;
         this.db = db;
+        this.json = json;
+        this.clock = clock;
     }
 
     /**
+     * The core and, from their files' values, the X and Mastodon channels, started together (outside OSGi:
+     * tests and tools; inside Karaf each channel is its own DS component attached to the running core).
+     *
      * @param config  each PID's values (a missing PID is an empty map)
      * @param dataDir where the embedded database lives by default
      * @param etcDir  where the configuration files and the triage rules file live
      */
     public static SocialCareEngine start(Map<String, Map<String, ?>> config, Path dataDir, Path etcDir) throws Exception {
-        Clock clock = Clock.systemUTC();
-        ObjectMapper json = new ObjectMapper();
-        HttpSettings httpSettings = HttpSettings.from(valuesOf(config, HttpSettings.PID));
-        Database db = Database.open(StoreSettings.from(valuesOf(config, StoreSettings.PID), dataDir));
-
-        DefaultCamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("socialcare");
-        camel.setApplicationContextClassLoader(SocialCareEngine.class.getClassLoader());
-        SocialCareEngine engine = new SocialCareEngine(camel, db);
+        SocialCareEngine engine = core(config, dataDir, etcDir);
         try {
-            engine.assemble(config, httpSettings, etcDir, json, clock);
-            camel.start();
+            XChannelComponent.attach(engine, valuesOf(config, XSettings.PID));
+            // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
+            if (config.containsKey(MastodonSettings.PID)) {
+                MastodonChannelComponent.attach(engine, valuesOf(config, MastodonSettings.PID));
+            }
+            engine.startRoutes();
         } catch (Exception e) {
             engine.close();
             throw e;
@@ -125,9 +131,35 @@ public final class SocialCareEngine implements AutoCloseable {
         return engine;
     }
 
-    private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir, ObjectMapper json,
-                          Clock clock) throws Exception {
-        HttpCall http = new HttpCall(camel);
+    /**
+     * The core alone (database, domain services, host, HTTP/admin/health routes), its routes not started yet:
+     * channels attached before {@link #startRoutes()} start with it, so no reply waits for a channel that is
+     * merely late.
+     */
+    public static SocialCareEngine core(Map<String, Map<String, ?>> config, Path dataDir, Path etcDir) throws Exception {
+        HttpSettings httpSettings = HttpSettings.from(valuesOf(config, HttpSettings.PID));
+        Database db = Database.open(StoreSettings.from(valuesOf(config, StoreSettings.PID), dataDir));
+
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("socialcare");
+        camel.setApplicationContextClassLoader(SocialCareEngine.class.getClassLoader());
+        SocialCareEngine engine = new SocialCareEngine(camel, db, new ObjectMapper(), Clock.systemUTC());
+        try {
+            engine.assemble(config, httpSettings, etcDir);
+        } catch (Exception e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    /** Starts the core's routes and those of the channels attached so far; later channels start as they attach. */
+    public void startRoutes() throws Exception {
+        camel.start();
+    }
+
+    private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir) throws Exception {
+        http = new HttpCall(camel);
         camel.addRoutePolicyFactory(new Heartbeats(health, clock)); // before any route: each timer is watched
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
@@ -136,31 +168,9 @@ public final class SocialCareEngine implements AutoCloseable {
             }
         }
 
-        Map<Network, NetworkClient> networks = new HashMap<>();
-        List<Channel> running = new ArrayList<>(); // what the enabled networks allow, asked by replies and triage
-        XSettings x = channelSettings("x", () -> XSettings.from(valuesOf(config, XSettings.PID)));
-        XComponent xComponent = null;
-        if (x != null && x.enabled()) {
-            XConfiguration c = XConfiguration.from(x);
-            xComponent = new XComponent(c, new XApi(http, c, json));
-            camel.addComponent("x", xComponent);
-            NetworkClient client = new XNetworkClient(xComponent);
-            networks.put(client.network(), client);
-            running.add(new org.socialcarebridge.component.x.XChannel());
-        }
-        // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
-        MastodonSettings mastodon = config.containsKey(MastodonSettings.PID)
-                ? channelSettings("mastodon", () -> MastodonSettings.from(valuesOf(config, MastodonSettings.PID))) : null;
-        MastodonComponent mastodonComponent = null;
-        if (mastodon != null && mastodon.enabled()) {
-            MastodonConfiguration c = MastodonConfiguration.from(mastodon);
-            mastodonComponent = new MastodonComponent(c, new MastodonApi(http, c, json));
-            camel.addComponent("mastodon", mastodonComponent);
-            NetworkClient client = new MastodonNetworkClient(mastodonComponent);
-            networks.put(client.network(), client);
-            running.add(new org.socialcarebridge.component.mastodon.MastodonChannel());
-        }
-        Channels channels = Channels.of(running);
+        // What each network allows, asked by replies and triage: the descriptions of the channels this bundle
+        // ships, whether or not their component is attached now (a reply to a network not attached waits).
+        Channels channels = Channels.of(new XChannel(), new MastodonChannel());
 
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
         HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
@@ -180,7 +190,7 @@ public final class SocialCareEngine implements AutoCloseable {
                 () -> FollowUpSettings.from(valuesOf(config, FollowUpSettings.PID)));
         FollowUps followUps = rt != null && followUpPolicy != null && replies != null
                 ? new FollowUps(db, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
-        Intake intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
+        intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
@@ -241,14 +251,6 @@ public final class SocialCareEngine implements AutoCloseable {
             health.gauge("followUpsScheduled", followUps::scheduledCount);
             health.gauge("surveysAnswered", followUps::answeredCount);
         }
-        if (xComponent != null) {
-            xComponent.setListening(new Listening(Network.X, intake, db, health.channel("x"), clock));
-            camel.addRoutes(new XRoutes(xComponent.getConfiguration()));
-        }
-        if (mastodonComponent != null) {
-            mastodonComponent.setListening(new Listening(Network.MASTODON, intake, db, health.channel("mastodon"), clock));
-            camel.addRoutes(new MastodonRoutes(mastodonComponent.getConfiguration()));
-        }
     }
 
     private long ledgerCount(LedgerState state) {
@@ -256,8 +258,58 @@ public final class SocialCareEngine implements AutoCloseable {
                 .setParameter("s", state).getSingleResult());
     }
 
+    /**
+     * Attaches a channel: its client joins the live registry the outbox and the follow-ups read, and its routes
+     * start (at once if the core runs, else with it). A channel attached again first leaves.
+     *
+     * @param channel   its name on the health board and its component's scheme, e.g. {@code x}
+     * @param component the network's Camel component, which the routes' endpoints name
+     * @param routes  the channel's routes, each with its own route id
+     */
+    public synchronized void attach(String channel, Component component, NetworkClient client, RouteBuilder routes)
+            throws Exception {
+        leave(channel);
+        camel.addComponent(channel, component);
+        camel.addRoutes(routes);
+        List<String> routeIds = routes.getRouteCollection().getRoutes().stream().map(RouteDefinition::getRouteId).toList();
+        attached.put(channel, new Attachment(client.network(), routeIds));
+        networks.put(client.network(), client);
+        LOG.info("Social Care Bridge: the {} channel is attached: routes {}", channel, routeIds);
+    }
+
+    /**
+     * Detaches a channel: replies and follow-ups for its network wait (they retry) until it is attached again;
+     * its routes stop and it leaves the health board. Nothing is lost: what it had read is stored.
+     */
+    public synchronized void detach(String channel) {
+        health.forget(channel);
+        if (leave(channel)) {
+            LOG.info("Social Care Bridge: the {} channel is detached", channel);
+        }
+    }
+
+    /** Removes a channel's client and routes (its health line stays: a channel attached again keeps it). */
+    private boolean leave(String channel) {
+        Attachment a = attached.remove(channel);
+        if (a == null) {
+            return false;
+        }
+        networks.remove(a.network());
+        for (String routeId : a.routeIds()) {
+            try {
+                camel.getRouteController().stopRoute(routeId);
+                camel.removeRoute(routeId);
+            } catch (Exception e) {
+                LOG.warn("Social Care Bridge: stopping route {} of the {} channel: {}", routeId, channel, e.getMessage());
+            }
+            health.forgetRoute(routeId);
+        }
+        camel.removeComponent(channel);
+        return true;
+    }
+
     /** Reads a channel's settings; on a problem logs one line, marks the channel stopped and answers null. */
-    private <T> T channelSettings(String channel, java.util.function.Supplier<T> read) {
+    <T> T channelSettings(String channel, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (InvalidSettingsException e) {
@@ -296,6 +348,28 @@ public final class SocialCareEngine implements AutoCloseable {
         return customers;
     }
 
+    /** The HTTP client channels call their networks with. */
+    HttpCall http() {
+        return http;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Database db() {
+        return db;
+    }
+
+    /** Where channels hand what they read. */
+    Intake intake() {
+        return intake;
+    }
+
     public Health health() {
         return health;
     }
@@ -310,6 +384,7 @@ public final class SocialCareEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        networks.clear();
         try {
             camel.close();
         } catch (Exception e) {

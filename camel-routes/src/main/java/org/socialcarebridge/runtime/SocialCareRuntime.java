@@ -6,12 +6,16 @@ import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.util.function.ThrowingRunnable;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
@@ -20,20 +24,26 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.socialcarebridge.component.mastodon.MastodonSettings;
+import org.socialcarebridge.component.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugin inside Karaf: reads the {@code etc/org.socialcarebridge.*.cfg} files through Config Admin
- * and runs a {@link SocialCareEngine}; any change to those files restarts it (all state is durable,
- * so a restart loses nothing).
+ * The plugin's core inside Karaf: reads the core's {@code etc/org.socialcarebridge.*.cfg} files (store, http,
+ * host.rt, reply, followup) through Config Admin, runs the core of a {@link SocialCareEngine} and offers it as
+ * a service to the channel components ({@link XChannelComponent}, {@link MastodonChannelComponent}). A change to
+ * a core file restarts the core and, through their static reference, the channels; a channel's own file
+ * restarts that channel alone. All state is durable, so a restart loses nothing.
  */
 @Component(immediate = true, service = {ConfigurationListener.class, SocialCareRuntime.class})
 public class SocialCareRuntime implements ConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareRuntime.class);
     /** File install writes a changed file in several events; wait for them to settle. */
     private static final long SETTLE_MILLIS = 500;
+    /** The files whose change restarts a channel, not the core. */
+    static final Set<String> CHANNEL_PIDS = Set.of(XSettings.PID, MastodonSettings.PID);
 
     @Reference
     private ConfigurationAdmin configAdmin;
@@ -45,9 +55,12 @@ public class SocialCareRuntime implements ConfigurationListener {
     });
     private ScheduledFuture<?> pending;
     private volatile SocialCareEngine engine;
+    private ServiceRegistration<SocialCareEngine> registration;
+    private BundleContext bundle;
 
     @Activate
-    void activate() {
+    void activate(BundleContext bundle) {
+        this.bundle = bundle;
         schedule(0);
     }
 
@@ -60,8 +73,10 @@ public class SocialCareRuntime implements ConfigurationListener {
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        if (event.getPid() != null && event.getPid().startsWith("org.socialcarebridge.")) {
-            LOG.info("Social Care Bridge: configuration {} changed; restarting the routes", event.getPid());
+        // A channel's own file restarts that channel alone: its DS component is re-activated by SCR.
+        String pid = event.getPid();
+        if (pid != null && pid.startsWith("org.socialcarebridge.") && !CHANNEL_PIDS.contains(pid)) {
+            LOG.info("Social Care Bridge: configuration {} changed; restarting the core and its channels", pid);
             schedule(SETTLE_MILLIS);
         }
     }
@@ -75,17 +90,31 @@ public class SocialCareRuntime implements ConfigurationListener {
 
     private void restart() {
         stopEngine();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // Camel, Jetty and Jackson look up classes through the context class loader.
-        thread.setContextClassLoader(SocialCareRuntime.class.getClassLoader());
         try {
-            engine = SocialCareEngine.start(readConfiguration(), dataDir(), etcDir());
-            LOG.info("Social Care Bridge started: routes {}", engine.routeIds());
+            inBundle(() -> {
+                SocialCareEngine core = SocialCareEngine.core(readConfiguration(), dataDir(), etcDir());
+                engine = core;
+                // The channel components attach while it registers, so their routes start with the core's.
+                registration = bundle.registerService(SocialCareEngine.class, core, null);
+                core.startRoutes();
+                LOG.info("Social Care Bridge started: routes {}", core.routeIds());
+            });
         } catch (InvalidSettingsException e) {
             LOG.error("Social Care Bridge is not running. {}", String.join(" | ", e.problems().stream().map(Object::toString).toList()));
+            stopEngine();
         } catch (Exception e) {
             LOG.error("Social Care Bridge is not running: {}", e.getMessage(), e);
+            stopEngine();
+        }
+    }
+
+    /** Runs with this bundle as the context class loader: Camel, Jetty and Jackson look up classes through it. */
+    static void inBundle(ThrowingRunnable<Exception> work) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SocialCareRuntime.class.getClassLoader());
+        try {
+            work.run();
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -97,6 +126,10 @@ public class SocialCareRuntime implements ConfigurationListener {
     }
 
     private void stopEngine() {
+        if (registration != null) {
+            registration.unregister(); // the channels detach first, from a running core
+            registration = null;
+        }
         if (engine != null) {
             engine.close();
             engine = null;

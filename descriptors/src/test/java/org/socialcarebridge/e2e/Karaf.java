@@ -62,8 +62,9 @@ final class Karaf implements AutoCloseable {
         delete(home);
         copy(BUILT, home);
         Karaf k = new Karaf(home, Rt.notifySecret());
-        // Mastodon only where a test starts its simulator (see withMastodon).
-        Files.deleteIfExists(home.resolve("etc/org.socialcarebridge.network.mastodon.cfg"));
+        // Mastodon only where a test starts its simulator (see withMastodon). Switched off rather than deleted: the
+        // socialcare-mastodon feature lays its shipped file (blank token, so "not started") wherever none is.
+        k.writeConfig("org.socialcarebridge.network.mastodon", "enabled = false\n");
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
         k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = " + RtAccounts.PLUGIN_USER

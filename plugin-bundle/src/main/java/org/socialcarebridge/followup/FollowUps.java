@@ -73,7 +73,7 @@ public final class FollowUps implements AfterCare {
                      FollowUpPolicy policy, RetrySchedule retries, Clock clock) {
         this.db = db;
         this.host = host;
-        this.networks = Map.copyOf(networks);
+        this.networks = networks; // live: channels attach and detach while it runs
         this.replies = replies;
         this.policy = policy;
         this.retries = retries;

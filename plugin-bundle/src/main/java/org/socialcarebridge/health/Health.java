@@ -39,6 +39,16 @@ public final class Health {
         return channels.computeIfAbsent(ChannelStatus.ROUTE + routeId, n -> new ChannelStatus(n, clock.instant(), period));
     }
 
+    /** Takes a channel off the board, e.g. one that was detached: it is neither up nor failing, just absent. */
+    public void forget(String name) {
+        channels.remove(name);
+    }
+
+    /** Takes a removed route's heartbeat off the board. */
+    public void forgetRoute(String routeId) {
+        channels.remove(ChannelStatus.ROUTE + routeId);
+    }
+
     public java.util.Collection<ChannelStatus> channels() {
         return java.util.List.copyOf(channels.values());
     }

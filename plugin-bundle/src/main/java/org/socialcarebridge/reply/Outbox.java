@@ -60,7 +60,7 @@ public final class Outbox {
                   RetrySchedule retries, ReplyApproval approval, AgentGroups agents, Clock clock) {
         this.db = db;
         this.host = host;
-        this.networks = Map.copyOf(networks);
+        this.networks = networks; // live: channels attach and detach while it runs
         this.policy = policy;
         this.retries = retries;
         this.approval = approval;

@@ -16,9 +16,10 @@ import java.util.Set;
  * sees all that is wrong in one go. Values of keys that look secret are never shown.
  */
 public final class Settings {
-    /** Keys Config Admin and Karaf's file install add themselves. */
+    /** Keys Config Admin, Karaf's file install and Declarative Services (a channel component's properties) add. */
     private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid",
-            "felix.fileinstall.filename", "component.name", "component.id", "service.bundleid", "service.scope");
+            "felix.fileinstall.filename", "component.name", "component.id", "service.bundleid", "service.scope",
+            "osgi.ds.satisfying.condition.target");
 
     private final String pid;
     private final Map<String, Object> values;

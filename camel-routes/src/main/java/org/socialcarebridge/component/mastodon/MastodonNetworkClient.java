@@ -15,7 +15,7 @@ public final class MastodonNetworkClient implements NetworkClient {
 
     /** Posts through the component's producer ({@code mastodon:post} on the component's context). */
     public MastodonNetworkClient(MastodonComponent component) {
-        this.posting = new Posting(component.getCamelContext(), "mastodon:post");
+        this.posting = new Posting(component, "mastodon:post");
     }
 
     @Override

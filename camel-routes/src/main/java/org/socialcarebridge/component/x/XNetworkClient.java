@@ -35,7 +35,7 @@ public final class XNetworkClient implements NetworkClient {
     /** Posts through the component's producer ({@code x:post} on the component's context). */
     public XNetworkClient(XComponent component) {
         this.api = component.api();
-        this.posting = new Posting(component.getCamelContext(), "x:post");
+        this.posting = new Posting(component, "x:post");
         this.brandHandle = component.getConfiguration().getBrandHandle();
     }
 

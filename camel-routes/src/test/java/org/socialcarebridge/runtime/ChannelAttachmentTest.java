@@ -1,0 +1,62 @@
+package org.socialcarebridge.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socialcarebridge.component.mastodon.MastodonSettings;
+import org.socialcarebridge.component.x.XSettings;
+
+/** One channel leaves and comes back with new values while the core and the other channel run on. */
+class ChannelAttachmentTest {
+    static final Map<String, String> X = Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken", "tok", "brandHandle", "acme",
+            "pollInterval", "1m");
+
+    @Test
+    void reattachingXRestartsOnlyItsRoutes(@TempDir Path data) throws Exception {
+        Map<String, Map<String, ?>> config = Map.of(
+                HttpSettings.PID, Map.of("port", String.valueOf(SocialCareEngineTest.freePort())),
+                XSettings.PID, X,
+                MastodonSettings.PID, Map.of("baseUrl", "http://127.0.0.1:1", "accessToken", "tok", "pollInterval", "1m"));
+        try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
+            Route mastodon = engine.camel().getRoute("mastodon-mentions");
+            Route health = engine.camel().getRoute("health");
+            assertTrue(engine.camel().getRoute("x-mentions").getEndpoint().getEndpointUri().contains("delay=60000"));
+
+            engine.detach("x");
+            assertFalse(engine.routeIds().contains("x-mentions"), engine.routeIds().toString());
+            assertFalse(engine.health().report().toString().contains("x-mentions"), "a detached channel leaves the board");
+
+            XChannelComponent.attach(engine, Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken", "tok",
+                    "brandHandle", "acme", "pollInterval", "30s"));
+            assertTrue(engine.camel().getRoute("x-mentions").getEndpoint().getEndpointUri().contains("delay=30000"),
+                    "X runs with its new values");
+            assertSame(mastodon, engine.camel().getRoute("mastodon-mentions"), "Mastodon's route was not restarted");
+            assertSame(health, engine.camel().getRoute("health"), "the core's routes were not restarted");
+            assertTrue(engine.camel().getRouteController().getRouteStatus("mastodon-mentions").isStarted());
+        }
+    }
+
+    @Test
+    void wrongSettingsOnReattachStopOnlyThatChannelAndSayWhy(@TempDir Path data) throws Exception {
+        Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(SocialCareEngineTest.freePort())), XSettings.PID, X);
+        try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
+            engine.detach("x");
+            XChannelComponent.attach(engine, Map.of("baseUrl", "ftp://nope", "bearerToken", "tok", "brandHandle", "acme"));
+            assertFalse(engine.routeIds().contains("x-mentions"));
+            assertTrue(engine.health().report().toString().contains("baseUrl in etc/org.socialcarebridge.network.x.cfg"),
+                    engine.health().report().toString());
+
+            engine.detach("x");
+            XChannelComponent.attach(engine, X);
+            assertTrue(engine.routeIds().contains("x-mentions"), engine.routeIds().toString());
+            assertFalse(engine.health().report().toString().contains("ftp://nope"), "the old problem left with the old values");
+        }
+    }
+}

@@ -37,6 +37,11 @@ class ChannelAttachmentTest {
                     "brandHandle", "acme", "pollInterval", "30s"));
             assertTrue(engine.camel().getRoute("x-mentions").getEndpoint().getEndpointUri().contains("delay=30000"),
                     "X runs with its new values");
+            var mentions = (org.apache.camel.support.ScheduledPollConsumer) engine.camel().getRoute("x-mentions").getConsumer();
+            var directMessages = (org.apache.camel.support.ScheduledPollConsumer) engine.camel().getRoute("x-direct-messages")
+                    .getConsumer();
+            assertTrue(mentions.getScheduler() instanceof org.socialcarebridge.component.feed.FeedTicks
+                    && mentions.getScheduler() == directMessages.getScheduler(), "X's feeds are read in order, on one tick");
             assertSame(mastodon, engine.camel().getRoute("mastodon-mentions"), "Mastodon's route was not restarted");
             assertSame(health, engine.camel().getRoute("health"), "the core's routes were not restarted");
             assertTrue(engine.camel().getRouteController().getRouteStatus("mastodon-mentions").isStarted());

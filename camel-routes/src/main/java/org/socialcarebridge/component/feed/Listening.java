@@ -33,6 +33,7 @@ public final class Listening {
     private volatile SocialIdentity brand;
     private volatile Instant quietUntil;
     private String lastLoggedError;
+    private final FeedTicks ticks;
 
     /** @param status the channel's status, e.g. {@code health.channel("x")} */
     public Listening(Network network, Intake intake, Database db, ChannelStatus status, Clock clock) {
@@ -41,6 +42,12 @@ public final class Listening {
         this.db = db;
         this.status = status;
         this.clock = clock;
+        this.ticks = new FeedTicks(network.key() + "-feeds");
+    }
+
+    /** The one tick on which the network's feeds are read, in order (see {@link FeedTicks}). */
+    public FeedTicks ticks() {
+        return ticks;
     }
 
     public Network network() {

@@ -72,6 +72,7 @@ public final class XEndpoint extends ScheduledPollEndpoint {
         FeedConsumer consumer = new FeedConsumer(this, processor, feed, listening,
                 () -> XMessages.identity(x.api().me().path("data")));
         configureConsumer(consumer);
+        consumer.setScheduler(listening.ticks()); // the network's feeds in order, on one tick
         return consumer;
     }
 }

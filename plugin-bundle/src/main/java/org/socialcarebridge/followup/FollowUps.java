@@ -25,6 +25,8 @@ import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.delivery.RetrySchedule;
+import org.socialcarebridge.delivery.UnconfirmedPost;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.StatusChange;
@@ -33,8 +35,6 @@ import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
-import org.socialcarebridge.reply.RetrySchedule;
-import org.socialcarebridge.reply.UnconfirmedPost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

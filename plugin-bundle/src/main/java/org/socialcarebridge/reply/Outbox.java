@@ -22,6 +22,8 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.delivery.RetrySchedule;
+import org.socialcarebridge.delivery.UnconfirmedPost;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.MessageField;

@@ -38,7 +38,7 @@ import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyApprovals;
 import org.socialcarebridge.reply.ReplyPolicy;
-import org.socialcarebridge.reply.RetrySchedule;
+import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.routes.deadletter.DeadLetterRoutes;
 import org.socialcarebridge.routes.followup.FollowUpRoutes;
 import org.socialcarebridge.routes.health.Heartbeats;

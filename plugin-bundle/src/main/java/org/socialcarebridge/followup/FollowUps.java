@@ -15,9 +15,7 @@ import jakarta.persistence.EntityManager;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.channel.OutboundPost;
-import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
-import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.Conversation;
@@ -25,6 +23,8 @@ import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.delivery.Delivery;
+import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.StatusChange;
@@ -33,8 +33,6 @@ import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
-import org.socialcarebridge.reply.RetrySchedule;
-import org.socialcarebridge.reply.UnconfirmedPost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * Closes the loop after an agent resolves a social ticket: a public closing reply where the case began
  * in public, a private 1-5 survey after a delay, a check-in days later for the categories that call for
  * it. Resolutions are read from the help desk's status changes ({@link #readResolutions}), follow-ups
- * are sent when due ({@link #sendDue}) through the same reply rules as agents' replies, and what became
- * of each is written back to the ticket ({@link #writeBack}); every step is durable before the next,
- * so a crash or an outage delays a follow-up but never sends it twice.
+ * are sent when due ({@link #sendDue}) through the same reply rules and the same {@link Delivery} as
+ * agents' replies, and what became of each is written back to the ticket ({@link #writeBack}); every
+ * step is durable before the next, so a crash or an outage delays a follow-up but never sends it twice.
+ * Follow-ups decide what to send and when; how it reaches the network is the delivery's.
  */
 public final class FollowUps implements AfterCare {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
@@ -62,6 +61,7 @@ public final class FollowUps implements AfterCare {
     private final ReplyPolicy replies;
     private final FollowUpPolicy policy;
     private final RetrySchedule retries;
+    private final Delivery delivery;
     private final Clock clock;
     private final TransactionFeed<StatusChange> statusChanges;
 
@@ -77,6 +77,7 @@ public final class FollowUps implements AfterCare {
         this.replies = replies;
         this.policy = policy;
         this.retries = retries;
+        this.delivery = new Delivery(db, retries, clock);
         this.clock = clock;
         this.statusChanges = new TransactionFeed<>(db, CURSOR, host::latestTransactionId, host::statusChangesAfter,
                 StatusChange::transactionId, clock);
@@ -311,30 +312,49 @@ public final class FollowUps implements AfterCare {
             end(key, FollowUpState.SKIPPED, e.getMessage());
             return;
         }
-        if (f.sendingSince() != null && !lookedUp(f, c, network, post)) {
-            return;
+        Delivery.Outcome outcome = delivery.deliver(network, new Delivery.PlannedPost(post, "socialcare-followup-" + key,
+                f.attempts(), f.sendingSince(), f.text(), f.reason()), journal(key));
+        Instant now = clock.instant();
+        if (outcome instanceof Delivery.Posted posted) {
+            recordSent(key, c, posted.sent(), posted.message());
+            if (posted.found()) {
+                LOG.info("Ticket {}: {} found already on the network as {}: recorded, not sent again", f.ticketId(),
+                        f.kind(), posted.message().id());
+            } else {
+                LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), posted.message().id());
+            }
+        } else if (outcome instanceof Delivery.Retry retry) {
+            db.writing(em -> em.find(FollowUp.class, key).retryAt(retry.at(), retry.why(), now));
+            LOG.warn("Follow-up {} not sent yet ({}); next try at {}", key, retry.why(), retry.at());
+        } else if (outcome instanceof Delivery.Failed failed) {
+            end(key, FollowUpState.FAILED, failed.why());
+        } else if (outcome instanceof Delivery.NoAnswer lost) {
+            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(lost.lookUpAt(), "no answer from the network ("
+                    + lost.error() + "); looked up before it is sent again", now));
+            LOG.warn("Follow-up {}: no answer from the network ({}); looking it up at {}", key, lost.error(), lost.lookUpAt());
+        } else if (outcome instanceof Delivery.NotKnown unknown) {
+            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(unknown.lookUpAt(), "not known whether the network"
+                    + " took it; looking it up failed: " + unknown.why(), now));
+        } else if (outcome instanceof Delivery.Uncertain uncertain) {
+            end(key, FollowUpState.UNCERTAIN, "the network did not answer when it was sent at " + uncertain.since()
+                    + ", and could not be asked since whether it took it (" + uncertain.why() + "); check the"
+                    + " conversation there");
         }
-        db.writing(em -> em.find(FollowUp.class, key).sending(post.text(), clock.instant()));
-        PostedMessage posted;
-        try {
-            posted = network.post(post, "socialcare-followup-" + key);
-        } catch (RateLimitedException e) {
-            db.writing(em -> em.find(FollowUp.class, key).confirmedAbsent(clock.instant())); // a 429 takes nothing
-            retry(key, e.getMessage(), e.resetAt());
-            return;
-        } catch (PostRejectedException e) {
-            end(key, FollowUpState.FAILED, e.getMessage());
-            return;
-        } catch (RuntimeException | Error e) {
-            // A timeout or 5xx may come after the network took it: look it up before sending again.
-            Instant next = retries.next(f.attempts() + 1, clock.instant(), null);
-            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(next, "no answer from the network (" + e.getMessage()
-                    + "); looked up before it is sent again", clock.instant()));
-            LOG.warn("Follow-up {}: no answer from the network ({}); looking it up at {}", key, e.getMessage(), next);
-            return;
-        }
-        recordSent(key, c, post, posted);
-        LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), posted.id());
+    }
+
+    /** The follow-up's row records each step of its delivery durably, before the next. */
+    private Delivery.Journal journal(String key) {
+        return new Delivery.Journal() {
+            @Override
+            public void posting(String text, Instant at) {
+                db.writing(em -> em.find(FollowUp.class, key).sending(text, at));
+            }
+
+            @Override
+            public void absent(Instant at) {
+                db.writing(em -> em.find(FollowUp.class, key).confirmedAbsent(at));
+            }
+        };
     }
 
     private void recordSent(String key, Conversation c, OutboundPost post, PostedMessage posted) {
@@ -343,41 +363,6 @@ public final class FollowUps implements AfterCare {
                     post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, clock.instant());
             em.find(FollowUp.class, key).sent(posted.id(), posted.url(), post.text(), clock.instant());
         });
-    }
-
-    /**
-     * A follow-up whose answer never came: whether the network holds it. True when it may be posted now;
-     * false when it was found (and recorded as sent), or the network could not say (asked again later,
-     * or marked uncertain after {@link UnconfirmedPost#PATIENCE}), or the attempts are spent.
-     */
-    private boolean lookedUp(FollowUp f, Conversation c, NetworkClient network, OutboundPost post) {
-        String key = f.key();
-        UnconfirmedPost.Outcome outcome = UnconfirmedPost.lookUp(db, network, UnconfirmedPost.asSent(post, f.text()),
-                f.sendingSince(), clock.instant());
-        if (outcome instanceof UnconfirmedPost.Found found) {
-            recordSent(key, c, UnconfirmedPost.asSent(post, f.text()), found.post());
-            LOG.info("Ticket {}: {} found already on the network as {}: recorded, not sent again", f.ticketId(), f.kind(),
-                    found.post().id());
-            return false;
-        }
-        if (outcome instanceof UnconfirmedPost.Unknown unknown) {
-            if (unknown.patienceOver()) {
-                end(key, FollowUpState.UNCERTAIN, "the network did not answer when it was sent at " + f.sendingSince()
-                        + ", and could not be asked since whether it took it (" + unknown.why() + "); check the"
-                        + " conversation there");
-            } else {
-                Instant next = retries.next(Math.max(f.attempts(), 1), clock.instant(), unknown.resetAt());
-                db.writing(em -> em.find(FollowUp.class, key).unconfirmed(next, "not known whether the network took it;"
-                        + " looking it up failed: " + unknown.why(), clock.instant()));
-            }
-            return false;
-        }
-        db.writing(em -> em.find(FollowUp.class, key).confirmedAbsent(clock.instant()));
-        if (retries.exhausted(f.attempts())) {
-            end(key, FollowUpState.FAILED, f.reason() + " (gave up after " + f.attempts() + " attempts)");
-            return false;
-        }
-        return true;
     }
 
     /** What to post for a follow-up, or why not. */

@@ -15,13 +15,13 @@ import jakarta.persistence.PersistenceException;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.channel.OutboundPost;
-import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
-import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.delivery.Delivery;
+import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.MessageField;
@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries agents' replies from the help desk to the networks. A reply enters once per host
  * transaction ({@link #accept}), is posted by {@link #deliverDue} with retries, and its outcome is
- * written back to the transaction; a final failure becomes a comment on the ticket. A reply found
- * mid-post after a crash is marked uncertain and raised to a human rather than posted again. Only
+ * written back to the transaction; a final failure becomes a comment on the ticket. Each of its posts
+ * goes out through the {@link Delivery} follow-ups use too (look-up before posting again, retries,
+ * uncertain); the outbox decides what is posted, in which order, and what the ticket is told. Only
  * the agent groups' members speak for the brand: anyone else's reply stays in the help desk.
  */
 public final class Outbox {
@@ -52,6 +53,7 @@ public final class Outbox {
     private final Map<Network, NetworkClient> networks;
     private final ReplyPolicy policy;
     private final RetrySchedule retries;
+    private final Delivery delivery;
     private final ReplyApproval approval;
     private final AgentGroups agents;
     private final Clock clock;
@@ -63,6 +65,7 @@ public final class Outbox {
         this.networks = networks; // live: channels attach and detach while it runs
         this.policy = policy;
         this.retries = retries;
+        this.delivery = new Delivery(db, retries, clock);
         this.approval = approval;
         this.agents = agents;
         this.clock = clock;
@@ -192,50 +195,65 @@ public final class Outbox {
             OutboundPost post = posts.get(step).continuesThread()
                     ? posts.get(step).answering(lastPosted(transactionId)) : posts.get(step);
             OutboxEntry before = db.read(em -> em.find(OutboxEntry.class, transactionId));
-            Instant unconfirmed = before.unconfirmedSince();
-            if (unconfirmed != null) {
-                Optional<PostedMessage> earlier = earlierPost(transactionId, network,
-                        UnconfirmedPost.asSent(post, before.postedText()), unconfirmed);
-                if (earlier == null) {
-                    return; // the network could not say; asked again later
-                }
-                if (earlier.isPresent()) {
-                    recordPost(transactionId, conversation, post, earlier.get());
-                    LOG.info("Found part {} of the reply of transaction {} on ticket {} already on the network as {}:"
-                            + " recorded, not posted again", step + 1, transactionId, entry.ticketId(), earlier.get().id());
-                    continue;
-                }
-                db.writing(em -> em.find(OutboxEntry.class, transactionId).confirmedAbsent(clock.instant()));
-                OutboxEntry absent = db.read(em -> em.find(OutboxEntry.class, transactionId));
-                if (retries.exhausted(absent.attempts())) {
-                    finish(transactionId, DeliveryState.FAILED, absent.lastError() + " (gave up after " + absent.attempts()
-                            + " attempts)" + (step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : ""));
-                    return;
-                }
-            }
-            Instant attempt = clock.instant();
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(post.text(), attempt));
-            PostedMessage posted;
-            try {
-                posted = network.post(post, idempotencyKey(transactionId, step));
-            } catch (RateLimitedException e) {
-                retry(transactionId, e.getMessage(), e.resetAt());
-                return;
-            } catch (PostRejectedException e) {
-                finish(transactionId, DeliveryState.FAILED, e.getMessage()
-                        + (step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : ""));
-                return;
-            } catch (RuntimeException | Error e) {
-                // A timeout or 5xx may come after the network took the post: look before posting again.
-                unconfirmed(transactionId, attempt, String.valueOf(e.getMessage()));
+            String made = step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : "";
+            Delivery.Outcome outcome = delivery.deliver(network, new Delivery.PlannedPost(post,
+                    idempotencyKey(transactionId, step), before.attempts(), before.unconfirmedSince(), before.postedText(),
+                    before.lastError()), journal(transactionId));
+            if (!(outcome instanceof Delivery.Posted done)) {
+                record(transactionId, outcome, made);
                 return;
             }
-            recordPost(transactionId, conversation, post, posted);
-            LOG.info("Posted {} of transaction {} on ticket {} as {} {}", posts.size() > 1 ? "part " + (step + 1) + "/"
-                    + posts.size() + " of the reply" : "the reply", transactionId, entry.ticketId(), post.visibility().label(),
-                    posted.id());
+            recordPost(transactionId, conversation, post, done.message());
+            if (done.found()) {
+                LOG.info("Found part {} of the reply of transaction {} on ticket {} already on the network as {}:"
+                        + " recorded, not posted again", step + 1, transactionId, entry.ticketId(), done.message().id());
+            } else {
+                LOG.info("Posted {} of transaction {} on ticket {} as {} {}", posts.size() > 1 ? "part " + (step + 1) + "/"
+                        + posts.size() + " of the reply" : "the reply", transactionId, entry.ticketId(),
+                        post.visibility().label(), done.message().id());
+            }
         }
         db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+    }
+
+    /** The reply's row records each step of a post's delivery durably, before the next. */
+    private Delivery.Journal journal(long transactionId) {
+        return new Delivery.Journal() {
+            @Override
+            public void posting(String text, Instant at) {
+                db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(text, at));
+            }
+
+            @Override
+            public void absent(Instant at) {
+                db.writing(em -> em.find(OutboxEntry.class, transactionId).confirmedAbsent(at));
+            }
+        };
+    }
+
+    /** What a post's delivery came to, short of being posted, in the reply's row; {@code made} says how far it got. */
+    private void record(long transactionId, Delivery.Outcome outcome, String made) {
+        Instant now = clock.instant();
+        if (outcome instanceof Delivery.Retry retry) {
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).retryAt(retry.at(), retry.why(), now));
+            LOG.warn("Reply of transaction {} not posted yet ({}); next try at {}", transactionId, retry.why(), retry.at());
+        } else if (outcome instanceof Delivery.Failed failed) {
+            finish(transactionId, DeliveryState.FAILED, failed.why() + made);
+        } else if (outcome instanceof Delivery.NoAnswer lost) {
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(lost.since(), lost.lookUpAt(),
+                    lost.error(), now));
+            LOG.warn("Reply of transaction {}: no answer from the network ({}); looking it up at {} before posting again",
+                    transactionId, lost.error(), lost.lookUpAt());
+        } else if (outcome instanceof Delivery.NotKnown unknown) {
+            db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(unknown.since(), unknown.lookUpAt(),
+                    "not known whether the network took the reply; looking it up failed: " + unknown.why(), now));
+            LOG.warn("Reply of transaction {}: could not look up whether the network took it ({}); next look at {}",
+                    transactionId, unknown.why(), unknown.lookUpAt());
+        } else if (outcome instanceof Delivery.Uncertain uncertain) {
+            finish(transactionId, DeliveryState.UNCERTAIN, "the network did not answer when the reply was posted at "
+                    + uncertain.since() + ", and could not be asked since whether it took it (" + uncertain.why() + ");"
+                    + " check the conversation there, and send the reply again only if it is missing");
+        }
     }
 
     private void recordPost(long transactionId, Conversation conversation, OutboundPost post, PostedMessage posted) {
@@ -244,46 +262,6 @@ public final class Outbox {
             LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(),
                     post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, clock.instant());
         });
-    }
-
-    /**
-     * The post of this reply the network took although its answer never came: present when found, empty
-     * when the network holds none (post it), null when the network could not say (asked again later, or
-     * after {@link UnconfirmedPost#PATIENCE} marked uncertain for a human).
-     */
-    private Optional<PostedMessage> earlierPost(long transactionId, NetworkClient network, OutboundPost post,
-                                                Instant unconfirmed) {
-        Instant now = clock.instant();
-        UnconfirmedPost.Outcome outcome = UnconfirmedPost.lookUp(db, network, post, unconfirmed, now);
-        if (outcome instanceof UnconfirmedPost.Found found) {
-            return Optional.of(found.post());
-        }
-        if (outcome instanceof UnconfirmedPost.Unknown unknown) {
-            if (unknown.patienceOver()) {
-                finish(transactionId, DeliveryState.UNCERTAIN, "the network did not answer when the reply was posted at "
-                        + unconfirmed + ", and could not be asked since whether it took it (" + unknown.why() + "); check"
-                        + " the conversation there, and send the reply again only if it is missing");
-                return null;
-            }
-            Instant next = retries.next(Math.max(db.read(em -> em.find(OutboxEntry.class, transactionId)).attempts(), 1),
-                    now, unknown.resetAt());
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(unconfirmed, next,
-                    "not known whether the network took the reply; looking it up failed: " + unknown.why(), now));
-            LOG.warn("Reply of transaction {}: could not look up whether the network took it ({}); next look at {}",
-                    transactionId, unknown.why(), next);
-            return null;
-        }
-        return Optional.empty();
-    }
-
-    /** The outcome of the attempt started at {@code attempt} is unknown: look it up on the next pass. */
-    private void unconfirmed(long id, Instant attempt, String error) {
-        // Looked up even after the last attempt: a reply that may be out is never called failed unchecked.
-        int attempts = db.read(em -> em.find(OutboxEntry.class, id)).attempts();
-        Instant next = retries.next(Math.max(attempts, 1), clock.instant(), null);
-        db.writing(em -> em.find(OutboxEntry.class, id).unconfirmed(attempt, next, error, clock.instant()));
-        LOG.warn("Reply of transaction {}: no answer from the network ({}); looking it up at {} before posting again", id,
-                error, next);
     }
 
     /**

@@ -35,6 +35,8 @@ import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.delivery.RetrySchedule;
+import org.socialcarebridge.delivery.UnconfirmedPost;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.persistence.Database;
 

@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.channel.SampleChannels;
+import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.persistence.DatabaseSettings;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyPolicy;
-import org.socialcarebridge.reply.RetrySchedule;
 
 /** Where the reconciler started, which the notification endpoint uses to ignore what came before the plugin. */
 class RtReplyReconcilerTest {

@@ -1,4 +1,4 @@
-package org.socialcarebridge.reply;
+package org.socialcarebridge.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.socialcarebridge.persistence.Database;
 /**
  * A post whose answer never came (a timeout, a 5xx, a crash mid-post): the network may hold it. X has no
  * idempotency key, so it is looked up before it is sent again; after {@link #PATIENCE} of the network not
- * being able to say, a human decides. Agents' replies and follow-ups both go through here.
+ * being able to say, a human decides. Only {@link Delivery} looks up; its callers read these limits.
  */
 public final class UnconfirmedPost {
     /** The network's clock and ours differ: a look-up reaches back this much further than the attempt. */
@@ -22,22 +22,22 @@ public final class UnconfirmedPost {
     public static final Duration PATIENCE = Duration.ofMinutes(30);
 
     /** What the look-up learnt. */
-    public sealed interface Outcome {
+    sealed interface Outcome {
     }
 
     /** The network holds the post: record it, never post it again. */
-    public record Found(PostedMessage post) implements Outcome {
+    record Found(PostedMessage post) implements Outcome {
     }
 
     /** The network holds no such post: it may be posted. */
-    public record Absent() implements Outcome {
+    record Absent() implements Outcome {
     }
 
     /**
      * The network could not say. {@code resetAt} is its rate limit's reset, or null; {@code patienceOver}
      * says a human must look now.
      */
-    public record Unknown(String why, Instant resetAt, boolean patienceOver) implements Outcome {
+    record Unknown(String why, Instant resetAt, boolean patienceOver) implements Outcome {
     }
 
     private UnconfirmedPost() {
@@ -47,7 +47,7 @@ public final class UnconfirmedPost {
      * Looks for {@code post} among the brand's posts since {@code since}, the attempt whose answer never
      * came. A post the plugin recorded as its own (an earlier reply with the same words) is not this one.
      */
-    public static Outcome lookUp(Database db, NetworkClient network, OutboundPost post, Instant since, Instant now) {
+    static Outcome lookUp(Database db, NetworkClient network, OutboundPost post, Instant since, Instant now) {
         try {
             return network.findPosted(post, since.minus(CLOCK_SLACK)).stream()
                     .filter(p -> !postedByPlugin(db, network, p.id()))
@@ -64,7 +64,7 @@ public final class UnconfirmedPost {
     }
 
     /** The post as it was sent, word for word: the thread may have changed the mentions since. */
-    public static OutboundPost asSent(OutboundPost post, String sentText) {
+    static OutboundPost asSent(OutboundPost post, String sentText) {
         return sentText == null ? post : new OutboundPost(post.network(), post.visibility(), sentText,
                 post.inReplyToMessageId(), post.recipientAccountId(), post.recipientHandle(), false);
     }

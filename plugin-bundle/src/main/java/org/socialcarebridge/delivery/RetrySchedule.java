@@ -1,4 +1,4 @@
-package org.socialcarebridge.reply;
+package org.socialcarebridge.delivery;
 
 import java.time.Duration;
 import java.time.Instant;

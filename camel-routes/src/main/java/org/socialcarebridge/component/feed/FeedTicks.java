@@ -50,12 +50,20 @@ public final class FeedTicks implements ScheduledPollConsumerScheduler {
         feeds.add(feed);
     }
 
+    /**
+     * Called by each consumer as its route starts. A feed that joins a tick already running restarts it from
+     * the initial delay, so its first read is not a whole period late (the first feed's route may start, and
+     * tick, before the second's).
+     */
     @Override
     public synchronized void startScheduler() {
-        if (ticking == null) {
+        if (executor == null) {
             executor = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, name);
-            ticking = executor.scheduleWithFixedDelay(this::tick, Math.max(0, initialDelay), delay, unit);
         }
+        if (ticking != null) {
+            ticking.cancel(false); // a tick under way ends first: the executor has one thread
+        }
+        ticking = executor.scheduleWithFixedDelay(this::tick, Math.max(0, initialDelay), delay, unit);
     }
 
     private void tick() {

@@ -69,4 +69,31 @@ class FeedTicksTest {
             }
         }
     }
+
+    @Test
+    void aFeedWhoseRouteStartsAfterTheFirstTickIsReadAtOnceNotAPeriodLater() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            Endpoint endpoint = camel.getEndpoint("timer:feeds");
+            FeedTicks ticks = new FeedTicks("test-feeds");
+            List<String> reads = new CopyOnWriteArrayList<>();
+            CountDownLatch firstTick = new CountDownLatch(1);
+            CountDownLatch secondFeedRead = new CountDownLatch(1);
+            Reading mentions = new Reading(endpoint, "mentions", reads, firstTick);
+            Reading directMessages = new Reading(endpoint, "directMessages", reads, secondFeedRead);
+            for (Reading feed : List.of(mentions, directMessages)) {
+                feed.setScheduler(ticks);
+                feed.setInitialDelay(0);
+                feed.setDelay(1);
+                feed.setTimeUnit(TimeUnit.HOURS); // the next tick would be an hour away
+            }
+            mentions.start();
+            assertTrue(firstTick.await(30, TimeUnit.SECONDS), "the first feed was read at once");
+            directMessages.start();
+            assertTrue(secondFeedRead.await(30, TimeUnit.SECONDS), "the second feed was read when its route started: " + reads);
+            assertEquals(List.of("mentions", "mentions", "directMessages"), reads, "still in order, on one tick");
+            mentions.stop();
+            directMessages.stop();
+        }
+    }
 }

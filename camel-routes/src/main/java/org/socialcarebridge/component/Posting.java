@@ -16,19 +16,29 @@ import org.socialcarebridge.channel.OutboundPost;
 public final class Posting {
     private final Component component;
     private final String uri;
-    private volatile ProducerTemplate template;
 
-    /** The client is made before its component joins a CamelContext: the template is made at the first post. */
+    /** Made before its component joins a CamelContext (the channel attaches both): the context is looked up per post. */
     public Posting(Component component, String uri) {
         this.component = component;
         this.uri = uri;
     }
 
     public PostedMessage post(OutboundPost post, String idempotencyKey) {
-        Exchange answer = template().send(uri, exchange -> {
-            exchange.getMessage().setBody(post);
-            exchange.getMessage().setHeader(SocialCareHeaders.IDEMPOTENCY_KEY, idempotencyKey);
-        });
+        CamelContext camel = component.getCamelContext();
+        if (camel == null) {
+            throw new IllegalStateException(uri + ": the component is not on a CamelContext yet; attach it first");
+        }
+        // A template per post, closed after it: posts are few, and a channel detached and attached again
+        // leaves no template behind on the context.
+        Exchange answer;
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
+            answer = template.send(uri, exchange -> {
+                exchange.getMessage().setBody(post);
+                exchange.getMessage().setHeader(SocialCareHeaders.IDEMPOTENCY_KEY, idempotencyKey);
+            });
+        } catch (java.io.IOException e) {
+            throw new RuntimeCamelException(uri + ": closing the producer template: " + e.getMessage(), e);
+        }
         Exception failure = answer.getException();
         if (failure instanceof RuntimeException e) {
             throw e;
@@ -37,16 +47,5 @@ public final class Posting {
             throw new RuntimeCamelException(uri + ": " + failure.getMessage(), failure);
         }
         return answer.getMessage().getBody(PostedMessage.class);
-    }
-
-    private ProducerTemplate template() {
-        if (template == null) {
-            CamelContext camel = component.getCamelContext();
-            if (camel == null) {
-                throw new IllegalStateException(uri + ": the component is not on a CamelContext yet; attach it first");
-            }
-            template = camel.createProducerTemplate();
-        }
-        return template;
     }
 }

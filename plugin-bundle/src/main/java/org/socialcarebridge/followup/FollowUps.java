@@ -23,9 +23,10 @@ import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.delivery.Delivery;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.StatusChange;
 import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.ReplyPolicy;
@@ -53,7 +54,7 @@ public final class FollowUps implements AfterCare {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final FollowUpStore store;
-    private final HostGateway host;
+    private final Tickets tickets;
     private final Map<Network, NetworkClient> networks;
     private final ReplyPolicy replies;
     private final FollowUpPolicy policy;
@@ -66,17 +67,17 @@ public final class FollowUps implements AfterCare {
      * @param replies the rules agents' replies follow (limits, guard, messaging windows); follow-ups follow them too
      * @param policy  the administrator's follow-up settings (a changed file restarts the engine)
      */
-    public FollowUps(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy replies,
-                     FollowUpPolicy policy, RetrySchedule retries, Clock clock) {
+    public FollowUps(Database db, Tickets tickets, DeskActivity activity, Map<Network, NetworkClient> networks,
+                     ReplyPolicy replies, FollowUpPolicy policy, RetrySchedule retries, Clock clock) {
         this.store = new FollowUpStore(db);
-        this.host = host;
+        this.tickets = tickets;
         this.networks = networks; // live: channels attach and detach while it runs
         this.replies = replies;
         this.policy = policy;
         this.retries = retries;
         this.delivery = new Delivery(db, retries, clock);
         this.clock = clock;
-        this.statusChanges = new TransactionFeed<>(db, CURSOR, host::latestTransactionId, host::statusChangesAfter,
+        this.statusChanges = new TransactionFeed<>(db, CURSOR, activity::latestTransactionId, activity::statusChangesAfter,
                 StatusChange::transactionId, clock);
     }
 
@@ -111,7 +112,7 @@ public final class FollowUps implements AfterCare {
         Conversation conversation = found.get();
         // Read once, before scheduling: the agent may have corrected the category triage chose.
         String category = policy.checkInCategories().isEmpty() ? null
-                : host.ticketField(change.ticketId(), TicketField.CATEGORY).orElse(null);
+                : tickets.ticketField(change.ticketId(), TicketField.CATEGORY).orElse(null);
         Instant now = clock.instant();
         Resolution r = new Resolution(change.transactionId(), change.ticketId(), change.at(), change.by(), now);
         boolean fresh = store.resolve(r, surveysSent -> {
@@ -129,7 +130,7 @@ public final class FollowUps implements AfterCare {
             }
             return scheduled;
         });
-        host.setTicketField(change.ticketId(), TicketField.RESOLVED_BY, change.by());
+        tickets.setTicketField(change.ticketId(), TicketField.RESOLVED_BY, change.by());
         if (fresh) {
             LOG.info("Ticket {} resolved by {}: follow-ups scheduled", change.ticketId(), change.by());
         }
@@ -202,7 +203,7 @@ public final class FollowUps implements AfterCare {
         });
         if (ResolutionConfirmation.confirms(message.text())) {
             try {
-                host.setTicketField(ticketId, TicketField.CUSTOMER_CONFIRMED_RESOLUTION, "Yes");
+                tickets.setTicketField(ticketId, TicketField.CUSTOMER_CONFIRMED_RESOLUTION, "Yes");
             } catch (RuntimeException e) {
                 // Advisory: the message itself is on the ticket; the agent reads the confirmation there.
                 LOG.warn("Could not mark ticket {} as confirmed by the customer: {}", ticketId, e.getMessage());
@@ -431,8 +432,8 @@ public final class FollowUps implements AfterCare {
         String handle = "@" + f.customerHandle();
         switch (f.state()) {
             case SENT -> {
-                host.setTicketFields(f.ticketId(), fields);
-                host.comment(f.ticketId(), "Social Care Bridge sent the " + label(f.kind()) + " to " + handle + ": \""
+                tickets.setTicketFields(f.ticketId(), fields);
+                tickets.comment(f.ticketId(), "Social Care Bridge sent the " + label(f.kind()) + " to " + handle + ": \""
                         + f.text() + "\"" + (f.postUrl() != null ? " " + f.postUrl() : ""));
             }
             case ANSWERED -> {
@@ -441,27 +442,27 @@ public final class FollowUps implements AfterCare {
                     fields.put(TicketField.CSAT, String.valueOf(f.score()));
                 }
                 fields.put(TicketField.SURVEY_ANSWER, CustomerText.shortened(f.answer(), 250));
-                host.setTicketFields(f.ticketId(), fields);
+                tickets.setTicketFields(f.ticketId(), fields);
                 String quoted = "\"" + CustomerText.shortened(f.answer(), 1000) + "\"";
                 boolean low = f.score() != null ? f.score() <= 2 : answer.angry();
                 String credit = f.agent() != null ? " (credited to " + f.agent() + ", who resolved the ticket)" : "";
                 if (low) {
                     String group = policy.lowScoreGroup();
-                    host.reopenFor(f.ticketId(), group, "Social Care Bridge: " + handle + " answered the satisfaction survey"
+                    tickets.reopenFor(f.ticketId(), group, "Social Care Bridge: " + handle + " answered the satisfaction survey"
                             + " with " + quoted + ", " + answer.reading() + credit + ". The ticket is reopened for " + group
                             + ": please look at what went wrong and contact the customer.");
                     reopened(f.ticketId(), clock.instant(), "the customer's low score reopened the ticket");
                 } else {
-                    host.comment(f.ticketId(), "Social Care Bridge: " + handle + " answered the satisfaction survey with "
+                    tickets.comment(f.ticketId(), "Social Care Bridge: " + handle + " answered the satisfaction survey with "
                             + quoted + ", " + answer.reading() + credit + ".");
                 }
             }
             case UNCERTAIN -> {
-                host.setTicketFields(f.ticketId(), fields);
-                host.comment(f.ticketId(), "Social Care Bridge: the " + label(f.kind()) + " to " + handle
+                tickets.setTicketFields(f.ticketId(), fields);
+                tickets.comment(f.ticketId(), "Social Care Bridge: the " + label(f.kind()) + " to " + handle
                         + " may or may not have reached the customer (uncertain): " + f.reason());
             }
-            case SKIPPED, CANCELLED, FAILED, SCHEDULED, SENDING -> host.setTicketFields(f.ticketId(), fields);
+            case SKIPPED, CANCELLED, FAILED, SCHEDULED, SENDING -> tickets.setTicketFields(f.ticketId(), fields);
         }
     }
 

@@ -16,8 +16,10 @@ import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.delivery.Delivery;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.AgentDirectory;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,9 @@ public final class Outbox {
             DeliveryState.HELD_UNVERIFIED, DeliveryState.POSTING);
 
     private final OutboxStore store;
-    private final HostGateway host;
+    private final Tickets tickets;
+    private final DeskActivity activity;
+    private final AgentDirectory directory;
     private final Map<Network, NetworkClient> networks;
     private final ReplyPolicy policy;
     private final RetrySchedule retries;
@@ -51,10 +55,13 @@ public final class Outbox {
     private final AgentGroups agents;
     private final Clock clock;
 
-    public Outbox(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy policy,
+    public Outbox(Database db, Tickets tickets, DeskActivity activity, AgentDirectory directory,
+                  Map<Network, NetworkClient> networks, ReplyPolicy policy,
                   RetrySchedule retries, ReplyApproval approval, AgentGroups agents, Clock clock) {
         this.store = new OutboxStore(db);
-        this.host = host;
+        this.tickets = tickets;
+        this.activity = activity;
+        this.directory = directory;
         this.networks = networks; // live: channels attach and detach while it runs
         this.policy = policy;
         this.retries = retries;
@@ -72,14 +79,14 @@ public final class Outbox {
         if (store.has(transactionId)) {
             return false;
         }
-        Optional<AgentReply> reply = host.agentReply(transactionId);
+        Optional<AgentReply> reply = activity.agentReply(transactionId);
         if (reply.isEmpty()) {
             return false;
         }
         // No stale or duplicate answers: what the agent could not have seen when starting this reply.
         Long seen = reply.get().seenTransactionId();
         List<String> overtaken = seen == null || seen >= transactionId ? List.of()
-                : host.overtakingActivity(reply.get().ticketId(), seen, transactionId, reply.get().agent());
+                : activity.overtakingActivity(reply.get().ticketId(), seen, transactionId, reply.get().agent());
         boolean fresh = store.add(transactionId, () -> {
             OutboxEntry entry = new OutboxEntry(reply.get(), clock.instant());
             approval.holdReason(reply.get()).ifPresent(entry::approvalNeeded);
@@ -235,7 +242,7 @@ public final class Outbox {
      */
     private boolean speaksForBrand(OutboxEntry entry) {
         try {
-            if (host.memberOfAny(entry.agent(), agents.names())) {
+            if (directory.memberOfAny(entry.agent(), agents.names())) {
                 return true;
             }
             finish(entry.transactionId(), DeliveryState.REFUSED, agents.notAMember(entry.agent()));
@@ -329,22 +336,22 @@ public final class Outbox {
                 fields.put(MessageField.RECIPIENT, e.recipient());
             }
             try {
-                host.recordDelivery(id, fields);
+                tickets.recordDelivery(id, fields);
                 if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
                             + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
                             + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note;"
                             + " a decision covers the replies written before it.");
                 } else if (e.state() == DeliveryState.HELD_UNVERIFIED) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " is held, not posted: " + e.lastError() + ".");
                 } else if (e.state() == DeliveryState.QUEUED) {
                     // approved: what becomes of it is written back once it is posted
                 } else if (e.state() == DeliveryState.UNCERTAIN) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " may or may not have reached the customer (uncertain): " + e.lastError());
                 } else if (e.state() != DeliveryState.POSTED) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " was NOT delivered to the customer (" + e.state().label() + "): " + e.lastError());
                 }
                 store.change(id, row -> row.hostUpdated());

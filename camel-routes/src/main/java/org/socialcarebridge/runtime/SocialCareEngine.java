@@ -195,7 +195,8 @@ public final class SocialCareEngine implements AutoCloseable {
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
-                training, db, rt != null ? host : null, rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
+                training, db, rt != null ? host : null, rt != null ? host : null,
+                rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
                 new AdminToken(httpSettings.adminToken(), json), json, clock));
         health.gauge("filteredAsNoise", filtered::count);
         health.gauge("triageLabels", training::labels);

@@ -267,7 +267,7 @@ public final class Outbox {
      * held for the next decision: nobody approved what they say. Answers how many were released.
      */
     public int approve(long ticketId, String by, long decision) {
-        return decide(ticketId, decision, e -> e.approve(by, clock.instant()));
+        return store.decideHeld(ticketId, decision, e -> e.approve(by, clock.instant()));
     }
 
     /**
@@ -276,16 +276,12 @@ public final class Outbox {
      */
     public int reject(long ticketId, String by, String note, long decision) {
         String why = "rejected by " + by + (note == null || note.isBlank() ? " (no note given)" : ": " + note.strip());
-        return decide(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
+        return store.decideHeld(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
     }
 
     /** Replies on this ticket waiting for a supervisor now. */
     public long heldForApproval(long ticketId) {
         return store.count(ticketId, DeliveryState.HELD_FOR_APPROVAL);
-    }
-
-    private int decide(long ticketId, long decision, java.util.function.Consumer<OutboxEntry> decide) {
-        return store.decideHeld(ticketId, decision, decide);
     }
 
     /** Replies that finally failed or whose outcome is unknown after a crash, for the health page: each needs a human. */

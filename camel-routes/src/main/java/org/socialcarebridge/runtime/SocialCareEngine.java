@@ -189,20 +189,21 @@ public final class SocialCareEngine implements AutoCloseable {
         FollowUpPolicy followUpPolicy = channelSettings("followups",
                 () -> FollowUpSettings.from(valuesOf(config, FollowUpSettings.PID)));
         FollowUps followUps = rt != null && followUpPolicy != null && replies != null
-                ? new FollowUps(db, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
-        intake = new Intake(db, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
+                ? new FollowUps(db, host, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
+        intake = new Intake(db, host, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
-                training, db, rt != null ? host : null, rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
+                training, db, rt != null ? host : null, rt != null ? host : null,
+                rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
                 new AdminToken(httpSettings.adminToken(), json), json, clock));
         health.gauge("filteredAsNoise", filtered::count);
         health.gauge("triageLabels", training::labels);
         customers = new Customers(db, host, clock);
         camel.addRoutes(new CustomerLinkRoutes(httpSettings.baseUri(), customers, httpSettings.adminToken(), json));
         // Wrong reply settings stop delivery (RtRoutes), so the groups then only need to be safe, not right.
-        Outbox outbox = new Outbox(db, host, networks, replyPolicy, RetrySchedule.standard(),
+        Outbox outbox = new Outbox(db, host, host, host, networks, replyPolicy, RetrySchedule.standard(),
                 new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100),
                 replies != null ? replies.agentGroups() : AgentGroups.DEFAULT, clock);
         health.gauge("heldForApproval", outbox::heldForApproval);
@@ -228,7 +229,7 @@ public final class SocialCareEngine implements AutoCloseable {
             }
             health.staleAfter(rt.staleAfter());
             camel.addRoutes(new RtRoutes(httpSettings.baseUri(), rt, intake, outbox, replies != null,
-                    new ReplyApprovals(db, host, outbox, clock),
+                    new ReplyApprovals(db, host, host, outbox, clock),
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
                     health.channel("rt"), httpSettings.notifySecret(), json, clock));
             if (httpSettings.notifySecret() == null) {

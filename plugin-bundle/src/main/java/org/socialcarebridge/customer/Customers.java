@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.socialcarebridge.channel.Network;
-import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.host.CustomerDirectory;
 import org.socialcarebridge.host.HostCustomer;
@@ -29,12 +28,12 @@ public final class Customers {
     /** Links may chain (mastodon → x → e-mail); a longer chain than this is a mistake. */
     private static final int MAX_CHAIN = 8;
 
-    private final Database db;
+    private final CustomerStore store;
     private final CustomerDirectory host;
     private final Clock clock;
 
     public Customers(Database db, CustomerDirectory host, Clock clock) {
-        this.db = db;
+        this.store = new CustomerStore(db);
         this.host = host;
         this.clock = clock;
     }
@@ -92,14 +91,7 @@ public final class Customers {
             }
         }
         CustomerLink link = new CustomerLink(key, to, by, clock.instant());
-        db.writing(em -> {
-            CustomerLink old = em.find(CustomerLink.class, key);
-            if (old != null) {
-                em.remove(old);
-                em.flush();
-            }
-            em.persist(link);
-        });
+        store.replace(link);
         LOG.info("Linked {} to {} (by {})", key, to, by);
         return link;
     }
@@ -107,13 +99,7 @@ public final class Customers {
     /** Removes an identity's link; answers whether there was one. */
     public boolean unlink(String identityKey, String by) {
         String key = identity(identityKey, "identity");
-        boolean removed = db.write(em -> {
-            CustomerLink old = em.find(CustomerLink.class, key);
-            if (old != null) {
-                em.remove(old);
-            }
-            return old != null;
-        });
+        boolean removed = store.remove(key);
         if (removed) {
             LOG.info("Unlinked {} (by {})", key, by);
         }
@@ -121,13 +107,12 @@ public final class Customers {
     }
 
     public List<CustomerLink> links() {
-        return db.read(em -> em.createQuery("select l from CustomerLink l order by l.identityKey", CustomerLink.class)
-                .getResultList());
+        return store.links();
     }
 
     public Optional<CustomerLink> linkOf(String identityKey) {
         String key = identity(identityKey, "identity");
-        return Optional.ofNullable(db.read(em -> em.find(CustomerLink.class, key)));
+        return Optional.ofNullable(store.link(key));
     }
 
     /** Where an identity's chain of links ends: an identity key or {@code email:…}. */
@@ -142,8 +127,7 @@ public final class Customers {
             if (current.equals(stopAt)) {
                 return current;
             }
-            String at = current;
-            CustomerLink link = db.read(em -> em.find(CustomerLink.class, at));
+            CustomerLink link = store.link(current);
             if (link == null) {
                 return current;
             }
@@ -157,11 +141,7 @@ public final class Customers {
         int colon = identityKey.indexOf(':');
         Network network = Network.fromKey(identityKey.substring(0, colon));
         String accountId = identityKey.substring(colon + 1);
-        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.network = :n and e.authorAccountId = :a"
-                                + " and e.direction = :d order by e.receivedAt desc", LedgerEntry.class)
-                        .setParameter("n", network).setParameter("a", accountId)
-                        .setParameter("d", LedgerEntry.Direction.INBOUND).setMaxResults(1).getResultList())
-                .stream().findFirst().map(e -> e.message().author())
+        return store.lastReceivedFrom(network, accountId).map(e -> e.message().author())
                 .orElseGet(() -> new SocialIdentity(network, accountId, accountId, null, null, 0, false));
     }
 

@@ -5,30 +5,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.channel.OutboundPost;
-import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.delivery.Delivery;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.StatusChange;
 import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.ReplyPolicy;
@@ -55,8 +53,8 @@ public final class FollowUps implements AfterCare {
     static final java.time.Duration SENDING_STALE = java.time.Duration.ofMinutes(1);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final Database db;
-    private final HostGateway host;
+    private final FollowUpStore store;
+    private final Tickets tickets;
     private final Map<Network, NetworkClient> networks;
     private final ReplyPolicy replies;
     private final FollowUpPolicy policy;
@@ -69,17 +67,17 @@ public final class FollowUps implements AfterCare {
      * @param replies the rules agents' replies follow (limits, guard, messaging windows); follow-ups follow them too
      * @param policy  the administrator's follow-up settings (a changed file restarts the engine)
      */
-    public FollowUps(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy replies,
-                     FollowUpPolicy policy, RetrySchedule retries, Clock clock) {
-        this.db = db;
-        this.host = host;
+    public FollowUps(Database db, Tickets tickets, DeskActivity activity, Map<Network, NetworkClient> networks,
+                     ReplyPolicy replies, FollowUpPolicy policy, RetrySchedule retries, Clock clock) {
+        this.store = new FollowUpStore(db);
+        this.tickets = tickets;
         this.networks = networks; // live: channels attach and detach while it runs
         this.replies = replies;
         this.policy = policy;
         this.retries = retries;
         this.delivery = new Delivery(db, retries, clock);
         this.clock = clock;
-        this.statusChanges = new TransactionFeed<>(db, CURSOR, host::latestTransactionId, host::statusChangesAfter,
+        this.statusChanges = new TransactionFeed<>(db, CURSOR, activity::latestTransactionId, activity::statusChangesAfter,
                 StatusChange::transactionId, clock);
     }
 
@@ -107,35 +105,32 @@ public final class FollowUps implements AfterCare {
     }
 
     private boolean resolved(StatusChange change) {
-        Optional<Conversation> found = db.read(em -> conversationOf(em, change.ticketId()));
+        Optional<Conversation> found = store.conversationOn(change.ticketId());
         if (found.isEmpty()) {
             return false; // a social ticket the plugin has no conversation for (filed by an older install)
         }
         Conversation conversation = found.get();
         // Read once, before scheduling: the agent may have corrected the category triage chose.
         String category = policy.checkInCategories().isEmpty() ? null
-                : host.ticketField(change.ticketId(), TicketField.CATEGORY).orElse(null);
+                : tickets.ticketField(change.ticketId(), TicketField.CATEGORY).orElse(null);
         Instant now = clock.instant();
-        boolean fresh = db.write(em -> {
-            if (em.find(Resolution.class, change.transactionId()) != null) {
-                return false;
-            }
-            Resolution r = new Resolution(change.transactionId(), change.ticketId(), change.at(), change.by(), now);
-            em.persist(r);
+        Resolution r = new Resolution(change.transactionId(), change.ticketId(), change.at(), change.by(), now);
+        boolean fresh = store.resolve(r, surveysSent -> {
+            List<FollowUp> scheduled = new ArrayList<>();
             if (policy.closing()) {
-                em.persist(new FollowUp(r, FollowUpKind.CLOSING, conversation, change.at(), now));
+                scheduled.add(new FollowUp(r, FollowUpKind.CLOSING, conversation, change.at(), now));
             }
             if (policy.survey()) {
                 FollowUp survey = new FollowUp(r, FollowUpKind.SURVEY, conversation, change.at().plus(policy.surveyDelay()), now);
-                surveyNotWanted(em, r, conversation).ifPresent(why -> survey.end(FollowUpState.SKIPPED, why, now));
-                em.persist(survey);
+                surveyNotWanted(surveysSent, r, conversation).ifPresent(why -> survey.end(FollowUpState.SKIPPED, why, now));
+                scheduled.add(survey);
             }
             if (policy.checksIn(category)) {
-                em.persist(new FollowUp(r, FollowUpKind.CHECK_IN, conversation, change.at().plus(policy.checkInAfter()), now));
+                scheduled.add(new FollowUp(r, FollowUpKind.CHECK_IN, conversation, change.at().plus(policy.checkInAfter()), now));
             }
-            return true;
+            return scheduled;
         });
-        host.setTicketField(change.ticketId(), TicketField.RESOLVED_BY, change.by());
+        tickets.setTicketField(change.ticketId(), TicketField.RESOLVED_BY, change.by());
         if (fresh) {
             LOG.info("Ticket {} resolved by {}: follow-ups scheduled", change.ticketId(), change.by());
         }
@@ -143,17 +138,13 @@ public final class FollowUps implements AfterCare {
     }
 
     /** Why this resolution gets no survey (sampling, surveyed recently), or empty. */
-    private Optional<String> surveyNotWanted(EntityManager em, Resolution r, Conversation c) {
+    private Optional<String> surveyNotWanted(FollowUpStore.SurveysSent surveysSent, Resolution r, Conversation c) {
         if (!policy.samples(r.transactionId())) {
             return Optional.of("not in the " + policy.surveySampling() + "% of resolutions sampled for a survey");
         }
-        List<Instant> recent = em.createQuery("select f.sentAt from FollowUp f where f.network = :n and f.customerAccountId = :a"
-                        + " and f.kind = :survey and f.sentAt is not null and f.sentAt > :since order by f.sentAt desc", Instant.class)
-                .setParameter("n", c.network()).setParameter("a", c.customerAccountId())
-                .setParameter("survey", FollowUpKind.SURVEY).setParameter("since", clock.instant().minus(policy.surveyCap()))
-                .setMaxResults(1).getResultList();
-        if (!recent.isEmpty()) {
-            return Optional.of("the customer was last surveyed " + WHEN.format(recent.get(0)) + "; at most one survey per "
+        Optional<Instant> recent = surveysSent.lastSince(c, clock.instant().minus(policy.surveyCap()));
+        if (recent.isPresent()) {
+            return Optional.of("the customer was last surveyed " + WHEN.format(recent.get()) + "; at most one survey per "
                     + policy.surveyCap().toDays() + " days");
         }
         return Optional.empty();
@@ -162,28 +153,10 @@ public final class FollowUps implements AfterCare {
     /** The ticket is active again: its current resolution ends and what it scheduled is cancelled. */
     private void reopened(long ticketId, Instant at, String why) {
         Instant now = clock.instant();
-        int cancelled = db.write(em -> {
-            for (Resolution r : em.createQuery("select r from Resolution r where r.ticketId = :t and r.reopenedAt is null",
-                    Resolution.class).setParameter("t", ticketId).getResultList()) {
-                r.reopened(at, now);
-            }
-            List<FollowUp> pending = scheduled(em, ticketId);
-            pending.forEach(f -> f.end(FollowUpState.CANCELLED, why, now));
-            return pending.size();
-        });
+        int cancelled = store.reopen(ticketId, r -> r.reopened(at, now), f -> f.end(FollowUpState.CANCELLED, why, now));
         if (cancelled > 0) {
             LOG.info("Ticket {}: {} follow-ups cancelled ({})", ticketId, cancelled, why);
         }
-    }
-
-    private static List<FollowUp> scheduled(EntityManager em, long ticketId) {
-        return em.createQuery("select f from FollowUp f where f.ticketId = :t and f.state = :s", FollowUp.class)
-                .setParameter("t", ticketId).setParameter("s", FollowUpState.SCHEDULED).getResultList();
-    }
-
-    private static Optional<Conversation> conversationOf(EntityManager em, long ticketId) {
-        return em.createQuery("select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
-                .setParameter("t", ticketId).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     // ---- the customer writes
@@ -194,10 +167,7 @@ public final class FollowUps implements AfterCare {
             return false; // the survey went by direct message; a public post is an ordinary message
         }
         // Read first: most direct messages answer no survey, and they need no write.
-        Optional<FollowUp> latest = db.read(em -> em.createQuery("select f from FollowUp f where f.ticketId = :t"
-                        + " and f.kind = :k and f.sentAt is not null order by f.sentAt desc", FollowUp.class)
-                .setParameter("t", ticketId).setParameter("k", FollowUpKind.SURVEY).setMaxResults(1).getResultList()
-                .stream().findFirst());
+        Optional<FollowUp> latest = store.lastSurveySent(ticketId);
         if (latest.isEmpty()) {
             return false;
         }
@@ -213,7 +183,7 @@ public final class FollowUps implements AfterCare {
             return false;
         }
         SurveyAnswer answer = SurveyAnswer.read(message.text());
-        db.writing(em -> em.find(FollowUp.class, survey.key()).answered(answer.score().orElse(null), message.text(),
+        store.change(survey.key(), f -> f.answered(answer.score().orElse(null), message.text(),
                 message.key(), clock.instant()));
         LOG.info("Ticket {}: survey answered, {}", ticketId, answer.reading());
         return true;
@@ -226,11 +196,14 @@ public final class FollowUps implements AfterCare {
             return;
         }
         Instant now = clock.instant();
-        db.writing(em -> scheduled(em, ticketId).stream().filter(f -> f.kind() == FollowUpKind.CHECK_IN)
-                .forEach(f -> f.end(FollowUpState.CANCELLED, "the customer wrote on " + WHEN.format(message.createdAt()), now)));
+        store.changeScheduled(ticketId, f -> {
+            if (f.kind() == FollowUpKind.CHECK_IN) {
+                f.end(FollowUpState.CANCELLED, "the customer wrote on " + WHEN.format(message.createdAt()), now);
+            }
+        });
         if (ResolutionConfirmation.confirms(message.text())) {
             try {
-                host.setTicketField(ticketId, TicketField.CUSTOMER_CONFIRMED_RESOLUTION, "Yes");
+                tickets.setTicketField(ticketId, TicketField.CUSTOMER_CONFIRMED_RESOLUTION, "Yes");
             } catch (RuntimeException e) {
                 // Advisory: the message itself is on the ticket; the agent reads the confirmation there.
                 LOG.warn("Could not mark ticket {} as confirmed by the customer: {}", ticketId, e.getMessage());
@@ -245,10 +218,9 @@ public final class FollowUps implements AfterCare {
      * sent again. Call once at start, before sending (nothing of this plugin is sending then).
      */
     public int settleInterrupted() {
-        List<String> keys = db.read(em -> em.createQuery("select f.key from FollowUp f where f.state = :s", String.class)
-                .setParameter("s", FollowUpState.SENDING).getResultList());
+        List<String> keys = store.inState(FollowUpState.SENDING);
         for (String key : keys) {
-            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(clock.instant(), "the plugin stopped while sending it;"
+            store.change(key, f -> f.unconfirmed(clock.instant(), "the plugin stopped while sending it;"
                     + " looked up on the network before it is sent again", clock.instant()));
         }
         return keys.size();
@@ -259,11 +231,7 @@ public final class FollowUps implements AfterCare {
      * after the post); answers how many were looked at.
      */
     public int sendDue(int max) {
-        List<String> due = db.read(em -> em.createQuery("select f.key from FollowUp f where (f.state = :s and f.dueAt <= :now)"
-                        + " or (f.state = :sending and f.updatedAt <= :stale) order by f.dueAt, f.key", String.class)
-                .setParameter("s", FollowUpState.SCHEDULED).setParameter("now", clock.instant())
-                .setParameter("sending", FollowUpState.SENDING).setParameter("stale", clock.instant().minus(SENDING_STALE))
-                .setMaxResults(max).getResultList());
+        List<String> due = store.due(clock.instant(), clock.instant().minus(SENDING_STALE), max);
         for (String key : due) {
             send(key);
         }
@@ -271,13 +239,13 @@ public final class FollowUps implements AfterCare {
     }
 
     private void send(String key) {
-        FollowUp f = db.read(em -> em.find(FollowUp.class, key));
-        Resolution r = db.read(em -> em.find(Resolution.class, f.resolutionTransactionId()));
+        FollowUp f = store.followUp(key);
+        Resolution r = store.resolution(f.resolutionTransactionId());
         if (r.reopenedAt() != null) {
             end(key, FollowUpState.CANCELLED, "the ticket was reopened");
             return;
         }
-        Conversation c = db.read(em -> em.find(Conversation.class, f.conversationKey()));
+        Conversation c = store.conversation(f.conversationKey());
         NetworkClient network = networks.get(f.network());
         if (network == null) {
             retry(key, "the " + f.network().displayName() + " channel is not running (check its settings)", null);
@@ -316,7 +284,7 @@ public final class FollowUps implements AfterCare {
                 f.attempts(), f.sendingSince(), f.text(), f.reason()), journal(key));
         Instant now = clock.instant();
         if (outcome instanceof Delivery.Posted posted) {
-            recordSent(key, c, posted.sent(), posted.message());
+            store.sent(key, c, posted.sent(), posted.message(), clock.instant());
             if (posted.found()) {
                 LOG.info("Ticket {}: {} found already on the network as {}: recorded, not sent again", f.ticketId(),
                         f.kind(), posted.message().id());
@@ -324,16 +292,16 @@ public final class FollowUps implements AfterCare {
                 LOG.info("Ticket {}: {} sent as {}", f.ticketId(), f.kind(), posted.message().id());
             }
         } else if (outcome instanceof Delivery.Retry retry) {
-            db.writing(em -> em.find(FollowUp.class, key).retryAt(retry.at(), retry.why(), now));
+            store.change(key, row -> row.retryAt(retry.at(), retry.why(), now));
             LOG.warn("Follow-up {} not sent yet ({}); next try at {}", key, retry.why(), retry.at());
         } else if (outcome instanceof Delivery.Failed failed) {
             end(key, FollowUpState.FAILED, failed.why());
         } else if (outcome instanceof Delivery.NoAnswer lost) {
-            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(lost.lookUpAt(), "no answer from the network ("
+            store.change(key, row -> row.unconfirmed(lost.lookUpAt(), "no answer from the network ("
                     + lost.error() + "); looked up before it is sent again", now));
             LOG.warn("Follow-up {}: no answer from the network ({}); looking it up at {}", key, lost.error(), lost.lookUpAt());
         } else if (outcome instanceof Delivery.NotKnown unknown) {
-            db.writing(em -> em.find(FollowUp.class, key).unconfirmed(unknown.lookUpAt(), "not known whether the network"
+            store.change(key, row -> row.unconfirmed(unknown.lookUpAt(), "not known whether the network"
                     + " took it; looking it up failed: " + unknown.why(), now));
         } else if (outcome instanceof Delivery.Uncertain uncertain) {
             end(key, FollowUpState.UNCERTAIN, "the network did not answer when it was sent at " + uncertain.since()
@@ -347,22 +315,14 @@ public final class FollowUps implements AfterCare {
         return new Delivery.Journal() {
             @Override
             public void posting(String text, Instant at) {
-                db.writing(em -> em.find(FollowUp.class, key).sending(text, at));
+                store.change(key, row -> row.sending(text, at));
             }
 
             @Override
             public void absent(Instant at) {
-                db.writing(em -> em.find(FollowUp.class, key).confirmedAbsent(at));
+                store.change(key, row -> row.confirmedAbsent(at));
             }
         };
-    }
-
-    private void recordSent(String key, Conversation c, OutboundPost post, PostedMessage posted) {
-        db.writing(em -> {
-            LedgerEntry.recordPosted(em, c, posted.id(), post.text(),
-                    post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, clock.instant());
-            em.find(FollowUp.class, key).sent(posted.id(), posted.url(), post.text(), clock.instant());
-        });
     }
 
     /** What to post for a follow-up, or why not. */
@@ -376,7 +336,7 @@ public final class FollowUps implements AfterCare {
         if (c.key().contains(":dm:") || c.lastPublicCustomerMessageId() == null) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, "the conversation began in private, so nothing is closed in public");
         }
-        Optional<String> closed = db.read(em -> lastPublicClosing(em, c));
+        Optional<String> closed = lastPublicClosing(c);
         if (closed.isPresent()) {
             return OutboundPostPlan.not(FollowUpState.SKIPPED, "the last public exchange was already a closing: " + closed.get());
         }
@@ -388,8 +348,7 @@ public final class FollowUps implements AfterCare {
      * Counted when it is due, not at the resolution: an agent's last reply is often sent with it.
      */
     private Optional<String> tooFewReplies(long ticketId) {
-        long replied = db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t"
-                + " and o.postedAt is not null", Long.class).setParameter("t", ticketId).getSingleResult());
+        long replied = store.repliesPosted(ticketId);
         if (replied >= policy.minAgentReplies()) {
             return Optional.empty();
         }
@@ -409,41 +368,32 @@ public final class FollowUps implements AfterCare {
      * The thread's latest public message, when it closed the case: the plugin's own closing, a brand
      * reply that reads as one, or the customer saying it is fixed. Quoted short for the ticket.
      */
-    private static Optional<String> lastPublicClosing(EntityManager em, Conversation c) {
-        List<LedgerEntry> latest = em.createQuery("select e from LedgerEntry e where e.conversationKey = :k and e.state = :filed"
-                        + " and (e.visibility = :pub or (e.direction = :out and e.visibility is null))"
-                        + " order by e.createdAt desc, e.key desc", LedgerEntry.class)
-                .setParameter("k", c.key()).setParameter("filed", LedgerState.FILED).setParameter("pub", Visibility.PUBLIC)
-                .setParameter("out", LedgerEntry.Direction.OUTBOUND).setMaxResults(1).getResultList();
+    private Optional<String> lastPublicClosing(Conversation c) {
+        Optional<LedgerEntry> latest = store.lastPublicMessage(c);
         if (latest.isEmpty()) {
             return Optional.empty();
         }
-        LedgerEntry e = latest.get(0);
+        LedgerEntry e = latest.get();
         String text = e.text() == null ? "" : e.text();
         boolean closes = e.direction() == LedgerEntry.Direction.OUTBOUND
-                ? ClosingReply.closes(text) || pluginClosing(em, e.messageId())
+                ? ClosingReply.closes(text) || store.sentAsClosing(e.messageId())
                 : ResolutionConfirmation.confirms(text);
         return closes ? Optional.of("\"" + CustomerText.shortened(text, 120) + "\"") : Optional.empty();
     }
 
-    private static boolean pluginClosing(EntityManager em, String postId) {
-        return !em.createQuery("select f.key from FollowUp f where f.kind = :k and f.postId = :id", String.class)
-                .setParameter("k", FollowUpKind.CLOSING).setParameter("id", postId).setMaxResults(1).getResultList().isEmpty();
-    }
-
     private void retry(String key, String why, Instant resetAt) {
-        int attempts = db.read(em -> em.find(FollowUp.class, key)).attempts() + 1;
+        int attempts = store.followUp(key).attempts() + 1;
         if (retries.exhausted(attempts)) {
             end(key, FollowUpState.FAILED, why + " (gave up after " + attempts + " attempts)");
             return;
         }
         Instant next = retries.next(attempts, clock.instant(), resetAt);
-        db.writing(em -> em.find(FollowUp.class, key).retryAt(next, why, clock.instant()));
+        store.change(key, row -> row.retryAt(next, why, clock.instant()));
         LOG.warn("Follow-up {} not sent yet ({}); next try at {}", key, why, next);
     }
 
     private void end(String key, FollowUpState state, String why) {
-        db.writing(em -> em.find(FollowUp.class, key).end(state, why, clock.instant()));
+        store.change(key, row -> row.end(state, why, clock.instant()));
         LOG.info("Follow-up {} {}: {}", key, state.name().toLowerCase(java.util.Locale.ROOT), why);
     }
 
@@ -455,18 +405,17 @@ public final class FollowUps implements AfterCare {
      * Stops at the first host problem; the rest is written on the next call.
      */
     public int writeBack(int max) {
-        List<String> pending = db.read(em -> em.createQuery("select f.key from FollowUp f where f.hostUpdatePending = true"
-                + " order by f.updatedAt, f.key", String.class).setMaxResults(max).getResultList());
+        List<String> pending = store.awaitingWriteBack(max);
         int written = 0;
         for (String key : pending) {
-            FollowUp f = db.read(em -> em.find(FollowUp.class, key));
+            FollowUp f = store.followUp(key);
             try {
                 show(f);
             } catch (RuntimeException e) {
                 LOG.warn("Could not show follow-up {} on ticket {} yet: {}", key, f.ticketId(), e.getMessage());
                 return written;
             }
-            db.writing(em -> em.find(FollowUp.class, key).hostUpdated());
+            store.change(key, FollowUp::hostUpdated);
             written++;
         }
         return written;
@@ -483,8 +432,8 @@ public final class FollowUps implements AfterCare {
         String handle = "@" + f.customerHandle();
         switch (f.state()) {
             case SENT -> {
-                host.setTicketFields(f.ticketId(), fields);
-                host.comment(f.ticketId(), "Social Care Bridge sent the " + label(f.kind()) + " to " + handle + ": \""
+                tickets.setTicketFields(f.ticketId(), fields);
+                tickets.comment(f.ticketId(), "Social Care Bridge sent the " + label(f.kind()) + " to " + handle + ": \""
                         + f.text() + "\"" + (f.postUrl() != null ? " " + f.postUrl() : ""));
             }
             case ANSWERED -> {
@@ -493,27 +442,27 @@ public final class FollowUps implements AfterCare {
                     fields.put(TicketField.CSAT, String.valueOf(f.score()));
                 }
                 fields.put(TicketField.SURVEY_ANSWER, CustomerText.shortened(f.answer(), 250));
-                host.setTicketFields(f.ticketId(), fields);
+                tickets.setTicketFields(f.ticketId(), fields);
                 String quoted = "\"" + CustomerText.shortened(f.answer(), 1000) + "\"";
                 boolean low = f.score() != null ? f.score() <= 2 : answer.angry();
                 String credit = f.agent() != null ? " (credited to " + f.agent() + ", who resolved the ticket)" : "";
                 if (low) {
                     String group = policy.lowScoreGroup();
-                    host.reopenFor(f.ticketId(), group, "Social Care Bridge: " + handle + " answered the satisfaction survey"
+                    tickets.reopenFor(f.ticketId(), group, "Social Care Bridge: " + handle + " answered the satisfaction survey"
                             + " with " + quoted + ", " + answer.reading() + credit + ". The ticket is reopened for " + group
                             + ": please look at what went wrong and contact the customer.");
                     reopened(f.ticketId(), clock.instant(), "the customer's low score reopened the ticket");
                 } else {
-                    host.comment(f.ticketId(), "Social Care Bridge: " + handle + " answered the satisfaction survey with "
+                    tickets.comment(f.ticketId(), "Social Care Bridge: " + handle + " answered the satisfaction survey with "
                             + quoted + ", " + answer.reading() + credit + ".");
                 }
             }
             case UNCERTAIN -> {
-                host.setTicketFields(f.ticketId(), fields);
-                host.comment(f.ticketId(), "Social Care Bridge: the " + label(f.kind()) + " to " + handle
+                tickets.setTicketFields(f.ticketId(), fields);
+                tickets.comment(f.ticketId(), "Social Care Bridge: the " + label(f.kind()) + " to " + handle
                         + " may or may not have reached the customer (uncertain): " + f.reason());
             }
-            case SKIPPED, CANCELLED, FAILED, SCHEDULED, SENDING -> host.setTicketFields(f.ticketId(), fields);
+            case SKIPPED, CANCELLED, FAILED, SCHEDULED, SENDING -> tickets.setTicketFields(f.ticketId(), fields);
         }
     }
 
@@ -544,13 +493,11 @@ public final class FollowUps implements AfterCare {
 
     /** Follow-ups not yet sent, for the health page. */
     public long scheduledCount() {
-        return db.read(em -> em.createQuery("select count(f) from FollowUp f where f.state = :s", Long.class)
-                .setParameter("s", FollowUpState.SCHEDULED).getSingleResult());
+        return store.count(FollowUpState.SCHEDULED);
     }
 
     /** Survey answers received, for the health page. */
     public long answeredCount() {
-        return db.read(em -> em.createQuery("select count(f) from FollowUp f where f.state = :s", Long.class)
-                .setParameter("s", FollowUpState.ANSWERED).getSingleResult());
+        return store.count(FollowUpState.ANSWERED);
     }
 }

@@ -20,8 +20,8 @@ import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.SubjectLine;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.customer.Customers;
+import org.socialcarebridge.host.CustomerDirectory;
 import org.socialcarebridge.host.HostCustomer;
-import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.HostUnavailableException;
 import org.socialcarebridge.host.MessageField;
@@ -29,6 +29,7 @@ import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TicketRouting;
 import org.socialcarebridge.host.TicketState;
+import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.guard.PublicCardNotice;
 import org.socialcarebridge.triage.TriageDecision;
@@ -55,7 +56,8 @@ public final class Intake {
     static final Duration HOST_PATIENCE = Duration.ofMinutes(2);
 
     private final IntakeStore store;
-    private final HostGateway host;
+    private final Tickets tickets;
+    private final CustomerDirectory directory;
     private final Set<String> ownAccountKeys;
     private final Duration reopenWindow;
     private final Clock clock;
@@ -69,28 +71,30 @@ public final class Intake {
      * @param reopenWindow   how long after resolution a customer's new message reopens the ticket;
      *                       later, it opens a new ticket that refers to the old one
      */
-    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Clock clock) {
-        this(db, host, ownAccountKeys, reopenWindow, Triage.withDefaults(), clock);
+    public Intake(Database db, Tickets tickets, CustomerDirectory directory, Set<String> ownAccountKeys,
+                  Duration reopenWindow, Clock clock) {
+        this(db, tickets, directory, ownAccountKeys, reopenWindow, Triage.withDefaults(), clock);
     }
 
     /** @param triage decides, for a message that would open a ticket, whether it is work, how urgent, where and by when */
-    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Triage triage,
-                  Clock clock) {
-        this(db, host, ownAccountKeys, reopenWindow, triage, AfterCare.NONE, clock);
+    public Intake(Database db, Tickets tickets, CustomerDirectory directory, Set<String> ownAccountKeys,
+                  Duration reopenWindow, Triage triage, Clock clock) {
+        this(db, tickets, directory, ownAccountKeys, reopenWindow, triage, AfterCare.NONE, clock);
     }
 
     /** @param afterCare takes survey answers and hears of every message on a ticket (check-ins, confirmations) */
-    public Intake(Database db, HostGateway host, Set<String> ownAccountKeys, Duration reopenWindow, Triage triage,
-                  AfterCare afterCare, Clock clock) {
+    public Intake(Database db, Tickets tickets, CustomerDirectory directory, Set<String> ownAccountKeys,
+                  Duration reopenWindow, Triage triage, AfterCare afterCare, Clock clock) {
         this.afterCare = afterCare;
         this.store = new IntakeStore(db);
-        this.host = host;
+        this.tickets = tickets;
+        this.directory = directory;
         this.triage = triage;
         this.reopenWindow = reopenWindow;
         this.ownAccountKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
         this.ownAccountKeys.addAll(ownAccountKeys);
         this.clock = clock;
-        this.customers = new Customers(db, host, clock);
+        this.customers = new Customers(db, directory, clock);
     }
 
     /** The brand's account on a network, learnt when its channel starts; its posts are never ticketed. */
@@ -263,28 +267,28 @@ public final class Intake {
             conversation = existing.get(); // the follow-ups show the answer on the ticket; it reopens nothing
         } else if (existing.isPresent()) {
             Conversation c = existing.get();
-            TicketState state = host.ticketState(c.ticketId());
+            TicketState state = tickets.ticketState(c.ticketId());
             boolean reopenable = state.open() || state.resolvedAt() == null
                     || !state.resolvedAt().plus(reopenWindow).isBefore(clock.instant());
             if (reopenable) {
                 conversation = c;
-                if (!(maybeFiledBefore && host.ticketHoldsMessage(c.ticketId(), m.messageId()))) {
+                if (!(maybeFiledBefore && tickets.ticketHoldsMessage(c.ticketId(), m.messageId()))) {
                     awaitSlowHost(entry, "add it to ticket " + c.ticketId());
                     writeToHost(key, () -> {
-                        host.addCustomerMessage(c.ticketId(), body, messageFields(m));
+                        tickets.addCustomerMessage(c.ticketId(), body, messageFields(m));
                         return null;
                     });
                 }
                 if (!state.open()) {
-                    host.reopen(c.ticketId());
+                    tickets.reopen(c.ticketId());
                 }
                 afterCare.customerWrote(c.ticketId(), m, state.open());
             } else if (m.visibility() == Visibility.PUBLIC) {
                 continues = c.ticketId(); // the same thread goes on in a new ticket
                 long old = c.ticketId();
                 Optional<Long> already = maybeFiledBefore
-                        ? host.ticketForConversation(c.key()).filter(id -> id != old) : Optional.empty();
-                already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
+                        ? tickets.ticketForConversation(c.key()).filter(id -> id != old) : Optional.empty();
+                already.ifPresent(id -> tickets.labelFirstMessage(id, messageFields(m)));
                 long ticketId;
                 if (already.isPresent()) {
                     ticketId = already.get();
@@ -304,8 +308,8 @@ public final class Intake {
             String conversationKey = m.visibility() == Visibility.PRIVATE
                     ? m.network().key() + ":dm:" + m.messageId()
                     : m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
-            Optional<Long> already = maybeFiledBefore ? host.ticketForConversation(conversationKey) : Optional.empty();
-            already.ifPresent(id -> host.labelFirstMessage(id, messageFields(m)));
+            Optional<Long> already = maybeFiledBefore ? tickets.ticketForConversation(conversationKey) : Optional.empty();
+            already.ifPresent(id -> tickets.labelFirstMessage(id, messageFields(m)));
             Long refersTo = continues;
             long ticketId;
             if (already.isPresent()) {
@@ -339,8 +343,8 @@ public final class Intake {
     private void warnOfPublicCard(InboundMessage m, long ticketId) {
         cardNotice.nudge(m.text(), m.author().handle()).ifPresent(nudge -> {
             try {
-                host.setTicketField(ticketId, TicketField.PERSONAL_DATA_POSTED, "Yes");
-                host.comment(ticketId, "Social Care Bridge: the customer's public post " + m.messageId() + " seems to show a"
+                tickets.setTicketField(ticketId, TicketField.PERSONAL_DATA_POSTED, "Yes");
+                tickets.comment(ticketId, "Social Care Bridge: the customer's public post " + m.messageId() + " seems to show a"
                         + " card number. Suggested public reply (then move to private):\n\n" + nudge);
             } catch (RuntimeException e) {
                 LOG.warn("Could not flag ticket {} for a card number posted in public: {}", ticketId, e.getMessage());
@@ -360,9 +364,9 @@ public final class Intake {
     private Opened openTicket(String key, InboundMessage m, String body, String conversationKey, Long refersTo,
                               Instant wrote, TriageDecision plain) {
         HostCustomer customer = customers.hostCustomerFor(m.author());
-        TriageDecision d = host.valuedCustomer(customer) ? triage.decide(TriageInput.of(m, true), wrote) : plain;
+        TriageDecision d = directory.valuedCustomer(customer) ? triage.decide(TriageInput.of(m, true), wrote) : plain;
         NewTicket ticket = newTicket(m, body, conversationKey, refersTo, customer, d);
-        return new Opened(writeToHost(key, () -> host.openTicket(ticket)), d);
+        return new Opened(writeToHost(key, () -> tickets.openTicket(ticket)), d);
     }
 
     /**

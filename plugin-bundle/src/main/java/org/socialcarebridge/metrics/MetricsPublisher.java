@@ -15,13 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-
-import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.followup.FollowUpKind;
-import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.Tickets;
@@ -43,22 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetricsPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsPublisher.class);
-    static final String CURSOR = "metrics:changes";
     /** Longer than any of the plugin's transactions takes from stamping a record to committing it. */
     static final Duration SETTLE = Duration.ofSeconds(10);
     private static final int BATCH = TicketActivities.BATCH;
-
-    /** Where a kind of record says a ticket changed, and which of its rows count. */
-    private record Source(String entity, String stamp, String condition, Map<String, Object> parameters) {
-    }
-
-    private static final List<Source> SOURCES = List.of(
-            new Source("LedgerEntry", "filedAt", "x.direction = :in and x.state = :filed and x.ticketId is not null",
-                    Map.of("in", LedgerEntry.Direction.INBOUND, "filed", LedgerState.FILED)),
-            new Source("OutboxEntry", "updatedAt", "x.postedAt is not null", Map.of()),
-            new Source("FollowUp", "updatedAt", "x.kind = :survey and x.state = :answered",
-                    Map.of("survey", FollowUpKind.SURVEY, "answered", FollowUpState.ANSWERED)),
-            new Source("Resolution", "updatedAt", null, Map.of()));
 
     /** A point in the order records are read in: by stamp, then ticket. */
     record Position(Instant at, long ticketId) implements Comparable<Position> {
@@ -90,7 +70,7 @@ public final class MetricsPublisher {
     }
 
     /** A ticket's changed rows after the cursor: its first is where it stands in the reading order. */
-    private record Change(long ticketId, Instant first, Instant last) {
+    record Change(long ticketId, Instant first, Instant last) {
         Position position() {
             return new Position(first, ticketId);
         }
@@ -101,7 +81,7 @@ public final class MetricsPublisher {
         }
     }
 
-    private final Database db;
+    private final MetricsStore store;
     private final Tickets host;
     private final Supplier<BusinessHours> hours;
     private final Clock clock;
@@ -109,7 +89,7 @@ public final class MetricsPublisher {
 
     /** @param hours the desk's business hours in force (the triage rules file's), read once per pass */
     public MetricsPublisher(Database db, Tickets host, Supplier<BusinessHours> hours, Clock clock) {
-        this.db = db;
+        this.store = new MetricsStore(db);
         this.host = host;
         this.hours = hours;
         this.clock = clock;
@@ -121,7 +101,7 @@ public final class MetricsPublisher {
      * an instant, or an instant and the last ticket written at it when a pass stopped part way.
      */
     public String position() {
-        String stored = db.cursor(CURSOR);
+        String stored = store.cursor();
         if (stored == null) {
             return null;
         }
@@ -138,10 +118,8 @@ public final class MetricsPublisher {
      */
     public synchronized int publish(int max) {
         Instant now = clock.instant();
-        Position from = Position.parse(db.cursor(CURSOR));
-        List<Long> overdue = db.read(em -> em.createQuery("select p.ticketId from PublishedMetrics p"
-                        + " where p.openUntil < :now order by p.openUntil, p.ticketId", Long.class)
-                .setParameter("now", now).setMaxResults(max).getResultList());
+        Position from = Position.parse(store.cursor());
+        List<Long> overdue = store.overdue(now, max);
         List<Change> changes = new ArrayList<>();
         Position complete = changedAfter(from, max, changes);
         if (changes.size() > max - overdue.size()) {
@@ -178,7 +156,7 @@ public final class MetricsPublisher {
                 Position settled = Position.through(now.minus(SETTLE).truncatedTo(ChronoUnit.MILLIS));
                 Position to = reached.compareTo(settled) > 0 ? settled : reached;
                 if (to.compareTo(from) > 0) {
-                    db.moveCursor(CURSOR, to.toString(), now);
+                    store.moveCursor(to.toString(), now);
                 }
             }
         }
@@ -195,17 +173,14 @@ public final class MetricsPublisher {
         Map<Long, Change> merged = new HashMap<>();
         Position horizon = null;
         Instant latest = null;
-        for (Source source : SOURCES) {
-            List<Object[]> rows = db.read(em -> changeQuery(em, source, from).setMaxResults(max).getResultList());
-            for (Object[] row : rows) {
-                Change c = new Change((Long) row[0], (Instant) row[1], (Instant) row[2]);
+        for (List<Change> rows : store.changesAfter(from, max)) {
+            for (Change c : rows) {
                 merged.merge(c.ticketId(), c, Change::with);
                 latest = latest == null || c.last().isAfter(latest) ? c.last() : latest;
             }
             if (rows.size() == max) {
                 // This source has more: past its last ticket, others' tickets may come before its next ones.
-                Object[] last = rows.get(rows.size() - 1);
-                Position end = new Position((Instant) last[1], (Long) last[0]);
+                Position end = rows.get(rows.size() - 1).position();
                 horizon = horizon == null || end.compareTo(horizon) < 0 ? end : horizon;
             }
         }
@@ -217,24 +192,12 @@ public final class MetricsPublisher {
         return horizon == null && latest != null ? Position.through(latest) : null;
     }
 
-    private static TypedQuery<Object[]> changeQuery(EntityManager em, Source s, Position from) {
-        String stamp = "x." + s.stamp();
-        TypedQuery<Object[]> q = em.createQuery("select x.ticketId, min(" + stamp + ") as firstAt, max(" + stamp + ") as lastAt"
-                + " from " + s.entity() + " x where " + (s.condition() == null ? "" : s.condition() + " and ")
-                // The bare range on the stamp lets the database start its index scan at the cursor.
-                + stamp + " >= :t and (" + stamp + " > :t or x.ticketId > :id)"
-                + " group by x.ticketId order by firstAt, x.ticketId", Object[].class);
-        s.parameters().forEach(q::setParameter);
-        return q.setParameter("t", from.at()).setParameter("id", from.ticketId());
-    }
-
     private Map<Long, PublishedMetrics> published(Set<Long> tickets) {
         List<Long> ids = List.copyOf(tickets);
         Map<Long, PublishedMetrics> found = new HashMap<>();
         for (int i = 0; i < ids.size(); i += BATCH) {
             List<Long> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
-            db.read(em -> em.createQuery("select p from PublishedMetrics p where p.ticketId in :ids", PublishedMetrics.class)
-                    .setParameter("ids", batch).getResultList()).forEach(p -> found.put(p.ticketId(), p));
+            store.published(batch).forEach(p -> found.put(p.ticketId(), p));
         }
         return found;
     }
@@ -277,13 +240,6 @@ public final class MetricsPublisher {
     }
 
     private void remember(long ticketId, Map<TicketField, String> fields, Instant openUntil, Instant now) {
-        db.writing(em -> {
-            PublishedMetrics p = em.find(PublishedMetrics.class, ticketId);
-            if (p == null) {
-                p = new PublishedMetrics(ticketId);
-                em.persist(p);
-            }
-            p.written(fields, openUntil, now);
-        });
+        store.written(ticketId, fields, openUntil, now);
     }
 }

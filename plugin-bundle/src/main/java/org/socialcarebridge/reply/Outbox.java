@@ -7,24 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.channel.OutboundPost;
-import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
-import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.delivery.Delivery;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.AgentDirectory;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +43,10 @@ public final class Outbox {
     private static final List<DeliveryState> IN_OUTBOX = List.of(DeliveryState.QUEUED, DeliveryState.RETRYING,
             DeliveryState.HELD_UNVERIFIED, DeliveryState.POSTING);
 
-    private final Database db;
-    private final HostGateway host;
+    private final OutboxStore store;
+    private final Tickets tickets;
+    private final DeskActivity activity;
+    private final AgentDirectory directory;
     private final Map<Network, NetworkClient> networks;
     private final ReplyPolicy policy;
     private final RetrySchedule retries;
@@ -58,10 +55,13 @@ public final class Outbox {
     private final AgentGroups agents;
     private final Clock clock;
 
-    public Outbox(Database db, HostGateway host, Map<Network, NetworkClient> networks, ReplyPolicy policy,
+    public Outbox(Database db, Tickets tickets, DeskActivity activity, AgentDirectory directory,
+                  Map<Network, NetworkClient> networks, ReplyPolicy policy,
                   RetrySchedule retries, ReplyApproval approval, AgentGroups agents, Clock clock) {
-        this.db = db;
-        this.host = host;
+        this.store = new OutboxStore(db);
+        this.tickets = tickets;
+        this.activity = activity;
+        this.directory = directory;
         this.networks = networks; // live: channels attach and detach while it runs
         this.policy = policy;
         this.retries = retries;
@@ -76,43 +76,32 @@ public final class Outbox {
      * transaction is not an agent's reply on a social ticket or was taken before.
      */
     public boolean accept(long transactionId) {
-        if (db.read(em -> em.find(OutboxEntry.class, transactionId)) != null) {
+        if (store.has(transactionId)) {
             return false;
         }
-        Optional<AgentReply> reply = host.agentReply(transactionId);
+        Optional<AgentReply> reply = activity.agentReply(transactionId);
         if (reply.isEmpty()) {
             return false;
         }
         // No stale or duplicate answers: what the agent could not have seen when starting this reply.
         Long seen = reply.get().seenTransactionId();
         List<String> overtaken = seen == null || seen >= transactionId ? List.of()
-                : host.overtakingActivity(reply.get().ticketId(), seen, transactionId, reply.get().agent());
-        try {
-            return db.write(em -> {
-                if (em.find(OutboxEntry.class, transactionId) != null) {
-                    return false;
-                }
-                OutboxEntry entry = new OutboxEntry(reply.get(), clock.instant());
-                approval.holdReason(reply.get()).ifPresent(entry::approvalNeeded);
-                if (!overtaken.isEmpty()) {
-                    entry.end(DeliveryState.HELD_FOR_COLLISION, "since you opened the ticket, " + String.join("; ", overtaken)
-                            + ". Nothing was posted: read what is new, and send your reply again if it still fits",
-                            clock.instant());
-                }
-                em.persist(entry);
-                if (!overtaken.isEmpty()) {
-                    LOG.info("Reply of transaction {} on ticket {} held for collision: {}", transactionId, entry.ticketId(),
-                            String.join("; ", overtaken));
-                }
-                return true;
-            });
-        } catch (PersistenceException e) {
-            // The notification and the reconciler raced for the same transaction; the other one won.
-            if (db.read(em -> em.find(OutboxEntry.class, transactionId)) != null) {
-                return false;
+                : activity.overtakingActivity(reply.get().ticketId(), seen, transactionId, reply.get().agent());
+        boolean fresh = store.add(transactionId, () -> {
+            OutboxEntry entry = new OutboxEntry(reply.get(), clock.instant());
+            approval.holdReason(reply.get()).ifPresent(entry::approvalNeeded);
+            if (!overtaken.isEmpty()) {
+                entry.end(DeliveryState.HELD_FOR_COLLISION, "since you opened the ticket, " + String.join("; ", overtaken)
+                        + ". Nothing was posted: read what is new, and send your reply again if it still fits",
+                        clock.instant());
             }
-            throw e;
+            return entry;
+        });
+        if (fresh && !overtaken.isEmpty()) {
+            LOG.info("Reply of transaction {} on ticket {} held for collision: {}", transactionId, reply.get().ticketId(),
+                    String.join("; ", overtaken));
         }
+        return fresh;
     }
 
     /**
@@ -121,12 +110,9 @@ public final class Outbox {
      * before delivering.
      */
     public int settleInterrupted() {
-        List<Long> ids = db.read(em -> em.createQuery(
-                        "select o.transactionId from OutboxEntry o where o.state = :s", Long.class)
-                .setParameter("s", DeliveryState.POSTING).getResultList());
+        List<Long> ids = store.inState(DeliveryState.POSTING);
         for (Long id : ids) {
-            db.writing(em -> {
-                OutboxEntry e = em.find(OutboxEntry.class, id);
+            store.change(id, e -> {
                 e.unconfirmed(e.updatedAt(), clock.instant(), "the plugin stopped while posting this reply; it is looked up"
                         + " on the network before it is posted again", clock.instant());
             });
@@ -137,11 +123,7 @@ public final class Outbox {
     /** Posts the replies that are due and writes pending outcomes back to the host. */
     public int deliverDue(int max) {
         Instant now = clock.instant();
-        List<Long> due = db.read(em -> em.createQuery(
-                        "select o.transactionId from OutboxEntry o where o.state in :states and o.nextAttemptAt <= :now"
-                                + " order by o.transactionId", Long.class)
-                .setParameter("states", PENDING)
-                .setParameter("now", now).setMaxResults(max).getResultList());
+        List<Long> due = store.due(PENDING, now, max);
         for (Long id : due) {
             deliver(id);
         }
@@ -151,19 +133,16 @@ public final class Outbox {
 
     /** Replies not yet in a final state: the outbox size on the health page. */
     public long size() {
-        return db.read(em -> em.createQuery(
-                        "select count(o) from OutboxEntry o where o.state in :states", Long.class)
-                .setParameter("states", IN_OUTBOX)
-                .getSingleResult());
+        return store.count(IN_OUTBOX);
     }
 
     private void deliver(long transactionId) {
-        OutboxEntry entry = db.read(em -> em.find(OutboxEntry.class, transactionId));
+        OutboxEntry entry = store.entry(transactionId);
         // Asked before anything else (an approval included), and again on every try until a first post is out.
         if (entry.postsDone() == 0 && !speaksForBrand(entry)) {
             return;
         }
-        Conversation conversation = conversationOn(entry.ticketId());
+        Conversation conversation = store.conversationOn(entry.ticketId());
         if (conversation == null) {
             finish(transactionId, DeliveryState.REFUSED, "ticket " + entry.ticketId()
                     + " is not a social conversation the plugin knows, so there is no one to send the reply to");
@@ -177,7 +156,8 @@ public final class Outbox {
         }
         List<OutboundPost> posts;
         try {
-            posts = policy.compose(entry.reply(), conversation, publicParticipants(conversation), writers(conversation));
+            posts = policy.compose(entry.reply(), conversation, store.publicParticipants(conversation),
+                    Participants.of(conversation, store.writers(conversation)));
         } catch (ReplyBlockedException e) {
             finish(transactionId, DeliveryState.BLOCKED, e.getMessage());
             return;
@@ -186,7 +166,7 @@ public final class Outbox {
             return;
         }
         if (entry.awaitsApproval() && posts.stream().anyMatch(p -> p.visibility() == ReplyVisibility.PUBLIC)) {
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).holdForApproval(clock.instant()));
+            store.change(transactionId, row -> row.holdForApproval(clock.instant()));
             LOG.info("Reply of transaction {} on ticket {} held for approval", transactionId, entry.ticketId());
             return;
         }
@@ -194,7 +174,7 @@ public final class Outbox {
         for (int step = entry.postsDone(); step < posts.size(); step++) {
             OutboundPost post = posts.get(step).continuesThread()
                     ? posts.get(step).answering(lastPosted(transactionId)) : posts.get(step);
-            OutboxEntry before = db.read(em -> em.find(OutboxEntry.class, transactionId));
+            OutboxEntry before = store.entry(transactionId);
             String made = step > 0 ? " (after " + step + " of its " + posts.size() + " posts were made)" : "";
             Delivery.Outcome outcome = delivery.deliver(network, new Delivery.PlannedPost(post,
                     idempotencyKey(transactionId, step), before.attempts(), before.unconfirmedSince(), before.postedText(),
@@ -203,7 +183,7 @@ public final class Outbox {
                 record(transactionId, outcome, made);
                 return;
             }
-            recordPost(transactionId, conversation, post, done.message());
+            store.posted(transactionId, conversation, post, done.message(), clock.instant());
             if (done.found()) {
                 LOG.info("Found part {} of the reply of transaction {} on ticket {} already on the network as {}:"
                         + " recorded, not posted again", step + 1, transactionId, entry.ticketId(), done.message().id());
@@ -213,7 +193,7 @@ public final class Outbox {
                         post.visibility().label(), done.message().id());
             }
         }
-        db.writing(em -> em.find(OutboxEntry.class, transactionId).posted(clock.instant()));
+        store.change(transactionId, row -> row.posted(clock.instant()));
     }
 
     /** The reply's row records each step of a post's delivery durably, before the next. */
@@ -221,12 +201,12 @@ public final class Outbox {
         return new Delivery.Journal() {
             @Override
             public void posting(String text, Instant at) {
-                db.writing(em -> em.find(OutboxEntry.class, transactionId).posting(text, at));
+                store.change(transactionId, row -> row.posting(text, at));
             }
 
             @Override
             public void absent(Instant at) {
-                db.writing(em -> em.find(OutboxEntry.class, transactionId).confirmedAbsent(at));
+                store.change(transactionId, row -> row.confirmedAbsent(at));
             }
         };
     }
@@ -235,17 +215,17 @@ public final class Outbox {
     private void record(long transactionId, Delivery.Outcome outcome, String made) {
         Instant now = clock.instant();
         if (outcome instanceof Delivery.Retry retry) {
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).retryAt(retry.at(), retry.why(), now));
+            store.change(transactionId, row -> row.retryAt(retry.at(), retry.why(), now));
             LOG.warn("Reply of transaction {} not posted yet ({}); next try at {}", transactionId, retry.why(), retry.at());
         } else if (outcome instanceof Delivery.Failed failed) {
             finish(transactionId, DeliveryState.FAILED, failed.why() + made);
         } else if (outcome instanceof Delivery.NoAnswer lost) {
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(lost.since(), lost.lookUpAt(),
+            store.change(transactionId, row -> row.unconfirmed(lost.since(), lost.lookUpAt(),
                     lost.error(), now));
             LOG.warn("Reply of transaction {}: no answer from the network ({}); looking it up at {} before posting again",
                     transactionId, lost.error(), lost.lookUpAt());
         } else if (outcome instanceof Delivery.NotKnown unknown) {
-            db.writing(em -> em.find(OutboxEntry.class, transactionId).unconfirmed(unknown.since(), unknown.lookUpAt(),
+            store.change(transactionId, row -> row.unconfirmed(unknown.since(), unknown.lookUpAt(),
                     "not known whether the network took the reply; looking it up failed: " + unknown.why(), now));
             LOG.warn("Reply of transaction {}: could not look up whether the network took it ({}); next look at {}",
                     transactionId, unknown.why(), unknown.lookUpAt());
@@ -256,78 +236,28 @@ public final class Outbox {
         }
     }
 
-    private void recordPost(long transactionId, Conversation conversation, OutboundPost post, PostedMessage posted) {
-        db.writing(em -> {
-            em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), clock.instant());
-            LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(),
-                    post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, clock.instant());
-        });
-    }
-
     /**
      * Whether the reply's author is one of the agents: anyone else's reply is refused, once and for good;
      * while the help desk cannot say, the reply is held and asked about again later (never posted on doubt).
      */
     private boolean speaksForBrand(OutboxEntry entry) {
         try {
-            if (host.memberOfAny(entry.agent(), agents.names())) {
+            if (directory.memberOfAny(entry.agent(), agents.names())) {
                 return true;
             }
             finish(entry.transactionId(), DeliveryState.REFUSED, agents.notAMember(entry.agent()));
         } catch (RuntimeException e) {
             String why = agents.unknown(entry.agent(), e.getMessage());
-            db.writing(em -> em.find(OutboxEntry.class, entry.transactionId())
+            store.change(entry.transactionId(), row -> row
                     .holdUnverified(why, clock.instant().plus(AUTHOR_RECHECK), clock.instant()));
             LOG.warn("Reply of transaction {} on ticket {} held: {}", entry.transactionId(), entry.ticketId(), why);
         }
         return false;
     }
 
-    /** Everyone who wrote publicly in the conversation, oldest first, each once (the brand's posts are not filed). */
-    private List<String> publicParticipants(Conversation conversation) {
-        return db.read(em -> em.createQuery("select e.authorHandle from LedgerEntry e where e.conversationKey = :k"
-                        + " and e.direction = :in and e.visibility = :pub and e.state = :filed order by e.createdAt", String.class)
-                .setParameter("k", conversation.key()).setParameter("in", LedgerEntry.Direction.INBOUND)
-                .setParameter("pub", org.socialcarebridge.conversation.Visibility.PUBLIC)
-                .setParameter("filed", org.socialcarebridge.conversation.LedgerState.FILED)
-                .getResultList().stream().filter(java.util.Objects::nonNull).distinct().toList());
-    }
-
-    /**
-     * The conversation on the ticket, its customer known: one stored by an earlier version learns it
-     * before anything goes to them privately.
-     */
-    private Conversation conversationOn(long ticketId) {
-        Function<EntityManager, Conversation> latest = em -> em.createQuery(
-                        "select c from Conversation c where c.ticketId = :t order by c.openedAt desc", Conversation.class)
-                .setParameter("t", ticketId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
-        Conversation c = db.read(latest);
-        if (c == null || c.customerKnown()) {
-            return c;
-        }
-        return db.write(em -> {
-            Conversation stored = latest.apply(em);
-            stored.settleCustomer(em);
-            return stored;
-        });
-    }
-
-    /** Everyone who wrote in the conversation, publicly or privately, oldest message first. */
-    private Participants writers(Conversation conversation) {
-        List<Participants.Participant> wrote = db.read(em -> em.createQuery("select e.authorAccountId, e.authorHandle,"
-                        + " e.createdAt from LedgerEntry e where e.conversationKey = :k and e.direction = :in and e.state = :filed"
-                        + " order by e.createdAt, e.key", Object[].class)
-                .setParameter("k", conversation.key()).setParameter("in", LedgerEntry.Direction.INBOUND)
-                .setParameter("filed", org.socialcarebridge.conversation.LedgerState.FILED)
-                .getResultList().stream()
-                .map(row -> new Participants.Participant((String) row[0], (String) row[1], (Instant) row[2]))
-                .toList());
-        return Participants.of(conversation, wrote);
-    }
-
     /** The network id of the reply's latest post: the next part of a numbered thread answers it. */
     private String lastPosted(long transactionId) {
-        String ids = db.read(em -> em.find(OutboxEntry.class, transactionId)).postId();
+        String ids = store.entry(transactionId).postId();
         return ids.substring(ids.lastIndexOf(' ') + 1);
     }
 
@@ -337,7 +267,7 @@ public final class Outbox {
      * held for the next decision: nobody approved what they say. Answers how many were released.
      */
     public int approve(long ticketId, String by, long decision) {
-        return decide(ticketId, decision, e -> e.approve(by, clock.instant()));
+        return store.decideHeld(ticketId, decision, e -> e.approve(by, clock.instant()));
     }
 
     /**
@@ -346,38 +276,22 @@ public final class Outbox {
      */
     public int reject(long ticketId, String by, String note, long decision) {
         String why = "rejected by " + by + (note == null || note.isBlank() ? " (no note given)" : ": " + note.strip());
-        return decide(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
+        return store.decideHeld(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
     }
 
     /** Replies on this ticket waiting for a supervisor now. */
     public long heldForApproval(long ticketId) {
-        return db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.ticketId = :t and o.state = :s",
-                        Long.class)
-                .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getSingleResult());
-    }
-
-    private int decide(long ticketId, long decision, java.util.function.Consumer<OutboxEntry> decide) {
-        return db.write(em -> {
-            // Transaction ids grow with time in the help desk: lower means written before the decision.
-            List<OutboxEntry> held = em.createQuery("select o from OutboxEntry o where o.ticketId = :t and o.state = :s"
-                            + " and o.transactionId < :decision order by o.transactionId", OutboxEntry.class)
-                    .setParameter("t", ticketId).setParameter("s", DeliveryState.HELD_FOR_APPROVAL)
-                    .setParameter("decision", decision).getResultList();
-            held.forEach(decide);
-            return held.size();
-        });
+        return store.count(ticketId, DeliveryState.HELD_FOR_APPROVAL);
     }
 
     /** Replies that finally failed or whose outcome is unknown after a crash, for the health page: each needs a human. */
     public long failed() {
-        return db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.state in :s", Long.class)
-                .setParameter("s", List.of(DeliveryState.FAILED, DeliveryState.UNCERTAIN)).getSingleResult());
+        return store.count(List.of(DeliveryState.FAILED, DeliveryState.UNCERTAIN));
     }
 
     /** Replies waiting for a supervisor, for the health page. */
     public long heldForApproval() {
-        return db.read(em -> em.createQuery("select count(o) from OutboxEntry o where o.state = :s", Long.class)
-                .setParameter("s", DeliveryState.HELD_FOR_APPROVAL).getSingleResult());
+        return store.count(List.of(DeliveryState.HELD_FOR_APPROVAL));
     }
 
     /**
@@ -389,28 +303,26 @@ public final class Outbox {
     }
 
     private void retry(long id, String error, Instant resetAt) {
-        int attempts = db.read(em -> em.find(OutboxEntry.class, id)).attempts();
+        int attempts = store.entry(id).attempts();
         if (retries.exhausted(attempts)) {
             finish(id, DeliveryState.FAILED, error + " (gave up after " + attempts + " attempts)");
             return;
         }
         Instant next = retries.next(Math.max(attempts, 1), clock.instant(), resetAt);
-        db.writing(em -> em.find(OutboxEntry.class, id).retryAt(next, error, clock.instant()));
+        store.change(id, row -> row.retryAt(next, error, clock.instant()));
         LOG.warn("Reply of transaction {} not posted yet ({}); next try at {}", id, error, next);
     }
 
     private void finish(long transactionId, DeliveryState state, String error) {
-        db.writing(em -> em.find(OutboxEntry.class, transactionId).end(state, error, clock.instant()));
+        store.change(transactionId, row -> row.end(state, error, clock.instant()));
         LOG.warn("Reply of transaction {} {}: {}", transactionId, state.label(), error);
     }
 
     /** Outcomes go to the host after the fact, so a host outage delays them but never loses them. */
     private void writeBackPending(int max) {
-        List<Long> pending = db.read(em -> em.createQuery(
-                        "select o.transactionId from OutboxEntry o where o.hostUpdatePending = true order by o.transactionId",
-                        Long.class).setMaxResults(max).getResultList());
+        List<Long> pending = store.awaitingWriteBack(max);
         for (Long id : pending) {
-            OutboxEntry e = db.read(em -> em.find(OutboxEntry.class, id));
+            OutboxEntry e = store.entry(id);
             Map<MessageField, String> fields = new LinkedHashMap<>();
             if (e.postId() != null) {
                 fields.put(MessageField.POST_ID, e.postId());
@@ -420,25 +332,25 @@ public final class Outbox {
                 fields.put(MessageField.RECIPIENT, e.recipient());
             }
             try {
-                host.recordDelivery(id, fields);
+                tickets.recordDelivery(id, fields);
                 if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
                             + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
                             + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note;"
                             + " a decision covers the replies written before it.");
                 } else if (e.state() == DeliveryState.HELD_UNVERIFIED) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " is held, not posted: " + e.lastError() + ".");
                 } else if (e.state() == DeliveryState.QUEUED) {
                     // approved: what becomes of it is written back once it is posted
                 } else if (e.state() == DeliveryState.UNCERTAIN) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " may or may not have reached the customer (uncertain): " + e.lastError());
                 } else if (e.state() != DeliveryState.POSTED) {
-                    host.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
+                    tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " was NOT delivered to the customer (" + e.state().label() + "): " + e.lastError());
                 }
-                db.writing(em -> em.find(OutboxEntry.class, id).hostUpdated());
+                store.change(id, row -> row.hostUpdated());
             } catch (RuntimeException ex) {
                 LOG.warn("Could not write the delivery outcome of transaction {} back to the help desk yet: {}", id,
                         ex.getMessage());

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.FieldChange;
 import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.host.TransactionFeed;
-import org.socialcarebridge.host.HostGateway;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +26,14 @@ public final class ReplyApprovals {
     static final String CURSOR = "rt:approvals";
 
     private final TransactionFeed<FieldChange> decisions;
-    private final HostGateway host;
+    private final Tickets tickets;
     private final Outbox outbox;
 
-    public ReplyApprovals(Database db, HostGateway host, Outbox outbox, Clock clock) {
-        this.decisions = new TransactionFeed<>(db, CURSOR, host::latestTransactionId,
-                (after, limit) -> host.fieldChangesAfter(after, Set.of(TicketField.APPROVAL), limit), FieldChange::transactionId, clock);
-        this.host = host;
+    public ReplyApprovals(Database db, Tickets tickets, DeskActivity activity, Outbox outbox, Clock clock) {
+        this.decisions = new TransactionFeed<>(db, CURSOR, activity::latestTransactionId,
+                (after, limit) -> activity.fieldChangesAfter(after, Set.of(TicketField.APPROVAL), limit),
+                FieldChange::transactionId, clock);
+        this.tickets = tickets;
         this.outbox = outbox;
     }
 
@@ -54,17 +56,17 @@ public final class ReplyApprovals {
         if (value.equals("approve")) {
             n = outbox.approve(change.ticketId(), change.by(), change.transactionId());
         } else if (value.equals("reject")) {
-            n = outbox.reject(change.ticketId(), change.by(), host.ticketField(change.ticketId(), TicketField.APPROVAL_NOTE).orElse(null),
+            n = outbox.reject(change.ticketId(), change.by(), tickets.ticketField(change.ticketId(), TicketField.APPROVAL_NOTE).orElse(null),
                     change.transactionId());
         } else {
             return 0; // cleared (by the plugin after acting, or by hand)
         }
         LOG.info("{} {} held replies on ticket {} ({}, transaction {})", value.equals("approve") ? "Approved" : "Rejected", n,
                 change.ticketId(), change.by(), change.transactionId());
-        host.setTicketField(change.ticketId(), TicketField.APPROVAL, null);
+        tickets.setTicketField(change.ticketId(), TicketField.APPROVAL, null);
         long later = outbox.heldForApproval(change.ticketId());
         if (n == 0 || later > 0) {
-            host.comment(change.ticketId(), "Social Care Bridge: " + change.by() + " set the approval to " + change.value()
+            tickets.comment(change.ticketId(), "Social Care Bridge: " + change.by() + " set the approval to " + change.value()
                     + (n == 0 ? ", but no reply written before that (transaction #" + change.transactionId()
                             + ") was waiting for approval; nothing changed." : "; " + n + " held replies written before it"
                             + " (transaction #" + change.transactionId() + ") are decided.")

@@ -31,7 +31,7 @@ class CustomersTest {
     final RecordingHost host = new RecordingHost();
     final Database db = TestDatabase.open();
     final Customers customers = new Customers(db, host, Clock.systemUTC());
-    final Intake intake = new Intake(db, host, Set.of(), Duration.ofDays(7), Clock.systemUTC());
+    final Intake intake = new Intake(db, host, host, Set.of(), Duration.ofDays(7), Clock.systemUTC());
 
     @AfterEach
     void close() {

@@ -122,10 +122,10 @@ class FollowUpsTest {
     }
 
     void start() {
-        followUps = new FollowUps(db, host, Map.of(org.socialcarebridge.channel.Network.X, x), replies, policy,
+        followUps = new FollowUps(db, host, host, Map.of(org.socialcarebridge.channel.Network.X, x), replies, policy,
                 RetrySchedule.standard(), clock);
-        intake = new Intake(db, host, Set.of(), Duration.ofDays(7), Triage.withDefaults(), followUps, clock);
-        outbox = new Outbox(db, host, Map.of(org.socialcarebridge.channel.Network.X, x), replies,
+        intake = new Intake(db, host, host, Set.of(), Duration.ofDays(7), Triage.withDefaults(), followUps, clock);
+        outbox = new Outbox(db, host, host, host, Map.of(org.socialcarebridge.channel.Network.X, x), replies,
                 RetrySchedule.standard(), new ReplyApproval(0), org.socialcarebridge.reply.AgentGroups.DEFAULT, clock);
         followUps.readResolutions(); // a fresh install starts at the newest transaction
     }

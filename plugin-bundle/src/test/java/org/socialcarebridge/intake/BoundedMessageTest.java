@@ -35,7 +35,7 @@ class BoundedMessageTest {
     final RecordingHost host = new RecordingHost();
 
     private Intake intake(Database db) {
-        return new Intake(db, host, Set.of(), java.time.Duration.ofDays(7), Clock.fixed(RECEIVED, ZoneOffset.UTC));
+        return new Intake(db, host, host, Set.of(), java.time.Duration.ofDays(7), Clock.fixed(RECEIVED, ZoneOffset.UTC));
     }
 
     @Test

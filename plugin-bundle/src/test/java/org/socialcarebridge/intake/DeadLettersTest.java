@@ -52,7 +52,7 @@ class DeadLettersTest {
     final Desk host = new Desk();
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
     final Database db = TestDatabase.open();
-    final Intake intake = new Intake(db, host, Set.of(), IntakeTest.WINDOW, clock);
+    final Intake intake = new Intake(db, host, host, Set.of(), IntakeTest.WINDOW, clock);
     final DeadLetters deadLetters = new DeadLetters(db, clock);
 
     @AfterEach

@@ -34,7 +34,7 @@ class IntakeTest {
     static final java.time.Duration WINDOW = java.time.Duration.ofDays(7);
     final RecordingHost host = new RecordingHost();
     Database db = TestDatabase.open();
-    Intake intake = new Intake(db, host, Set.of(BRAND.key()), WINDOW, Clock.systemUTC());
+    Intake intake = new Intake(db, host, host, Set.of(BRAND.key()), WINDOW, Clock.systemUTC());
 
     @AfterEach
     void close() {
@@ -128,7 +128,7 @@ class IntakeTest {
     @Test
     void aHelpDeskSlowerThanTheTimeoutIsLookedUpUntilItsTicketAppearsNeverOpenedTwice() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        intake = new Intake(db, host, host, Set.of(), WINDOW, clock);
         host.slow = true;
         intake.receive(List.of(tweet("42", ALICE, "@acme my router is broken", null, "42")));
         assertNotNull(intake.filePending(10).error(), "the create timed out");
@@ -148,7 +148,7 @@ class IntakeTest {
     @Test
     void aCreateTheHelpDeskNeverDidIsMadeAgainOnlyAfterThePatienceWindow() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        intake = new Intake(db, host, host, Set.of(), WINDOW, clock);
         host.slow = true;
         intake.receive(List.of(tweet("43", ALICE, "@acme hello", null, "43")));
         intake.filePending(10);
@@ -166,7 +166,7 @@ class IntakeTest {
     @Test
     void aCreateRefusedBecauseTheHelpDeskWasDownNeedsNoPatience() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        intake = new Intake(db, host, host, Set.of(), WINDOW, clock);
         host.failing.add("open"); // RT went down between looking the customer up and creating the ticket
         intake.receive(List.of(tweet("46", ALICE, "@acme hello", null, "46")));
         assertNotNull(intake.filePending(10).error());
@@ -179,7 +179,7 @@ class IntakeTest {
     @Test
     void aCreateTheHelpDeskRefusedIsFiledAtOnceWhenRetriedAfterTheFix() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        intake = new Intake(db, host, host, Set.of(), WINDOW, clock);
         host.refuseOpening = true;
         intake.receive(List.of(tweet("47", ALICE, "@acme hello", null, "47")));
         assertEquals(1, intake.filePending(10).deadLettered());
@@ -193,7 +193,7 @@ class IntakeTest {
     @Test
     void aSlowCorrespondenceIsLookedUpNotAddedTwice() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        intake = new Intake(db, host, Set.of(), WINDOW, clock);
+        intake = new Intake(db, host, host, Set.of(), WINDOW, clock);
         intake.receive(List.of(tweet("44", ALICE, "@acme hello", null, "44")));
         intake.filePending(10);
         host.slow = true;
@@ -210,11 +210,11 @@ class IntakeTest {
     void ledgerSurvivesReopeningTheDatabaseFile(@TempDir Path dir) {
         db.close();
         db = TestDatabase.file(dir);
-        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
+        intake = new Intake(db, host, host, Set.of(), WINDOW, Clock.systemUTC());
         intake.receive(List.of(tweet("50", ALICE, "@acme persisted", null, "50")));
         db.close();
         db = TestDatabase.file(dir);
-        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
+        intake = new Intake(db, host, host, Set.of(), WINDOW, Clock.systemUTC());
         assertEquals(0, intake.receive(List.of(tweet("50", ALICE, "@acme persisted", null, "50"))));
         assertEquals(1, intake.filePending(10).filed());
     }
@@ -354,7 +354,7 @@ class IntakeTest {
     void anExistingDatabaseKeepsItsConversationsAndLearnsEachCustomerOnUpgrade(@TempDir Path dir) {
         db.close();
         db = TestDatabase.file(dir);
-        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
+        intake = new Intake(db, host, host, Set.of(), WINDOW, Clock.systemUTC());
         intake.receive(List.of(tweet("10", ALICE, "@acme the app is down", null, "10"),
                 tweet("11", BOB, "@acme @alice same for me", "10", "10")));
         intake.filePending(10);
@@ -369,7 +369,7 @@ class IntakeTest {
         db.close();
 
         db = TestDatabase.file(dir);
-        intake = new Intake(db, host, Set.of(), WINDOW, Clock.systemUTC());
+        intake = new Intake(db, host, host, Set.of(), WINDOW, Clock.systemUTC());
         Conversation before = db.read(em -> em.find(Conversation.class, "x:10"));
         assertEquals(false, before.customerKnown());
         assertEquals(1L, before.ticketId());

@@ -44,7 +44,7 @@ class IntakeTriageTest {
     final Database db = TestDatabase.open();
     final TextModel model = new TextModel();
     final Triage triage = new Triage(TriageRules::defaults, model);
-    final Intake intake = new Intake(db, host, Set.of(), Duration.ofDays(7), triage, Clock.systemUTC());
+    final Intake intake = new Intake(db, host, host, Set.of(), Duration.ofDays(7), triage, Clock.systemUTC());
     final TriageTraining training = new TriageTraining(db, model, Clock.systemUTC());
 
     @AfterEach

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PoisonDirectMessageTest {
     private final RecordingHost host = new RecordingHost();
     private final Database db = TestDatabase.open();
-    private final Intake intake = new Intake(db, host, Set.of(IntakeTest.BRAND.key()), IntakeTest.WINDOW,
+    private final Intake intake = new Intake(db, host, host, Set.of(IntakeTest.BRAND.key()), IntakeTest.WINDOW,
             Clock.systemUTC());
 
     @AfterEach

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class UnreadableItemTest {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     final Database db = TestDatabase.open();
-    final Intake intake = new Intake(db, new RecordingHost(), Set.of(), Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC));
+    final RecordingHost host = new RecordingHost();
+    final Intake intake = new Intake(db, host, host, Set.of(), Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void close() {

@@ -69,7 +69,7 @@ class ReportAgreementTest {
     final org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(MetricsPublisherTest.T);
     final Desk desk = new Desk();
     final Database db = TestDatabase.open();
-    final Intake intake = new Intake(db, desk, Set.of(), Duration.ofDays(7), new Triage(TriageRules::defaults, new TextModel()),
+    final Intake intake = new Intake(db, desk, desk, Set.of(), Duration.ofDays(7), new Triage(TriageRules::defaults, new TextModel()),
             clock);
     final TicketRecords records = new TicketRecords(db);
     final MetricsPublisher publisher = new MetricsPublisher(db, desk, BusinessHours::weekdays, clock);

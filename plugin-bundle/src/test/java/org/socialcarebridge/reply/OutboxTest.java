@@ -120,11 +120,11 @@ class OutboxTest {
     @BeforeEach
     void conversationOnTicketOne() {
         db = TestDatabase.open();
-        Intake intake = new Intake(db, host, Set.of(), java.time.Duration.ofDays(7), clock);
+        Intake intake = new Intake(db, host, host, Set.of(), java.time.Duration.ofDays(7), clock);
         intake.receive(List.of(new InboundMessage(Network.X, "10", ALICE, "@acme help", clock.instant(), null, "10",
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
-        outbox = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
+        outbox = new Outbox(db, host, host, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
                 AgentGroups.DEFAULT, clock);
     }
 
@@ -183,7 +183,7 @@ class OutboxTest {
         assertEquals(1, outbox.heldForApproval());
 
         host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(500, 1, TicketField.APPROVAL, "Approve", "lead"));
-        ReplyApprovals approvals = new ReplyApprovals(db, host, outbox, clock);
+        ReplyApprovals approvals = new ReplyApprovals(db, host, host, outbox, clock);
         approvals.readFromDesk(); // a fresh install starts at the newest transaction: RecordingHost's is 120
         host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(501, 1, TicketField.APPROVAL, "Approve", "lead"));
         assertEquals(1, approvals.readFromDesk());
@@ -201,7 +201,7 @@ class OutboxTest {
         host.replies.put(160L, new AgentReply(1, 160, "newhire", "We'll refund you today", ReplyVisibility.PUBLIC, false, true));
         outbox.accept(160);
         outbox.deliverDue(10);
-        ReplyApprovals approvals = new ReplyApprovals(db, host, outbox, clock);
+        ReplyApprovals approvals = new ReplyApprovals(db, host, host, outbox, clock);
         approvals.readFromDesk(); // a fresh install starts at the newest transaction: 160
         // The lead approves in transaction 170; the new hire then changes their mind in a reply the lead never saw,
         // and it is held before the plugin reads the approval.
@@ -265,7 +265,7 @@ class OutboxTest {
     @Test
     void theAgentGroupsAreTheSettingsNotTheDefaultOnes() {
         host.groups.put("Brand Voice", new java.util.HashSet<>(Set.of("pr")));
-        Outbox brand = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
+        Outbox brand = new Outbox(db, host, host, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
                 new AgentGroups(List.of("Brand Voice")), clock);
         host.replies.put(152L, new AgentReply(1, 152, "pr", "We hear you", ReplyVisibility.PUBLIC));
         host.replies.put(153L, new AgentReply(1, 153, "agent", "Me too", ReplyVisibility.PUBLIC));
@@ -303,7 +303,7 @@ class OutboxTest {
 
     @Test
     void aGroupTheHelpDeskDoesNotHaveHoldsTheRepliesOfEveryoneNotInTheOthers() {
-        Outbox typo = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
+        Outbox typo = new Outbox(db, host, host, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(0),
                 new AgentGroups(List.of("Social Agents", "Social Team Laeds")), clock);
         host.replies.put(154L, new AgentReply(1, 154, "agent", "Fixed", ReplyVisibility.PUBLIC));
         host.replies.put(155L, new AgentReply(1, 155, "lead", "Fixed too", ReplyVisibility.PUBLIC));
@@ -364,7 +364,7 @@ class OutboxTest {
 
     @Test
     void aNumberedThreadChainsEachPartToTheOneBefore() {
-        Outbox threads = new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH, new org.socialcarebridge.reply.guard.SensitiveDataGuard(
+        Outbox threads = new Outbox(db, host, host, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH, new org.socialcarebridge.reply.guard.SensitiveDataGuard(
                 org.socialcarebridge.reply.guard.GuardSettings.defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 4),
                 RetrySchedule.standard(), new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         agentReplies(131, "We checked your order and the courier has it now. ".repeat(10).strip(), ReplyVisibility.PUBLIC);
@@ -465,7 +465,7 @@ class OutboxTest {
     }
 
     Outbox restarted() {
-        return new Outbox(db, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(),
+        return new Outbox(db, host, host, host, Map.of(Network.X, x), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(),
                 new ReplyApproval(0), AgentGroups.DEFAULT, clock);
     }
 
@@ -571,7 +571,7 @@ class OutboxTest {
 
     /** Bob, a stranger, answers in Alice's public thread and then writes to the brand privately: both join her ticket. */
     void aStrangerDmsInTheCustomersThread() {
-        Intake intake = new Intake(db, host, Set.of(), java.time.Duration.ofDays(7), clock);
+        Intake intake = new Intake(db, host, host, Set.of(), java.time.Duration.ofDays(7), clock);
         intake.receive(List.of(new InboundMessage(Network.X, "11", BOB, "@acme @alice same here", clock.instant(), "10", "10",
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
@@ -674,12 +674,12 @@ class OutboxTest {
     @Test
     void aMastodonPrivateReplyMentioningAnotherAccountIsRefusedBeforePostingWithTheFixOnTheTicket() {
         SocialIdentity carol = new SocialIdentity(Network.MASTODON, "301", "carol", "Carol", null, 1, false);
-        Intake intake = new Intake(db, host, Set.of(), java.time.Duration.ofDays(7), clock);
+        Intake intake = new Intake(db, host, host, Set.of(), java.time.Duration.ofDays(7), clock);
         intake.receive(List.of(new InboundMessage(Network.MASTODON, "500", carol, "@acme parcel lost", clock.instant(), null, null,
                 Visibility.PUBLIC, null)));
         intake.filePending(10);
         MastodonDouble mastodon = new MastodonDouble();
-        Outbox toMastodon = new Outbox(db, host, Map.of(Network.MASTODON, mastodon), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(),
+        Outbox toMastodon = new Outbox(db, host, host, host, Map.of(Network.MASTODON, mastodon), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(),
                 new ReplyApproval(0), AgentGroups.DEFAULT, clock);
         host.replies.put(160L, new AgentReply(2, 160, "agent", "I asked @dan@depot.example to call you", ReplyVisibility.PRIVATE));
         toMastodon.accept(160);

@@ -3,7 +3,7 @@ package org.socialcarebridge.routes.rt;
 import java.time.Clock;
 import java.util.OptionalLong;
 
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.reply.Outbox;
@@ -25,8 +25,9 @@ public final class RtReplyReconciler {
     /** The start point once recorded: it never moves, so every notification need not read it again. */
     private volatile OptionalLong start = OptionalLong.empty();
 
-    public RtReplyReconciler(HostGateway host, Outbox outbox, Database db, Clock clock) {
-        this.replies = new TransactionFeed<>(db, CURSOR, host::latestTransactionId, host::replyTransactionsAfter, id -> id, clock);
+    public RtReplyReconciler(DeskActivity activity, Outbox outbox, Database db, Clock clock) {
+        this.replies = new TransactionFeed<>(db, CURSOR, activity::latestTransactionId, activity::replyTransactionsAfter,
+                id -> id, clock);
         this.outbox = outbox;
         this.db = db;
         this.clock = clock;

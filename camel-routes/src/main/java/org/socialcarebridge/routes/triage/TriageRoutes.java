@@ -21,7 +21,8 @@ import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.intake.NoiseDigest;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.health.ChannelStatus;
-import org.socialcarebridge.host.HostGateway;
+import org.socialcarebridge.host.Alerts;
+import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.routes.health.Tick;
 import org.socialcarebridge.routes.http.AdminToken;
@@ -56,7 +57,7 @@ public final class TriageRoutes extends RouteBuilder {
     private final Triage triage;
     private final FilteredMessages filtered;
     private final TriageTraining training;
-    private final HostGateway host;
+    private final DeskActivity activity;
     private final NoiseDigest digest;
     private final Duration correctionsInterval;
     private final AdminToken admin;
@@ -65,18 +66,21 @@ public final class TriageRoutes extends RouteBuilder {
     /** Why the rules file on disk is not the one in force; only the reload timer's thread writes it. */
     private volatile String rulesProblem;
 
-    /** @param host where agents correct triage and supervisors audit noise; null when no help desk is configured */
+    /**
+     * @param activity where agents' corrections of triage are read; null when no help desk is configured
+     * @param alerts   where supervisors audit the filtered noise; null when no help desk is configured
+     */
     public TriageRoutes(String baseUri, RulesFile rulesFile, ChannelStatus rulesStatus, Triage triage,
-                        FilteredMessages filtered, TriageTraining training, Database db, HostGateway host,
-                        Duration correctionsInterval, AdminToken admin, ObjectMapper json, Clock clock) {
+                        FilteredMessages filtered, TriageTraining training, Database db, DeskActivity activity,
+                        Alerts alerts, Duration correctionsInterval, AdminToken admin, ObjectMapper json, Clock clock) {
         this.baseUri = baseUri;
         this.rulesFile = rulesFile;
         this.rulesStatus = rulesStatus;
         this.triage = triage;
         this.filtered = filtered;
         this.training = training;
-        this.host = host;
-        this.digest = host == null ? null : new NoiseDigest(db, host, clock);
+        this.activity = activity;
+        this.digest = alerts == null ? null : new NoiseDigest(db, alerts, clock);
         this.correctionsInterval = correctionsInterval;
         this.admin = admin;
         this.json = json;
@@ -89,7 +93,7 @@ public final class TriageRoutes extends RouteBuilder {
                 .routeId("triage-rules")
                 .process(Tick.of(exchange -> reloadRules()));
 
-        if (host != null) {
+        if (activity != null && digest != null) {
             from("timer:triage-noise-digest?delay=3000&period=" + correctionsInterval.toMillis())
                     .routeId("triage-noise-digest")
                     .process(Tick.of(exchange -> {
@@ -104,7 +108,7 @@ public final class TriageRoutes extends RouteBuilder {
                     .routeId("triage-corrections")
                     .process(Tick.of(exchange -> {
                         try {
-                            int learnt = training.learnFromDesk(host);
+                            int learnt = training.learnFromDesk(activity);
                             if (learnt > 0) {
                                 LOG.info("Triage learnt {} corrections agents made in the help desk", learnt);
                             }

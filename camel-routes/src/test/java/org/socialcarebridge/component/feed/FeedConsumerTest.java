@@ -46,7 +46,7 @@ class FeedConsumerTest {
     static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
     final ObjectMapper json = new ObjectMapper();
     final Database db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-    final Intake intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
+    final Intake intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
     final Health health = new Health();
 
     final DefaultCamelContext camel = new DefaultCamelContext();

@@ -74,7 +74,7 @@ class MastodonComponentTest {
         MastodonSettings settings = MastodonSettings.from(Map.of("baseUrl", sim.baseUrl(), "accessToken", TOKEN, "limit", "2"));
         MastodonConfiguration configuration = MastodonConfiguration.from(settings);
         api = new MastodonApi(new HttpCall(camel), configuration, json);
-        intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
+        intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         MastodonComponent mastodon = new MastodonComponent(configuration, api);
         mastodon.setListening(new Listening(Network.MASTODON, intake, db, new Health().channel("mastodon"), Clock.systemUTC()));
         camel.addComponent("mastodon", mastodon);

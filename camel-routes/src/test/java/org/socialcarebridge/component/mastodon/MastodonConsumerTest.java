@@ -51,7 +51,7 @@ class MastodonConsumerTest {
     void start() throws Exception {
         sim = MastodonSimulator.start(0, "acme", TOKEN, 1);
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        Intake intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
+        Intake intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         camel = new DefaultCamelContext();
         camel.start();
         MastodonConfiguration configuration = MastodonConfiguration.from(MastodonSettings.from(Map.of("baseUrl", sim.baseUrl(),

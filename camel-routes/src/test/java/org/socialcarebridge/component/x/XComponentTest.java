@@ -70,7 +70,7 @@ class XComponentTest {
         XConfiguration configuration = XConfiguration.from(settings);
         api = new XApi(new HttpCall(camel), configuration, json);
         // receive() records into the ledger only; filing (the host's side) is tested in the domain.
-        intake = new Intake(db, null, Set.of(), java.time.Duration.ofDays(7), Clock.systemUTC());
+        intake = new Intake(db, null, null, Set.of(), java.time.Duration.ofDays(7), Clock.systemUTC());
         poller = listen(camel, configuration, api);
         client = new XNetworkClient(camel.getComponent("x", XComponent.class));
     }

@@ -61,7 +61,7 @@ class XConsumerTest {
     void start() throws Exception {
         sim = XSimulator.start(0, "acme", TOKEN);
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        Intake intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
+        Intake intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         camel = new DefaultCamelContext();
         XConfiguration configuration = XConfiguration.from(XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN,
                 "brandHandle", "acme", "maxResults", "10")));

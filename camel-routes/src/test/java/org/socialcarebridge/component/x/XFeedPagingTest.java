@@ -58,7 +58,7 @@ class XFeedPagingTest {
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         XSettings settings = XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN, "brandHandle", "acme",
                 "maxResults", "10"));
-        Intake intake = new Intake(db, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
+        Intake intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         XConfiguration configuration = XConfiguration.from(settings);
         XComponent x = new XComponent(configuration, new XApi(new HttpCall(camel), configuration, json));
         x.setListening(new Listening(Network.X, intake, db, health.channel("x"), Clock.systemUTC()));

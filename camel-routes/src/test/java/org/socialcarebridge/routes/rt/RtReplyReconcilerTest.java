@@ -64,7 +64,7 @@ class RtReplyReconcilerTest {
     }
 
     Outbox outbox() {
-        return new Outbox(db, host, Map.of(), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(100),
+        return new Outbox(db, host, host, host, Map.of(), new ReplyPolicy(SampleChannels.BOTH), RetrySchedule.standard(), new ReplyApproval(100),
                 org.socialcarebridge.reply.AgentGroups.DEFAULT, Clock.systemUTC());
     }
 }

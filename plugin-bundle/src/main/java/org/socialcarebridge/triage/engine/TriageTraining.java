@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.socialcarebridge.conversation.FilteredMessages;
-import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.FieldChange;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.TransactionFeed;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.TriageRecord;
 import org.socialcarebridge.triage.eval.LabelledExample;
 import org.socialcarebridge.triage.learn.TextModel;
 import org.slf4j.Logger;
@@ -35,12 +33,14 @@ public final class TriageTraining {
     static final Set<TicketField> FIELDS = Set.of(TicketField.CATEGORY, TicketField.SENTIMENT, TicketField.NOISE);
 
     private final Database db;
+    private final TrainingStore store;
     private final TextModel model;
     private final Clock clock;
     private final FilteredMessages filtered;
 
     public TriageTraining(Database db, TextModel model, Clock clock) {
         this.db = db;
+        this.store = new TrainingStore(db);
         this.model = model;
         this.clock = clock;
         this.filtered = new FilteredMessages(db);
@@ -49,8 +49,7 @@ public final class TriageTraining {
     /** Teaches the model every stored label (at start); answers how many. */
     public int restore() {
         rekeyDeskLabels();
-        List<TriageLabel> labels = db.read(em -> em.createQuery("select l from TriageLabel l order by l.labelledAt, l.key",
-                TriageLabel.class).getResultList());
+        List<TriageLabel> labels = store.labels();
         labels.forEach(this::teach);
         return labels.size();
     }
@@ -62,33 +61,26 @@ public final class TriageTraining {
      * one of category, sentiment and noise, which says its field.
      */
     private void rekeyDeskLabels() {
-        int rekeyed = db.write(em -> {
-            int n = 0;
-            for (TriageLabel old : em.createQuery("select l from TriageLabel l where l.key like :desk", TriageLabel.class)
-                    .setParameter("desk", TriageLabel.DESK + "%").getResultList()) {
-                String rest = old.key().substring(TriageLabel.DESK.length());
-                int colon = rest.indexOf(':');
-                TicketField field = old.category() != null ? TicketField.CATEGORY : old.sentiment() != null
-                        ? TicketField.SENTIMENT : old.noise() != null ? TicketField.NOISE : null;
-                if (colon <= 0 || field == null || !rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String key = TriageLabel.deskKey(Long.parseLong(rest.substring(0, colon)), field);
-                if (!key.equals(old.key()) && em.find(TriageLabel.class, key) == null) {
-                    em.remove(old);
-                    em.persist(old.rekeyed(key));
-                    n++;
-                }
-            }
-            return n;
-        });
+        int rekeyed = store.rekeyDeskLabels(TriageTraining::keyByField);
         if (rekeyed > 0) {
             LOG.info("Triage re-keyed {} agent corrections by field", rekeyed);
         }
     }
 
+    /** The agent's correction's key by its field, or null when its old key says no ticket or it holds no field. */
+    private static String keyByField(TriageLabel old) {
+        String rest = old.key().substring(TriageLabel.DESK.length());
+        int colon = rest.indexOf(':');
+        TicketField field = old.category() != null ? TicketField.CATEGORY : old.sentiment() != null
+                ? TicketField.SENTIMENT : old.noise() != null ? TicketField.NOISE : null;
+        if (colon <= 0 || field == null || !rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return TriageLabel.deskKey(Long.parseLong(rest.substring(0, colon)), field);
+    }
+
     public long labels() {
-        return db.read(em -> em.createQuery("select count(l) from TriageLabel l", Long.class).getSingleResult());
+        return store.count();
     }
 
     /**
@@ -102,10 +94,7 @@ public final class TriageTraining {
 
     /** One agent's correction; answers false when the ticket holds no message the plugin filed, or the value means nothing. */
     public boolean correct(FieldChange change) {
-        String text = db.read(em -> em.createQuery("select e from LedgerEntry e where e.ticketId = :t and e.direction = :in"
-                        + " order by e.createdAt, e.key", LedgerEntry.class)
-                .setParameter("t", change.ticketId()).setParameter("in", LedgerEntry.Direction.INBOUND)
-                .setMaxResults(1).getResultList().stream().findFirst().map(e -> e.message().text()).orElse(null));
+        String text = store.firstCustomerText(change.ticketId()).orElse(null);
         if (text == null || change.value() == null || change.value().isBlank()) {
             return false;
         }
@@ -125,7 +114,7 @@ public final class TriageTraining {
                 return false;
             }
         }
-        db.writing(em -> em.merge(label));
+        store.save(label);
         teach(label);
         LOG.info("Triage learnt from ticket {}: {} = {}", change.ticketId(), change.shownAs(), change.value());
         return true;
@@ -139,15 +128,10 @@ public final class TriageTraining {
         String text = filtered.promote(messageKey);
         // Its noise decision goes; the intake decides again when it files it. Should this write be lost,
         // the intake's decision replaces the old one all the same (TriageRecord is merged by key).
-        db.writing(em -> {
-            TriageRecord r = em.find(TriageRecord.class, messageKey);
-            if (r != null) {
-                em.remove(r);
-            }
-        });
+        store.forgetDecision(messageKey);
         TriageLabel label = new TriageLabel("promoted:" + messageKey, text, "promoted from the filtered noise", clock.instant());
         label.noise(false);
-        db.writing(em -> em.merge(label));
+        store.save(label);
         teach(label);
     }
 
@@ -159,11 +143,7 @@ public final class TriageTraining {
             TriageLabel label = new TriageLabel(key, e.text(), "imported from " + source, clock.instant());
             label.sentiment(e.sentiment());
             label.category(e.category());
-            boolean added = db.write(em -> {
-                boolean known = em.find(TriageLabel.class, key) != null;
-                em.merge(label);
-                return !known;
-            });
+            boolean added = store.add(label);
             if (added) {
                 teach(label);
                 fresh++;

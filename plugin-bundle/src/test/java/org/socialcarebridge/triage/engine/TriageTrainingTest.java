@@ -44,7 +44,7 @@ class TriageTrainingTest {
 
     private long fileTicket(String id, String text) {
         TextModel model = new TextModel();
-        Intake intake = new Intake(db, host, Set.of(), Duration.ofDays(7), new Triage(TriageRules::defaults, model), Clock.systemUTC());
+        Intake intake = new Intake(db, host, host, Set.of(), Duration.ofDays(7), new Triage(TriageRules::defaults, model), Clock.systemUTC());
         SocialIdentity who = new SocialIdentity(Network.X, "20" + id, "c" + id, null, null, 10, false);
         intake.receive(List.of(new InboundMessage(Network.X, id, who, text, Instant.now(), null, id, Visibility.PUBLIC, null)));
         intake.filePending(10);

@@ -16,7 +16,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * then direct messages). Why: a stranger who answers a customer's post and then writes privately must be
  * known from the answer before the direct message is filed, or the message opens a ticket of its own; two
  * independent timers would file the direct message first whenever its poll came first. The tick's period
- * is the first consumer's {@code initialDelay} and {@code delay}.
+ * is the first consumer's {@code initialDelay} and {@code delay} (a fixed rate).
  *
  * <p>Shared by the network's consumers: stopping any of them stops the tick (a channel's routes are
  * stopped together, when it is detached).
@@ -63,7 +63,9 @@ public final class FeedTicks implements ScheduledPollConsumerScheduler {
         if (ticking != null) {
             ticking.cancel(false); // a tick under way ends first: the executor has one thread
         }
-        ticking = executor.scheduleWithFixedDelay(this::tick, Math.max(0, initialDelay), delay, unit);
+        // At a fixed rate, as the timers before it: a tick starts every period, not a period after the last ended
+        // (which added the reads' own time to every message's wait); one thread, so ticks never overlap.
+        ticking = executor.scheduleAtFixedRate(this::tick, Math.max(0, initialDelay), delay, unit);
     }
 
     private void tick() {

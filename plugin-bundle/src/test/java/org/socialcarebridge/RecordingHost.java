@@ -21,6 +21,8 @@ public class RecordingHost implements HostGateway {
     public final Map<Long, List<String>> contents = new HashMap<>();
     public final Map<Long, NewTicket> tickets = new HashMap<>();
     public final Map<Long, List<String>> comments = new HashMap<>();
+    /** Called after each comment is recorded: what else happens while the plugin is writing to the desk. */
+    public java.util.function.Consumer<String> afterComment = text -> { };
     public final Map<Long, AgentReply> replies = new HashMap<>();
     public final Map<Long, Map<MessageField, String>> deliveries = new HashMap<>();
     public final List<String> calls = new ArrayList<>();
@@ -214,6 +216,7 @@ public class RecordingHost implements HostGateway {
     public void comment(long ticketId, String text) {
         reach("comment");
         comments.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(text);
+        afterComment.accept(text);
     }
 
     @Override

@@ -415,7 +415,13 @@ public final class FollowUps implements AfterCare {
                 LOG.warn("Could not show follow-up {} on ticket {} yet: {}", key, f.ticketId(), e.getMessage());
                 return written;
             }
-            store.change(key, FollowUp::hostUpdated);
+            // Only what was shown is written: an answer that arrived while the survey's "sent" was being
+            // shown changed the row, which stays pending and is shown next time.
+            store.change(key, now -> {
+                if (now.state() == f.state() && java.util.Objects.equals(now.updatedAt(), f.updatedAt())) {
+                    now.hostUpdated();
+                }
+            });
             written++;
         }
         return written;

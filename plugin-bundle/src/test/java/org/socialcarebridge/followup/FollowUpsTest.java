@@ -228,6 +228,27 @@ class FollowUpsTest {
     }
 
     @Test
+    void anAnswerThatArrivesWhileTheSurveyIsBeingShownIsShownToo() {
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        followUps.sendDue(10);
+        // The customer answers between the survey's "sent" reaching the ticket and the row being marked shown.
+        host.afterComment = text -> {
+            if (text.contains("sent the") && text.contains("survey")) {
+                host.afterComment = t -> { };
+                customerWrites("31", "5, great thanks", Visibility.PRIVATE, clock.instant());
+            }
+        };
+        followUps.writeBack(50);
+        followUps.writeBack(50);
+        assertEquals("5", field(TicketField.CSAT));
+        assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("answered the satisfaction survey")),
+                host.comments.get(1L).toString());
+    }
+
+    @Test
     void anAngryAnswerWithoutAScoreReopensForTheLeadsToo() {
         surveySent();
         customerWrites("33", "still broken, thanks for nothing", Visibility.PRIVATE, clock.instant());

@@ -350,7 +350,13 @@ public final class Outbox {
                     tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " was NOT delivered to the customer (" + e.state().label() + "): " + e.lastError());
                 }
-                store.change(id, row -> row.hostUpdated());
+                // As for follow-ups: only what was shown is marked shown; a row that changed meanwhile (an
+                // approval, a post) stays pending and is shown next time.
+                store.change(id, row -> {
+                    if (row.state() == e.state() && java.util.Objects.equals(row.updatedAt(), e.updatedAt())) {
+                        row.hostUpdated();
+                    }
+                });
             } catch (RuntimeException ex) {
                 LOG.warn("Could not write the delivery outcome of transaction {} back to the help desk yet: {}", id,
                         ex.getMessage());

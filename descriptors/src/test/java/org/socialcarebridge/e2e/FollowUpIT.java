@@ -74,7 +74,9 @@ class FollowUpIT {
         int secondsOfDay = now.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
         int shift = 15 * 3600 - secondsOfDay;
         shift = shift > 12 * 3600 ? shift - 24 * 3600 : shift <= -12 * 3600 ? shift + 24 * 3600 : shift;
-        return ZoneOffset.ofTotalSeconds(shift / 60 * 60);
+        // Offsets are whole minutes here; round up so it is never before 15:00 there (a 14:59 start made
+        // "6 hours since 09:00" read 359 minutes in CI).
+        return ZoneOffset.ofTotalSeconds(Math.floorDiv(shift + 59, 60) * 60);
     }
 
     static String rulesOnTheDesksClock(ZoneOffset zone) {

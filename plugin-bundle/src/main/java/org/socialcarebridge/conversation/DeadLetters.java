@@ -64,7 +64,10 @@ public final class DeadLetters {
      * @throws IllegalStateException  when it is not a dead letter, or was never read into a message
      */
     public void retry(String key) {
-        store.change(key, LedgerEntry::retry);
+        store.change(key, e -> {
+            e.retry();
+            return e;
+        }, () -> unknown(key));
     }
 
     /**
@@ -75,6 +78,14 @@ public final class DeadLetters {
      */
     public void discard(String key) {
         Instant now = clock.instant();
-        store.change(key, e -> e.discard(now));
+        store.change(key, e -> {
+            e.discard(now);
+            return e;
+        }, () -> unknown(key));
+    }
+
+    private static NoSuchElementException unknown(String key) {
+        return new NoSuchElementException("No message '" + key + "' in the ledger; keys look like x:1790 or"
+                + " mastodon:109..., as listed by socialcare:dead-letters or GET /socialcare/dead-letters");
     }
 }

@@ -2,16 +2,17 @@ package org.socialcarebridge.conversation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
 import org.socialcarebridge.persistence.Database;
 
 /**
- * What the ledger's own readers (the dead letters, the health board) read and write in the plugin's
- * store; each of those methods is one transaction. The static methods work inside another store's
+ * What the ledger's own readers (the dead letters, the filtered messages, the health board) read and
+ * write in the plugin's store; each of those methods is one transaction. The static methods work inside another store's
  * transaction, for what a conversation's ledger must record together with that store's own rows.
  */
 public final class LedgerStore {
@@ -49,20 +50,47 @@ public final class LedgerStore {
                 .setMaxResults(limit).getResultList());
     }
 
+    /** The message with this key, if the ledger has it. */
+    public Optional<LedgerEntry> entry(String key) {
+        return Optional.ofNullable(db.read(em -> em.find(LedgerEntry.class, key)));
+    }
+
     /**
-     * Applies the change to the message with this key and stores it, in one transaction.
+     * Applies the change to the message with this key and stores it, in one transaction; answers what
+     * the change answers.
      *
-     * @throws NoSuchElementException when no message has this key
+     * @throws RuntimeException {@code unknown}'s, when no message has this key (nothing is changed)
      */
-    void change(String key, Consumer<LedgerEntry> change) {
-        db.writing(em -> {
+    <T> T change(String key, Function<LedgerEntry, T> change, Supplier<? extends RuntimeException> unknown) {
+        return db.write(em -> {
             LedgerEntry e = key == null ? null : em.find(LedgerEntry.class, key);
             if (e == null) {
-                throw new NoSuchElementException("No message '" + key + "' in the ledger; keys look like x:1790 or"
-                        + " mastodon:109..., as listed by socialcare:dead-letters or GET /socialcare/dead-letters");
+                throw unknown.get();
             }
-            change.accept(e);
+            return change.apply(e);
         });
+    }
+
+    /** Filtered messages filed at or after {@code since}, the newest first. */
+    List<LedgerEntry> filteredSince(Instant since, int limit) {
+        return filtered("e.filedAt >= :t order by e.filedAt desc, e.key", since, limit);
+    }
+
+    /** Filtered messages filed after {@code after}, the oldest first. */
+    List<LedgerEntry> filteredAfter(Instant after, int limit) {
+        return filtered("e.filedAt > :t order by e.filedAt, e.key", after, limit);
+    }
+
+    private List<LedgerEntry> filtered(String where, Instant t, int limit) {
+        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s and " + where, LedgerEntry.class)
+                .setParameter("s", LedgerState.FILTERED).setParameter("t", t)
+                .setMaxResults(limit).getResultList());
+    }
+
+    /** How many messages were filtered at or after {@code since}. */
+    long countFiltered(Instant since) {
+        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s and e.filedAt >= :t",
+                        Long.class).setParameter("s", LedgerState.FILTERED).setParameter("t", since).getSingleResult());
     }
 
     /**

@@ -3,8 +3,10 @@ package org.socialcarebridge.metrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -101,6 +103,30 @@ final class MetricsStore {
             }
             p.written(fields, openUntil, now);
         });
+    }
+
+    /**
+     * The tickets a supervisor report's windowed items can count, in one read: opened since
+     * {@code openedSince} (their first message was filed since; later messages only widen the net),
+     * due between {@code dueFrom} and {@code dueBefore} (breached today or at risk), or resolved since
+     * {@code openedSince}.
+     */
+    Set<Long> ticketsToReport(Instant openedSince, Instant dueFrom, Instant dueBefore) {
+        Set<Long> tickets = new LinkedHashSet<>();
+        db.read(em -> {
+            tickets.addAll(em.createQuery("select distinct e.ticketId from LedgerEntry e where e.direction = :in"
+                            + " and e.state = :filed and e.filedAt >= :t", Long.class)
+                    .setParameter("in", LedgerEntry.Direction.INBOUND).setParameter("filed", LedgerState.FILED)
+                    .setParameter("t", openedSince).getResultList());
+            tickets.addAll(em.createQuery("select distinct e.ticketId from LedgerEntry e, TriageRecord t where t.key = e.key"
+                            + " and e.direction = :in and e.state = :filed and t.due >= :from and t.due < :to", Long.class)
+                    .setParameter("in", LedgerEntry.Direction.INBOUND).setParameter("filed", LedgerState.FILED)
+                    .setParameter("from", dueFrom).setParameter("to", dueBefore).getResultList());
+            tickets.addAll(em.createQuery("select distinct r.ticketId from Resolution r where r.resolvedAt >= :t", Long.class)
+                    .setParameter("t", openedSince).getResultList());
+            return null;
+        });
+        return tickets;
     }
 
     /** A customer message filed on a ticket. */

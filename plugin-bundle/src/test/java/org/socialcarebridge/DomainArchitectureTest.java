@@ -78,6 +78,19 @@ class DomainArchitectureTest {
             .should(holdNoneOf(rtNames()))
             .because("RT's custom-field and queue names belong to the RT adapter (routes.rt), behind TicketField");
 
+    /*
+     * Each package's *Store holds its queries and persistence.Database its transactions, so a service
+     * reads as the business and its queries can be read in one place. Nested classes count as their
+     * own names: a service's nested class is still the service.
+     */
+    @ArchTest
+    static final ArchRule onlyStoresQuery = noClasses().that().resideInAPackage("org.socialcarebridge..")
+            .and().resideOutsideOfPackage("org.socialcarebridge.persistence..")
+            .and().haveSimpleNameNotEndingWith("Store")
+            .should().dependOnClassesThat().belongToAnyOf(jakarta.persistence.EntityManager.class,
+                    jakarta.persistence.TypedQuery.class, jakarta.persistence.Query.class)
+            .because("queries live behind each package's *Store (e.g. reply.OutboxStore); services ask their store");
+
     /**
      * RT's names as the schema the provisioner applies declares them (descriptors/host/rt/schema.pl):
      * every ticket and transaction custom field, and the queues other than the plain "Social".

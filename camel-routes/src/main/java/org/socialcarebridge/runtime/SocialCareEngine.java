@@ -22,6 +22,7 @@ import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.followup.FollowUpPolicy;
@@ -209,8 +210,9 @@ public final class SocialCareEngine implements AutoCloseable {
         health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("failedReplies", outbox::failed);
         health.gauge("outbox", outbox::size);
-        health.gauge("waitingForTicket", () -> ledgerCount(LedgerState.RECEIVED));
-        health.gauge("deadLetters", () -> ledgerCount(LedgerState.DEAD_LETTER));
+        LedgerStore ledger = new LedgerStore(db);
+        health.gauge("waitingForTicket", () -> ledger.count(LedgerState.RECEIVED));
+        health.gauge("deadLetters", () -> ledger.count(LedgerState.DEAD_LETTER));
         deadLetters = new DeadLetters(db, clock);
         health.gauge("deadLetterReasons", () -> deadLetters.newest(5).stream().map(d -> {
             Map<String, String> r = new java.util.LinkedHashMap<>();
@@ -252,11 +254,6 @@ public final class SocialCareEngine implements AutoCloseable {
             health.gauge("followUpsScheduled", followUps::scheduledCount);
             health.gauge("surveysAnswered", followUps::answeredCount);
         }
-    }
-
-    private long ledgerCount(LedgerState state) {
-        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s", Long.class)
-                .setParameter("s", state).getSingleResult());
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -42,7 +41,7 @@ public class Conversation {
      * The customer: the account the ticket was opened for, its requestor. A private reply goes to them
      * unless the agent picks another participant, never to whoever wrote last (a stranger in a public
      * thread can write to the brand too). Null in rows written before it was kept: see
-     * {@link #settleCustomer}.
+     * {@link LedgerStore#settleCustomer}.
      */
     @Column(name = "REQUESTOR_ACCOUNT_ID", length = 100)
     private String customerAccountId;
@@ -136,7 +135,7 @@ public class Conversation {
         return network;
     }
 
-    /** The customer's account (older rows until {@linkplain #settleCustomer settled}: who wrote last). */
+    /** The customer's account (older rows until {@linkplain LedgerStore#settleCustomer settled}: who wrote last). */
     public String customerAccountId() {
         return customerAccountId != null ? customerAccountId : lastAuthorAccountId;
     }
@@ -145,36 +144,18 @@ public class Conversation {
         return customerAccountId != null ? customerHandle : lastAuthorHandle;
     }
 
-    /** False for a row written before the customer was kept, until {@link #settleCustomer} learns who it is. */
+    /** False for a row written before the customer was kept, until {@link LedgerStore#settleCustomer} learns who it is. */
     public boolean customerKnown() {
         return customerAccountId != null;
     }
 
     /**
-     * Learns the customer of a row written before the customer was kept: the author of the first message
-     * filed on the conversation's ticket, which is who the ticket was opened for (the first message of
-     * the conversation when the ledger has none on that ticket; who wrote last when it has none at all).
-     * Does nothing once known. Answers whether the row changed.
+     * Learns the customer of a row written before the customer was kept: the opener of its ticket, as
+     * {@link LedgerStore#settleCustomer} finds it, or who wrote last when the ledger knows no opener.
      */
-    public boolean settleCustomer(EntityManager em) {
-        if (customerKnown()) {
-            return false;
-        }
-        String first = "select e from LedgerEntry e where e.conversationKey = :k and e.direction = :in and e.state = :filed";
-        String order = " order by e.filedAt, e.createdAt, e.key";
-        SocialIdentity opener = em.createQuery(first + " and e.ticketId = :t" + order, LedgerEntry.class)
-                .setParameter("k", key).setParameter("in", LedgerEntry.Direction.INBOUND)
-                .setParameter("filed", LedgerState.FILED).setParameter("t", ticketId)
-                .setMaxResults(1).getResultList().stream().findFirst()
-                .or(() -> em.createQuery(first + order, LedgerEntry.class)
-                        .setParameter("k", key).setParameter("in", LedgerEntry.Direction.INBOUND)
-                        .setParameter("filed", LedgerState.FILED)
-                        .setMaxResults(1).getResultList().stream().findFirst())
-                .map(e -> e.message().author())
-                .orElse(null);
+    void settleCustomer(SocialIdentity opener) {
         customerAccountId = opener != null ? opener.accountId() : lastAuthorAccountId;
         customerHandle = opener != null ? opener.handle() : lastAuthorHandle;
-        return true;
     }
 
     /** The handle a public reply addresses: the author of the latest public message (older rows: who wrote last). */

@@ -14,11 +14,11 @@ import org.socialcarebridge.persistence.Database;
  * promote. A dead letter never blocks the messages after it; it waits here, visible, until a human acts.
  */
 public final class DeadLetters {
-    private final Database db;
+    private final LedgerStore store;
     private final Clock clock;
 
     public DeadLetters(Database db, Clock clock) {
-        this.db = db;
+        this.store = new LedgerStore(db);
         this.clock = clock;
     }
 
@@ -36,18 +36,12 @@ public final class DeadLetters {
 
     /** The newest first (by when they became dead letters). */
     public List<DeadLetter> newest(int limit) {
-        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s"
-                                + " order by e.deadLetteredAt desc, e.receivedAt desc, e.key desc", LedgerEntry.class)
-                .setParameter("s", LedgerState.DEAD_LETTER).setMaxResults(limit).getResultList().stream()
-                .map(DeadLetter::of).toList());
+        return store.newestDeadLetters(limit).stream().map(DeadLetter::of).toList();
     }
 
     /** All of them, oldest first: what the help desk's alert lists. */
     public List<DeadLetter> oldest(int limit) {
-        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s"
-                                + " order by e.deadLetteredAt, e.key", LedgerEntry.class)
-                .setParameter("s", LedgerState.DEAD_LETTER).setMaxResults(limit).getResultList().stream()
-                .map(DeadLetter::of).toList());
+        return store.oldestDeadLetters(limit).stream().map(DeadLetter::of).toList();
     }
 
     /**
@@ -55,15 +49,11 @@ public final class DeadLetters {
      * help desk's alert has not shown yet, read from the store rather than filtered in memory.
      */
     public List<DeadLetter> oldestAfter(Instant at, String key, int limit) {
-        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s and (e.deadLetteredAt > :at"
-                                + " or (e.deadLetteredAt = :at and e.key > :key)) order by e.deadLetteredAt, e.key", LedgerEntry.class)
-                .setParameter("s", LedgerState.DEAD_LETTER).setParameter("at", at).setParameter("key", key)
-                .setMaxResults(limit).getResultList().stream().map(DeadLetter::of).toList());
+        return store.deadLettersAfter(at, key, limit).stream().map(DeadLetter::of).toList();
     }
 
     public long count() {
-        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s", Long.class)
-                .setParameter("s", LedgerState.DEAD_LETTER).getSingleResult());
+        return store.count(LedgerState.DEAD_LETTER);
     }
 
     /**
@@ -74,7 +64,10 @@ public final class DeadLetters {
      * @throws IllegalStateException  when it is not a dead letter, or was never read into a message
      */
     public void retry(String key) {
-        db.writing(em -> find(em, key).retry());
+        store.change(key, e -> {
+            e.retry();
+            return e;
+        }, () -> unknown(key));
     }
 
     /**
@@ -85,15 +78,14 @@ public final class DeadLetters {
      */
     public void discard(String key) {
         Instant now = clock.instant();
-        db.writing(em -> find(em, key).discard(now));
+        store.change(key, e -> {
+            e.discard(now);
+            return e;
+        }, () -> unknown(key));
     }
 
-    private static LedgerEntry find(jakarta.persistence.EntityManager em, String key) {
-        LedgerEntry e = key == null ? null : em.find(LedgerEntry.class, key);
-        if (e == null) {
-            throw new NoSuchElementException("No message '" + key + "' in the ledger; keys look like x:1790 or"
-                    + " mastodon:109..., as listed by socialcare:dead-letters or GET /socialcare/dead-letters");
-        }
-        return e;
+    private static NoSuchElementException unknown(String key) {
+        return new NoSuchElementException("No message '" + key + "' in the ledger; keys look like x:1790 or"
+                + " mastodon:109..., as listed by socialcare:dead-letters or GET /socialcare/dead-letters");
     }
 }

@@ -10,10 +10,10 @@ import org.socialcarebridge.persistence.Database;
  * the ones triage got wrong: a promoted message is filed like any other on the next pass.
  */
 public final class FilteredMessages {
-    private final Database db;
+    private final LedgerStore store;
 
     public FilteredMessages(Database db) {
-        this.db = db;
+        this.store = new LedgerStore(db);
     }
 
     /** One filtered message: what it said and who wrote it, and why triage filtered it. */
@@ -30,30 +30,25 @@ public final class FilteredMessages {
 
     /** The newest first, filtered at or after {@code since}. */
     public List<Filtered> since(Instant since, int limit) {
-        return list("e.filedAt >= :t order by e.filedAt desc, e.key", since, limit);
+        return store.filteredSince(since, limit).stream().map(FilteredMessages::filtered).toList();
     }
 
     /** The oldest first, filtered after {@code after}: what a reader that has seen up to there has not. */
     public List<Filtered> after(Instant after, int limit) {
-        return list("e.filedAt > :t order by e.filedAt, e.key", after, limit);
+        return store.filteredAfter(after, limit).stream().map(FilteredMessages::filtered).toList();
     }
 
-    private List<Filtered> list(String where, Instant t, int limit) {
-        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s and " + where, LedgerEntry.class)
-                .setParameter("s", LedgerState.FILTERED).setParameter("t", t)
-                .setMaxResults(limit).getResultList().stream()
-                .map(e -> new Filtered(e.key(), e.message(), e.lastError(), e.filedAt())).toList());
+    private static Filtered filtered(LedgerEntry e) {
+        return new Filtered(e.key(), e.message(), e.lastError(), e.filedAt());
     }
 
     public long count() {
-        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s", Long.class)
-                .setParameter("s", LedgerState.FILTERED).getSingleResult());
+        return store.count(LedgerState.FILTERED);
     }
 
     /** How many were filtered at or after {@code since}: the supervisors' noise count for a period. */
     public long count(Instant since) {
-        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s and e.filedAt >= :t",
-                        Long.class).setParameter("s", LedgerState.FILTERED).setParameter("t", since).getSingleResult());
+        return store.countFiltered(since);
     }
 
     /**
@@ -63,18 +58,14 @@ public final class FilteredMessages {
      * @throws IllegalArgumentException when no message has this key, or it was not filtered
      */
     public String promote(String key) {
-        return db.write(em -> {
-            LedgerEntry e = em.find(LedgerEntry.class, key);
-            if (e == null) {
-                throw new IllegalArgumentException("No message '" + key + "' in the ledger; keys look like x:1790 or"
-                        + " mastodon:109..., as listed by socialcare:filtered");
-            }
+        return store.change(key, e -> {
             try {
                 e.promote();
             } catch (IllegalStateException notFiltered) {
                 throw new IllegalArgumentException(notFiltered.getMessage());
             }
             return e.message().text();
-        });
+        }, () -> new IllegalArgumentException("No message '" + key + "' in the ledger; keys look like x:1790 or"
+                + " mastodon:109..., as listed by socialcare:filtered"));
     }
 }

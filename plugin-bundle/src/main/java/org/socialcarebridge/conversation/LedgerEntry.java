@@ -151,26 +151,13 @@ public class LedgerEntry {
         return e;
     }
 
-    /**
-     * Records a post the plugin made itself in this conversation (an agent's reply, a follow-up), once:
-     * its echo is then recognised and answers to it join the ticket.
-     *
-     * @param visibility how it was posted (public in the thread, or a direct message)
-     */
-    public static void recordPosted(jakarta.persistence.EntityManager em, Conversation conversation, String messageId,
-                                    String text, Visibility visibility, Instant now) {
-        if (em.find(LedgerEntry.class, conversation.network().key() + ":" + messageId) == null) {
-            em.persist(posted(conversation.network(), messageId, conversation, text, visibility, now));
-        }
-    }
-
     /** A post the plugin made itself: recorded so its echo is recognised and answers to it join the ticket. */
     public static LedgerEntry posted(Network network, String messageId, Conversation conversation, String text, Instant now) {
         return posted(network, messageId, conversation, text, null, now);
     }
 
-    private static LedgerEntry posted(Network network, String messageId, Conversation conversation, String text,
-                                      Visibility visibility, Instant now) {
+    static LedgerEntry posted(Network network, String messageId, Conversation conversation, String text,
+                              Visibility visibility, Instant now) {
         LedgerEntry e = new LedgerEntry();
         e.visibility = visibility;
         e.key = network.key() + ":" + messageId;

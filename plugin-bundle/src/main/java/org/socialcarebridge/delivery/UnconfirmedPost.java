@@ -8,6 +8,7 @@ import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.conversation.LedgerEntry;
+import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.persistence.Database;
 
 /**
@@ -59,8 +60,8 @@ public final class UnconfirmedPost {
     }
 
     private static boolean postedByPlugin(Database db, NetworkClient network, String postId) {
-        LedgerEntry known = db.read(em -> em.find(LedgerEntry.class, network.network().key() + ":" + postId));
-        return known != null && known.direction() == LedgerEntry.Direction.OUTBOUND;
+        return new LedgerStore(db).entry(network.network().key() + ":" + postId)
+                .filter(known -> known.direction() == LedgerEntry.Direction.OUTBOUND).isPresent();
     }
 
     /** The post as it was sent, word for word: the thread may have changed the mentions since. */

@@ -7,22 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-import jakarta.persistence.EntityManager;
-
-import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.ReplyVisibility;
-import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.FollowUp;
 import org.socialcarebridge.followup.FollowUpKind;
+import org.socialcarebridge.export.ExportStore.LedgerColumns;
+import org.socialcarebridge.export.ExportStore.PageRecords;
+import org.socialcarebridge.export.ExportStore.ReplyColumns;
+import org.socialcarebridge.export.ExportStore.TriageColumns;
 import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.reply.DeliveryState;
-import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.Tier;
 
 import static org.socialcarebridge.export.MessageColumn.*;
 
@@ -39,13 +32,14 @@ import static org.socialcarebridge.export.MessageColumn.*;
  * is read; a message that arrives during the export with an earlier {@code created_at} than the
  * export has reached is in the next export of that window, not this one.
  *
- * <p>The tables are read as columns (JPQL projections) rather than as entities: the export is a
- * read-only view and needs no behaviour, and a whole entity would load what the export leaves out.
+ * <p>The tables are read as columns (JPQL projections, in {@link ExportStore}) rather than as entities:
+ * the export is a read-only view and needs no behaviour, and a whole entity would load what the export
+ * leaves out.
  */
 public final class MessageExport {
     static final int PAGE = 500;
 
-    private final Database db;
+    private final ExportStore store;
     private final int pageSize;
 
     public MessageExport(Database db) {
@@ -53,7 +47,7 @@ public final class MessageExport {
     }
 
     MessageExport(Database db, int pageSize) {
-        this.db = db;
+        this.store = new ExportStore(db);
         this.pageSize = pageSize;
     }
 
@@ -68,7 +62,7 @@ public final class MessageExport {
         while (true) {
             Instant at = afterAt;
             String key = afterKey;
-            List<Page.Row> page = db.read(em -> Page.read(em, to, at, key, pageSize));
+            List<Page.Row> page = Page.rows(store.page(to, at, key, pageSize));
             for (Page.Row r : page) {
                 for (MessageWriter w : writers) {
                     w.write(r.row());
@@ -93,55 +87,36 @@ public final class MessageExport {
         private record Delivery(MessageRow fields, int part, int parts) {
         }
 
-        /** The next page: the messages after (afterAt, afterKey) and before to. */
-        static List<Row> read(EntityManager em, Instant to, Instant afterAt, String afterKey, int size) {
-            List<Object[]> ledger = em.createQuery("select e.key, e.direction, e.network, e.messageId, e.createdAt,"
-                            + " e.ticketId, e.conversationKey, e.authorAccountId, e.authorHandle, e.authorName, e.visibility,"
-                            + " e.inReplyToId, e.threadId, e.url, e.text, e.state, e.lastError,"
-                            + " e.createdAtAsSent, e.remarks from LedgerEntry e"
-                            // The bare range on createdAt lets the database start the index scan at the page.
-                            + " where e.createdAt >= :afterAt and e.createdAt < :to"
-                            + " and (e.createdAt > :afterAt or e.key > :afterKey)"
-                            + " order by e.createdAt, e.key", Object[].class)
-                    .setParameter("to", to).setParameter("afterAt", afterAt).setParameter("afterKey", afterKey)
-                    .setMaxResults(size).getResultList();
-            Set<String> inbound = new TreeSet<>();
-            Set<Long> postedOnTickets = new TreeSet<>();
-            for (Object[] e : ledger) {
-                if (e[1] == LedgerEntry.Direction.INBOUND) {
-                    inbound.add((String) e[0]);
-                } else if (e[5] != null) {
-                    postedOnTickets.add((Long) e[5]);
-                }
-            }
-            Map<String, MessageRow> triage = triage(em, inbound);
-            Map<String, Delivery> deliveries = deliveries(em, postedOnTickets);
-            List<Row> rows = new ArrayList<>(ledger.size());
-            for (Object[] e : ledger) {
+        /** The page's rows, in the ledger's order. */
+        static List<Row> rows(PageRecords page) {
+            Map<String, MessageRow> triage = triage(page.triage());
+            Map<String, Delivery> deliveries = deliveries(page.replies(), page.followUps());
+            List<Row> rows = new ArrayList<>(page.ledger().size());
+            for (LedgerColumns e : page.ledger()) {
                 MessageRow row = new MessageRow();
-                boolean in = e[1] == LedgerEntry.Direction.INBOUND;
+                boolean in = e.inbound();
                 row.set(DIRECTION, in ? "inbound" : "outbound")
-                        .set(NETWORK, ((Network) e[2]).displayName())
-                        .set(MESSAGE_ID, e[3])
-                        .set(CREATED_AT, e[4])
-                        .set(CREATED_AT_AS_SENT, e[17])
-                        .set(TICKET_ID, e[5])
-                        .set(CONVERSATION_KEY, e[6])
-                        .set(AUTHOR_ACCOUNT_ID, e[7])
-                        .set(AUTHOR_HANDLE, e[8])
-                        .set(AUTHOR_NAME, e[9])
-                        .set(VISIBILITY, e[10] == null ? null : lower(((Visibility) e[10]).name()))
-                        .set(IN_REPLY_TO, e[11])
-                        .set(THREAD_ID, e[12])
-                        .set(URL, e[13])
-                        .set(TEXT, e[14])
-                        .set(REMARKS, e[18])
-                        .set(LEDGER_STATE, lower(((LedgerState) e[15]).name()))
-                        .set(STATE_REASON, e[16]);
+                        .set(NETWORK, e.network().displayName())
+                        .set(MESSAGE_ID, e.messageId())
+                        .set(CREATED_AT, e.createdAt())
+                        .set(CREATED_AT_AS_SENT, e.createdAtAsSent())
+                        .set(TICKET_ID, e.ticketId())
+                        .set(CONVERSATION_KEY, e.conversationKey())
+                        .set(AUTHOR_ACCOUNT_ID, e.authorAccountId())
+                        .set(AUTHOR_HANDLE, e.authorHandle())
+                        .set(AUTHOR_NAME, e.authorName())
+                        .set(VISIBILITY, e.visibility() == null ? null : lower(e.visibility().name()))
+                        .set(IN_REPLY_TO, e.inReplyToId())
+                        .set(THREAD_ID, e.threadId())
+                        .set(URL, e.url())
+                        .set(TEXT, e.text())
+                        .set(REMARKS, e.remarks())
+                        .set(LEDGER_STATE, lower(e.state().name()))
+                        .set(STATE_REASON, e.lastError());
                 if (in) {
-                    copy(triage.get((String) e[0]), row, TICKETED, APPROVAL_REQUIRED);
+                    copy(triage.get(e.key()), row, TICKETED, APPROVAL_REQUIRED);
                 } else {
-                    Delivery d = deliveries.get(e[5] + " " + e[3]);
+                    Delivery d = deliveries.get(e.ticketId() + " " + e.messageId());
                     if (d != null) {
                         copy(d.fields(), row, DELIVERY_KIND, SURVEY_ANSWER);
                         if (row.get(VISIBILITY) == null) {
@@ -149,67 +124,55 @@ public final class MessageExport {
                         }
                     }
                 }
-                rows.add(new Row((String) e[0], (Instant) e[4], row));
+                rows.add(new Row(e.key(), e.createdAt(), row));
             }
             return rows;
         }
 
         /** Triage's columns of each inbound message that has a record, by ledger key. */
-        private static Map<String, MessageRow> triage(EntityManager em, Set<String> keys) {
+        private static Map<String, MessageRow> triage(List<TriageColumns> records) {
             Map<String, MessageRow> byKey = new HashMap<>();
-            if (keys.isEmpty()) {
-                return byKey;
-            }
-            for (Object[] t : em.createQuery("select t.key, t.ticketed, t.tier, t.category, t.sentiment, t.sentimentScore,"
-                            + " t.contactType, t.language, t.queue, t.priority, t.due, t.approvalRequired"
-                            + " from TriageRecord t where t.key in :keys", Object[].class)
-                    .setParameter("keys", keys).getResultList()) {
-                byKey.put((String) t[0], new MessageRow()
-                        .set(TICKETED, t[1])
-                        .set(TIER, t[2] == null ? null : ((Tier) t[2]).name())
-                        .set(CATEGORY, t[3])
-                        .set(SENTIMENT, t[4] == null ? null : ((Sentiment) t[4]).key())
-                        .set(SENTIMENT_SCORE, t[5])
-                        .set(CONTACT_TYPE, t[6])
-                        .set(LANGUAGE, t[7])
-                        .set(QUEUE, t[8])
-                        .set(PRIORITY, t[9])
-                        .set(DUE, t[10])
-                        .set(APPROVAL_REQUIRED, t[11]));
+            for (TriageColumns t : records) {
+                byKey.put(t.key(), new MessageRow()
+                        .set(TICKETED, t.ticketed())
+                        .set(TIER, t.tier() == null ? null : t.tier().name())
+                        .set(CATEGORY, t.category())
+                        .set(SENTIMENT, t.sentiment() == null ? null : t.sentiment().key())
+                        .set(SENTIMENT_SCORE, t.sentimentScore())
+                        .set(CONTACT_TYPE, t.contactType())
+                        .set(LANGUAGE, t.language())
+                        .set(QUEUE, t.queue())
+                        .set(PRIORITY, t.priority())
+                        .set(DUE, t.due())
+                        .set(APPROVAL_REQUIRED, t.approvalRequired()));
             }
             return byKey;
         }
 
         /**
-         * The delivery columns of every post made on these tickets, keyed by {@code "<ticket> <post id>"}:
+         * The delivery columns of every post made on the page's tickets, keyed by {@code "<ticket> <post id>"}:
          * an agent reply lists its posts' ids space-separated (a Move to private or a numbered thread
          * makes several), a follow-up has one.
          */
-        private static Map<String, Delivery> deliveries(EntityManager em, Set<Long> tickets) {
+        private static Map<String, Delivery> deliveries(List<ReplyColumns> replies, List<FollowUp> followUps) {
             Map<String, Delivery> byPost = new HashMap<>();
-            if (tickets.isEmpty()) {
-                return byPost;
-            }
-            for (Object[] o : em.createQuery("select o.ticketId, o.postId, o.postUrl, o.agent, o.visibility, o.state, o.postedAt"
-                            + " from OutboxEntry o where o.ticketId in :tickets and o.postId is not null", Object[].class)
-                    .setParameter("tickets", tickets).getResultList()) {
-                String[] ids = ((String) o[1]).trim().split(" +");
-                String[] urls = o[2] == null ? new String[0] : ((String) o[2]).trim().split(" +");
-                ReplyVisibility visibility = (ReplyVisibility) o[4];
+            for (ReplyColumns o : replies) {
+                String[] ids = o.postIds().trim().split(" +");
+                String[] urls = o.postUrls() == null ? new String[0] : o.postUrls().trim().split(" +");
+                ReplyVisibility visibility = o.visibility();
                 for (int i = 0; i < ids.length; i++) {
                     MessageRow fields = new MessageRow()
                             .set(DELIVERY_KIND, "reply")
-                            .set(AGENT, o[3])
+                            .set(AGENT, o.agent())
                             .set(REPLY_VISIBILITY, visibility == null ? null : visibility.label())
-                            .set(DELIVERY_STATE, o[5] == null ? null : ((DeliveryState) o[5]).label())
-                            .set(POSTED_AT, o[6])
+                            .set(DELIVERY_STATE, o.state() == null ? null : o.state().label())
+                            .set(POSTED_AT, o.postedAt())
                             // The outbox appends a link per post (the id when the network gave none).
                             .set(POST_URL, i < urls.length ? urls[i] : null);
-                    byPost.put(o[0] + " " + ids[i], new Delivery(fields, i, ids.length));
+                    byPost.put(o.ticketId() + " " + ids[i], new Delivery(fields, i, ids.length));
                 }
             }
-            for (FollowUp f : em.createQuery("select f from FollowUp f where f.ticketId in :tickets and f.postId is not null",
-                    FollowUp.class).setParameter("tickets", tickets).getResultList()) {
+            for (FollowUp f : followUps) {
                 MessageRow fields = new MessageRow()
                         .set(DELIVERY_KIND, kind(f.kind()))
                         .set(AGENT, f.agent())

@@ -14,6 +14,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.persistence.Database;
 
@@ -137,7 +138,7 @@ final class FollowUpStore {
     /** The follow-up is on the network: the conversation's ledger and its row both say so. */
     void sent(String key, Conversation c, OutboundPost post, PostedMessage posted, Instant now) {
         db.writing(em -> {
-            LedgerEntry.recordPosted(em, c, posted.id(), post.text(),
+            LedgerStore.recordPosted(em, c, posted.id(), post.text(),
                     post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, now);
             em.find(FollowUp.class, key).sent(posted.id(), posted.url(), post.text(), now);
         });

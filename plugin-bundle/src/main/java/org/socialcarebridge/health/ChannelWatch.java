@@ -29,13 +29,11 @@ public final class ChannelWatch {
     /** The alerts open now: the host's alert id by channel. */
     public static java.util.Map<String, Long> openAlerts(Database db) {
         java.util.Map<String, Long> alerts = new java.util.TreeMap<>();
-        db.read(em -> em.createQuery("select c.channel, c.position from ChannelCursor c where c.channel like :p", Object[].class)
-                .setParameter("p", ALERT + "%").getResultList()).forEach(row -> {
-                    String id = (String) row[1];
-                    if (id != null && !id.isEmpty()) {
-                        alerts.put(((String) row[0]).substring(ALERT.length()), Long.parseLong(id));
-                    }
-                });
+        db.cursorsStartingWith(ALERT).forEach((channel, id) -> {
+            if (id != null && !id.isEmpty()) {
+                alerts.put(channel.substring(ALERT.length()), Long.parseLong(id));
+            }
+        });
         return alerts;
     }
 

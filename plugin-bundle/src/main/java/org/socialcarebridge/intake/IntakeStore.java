@@ -11,6 +11,7 @@ import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.TriageDecision;
@@ -137,6 +138,6 @@ final class IntakeStore {
     }
 
     void settleCustomer(String conversationKey) {
-        db.writing(em -> em.find(Conversation.class, conversationKey).settleCustomer(em));
+        db.writing(em -> LedgerStore.settleCustomer(em, em.find(Conversation.class, conversationKey)));
     }
 }

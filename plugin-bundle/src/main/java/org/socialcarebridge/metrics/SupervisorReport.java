@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +13,6 @@ import java.util.function.Function;
 
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.health.ChannelWatch;
-import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.eval.Json;
 import org.socialcarebridge.triage.rules.BusinessHours;
@@ -55,22 +52,7 @@ public record SupervisorReport(Instant now, List<Long> slaAtRisk, List<Long> sla
     public static SupervisorReport of(Database db, BusinessHours hours, Instant now) {
         Instant weekAgo = now.minus(WEEK);
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
-        Set<Long> tickets = new LinkedHashSet<>();
-        db.read(em -> {
-            // Opened this week (their first message was filed since; later messages only widen the net).
-            tickets.addAll(em.createQuery("select distinct e.ticketId from LedgerEntry e where e.direction = :in"
-                            + " and e.state = :filed and e.filedAt >= :t", Long.class)
-                    .setParameter("in", LedgerEntry.Direction.INBOUND).setParameter("filed", LedgerState.FILED)
-                    .setParameter("t", weekAgo).getResultList());
-            // Breached today or at risk: due between 00:00 today and an hour from now.
-            tickets.addAll(em.createQuery("select distinct e.ticketId from LedgerEntry e, TriageRecord t where t.key = e.key"
-                            + " and e.direction = :in and e.state = :filed and t.due >= :from and t.due < :to", Long.class)
-                    .setParameter("in", LedgerEntry.Direction.INBOUND).setParameter("filed", LedgerState.FILED)
-                    .setParameter("from", today).setParameter("to", now.plus(AT_RISK)).getResultList());
-            tickets.addAll(em.createQuery("select distinct r.ticketId from Resolution r where r.resolvedAt >= :t", Long.class)
-                    .setParameter("t", weekAgo).getResultList());
-            return null;
-        });
+        Set<Long> tickets = new MetricsStore(db).ticketsToReport(weekAgo, today, now.plus(AT_RISK));
         TicketActivities activities = new TicketActivities(db);
         List<TicketMetrics> metrics = new ArrayList<>();
         activities.read(tickets).values().forEach(a -> metrics.add(TicketMetrics.of(a, hours, now)));

@@ -9,18 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-
 import org.socialcarebridge.channel.Network;
-import org.socialcarebridge.conversation.LedgerEntry;
-import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.followup.FollowUpKind;
-import org.socialcarebridge.followup.FollowUpState;
-import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.metrics.MetricsStore.ActivityRecords;
+import org.socialcarebridge.metrics.MetricsStore.AnsweredSurvey;
+import org.socialcarebridge.metrics.MetricsStore.FiledMessage;
+import org.socialcarebridge.metrics.MetricsStore.MessageTriage;
+import org.socialcarebridge.metrics.MetricsStore.PostedReply;
+import org.socialcarebridge.metrics.MetricsStore.TicketResolution;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.triage.Sentiment;
-import org.socialcarebridge.triage.Tier;
-import org.socialcarebridge.triage.engine.TriageLabel;
 
 /**
  * Reads {@link TicketActivity} from the plugin's records: six queries for any number of tickets (up to
@@ -31,10 +28,10 @@ public final class TicketActivities {
     /** Tickets per round of queries: keeps each IN list well inside what H2 and PostgreSQL plan quickly. */
     static final int BATCH = 500;
 
-    private final Database db;
+    private final MetricsStore store;
 
     public TicketActivities(Database db) {
-        this.db = db;
+        this.store = new MetricsStore(db);
     }
 
     /** The ticket's activity, or empty when no customer message was filed on it (not a social ticket the plugin knows). */
@@ -48,7 +45,7 @@ public final class TicketActivities {
         Map<Long, TicketActivity> all = new HashMap<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            all.putAll(db.read(em -> readBatch(em, batch)));
+            all.putAll(activities(store.activityRecords(batch)));
         }
         return all;
     }
@@ -63,30 +60,25 @@ public final class TicketActivities {
      * reading every surveyed ticket's whole activity for it would grow with the years.
      */
     public List<Csat> csat() {
-        Map<Long, Object[]> latest = new HashMap<>();
-        db.read(em -> em.createQuery("select " + SURVEY_COLUMNS + " from FollowUp f where " + ANSWERED_SURVEY
-                        + " and exists (select e.key from LedgerEntry e where e.ticketId = f.ticketId"
-                        + " and e.direction = :in and e.state = :filed)", Object[].class)
-                .setParameter("survey", FollowUpKind.SURVEY).setParameter("answered", FollowUpState.ANSWERED)
-                .setParameter("in", LedgerEntry.Direction.INBOUND).setParameter("filed", LedgerState.FILED)
-                .getResultList()).forEach(row -> latest.merge((Long) row[4], row, (a, b) -> BY_ANSWER.compare(b, a) > 0 ? b : a));
-        return latest.values().stream().map(r -> new Csat((Long) r[4], (Integer) r[2], (String) r[3])).toList();
+        Map<Long, AnsweredSurvey> latest = new HashMap<>();
+        store.answeredSurveysOfFiledTickets().forEach(a -> latest.merge(a.ticketId(), a, (x, y) -> BY_ANSWER.compare(y, x) > 0 ? y : x));
+        return latest.values().stream().map(a -> new Csat(a.ticketId(), a.score(), a.agent())).toList();
     }
 
-    /** An answered survey's columns, as {@link #BY_ANSWER} and the CSAT read them. */
-    private static final String SURVEY_COLUMNS = "f.answeredAt, f.key, f.score, f.agent, f.ticketId, f.answerKey";
-    private static final String ANSWERED_SURVEY = "f.kind = :survey and f.state = :answered and f.score is not null";
     /** The latest answer is the ticket's CSAT. */
-    private static final Comparator<Object[]> BY_ANSWER = Comparator.comparing((Object[] r) -> (Instant) r[0],
-            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (String) r[1]);
+    private static final Comparator<AnsweredSurvey> BY_ANSWER = Comparator.comparing(AnsweredSurvey::answeredAt,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(AnsweredSurvey::key);
+    /** The latest resolution decides: if it was reopened, the ticket is not resolved, whatever came before. */
+    private static final Comparator<TicketResolution> BY_RESOLUTION = Comparator.comparing(TicketResolution::resolvedAt)
+            .thenComparing(TicketResolution::transactionId);
 
     /** What one ticket's records hold, gathered row by row before it becomes a {@link TicketActivity}. */
     private static final class Gathered {
         final long ticketId;
         final List<Inbound> inbound = new ArrayList<>();
         final List<Instant> replies = new ArrayList<>();
-        Object[] resolution;
-        Object[] survey;
+        TicketResolution resolution;
+        AnsweredSurvey survey;
         String correctedCategory;
 
         Gathered(long ticketId) {
@@ -97,74 +89,49 @@ public final class TicketActivities {
     private record Inbound(String key, Network network, Instant writtenAt, Instant filedAt) {
     }
 
-    private record Triaged(Sentiment sentiment, Tier tier, Instant due, String category) {
-    }
-
-    private static Map<Long, TicketActivity> readBatch(EntityManager em, List<Long> ids) {
+    private static Map<Long, TicketActivity> activities(ActivityRecords records) {
         Map<Long, Gathered> tickets = new HashMap<>();
-        for (Object[] row : em.createQuery("select e.ticketId, e.key, e.network, e.createdAt, e.receivedAt, e.filedAt"
-                        + " from LedgerEntry e where e.ticketId in :ids and e.direction = :in and e.state = :filed", Object[].class)
-                .setParameter("ids", ids).setParameter("in", LedgerEntry.Direction.INBOUND)
-                .setParameter("filed", LedgerState.FILED).getResultList()) {
-            Instant created = (Instant) row[3];
-            Instant received = (Instant) row[4];
-            tickets.computeIfAbsent((Long) row[0], Gathered::new).inbound.add(new Inbound((String) row[1], (Network) row[2],
-                    received != null && received.isBefore(created) ? received : created, (Instant) row[5]));
+        for (FiledMessage m : records.filed()) {
+            tickets.computeIfAbsent(m.ticketId(), Gathered::new).inbound.add(new Inbound(m.key(), m.network(),
+                    m.receivedAt() != null && m.receivedAt().isBefore(m.createdAt()) ? m.receivedAt() : m.createdAt(),
+                    m.filedAt()));
         }
         if (tickets.isEmpty()) {
             return Map.of();
         }
-        Map<String, Triaged> triage = new HashMap<>();
-        for (Object[] row : em.createQuery("select t.key, t.sentiment, t.tier, t.due, t.category from TriageRecord t"
-                        + " where t.key in (select e.key from LedgerEntry e where e.ticketId in :ids and e.direction = :in"
-                        + " and e.state = :filed)", Object[].class)
-                .setParameter("ids", ids).setParameter("in", LedgerEntry.Direction.INBOUND)
-                .setParameter("filed", LedgerState.FILED).getResultList()) {
-            triage.put((String) row[0], new Triaged((Sentiment) row[1], (Tier) row[2], (Instant) row[3], (String) row[4]));
-        }
-        for (Object[] row : em.createQuery("select o.ticketId, o.postedAt from OutboxEntry o where o.ticketId in :ids"
-                        + " and o.postedAt is not null", Object[].class)
-                .setParameter("ids", ids).getResultList()) {
-            Gathered g = tickets.get((Long) row[0]);
+        Map<String, MessageTriage> triage = new HashMap<>();
+        records.triage().forEach(t -> triage.put(t.key(), t));
+        for (PostedReply r : records.replies()) {
+            Gathered g = tickets.get(r.ticketId());
             if (g != null) {
-                g.replies.add((Instant) row[1]);
+                g.replies.add(r.postedAt());
             }
         }
-        // The latest resolution decides: if it was reopened, the ticket is not resolved, whatever came before.
-        Comparator<Object[]> byResolution = Comparator.comparing((Object[] r) -> (Instant) r[1]).thenComparing(r -> (Long) r[0]);
-        for (Object[] row : em.createQuery("select r.transactionId, r.resolvedAt, r.resolvedBy, r.reopenedAt, r.ticketId"
-                        + " from Resolution r where r.ticketId in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList()) {
-            Gathered g = tickets.get((Long) row[4]);
-            if (g != null && (g.resolution == null || byResolution.compare(row, g.resolution) > 0)) {
-                g.resolution = row;
+        for (TicketResolution r : records.resolutions()) {
+            Gathered g = tickets.get(r.ticketId());
+            if (g != null && (g.resolution == null || BY_RESOLUTION.compare(r, g.resolution) > 0)) {
+                g.resolution = r;
             }
         }
         // A survey answer's sentiment is its score's, not the lexicon's reading of "5, thanks!".
         Map<String, Sentiment> answers = new HashMap<>();
-        for (Object[] row : em.createQuery("select " + SURVEY_COLUMNS + " from FollowUp f where f.ticketId in :ids and "
-                        + ANSWERED_SURVEY, Object[].class)
-                .setParameter("ids", ids).setParameter("survey", FollowUpKind.SURVEY)
-                .setParameter("answered", FollowUpState.ANSWERED).getResultList()) {
-            Gathered g = tickets.get((Long) row[4]);
-            if (g != null && (g.survey == null || BY_ANSWER.compare(row, g.survey) > 0)) {
-                g.survey = row;
+        for (AnsweredSurvey a : records.surveys()) {
+            Gathered g = tickets.get(a.ticketId());
+            if (g != null && (g.survey == null || BY_ANSWER.compare(a, g.survey) > 0)) {
+                g.survey = a;
             }
-            if (row[5] != null) {
-                int score = (Integer) row[2];
-                answers.put((String) row[5], score >= 4 ? Sentiment.POSITIVE : score == 3 ? Sentiment.NEUTRAL : Sentiment.NEGATIVE);
+            if (a.answerKey() != null) {
+                int score = a.score();
+                answers.put(a.answerKey(), score >= 4 ? Sentiment.POSITIVE : score == 3 ? Sentiment.NEUTRAL : Sentiment.NEGATIVE);
             }
         }
         // An agent's correction of the category (what RT's charts group by) wins over triage's.
-        Map<String, Long> correctionKeys = new HashMap<>();
-        ids.forEach(id -> correctionKeys.put(TriageLabel.deskKey(id, TicketField.CATEGORY), id));
-        for (Object[] row : em.createQuery("select l.key, l.category from TriageLabel l where l.key in :keys and l.category is not null",
-                        Object[].class).setParameter("keys", correctionKeys.keySet()).getResultList()) {
-            Gathered g = tickets.get(correctionKeys.get((String) row[0]));
+        records.correctedCategories().forEach((ticketId, category) -> {
+            Gathered g = tickets.get(ticketId);
             if (g != null) {
-                g.correctedCategory = (String) row[1];
+                g.correctedCategory = category;
             }
-        }
+        });
         Map<Long, TicketActivity> activities = new HashMap<>();
         for (Gathered g : tickets.values()) {
             activities.put(g.ticketId, activity(g, triage, answers));
@@ -172,21 +139,21 @@ public final class TicketActivities {
         return activities;
     }
 
-    private static TicketActivity activity(Gathered g, Map<String, Triaged> triage, Map<String, Sentiment> answers) {
+    private static TicketActivity activity(Gathered g, Map<String, MessageTriage> triage, Map<String, Sentiment> answers) {
         // The message filed first opened the ticket: its triage set the ticket's tier, category and due time.
         Inbound opening = g.inbound.stream()
                 .min(Comparator.comparing(Inbound::filedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Inbound::key)).orElseThrow();
-        Triaged opened = triage.getOrDefault(opening.key(), new Triaged(null, null, null, null));
+        MessageTriage opened = triage.getOrDefault(opening.key(), new MessageTriage(opening.key(), null, null, null, null));
         List<TicketActivity.CustomerMessage> messages = g.inbound.stream()
                 .map(m -> new TicketActivity.CustomerMessage(m.key(), m.writtenAt(), answers.containsKey(m.key())
                         ? answers.get(m.key()) : triage.containsKey(m.key()) ? triage.get(m.key()).sentiment() : null))
                 .toList();
-        boolean resolved = g.resolution != null && g.resolution[3] == null;
+        boolean resolved = g.resolution != null && g.resolution.reopenedAt() == null;
         return new TicketActivity(g.ticketId, opening.network(),
                 g.correctedCategory != null ? g.correctedCategory : opened.category(), opened.tier(), opened.due(),
                 opening.filedAt(), messages, g.replies,
-                resolved ? (Instant) g.resolution[1] : null, resolved ? (String) g.resolution[2] : null,
-                g.survey == null ? null : (Integer) g.survey[2], g.survey == null ? null : (String) g.survey[3]);
+                resolved ? g.resolution.resolvedAt() : null, resolved ? g.resolution.resolvedBy() : null,
+                g.survey == null ? null : g.survey.score(), g.survey == null ? null : g.survey.agent());
     }
 }

@@ -267,6 +267,15 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** The position of every cursor whose name starts with {@code prefix}, by name. */
+    public Map<String, String> cursorsStartingWith(String prefix) {
+        Map<String, String> cursors = new java.util.LinkedHashMap<>();
+        read(em -> em.createQuery("select c.channel, c.position from ChannelCursor c where c.channel like :p", Object[].class)
+                .setParameter("p", prefix + "%").getResultList())
+                .forEach(row -> cursors.put((String) row[0], (String) row[1]));
+        return cursors;
+    }
+
     public void moveCursor(String channel, String position, java.time.Instant now) {
         writing(em -> {
             ChannelCursor c = em.find(ChannelCursor.class, channel);

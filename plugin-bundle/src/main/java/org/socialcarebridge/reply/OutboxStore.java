@@ -16,6 +16,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.persistence.Database;
 
@@ -124,7 +125,7 @@ final class OutboxStore {
     void posted(long transactionId, Conversation conversation, OutboundPost post, PostedMessage posted, Instant now) {
         db.writing(em -> {
             em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), now);
-            LedgerEntry.recordPosted(em, conversation, posted.id(), post.text(),
+            LedgerStore.recordPosted(em, conversation, posted.id(), post.text(),
                     post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, now);
         });
     }
@@ -165,7 +166,7 @@ final class OutboxStore {
         }
         return db.write(em -> {
             Conversation stored = latest.apply(em);
-            stored.settleCustomer(em);
+            LedgerStore.settleCustomer(em, stored);
             return stored;
         });
     }

@@ -243,6 +243,24 @@ class OutboxTest {
     }
 
     @Test
+    void aReplyRejectedWhileItsHoldIsBeingShownHasTheRejectionShownToo() {
+        host.replies.put(162L, new AgentReply(1, 162, "agent", "Our lawyers say no", ReplyVisibility.PUBLIC, true, false));
+        outbox.accept(162);
+        // The lead rejects it between the hold reaching the ticket and the row being marked shown.
+        host.afterComment = text -> {
+            if (text.contains("162")) {
+                host.afterComment = t -> { };
+                assertEquals(1, outbox.reject(1, "lead", "no lawyers", 170));
+            }
+        };
+        outbox.deliverDue(10);
+        outbox.deliverDue(10);
+        assertTrue(x.posted.isEmpty(), x.posted.toString());
+        assertEquals("refused: rejected by lead: no lawyers", host.deliveries.get(162L).get(MessageField.DELIVERY),
+                host.deliveries.toString());
+    }
+
+    @Test
     void aReplyBySomeoneOutsideTheAgentGroupsStaysInTheHelpDeskWithOneCommentAndIsNeverRetried() {
         // The customer answered the ticket's notification e-mail: RT records it as correspondence by them.
         host.replies.put(150L, new AgentReply(1, 150, "x:2001", "any news??", null));

@@ -18,6 +18,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.reply.guard.Finding;
 import org.socialcarebridge.reply.guard.GuardSettings;
 import org.socialcarebridge.reply.guard.SensitiveDataGuard;
@@ -111,9 +112,12 @@ public final class ReplyPolicy {
         if (visibility == ReplyVisibility.PUBLIC) {
             if (reply.replyTo() != null && !reply.replyTo().isBlank()) {
                 // The agent meant someone in particular; a public reply would answer the thread instead.
-                throw new ReplyRefusedException("Nothing was sent: Social Reply To ('" + reply.replyTo().strip() + "') picks"
-                        + " who receives a private reply, and this reply is Public. Set Reply Visibility to Private or"
-                        + " Move to private, or clear Social Reply To.");
+                String replyTo = reply.replyTo().strip();
+                throw new ReplyRefusedException(terms -> "Nothing was sent: " + terms.field(MessageField.REPLY_TO) + " ('"
+                        + replyTo + "') picks who receives a private reply, and this reply is "
+                        + terms.choice(ReplyVisibility.PUBLIC) + ". Set " + terms.field(MessageField.REPLY_VISIBILITY)
+                        + " to " + terms.choice(ReplyVisibility.PRIVATE) + " or " + terms.choice(ReplyVisibility.TO_PRIVATE)
+                        + ", or clear " + terms.field(MessageField.REPLY_TO) + ".");
             }
             return inThread(text, conversation, participants);
         }

@@ -341,12 +341,13 @@ class OutboxTest {
         int held = 0;
         for (long txn = 1; txn <= 10_000; txn++) {
             AgentReply r = new AgentReply(1, txn, "agent", "hi", ReplyVisibility.PUBLIC);
-            assertTrue(all.holdReason(r).isPresent());
-            assertTrue(none.holdReason(r).isEmpty());
-            held += fifth.holdReason(r).isPresent() ? 1 : 0;
+            assertTrue(all.holdReason(r, host).isPresent());
+            assertTrue(none.holdReason(r, host).isEmpty());
+            held += fifth.holdReason(r, host).isPresent() ? 1 : 0;
         }
         assertTrue(held > 1_800 && held < 2_200, held + " of 10,000 held at 20%");
-        assertEquals(fifth.holdReason(new AgentReply(1, 77, "a", "b", null)), fifth.holdReason(new AgentReply(1, 77, "a", "b", null)),
+        assertEquals(fifth.holdReason(new AgentReply(1, 77, "a", "b", null), host),
+                fifth.holdReason(new AgentReply(1, 77, "a", "b", null), host),
                 "the same reply is picked again after a restart");
     }
 

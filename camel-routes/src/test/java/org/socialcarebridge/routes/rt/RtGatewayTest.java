@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.SampleChannels;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.reply.Participants;
+import org.socialcarebridge.reply.ReplyApproval;
+import org.socialcarebridge.reply.ReplyPolicy;
+import org.socialcarebridge.reply.ReplyRefusedException;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.routes.http.HttpCall;
 
@@ -252,6 +261,35 @@ class RtGatewayTest {
         HostRejectedException missing = assertThrows(HostRejectedException.class,
                 () -> gateway.memberOfAny("maria@example.com", List.of("Social Agents", "Brand Voice")));
         assertTrue(missing.getMessage().contains("RT has no group 'Brand Voice'"), missing.getMessage());
+    }
+
+    /** What the reply path tells an agent names RT's fields, choices and group, word for word as before. */
+    @Test
+    void theDomainsTextsAboutTheReplyFormReadInRtsWords() {
+        Conversation c = new Conversation("x:10", 7, new SocialIdentity(Network.X, "2001", "alice", "Alice", null, 1, false),
+                Instant.now());
+        ReplyRefusedException publicly = assertThrows(ReplyRefusedException.class,
+                () -> new ReplyPolicy(SampleChannels.BOTH).compose(new AgentReply(7, 99, "agent", "on it",
+                        ReplyVisibility.PUBLIC, false, false, null, null, " @bob "), c, List.of(), Participants.customerOf(c)));
+        assertEquals("Nothing was sent: Social Reply To ('@bob') picks who receives a private reply, and this reply is"
+                + " Public. Set Reply Visibility to Private or Move to private, or clear Social Reply To.",
+                publicly.in(gateway));
+        assertFalse(publicly.getMessage().contains("Social Reply To"), "outside RT, the domain's own names");
+
+        ReplyRefusedException stranger = assertThrows(ReplyRefusedException.class,
+                () -> Participants.customerOf(c).recipient("@mallory"));
+        assertEquals("Nothing was sent: Social Reply To is '@mallory', which has not written in this conversation. A private"
+                + " reply goes only to someone who wrote in this conversation on X: @alice (the customer, x:2001). Put one"
+                + " of them in Social Reply To, or clear it to answer the customer.", stranger.in(gateway));
+
+        ReplyApproval approval = new ReplyApproval(0);
+        assertEquals("triage marked this ticket as needing approval (Social Approval Required)", approval.holdReason(
+                new AgentReply(7, 99, "agent", "hi", ReplyVisibility.PUBLIC, true, false, null, null, null), gateway)
+                .orElseThrow());
+        assertEquals("replies of newhire need approval (group Social Approval Needed)", approval.holdReason(
+                new AgentReply(7, 99, "newhire", "hi", ReplyVisibility.PUBLIC, false, true, null, null, null), gateway)
+                .orElseThrow());
+        assertEquals("Social Approval Note", gateway.field(TicketField.APPROVAL_NOTE));
     }
 
     void socialReplyBy(String agent, long txn) {

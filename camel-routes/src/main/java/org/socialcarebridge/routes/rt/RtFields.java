@@ -1,9 +1,12 @@
 package org.socialcarebridge.routes.rt;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.host.MessageField;
@@ -18,6 +21,11 @@ final class RtFields {
     private static final Map<TicketField, String> TICKET = new EnumMap<>(TicketField.class);
     private static final Map<MessageField, String> MESSAGE = new EnumMap<>(MessageField.class);
     private static final Map<ReplyVisibility, String> CHOICE = new EnumMap<>(ReplyVisibility.class);
+    /**
+     * The reply choices the ticket's channel declares, as Reply Visibility values joined by ", ": the RT
+     * extension's Reply form offers only those (ui-extension: RT::Extension::SocialCare::ReplyChoices).
+     */
+    static final String REPLY_CHOICES = "Social Reply Choices";
 
     static {
         TICKET.put(TicketField.NETWORK, "Social Network");
@@ -87,6 +95,12 @@ final class RtFields {
     /** The value of the Reply Visibility field that stands for this choice. */
     static String name(ReplyVisibility choice) {
         return CHOICE.get(choice);
+    }
+
+    /** The value of {@link #REPLY_CHOICES} for these choices, in the Reply form's order, e.g. "Public, Private". */
+    static String choices(Set<ReplyVisibility> choices) {
+        return Arrays.stream(ReplyVisibility.values()).filter(choices::contains).map(RtFields::name)
+                .collect(Collectors.joining(", "));
     }
 
     /** The choice a Reply Visibility value stands for (any case, blanks around it ignored). */

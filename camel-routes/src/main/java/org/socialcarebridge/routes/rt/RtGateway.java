@@ -199,6 +199,9 @@ public final class RtGateway implements HostGateway {
                 .put("ContentType", "text/plain");
         ObjectNode fields = body.putObject("CustomFields");
         RtFields.ticketNames(ticket.customFields()).forEach(fields::put);
+        if (!ticket.replyChoices().isEmpty()) {
+            fields.put(RtFields.REPLY_CHOICES, RtFields.choices(ticket.replyChoices()));
+        }
         if (ticket.refersTo() != null) {
             body.put("RefersTo", ticket.refersTo());
         }

@@ -44,6 +44,8 @@ class RtFieldsTest {
             assertEquals(v, RtFields.choice(" " + RtFields.name(v).toUpperCase() + " "));
         }
         assertEquals("Move to private", RtFields.name(ReplyVisibility.TO_PRIVATE));
+        String ticketFields = SCHEMA.substring(SCHEMA.indexOf("our @TICKET_FIELDS"), SCHEMA.indexOf("our @TRANSACTION_FIELDS"));
+        assertTrue(declares(ticketFields, RtFields.REPLY_CHOICES), "the ticket field the Reply form's choices are read from");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> RtFields.choice("Secret"));
         assertEquals("Unknown Reply Visibility 'Secret'; expected Public, Private or Move to private", unknown.getMessage());
     }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.HostCustomer;
+import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.reply.Participants;
 import org.socialcarebridge.reply.ReplyApproval;
@@ -63,6 +67,7 @@ class RtGatewayTest {
         final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
         final Map<Long, ObjectNode> transactions = new ConcurrentHashMap<>();
         final List<JsonNode> customersCreated = new CopyOnWriteArrayList<>();
+        final List<JsonNode> ticketsCreated = new CopyOnWriteArrayList<>();
         int customerStatus = 201;
         long nextUser = 100;
 
@@ -121,6 +126,11 @@ class RtGatewayTest {
                 long id = nextUser++;
                 user(customer.path("Name").asText(), id, false);
                 answer(exchange, 201, json.createObjectNode().put("id", id).put("Name", customer.path("Name").asText()).toString());
+            } else if (method.equals("POST") && path.equals("/REST/2.0/ticket")) {
+                ticketsCreated.add(json.readTree(body));
+                answer(exchange, 201, json.createObjectNode().put("id", 1000 + ticketsCreated.size()).toString());
+            } else if (method.equals("POST") && path.equals("/SocialCare/TransactionCustomField")) {
+                answer(exchange, 200, "{\"ok\":true}");
             } else if (method.equals("GET") && path.equals("/SocialCare/GroupMembers")) {
                 String name = URLDecoder.decode(query.substring("Name=".length()), StandardCharsets.UTF_8);
                 if (forbiddenGroups.contains(name)) {
@@ -290,6 +300,26 @@ class RtGatewayTest {
                 new AgentReply(7, 99, "newhire", "hi", ReplyVisibility.PUBLIC, false, true, null, null, null), gateway)
                 .orElseThrow());
         assertEquals("Social Approval Note", gateway.field(TicketField.APPROVAL_NOTE));
+    }
+
+    /** RT's Reply form offers what the ticket's channel declares: the extension reads it from Social Reply Choices. */
+    @Test
+    void aNewTicketCarriesItsChannelsReplyChoicesAsRtsReplyVisibilityValues() {
+        assertEquals(1001, gateway.openTicket(newTicket(EnumSet.of(ReplyVisibility.PRIVATE, ReplyVisibility.PUBLIC))));
+        assertEquals("Public, Private", rt.ticketsCreated.get(0).path("CustomFields").path("Social Reply Choices").asText(),
+                "RT's labels, in the form's order");
+        gateway.openTicket(newTicket(EnumSet.allOf(ReplyVisibility.class)));
+        assertEquals("Public, Private, Move to private",
+                rt.ticketsCreated.get(1).path("CustomFields").path("Social Reply Choices").asText());
+        assertEquals("x:10", rt.ticketsCreated.get(1).path("CustomFields").path("Social Conversation ID").asText());
+        gateway.openTicket(newTicket(Set.of()));
+        assertFalse(rt.ticketsCreated.get(2).path("CustomFields").has("Social Reply Choices"),
+                "unknown: left empty, and the form offers every choice");
+    }
+
+    static NewTicket newTicket(Set<ReplyVisibility> replyChoices) {
+        return new NewTicket("X: where is my parcel", new HostCustomer("100"), "where is my parcel",
+                Map.of(TicketField.CONVERSATION, "x:10"), Map.of(MessageField.POST_ID, "10"), null, null, replyChoices);
     }
 
     void socialReplyBy(String agent, long txn) {

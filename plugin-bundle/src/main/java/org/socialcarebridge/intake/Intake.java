@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceException;
 import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
@@ -444,10 +445,10 @@ public final class Intake {
                 channels.find(m.network()).map(Channel::replyChoices).orElse(Set.of()));
     }
 
-    /** The message's id, and how it was written, shown on its transaction in the ticket's history. */
-    private static Map<MessageField, String> messageFields(InboundMessage m) {
-        return Map.of(MessageField.POST_ID, m.messageId(),
-                MessageField.REPLY_VISIBILITY, m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
+    /** The message's id, and how it was written (in the desk's words), shown on its transaction in the ticket's history. */
+    private Map<MessageField, String> messageFields(InboundMessage m) {
+        return Map.of(MessageField.POST_ID, m.messageId(), MessageField.REPLY_VISIBILITY,
+                tickets.choice(m.visibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC));
     }
 
     /** The ticket's subject: see {@link SubjectLine}. */

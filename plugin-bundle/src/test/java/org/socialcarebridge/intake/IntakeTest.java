@@ -27,6 +27,7 @@ import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
@@ -82,6 +83,20 @@ class IntakeTest {
         Intake withPublicOnly = new Intake(db, host, host, Set.of(), WINDOW, Triage.withDefaults(), AfterCare.NONE,
                 Channels.of(publicOnly), Clock.systemUTC());
         assertEquals(Set.of(ReplyVisibility.PUBLIC), fileOne(withPublicOnly).replyChoices());
+    }
+
+    @Test
+    void howAMessageWasWrittenIsShownInTheDesksWords() {
+        RecordingHost desk = new RecordingHost() {
+            @Override
+            public String choice(ReplyVisibility visibility) {
+                return "desk:" + visibility.name();
+            }
+        };
+        Intake into = new Intake(db, desk, desk, Set.of(), WINDOW, Clock.systemUTC());
+        into.receive(List.of(tweet("10", ALICE, "@acme my order never arrived", null, "10")));
+        into.filePending(10);
+        assertEquals("desk:PUBLIC", desk.tickets.get(1L).messageFields().get(MessageField.REPLY_VISIBILITY));
     }
 
     /** Files a new mention from a customer of its own, and answers the ticket opened for it. */

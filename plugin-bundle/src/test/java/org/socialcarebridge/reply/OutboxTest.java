@@ -180,6 +180,9 @@ class OutboxTest {
         assertTrue(host.deliveries.get(120L).get(MessageField.DELIVERY).startsWith("held for approval: replies of newhire"),
                 host.deliveries.toString());
         assertTrue(host.comments.get(1L).get(0).contains("held until a supervisor approves it"), host.comments.toString());
+        assertTrue(host.comments.get(1L).get(0).contains("(replies of newhire need approval (group Social Approval Needed))."
+                + " A member of Social Team Leads sets Social Approval to Approve to post it, or to Reject with the reason"
+                + " in Social Approval Note;"), "in the desk's terms: " + host.comments);
         assertEquals(1, outbox.heldForApproval());
 
         host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(500, 1, TicketField.APPROVAL, "Approve", "lead"));

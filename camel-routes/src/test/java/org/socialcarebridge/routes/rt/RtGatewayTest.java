@@ -40,6 +40,7 @@ import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.reply.Participants;
 import org.socialcarebridge.reply.ReplyApproval;
+import org.socialcarebridge.reply.ReplyBlockedException;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
 import org.socialcarebridge.host.HostRejectedException;
@@ -300,6 +301,7 @@ class RtGatewayTest {
                 new AgentReply(7, 99, "newhire", "hi", ReplyVisibility.PUBLIC, false, true, null, null, null), gateway)
                 .orElseThrow());
         assertEquals("Social Approval Note", gateway.field(TicketField.APPROVAL_NOTE));
+        assertTrue(new ReplyBlockedException(List.of()).in(gateway).contains("Send it again as Private (a direct message)"));
     }
 
     /** RT's Reply form offers what the ticket's channel declares: the extension reads it from Social Reply Choices. */

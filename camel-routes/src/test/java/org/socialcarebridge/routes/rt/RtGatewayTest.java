@@ -38,6 +38,7 @@ import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.reply.Handle;
 import org.socialcarebridge.reply.Participants;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.reply.ReplyBlockedException;
@@ -302,6 +303,8 @@ class RtGatewayTest {
                 .orElseThrow());
         assertEquals("Social Approval Note", gateway.field(TicketField.APPROVAL_NOTE));
         assertTrue(new ReplyBlockedException(List.of()).in(gateway).contains("Send it again as Private (a direct message)"));
+        assertTrue(assertThrows(ReplyRefusedException.class, () -> Handle.parse("no such handle")).in(gateway)
+                .endsWith("check the participants of the conversation or send the reply as Private."));
     }
 
     /** RT's Reply form offers what the ticket's channel declares: the extension reads it from Social Reply Choices. */

@@ -22,6 +22,9 @@ our @TICKET_FIELDS = (
     { Name => 'Social Conversation ID', Description => 'Network and thread id; one conversation, one ticket' },
     { Name => 'Social Followers',       Description => "The customer's follower count when the ticket was opened" },
     { Name => 'Social Verified',        Description => 'Yes when the network marks the account verified' },
+    # Written by the plugin when it files the ticket: the Reply form offers only these (empty: every choice).
+    { Name => 'Social Reply Choices',
+      Description => "The Reply Visibility values the ticket's network allows, e.g. Public, Private, Move to private" },
     # Triage's decision. Agents may correct category, sentiment and noise: the plugin learns from it.
     { Name => 'Social Priority', Type => 'Select', Values => [qw(P1 P2 P3)], AgentsModify => 1,
       Description => 'P1 first tier (question, dissatisfaction, urgent need, crisis), P2 second tier, P3 the rest' },

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -34,20 +33,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 class DomainArchitectureTest {
 
     /*
-     * Agent-facing help texts in the reply path that name the RT field an agent is to set ("Put one of
-     * them in Social Reply To", "Set Reply Visibility to Private"), and ReplyVisibility's labels, which
-     * are the values of RT's Reply Visibility field. They speak to agents in RT's words on purpose; to go,
-     * the host adapter has to render those words (e.g. the text names a TicketField, the adapter its
-     * label). The list only shrinks.
-     */
-    static final Set<String> NOT_YET_BEHIND_THE_PORT = Set.of(
-            "org.socialcarebridge.reply.Outbox",
-            "org.socialcarebridge.reply.Participants",
-            "org.socialcarebridge.reply.ReplyApproval",
-            "org.socialcarebridge.reply.ReplyPolicy",
-            "org.socialcarebridge.channel.ReplyVisibility");
-
-    /*
      * One slice per package, sub-packages included: a coarser slicing (org.socialcarebridge.(*)..)
      * would fold triage.learn and triage.sentiment into one "triage" slice and hide the cycles between
      * a package and its own sub-packages, which are cycles all the same.
@@ -55,14 +40,6 @@ class DomainArchitectureTest {
     @ArchTest
     static final ArchRule packagesFormNoCycle = slices().matching("org.socialcarebridge.(**)")
             .should().beFreeOfCycles();
-
-    private static DescribedPredicate<JavaClass> originIn(Set<String> names) {
-        return DescribedPredicate.describe("one of " + names, c -> names.contains(outermost(c).getName()));
-    }
-
-    private static JavaClass outermost(JavaClass c) {
-        return c.getEnclosingClass().map(DomainArchitectureTest::outermost).orElse(c);
-    }
 
     @ArchTest
     static final ArchRule domainKnowsNoAdapter = noClasses().that().resideInAPackage("org.socialcarebridge..")
@@ -74,7 +51,6 @@ class DomainArchitectureTest {
 
     @ArchTest
     static final ArchRule domainNamesNoRtField = classes().that().resideInAPackage("org.socialcarebridge..")
-            .and(DescribedPredicate.not(originIn(NOT_YET_BEHIND_THE_PORT)))
             .should(holdNoneOf(rtNames()))
             .because("RT's custom-field and queue names belong to the RT adapter (routes.rt), behind TicketField");
 

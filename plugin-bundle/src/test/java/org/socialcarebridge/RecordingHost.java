@@ -212,6 +212,36 @@ public class RecordingHost implements HostGateway {
         reopened.add(ticketId);
     }
 
+    /** RT's spelling of the fields the reply path's texts name; the RT adapter's own table is RtFields. */
+    @Override
+    public String field(TicketField field) {
+        return switch (field) {
+            case APPROVAL_REQUIRED -> "Social Approval Required";
+            case APPROVAL -> "Social Approval";
+            case APPROVAL_NOTE -> "Social Approval Note";
+            default -> field.name();
+        };
+    }
+
+    @Override
+    public String field(MessageField field) {
+        return switch (field) {
+            case REPLY_TO -> "Social Reply To";
+            case REPLY_VISIBILITY -> "Reply Visibility";
+            default -> field.name();
+        };
+    }
+
+    @Override
+    public String choice(org.socialcarebridge.channel.ReplyVisibility visibility) {
+        return visibility.label();
+    }
+
+    @Override
+    public String approvalGroup() {
+        return "Social Approval Needed";
+    }
+
     @Override
     public void comment(long ticketId, String text) {
         reach("comment");

@@ -192,7 +192,7 @@ public final class SocialCareEngine implements AutoCloseable {
         FollowUps followUps = rt != null && followUpPolicy != null && replies != null
                 ? new FollowUps(db, host, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
         intake = new Intake(db, host, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
-                followUps != null ? followUps : AfterCare.NONE, clock);
+                followUps != null ? followUps : AfterCare.NONE, channels, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,

@@ -23,6 +23,27 @@ final class UnconfiguredHost implements HostGateway {
         return new HostUnavailableException("the RT host is not configured; fix etc/org.socialcarebridge.host.rt.cfg");
     }
 
+    // Nothing reaches the host while it is unconfigured, so no text needs its terms: the domain's do.
+    @Override
+    public String field(TicketField field) {
+        return DOMAIN.field(field);
+    }
+
+    @Override
+    public String field(MessageField field) {
+        return DOMAIN.field(field);
+    }
+
+    @Override
+    public String choice(org.socialcarebridge.channel.ReplyVisibility visibility) {
+        return DOMAIN.choice(visibility);
+    }
+
+    @Override
+    public String approvalGroup() {
+        return DOMAIN.approvalGroup();
+    }
+
     @Override
     public HostCustomer customerFor(SocialIdentity identity) {
         throw down();

@@ -96,6 +96,33 @@ class ReplyIT {
 
     static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
+    /** The Reply Visibility values RT's Reply form offers the agent on this ticket. */
+    static java.util.List<String> offeredChoices(Rt who, long ticket) throws Exception {
+        String url = Rt.URL + "/Ticket/Update.html?Action=Respond&id=" + ticket;
+        String page = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Cookie", who.cookie())
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("Reply Visibility"), "the Reply form shows the field");
+        return java.util.stream.Stream.of("Public", "Private", "Move to private")
+                .filter(v -> page.contains("value=\"" + v + "\"")).toList();
+    }
+
+    @Test
+    @Order(4)
+    void theReplyFormOffersWhatTheTicketsChannelDeclares() throws Exception {
+        String handle = "zoe_" + RUN;
+        x.customer(handle, "Zoe Z", 12, false);
+        long ticket = ticketFor(x.tweet(handle, "@acme which reply choices do I get? " + RUN, null));
+        assertEquals("Public, Private, Move to private", Rt.field(root.ticket(ticket), "Social Reply Choices"),
+                "X declares all three; the plugin writes them when it files the ticket");
+        assertEquals(java.util.List.of("Public", "Private", "Move to private"), offeredChoices(agent, ticket));
+
+        // A network that declares two (e.g. comments with one private reply): the form offers only those.
+        root.send("PUT", "/ticket/" + ticket, Rt.JSON.createObjectNode().set("CustomFields",
+                Rt.JSON.createObjectNode().put("Social Reply Choices", "Public, Private")));
+        assertEquals("Public, Private", Rt.field(root.ticket(ticket), "Social Reply Choices"));
+        assertEquals(java.util.List.of("Public", "Private"), offeredChoices(agent, ticket));
+    }
+
     @Test
     @Order(3)
     void aReplyOnRtsOwnFormOvertakenByTheCustomerIsHeldAndAFreshOneIsPostedOnce() throws Exception {

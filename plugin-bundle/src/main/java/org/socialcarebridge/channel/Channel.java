@@ -1,5 +1,6 @@
 package org.socialcarebridge.channel;
 
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,21 @@ public interface Channel {
 
     /** Private messages to one customer; empty on a network where everything the brand says is public. */
     Optional<PrivateMessages> privateMessages();
+
+    /**
+     * The choices the help desk's reply form offers on this network's tickets: Public where the brand
+     * replies in threads, Private where it messages, Move to private where it does both. A network with
+     * other rules (e.g. one private reply to a public comment) says so here.
+     */
+    default Set<ReplyVisibility> replyChoices() {
+        Set<ReplyVisibility> choices = EnumSet.noneOf(ReplyVisibility.class);
+        publicReplies().ifPresent(p -> choices.add(ReplyVisibility.PUBLIC));
+        privateMessages().ifPresent(p -> choices.add(ReplyVisibility.PRIVATE));
+        if (publicReplies().isPresent() && privateMessages().isPresent()) {
+            choices.add(ReplyVisibility.TO_PRIVATE);
+        }
+        return choices;
+    }
 
     /** How a post retried after a timeout is kept from appearing twice. */
     Duplicates duplicates();

@@ -1,6 +1,10 @@
 package org.socialcarebridge.channel;
 
-/** How the agent chose to send a reply on the help desk's reply form. */
+/**
+ * How the agent chose to send a reply. Which of these a network offers is its channel's to say
+ * ({@link Channel#replyChoices()}); how the help desk's reply form spells them is the host adapter's
+ * (RT: routes.rt.RtFields).
+ */
 public enum ReplyVisibility {
     PUBLIC("Public"),
     PRIVATE("Private"),
@@ -17,17 +21,8 @@ public enum ReplyVisibility {
         this.label = label;
     }
 
-    /** The value as the agent sees it in the {@code Reply Visibility} field. */
+    /** The domain's name for the choice, as logs and the message export show it. */
     public String label() {
         return label;
-    }
-
-    public static ReplyVisibility fromLabel(String label) {
-        for (ReplyVisibility v : values()) {
-            if (v.label.equalsIgnoreCase(label == null ? "" : label.trim())) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("Unknown Reply Visibility '" + label + "'; expected Public, Private or Move to private");
     }
 }

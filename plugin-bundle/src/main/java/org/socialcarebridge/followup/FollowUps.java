@@ -277,7 +277,7 @@ public final class FollowUps implements AfterCare {
             }
             post = posts.get(0);
         } catch (ReplyRefusedException e) { // a guard block (ReplyBlockedException) too
-            end(key, FollowUpState.SKIPPED, e.getMessage());
+            end(key, FollowUpState.SKIPPED, e.in(tickets)); // shown on the ticket: in the desk's terms
             return;
         }
         Delivery.Outcome outcome = delivery.deliver(network, new Delivery.PlannedPost(post, "socialcare-followup-" + key,

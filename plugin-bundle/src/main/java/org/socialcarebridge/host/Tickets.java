@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The help desk's tickets as the plugin writes them: opening, adding customers' messages, fields,
- * notes, and the delivery outcome of replies. One role of the {@link HostGateway}.
+ * notes, and the delivery outcome of replies; the notes name fields and choices in the desk's own
+ * {@link DeskTerms}. One role of the {@link HostGateway}.
  */
-public interface Tickets {
+public interface Tickets extends DeskTerms {
     /** Opens a ticket and answers its id. */
     long openTicket(NewTicket ticket);
 

@@ -11,7 +11,10 @@ import java.util.Set;
 
 import jakarta.persistence.PersistenceException;
 
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
@@ -65,6 +68,7 @@ public final class Intake {
     private final Triage triage;
     private final PublicCardNotice cardNotice = new PublicCardNotice();
     private final AfterCare afterCare;
+    private final Channels channels;
 
     /**
      * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
@@ -85,6 +89,16 @@ public final class Intake {
     /** @param afterCare takes survey answers and hears of every message on a ticket (check-ins, confirmations) */
     public Intake(Database db, Tickets tickets, CustomerDirectory directory, Set<String> ownAccountKeys,
                   Duration reopenWindow, Triage triage, AfterCare afterCare, Clock clock) {
+        this(db, tickets, directory, ownAccountKeys, reopenWindow, triage, afterCare, Channels.of(), clock);
+    }
+
+    /**
+     * @param channels what each network allows: a new ticket names its channel's reply choices, so the help
+     *                 desk's reply form offers only those (a network without a channel here: every choice)
+     */
+    public Intake(Database db, Tickets tickets, CustomerDirectory directory, Set<String> ownAccountKeys,
+                  Duration reopenWindow, Triage triage, AfterCare afterCare, Channels channels, Clock clock) {
+        this.channels = channels;
         this.afterCare = afterCare;
         this.store = new IntakeStore(db);
         this.tickets = tickets;
@@ -427,13 +441,14 @@ public final class Intake {
         fields.put(TicketField.APPROVAL_REQUIRED, d.approvalRequired() ? "Yes" : "No");
         fields.put(TicketField.TRIAGE, d.explanation());
         return new NewTicket(subject(m), customer, body, fields, messageFields(m), refersTo,
-                new TicketRouting(d.queue(), d.ownerGroup(), d.priority(), d.due()));
+                new TicketRouting(d.queue(), d.ownerGroup(), d.priority(), d.due()),
+                channels.find(m.network()).map(Channel::replyChoices).orElse(Set.of()));
     }
 
-    /** The message's id, and how it was written, shown on its transaction in the ticket's history. */
-    private static Map<MessageField, String> messageFields(InboundMessage m) {
-        return Map.of(MessageField.POST_ID, m.messageId(),
-                MessageField.REPLY_VISIBILITY, m.visibility() == Visibility.PRIVATE ? "Private" : "Public");
+    /** The message's id, and how it was written (in the desk's words), shown on its transaction in the ticket's history. */
+    private Map<MessageField, String> messageFields(InboundMessage m) {
+        return Map.of(MessageField.POST_ID, m.messageId(), MessageField.REPLY_VISIBILITY,
+                tickets.choice(m.visibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC));
     }
 
     /** The ticket's subject: see {@link SubjectLine}. */

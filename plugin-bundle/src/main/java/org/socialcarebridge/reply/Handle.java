@@ -2,6 +2,8 @@ package org.socialcarebridge.reply;
 
 import java.util.regex.Pattern;
 
+import org.socialcarebridge.channel.ReplyVisibility;
+
 /**
  * An account's handle as a reply writes it after the {@code @}: {@code user} on X and on the brand's
  * own Mastodon instance, {@code user@domain} for a remote Mastodon account. Handles come from the
@@ -22,9 +24,9 @@ public record Handle(String user, String domain) {
             s = s.substring(1);
         }
         if (!VALID.matcher(s).matches()) {
-            throw new ReplyRefusedException("'" + text + "' is not an account handle a reply can mention"
+            throw new ReplyRefusedException(terms -> "'" + text + "' is not an account handle a reply can mention"
                     + " (expected user or user@domain, letters, digits and _ only); check the participants of the"
-                    + " conversation or send the reply as Private.");
+                    + " conversation or send the reply as " + terms.choice(ReplyVisibility.PRIVATE) + ".");
         }
         int at = s.indexOf('@');
         return at < 0 ? new Handle(s, null) : new Handle(s.substring(0, at), s.substring(at + 1));

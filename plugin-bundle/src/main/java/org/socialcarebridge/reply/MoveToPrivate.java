@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.PublicReplies;
+import org.socialcarebridge.channel.ReplyVisibility;
 
 /**
  * The public side of a "Move to private" reply: a short acknowledgement under the customer's post, so
@@ -84,8 +85,9 @@ public final class MoveToPrivate {
         Handle customer = Handle.parse(customerHandle);
         String brand = template.contains("{brand}") ? Handle.parse(brandHandle).toString().substring(1) : "";
         String text = render(customer.toString().substring(1), brand);
-        PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException("Nothing was sent: "
-                + channel.network().displayName() + " has no public replies to acknowledge in; send the reply as Private."));
+        PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException(terms ->
+                "Nothing was sent: " + channel.network().displayName() + " has no public replies to acknowledge in;"
+                        + " send the reply as " + terms.choice(ReplyVisibility.PRIVATE) + "."));
         int length = PostLength.of(replies.length()).count(text);
         if (length > replies.limit()) {
             throw new ReplyRefusedException("The Move to private acknowledgement is " + length

@@ -19,6 +19,7 @@ import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.AgentDirectory;
 import org.socialcarebridge.host.DeskActivity;
 import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.Tickets;
 import org.socialcarebridge.persistence.Database;
 import org.slf4j.Logger;
@@ -89,7 +90,7 @@ public final class Outbox {
                 : activity.overtakingActivity(reply.get().ticketId(), seen, transactionId, reply.get().agent());
         boolean fresh = store.add(transactionId, () -> {
             OutboxEntry entry = new OutboxEntry(reply.get(), clock.instant());
-            approval.holdReason(reply.get()).ifPresent(entry::approvalNeeded);
+            approval.holdReason(reply.get(), tickets).ifPresent(entry::approvalNeeded);
             if (!overtaken.isEmpty()) {
                 entry.end(DeliveryState.HELD_FOR_COLLISION, "since you opened the ticket, " + String.join("; ", overtaken)
                         + ". Nothing was posted: read what is new, and send your reply again if it still fits",
@@ -159,10 +160,10 @@ public final class Outbox {
             posts = policy.compose(entry.reply(), conversation, store.publicParticipants(conversation),
                     Participants.of(conversation, store.writers(conversation)));
         } catch (ReplyBlockedException e) {
-            finish(transactionId, DeliveryState.BLOCKED, e.getMessage());
+            finish(transactionId, DeliveryState.BLOCKED, e.in(tickets));
             return;
         } catch (ReplyRefusedException e) {
-            finish(transactionId, DeliveryState.REFUSED, e.getMessage());
+            finish(transactionId, DeliveryState.REFUSED, e.in(tickets));
             return;
         }
         if (entry.awaitsApproval() && posts.stream().anyMatch(p -> p.visibility() == ReplyVisibility.PUBLIC)) {
@@ -335,9 +336,10 @@ public final class Outbox {
                 tickets.recordDelivery(id, fields);
                 if (e.state() == DeliveryState.HELD_FOR_APPROVAL) {
                     tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id + " is held until a"
-                            + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets Social"
-                            + " Approval to Approve to post it, or to Reject with the reason in Social Approval Note;"
-                            + " a decision covers the replies written before it.");
+                            + " supervisor approves it (" + e.lastError() + "). A member of Social Team Leads sets "
+                            + tickets.field(TicketField.APPROVAL) + " to Approve to post it, or to Reject with the reason"
+                            + " in " + tickets.field(TicketField.APPROVAL_NOTE) + "; a decision covers the replies"
+                            + " written before it.");
                 } else if (e.state() == DeliveryState.HELD_UNVERIFIED) {
                     tickets.comment(e.ticketId(), "Social Care Bridge: the reply of transaction #" + id
                             + " is held, not posted: " + e.lastError() + ".");

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.host.MessageField;
 
 /**
  * Who has written in a conversation, and so who a private reply may go to. A private reply carries the
@@ -107,9 +108,11 @@ public final class Participants {
     }
 
     private ReplyRefusedException refused(String value, String why) {
-        return new ReplyRefusedException("Nothing was sent: Social Reply To is '" + value + "', which " + why + ". A private"
-                + " reply goes only to someone who wrote in this conversation on " + network.displayName() + ": "
-                + describe() + ". Put one of them in Social Reply To, or clear it to answer the customer.");
+        String allowed = describe();
+        return new ReplyRefusedException(terms -> "Nothing was sent: " + terms.field(MessageField.REPLY_TO) + " is '" + value
+                + "', which " + why + ". A private reply goes only to someone who wrote in this conversation on "
+                + network.displayName() + ": " + allowed + ". Put one of them in " + terms.field(MessageField.REPLY_TO)
+                + ", or clear it to answer the customer.");
     }
 
     /** The participants as an agent can write them, e.g. {@code @alice (the customer, x:2001), @bob (x:2002)}. */

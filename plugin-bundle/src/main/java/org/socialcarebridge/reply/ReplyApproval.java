@@ -3,6 +3,8 @@ package org.socialcarebridge.reply;
 import java.util.Optional;
 
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.DeskTerms;
+import org.socialcarebridge.host.TicketField;
 
 /**
  * Which replies a supervisor must approve before anything of them is public: those on tickets
@@ -21,13 +23,14 @@ public final class ReplyApproval {
         this.spotCheckPercent = spotCheckPercent;
     }
 
-    /** Why this reply must wait for a supervisor if it posts in public, or empty. */
-    public Optional<String> holdReason(AgentReply reply) {
+    /** Why this reply must wait for a supervisor if it posts in public, or empty; in the help desk's terms. */
+    public Optional<String> holdReason(AgentReply reply, DeskTerms terms) {
         if (reply.ticketNeedsApproval()) {
-            return Optional.of("triage marked this ticket as needing approval (Social Approval Required)");
+            return Optional.of("triage marked this ticket as needing approval ("
+                    + terms.field(TicketField.APPROVAL_REQUIRED) + ")");
         }
         if (reply.agentNeedsApproval()) {
-            return Optional.of("replies of " + reply.agent() + " need approval (group Social Approval Needed)");
+            return Optional.of("replies of " + reply.agent() + " need approval (group " + terms.approvalGroup() + ")");
         }
         if (spotCheck(reply.transactionId())) {
             return Optional.of("picked for a spot check (" + spotCheckPercent + "% of public replies)");

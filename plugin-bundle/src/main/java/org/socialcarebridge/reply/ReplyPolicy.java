@@ -18,6 +18,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.reply.guard.Finding;
 import org.socialcarebridge.reply.guard.GuardSettings;
 import org.socialcarebridge.reply.guard.SensitiveDataGuard;
@@ -111,9 +112,12 @@ public final class ReplyPolicy {
         if (visibility == ReplyVisibility.PUBLIC) {
             if (reply.replyTo() != null && !reply.replyTo().isBlank()) {
                 // The agent meant someone in particular; a public reply would answer the thread instead.
-                throw new ReplyRefusedException("Nothing was sent: Social Reply To ('" + reply.replyTo().strip() + "') picks"
-                        + " who receives a private reply, and this reply is Public. Set Reply Visibility to Private or"
-                        + " Move to private, or clear Social Reply To.");
+                String replyTo = reply.replyTo().strip();
+                throw new ReplyRefusedException(terms -> "Nothing was sent: " + terms.field(MessageField.REPLY_TO) + " ('"
+                        + replyTo + "') picks who receives a private reply, and this reply is "
+                        + terms.choice(ReplyVisibility.PUBLIC) + ". Set " + terms.field(MessageField.REPLY_VISIBILITY)
+                        + " to " + terms.choice(ReplyVisibility.PRIVATE) + " or " + terms.choice(ReplyVisibility.TO_PRIVATE)
+                        + ", or clear " + terms.field(MessageField.REPLY_TO) + ".");
             }
             return inThread(text, conversation, participants);
         }
@@ -160,7 +164,9 @@ public final class ReplyPolicy {
         DirectMessageLimit limit = DirectMessageLimit.of(channel);
         Optional<String> closed = messagingWindowClosed(network, "@" + recipient.handle(), recipient.lastWroteAt());
         if (closed.isPresent()) {
-            throw new ReplyRefusedException("Nothing was sent: " + closed.get() + ". Reply publicly (a Public reply asking"
+            String why = closed.get();
+            throw new ReplyRefusedException(terms -> "Nothing was sent: " + why + ". Reply publicly (a "
+                    + terms.choice(ReplyVisibility.PUBLIC) + " reply asking"
                     + " them to write again), then answer privately.");
         }
         if (channel.privateMessages().orElseThrow().addressing() == PrivateMessages.Addressing.MENTION) {
@@ -183,13 +189,14 @@ public final class ReplyPolicy {
     /** A public reply answering the latest public customer message, as one post or a numbered thread. */
     private List<OutboundPost> inThread(String text, Conversation conversation, List<String> participants) {
         if (conversation.lastPublicCustomerMessageId() == null) {
-            throw new ReplyRefusedException("The customer has written only privately on this ticket, so there is no"
-                    + " public post to answer; send the reply as Private.");
+            throw new ReplyRefusedException(terms -> "The customer has written only privately on this ticket, so there is no"
+                    + " public post to answer; send the reply as " + terms.choice(ReplyVisibility.PRIVATE) + ".");
         }
         Network network = conversation.network();
         Channel channel = channels.of(network);
-        PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException("Nothing was sent: "
-                + network.displayName() + " has no public replies; send the reply as Private."));
+        PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException(terms ->
+                "Nothing was sent: " + network.displayName() + " has no public replies; send the reply as "
+                        + terms.choice(ReplyVisibility.PRIVATE) + "."));
         String withHandles = Mentions.prefix(text, conversation.lastPublicAuthorHandle(), participants, null);
         int limit = replies.limit();
         List<String> parts;
@@ -197,9 +204,10 @@ public final class ReplyPolicy {
             PostLength length = PostLength.of(replies.length());
             int count = length.count(withHandles);
             if (count > limit) {
-                throw new ReplyRefusedException("The public reply is " + count + " characters as " + network.displayName()
+                throw new ReplyRefusedException(terms -> "The public reply is " + count + " characters as " + network.displayName()
                         + " counts them (links count " + length.linkLength() + "); the limit is " + limit
-                        + ". Shorten it by " + (count - limit) + " or send it as Private.");
+                        + ". Shorten it by " + (count - limit) + " or send it as " + terms.choice(ReplyVisibility.PRIVATE)
+                        + ".");
             }
             parts = List.of(withHandles);
         } else {

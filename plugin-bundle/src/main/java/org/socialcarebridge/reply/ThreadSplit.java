@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.PublicReplies;
+import org.socialcarebridge.channel.ReplyVisibility;
 
 /**
  * Splits a public reply over the network's limit into a numbered thread, each part within the limit as
@@ -48,10 +49,12 @@ public final class ThreadSplit {
      */
     public static ThreadSplit of(Channel channel) {
         PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException(
-                channel.network().displayName() + " has no public replies; send the reply as Private."));
+                terms -> channel.network().displayName() + " has no public replies; send the reply as "
+                        + terms.choice(ReplyVisibility.PRIVATE) + "."));
         if (replies.threads() == PublicReplies.Threads.NONE) {
-            throw new ReplyRefusedException(channel.network().displayName() + " has no threads of the brand's own posts,"
-                    + " so a reply over " + replies.limit() + " characters cannot be split; shorten it or send it as Private.");
+            throw new ReplyRefusedException(terms -> channel.network().displayName() + " has no threads of the brand's own posts,"
+                    + " so a reply over " + replies.limit() + " characters cannot be split; shorten it or send it as "
+                    + terms.choice(ReplyVisibility.PRIVATE) + ".");
         }
         return new ThreadSplit(channel.network(), replies,
                 replies.threads() == PublicReplies.Threads.MENTIONS_IN_EVERY_PART);
@@ -93,10 +96,11 @@ public final class ThreadSplit {
                 return parts(lead, pieces);
             }
         }
-        throw new ReplyRefusedException("The public reply is " + total + " characters as " + network.displayName()
-                + " counts them (links count " + length.linkLength() + "), so it would need " + pieces.size()
+        int needed = pieces.size();
+        throw new ReplyRefusedException(terms -> "The public reply is " + total + " characters as " + network.displayName()
+                + " counts them (links count " + length.linkLength() + "), so it would need " + needed
                 + " posts of at most " + limit + "; a reply may be split into at most " + maxParts
-                + " posts. Shorten it or send it as Private.");
+                + " posts. Shorten it or send it as " + terms.choice(ReplyVisibility.PRIVATE) + ".");
     }
 
     private List<String> parts(Lead lead, List<String> pieces) {
@@ -135,9 +139,10 @@ public final class ThreadSplit {
             Frame frame = new Frame(lead.of(part), counter(part, assumed), limit);
             if (frame.room() < 1) {
                 String mentions = frame.head.strip();
-                throw new ReplyRefusedException("The mentions '" + mentions + "' take " + length.count(mentions)
+                throw new ReplyRefusedException(terms -> "The mentions '" + mentions + "' take " + length.count(mentions)
                         + " of the " + limit + " characters of a post on " + network.displayName()
-                        + ", leaving no room for the text; mention fewer people or send the reply as Private.");
+                        + ", leaving no room for the text; mention fewer people or send the reply as "
+                        + terms.choice(ReplyVisibility.PRIVATE) + ".");
             }
             String piece = "";
             String sentencePiece = null;
@@ -211,9 +216,9 @@ public final class ThreadSplit {
      */
     private Atom[] hardCut(Atom atom, Frame frame, String before, int limit, boolean required) {
         if (atom.unbreakable) {
-            throw new ReplyRefusedException("'" + shortened(atom.word) + "' is a link or mention that does not fit in a"
+            throw new ReplyRefusedException(terms -> "'" + shortened(atom.word) + "' is a link or mention that does not fit in a"
                     + " post of " + limit + " characters on " + network.displayName() + " with the mentions and the"
-                    + " counter; shorten it or send the reply as Private.");
+                    + " counter; shorten it or send the reply as " + terms.choice(ReplyVisibility.PRIVATE) + ".");
         }
         Matcher g = GRAPHEME.matcher(atom.word);
         int end = 0;
@@ -224,9 +229,9 @@ public final class ThreadSplit {
             return null;
         }
         if (end == 0) {
-            throw new ReplyRefusedException("There is no room for the text in a post of " + limit + " characters on "
+            throw new ReplyRefusedException(terms -> "There is no room for the text in a post of " + limit + " characters on "
                     + network.displayName() + " with the mentions and the counter; mention fewer people or send the"
-                    + " reply as Private.");
+                    + " reply as " + terms.choice(ReplyVisibility.PRIVATE) + ".");
         }
         return new Atom[] {new Atom(atom.space, atom.word.substring(0, end), atom.cut, false),
                 new Atom("", atom.word.substring(end), Cut.GLUE, false)};

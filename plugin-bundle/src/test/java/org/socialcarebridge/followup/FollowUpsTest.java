@@ -104,7 +104,7 @@ class FollowUpsTest {
         }
     }
 
-    final RecordingHost host = new RecordingHost();
+    RecordingHost host = new RecordingHost();
     final Channel x = new Channel();
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     FollowUpPolicy policy = FollowUpPolicy.defaults();
@@ -517,6 +517,26 @@ class FollowUpsTest {
         followUps.readResolutions();
         assertEquals(1L, (long) db.read(em -> em.createQuery("select count(f) from FollowUp f where f.kind = :k", Long.class)
                 .setParameter("k", FollowUpKind.CLOSING).getSingleResult()));
+    }
+
+    @Test
+    void aFollowUpTheReplyPolicyRefusesSaysWhyInTheDesksWords() {
+        policy = new FollowUpPolicy(true, "Thanks for your patience. ".repeat(20), false, Duration.ZERO, 100, Duration.ZERO, 0,
+                "", Duration.ofDays(7), Set.of(), Duration.ofDays(3), "", "Social Team Leads");
+        host = new RecordingHost() { // a desk with its own words for the reply choices
+            @Override
+            public String choice(org.socialcarebridge.channel.ReplyVisibility visibility) {
+                return "desk:" + visibility.name();
+            }
+        };
+        start();
+        customerWrites("10", "@acme my parcel is late", Visibility.PUBLIC, clock.instant());
+        agentReplies("Sorry, it arrives tomorrow");
+        resolve();
+        pass();
+        assertEquals(1, x.posted.size(), "only the agent's reply");
+        assertTrue(field(TicketField.CLOSING).startsWith("not sent: The public reply is ")
+                && field(TicketField.CLOSING).endsWith(" or send it as desk:PRIVATE."), field(TicketField.CLOSING));
     }
 
     @Test

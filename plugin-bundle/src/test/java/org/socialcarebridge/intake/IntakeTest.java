@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.socialcarebridge.RecordingHost;
@@ -17,11 +19,19 @@ import org.socialcarebridge.conversation.DeadLetters;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.channel.SampleChannels;
+import org.socialcarebridge.conversation.AfterCare;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.NewTicket;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.triage.engine.Triage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +67,45 @@ class IntakeTest {
         assertEquals("@alice", ticket.customFields().get(TicketField.HANDLE));
         assertEquals("x:10", ticket.customFields().get(TicketField.CONVERSATION));
         assertTrue(ticket.content().contains("https://x.com/alice/status/10"), ticket.content());
+    }
+
+    @Test
+    void aNewTicketNamesItsChannelsReplyChoicesForTheReplyForm() {
+        assertEquals(Set.of(), fileOne(intake).replyChoices(), "no channel known: the form offers every choice");
+
+        Intake withChannels = new Intake(db, host, host, Set.of(), WINDOW, Triage.withDefaults(), AfterCare.NONE,
+                SampleChannels.BOTH, Clock.systemUTC());
+        assertEquals(EnumSet.allOf(ReplyVisibility.class), fileOne(withChannels).replyChoices());
+
+        SampleChannels.Described x = (SampleChannels.Described) SampleChannels.X;
+        Channel publicOnly = new SampleChannels.Described(Network.X, x.receives(), x.publicReplies(), Optional.empty(),
+                x.duplicates(), x.identities());
+        Intake withPublicOnly = new Intake(db, host, host, Set.of(), WINDOW, Triage.withDefaults(), AfterCare.NONE,
+                Channels.of(publicOnly), Clock.systemUTC());
+        assertEquals(Set.of(ReplyVisibility.PUBLIC), fileOne(withPublicOnly).replyChoices());
+    }
+
+    @Test
+    void howAMessageWasWrittenIsShownInTheDesksWords() {
+        RecordingHost desk = new RecordingHost() {
+            @Override
+            public String choice(ReplyVisibility visibility) {
+                return "desk:" + visibility.name();
+            }
+        };
+        Intake into = new Intake(db, desk, desk, Set.of(), WINDOW, Clock.systemUTC());
+        into.receive(List.of(tweet("10", ALICE, "@acme my order never arrived", null, "10")));
+        into.filePending(10);
+        assertEquals("desk:PUBLIC", desk.tickets.get(1L).messageFields().get(MessageField.REPLY_VISIBILITY));
+    }
+
+    /** Files a new mention from a customer of its own, and answers the ticket opened for it. */
+    private NewTicket fileOne(Intake into) {
+        String id = String.valueOf(100 + host.tickets.size());
+        into.receive(List.of(tweet(id, new SocialIdentity(Network.X, "3" + id, "c" + id, "C", null, 1, false),
+                "@acme where is my parcel", null, id)));
+        assertEquals(1, into.filePending(10).filed());
+        return host.tickets.get((long) host.tickets.size());
     }
 
     @Test

@@ -180,6 +180,9 @@ class OutboxTest {
         assertTrue(host.deliveries.get(120L).get(MessageField.DELIVERY).startsWith("held for approval: replies of newhire"),
                 host.deliveries.toString());
         assertTrue(host.comments.get(1L).get(0).contains("held until a supervisor approves it"), host.comments.toString());
+        assertTrue(host.comments.get(1L).get(0).contains("(replies of newhire need approval (group Social Approval Needed))."
+                + " A member of Social Team Leads sets Social Approval to Approve to post it, or to Reject with the reason"
+                + " in Social Approval Note;"), "in the desk's terms: " + host.comments);
         assertEquals(1, outbox.heldForApproval());
 
         host.fieldChanges.add(new org.socialcarebridge.host.FieldChange(500, 1, TicketField.APPROVAL, "Approve", "lead"));
@@ -359,12 +362,13 @@ class OutboxTest {
         int held = 0;
         for (long txn = 1; txn <= 10_000; txn++) {
             AgentReply r = new AgentReply(1, txn, "agent", "hi", ReplyVisibility.PUBLIC);
-            assertTrue(all.holdReason(r).isPresent());
-            assertTrue(none.holdReason(r).isEmpty());
-            held += fifth.holdReason(r).isPresent() ? 1 : 0;
+            assertTrue(all.holdReason(r, host).isPresent());
+            assertTrue(none.holdReason(r, host).isEmpty());
+            held += fifth.holdReason(r, host).isPresent() ? 1 : 0;
         }
         assertTrue(held > 1_800 && held < 2_200, held + " of 10,000 held at 20%");
-        assertEquals(fifth.holdReason(new AgentReply(1, 77, "a", "b", null)), fifth.holdReason(new AgentReply(1, 77, "a", "b", null)),
+        assertEquals(fifth.holdReason(new AgentReply(1, 77, "a", "b", null), host),
+                fifth.holdReason(new AgentReply(1, 77, "a", "b", null), host),
                 "the same reply is picked again after a restart");
     }
 

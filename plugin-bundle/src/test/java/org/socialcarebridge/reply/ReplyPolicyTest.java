@@ -123,7 +123,6 @@ class ReplyPolicyTest {
                 conversation(false));
         assertEquals(1, posts.size());
         assertEquals(ReplyVisibility.PRIVATE, posts.get(0).visibility());
-        assertEquals(ReplyVisibility.TO_PRIVATE, ReplyVisibility.fromLabel("move to private"));
     }
 
     @Test
@@ -246,8 +245,11 @@ class ReplyPolicyTest {
                 "refused before the acknowledgement too");
         ReplyRefusedException publicly = assertThrows(ReplyRefusedException.class,
                 () -> policy.compose(replyTo("on it", ReplyVisibility.PUBLIC, "@bob"), c, List.of(), writers(c)));
-        assertTrue(publicly.getMessage().contains("Social Reply To ('@bob')") && publicly.getMessage().contains("Public"),
+        assertTrue(publicly.getMessage().contains("REPLY_TO ('@bob')") && publicly.getMessage().contains("Public"),
                 publicly.getMessage());
+        String onTheDesk = publicly.in(new org.socialcarebridge.RecordingHost());
+        assertTrue(onTheDesk.contains("Social Reply To ('@bob')") && onTheDesk.contains("Set Reply Visibility to Private"),
+                onTheDesk);
     }
 
     @Test

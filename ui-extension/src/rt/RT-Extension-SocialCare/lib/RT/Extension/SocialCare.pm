@@ -37,6 +37,9 @@ Content from social networks is untrusted: everything shown here is HTML-escaped
 
 =cut
 
+# What the Reply form offers on a ticket (Callbacks/.../EditTransactionCustomFields/BeforeTransactionCustomFields).
+require RT::Extension::SocialCare::ReplyChoices;
+
 # Registered once per process: RT warns about a right added twice. (A bare RT::System would call RT's
 # function of that name.)
 require RT::System;

@@ -1,20 +1,31 @@
 package org.socialcarebridge.routes.rt;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.TicketField;
 
 /**
- * RT's names for the domain's ticket and message fields: the custom fields descriptors/host/rt/schema.pl
- * provisions. The one place they are spelt; RT, the extension and the reports rely on them as they are.
+ * RT's names for the domain's ticket and message fields, and the values of its Reply Visibility field:
+ * the custom fields descriptors/host/rt/schema.pl provisions. The one place they are spelt; RT, the
+ * extension and the reports rely on them as they are.
  */
 final class RtFields {
     private static final Map<TicketField, String> TICKET = new EnumMap<>(TicketField.class);
     private static final Map<MessageField, String> MESSAGE = new EnumMap<>(MessageField.class);
+    private static final Map<ReplyVisibility, String> CHOICE = new EnumMap<>(ReplyVisibility.class);
+    /**
+     * The reply choices the ticket's channel declares, as Reply Visibility values joined by ", ": the RT
+     * extension's Reply form offers only those (ui-extension: RT::Extension::SocialCare::ReplyChoices).
+     */
+    static final String REPLY_CHOICES = "Social Reply Choices";
 
     static {
         TICKET.put(TicketField.NETWORK, "Social Network");
@@ -59,8 +70,14 @@ final class RtFields {
         MESSAGE.put(MessageField.REPLY_TO, "Social Reply To");
         MESSAGE.put(MessageField.RECIPIENT, "Social Recipient");
 
-        if (TICKET.size() != TicketField.values().length || MESSAGE.size() != MessageField.values().length) {
-            throw new ExceptionInInitializerError("RtFields misses an RT name for a TicketField or MessageField");
+        CHOICE.put(ReplyVisibility.PUBLIC, "Public");
+        CHOICE.put(ReplyVisibility.PRIVATE, "Private");
+        CHOICE.put(ReplyVisibility.TO_PRIVATE, "Move to private");
+
+        if (TICKET.size() != TicketField.values().length || MESSAGE.size() != MessageField.values().length
+                || CHOICE.size() != ReplyVisibility.values().length) {
+            throw new ExceptionInInitializerError("RtFields misses an RT name for a TicketField, MessageField or"
+                    + " ReplyVisibility");
         }
     }
 
@@ -73,6 +90,26 @@ final class RtFields {
 
     static String name(MessageField field) {
         return MESSAGE.get(field);
+    }
+
+    /** The value of the Reply Visibility field that stands for this choice. */
+    static String name(ReplyVisibility choice) {
+        return CHOICE.get(choice);
+    }
+
+    /** The value of {@link #REPLY_CHOICES} for these choices, in the Reply form's order, e.g. "Public, Private". */
+    static String choices(Set<ReplyVisibility> choices) {
+        return Arrays.stream(ReplyVisibility.values()).filter(choices::contains).map(RtFields::name)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The choice a Reply Visibility value stands for (any case, blanks around it ignored). */
+    static ReplyVisibility choice(String rtValue) {
+        String value = rtValue == null ? "" : rtValue.strip();
+        return CHOICE.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(value)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Unknown " + name(MessageField.REPLY_VISIBILITY)
+                        + " '" + rtValue + "'; expected " + name(ReplyVisibility.PUBLIC) + ", " + name(ReplyVisibility.PRIVATE)
+                        + " or " + name(ReplyVisibility.TO_PRIVATE)));
     }
 
     /** The domain's field RT calls by this name, if it is one. */

@@ -199,6 +199,9 @@ public final class RtGateway implements HostGateway {
                 .put("ContentType", "text/plain");
         ObjectNode fields = body.putObject("CustomFields");
         RtFields.ticketNames(ticket.customFields()).forEach(fields::put);
+        if (!ticket.replyChoices().isEmpty()) {
+            fields.put(RtFields.REPLY_CHOICES, RtFields.choices(ticket.replyChoices()));
+        }
         if (ticket.refersTo() != null) {
             body.put("RefersTo", ticket.refersTo());
         }
@@ -254,6 +257,26 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
+    public String field(TicketField field) {
+        return RtFields.name(field);
+    }
+
+    @Override
+    public String field(MessageField field) {
+        return RtFields.name(field);
+    }
+
+    @Override
+    public String choice(ReplyVisibility visibility) {
+        return RtFields.name(visibility);
+    }
+
+    @Override
+    public String approvalGroup() {
+        return APPROVAL_GROUP;
+    }
+
+    @Override
     public void comment(long ticketId, String text) {
         ObjectNode body = json.createObjectNode().put("Content", text).put("ContentType", "text/plain");
         expectSuccess(session.send("POST", REST + "/ticket/" + ticketId + "/comment", "application/json", body.toString()),
@@ -300,7 +323,7 @@ public final class RtGateway implements HostGateway {
         }
         String visibility = fieldValue(txn, RtFields.name(MessageField.REPLY_VISIBILITY));
         // Left empty on the Reply form: the outbox replies the way the customer last wrote.
-        ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : ReplyVisibility.fromLabel(visibility);
+        ReplyVisibility chosen = visibility == null || visibility.isBlank() ? null : RtFields.choice(visibility);
         boolean ticketNeedsApproval = "Yes".equalsIgnoreCase(fieldValue(ticket, RtFields.name(TicketField.APPROVAL_REQUIRED)));
         JsonNode user = agentUser(agent);
         // Fails closed: an unreadable group fails the whole read, and the reply is taken again later.

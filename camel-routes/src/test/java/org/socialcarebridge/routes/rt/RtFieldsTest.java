@@ -1,6 +1,7 @@
 package org.socialcarebridge.routes.rt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.TicketField;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,21 @@ class RtFieldsTest {
         for (MessageField f : MessageField.values()) {
             assertTrue(declares(transactionFields, RtFields.name(f)), f + " is '" + RtFields.name(f) + "', not in schema.pl");
         }
+    }
+
+    @Test
+    void everyReplyChoiceIsAValueOfRtsReplyVisibilityFieldAndReadBackInAnyCase() {
+        String replyVisibility = SCHEMA.lines().filter(l -> l.contains("Name => 'Reply Visibility'")).findFirst().orElseThrow();
+        for (ReplyVisibility v : ReplyVisibility.values()) {
+            assertTrue(replyVisibility.contains("'" + RtFields.name(v) + "'"), v + " is '" + RtFields.name(v) + "', not in "
+                    + replyVisibility);
+            assertEquals(v, RtFields.choice(" " + RtFields.name(v).toUpperCase() + " "));
+        }
+        assertEquals("Move to private", RtFields.name(ReplyVisibility.TO_PRIVATE));
+        String ticketFields = SCHEMA.substring(SCHEMA.indexOf("our @TICKET_FIELDS"), SCHEMA.indexOf("our @TRANSACTION_FIELDS"));
+        assertTrue(declares(ticketFields, RtFields.REPLY_CHOICES), "the ticket field the Reply form's choices are read from");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> RtFields.choice("Secret"));
+        assertEquals("Unknown Reply Visibility 'Secret'; expected Public, Private or Move to private", unknown.getMessage());
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.SampleChannels;
+import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.SocialIdentity;
+import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.HostCustomer;
+import org.socialcarebridge.host.MessageField;
+import org.socialcarebridge.host.NewTicket;
+import org.socialcarebridge.host.TicketField;
+import org.socialcarebridge.reply.Handle;
+import org.socialcarebridge.reply.Participants;
+import org.socialcarebridge.reply.ReplyApproval;
+import org.socialcarebridge.reply.ReplyBlockedException;
+import org.socialcarebridge.reply.ReplyPolicy;
+import org.socialcarebridge.reply.ReplyRefusedException;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.routes.http.HttpCall;
 
@@ -54,6 +69,7 @@ class RtGatewayTest {
         final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
         final Map<Long, ObjectNode> transactions = new ConcurrentHashMap<>();
         final List<JsonNode> customersCreated = new CopyOnWriteArrayList<>();
+        final List<JsonNode> ticketsCreated = new CopyOnWriteArrayList<>();
         int customerStatus = 201;
         long nextUser = 100;
 
@@ -112,6 +128,11 @@ class RtGatewayTest {
                 long id = nextUser++;
                 user(customer.path("Name").asText(), id, false);
                 answer(exchange, 201, json.createObjectNode().put("id", id).put("Name", customer.path("Name").asText()).toString());
+            } else if (method.equals("POST") && path.equals("/REST/2.0/ticket")) {
+                ticketsCreated.add(json.readTree(body));
+                answer(exchange, 201, json.createObjectNode().put("id", 1000 + ticketsCreated.size()).toString());
+            } else if (method.equals("POST") && path.equals("/SocialCare/TransactionCustomField")) {
+                answer(exchange, 200, "{\"ok\":true}");
             } else if (method.equals("GET") && path.equals("/SocialCare/GroupMembers")) {
                 String name = URLDecoder.decode(query.substring("Name=".length()), StandardCharsets.UTF_8);
                 if (forbiddenGroups.contains(name)) {
@@ -252,6 +273,58 @@ class RtGatewayTest {
         HostRejectedException missing = assertThrows(HostRejectedException.class,
                 () -> gateway.memberOfAny("maria@example.com", List.of("Social Agents", "Brand Voice")));
         assertTrue(missing.getMessage().contains("RT has no group 'Brand Voice'"), missing.getMessage());
+    }
+
+    /** What the reply path tells an agent names RT's fields, choices and group, word for word as before. */
+    @Test
+    void theDomainsTextsAboutTheReplyFormReadInRtsWords() {
+        Conversation c = new Conversation("x:10", 7, new SocialIdentity(Network.X, "2001", "alice", "Alice", null, 1, false),
+                Instant.now());
+        ReplyRefusedException publicly = assertThrows(ReplyRefusedException.class,
+                () -> new ReplyPolicy(SampleChannels.BOTH).compose(new AgentReply(7, 99, "agent", "on it",
+                        ReplyVisibility.PUBLIC, false, false, null, null, " @bob "), c, List.of(), Participants.customerOf(c)));
+        assertEquals("Nothing was sent: Social Reply To ('@bob') picks who receives a private reply, and this reply is"
+                + " Public. Set Reply Visibility to Private or Move to private, or clear Social Reply To.",
+                publicly.in(gateway));
+        assertFalse(publicly.getMessage().contains("Social Reply To"), "outside RT, the domain's own names");
+
+        ReplyRefusedException stranger = assertThrows(ReplyRefusedException.class,
+                () -> Participants.customerOf(c).recipient("@mallory"));
+        assertEquals("Nothing was sent: Social Reply To is '@mallory', which has not written in this conversation. A private"
+                + " reply goes only to someone who wrote in this conversation on X: @alice (the customer, x:2001). Put one"
+                + " of them in Social Reply To, or clear it to answer the customer.", stranger.in(gateway));
+
+        ReplyApproval approval = new ReplyApproval(0);
+        assertEquals("triage marked this ticket as needing approval (Social Approval Required)", approval.holdReason(
+                new AgentReply(7, 99, "agent", "hi", ReplyVisibility.PUBLIC, true, false, null, null, null), gateway)
+                .orElseThrow());
+        assertEquals("replies of newhire need approval (group Social Approval Needed)", approval.holdReason(
+                new AgentReply(7, 99, "newhire", "hi", ReplyVisibility.PUBLIC, false, true, null, null, null), gateway)
+                .orElseThrow());
+        assertEquals("Social Approval Note", gateway.field(TicketField.APPROVAL_NOTE));
+        assertTrue(new ReplyBlockedException(List.of()).in(gateway).contains("Send it again as Private (a direct message)"));
+        assertTrue(assertThrows(ReplyRefusedException.class, () -> Handle.parse("no such handle")).in(gateway)
+                .endsWith("check the participants of the conversation or send the reply as Private."));
+    }
+
+    /** RT's Reply form offers what the ticket's channel declares: the extension reads it from Social Reply Choices. */
+    @Test
+    void aNewTicketCarriesItsChannelsReplyChoicesAsRtsReplyVisibilityValues() {
+        assertEquals(1001, gateway.openTicket(newTicket(EnumSet.of(ReplyVisibility.PRIVATE, ReplyVisibility.PUBLIC))));
+        assertEquals("Public, Private", rt.ticketsCreated.get(0).path("CustomFields").path("Social Reply Choices").asText(),
+                "RT's labels, in the form's order");
+        gateway.openTicket(newTicket(EnumSet.allOf(ReplyVisibility.class)));
+        assertEquals("Public, Private, Move to private",
+                rt.ticketsCreated.get(1).path("CustomFields").path("Social Reply Choices").asText());
+        assertEquals("x:10", rt.ticketsCreated.get(1).path("CustomFields").path("Social Conversation ID").asText());
+        gateway.openTicket(newTicket(Set.of()));
+        assertFalse(rt.ticketsCreated.get(2).path("CustomFields").has("Social Reply Choices"),
+                "unknown: left empty, and the form offers every choice");
+    }
+
+    static NewTicket newTicket(Set<ReplyVisibility> replyChoices) {
+        return new NewTicket("X: where is my parcel", new HostCustomer("100"), "where is my parcel",
+                Map.of(TicketField.CONVERSATION, "x:10"), Map.of(MessageField.POST_ID, "10"), null, null, replyChoices);
     }
 
     void socialReplyBy(String agent, long txn) {

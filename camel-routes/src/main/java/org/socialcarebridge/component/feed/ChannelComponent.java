@@ -7,12 +7,15 @@ import java.util.stream.Stream;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
+import org.socialcarebridge.component.Posting;
 
 /**
  * What every polled network's Camel component shares, as Camel's own components share
  * {@code DefaultComponent}: endpoints from the path ({@code <scheme>:<feed>} to read, {@code <scheme>:post}
- * to post) and the consumers' {@link Listening}. A network adds its API service and a
- * {@link ChannelEndpoint} subclass.
+ * to post), the consumers' {@link Listening}, and the {@link Posting} the network client posts through,
+ * started when the component joins a context (the channel attaches) and stopped when it leaves. A
+ * network adds its API service and a {@link ChannelEndpoint} subclass.
  *
  * @param <C> the network's configuration
  */
@@ -23,6 +26,7 @@ public abstract class ChannelComponent<C extends ChannelConfiguration> extends D
     private final String scheme;
     private final C configuration;
     private final List<String> feeds;
+    private final Posting posting;
     private Listening listening;
 
     /** @param feeds the paths of the network's feeds, in the order one poll reads them */
@@ -30,6 +34,7 @@ public abstract class ChannelComponent<C extends ChannelConfiguration> extends D
         this.scheme = scheme;
         this.configuration = configuration;
         this.feeds = List.copyOf(feeds);
+        this.posting = new Posting(this, scheme + ":" + POST);
     }
 
     @Override
@@ -71,5 +76,22 @@ public abstract class ChannelComponent<C extends ChannelConfiguration> extends D
                     + getClass().getSimpleName() + ".setListening); only " + scheme + ":" + POST + " works without one");
         }
         return listening;
+    }
+
+    /** How the network client posts: through this component's producer, while the component is started. */
+    public Posting posting() {
+        return posting;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(posting);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(posting);
+        super.doStop();
     }
 }

@@ -66,7 +66,8 @@ class PostingTest {
         assertTrue(first.posting().isStopped(), "the detached component's producer is stopped");
         assertEquals(Set.of(), xEndpoints(), "no x:post endpoint is left in the context's registry");
         assertEquals(routes, x.camel().getRoutes().size());
-        assertNull(x.camel().hasService(s -> s instanceof Posting || s instanceof Producer p && p.getEndpoint() instanceof XEndpoint),
+        assertNull(x.camel().hasService(s -> s instanceof Posting
+                        || s instanceof Producer p && p.getEndpoint() instanceof XEndpoint),
                 "no x producer among the context's services");
     }
 }

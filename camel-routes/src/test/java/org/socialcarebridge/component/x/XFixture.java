@@ -107,7 +107,8 @@ public final class XFixture implements BeforeEachCallback, AfterEachCallback {
 
     /** A call to the simulator as {@code bearer} ({@code sim-user:<handle>} for a customer, null for its admin paths). */
     public JsonNode call(String method, String path, String bearer, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).header("Content-Type", "application/json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+                .header("Content-Type", "application/json");
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }

@@ -1,10 +1,9 @@
 package org.socialcarebridge.component.mastodon;
 
-import java.util.Map;
+import java.util.List;
 
-import org.apache.camel.Endpoint;
-import org.apache.camel.support.DefaultComponent;
-import org.socialcarebridge.component.feed.Listening;
+import org.socialcarebridge.component.feed.ChannelComponent;
+import org.socialcarebridge.component.feed.ChannelEndpoint;
 
 /**
  * Mastodon as a Camel component, scheme {@code mastodon}: {@code mastodon:mentions} reads the brand's
@@ -16,41 +15,23 @@ import org.socialcarebridge.component.feed.Listening;
  * from("mastodon:mentions?delay=5000").routeId("mastodon-mentions").to("direct:intake");
  * </pre>
  */
-public final class MastodonComponent extends DefaultComponent {
-    private final MastodonConfiguration configuration;
+public final class MastodonComponent extends ChannelComponent<MastodonConfiguration> {
+    /** Mastodon delivers direct messages as mentions with {@code direct} visibility: one feed reads both. */
+    static final String MENTIONS = "mentions";
+
     private final MastodonApi api;
-    private Listening listening;
 
     public MastodonComponent(MastodonConfiguration configuration, MastodonApi api) {
-        this.configuration = configuration;
+        super("mastodon", configuration, List.of(MENTIONS));
         this.api = api;
     }
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        MastodonEndpoint endpoint = new MastodonEndpoint(uri, this, MastodonEndpoint.Kind.of(remaining));
-        setProperties(endpoint, parameters);
-        return endpoint;
-    }
-
-    public MastodonConfiguration getConfiguration() {
-        return configuration;
+    protected ChannelEndpoint createChannelEndpoint(String uri, String path) {
+        return new MastodonEndpoint(uri, this, path);
     }
 
     MastodonApi api() {
         return api;
-    }
-
-    /** What the consumer shares and records into; set before a route reads the feed (posting needs none). */
-    public void setListening(Listening listening) {
-        this.listening = listening;
-    }
-
-    Listening listening() {
-        if (listening == null) {
-            throw new IllegalStateException("The mastodon component reads no feed until it is given a Listening"
-                    + " (MastodonComponent.setListening); only mastodon:post works without one");
-        }
-        return listening;
     }
 }

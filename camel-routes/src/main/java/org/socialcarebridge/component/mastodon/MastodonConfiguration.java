@@ -1,20 +1,16 @@
 package org.socialcarebridge.component.mastodon;
 
-import java.time.Duration;
+import org.socialcarebridge.component.feed.ChannelConfiguration;
 
 /**
  * The Mastodon component's settings, read from {@code etc/org.socialcarebridge.network.mastodon.cfg}
  * ({@link MastodonSettings}). They hold for the whole component, as the API service is built from them; an endpoint's URI carries
  * only the scheduler's options ({@code delay}, {@code initialDelay}, ...). The token is never shown.
  */
-public final class MastodonConfiguration {
-    private String baseUrl;
+public final class MastodonConfiguration extends ChannelConfiguration {
     private String accessToken;
-    private Duration pollInterval = Duration.ofSeconds(5);
     /** Notifications asked for per page (1-80). */
     private int limit = 40;
-    /** Whether quote posts are filed like mentions, or only recorded. */
-    private boolean ticketQuotes;
 
     public static MastodonConfiguration from(MastodonSettings settings) {
         MastodonConfiguration c = new MastodonConfiguration();
@@ -26,28 +22,12 @@ public final class MastodonConfiguration {
         return c;
     }
 
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
     public String getAccessToken() {
         return accessToken;
     }
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
-    }
-
-    public Duration getPollInterval() {
-        return pollInterval;
-    }
-
-    public void setPollInterval(Duration pollInterval) {
-        this.pollInterval = pollInterval;
     }
 
     public int getLimit() {
@@ -58,16 +38,8 @@ public final class MastodonConfiguration {
         this.limit = limit;
     }
 
-    public boolean isTicketQuotes() {
-        return ticketQuotes;
-    }
-
-    public void setTicketQuotes(boolean ticketQuotes) {
-        this.ticketQuotes = ticketQuotes;
-    }
-
     @Override
     public String toString() {
-        return "MastodonConfiguration[baseUrl=" + baseUrl + ", pollInterval=" + pollInterval + ", accessToken=****]";
+        return "MastodonConfiguration[baseUrl=" + getBaseUrl() + ", pollInterval=" + getPollInterval() + ", accessToken=****]";
     }
 }

@@ -13,9 +13,9 @@ import org.socialcarebridge.channel.OutboundPost;
 public final class MastodonNetworkClient implements NetworkClient {
     private final Posting posting;
 
-    /** Posts through the component's producer ({@code mastodon:post} on the component's context). */
+    /** Posts through the component's {@code mastodon:post} producer, kept while the channel is attached. */
     public MastodonNetworkClient(MastodonComponent component) {
-        this.posting = new Posting(component, "mastodon:post");
+        this.posting = component.posting();
     }
 
     @Override

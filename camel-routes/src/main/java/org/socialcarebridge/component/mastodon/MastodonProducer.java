@@ -5,8 +5,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultProducer;
 import org.socialcarebridge.component.SocialCareHeaders;
 import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
@@ -14,6 +12,7 @@ import org.socialcarebridge.reply.Handle;
 import org.socialcarebridge.reply.Mentions;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.component.feed.ChannelProducer;
 
 /**
  * {@code mastodon:post}: posts the body, an {@link OutboundPost}: a public reply is a public status in
@@ -23,7 +22,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
  * last check before the network). The {@link SocialCareHeaders#IDEMPOTENCY_KEY} goes with the post, so a
  * retry after a lost answer is not a second post. Answers the {@link PostedMessage}.
  */
-final class MastodonProducer extends DefaultProducer {
+final class MastodonProducer extends ChannelProducer {
     private final MastodonApi api;
 
     MastodonProducer(MastodonEndpoint endpoint, MastodonApi api) {
@@ -32,19 +31,18 @@ final class MastodonProducer extends DefaultProducer {
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
-        OutboundPost post = exchange.getMessage().getMandatoryBody(OutboundPost.class);
+    protected PostedMessage post(OutboundPost post, String idempotencyKey) {
         boolean isPublic = post.visibility() == ReplyVisibility.PUBLIC;
         if (!isPublic) {
             onlyToItsRecipient(post);
         }
         JsonNode status = api.postStatus(post.text(), isPublic ? post.inReplyToMessageId() : null,
-                isPublic ? "public" : "direct", exchange.getMessage().getHeader(SocialCareHeaders.IDEMPOTENCY_KEY, String.class));
+                isPublic ? "public" : "direct", idempotencyKey);
         String id = status.path("id").asText(null);
         if (id == null) {
             throw new PostRejectedException("Mastodon accepted the status but answered no id: " + status);
         }
-        exchange.getMessage().setBody(new PostedMessage(id, status.path("url").asText(null)));
+        return new PostedMessage(id, status.path("url").asText(null));
     }
 
     /** A direct status reaches one account: its recipient, or (recipient unknown) the one it mentions first. */

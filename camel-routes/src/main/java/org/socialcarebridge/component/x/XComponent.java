@@ -1,10 +1,9 @@
 package org.socialcarebridge.component.x;
 
-import java.util.Map;
+import java.util.List;
 
-import org.apache.camel.Endpoint;
-import org.apache.camel.support.DefaultComponent;
-import org.socialcarebridge.component.feed.Listening;
+import org.socialcarebridge.component.feed.ChannelComponent;
+import org.socialcarebridge.component.feed.ChannelEndpoint;
 
 /**
  * X as a Camel component, scheme {@code x}: {@code x:mentions} and {@code x:directMessages} read the
@@ -16,41 +15,23 @@ import org.socialcarebridge.component.feed.Listening;
  * from("x:mentions?delay=5000").routeId("x-mentions").to("direct:intake");
  * </pre>
  */
-public final class XComponent extends DefaultComponent {
-    private final XConfiguration configuration;
+public final class XComponent extends ChannelComponent<XConfiguration> {
+    static final String MENTIONS = "mentions";
+    static final String DIRECT_MESSAGES = "directMessages";
+
     private final XApi api;
-    private Listening listening;
 
     public XComponent(XConfiguration configuration, XApi api) {
-        this.configuration = configuration;
+        super("x", configuration, List.of(MENTIONS, DIRECT_MESSAGES));
         this.api = api;
     }
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        XEndpoint endpoint = new XEndpoint(uri, this, XEndpoint.Kind.of(remaining));
-        setProperties(endpoint, parameters);
-        return endpoint;
-    }
-
-    public XConfiguration getConfiguration() {
-        return configuration;
+    protected ChannelEndpoint createChannelEndpoint(String uri, String path) {
+        return new XEndpoint(uri, this, path);
     }
 
     XApi api() {
         return api;
-    }
-
-    /** What the consumers share and record into; set before a route reads a feed (posting needs none). */
-    public void setListening(Listening listening) {
-        this.listening = listening;
-    }
-
-    Listening listening() {
-        if (listening == null) {
-            throw new IllegalStateException("The x component reads no feed until it is given a Listening"
-                    + " (XComponent.setListening); only x:post works without one");
-        }
-        return listening;
     }
 }

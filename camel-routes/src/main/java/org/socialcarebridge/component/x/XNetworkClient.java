@@ -32,10 +32,10 @@ public final class XNetworkClient implements NetworkClient {
     private final String brandHandle;
     private volatile String brandId;
 
-    /** Posts through the component's producer ({@code x:post} on the component's context). */
+    /** Posts through the component's {@code x:post} producer, kept while the channel is attached. */
     public XNetworkClient(XComponent component) {
         this.api = component.api();
-        this.posting = new Posting(component, "x:post");
+        this.posting = component.posting();
         this.brandHandle = component.getConfiguration().getBrandHandle();
     }
 

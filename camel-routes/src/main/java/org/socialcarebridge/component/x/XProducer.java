@@ -2,12 +2,11 @@ package org.socialcarebridge.component.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultProducer;
 import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.component.feed.ChannelProducer;
 
 /**
  * {@code x:post}: posts the body, an {@link OutboundPost}, as a reply in its thread (public) or a direct
@@ -15,7 +14,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
  * ignored, and the outbox looks a post up ({@link XNetworkClient#findPosted}) before sending it again.
  * X's refusals are the domain's exceptions (rejected, unavailable, rate limited).
  */
-final class XProducer extends DefaultProducer {
+final class XProducer extends ChannelProducer {
     private final XApi api;
     private final String brandHandle;
 
@@ -26,11 +25,10 @@ final class XProducer extends DefaultProducer {
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
-        OutboundPost post = exchange.getMessage().getMandatoryBody(OutboundPost.class);
-        exchange.getMessage().setBody(post.visibility() == ReplyVisibility.PUBLIC
+    protected PostedMessage post(OutboundPost post, String idempotencyKey) {
+        return post.visibility() == ReplyVisibility.PUBLIC
                 ? publicReply(post.inReplyToMessageId(), post.text())
-                : directMessage(post.recipientAccountId(), post.text()));
+                : directMessage(post.recipientAccountId(), post.text());
     }
 
     private PostedMessage publicReply(String inReplyToMessageId, String text) {

@@ -7,24 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostRejectedException;
@@ -34,112 +27,66 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.intake.Intake;
-import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Visibility;
-import org.socialcarebridge.health.Health;
 import org.socialcarebridge.host.AgentReply;
-import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.persistence.DatabaseSettings;
 import org.socialcarebridge.reply.Participants;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.reply.ReplyRefusedException;
 import org.socialcarebridge.component.feed.HandPoll;
-import org.socialcarebridge.component.feed.Listening;
-import org.socialcarebridge.routes.http.HttpCall;
-import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 
 /**
  * The mastodon component against the Mastodon simulator over real HTTP, through Camel's HTTP component:
  * its consumer (polled by hand) into the intake route, its producer through the network client.
  */
 class MastodonComponentTest {
-    static final String TOKEN = "brand-secret";
-    final ObjectMapper json = new ObjectMapper();
-    final HttpClient customers = HttpClient.newHttpClient();
-    MastodonSimulator sim;
-    DefaultCamelContext camel;
-    Database db;
-    MastodonApi api;
-    Intake intake;
+    @RegisterExtension
+    final MastodonFixture mastodon = new MastodonFixture(Map.of("limit", "2"));
     HandPoll poller;
 
     @BeforeEach
-    void start() throws Exception {
-        sim = MastodonSimulator.start(0, "acme", TOKEN, 1);
-        camel = new DefaultCamelContext();
-        camel.start();
-        db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        MastodonSettings settings = MastodonSettings.from(Map.of("baseUrl", sim.baseUrl(), "accessToken", TOKEN, "limit", "2"));
-        MastodonConfiguration configuration = MastodonConfiguration.from(settings);
-        api = new MastodonApi(new HttpCall(camel), configuration, json);
-        intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
-        MastodonComponent mastodon = new MastodonComponent(configuration, api);
-        mastodon.setListening(new Listening(Network.MASTODON, intake, db, new Health().channel("mastodon"), Clock.systemUTC()));
-        camel.addComponent("mastodon", mastodon);
-        poller = new HandPoll(camel, intake).feed("mastodon:mentions", "mastodon-mentions");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        camel.close();
-        db.close();
-        sim.close();
-    }
-
-    String post(String acct, String text, String visibility, String inReplyTo) throws Exception {
-        var body = json.createObjectNode().put("status", text).put("visibility", visibility);
-        if (inReplyTo != null) {
-            body.put("in_reply_to_id", inReplyTo);
-        }
-        HttpResponse<String> r = customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/statuses"))
-                .header("Authorization", "Bearer sim-user:" + acct).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(r.body()).path("id").asText();
-    }
-
-    LedgerEntry entry(String id) {
-        return db.read(em -> em.find(LedgerEntry.class, "mastodon:" + id));
+    void start() {
+        poller = mastodon.poller();
     }
 
     @Test
     void mentionsAndDirectPostsAcrossPagesAreRecordedOnceWithTheirVisibilityAndText() throws Exception {
-        String first = post("carol", "@acme my <b>parcel</b> & my patience are lost", "public", null);
-        String dm = post("carol", "@acme order 1234", "direct", null);
-        String third = post("dan", "@acme hello", "public", null);
+        String first = mastodon.post("carol", "@acme my <b>parcel</b> & my patience are lost", "public", null);
+        String dm = mastodon.post("carol", "@acme order 1234", "direct", null);
+        String third = mastodon.post("dan", "@acme hello", "public", null);
         assertEquals(3, poller.poll(), "three mentions over two pages of two");
         assertEquals(0, poller.poll(), "the cursor moved: nothing twice");
-        assertEquals(Visibility.PRIVATE, entry(dm).message().visibility());
-        assertEquals(Visibility.PUBLIC, entry(first).message().visibility());
-        assertEquals("@acme my <b>parcel</b> & my patience are lost", entry(first).message().text());
-        assertEquals("carol", entry(first).message().author().handle());
-        assertEquals(LedgerState.RECEIVED, entry(third).state());
+        assertEquals(Visibility.PRIVATE, mastodon.entry(dm).message().visibility());
+        assertEquals(Visibility.PUBLIC, mastodon.entry(first).message().visibility());
+        assertEquals("@acme my <b>parcel</b> & my patience are lost", mastodon.entry(first).message().text());
+        assertEquals("carol", mastodon.entry(first).message().author().handle());
+        assertEquals(LedgerState.RECEIVED, mastodon.entry(third).state());
     }
 
     @Test
     void aMentionInAnUnseenThreadBringsItsAncestorsAndBoostsAreNotMentions() throws Exception {
-        String root = post("olga", "my router died", "public", null);
-        String middle = post("pete", "@olga same", "public", root);
-        String mention = post("quinn", "@acme look", "public", middle);
-        customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/statuses/" + mention + "/reblog"))
+        String root = mastodon.post("olga", "my router died", "public", null);
+        String middle = mastodon.post("pete", "@olga same", "public", root);
+        String mention = mastodon.post("quinn", "@acme look", "public", middle);
+        mastodon.customers().send(HttpRequest.newBuilder(
+                        URI.create(mastodon.sim().baseUrl() + "/api/v1/statuses/" + mention + "/reblog"))
                 .header("Authorization", "Bearer sim-user:rita").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(3, poller.poll());
-        assertEquals(middle, entry(mention).message().inReplyToId());
-        assertEquals(root, entry(middle).message().inReplyToId());
-        assertNull(entry(root).message().inReplyToId());
+        assertEquals(middle, mastodon.entry(mention).message().inReplyToId());
+        assertEquals(root, mastodon.entry(middle).message().inReplyToId());
+        assertNull(mastodon.entry(root).message().inReplyToId());
     }
 
     @Test
     void repliesCarryVisibilityMentionAndIdempotencyKeyAndErrorsMapToTheDomain() throws Exception {
-        String id = post("carol", "@acme help", "public", null);
-        MastodonNetworkClient client = new MastodonNetworkClient(camel.getComponent("mastodon", MastodonComponent.class));
+        String id = mastodon.post("carol", "@acme help", "public", null);
+        MastodonNetworkClient client = new MastodonNetworkClient(mastodon.component());
         PostedMessage reply = client.post(new OutboundPost(Network.MASTODON, ReplyVisibility.PUBLIC, "@carol on it", id, null), "k-1");
         PostedMessage again = client.post(new OutboundPost(Network.MASTODON, ReplyVisibility.PUBLIC, "@carol on it", id, null), "k-1");
         assertEquals(reply.id(), again.id(), "the same idempotency key is the same status");
         PostedMessage dm = client.post(new OutboundPost(Network.MASTODON, ReplyVisibility.PRIVATE, "@carol your order?", null, "x"), "k-2");
-        JsonNode statuses = json.readTree(customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/statuses")).build(),
+        JsonNode statuses = mastodon.json().readTree(mastodon.customers().send(HttpRequest.newBuilder(URI.create(mastodon.sim().baseUrl() + "/sim/statuses")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         JsonNode posted = null;
         JsonNode direct = null;
@@ -153,7 +100,8 @@ class MastodonComponentTest {
         assertEquals("direct", direct.path("visibility").asText());
         assertEquals("[\"carol\"]", direct.path("mentions").toString());
 
-        customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/faults")).POST(HttpRequest.BodyPublishers.ofString(
+        mastodon.customers().send(HttpRequest.newBuilder(URI.create(mastodon.sim().baseUrl() + "/sim/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(
                 "{\"path\":\"/api/v1/statuses\",\"method\":\"POST\",\"status\":429,\"resetSeconds\":40}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         RateLimitedException limited = assertThrows(RateLimitedException.class, () -> client.post(
@@ -165,20 +113,21 @@ class MastodonComponentTest {
     }
 
     JsonNode simStatuses() throws Exception {
-        return json.readTree(customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/statuses")).build(),
+        return mastodon.json().readTree(mastodon.customers().send(HttpRequest.newBuilder(URI.create(mastodon.sim().baseUrl() + "/sim/statuses")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** The mention notifications an account has received (what a direct status mentioning it would show it). */
     JsonNode notificationsOf(String acct) throws Exception {
-        return json.readTree(customers.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v1/notifications"))
+        return mastodon.json().readTree(mastodon.customers().send(HttpRequest.newBuilder(
+                        URI.create(mastodon.sim().baseUrl() + "/api/v1/notifications"))
                 .header("Authorization", "Bearer sim-user:" + acct).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     @Test
     void aDirectStatusThatWouldReachAnyoneButItsRecipientNeverLeavesThePlugin() throws Exception {
         int before = simStatuses().size();
-        MastodonNetworkClient client = new MastodonNetworkClient(camel.getComponent("mastodon", MastodonComponent.class));
+        MastodonNetworkClient client = new MastodonNetworkClient(mastodon.component());
         for (String text : List.of("@carol ask @dan", "@carol cc @dan@depot.example", "@carol (@Dan)")) {
             PostRejectedException refused = assertThrows(PostRejectedException.class, () -> client.post(new OutboundPost(
                     Network.MASTODON, ReplyVisibility.PRIVATE, text, null, "1", "carol", false), "k-" + text.hashCode()));
@@ -194,14 +143,14 @@ class MastodonComponentTest {
     @Test
     void aStrangersDirectMessageInTheCustomersThreadDoesNotMakeThemTheRecipientAndTheStatusReachesOnlyTheCustomer()
             throws Exception {
-        String root = post("carol", "@acme my parcel is lost", "public", null);
-        String stranger = post("dan", "@acme @carol mine too", "public", root);
-        String dm = post("dan", "@acme what did carol order?", "direct", null);
+        String root = mastodon.post("carol", "@acme my parcel is lost", "public", null);
+        String stranger = mastodon.post("dan", "@acme @carol mine too", "public", root);
+        String dm = mastodon.post("dan", "@acme what did carol order?", "direct", null);
         poller.poll();
-        Conversation c = new Conversation("mastodon:" + root, 1, entry(root).message().author(), Instant.now());
+        Conversation c = new Conversation("mastodon:" + root, 1, mastodon.entry(root).message().author(), Instant.now());
         List<Participants.Participant> wrote = new java.util.ArrayList<>();
         for (String id : List.of(root, stranger, dm)) {
-            InboundMessage m = entry(id).message();
+            InboundMessage m = mastodon.entry(id).message();
             c.heardFrom(m, Instant.now());
             wrote.add(new Participants.Participant(m.author().accountId(), m.author().handle(), m.createdAt()));
         }
@@ -209,7 +158,7 @@ class MastodonComponentTest {
         List<OutboundPost> posts = policy.compose(new AgentReply(1, 100, "agent", "Your parcel 42 is at the depot", null), c,
                 List.of(), Participants.of(c, wrote));
         assertEquals(1, posts.size());
-        PostedMessage sent = new MastodonNetworkClient(camel.getComponent("mastodon", MastodonComponent.class)).post(posts.get(0), "k-100");
+        PostedMessage sent = new MastodonNetworkClient(mastodon.component()).post(posts.get(0), "k-100");
 
         JsonNode direct = null;
         for (JsonNode s : simStatuses()) {
@@ -228,34 +177,34 @@ class MastodonComponentTest {
     void aFirstStartReadsBackOverTheRecentMentionsOnlyThenGoesForward() throws Exception {
         List<String> history = new java.util.ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            history.add(post("h" + (i % 5), "@acme old " + i, "public", null));
+            history.add(mastodon.post("h" + (i % 5), "@acme old " + i, "public", null));
         }
         assertEquals(20, poller.poll(), "a poll's ten pages of two, newest first: not the account's whole history");
         for (int i = 0; i < 25; i++) {
-            assertEquals(i >= 5, entry(history.get(i)) != null, "the 20 most recent: " + i);
+            assertEquals(i >= 5, mastodon.entry(history.get(i)) != null, "the 20 most recent: " + i);
         }
-        String next = post("h9", "@acme new", "public", null);
+        String next = mastodon.post("h9", "@acme new", "public", null);
         assertEquals(1, poller.poll(), "then forward from the newest");
-        assertNotNull(entry(next));
+        assertNotNull(mastodon.entry(next));
     }
 
     @Test
     void aBacklogDrainsOldestFirstOverSeveralPollsAndTheCursorMovesPageByPage() throws Exception {
-        post("m0", "@acme hello", "public", null);
+        mastodon.post("m0", "@acme hello", "public", null);
         assertEquals(1, poller.poll(), "the channel has listened before: it has a cursor");
         List<String> backlog = new java.util.ArrayList<>();
         for (int i = 0; i < 45; i++) {
-            backlog.add(post("m" + (i % 7), "@acme help " + i, "public", null));
+            backlog.add(mastodon.post("m" + (i % 7), "@acme help " + i, "public", null));
         }
         assertEquals(20, poller.poll(), "ten pages of two: the 20 oldest");
         for (int i = 0; i < 45; i++) {
-            assertEquals(i < 20, entry(backlog.get(i)) != null, "oldest first, none skipped: " + i);
+            assertEquals(i < 20, mastodon.entry(backlog.get(i)) != null, "oldest first, none skipped: " + i);
         }
-        String cursor = db.cursor("mastodon:notifications");
+        String cursor = mastodon.db().cursor("mastodon:notifications");
         assertEquals(20, poller.poll());
-        assertTrue(Long.parseLong(db.cursor("mastodon:notifications")) > Long.parseLong(cursor));
+        assertTrue(Long.parseLong(mastodon.db().cursor("mastodon:notifications")) > Long.parseLong(cursor));
         assertEquals(5, poller.poll());
         assertEquals(0, poller.poll());
-        assertTrue(backlog.stream().allMatch(id -> entry(id) != null));
+        assertTrue(backlog.stream().allMatch(id -> mastodon.entry(id) != null));
     }
 }

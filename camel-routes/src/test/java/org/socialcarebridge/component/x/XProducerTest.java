@@ -5,64 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialcarebridge.component.SocialCareHeaders;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.ReplyVisibility;
-import org.socialcarebridge.routes.http.HttpCall;
-import org.socialcarebridge.simulator.x.XSimulator;
 
 /** {@code x:post} against the X simulator: a public reply in its thread and a direct message, as the outbox sends them. */
 class XProducerTest {
-    static final String TOKEN = "brand-secret";
-    final ObjectMapper json = new ObjectMapper();
-    final HttpClient customers = HttpClient.newHttpClient();
-    XSimulator sim;
-    DefaultCamelContext camel;
+    static final String TOKEN = XFixture.TOKEN;
+    @RegisterExtension
+    final XFixture x = new XFixture();
     ProducerTemplate template;
 
     @BeforeEach
-    void start() throws Exception {
-        sim = XSimulator.start(0, "acme", TOKEN);
-        camel = new DefaultCamelContext();
-        XConfiguration configuration = XConfiguration.from(XSettings.from(Map.of("baseUrl", sim.baseUrl(), "bearerToken", TOKEN,
-                "brandHandle", "acme")));
-        camel.addComponent("x", new XComponent(configuration, new XApi(new HttpCall(camel), configuration, json)));
-        camel.start();
-        template = camel.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        camel.close();
-        sim.close();
-    }
-
-    JsonNode call(String method, String path, String bearer, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).header("Content-Type", "application/json");
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = customers.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return r.body().isBlank() ? json.createObjectNode() : json.readTree(r.body());
+    void start() {
+        template = x.camel().createProducerTemplate();
     }
 
     PostedMessage post(OutboundPost post) {
@@ -71,23 +37,23 @@ class XProducerTest {
 
     @Test
     void postsAReplyInItsThreadAndADirectMessage() throws Exception {
-        String mention = call("POST", "/2/tweets", "sim-user:dora", "{\"text\":\"@acme help\"}").path("data").path("id").asText();
+        String mention = x.call("POST", "/2/tweets", "sim-user:dora", "{\"text\":\"@acme help\"}").path("data").path("id").asText();
         PostedMessage reply = post(new OutboundPost(Network.X, ReplyVisibility.PUBLIC, "@dora on it", mention, null));
         assertEquals("https://x.com/acme/status/" + reply.id(), reply.url());
-        JsonNode posted = call("GET", "/2/tweets/" + reply.id() + "?tweet.fields=referenced_tweets,author_id", TOKEN, null);
+        JsonNode posted = x.call("GET", "/2/tweets/" + reply.id() + "?tweet.fields=referenced_tweets,author_id", TOKEN, null);
         assertEquals("@dora on it", posted.path("data").path("text").asText());
         assertEquals(mention, posted.path("data").path("referenced_tweets").get(0).path("id").asText());
 
-        String dora = call("GET", "/2/users/me", "sim-user:dora", null).path("data").path("id").asText();
+        String dora = x.call("GET", "/2/users/me", "sim-user:dora", null).path("data").path("id").asText();
         PostedMessage dm = post(new OutboundPost(Network.X, ReplyVisibility.PRIVATE, "send us your order number", null, dora));
         assertTrue(dm.url().startsWith("https://x.com/messages/"), dm.url());
-        JsonNode events = call("GET", "/2/dm_events", "sim-user:dora", null);
+        JsonNode events = x.call("GET", "/2/dm_events", "sim-user:dora", null);
         assertTrue(events.toString().contains("send us your order number"), events.toString());
     }
 
     @Test
     void anUnknownEndpointSaysWhichOnesThereAre() {
-        Exception e = assertThrows(Exception.class, () -> camel.getEndpoint("x:timeline"));
+        Exception e = assertThrows(Exception.class, () -> x.camel().getEndpoint("x:timeline"));
         assertTrue(String.valueOf(e.getCause()).contains("use one of x:mentions, x:directMessages, x:post"), e.toString());
     }
 

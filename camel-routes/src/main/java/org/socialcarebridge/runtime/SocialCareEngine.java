@@ -174,7 +174,7 @@ public final class SocialCareEngine implements AutoCloseable {
 
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
         HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
-        RulesFile rulesFile = new RulesFile(etcDir.resolve(RULES_FILE), channels.networks());
+        RulesFile rulesFile = new RulesFile(etcDir.resolve(RULES_FILE), channels::networks);
         TextModel model = new TextModel();
         training = new TriageTraining(db, model, clock);
         int restored = training.restore();

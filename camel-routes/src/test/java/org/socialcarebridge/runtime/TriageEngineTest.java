@@ -78,6 +78,29 @@ class TriageEngineTest {
     }
 
     @Test
+    void aNetworkConditionIsCheckedAgainstTheChannelsAsTheyDeclareThemselves(@TempDir Path data, @TempDir Path etc)
+            throws Exception {
+        int port = SocialCareEngineTest.freePort();
+        Files.writeString(etc.resolve(SocialCareEngine.RULES_FILE), TriageRules.defaultText()
+                + "  - { name: fediverse, when: { network: mastodon }, then: { queue: Fediverse } }\n", StandardCharsets.UTF_8);
+        Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(port)));
+        String base = "http://127.0.0.1:" + port + "/socialcare";
+        try (SocialCareEngine engine = SocialCareEngine.core(config, data, etc)) {
+            engine.startRoutes();
+            awaitRules(base, "running"); // no channel yet: not refused for one that is merely late
+
+            new XChannelComponent().attach(engine, Map.of("enabled", "false"));
+            JsonNode refused = awaitRules(base, "failing");
+            assertTrue(refused.path("lastError").asText().contains("is not a network ('mastodon')")
+                    && refused.path("lastError").asText().contains("use one of x"), refused.toString());
+
+            new MastodonChannelComponent().attach(engine, Map.of("enabled", "false"));
+            awaitRules(base, "running");
+            assertTrue(engine.triage().rules().ruleCount() > 0);
+        }
+    }
+
+    @Test
     void theAdminCallsNeedTheTokenAndSayWhatIsWrong(@TempDir Path data) throws Exception {
         int port = SocialCareEngineTest.freePort();
         Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(port), "adminToken", ADMIN),

@@ -213,7 +213,7 @@ public final class SocialCareEngine implements AutoCloseable {
                 followUps != null ? followUps : AfterCare.NONE, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
-        camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
+        camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, channels, health.channel("triage-rules"), triage, filtered,
                 training, db, rt != null ? host : null, rt != null ? host : null,
                 rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
                 new AdminToken(httpSettings.adminToken(), json), json, clock));

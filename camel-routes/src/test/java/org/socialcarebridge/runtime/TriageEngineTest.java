@@ -121,6 +121,9 @@ class TriageEngineTest {
             assertFalse(dry.body().contains("<script>"), "the message text is never echoed");
 
             assertEquals(400, call("POST", triage + "decide", ADMIN, "{\"text\": 42}").statusCode());
+            HttpResponse<String> facebook = call("POST", triage + "decide", ADMIN, "{\"text\":\"hi\",\"network\":\"facebook\"}");
+            assertEquals(400, facebook.statusCode());
+            assertTrue(facebook.body().contains("Unknown network 'facebook'; expected one of x"), facebook.body());
             assertEquals(400, call("POST", triage + "decide", ADMIN, "not json").statusCode());
             HttpResponse<String> unknown = call("POST", triage + "filtered/x:404/promote", ADMIN, null);
             assertEquals(400, unknown.statusCode());

@@ -124,6 +124,9 @@ class TriageEngineTest {
             HttpResponse<String> facebook = call("POST", triage + "decide", ADMIN, "{\"text\":\"hi\",\"network\":\"facebook\"}");
             assertEquals(400, facebook.statusCode());
             assertTrue(facebook.body().contains("Unknown network 'facebook'; expected one of x"), facebook.body());
+            engine.detach("x");
+            assertEquals(200, call("POST", triage + "decide", ADMIN, "{\"text\":\"hi\",\"network\":\"x\"}").statusCode(),
+                    "a detached channel's network stays known: replies to it wait rather than fail");
             assertEquals(400, call("POST", triage + "decide", ADMIN, "not json").statusCode());
             HttpResponse<String> unknown = call("POST", triage + "filtered/x:404/promote", ADMIN, null);
             assertEquals(400, unknown.statusCode());

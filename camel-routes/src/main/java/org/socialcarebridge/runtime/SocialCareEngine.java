@@ -23,9 +23,9 @@ import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.conversation.LedgerState;
-import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.followup.FollowUpPolicy;
 import org.socialcarebridge.followup.FollowUps;
 import org.socialcarebridge.health.ChannelWatch;
@@ -279,6 +279,28 @@ public final class SocialCareEngine implements AutoCloseable {
     }
 
     /**
+     * Attaches a channel: its client joins the live registry the outbox and the follow-ups read, and its routes
+     * start (at once if the core runs, else with it); its description is declared first. A channel attached
+     * again first leaves.
+     *
+     * @param channel     its name on the health board and its component's scheme, e.g. {@code x}
+     * @param description what its network allows
+     * @param component   the network's Camel component, which the routes' endpoints name
+     * @param routes      the channel's routes, each with its own route id
+     */
+    public synchronized void attach(String channel, Channel description, Component component, NetworkClient client,
+                                    RouteBuilder routes) throws Exception {
+        declare(description);
+        leave(channel);
+        camel.addComponent(channel, component);
+        camel.addRoutes(routes);
+        List<String> routeIds = routes.getRouteCollection().getRoutes().stream().map(RouteDefinition::getRouteId).toList();
+        attached.put(channel, new Attachment(client.network(), routeIds));
+        networks.put(client.network(), client);
+        LOG.info("Social Care Bridge: the {} channel is attached: routes {}", channel, routeIds);
+    }
+
+    /**
      * Makes a channel's network known, with what it allows, whether or not the channel runs: the triage rules
      * and the reply settings may name it, and replies to it are planned (they wait while it does not run). Once
      * the core runs, a network new here has the rules file read again and the reply settings checked again.
@@ -297,28 +319,6 @@ public final class SocialCareEngine implements AutoCloseable {
         for (String problem : ReplySettings.againstChannels(replyValues, channels)) {
             LOG.error("Social Care Bridge: {}", problem);
         }
-    }
-
-    /**
-     * Attaches a channel: its description is declared, its client joins the live registry the outbox and the
-     * follow-ups read, and its routes start (at once if the core runs, else with it). A channel attached again
-     * first leaves.
-     *
-     * @param channel     its name on the health board and its component's scheme, e.g. {@code x}
-     * @param description what its network allows
-     * @param component   the network's Camel component, which the routes' endpoints name
-     * @param routes      the channel's routes, each with its own route id
-     */
-    public synchronized void attach(String channel, Channel description, Component component, NetworkClient client,
-                                    RouteBuilder routes) throws Exception {
-        declare(description);
-        leave(channel);
-        camel.addComponent(channel, component);
-        camel.addRoutes(routes);
-        List<String> routeIds = routes.getRouteCollection().getRoutes().stream().map(RouteDefinition::getRouteId).toList();
-        attached.put(channel, new Attachment(client.network(), routeIds));
-        networks.put(client.network(), client);
-        LOG.info("Social Care Bridge: the {} channel is attached: routes {}", channel, routeIds);
     }
 
     /**

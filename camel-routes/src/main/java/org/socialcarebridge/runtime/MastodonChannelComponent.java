@@ -2,50 +2,40 @@ package org.socialcarebridge.runtime;
 
 import java.util.Map;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.component.mastodon.MastodonApi;
+import org.socialcarebridge.component.mastodon.MastodonChannel;
 import org.socialcarebridge.component.mastodon.MastodonComponent;
 import org.socialcarebridge.component.mastodon.MastodonConfiguration;
 import org.socialcarebridge.component.mastodon.MastodonNetworkClient;
 import org.socialcarebridge.component.mastodon.MastodonRoutes;
 import org.socialcarebridge.component.mastodon.MastodonSettings;
-import org.socialcarebridge.component.feed.Listening;
 
-/**
- * The Mastodon channel inside Karaf, from {@code etc/org.socialcarebridge.network.mastodon.cfg}: a changed file
- * re-activates this component alone. Without the file there is no Mastodon channel.
- */
+/** The Mastodon channel inside Karaf, from {@code etc/org.socialcarebridge.network.mastodon.cfg}. */
 @Component(service = MastodonChannelComponent.class, immediate = true, configurationPid = MastodonSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class MastodonChannelComponent {
-    @Reference
-    private SocialCareEngine core;
-
-    @Activate
-    void activate(Map<String, Object> properties) throws Exception {
-        SocialCareRuntime.inBundle(() -> attach(core, properties));
+public class MastodonChannelComponent extends ChannelComponent<MastodonSettings> {
+    public MastodonChannelComponent() {
+        super(new MastodonChannel());
     }
 
-    @Deactivate
-    void deactivate() {
-        core.detach("mastodon");
+    @Override
+    protected MastodonSettings settings(Map<String, ?> values) {
+        return MastodonSettings.from(values);
     }
 
-    /** The Mastodon channel's wiring: its settings checked, its client and its listening routes attached to the core. */
-    static void attach(SocialCareEngine core, Map<String, ?> values) throws Exception {
-        MastodonSettings mastodon = core.channelSettings("mastodon", () -> MastodonSettings.from(values));
-        if (mastodon == null || !mastodon.enabled()) {
-            return;
-        }
+    @Override
+    protected boolean enabled(MastodonSettings mastodon) {
+        return mastodon.enabled();
+    }
+
+    @Override
+    protected Parts parts(SocialCareEngine core, MastodonSettings mastodon) {
         MastodonConfiguration configuration = MastodonConfiguration.from(mastodon);
-        MastodonComponent component = new MastodonComponent(configuration, new MastodonApi(core.http(), configuration, core.json()));
-        component.setListening(new Listening(Network.MASTODON, core.intake(), core.db(), core.health().channel("mastodon"),
-                core.clock()));
-        core.attach("mastodon", component, new MastodonNetworkClient(component), new MastodonRoutes(configuration));
+        MastodonComponent component = new MastodonComponent(configuration,
+                new MastodonApi(core.http(), configuration, core.json()));
+        component.setListening(listening(core));
+        return new Parts(component, new MastodonNetworkClient(component), new MastodonRoutes(configuration));
     }
 }

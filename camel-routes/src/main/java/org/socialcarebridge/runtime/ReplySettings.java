@@ -2,12 +2,14 @@ package org.socialcarebridge.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
@@ -31,7 +33,9 @@ import org.socialcarebridge.settings.Settings;
 record ReplySettings(int spotCheckPercent, ReplyPolicy policy, AgentGroups agentGroups) {
     static final String PID = "org.socialcarebridge.reply";
     static final Set<String> KEYS = Set.of("approval.spotCheck", "signature", "thread.maxParts", "moveToPrivate.template",
-            "dmWindow.x", "dmWindow.mastodon", "agentGroups");
+            "agentGroups");
+    /** {@code dmWindow.<network key>}, e.g. {@code dmWindow.x}: any channel's network may have one. */
+    static final String DM_WINDOW = "dmWindow.";
     /** RT keeps a group's name in 200 characters. */
     static final int GROUP_NAME_MAX = 200;
 
@@ -60,19 +64,74 @@ record ReplySettings(int spotCheckPercent, ReplyPolicy policy, AgentGroups agent
             s.problem("moveToPrivate.template", e.getMessage(), "write e.g. " + MoveToPrivate.DEFAULT_TEMPLATE);
         }
         // Direct messages allowed only so long after the customer last wrote (Meta's 24h); X and Mastodon have none.
-        Map<Network, Duration> windows = new EnumMap<>(Network.class);
-        for (Network n : Network.values()) {
-            Duration w = s.duration("dmWindow." + n.key(), null, Duration.ofMinutes(1), Duration.ofDays(30));
-            if (w != null) {
-                windows.put(n, w);
+        Map<Network, Duration> windows = new HashMap<>();
+        Set<String> known = new HashSet<>(KEYS);
+        for (String key : own.keySet()) {
+            Network n = key.startsWith(DM_WINDOW) ? network(s, key, channels) : null;
+            if (n != null) {
+                known.add(key);
+                Duration w = s.duration(key, null, Duration.ofMinutes(1), Duration.ofDays(30));
+                if (w != null) {
+                    windows.put(n, w);
+                }
             }
         }
         AgentGroups agents = agentGroups(s);
-        s.allowOnly(KEYS);
+        s.allowOnly(known);
         s.check();
         GuardSettings guard = GuardSettings.from(values);
         return new ReplySettings(spotCheck, new ReplyPolicy(channels, new SensitiveDataGuard(guard), signature, acknowledgement,
                 maxParts, windows, Clock.systemUTC()), agents);
+    }
+
+    /**
+     * The network a {@code dmWindow.<key>} names; null, with a problem, when the key is no network's or no attached
+     * channel declares it. Before any channel attaches there is no list to check against (the core reads this
+     * file first); {@link #againstChannels} checks again once they have.
+     */
+    private static Network network(Settings s, String key, Channels channels) {
+        Network n;
+        try {
+            n = Network.fromKey(key.substring(DM_WINDOW.length()));
+        } catch (IllegalArgumentException e) {
+            s.problem(key, e.getMessage(), "write " + DM_WINDOW + "<network key>, e.g. " + DM_WINDOW + "x");
+            return null;
+        }
+        if (!channels.all().isEmpty() && channels.find(n).isEmpty()) {
+            s.problem(key, "no channel declares the network '" + n.key() + "'", fix(channels));
+            return null;
+        }
+        return n;
+    }
+
+    /**
+     * What in these values does not suit the channels known now: a {@code dmWindow.<key>} naming a network no
+     * channel declares, a Move to private template too long for a channel's posts. Asked again once the channels
+     * have declared themselves, since the core reads this file before they do; each problem says the fix.
+     */
+    static List<String> againstChannels(Map<String, ?> values, Channels channels) {
+        List<String> problems = new ArrayList<>();
+        for (String key : new TreeSet<>(values.keySet())) {
+            if (key.startsWith(DM_WINDOW)) {
+                String k = key.substring(DM_WINDOW.length());
+                if (channels.all().stream().noneMatch(c -> c.network().key().equals(k))) {
+                    problems.add("Setting " + key + " in etc/" + PID + ".cfg names the network '" + k
+                            + "', which no channel declares; " + fix(channels));
+                }
+            }
+        }
+        Object template = values.get("moveToPrivate.template");
+        try {
+            MoveToPrivate.of(template == null ? null : template.toString(), channels);
+        } catch (IllegalArgumentException e) {
+            problems.add("Setting moveToPrivate.template in etc/" + PID + ".cfg: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    private static String fix(Channels channels) {
+        return "use one of " + String.join(", ", channels.keys().stream().map(k -> DM_WINDOW + k).toList())
+                + ", or remove it";
     }
 
     /** Comma-separated RT group names; absent or empty: the default groups. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,7 @@ import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.followup.FollowUpPolicy;
 import org.socialcarebridge.followup.FollowUps;
 import org.socialcarebridge.health.ChannelWatch;
@@ -54,10 +56,6 @@ import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
 import org.socialcarebridge.routes.rt.RtSettings;
 import org.socialcarebridge.routes.customer.CustomerLinkRoutes;
-import org.socialcarebridge.component.mastodon.MastodonChannel;
-import org.socialcarebridge.component.mastodon.MastodonSettings;
-import org.socialcarebridge.component.x.XChannel;
-import org.socialcarebridge.component.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.socialcarebridge.triage.engine.Triage;
 import org.socialcarebridge.triage.engine.TriageTraining;
@@ -73,9 +71,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocialCareEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareEngine.class);
-    /** Every configuration file the plugin reads; any other org.socialcarebridge.* file is a mistake. */
-    public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID, XSettings.PID,
-            MastodonSettings.PID, ReplySettings.PID, FollowUpSettings.PID);
+    /**
+     * The core's configuration files; with the channels' ({@link ChannelComponent#PID_PREFIX}), every file the
+     * plugin reads: any other org.socialcarebridge.* file is a mistake.
+     */
+    public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID,
+            ReplySettings.PID, FollowUpSettings.PID);
 
     /** The administrator's triage rules, beside the configuration files (etc/socialcare-triage.yaml). */
     public static final String RULES_FILE = "socialcare-triage.yaml";
@@ -93,7 +94,16 @@ public final class SocialCareEngine implements AutoCloseable {
     private final Clock clock;
     /** The running channels' clients, read by the outbox and the follow-ups at delivery time. */
     private final Map<Network, NetworkClient> networks = new ConcurrentHashMap<>();
+    /**
+     * What each network allows, asked by replies and triage: the descriptions the channels handed as they
+     * declared themselves, kept when a channel detaches (a reply to its network waits for it).
+     */
+    private final Channels channels = Channels.none();
     private final Map<String, Attachment> attached = new HashMap<>();
+    private RulesFile rulesFile;
+    /** The reply settings' values, checked again against the channels once they have declared themselves. */
+    private Map<String, ?> replyValues = Map.of();
+    private volatile boolean started;
     private HttpCall http;
     private Intake intake;
 
@@ -109,8 +119,10 @@ public final class SocialCareEngine implements AutoCloseable {
     }
 
     /**
-     * The core and, from their files' values, the X and Mastodon channels, started together (outside OSGi:
-     * tests and tools; inside Karaf each channel is its own DS component attached to the running core).
+     * The core and, from their files' values, the channels, started together (outside OSGi: tests and tools;
+     * inside Karaf each channel is its own DS component attached to the running core). The channels are those
+     * this bundle lists in {@code META-INF/services/org.socialcarebridge.runtime.ChannelComponent}; as in Karaf,
+     * a channel without its file has none.
      *
      * @param config  each PID's values (a missing PID is an empty map)
      * @param dataDir where the embedded database lives by default
@@ -119,10 +131,11 @@ public final class SocialCareEngine implements AutoCloseable {
     public static SocialCareEngine start(Map<String, Map<String, ?>> config, Path dataDir, Path etcDir) throws Exception {
         SocialCareEngine engine = core(config, dataDir, etcDir);
         try {
-            XChannelComponent.attach(engine, valuesOf(config, XSettings.PID));
-            // Mastodon came later than X: an installation without its file simply has no Mastodon channel.
-            if (config.containsKey(MastodonSettings.PID)) {
-                MastodonChannelComponent.attach(engine, valuesOf(config, MastodonSettings.PID));
+            for (ChannelComponent<?> channel : ServiceLoader.load(ChannelComponent.class,
+                    SocialCareEngine.class.getClassLoader())) {
+                if (config.containsKey(channel.pid())) {
+                    channel.attach(engine, config.get(channel.pid()));
+                }
             }
             engine.startRoutes();
         } catch (Exception e) {
@@ -154,9 +167,14 @@ public final class SocialCareEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Starts the core's routes and those of the channels attached so far; later channels start as they attach. */
+    /**
+     * Starts the core's routes and those of the channels attached so far; later channels start as they attach.
+     * The settings read before the channels declared themselves are checked against them now.
+     */
     public void startRoutes() throws Exception {
         camel.start();
+        started = true;
+        checkAgainstChannels();
     }
 
     private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir) throws Exception {
@@ -164,18 +182,18 @@ public final class SocialCareEngine implements AutoCloseable {
         camel.addRoutePolicyFactory(new Heartbeats(health, clock)); // before any route: each timer is watched
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
-            if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid)) {
-                LOG.error("Social Care Bridge: etc/{}.cfg is not a file the plugin reads; rename it to one of {}", pid, PIDS);
+            if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid) && !pid.startsWith(ChannelComponent.PID_PREFIX)) {
+                LOG.error("Social Care Bridge: etc/{}.cfg is not a file the plugin reads; rename it to one of {} or {}<network>",
+                        pid, PIDS, ChannelComponent.PID_PREFIX);
             }
         }
 
-        // What each network allows, asked by replies and triage: the descriptions of the channels this bundle
-        // ships, whether or not their component is attached now (a reply to a network not attached waits).
-        Channels channels = Channels.of(new XChannel(), new MastodonChannel());
-
         RtSettings rt = channelSettings("rt", () -> RtSettings.from(valuesOf(config, RtSettings.PID)));
         HostGateway host = rt != null ? new RtGateway(http, rt, json) : new UnconfiguredHost();
-        RulesFile rulesFile = new RulesFile(etcDir.resolve(RULES_FILE), channels.networks());
+        // The channels declare themselves after the core is built: until one has, a network condition cannot be
+        // checked, and a file is not refused for a channel that is merely late (each declaration re-reads it).
+        rulesFile = new RulesFile(etcDir.resolve(RULES_FILE),
+                () -> channels.all().isEmpty() ? null : channels.networks());
         TextModel model = new TextModel();
         training = new TriageTraining(db, model, clock);
         int restored = training.restore();
@@ -186,6 +204,7 @@ public final class SocialCareEngine implements AutoCloseable {
         filtered = new FilteredMessages(db);
         ReplySettings replies = channelSettings("replies",
                 () -> ReplySettings.from(valuesOf(config, ReplySettings.PID), channels));
+        replyValues = replies != null ? valuesOf(config, ReplySettings.PID) : Map.of(); // wrong ones are said already
         ReplyPolicy replyPolicy = replies != null ? replies.policy() : new ReplyPolicy(channels);
         FollowUpPolicy followUpPolicy = channelSettings("followups",
                 () -> FollowUpSettings.from(valuesOf(config, FollowUpSettings.PID)));
@@ -195,7 +214,7 @@ public final class SocialCareEngine implements AutoCloseable {
                 followUps != null ? followUps : AfterCare.NONE, channels, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
-        camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, health.channel("triage-rules"), triage, filtered,
+        camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, channels, health.channel("triage-rules"), triage, filtered,
                 training, db, rt != null ? host : null, rt != null ? host : null,
                 rt != null ? rt.reconcileInterval() : java.time.Duration.ofSeconds(15),
                 new AdminToken(httpSettings.adminToken(), json), json, clock));
@@ -258,14 +277,17 @@ public final class SocialCareEngine implements AutoCloseable {
 
     /**
      * Attaches a channel: its client joins the live registry the outbox and the follow-ups read, and its routes
-     * start (at once if the core runs, else with it). A channel attached again first leaves.
+     * start (at once if the core runs, else with it); its description is declared first. A channel attached
+     * again first leaves.
      *
-     * @param channel   its name on the health board and its component's scheme, e.g. {@code x}
-     * @param component the network's Camel component, which the routes' endpoints name
-     * @param routes  the channel's routes, each with its own route id
+     * @param channel     its name on the health board and its component's scheme, e.g. {@code x}
+     * @param description what its network allows
+     * @param component   the network's Camel component, which the routes' endpoints name
+     * @param routes      the channel's routes, each with its own route id
      */
-    public synchronized void attach(String channel, Component component, NetworkClient client, RouteBuilder routes)
-            throws Exception {
+    public synchronized void attach(String channel, Channel description, Component component, NetworkClient client,
+                                    RouteBuilder routes) throws Exception {
+        declare(description);
         leave(channel);
         camel.addComponent(channel, component);
         camel.addRoutes(routes);
@@ -273,6 +295,27 @@ public final class SocialCareEngine implements AutoCloseable {
         attached.put(channel, new Attachment(client.network(), routeIds));
         networks.put(client.network(), client);
         LOG.info("Social Care Bridge: the {} channel is attached: routes {}", channel, routeIds);
+    }
+
+    /**
+     * Makes a channel's network known, with what it allows, whether or not the channel runs: the triage rules
+     * and the reply settings may name it, and replies to it are planned (they wait while it does not run). Once
+     * the core runs, a network new here has the rules file read again and the reply settings checked again.
+     */
+    public void declare(Channel description) {
+        if (channels.attach(description) && started) {
+            LOG.info("Social Care Bridge: the {} network is declared; the triage rules and reply settings are"
+                    + " checked again", description.network().displayName());
+            checkAgainstChannels();
+        }
+    }
+
+    /** What was read before a channel declared itself, against the channels now known; problems are logged. */
+    private void checkAgainstChannels() {
+        rulesFile.recheck(); // the triage-rules timer reads it again and reports as for any change
+        for (String problem : ReplySettings.againstChannels(replyValues, channels)) {
+            LOG.error("Social Care Bridge: {}", problem);
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,8 +23,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.socialcarebridge.component.mastodon.MastodonSettings;
-import org.socialcarebridge.component.x.XSettings;
 import org.socialcarebridge.settings.InvalidSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +39,6 @@ public class SocialCareRuntime implements ConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareRuntime.class);
     /** File install writes a changed file in several events; wait for them to settle. */
     private static final long SETTLE_MILLIS = 500;
-    /** The files whose change restarts a channel, not the core. */
-    static final Set<String> CHANNEL_PIDS = Set.of(XSettings.PID, MastodonSettings.PID);
 
     @Reference
     private ConfigurationAdmin configAdmin;
@@ -75,7 +70,7 @@ public class SocialCareRuntime implements ConfigurationListener {
     public void configurationEvent(ConfigurationEvent event) {
         // A channel's own file restarts that channel alone: its DS component is re-activated by SCR.
         String pid = event.getPid();
-        if (pid != null && pid.startsWith("org.socialcarebridge.") && !CHANNEL_PIDS.contains(pid)) {
+        if (pid != null && pid.startsWith("org.socialcarebridge.") && !pid.startsWith(ChannelComponent.PID_PREFIX)) {
             LOG.info("Social Care Bridge: configuration {} changed; restarting the core and its channels", pid);
             schedule(SETTLE_MILLIS);
         }

@@ -1,5 +1,6 @@
 package org.socialcarebridge.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class ChannelAttachmentTest {
             assertFalse(engine.routeIds().contains("x-mentions"), engine.routeIds().toString());
             assertFalse(engine.health().report().toString().contains("x-mentions"), "a detached channel leaves the board");
 
-            XChannelComponent.attach(engine, Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken", "tok",
+            new XChannelComponent().attach(engine, Map.of("baseUrl", "http://127.0.0.1:1", "bearerToken", "tok",
                     "brandHandle", "acme", "pollInterval", "30s"));
             assertTrue(engine.camel().getRoute("x-mentions").getEndpoint().getEndpointUri().contains("delay=30000"),
                     "X runs with its new values");
@@ -49,17 +50,36 @@ class ChannelAttachmentTest {
     }
 
     @Test
+    void eachChannelIsNamedByItsNetworkAndReadsTheFileUnderTheChannelsPrefix() {
+        assertEquals("x", new XChannelComponent().name());
+        assertEquals(XSettings.PID, new XChannelComponent().pid());
+        assertEquals("mastodon", new MastodonChannelComponent().name());
+        assertEquals(MastodonSettings.PID, new MastodonChannelComponent().pid());
+    }
+
+    @Test
+    void aChannelWithoutItsFileIsNotStartedOutsideOsgiAsInKaraf(@TempDir Path data) throws Exception {
+        Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(SocialCareEngineTest.freePort())),
+                XSettings.PID, X);
+        try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
+            assertTrue(engine.routeIds().contains("x-mentions"), engine.routeIds().toString());
+            assertFalse(engine.routeIds().stream().anyMatch(r -> r.startsWith("mastodon")), engine.routeIds().toString());
+            assertFalse(engine.health().report().toString().contains("mastodon"), engine.health().report().toString());
+        }
+    }
+
+    @Test
     void wrongSettingsOnReattachStopOnlyThatChannelAndSayWhy(@TempDir Path data) throws Exception {
         Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(SocialCareEngineTest.freePort())), XSettings.PID, X);
         try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             engine.detach("x");
-            XChannelComponent.attach(engine, Map.of("baseUrl", "ftp://nope", "bearerToken", "tok", "brandHandle", "acme"));
+            new XChannelComponent().attach(engine, Map.of("baseUrl", "ftp://nope", "bearerToken", "tok", "brandHandle", "acme"));
             assertFalse(engine.routeIds().contains("x-mentions"));
             assertTrue(engine.health().report().toString().contains("baseUrl in etc/org.socialcarebridge.network.x.cfg"),
                     engine.health().report().toString());
 
             engine.detach("x");
-            XChannelComponent.attach(engine, X);
+            new XChannelComponent().attach(engine, X);
             assertTrue(engine.routeIds().contains("x-mentions"), engine.routeIds().toString());
             assertFalse(engine.health().report().toString().contains("ftp://nope"), "the old problem left with the old values");
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.settings.InvalidSettingsException;
@@ -34,6 +35,33 @@ class ReplySettingsTest {
         assertEquals(0, read(values).spotCheckPercent());
         assertEquals(AgentGroups.DEFAULT, read(values).agentGroups());
         assertTrue(values.containsKey("agentGroups"), "documented where administrators look");
+    }
+
+    @Test
+    void aMessagingWindowNamesADeclaredNetworkOrTheProblemListsThem() {
+        read(Map.of("dmWindow.mastodon", "24h", "dmWindow.x", "1h"));
+        String all = assertThrows(InvalidSettingsException.class, () -> read(Map.of("dmWindow.facebook", "24h")))
+                .problems().toString();
+        assertTrue(all.contains("Setting dmWindow.facebook in etc/org.socialcarebridge.reply.cfg")
+                && all.contains("no channel declares the network 'facebook'")
+                && all.contains("use one of dmWindow.x, dmWindow.mastodon, or remove it"), all);
+        String bad = assertThrows(InvalidSettingsException.class, () -> read(Map.of("dmWindow.X", "24h")))
+                .problems().toString();
+        assertTrue(bad.contains("Unknown network 'X'") && bad.contains("write dmWindow.<network key>, e.g. dmWindow.x"), bad);
+    }
+
+    @Test
+    void readBeforeTheChannelsDeclareThemselvesTheFileIsCheckedAgainstThemOnceTheyHave() {
+        Map<String, String> values = Map.of("dmWindow.facebook", "24h", "dmWindow.x", "24h",
+                "moveToPrivate.template", "@{handle} " + "w".repeat(270));
+        ReplySettings.from(values, Channels.none()); // the core reads the file before any channel attaches
+        List<String> problems = ReplySettings.againstChannels(values, SampleChannels.BOTH);
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals("Setting dmWindow.facebook in etc/org.socialcarebridge.reply.cfg names the network 'facebook',"
+                + " which no channel declares; use one of dmWindow.x, dmWindow.mastodon, or remove it", problems.get(0));
+        assertTrue(problems.get(1).startsWith("Setting moveToPrivate.template in etc/org.socialcarebridge.reply.cfg: The"
+                + " Move to private template is") && problems.get(1).contains("on X"), problems.get(1));
+        assertEquals(List.of(), ReplySettings.againstChannels(Map.of("dmWindow.x", "24h"), SampleChannels.BOTH));
     }
 
     @Test

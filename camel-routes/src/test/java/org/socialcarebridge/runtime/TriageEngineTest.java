@@ -78,6 +78,29 @@ class TriageEngineTest {
     }
 
     @Test
+    void aNetworkConditionIsCheckedAgainstTheChannelsAsTheyDeclareThemselves(@TempDir Path data, @TempDir Path etc)
+            throws Exception {
+        int port = SocialCareEngineTest.freePort();
+        Files.writeString(etc.resolve(SocialCareEngine.RULES_FILE), TriageRules.defaultText()
+                + "  - { name: fediverse, when: { network: mastodon }, then: { queue: Fediverse } }\n", StandardCharsets.UTF_8);
+        Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(port)));
+        String base = "http://127.0.0.1:" + port + "/socialcare";
+        try (SocialCareEngine engine = SocialCareEngine.core(config, data, etc)) {
+            engine.startRoutes();
+            awaitRules(base, "running"); // no channel yet: not refused for one that is merely late
+
+            new XChannelComponent().attach(engine, Map.of("enabled", "false"));
+            JsonNode refused = awaitRules(base, "failing");
+            assertTrue(refused.path("lastError").asText().contains("is not a network ('mastodon')")
+                    && refused.path("lastError").asText().contains("use one of x"), refused.toString());
+
+            new MastodonChannelComponent().attach(engine, Map.of("enabled", "false"));
+            awaitRules(base, "running");
+            assertTrue(engine.triage().rules().ruleCount() > 0);
+        }
+    }
+
+    @Test
     void theAdminCallsNeedTheTokenAndSayWhatIsWrong(@TempDir Path data) throws Exception {
         int port = SocialCareEngineTest.freePort();
         Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(port), "adminToken", ADMIN),
@@ -98,6 +121,12 @@ class TriageEngineTest {
             assertFalse(dry.body().contains("<script>"), "the message text is never echoed");
 
             assertEquals(400, call("POST", triage + "decide", ADMIN, "{\"text\": 42}").statusCode());
+            HttpResponse<String> facebook = call("POST", triage + "decide", ADMIN, "{\"text\":\"hi\",\"network\":\"facebook\"}");
+            assertEquals(400, facebook.statusCode());
+            assertTrue(facebook.body().contains("Unknown network 'facebook'; expected one of x"), facebook.body());
+            engine.detach("x");
+            assertEquals(200, call("POST", triage + "decide", ADMIN, "{\"text\":\"hi\",\"network\":\"x\"}").statusCode(),
+                    "a detached channel's network stays known: replies to it wait rather than fail");
             assertEquals(400, call("POST", triage + "decide", ADMIN, "not json").statusCode());
             HttpResponse<String> unknown = call("POST", triage + "filtered/x:404/promote", ADMIN, null);
             assertEquals(400, unknown.statusCode());

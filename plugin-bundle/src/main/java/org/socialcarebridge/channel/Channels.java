@@ -10,15 +10,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The channels this installation runs, by network. The runtime fills it with the channels that are
- * configured and hands it to whoever asks a channel's questions; it does not change afterwards (a
- * configuration change builds a new one).
+ * The channels this installation knows, by network: what each network allows, asked by replies, triage and
+ * the follow-ups. Each channel hands its description when it attaches ({@link #attach}); a description stays
+ * when its channel detaches, so a reply to that network waits for it rather than fails. Reads never lock: an
+ * attachment swaps in a new map.
  */
 public final class Channels {
-    private final Map<Network, Channel> byNetwork;
+    private volatile Map<Network, Channel> byNetwork;
 
     private Channels(Map<Network, Channel> byNetwork) {
         this.byNetwork = Collections.unmodifiableMap(byNetwork);
+    }
+
+    /** No channel yet: the runtime's registry before the channels attach. */
+    public static Channels none() {
+        return new Channels(new LinkedHashMap<>());
     }
 
     public static Channels of(Channel... channels) {
@@ -38,6 +44,19 @@ public final class Channels {
         return new Channels(byNetwork);
     }
 
+    /**
+     * A channel's description, handed as it attaches; it replaces the one its network had (the same channel
+     * attached again after a settings change) and keeps that network's place in the order.
+     *
+     * @return whether its network is new here
+     */
+    public synchronized boolean attach(Channel channel) {
+        Map<Network, Channel> next = new LinkedHashMap<>(byNetwork);
+        boolean added = next.put(channel.network(), channel) == null;
+        byNetwork = Collections.unmodifiableMap(next);
+        return added;
+    }
+
     public Optional<Channel> find(Network network) {
         return Optional.ofNullable(byNetwork.get(network));
     }
@@ -48,16 +67,21 @@ public final class Channels {
      * @throws IllegalStateException naming the network and the running ones when it is not running
      */
     public Channel of(Network network) {
+        Map<Network, Channel> byNetwork = this.byNetwork;
         Channel c = byNetwork.get(network);
         if (c == null) {
             throw new IllegalStateException("The " + network.displayName() + " channel is not running (check its"
-                    + " settings); running: " + (byNetwork.isEmpty() ? "none" : String.join(", ", keys())));
+                    + " settings); running: " + (byNetwork.isEmpty() ? "none" : String.join(", ", keys(byNetwork))));
         }
         return c;
     }
 
     /** The running networks' keys, in the order they were registered, e.g. {@code [x, mastodon]}. */
     public Set<String> keys() {
+        return keys(byNetwork);
+    }
+
+    private static Set<String> keys(Map<Network, Channel> byNetwork) {
         Set<String> keys = new LinkedHashSet<>();
         byNetwork.keySet().forEach(n -> keys.add(n.key()));
         return Collections.unmodifiableSet(keys);
@@ -71,9 +95,10 @@ public final class Channels {
     /** The running network with this key (any case, surrounding spaces ignored). */
     public Optional<Network> network(String key) {
         String k = key == null ? "" : key.strip();
-        return byNetwork.keySet().stream().filter(n -> n.key().equalsIgnoreCase(k)).findFirst();
+        return networks().stream().filter(n -> n.key().equalsIgnoreCase(k)).findFirst();
     }
 
+    /** The channels attached so far, in the order they first attached. */
     public Collection<Channel> all() {
         return byNetwork.values();
     }

@@ -23,8 +23,7 @@ public class Conversation {
     @Column(name = "TICKET_ID", nullable = false)
     private long ticketId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "NETWORK", nullable = false, length = 20)
+    @Column(name = "NETWORK", nullable = false, length = 20) // NetworkConverter: X, MASTODON as before
     private Network network;
 
     /**

@@ -39,8 +39,7 @@ public class LedgerEntry {
     @Column(name = "MESSAGE_KEY", length = KEY_LENGTH)
     private String key;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "NETWORK", nullable = false, length = 20)
+    @Column(name = "NETWORK", nullable = false, length = 20) // NetworkConverter: X, MASTODON as before
     private Network network;
 
     @Column(name = "MESSAGE_ID", nullable = false, length = InboundMessage.ID_LENGTH)

@@ -44,8 +44,7 @@ public class FollowUp {
     @Column(name = "CONVERSATION_KEY", nullable = false, length = 200)
     private String conversationKey;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "NETWORK", nullable = false, length = 20)
+    @Column(name = "NETWORK", nullable = false, length = 20) // NetworkConverter: X, MASTODON as before
     private Network network;
 
     /** Who it is sent to: the conversation's customer when the ticket was resolved. */

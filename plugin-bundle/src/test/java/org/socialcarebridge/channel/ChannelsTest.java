@@ -1,11 +1,13 @@
 package org.socialcarebridge.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,24 @@ class ChannelsTest {
         assertEquals("The Mastodon channel is not running (check its settings); running: x", e.getMessage());
         assertEquals("The X channel is not running (check its settings); running: none",
                 assertThrows(IllegalStateException.class, () -> Channels.of().of(Network.X)).getMessage());
+    }
+
+    @Test
+    void channelsDeclaredAsTheyAttachAreKeptAndADeclarationAgainReplacesTheDescriptionInItsPlace() {
+        Channels channels = Channels.none();
+        assertTrue(channels.all().isEmpty());
+        assertTrue(channels.attach(SampleChannels.X), "a network new here");
+        Collection<Channel> before = channels.all();
+        assertTrue(channels.attach(SampleChannels.MASTODON));
+        assertEquals(List.of(SampleChannels.X), List.copyOf(before), "what a reader holds does not change under it");
+
+        SampleChannels.Described x = (SampleChannels.Described) SampleChannels.X;
+        Channel xAgain = new SampleChannels.Described(x.network(), x.receives(), x.publicReplies(), x.privateMessages(),
+                x.duplicates(), x.identities());
+        assertFalse(channels.attach(xAgain), "the same network attached again");
+        assertSame(xAgain, channels.of(Network.X));
+        assertEquals(List.of("x", "mastodon"), List.copyOf(channels.keys()));
+        assertEquals(Optional.of(Network.MASTODON), channels.network("mastodon"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.FilteredMessages;
 import org.socialcarebridge.intake.NoiseDigest;
@@ -53,6 +54,8 @@ public final class TriageRoutes extends RouteBuilder {
 
     private final String baseUri;
     private final RulesFile rulesFile;
+    /** The networks a dry run may name: the channels declared. */
+    private final Channels channels;
     private final ChannelStatus rulesStatus;
     private final Triage triage;
     private final FilteredMessages filtered;
@@ -70,11 +73,12 @@ public final class TriageRoutes extends RouteBuilder {
      * @param activity where agents' corrections of triage are read; null when no help desk is configured
      * @param alerts   where supervisors audit the filtered noise; null when no help desk is configured
      */
-    public TriageRoutes(String baseUri, RulesFile rulesFile, ChannelStatus rulesStatus, Triage triage,
+    public TriageRoutes(String baseUri, RulesFile rulesFile, Channels channels, ChannelStatus rulesStatus, Triage triage,
                         FilteredMessages filtered, TriageTraining training, Database db, DeskActivity activity,
                         Alerts alerts, Duration correctionsInterval, AdminToken admin, ObjectMapper json, Clock clock) {
         this.baseUri = baseUri;
         this.rulesFile = rulesFile;
+        this.channels = channels;
         this.rulesStatus = rulesStatus;
         this.triage = triage;
         this.filtered = filtered;
@@ -203,8 +207,10 @@ public final class TriageRoutes extends RouteBuilder {
             admin.answer(out, 400, Map.of("error", "'text' must be the message as a string"));
             return;
         }
-        TriageInput input = new TriageInput(request.get("text").asText(),
-                Network.fromKey(request.path("network").asText("x")),
+        String key = request.path("network").asText("x");
+        Network network = channels.network(key).orElseThrow(() -> new IllegalArgumentException("Unknown network '"
+                + key + "'; expected one of " + String.join(", ", channels.keys())));
+        TriageInput input = new TriageInput(request.get("text").asText(), network,
                 request.path("private").asBoolean(false) ? Visibility.PRIVATE : Visibility.PUBLIC, null,
                 Math.max(0, request.path("followers").asLong(0)), request.path("verified").asBoolean(false),
                 request.path("vip").asBoolean(false));

@@ -10,10 +10,10 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.socialcarebridge.channel.Network;
 
@@ -25,7 +25,7 @@ import org.socialcarebridge.channel.Network;
  */
 public final class RulesFile {
     private final Path path;
-    private final Set<Network> networks;
+    private final Supplier<Set<Network>> networks;
     private volatile TriageRules current = TriageRules.defaults();
 
     private long size = -1;
@@ -33,14 +33,19 @@ public final class RulesFile {
     private byte[] hash;
     private boolean missingSaid;
 
+    /** A file whose {@code network} conditions may name any network's key. */
     public RulesFile(Path path) {
-        this(path, EnumSet.allOf(Network.class));
+        this(path, () -> null);
     }
 
-    /** @param networks the networks a {@code network} condition may name: the running channels' */
-    public RulesFile(Path path, Set<Network> networks) {
+    /**
+     * @param networks the networks a {@code network} condition may name, asked at each reading: the attached
+     *                 channels'; null while there is no list to check against (no channel attached yet), so the
+     *                 file is not refused for a channel that is merely late
+     */
+    public RulesFile(Path path, Supplier<Set<Network>> networks) {
         this.path = Objects.requireNonNull(path, "path");
-        this.networks = Set.copyOf(networks);
+        this.networks = Objects.requireNonNull(networks, "networks");
     }
 
     public Path path() {
@@ -50,6 +55,16 @@ public final class RulesFile {
     /** The rules in force; safe to call from any thread at any rate. */
     public TriageRules current() {
         return current;
+    }
+
+    /**
+     * Reads the file again on the next look even if it has not changed: the networks it may name have (a channel
+     * attached), so a file read before may now be refused, or one refused may now read.
+     */
+    public synchronized void recheck() {
+        size = -1;
+        modified = null;
+        hash = null;
     }
 
     public synchronized ReloadOutcome reloadIfChanged() {
@@ -92,7 +107,7 @@ public final class RulesFile {
             text = text.substring(1);
         }
         try {
-            TriageRules rules = TriageRules.parse(text, path.toString(), networks);
+            TriageRules rules = TriageRules.parse(text, path.toString(), networks.get());
             current = rules;
             return new ReloadOutcome(ReloadOutcome.Status.LOADED, "Triage rules loaded from " + path + ": "
                     + rules.ruleCount() + " rules, " + rules.categories().size() + " categories", List.of());

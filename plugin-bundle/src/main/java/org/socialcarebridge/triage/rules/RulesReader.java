@@ -70,13 +70,17 @@ final class RulesReader {
             "approvalRequired", "raiseTier", "stop");
 
     private final String source;
-    private final Set<Network> networks;
+    /** In the order the channels attached, as problems list them; null: no channel list to check against. */
+    private final List<Network> networks;
     private final List<RuleProblem> problems = new ArrayList<>();
 
-    /** @param networks the networks a {@code network} condition may name: the running channels' */
+    /**
+     * @param networks the networks a {@code network} condition may name: the running channels'; null when
+     *                 there is no list to check against (the command line, or no channel attached yet)
+     */
     RulesReader(String source, Set<Network> networks) {
         this.source = source;
-        this.networks = Set.copyOf(networks);
+        this.networks = networks == null ? null : List.copyOf(new LinkedHashSet<>(networks));
     }
 
     TriageRules read(String yaml) throws RulesFileException {
@@ -578,7 +582,11 @@ final class RulesReader {
                     yield at == null ? null : new RuleCondition.Clause(key + "=" + at, s -> s.signals().followers() >= at);
                 }
                 case "network" -> {
-                    Network[] running = Arrays.stream(Network.values()).filter(networks::contains).toArray(Network[]::new);
+                    if (networks == null) {
+                        Set<Network> named = anyNetwork(v, where);
+                        yield named == null ? null : clause(key, keys(named, Network::key), s -> named.contains(s.input().network()));
+                    }
+                    Network[] running = networks.toArray(Network[]::new);
                     if (running.length == 0) {
                         problem(v, where + " names a network, and no channel is running", null,
                                 "enable a channel in its etc/org.socialcarebridge.network.<key>.cfg or remove the condition");
@@ -772,6 +780,20 @@ final class RulesReader {
                 problem(n, where + " is not a " + what, n.getValue(), "use one of " + valid);
             } else {
                 found.add(e);
+            }
+        }
+        return problems.size() == before && !found.isEmpty() ? found : null;
+    }
+
+    /** Any network's key, for a reader without the running channels' list: which one runs is checked later. */
+    private Set<Network> anyNetwork(Node v, String where) {
+        int before = problems.size();
+        Set<Network> found = new LinkedHashSet<>();
+        for (ScalarNode n : scalars(v, where, "write one network's key or a list of them, e.g. [x, mastodon]")) {
+            try {
+                found.add(Network.fromKey(n.getValue().strip().toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problem(n, where + " is not a network", n.getValue(), "write a network's key, e.g. x or mastodon");
             }
         }
         return problems.size() == before && !found.isEmpty() ? found : null;

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,14 +55,17 @@ public final class TriageRules {
     }
 
     /**
-     * Reads a rules file's text, with every network the plugin knows; {@code sourceName} names it in
-     * problems ("etc/triage-rules.yaml").
+     * Reads a rules file's text where no channel list is at hand (the command line): a {@code network}
+     * condition may name any network's key; {@code sourceName} names it in problems ("etc/triage-rules.yaml").
      */
     public static TriageRules parse(String yaml, String sourceName) throws RulesFileException {
-        return parse(yaml, sourceName, EnumSet.allOf(Network.class));
+        return parse(yaml, sourceName, null);
     }
 
-    /** @param networks the networks a {@code network} condition may name: the running channels' */
+    /**
+     * @param networks the networks a {@code network} condition may name: the running channels'; null: any
+     *                 network's key
+     */
     public static TriageRules parse(String yaml, String sourceName, Set<Network> networks) throws RulesFileException {
         return new RulesReader(sourceName, networks).read(yaml);
     }

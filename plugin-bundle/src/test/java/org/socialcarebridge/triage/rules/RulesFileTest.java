@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.triage.rules.ReloadOutcome.Status;
 
 class RulesFileTest {
@@ -29,6 +33,30 @@ class RulesFileTest {
     private void write(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-12-01T10:00:00Z").plusSeconds(++second)));
+    }
+
+    @Test
+    void aFileReadBeforeTheChannelsAttachIsCheckedAgainAsTheyDo() throws IOException {
+        Path file = dir.resolve("triage-rules.yaml");
+        write(file, BETTER);
+        AtomicReference<Set<Network>> attached = new AtomicReference<>(); // none yet: nothing to check against
+        RulesFile rules = new RulesFile(file, attached::get);
+        assertEquals(Status.LOADED, rules.reloadIfChanged().status(), "not refused for a channel that is merely late");
+        TriageRules early = rules.current();
+
+        attached.set(new LinkedHashSet<>(Set.of(Network.X)));
+        assertEquals(Status.UNCHANGED, rules.reloadIfChanged().status(), "read again only when asked to");
+        rules.recheck();
+        ReloadOutcome onlyX = rules.reloadIfChanged();
+        assertEquals(Status.REJECTED, onlyX.status());
+        assertTrue(onlyX.problems().get(0).toString().contains("is not a network ('mastodon')")
+                && onlyX.problems().get(0).toString().contains("use one of x"), onlyX.problems().toString());
+        assertSame(early, rules.current(), "the rules read before stay in force");
+
+        attached.set(new LinkedHashSet<>(java.util.List.of(Network.X, Network.MASTODON)));
+        rules.recheck();
+        assertEquals(Status.LOADED, rules.reloadIfChanged().status());
+        assertEquals(2, rules.current().ruleCount());
     }
 
     @Test

@@ -82,8 +82,8 @@ class RulesValidationTest {
                 "when.sentiment is not a sentiment ('angry')", "use one of negative, neutral, positive");
         assertProblem(only(rulesProblems("  - { name: a, when: { noiseKind: [spam, scam] }, then: { action: record } }")), 12,
                 "is not a noise kind ('scam')", "spam, link-farm, giveaway, marketing, retweet, bot-like");
-        assertProblem(only(rulesProblems("  - { name: a, when: { network: facebook }, then: { tier: P1 } }")), 12,
-                "is not a network ('facebook')", "x, mastodon");
+        assertProblem(only(rulesProblems("  - { name: a, when: { network: \"face book\" }, then: { tier: P1 } }")), 12,
+                "is not a network ('face book')", "write a network's key, e.g. x or mastodon");
         assertProblem(only(rulesProblems("  - { name: a, when: { visibility: secret }, then: { tier: P1 } }")), 12,
                 "is not a visibility ('secret')", "public, private");
         assertProblem(only(rulesProblems("  - { name: a, when: { language: [] }, then: { tier: P1 } }")), 12,

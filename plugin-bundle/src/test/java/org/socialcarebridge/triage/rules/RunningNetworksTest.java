@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,25 @@ class RunningNetworksTest {
         TriageRules rules = TriageRules.parse(NAMES_MASTODON, "test.yaml", Set.of(Network.X, Network.MASTODON));
         assertTrue(TriageRulesTest.decide(rules, Message.of("hi").on(Network.MASTODON, Visibility.PUBLIC))
                 .firedRules().contains("fediverse"));
+    }
+
+    @Test
+    void aNetworkNoChannelDeclaresIsNamedWithTheRunningOnesInTheOrderTheyAttached() {
+        RulesFileException e = assertThrows(RulesFileException.class, () -> TriageRules.parse(TriageRulesTest.HEAD
+                + "  - { name: a, when: { network: facebook }, then: { tier: P1 } }\n", "test.yaml",
+                new LinkedHashSet<>(List.of(Network.X, Network.MASTODON))));
+        RulesValidationTest.assertProblem(RulesValidationTest.only(e.problems()), 12,
+                "when.network is not a network ('facebook')", "use one of x, mastodon");
+    }
+
+    @Test
+    void withoutAListOfRunningChannelsAnyNetworksKeyReadsAndMatchesThatNetwork() throws RulesFileException {
+        TriageRules rules = TriageRules.parse(TriageRulesTest.HEAD
+                + "  - { name: meta, when: { network: Facebook }, then: { queue: Meta } }\n", "test.yaml");
+        assertTrue(TriageRulesTest.decide(rules, Message.of("hi").on(Network.fromKey("facebook"), Visibility.PUBLIC))
+                .firedRules().contains("meta"));
+        assertFalse(TriageRulesTest.decide(rules, Message.of("hi").on(Network.X, Visibility.PUBLIC))
+                .firedRules().contains("meta"));
     }
 
     @Test

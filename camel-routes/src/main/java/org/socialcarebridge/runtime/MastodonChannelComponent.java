@@ -15,7 +15,7 @@ import org.socialcarebridge.component.mastodon.MastodonSettings;
 /** The Mastodon channel inside Karaf, from {@code etc/org.socialcarebridge.network.mastodon.cfg}. */
 @Component(service = MastodonChannelComponent.class, immediate = true, configurationPid = MastodonSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class MastodonChannelComponent extends ChannelComponent<MastodonSettings> {
+public class MastodonChannelComponent extends ChannelAttachment<MastodonSettings> {
     public MastodonChannelComponent() {
         super(new MastodonChannel());
     }

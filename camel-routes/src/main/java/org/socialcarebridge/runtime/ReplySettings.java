@@ -112,7 +112,7 @@ record ReplySettings(int spotCheckPercent, ReplyPolicy policy, AgentGroups agent
     static List<String> againstChannels(Map<String, ?> values, Channels channels) {
         List<String> problems = new ArrayList<>();
         for (String key : new TreeSet<>(values.keySet())) {
-            if (key.startsWith(DM_WINDOW)) {
+            if (key.startsWith(DM_WINDOW) && !channels.all().isEmpty()) { // none yet: nothing to check against
                 String k = key.substring(DM_WINDOW.length());
                 if (channels.all().stream().noneMatch(c -> c.network().key().equals(k))) {
                     problems.add("Setting " + key + " in etc/" + PID + ".cfg names the network '" + k

@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
 public final class SocialCareEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocialCareEngine.class);
     /**
-     * The core's configuration files; with the channels' ({@link ChannelComponent#PID_PREFIX}), every file the
+     * The core's configuration files; with the channels' ({@link ChannelAttachment#PID_PREFIX}), every file the
      * plugin reads: any other org.socialcarebridge.* file is a mistake.
      */
     public static final Set<String> PIDS = Set.of(StoreSettings.PID, HttpSettings.PID, RtSettings.PID,
@@ -121,7 +121,7 @@ public final class SocialCareEngine implements AutoCloseable {
     /**
      * The core and, from their files' values, the channels, started together (outside OSGi: tests and tools;
      * inside Karaf each channel is its own DS component attached to the running core). The channels are those
-     * this bundle lists in {@code META-INF/services/org.socialcarebridge.runtime.ChannelComponent}; as in Karaf,
+     * this bundle lists in {@code META-INF/services/org.socialcarebridge.runtime.ChannelAttachment}; as in Karaf,
      * a channel without its file has none.
      *
      * @param config  each PID's values (a missing PID is an empty map)
@@ -131,7 +131,7 @@ public final class SocialCareEngine implements AutoCloseable {
     public static SocialCareEngine start(Map<String, Map<String, ?>> config, Path dataDir, Path etcDir) throws Exception {
         SocialCareEngine engine = core(config, dataDir, etcDir);
         try {
-            for (ChannelComponent<?> channel : ServiceLoader.load(ChannelComponent.class,
+            for (ChannelAttachment<?> channel : ServiceLoader.load(ChannelAttachment.class,
                     SocialCareEngine.class.getClassLoader())) {
                 if (config.containsKey(channel.pid())) {
                     channel.attach(engine, config.get(channel.pid()));
@@ -182,9 +182,9 @@ public final class SocialCareEngine implements AutoCloseable {
         camel.addRoutePolicyFactory(new Heartbeats(health, clock)); // before any route: each timer is watched
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
-            if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid) && !pid.startsWith(ChannelComponent.PID_PREFIX)) {
+            if (pid.startsWith("org.socialcarebridge.") && !PIDS.contains(pid) && !pid.startsWith(ChannelAttachment.PID_PREFIX)) {
                 LOG.error("Social Care Bridge: etc/{}.cfg is not a file the plugin reads; rename it to one of {} or {}<network>",
-                        pid, PIDS, ChannelComponent.PID_PREFIX);
+                        pid, PIDS, ChannelAttachment.PID_PREFIX);
             }
         }
 
@@ -313,8 +313,13 @@ public final class SocialCareEngine implements AutoCloseable {
     /** What was read before a channel declared itself, against the channels now known; problems are logged. */
     private void checkAgainstChannels() {
         rulesFile.recheck(); // the triage-rules timer reads it again and reports as for any change
-        for (String problem : ReplySettings.againstChannels(replyValues, channels)) {
-            LOG.error("Social Care Bridge: {}", problem);
+        List<String> problems = ReplySettings.againstChannels(replyValues, channels);
+        if (!problems.isEmpty()) {
+            // Shown where a wrong file always shows (health 503, the RT alert), not only in the log; each reply
+            // that would use the wrong setting is refused with its reason, the others go out.
+            String line = String.join(" | ", problems);
+            LOG.error("Social Care Bridge: the replies settings do not suit the channels. {}", line);
+            health.channel("replies").stopped(line, clock.instant());
         }
     }
 

@@ -70,7 +70,7 @@ public class SocialCareRuntime implements ConfigurationListener {
     public void configurationEvent(ConfigurationEvent event) {
         // A channel's own file restarts that channel alone: its DS component is re-activated by SCR.
         String pid = event.getPid();
-        if (pid != null && pid.startsWith("org.socialcarebridge.") && !pid.startsWith(ChannelComponent.PID_PREFIX)) {
+        if (pid != null && pid.startsWith("org.socialcarebridge.") && !pid.startsWith(ChannelAttachment.PID_PREFIX)) {
             LOG.info("Social Care Bridge: configuration {} changed; restarting the core and its channels", pid);
             schedule(SETTLE_MILLIS);
         }

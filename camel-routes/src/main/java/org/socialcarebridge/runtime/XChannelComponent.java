@@ -15,7 +15,7 @@ import org.socialcarebridge.component.x.XSettings;
 /** The X channel inside Karaf, from {@code etc/org.socialcarebridge.network.x.cfg}. */
 @Component(service = XChannelComponent.class, immediate = true, configurationPid = XSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class XChannelComponent extends ChannelComponent<XSettings> {
+public class XChannelComponent extends ChannelAttachment<XSettings> {
     public XChannelComponent() {
         super(new XChannel());
     }

@@ -101,6 +101,27 @@ class TriageEngineTest {
     }
 
     @Test
+    void replySettingsNamingANetworkNoChannelDeclaresShowOnHealthOnceTheChannelsAreKnown(@TempDir Path data,
+            @TempDir Path etc) throws Exception {
+        int port = SocialCareEngineTest.freePort();
+        Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(port)),
+                ReplySettings.PID, Map.of("dmWindow.facebook", "24h"));
+        String base = "http://127.0.0.1:" + port + "/socialcare";
+        try (SocialCareEngine engine = SocialCareEngine.core(config, data, etc)) {
+            engine.startRoutes();
+            JsonNode health = json.readTree(call("GET", base + "/health", null, null).body()).path("channels");
+            assertFalse("stopped".equals(health.path("replies").path("state").asText()),
+                    "no channel yet: not refused for one that is merely late: " + health);
+
+            new XChannelComponent().attach(engine, Map.of("enabled", "false"));
+            JsonNode replies = json.readTree(call("GET", base + "/health", null, null).body()).path("channels").path("replies");
+            assertEquals("stopped", replies.path("state").asText(), replies.toString());
+            assertTrue(replies.path("lastError").asText().contains("dmWindow.facebook")
+                    && replies.path("lastError").asText().contains("dmWindow.x"), replies.toString());
+        }
+    }
+
+    @Test
     void theAdminCallsNeedTheTokenAndSayWhatIsWrong(@TempDir Path data) throws Exception {
         int port = SocialCareEngineTest.freePort();
         Map<String, Map<String, ?>> config = Map.of(HttpSettings.PID, Map.of("port", String.valueOf(port), "adminToken", ADMIN),

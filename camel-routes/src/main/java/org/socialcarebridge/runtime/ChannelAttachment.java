@@ -26,7 +26,7 @@ import org.socialcarebridge.component.feed.Listening;
  *
  * @param <S> the channel's settings, read from its file's values
  */
-public abstract class ChannelComponent<S> {
+public abstract class ChannelAttachment<S> {
     /** Every channel's file is {@code etc/org.socialcarebridge.network.<key>.cfg}; the core restarts for none of them. */
     public static final String PID_PREFIX = "org.socialcarebridge.network.";
 
@@ -37,7 +37,7 @@ public abstract class ChannelComponent<S> {
     private final Channel description;
 
     /** @param description what the network allows; its key names the channel (health line, Camel scheme) */
-    protected ChannelComponent(Channel description) {
+    protected ChannelAttachment(Channel description) {
         this.description = Objects.requireNonNull(description, "description");
     }
 

@@ -1,0 +1,93 @@
+#!/usr/bin/perl
+# etc/initialdata on a throwaway RT (RT::Test, SQLite in t/tmp): RT's own loader (what `make initdb`
+# runs; RT::Test runs it for the plugin under test) loads it on an empty RT, and the idempotent loader
+# of ./socialcare provision then adopts all of it, twice, without changing a row. Run from the
+# extension's folder:
+#   RT_SITE_CONFIG_DIR=$(mktemp -d) RT_TEST_DB_TYPE=SQLite prove -I/usr/share/request-tracker5/lib -Ilib t/initialdata.t
+# (RT_SITE_CONFIG_DIR: an empty folder, so no site configuration of a real RT is read.)
+use strict;
+use warnings;
+use Cwd;
+use File::Temp;
+# RT::Test creates RT's Mason session folder; this one, not the real RT's under /var/cache.
+BEGIN {
+    require RT;
+    my $var = File::Temp->newdir('rt-var-XXXXXX', TMPDIR => 1);
+    ($RT::MasonSessionDir, $RT::MasonDataDir) = ("$var/session_data", "$var/mason_data");
+    our $VAR = $var;
+}
+use RT::Test tests => undef, testing => 'RT::Extension::SocialCare';
+use RT::Extension::SocialCare::Loader;
+
+my $dir = Cwd::getcwd();
+my $sys = RT->SystemUser;
+
+# Every row of the tables the schema lives in, without the columns any touch updates.
+my @TABLES = qw(Queues Groups Users CustomFields CustomFieldValues ObjectCustomFields Classes ObjectClasses
+    Articles ObjectCustomFieldValues ScripConditions ScripActions Scrips ObjectScrips Templates Attributes ACL);
+sub rows {
+    my %rows;
+    for my $table (@TABLES) {
+        my $all = $RT::Handle->dbh->selectall_arrayref("SELECT * FROM $table ORDER BY id", { Slice => {} });
+        # Column names as SQLite spells them, in one case.
+        $rows{$table} = [map { my $row = $_; my %row = map { lc($_) => $row->{$_} } keys %$row;
+            delete @row{qw(lastupdated lastupdatedby)}; \%row } @$all];
+    }
+    return \%rows;
+}
+sub load { RT::Extension::SocialCare::Loader->new(Dir => $dir)->Run }
+
+my $queue = RT::Queue->new($sys);
+ok($queue->Load('Social'), "RT's loader created the queue Social");
+my $cf = RT::CustomField->new($sys);
+$cf->LoadByName(Name => 'Reply Visibility', LookupType => RT::Transaction->CustomFieldLookupType);
+ok($cf->id && $cf->IsAdded($queue->id), 'Reply Visibility is on the Reply form of Social');
+is_deeply([map { $_->Name } @{ $cf->Values->ItemsArrayRef }], ['Public', 'Private', 'Move to private'],
+    'its values, in order');
+my ($chart) = grep { $_->Description eq 'Social care: Volume this week by network' }
+    RT->System->Attributes->Named('SavedSearch');
+my $network = RT::CustomField->new($sys);
+$network->LoadByName(Name => 'Social Network', LookupType => RT::Ticket->CustomFieldLookupType);
+is_deeply($chart->Content->{GroupBy}, ['CF.{' . $network->id . '}'], "\@Final stored the chart's grouping by id");
+
+my $before = rows();
+my $first = load();
+is_deeply($first->{revoked}, [], 'the plugin user holds no right etc/initialdata does not list');
+is_deeply($first->{done}, [], 'the loader adopts everything RT\'s loader created: nothing to create or update');
+my $after = rows();
+is_deeply($after->{$_}, $before->{$_}, "$_: no row changed") for @TABLES;
+is_deeply(RT->System->FirstAttribute('SocialCareSchemaVersions')->Content,
+    { RT::Extension::SocialCare->VERSION => 'etc/initialdata loaded' }, 'the schema version is recorded');
+
+my $second = load();
+is_deeply($second, { done => [], revoked => [] }, 'loading twice: nothing to do the second time');
+is_deeply(rows(), $after, 'and no row changed');
+
+# A ticket's field values survive provisioning, and a right the plugin's user must not hold is taken back.
+my $ticket = RT::Ticket->new($sys);
+my ($id) = $ticket->Create(Queue => 'Social', Subject => 'kept', 'CustomField-' . $network->id => 'X');
+ok($id, 'a social ticket');
+my $plugin = RT::User->new($sys);
+$plugin->Load('socialcare');
+ok($plugin->PrincipalObj->GrantRight(Right => 'AdminUsers', Object => RT->System), 'AdminUsers granted by hand');
+my $third = load();
+is_deeply($third->{revoked}, ['AdminUsers on RT (system-wide)'], 'provisioning revokes it');
+ok(!$plugin->PrincipalObj->HasRight(Right => 'AdminUsers', Object => RT->System), 'the plugin no longer holds it');
+$ticket->Load($id);
+is($ticket->FirstCustomFieldValue('Social Network'), 'X', "the ticket's field value is kept");
+
+# The scrip as the layout before etc/initialdata made it: User Defined code strings.
+my $scrips = RT::Scrips->new($sys);
+$scrips->Limit(FIELD => 'Description', VALUE => 'On Correspond notify Social Care Bridge');
+my $scrip = $scrips->First;
+$scrip->SetScripCondition('User Defined');
+$scrip->SetScripAction('User Defined');
+$scrip->SetCustomCommitCode('return 1;');
+my $upgrade = load();
+ok((grep { /now uses ScripCondition 'On Social Care Reply'/ } @{ $upgrade->{done} }), 'an old scrip gets the condition');
+$scrip->Load($scrip->id);
+is($scrip->ScripActionObj->ExecModule, 'SocialCareNotify', 'and the action module');
+is($scrip->CustomCommitCode // '', '', 'its code string is gone');
+is_deeply(load(), { done => [], revoked => [] }, 'after which the schema is up to date again');
+
+done_testing;

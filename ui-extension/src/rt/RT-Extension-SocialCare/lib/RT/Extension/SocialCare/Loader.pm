@@ -300,6 +300,11 @@ sub Article {
 # Scrip conditions and actions are this extension's own: kept as etc/initialdata says.
 sub ScripPart {
     my ($self, $type, $item) = @_;
+    # RT runs the module on every matching transaction: a missing one would fail each reply.
+    my $module = ($type eq 'RT::ScripCondition' ? 'RT::Condition::' : 'RT::Action::') . $item->{ExecModule};
+    eval "require $module; 1"
+        or fail("the $type '$item->{Name}' runs $module, which does not load: $@ Install the extension"
+            . " (make install) whose lib/ has it, or fix ExecModule in etc/initialdata");
     my $part = $type->new($self->{sys});
     $part->LoadByCol(Name => $item->{Name});
     unless ($part->id) {

@@ -90,4 +90,15 @@ is($scrip->ScripActionObj->ExecModule, 'SocialCareNotify', 'and the action modul
 is($scrip->CustomCommitCode // '', '', 'its code string is gone');
 is_deeply(load(), { done => [], revoked => [] }, 'after which the schema is up to date again');
 
+# That layout applied the scrip to Social Escalations at RT's default stage, where it never fires.
+my $escalations = RT::Queue->new($sys);
+$escalations->Load('Social Escalations');
+my $applied = RT::ObjectScrip->new($sys);
+$applied->LoadByCols(Scrip => $scrip->id, ObjectId => $escalations->id);
+is($applied->Stage, 'TransactionBatch', 'RT\'s loader applied the scrip at its stage on the second queue');
+ok(($applied->SetStage('TransactionCreate'))[0], 'as the earlier layout left it');
+is_deeply(load()->{done}, ['scrip on queue Social Escalations moved to stage TransactionBatch'], 'the loader moves it');
+$applied->Load($applied->id);
+is($applied->Stage, 'TransactionBatch', 'to the scrip\'s stage');
+
 done_testing;

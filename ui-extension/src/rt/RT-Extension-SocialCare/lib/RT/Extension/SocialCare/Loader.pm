@@ -354,6 +354,16 @@ sub Scrip {
         $self->done("code string $code of the scrip '$item->{Description}' removed");
     }
     for my $queue (@queues) {
+        # At the scrip's own stage on every queue: at RT's default, TransactionCreate, a batch condition
+        # never fires (the layout before etc/initialdata applied it so to Social Escalations).
+        my $applied = RT::ObjectScrip->new($self->{sys});
+        $applied->LoadByCols(Scrip => $scrip->id, ObjectId => $queue->id);
+        if ($applied->id && $item->{Stage} && $applied->Stage ne $item->{Stage}) {
+            my ($ok, $msg) = $applied->SetStage($item->{Stage});
+            $ok or fail("could not move the scrip '$item->{Description}' to stage $item->{Stage} on queue "
+                . $queue->Name . ": $msg");
+            $self->done('scrip on queue ' . $queue->Name . " moved to stage $item->{Stage}");
+        }
         next if $scrip->IsAdded($queue->id);
         my ($ok, $msg) = $scrip->AddToObject(ObjectId => $queue->id, Stage => $item->{Stage});
         $ok or fail("could not apply the scrip '$item->{Description}' to queue " . $queue->Name . ": $msg");

@@ -101,4 +101,30 @@ is_deeply(load()->{done}, ['scrip on queue Social Escalations moved to stage Tra
 $applied->Load($applied->id);
 is($applied->Stage, 'TransactionBatch', 'to the scrip\'s stage');
 
+# An upgrade file is applied once, on an RT whose recorded version is older, before the initialdata.
+my $copy = File::Temp->newdir('extension-XXXXXX', TMPDIR => 1);
+mkdir "$copy/etc";
+mkdir "$copy/etc/upgrade";
+my $version = RT::Extension::SocialCare->VERSION;
+mkdir "$copy/etc/upgrade/$version";
+{
+    open(my $from, '<', "$dir/etc/initialdata") or die "cannot read etc/initialdata: $!";
+    open(my $to, '>', "$copy/etc/initialdata") or die "cannot write the copy: $!";
+    print {$to} <$from>;
+    open(my $upgrade, '>', "$copy/etc/upgrade/$version/content") or die "cannot write the upgrade: $!";
+    print {$upgrade} "our \@Groups = ({ Name => 'Upgrade check', Description => 'added by an upgrade' });\n"
+        . "our \@Final = (sub { \$main::upgrades++ });\n1;\n";
+}
+our $upgrades = 0;
+my $copy_loader = sub { RT::Extension::SocialCare::Loader->new(Dir => "$copy")->Run };
+my $versions = RT->System->FirstAttribute('SocialCareSchemaVersions');
+is_deeply($copy_loader->()->{done}, [], "this version's own upgrade is not applied where its initialdata was loaded");
+ok($versions->SetContent({ '0.2.0' => 'provisioned before etc/initialdata' }), 'an RT of the earlier layout');
+my $upgraded = $copy_loader->();
+is_deeply($upgraded->{done}, ['group Upgrade check', "upgrade $version", "schema version $version recorded"],
+    'the upgrade runs, then the version is recorded');
+is($upgrades, 1, "its \@Final ran once");
+is_deeply($copy_loader->()->{done}, [], 'a second load does not apply it again');
+is($upgrades, 1, 'nor run its code');
+
 done_testing;

@@ -27,8 +27,9 @@ touched. Rights listed in C<@ACL> are granted where missing, and every right a u
 (the plugin's) holds directly that C<@ACL> does not list is revoked: that user ends up with exactly
 the listed rights, on an upgraded install as on a new one.
 
-Upgrade files F<etc/upgrade/E<lt>versionE<gt>/content> are applied once each, in version order,
-before the initialdata (an upgrade may rename what the initialdata then adopts); applied versions
+Upgrade files F<etc/upgrade/E<lt>versionE<gt>/content> (initialdata files holding only what that
+version changes; none for a version later than the module's C<$VERSION>) are applied once each, in
+version order, before the initialdata (an upgrade may rename what the initialdata then adopts); applied versions
 are recorded in the attribute C<SocialCareSchemaVersions> of C<$RT::System>. An RT without that
 record but with the first queue of C<@Queues> was provisioned by the layout before this one
 (version 0.2.0); an RT with neither is new, and records every upgrade as applied without running
@@ -97,14 +98,18 @@ sub Run {
         }
     }
     my ($last) = sort { _cmp($b, $a) } keys %applied;
+    my $current = RT::Extension::SocialCare->VERSION;
     for my $version (@upgrades) {
+        _cmp($version, $current) <= 0
+            or fail("etc/upgrade/$version is for a version after this one ($current): raise \$VERSION in"
+                . " RT::Extension::SocialCare or rename the folder");
         next if $applied{$version} || _cmp($version, $last) <= 0;
         $self->Adopt($self->ReadInitialdata(File::Spec->catfile($self->{Dir}, 'etc', 'upgrade', $version, 'content')));
         $applied{$version} = 'upgrade applied';
         $self->done("upgrade $version");
     }
     $self->Adopt($data);
-    $applied{ RT::Extension::SocialCare->VERSION } ||= 'etc/initialdata loaded';
+    $applied{$current} ||= 'etc/initialdata loaded';
     $self->RecordVersions(\%applied);
     return { done => $self->{done}, revoked => $self->{revoked} };
 }

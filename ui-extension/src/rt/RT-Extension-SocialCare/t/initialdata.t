@@ -1,10 +1,12 @@
 #!/usr/bin/perl
 # etc/initialdata on a throwaway RT (RT::Test, SQLite in t/tmp): RT's own loader (what `make initdb`
 # runs; RT::Test runs it for the plugin under test) loads it on an empty RT, and the idempotent loader
-# of ./socialcare provision then adopts all of it, twice, without changing a row. Run from the
-# extension's folder:
-#   RT_SITE_CONFIG_DIR=$(mktemp -d) RT_TEST_DB_TYPE=SQLite prove -I/usr/share/request-tracker5/lib -Ilib t/initialdata.t
-# (RT_SITE_CONFIG_DIR: an empty folder, so no site configuration of a real RT is read.)
+# of ./socialcare provision then adopts all of it, twice, without changing a row; it keeps field
+# values, revokes a stray right of the plugin's user, upgrades the earlier layout's scrip and applies
+# an upgrade file once. Run from the extension's folder:
+#   RT_TEST_DB_TYPE=SQLite prove -I/usr/share/request-tracker5/lib -Ilib t/initialdata.t
+# RT::Test reads none of the real RT's site configuration (RT_SITE_CONFIG_DIR=/dev/null) and puts the
+# SQLite database in t/tmp; Mason's session folder is moved to a temporary one below.
 use strict;
 use warnings;
 use Cwd;

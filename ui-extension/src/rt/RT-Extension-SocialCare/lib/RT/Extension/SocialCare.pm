@@ -1,4 +1,5 @@
 package RT::Extension::SocialCare;
+use 5.010001;
 use strict;
 use warnings;
 
@@ -55,10 +56,13 @@ Debian ships what the build needs: C<apt-get install libmodule-install-rtx-perl>
 
 =over
 
-=item C<perl Makefile.PL RTHOME=/usr/share/request-tracker5>
+=item C<RTHOME=/usr/share/request-tracker5 PREFIX=/usr/local/share/request-tracker5 perl Makefile.PL>
 
-C<RTHOME> is the folder holding RT's F<lib/RT.pm> (Debian's; F</opt/rt5> for RT installed from
-source, where it may be left out).
+C<RTHOME> is the folder holding RT's F<lib/RT.pm>. C<PREFIX> is the folder holding RT's
+C<$LocalPluginPath> (C<perl -I/usr/share/request-tracker5/lib -MRT -e 'print $RT::LocalPluginPath'>
+prints it) without its last part, F<plugins>: Debian's Module::Install::RTx installs into
+F<$PREFIX/plugins>, and without C<PREFIX> into F</plugins>. (For RT installed from source in
+F</opt/rt5>, both may be left out.) Social Care Bridge's F<provision.sh> reads both from RT.
 
 =item C<make>
 

@@ -32,11 +32,15 @@ if [ "$installed" = 0 ]; then
   trap 'rm -rf "$build"' EXIT
   cp -r "$EXT_SRC/." "$build"
   rm -rf "$build/t/tmp" "$build/inc" "$build/Makefile" "$build/blib"
-  # A stale file of an earlier install (or of the copy earlier versions made) would stay loaded.
-  rm -rf "$EXT_DST"
-  (cd "$build" && RTHOME="$(dirname "$RT_LIB")" PREFIX="$(dirname "$PLUGINS")" perl Makefile.PL >/dev/null \
-    && make >/dev/null && make install >/dev/null) \
-    || { echo "provision: building or installing RT::Extension::SocialCare failed (see above); is libmodule-install-rtx-perl installed? (install-rt.sh installs it)" >&2; exit 1; }
+  # Built before the installed copy is removed, so a failed build leaves RT as it was. Removed, because a
+  # stale file of an earlier install (or of the copy earlier versions made) would stay loaded.
+  # Module::Install's chatter (and its notes on the licence) only when the build fails.
+  if ! (cd "$build" && RTHOME="$(dirname "$RT_LIB")" PREFIX="$(dirname "$PLUGINS")" perl Makefile.PL \
+        && make && rm -rf "$EXT_DST" && make install) >"$build/build.log" 2>&1; then
+    cat "$build/build.log" >&2
+    echo "provision: building or installing RT::Extension::SocialCare failed (see above); is libmodule-install-rtx-perl installed? (install-rt.sh installs it)" >&2
+    exit 1
+  fi
   [ -f "$EXT_DST/etc/initialdata" ] || { echo "provision: make install did not put the extension in $EXT_DST; check RT's \$LocalPluginPath" >&2; exit 1; }
   echo "RT extension RT::Extension::SocialCare installed in $EXT_DST (make install)"
   # RT's compiled Mason components outlive a changed file; without this the old callback keeps running.

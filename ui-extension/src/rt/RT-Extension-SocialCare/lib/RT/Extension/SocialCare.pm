@@ -125,7 +125,8 @@ version:
 =item as RT's own extensions: C<make upgrade-database>
 
 runs the upgrade files between the version you had and this one through RT's
-C<rt-setup-database --action upgrade>. Asks which version you had.
+C<rt-setup-database --action upgrade>. Asks which version you had. (Module::Install::RTx writes this
+target once F<etc/upgrade> holds a version folder; this version has none.)
 
 =item or C<./socialcare provision>
 

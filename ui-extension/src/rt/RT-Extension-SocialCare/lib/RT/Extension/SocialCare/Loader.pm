@@ -87,6 +87,8 @@ sub Run {
     my $data = $self->ReadInitialdata(File::Spec->catfile($self->{Dir}, 'etc', 'initialdata'));
 
     my %applied = %{ $self->AppliedVersions || {} };
+    # What this run finds recorded, for saying what it adds (etc/initialdata's @Final may record too).
+    $self->{recorded} = { %applied };
     my @upgrades = $self->Upgrades;
     if (!%applied) {
         my $queue = RT::Queue->new($self->{sys});
@@ -146,8 +148,8 @@ sub RecordVersions {
     my ($ok, $msg) = RT->System->SetAttribute(Name => 'SocialCareSchemaVersions',
         Description => 'Versions of RT::Extension::SocialCare whose schema this RT has', Content => $applied);
     $ok or fail("could not record the schema versions applied: $msg");
-    $self->done('schema version ' . join(', ', sort { _cmp($a, $b) } grep { !$stored->{$_} } keys %$applied)
-        . ' recorded');
+    my @new = sort { _cmp($a, $b) } grep { !$self->{recorded}{$_} } keys %$applied;
+    $self->done('schema version' . (@new > 1 ? 's ' : ' ') . join(', ', @new) . ' recorded');
 }
 
 sub Adopt {

@@ -2,7 +2,7 @@
 # Prints, as JSON, the saved searches a system dashboard shows, as RT stores them: pane, name, search
 # type, query, group-by (custom fields by name as well as RT's CF.{id}) and how many system searches
 # (or dashboards) bear that name. For checks that must read what RT will run rather than what
-# schema.pl meant; REST2 does not expose saved searches.
+# the RT extension's etc/initialdata meant; REST2 does not expose saved searches.
 #   perl dashboard-searches.pl ['Social care']
 use strict;
 use warnings;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs Request Tracker 5 from Debian's packages on SQLite, configured for 127.0.0.1:8085.
+# Installs Request Tracker 5 from Debian's packages on SQLite, configured for 127.0.0.1:8085, and what
+# building RT extensions needs (Module::Install::RTx, make): provision.sh installs ours with make install.
 # Idempotent: a second run changes nothing and takes about a second. RT's root user gets the password
 # in SOCIALCARE_RT_ROOT_PASSWORD, or a random one nobody is told (set it later with
 # `perl rt-user.pl root --password-stdin --rotate`); Debian's own default would be "password".
@@ -10,7 +11,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 if ! dpkg-query -W -f='${Status}' request-tracker5 2>/dev/null | grep -q "install ok installed" \
    || ! dpkg-query -W -f='${Status}' rt5-db-sqlite 2>/dev/null | grep -q "install ok installed" \
-   || ! command -v sqlite3 >/dev/null || ! command -v w3m >/dev/null; then
+   || ! dpkg-query -W -f='${Status}' libmodule-install-rtx-perl 2>/dev/null | grep -q "install ok installed" \
+   || ! command -v sqlite3 >/dev/null || ! command -v w3m >/dev/null || ! command -v make >/dev/null; then
   [ "$(id -u)" = 0 ] || { echo "install-rt: installing RT needs root (apt-get); run as root" >&2; exit 1; }
   echo "Installing Request Tracker 5 from Debian's packages (about a minute)..."
   apt-get update -qq
@@ -32,7 +34,7 @@ request-tracker5 request-tracker5/handle-siteconfig-permissions boolean true
 request-tracker5 request-tracker5/install-cronjobs boolean false
 PRESEED
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    request-tracker5 rt5-db-sqlite sqlite3 w3m >/dev/null \
+    request-tracker5 rt5-db-sqlite sqlite3 w3m libmodule-install-rtx-perl make >/dev/null \
     || { echo "install-rt: apt-get could not install request-tracker5; see the messages above" >&2; exit 1; }
 fi
 

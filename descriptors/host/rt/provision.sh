@@ -1,25 +1,50 @@
 #!/usr/bin/env bash
-# Loads the RT schema Social Care Bridge needs, installs its RT extension and makes sure RT has the
-# secret it sends with each notification to the plugin. Idempotent: running it twice changes nothing.
+# Installs Social Care Bridge's RT extension (make install), loads its schema (etc/initialdata,
+# through provision.pl's idempotent loader) and makes sure RT has the secret it sends with each
+# notification to the plugin. Idempotent: running it twice changes nothing.
 # RT must be installed (install-rt.sh); the server is restarted only when the extension or its
 # configuration changed. Run as root. Creates no people's users (rt-user.pl does) and never changes a
 # password that exists; SOCIALCARE_RT_PASSWORD, if set, is the plugin user's password when it is created.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 EXT_SRC="$HERE/../../../ui-extension/src/rt/RT-Extension-SocialCare"
-EXT_DST=/usr/local/share/request-tracker5/plugins/RT-Extension-SocialCare
+# Debian's RT (install-rt.sh); Module::Install::RTx finds RT.pm through RTHOME.
+RT_LIB=/usr/share/request-tracker5/lib
 SECRET_FILE=/etc/request-tracker5/RT_SiteConfig.d/98-socialcare-secret.pm
 restart=0
 
 [ "$(id -u)" = 0 ] || { echo "provision: run as root (it installs into RT's folders and writes RT's site configuration)" >&2; exit 1; }
 
-if ! diff -rq "$EXT_SRC" "$EXT_DST" >/dev/null 2>&1; then
-  mkdir -p "$(dirname "$EXT_DST")"
-  rm -rf "$EXT_DST"
-  cp -r "$EXT_SRC" "$EXT_DST"
-  echo "RT extension RT::Extension::SocialCare installed in $EXT_DST"
+# The extension goes where RT itself loads local plugins from ($LocalPluginPath), installed as an
+# administrator would: perl Makefile.PL && make && make install, in a scratch copy (the build writes
+# inc/, Makefile, blib/). Only when what is installed differs from this tree.
+rt_path() { perl -I"$RT_LIB" -MRT -e "print \$RT::$1"; }
+PLUGINS=$(rt_path LocalPluginPath)
+# Module::Install::RTx installs into \$PREFIX/plugins; RT must agree.
+[ "$(basename "$PLUGINS")" = plugins ] || { echo "provision: RT's \$LocalPluginPath is '$PLUGINS'; Module::Install::RTx installs only into a folder named plugins (PREFIX/plugins). Install RT::Extension::SocialCare by hand (see its POD) and run provision.pl" >&2; exit 1; }
+EXT_DST="$PLUGINS/RT-Extension-SocialCare"
+installed=1
+for dir in etc html lib; do
+  diff -rq "$EXT_SRC/$dir" "$EXT_DST/$dir" >/dev/null 2>&1 || installed=0
+done
+if [ "$installed" = 0 ]; then
+  build=$(mktemp -d)
+  trap 'rm -rf "$build"' EXIT
+  cp -r "$EXT_SRC/." "$build"
+  rm -rf "$build/t/tmp" "$build/inc" "$build/Makefile" "$build/blib"
+  # Built before the installed copy is removed, so a failed build leaves RT as it was. Removed, because a
+  # stale file of an earlier install (or of the copy earlier versions made) would stay loaded.
+  # Module::Install's chatter (and its notes on the licence) only when the build fails.
+  if ! (cd "$build" && RTHOME="$(dirname "$RT_LIB")" PREFIX="$(dirname "$PLUGINS")" perl Makefile.PL \
+        && make && rm -rf "$EXT_DST" && make install) >"$build/build.log" 2>&1; then
+    cat "$build/build.log" >&2
+    echo "provision: building or installing RT::Extension::SocialCare failed (see above); is libmodule-install-rtx-perl installed? (install-rt.sh installs it)" >&2
+    exit 1
+  fi
+  [ -f "$EXT_DST/etc/initialdata" ] || { echo "provision: make install did not put the extension in $EXT_DST; check RT's \$LocalPluginPath" >&2; exit 1; }
+  echo "RT extension RT::Extension::SocialCare installed in $EXT_DST (make install)"
   # RT's compiled Mason components outlive a changed file; without this the old callback keeps running.
-  rm -rf /var/cache/request-tracker5/mason_data/obj
+  rm -rf "$(rt_path MasonDataDir)/obj"
   restart=1
 fi
 

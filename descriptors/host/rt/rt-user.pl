@@ -43,8 +43,15 @@ if ($opt{'password-stdin'}) {
 
 RT::LoadConfig();
 RT::Init();
-our ($DASHBOARD);
-require "$FindBin::Bin/schema.pl";
+# The dashboard, and the groups that may see it, as the RT extension's etc/initialdata defines them.
+my $extension = "$FindBin::Bin/../../../ui-extension/src/rt/RT-Extension-SocialCare";
+unshift @INC, "$extension/lib";
+require RT::Extension::SocialCare::Loader;
+my $schema = RT::Extension::SocialCare::Loader->ReadInitialdata("$extension/etc/initialdata");
+my ($dashboard_item) = grep { $_->{Name} eq 'Dashboard' } @{ $schema->{Attributes} };
+my $DASHBOARD = { Name => $dashboard_item->{Description}, Groups => [map { +{ Name => $_->{GroupId} } }
+    grep { ($_->{GroupDomain} // '') eq 'UserDefined' && grep { $_ eq 'SeeDashboard' } (ref $_->{Right} ? @{ $_->{Right} } : $_->{Right}) }
+    @{ $schema->{ACL} }] };
 my $sys = RT->SystemUser;
 
 # Every group must exist before anything changes: a typo leaves no half-made user.

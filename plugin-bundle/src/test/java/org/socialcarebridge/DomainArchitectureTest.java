@@ -68,11 +68,13 @@ class DomainArchitectureTest {
             .because("queries live behind each package's *Store (e.g. reply.OutboxStore); services ask their store");
 
     /**
-     * RT's names as the schema the provisioner applies declares them (descriptors/host/rt/schema.pl):
-     * every ticket and transaction custom field, and the queues other than the plain "Social".
+     * RT's names as the RT extension's initialdata declares them
+     * (ui-extension/src/rt/RT-Extension-SocialCare/etc/initialdata): every ticket and transaction custom field,
+     * and the queues other than the plain "Social".
      */
     static Set<String> rtNames() {
-        Path schema = Path.of("..", "descriptors", "host", "rt", "schema.pl").toAbsolutePath().normalize();
+        Path schema = Path.of("..", "ui-extension", "src", "rt", "RT-Extension-SocialCare", "etc", "initialdata")
+                .toAbsolutePath().normalize();
         String perl;
         try {
             perl = Files.readString(schema);
@@ -85,8 +87,12 @@ class DomainArchitectureTest {
         while (queue.find()) {
             names.add(queue.group(1));
         }
-        int fields = perl.indexOf("our @TICKET_FIELDS");
-        int end = perl.indexOf("$PLUGIN_USER");
+        int fields = perl.indexOf("my @ticket_fields = (");
+        int end = perl.indexOf("our @CustomFields", Math.max(fields, 0));
+        if (fields < 0 || end < 0) {
+            throw new IllegalStateException(schema + " has no 'my @ticket_fields = (' followed by 'our @CustomFields';"
+                    + " has its layout changed? Adjust rtNames() to it");
+        }
         Matcher field = Pattern.compile("Name => '([^']+)'").matcher(perl.substring(fields, end));
         while (field.find()) {
             names.add(field.group(1));

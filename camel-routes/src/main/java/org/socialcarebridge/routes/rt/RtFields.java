@@ -14,8 +14,8 @@ import org.socialcarebridge.host.TicketField;
 
 /**
  * RT's names for the domain's ticket and message fields, and the values of its Reply Visibility field:
- * the custom fields descriptors/host/rt/schema.pl provisions. The one place they are spelt; RT, the
- * extension and the reports rely on them as they are.
+ * the custom fields the RT extension's etc/initialdata defines (RtFieldsTest checks both agree). The one
+ * place they are spelt on the Java side; RT, the extension and the reports rely on them as they are.
  */
 final class RtFields {
     private static final Map<TicketField, String> TICKET = new EnumMap<>(TicketField.class);

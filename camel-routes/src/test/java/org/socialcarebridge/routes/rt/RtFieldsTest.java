@@ -14,38 +14,44 @@ import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.host.TicketField;
 import org.junit.jupiter.api.Test;
 
-/** Every field the domain speaks of has an RT custom field of that name, as the provisioner creates them. */
+/**
+ * Every field the domain speaks of has an RT custom field of that name, as the RT extension's initialdata
+ * (the one schema both {@code make initdb} and the provisioner load) defines them.
+ */
 class RtFieldsTest {
-    private static final String SCHEMA = read(Path.of("..", "descriptors", "host", "rt", "schema.pl"));
+    private static final Path INITIALDATA = Path.of("..", "ui-extension", "src", "rt", "RT-Extension-SocialCare", "etc",
+            "initialdata");
+    private static final String SCHEMA = read(INITIALDATA);
+    private static final String TICKET_FIELDS = section("my @ticket_fields = (", "my @transaction_fields = (");
+    private static final String TRANSACTION_FIELDS = section("my @transaction_fields = (", "our @CustomFields");
 
     @Test
     void everyTicketFieldIsATicketCustomFieldRtIsProvisionedWith() {
-        String ticketFields = SCHEMA.substring(SCHEMA.indexOf("our @TICKET_FIELDS"), SCHEMA.indexOf("our @TRANSACTION_FIELDS"));
         for (TicketField f : TicketField.values()) {
-            assertTrue(declares(ticketFields, RtFields.name(f)), f + " is '" + RtFields.name(f) + "', not in schema.pl");
+            assertTrue(declares(TICKET_FIELDS, RtFields.name(f)), f + " is '" + RtFields.name(f) + "', not in " + INITIALDATA);
             assertEquals(f, RtFields.ticketField(RtFields.name(f)).orElseThrow(), "read back as itself");
         }
     }
 
     @Test
     void everyMessageFieldIsATransactionCustomFieldRtIsProvisionedWith() {
-        String transactionFields = SCHEMA.substring(SCHEMA.indexOf("our @TRANSACTION_FIELDS"));
         for (MessageField f : MessageField.values()) {
-            assertTrue(declares(transactionFields, RtFields.name(f)), f + " is '" + RtFields.name(f) + "', not in schema.pl");
+            assertTrue(declares(TRANSACTION_FIELDS, RtFields.name(f)), f + " is '" + RtFields.name(f) + "', not in "
+                    + INITIALDATA);
         }
     }
 
     @Test
     void everyReplyChoiceIsAValueOfRtsReplyVisibilityFieldAndReadBackInAnyCase() {
-        String replyVisibility = SCHEMA.lines().filter(l -> l.contains("Name => 'Reply Visibility'")).findFirst().orElseThrow();
+        String replyVisibility = TRANSACTION_FIELDS.lines().filter(l -> l.contains("Name => 'Reply Visibility'")).findFirst()
+                .orElseThrow();
         for (ReplyVisibility v : ReplyVisibility.values()) {
             assertTrue(replyVisibility.contains("'" + RtFields.name(v) + "'"), v + " is '" + RtFields.name(v) + "', not in "
                     + replyVisibility);
             assertEquals(v, RtFields.choice(" " + RtFields.name(v).toUpperCase() + " "));
         }
         assertEquals("Move to private", RtFields.name(ReplyVisibility.TO_PRIVATE));
-        String ticketFields = SCHEMA.substring(SCHEMA.indexOf("our @TICKET_FIELDS"), SCHEMA.indexOf("our @TRANSACTION_FIELDS"));
-        assertTrue(declares(ticketFields, RtFields.REPLY_CHOICES), "the ticket field the Reply form's choices are read from");
+        assertTrue(declares(TICKET_FIELDS, RtFields.REPLY_CHOICES), "the ticket field the Reply form's choices are read from");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> RtFields.choice("Secret"));
         assertEquals("Unknown Reply Visibility 'Secret'; expected Public, Private or Move to private", unknown.getMessage());
     }
@@ -57,6 +63,17 @@ class RtFieldsTest {
 
     private static boolean declares(String perl, String name) {
         return Pattern.compile("Name => '" + Pattern.quote(name) + "'").matcher(perl).find();
+    }
+
+    /** The initialdata's text from one marker to the next: its ticket or its transaction custom fields. */
+    private static String section(String from, String to) {
+        int start = SCHEMA.indexOf(from);
+        int end = SCHEMA.indexOf(to, Math.max(start, 0));
+        if (start < 0 || end < 0) {
+            throw new IllegalStateException(INITIALDATA + " has no '" + from + "' followed by '" + to
+                    + "'; has its layout changed? Adjust RtFieldsTest.section to it");
+        }
+        return SCHEMA.substring(start, end);
     }
 
     private static String read(Path schema) {

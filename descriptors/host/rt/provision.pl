@@ -238,8 +238,17 @@ unless ($scrip) {
     }
 }
 for my $q (@social_queues) {
+    # At the scrip's own stage on every queue: AddToObject's default, TransactionCreate, runs the
+    # condition without a transaction batch, so it never fires (earlier versions added it so).
+    my $applied = RT::ObjectScrip->new($sys);
+    $applied->LoadByCols(Scrip => $scrip->id, ObjectId => $q->id);
+    if ($applied->id && $applied->Stage ne $SCRIP->{Stage}) {
+        my ($ok, $msg) = $applied->SetStage($SCRIP->{Stage});
+        $ok or fail("could not move the scrip to stage $SCRIP->{Stage} on queue " . $q->Name . ": $msg");
+        push @done, "scrip on queue " . $q->Name . " moved to stage $SCRIP->{Stage}";
+    }
     next if $scrip->IsAdded($q->id);
-    my ($ok, $msg) = $scrip->AddToObject(ObjectId => $q->id);
+    my ($ok, $msg) = $scrip->AddToObject(ObjectId => $q->id, Stage => $SCRIP->{Stage});
     $ok or fail("could not apply the scrip to queue " . $q->Name . ": $msg");
     push @done, 'scrip on queue ' . $q->Name;
 }

@@ -20,12 +20,13 @@ ok($plugin->id, "the plugin's user exists (provisioned)");
 my $customer = RT::Test->load_or_create_user(Name => 'x:9', Privileged => 0);
 
 my @posts;
+my $answer = { success => 1, status => 202, reason => 'Accepted' };
 {
     no warnings 'redefine';
     *HTTP::Tiny::post = sub {
         my ($http, $url, $args) = @_;
         push @posts, { url => $url, headers => $args->{headers}, content => $args->{content} };
-        return { success => 1, status => 202, reason => 'Accepted' };
+        return $answer;
     };
 }
 
@@ -87,5 +88,28 @@ is(eval { decode_json($sent->[0]{content})->{transaction} }, $reply, 'naming tha
 my $general = ticket_in('General');
 (undef, $sent) = posts_after(RT->SystemUser, $general, 'Correspond');
 is(scalar @$sent, 0, 'a reply on a queue that is not social does not notify');
+
+# The plugin also reconciles: a notification that fails, or cannot be sent, never fails the reply; RT
+# logs why (at warning level, which RT::Test turns into Perl warnings).
+sub warnings_of {
+    my ($code) = @_;
+    my @warnings;
+    local $SIG{__WARN__} = sub { push @warnings, join '', @_ };
+    $code->();
+    return join '', @warnings;
+}
+$answer = { success => 0, status => 503, reason => 'Service Unavailable' };
+my $logged = warnings_of(sub { ($reply, $sent) = posts_after($agent, $social, 'Correspond') });
+ok($reply, 'a reply the plugin answers 503 to is recorded');
+is(scalar @$sent, 1, 'after one attempt');
+like($logged, qr/Social Care Bridge was not notified of transaction $reply: 503 Service Unavailable/,
+    'RT logs which reply and the answer');
+$answer = { success => 1, status => 202, reason => 'Accepted' };
+
+RT->Config->Set(SocialCareNotifySecret => '');
+$logged = warnings_of(sub { ($reply, $sent) = posts_after($agent, $social, 'Correspond') });
+ok($reply, 'without a secret the reply is recorded');
+is(scalar @$sent, 0, 'and nothing is sent');
+like($logged, qr/\$SocialCareNotifySecret is not set; run the provisioning/, 'RT logs what to do');
 
 done_testing;

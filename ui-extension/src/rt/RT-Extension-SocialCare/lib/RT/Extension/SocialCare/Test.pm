@@ -22,7 +22,7 @@ machine runs:
 =over
 
 =item * its temporary directory is under C<$SOCIALCARE_RT_TEST_TMP> (default
-F</tmp/socialcare-rt-test>), not F<t/tmp> in the source tree (which provisioning copies into RT);
+F</tmp/socialcare-rt-test-E<lt>uidE<gt>>), not F<t/tmp> in the source tree (which provisioning copies into RT);
 
 =item * Mason's compiled components and web sessions go there too, not to F</var/cache/request-tracker5>;
 
@@ -74,7 +74,8 @@ sub import {
 # lands under our own base instead (RT::Test keeps the path to itself, so it must create it).
 sub bootstrap_tempdir {
     my $self = shift;
-    my $base = $ENV{SOCIALCARE_RT_TEST_TMP} || File::Spec->catdir(File::Spec->tmpdir, 'socialcare-rt-test');
+    # One per user: a directory another user made is not writable.
+    my $base = $ENV{SOCIALCARE_RT_TEST_TMP} || File::Spec->catdir(File::Spec->tmpdir, "socialcare-rt-test-$<");
     File::Path::mkpath($base);
     my $cwd = Cwd::getcwd();
     chdir $base or die "cannot enter $base (SOCIALCARE_RT_TEST_TMP): $!";

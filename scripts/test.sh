@@ -13,6 +13,11 @@ stop_pidfile "$STATE/karaf.pid" "the demo's Karaf"
 stop_pidfile "$STATE/simulator.pid" "the demo's network simulators"
 free_karaf_ports
 
+say "RT extension tests (prove t/): RT::Test on throwaway SQLite databases, the running RT untouched"
+bash "$RT_DIR/install-rt-test.sh"
+# RT's lib on @INC for tests that use RT::Test directly (RT::Extension::SocialCare::Test finds it itself).
+(cd "$ROOT/ui-extension/src/rt/RT-Extension-SocialCare" && prove -I"${RT_LIB_PATH:-/usr/share/request-tracker5/lib}" -l t/)
+
 say "RT extension and provisioning tests (prove), against the real RT"
 # The plugin user's password is rotated to a random one for them (the end-to-end tests rotate it again).
 plugin_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=\n')

@@ -1,10 +1,10 @@
 #!/usr/bin/perl
 # Which Reply Visibility values the Reply form offers, from the ticket's Social Reply Choices field.
-# Plain Perl: runs without RT (prove ui-extension/src/test/rt/reply-choices.t).
+# Plain Perl: runs without RT (prove t/reply-choices.t). t/reply-form.t checks the form itself.
 use strict;
 use warnings;
 use FindBin;
-use lib "$FindBin::Bin/../../rt/RT-Extension-SocialCare/lib";
+use lib "$FindBin::Bin/../lib";
 use Test::More;
 use RT::Extension::SocialCare::ReplyChoices;
 

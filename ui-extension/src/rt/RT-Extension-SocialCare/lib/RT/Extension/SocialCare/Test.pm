@@ -13,6 +13,9 @@ RT::Extension::SocialCare::Test - RT::Test for this extension, kept off the RT i
     RT::Extension::SocialCare::Test->load_schema;
     my ($base, $m) = RT::Test->started_ok;
 
+    # An empty RT, without this extension's etc/initialdata (as before it had one):
+    use RT::Extension::SocialCare::Test tests => undef, without_initialdata => 1;
+
 =head1 DESCRIPTION
 
 RT's own L<RT::Test> with this extension enabled, on a throwaway SQLite database. Beyond what
@@ -112,6 +115,15 @@ sub find_idle_port {
     die "no free TCP port found between 20001 and 40000 for RT::Test's web server";
 }
 
+# RT::Test loads the etc/initialdata of every plugin it enables, as `make initdb` would. An RT that
+# earlier versions of this project provisioned never had it: `without_initialdata => 1` leaves the
+# database as RT's own initial data made it, for tests that start from such an RT (t/upgrade.t).
+sub bootstrap_plugins_db {
+    my ($self, %args) = @_;
+    return if $args{without_initialdata};
+    return $self->SUPER::bootstrap_plugins_db(%args);
+}
+
 # Written into RT::Test's RT_SiteConfig.pm, which child processes (provision.pl) read too.
 sub bootstrap_more_config {
     my ($self, $config, $args) = @_;
@@ -146,10 +158,26 @@ sub load_schema {
     my $provision = $ENV{SOCIALCARE_PROVISION}
         || File::Spec->catfile($DIST, ('..') x 4, qw(descriptors host rt provision.pl));
     -f $provision or die "no provisioning script at $provision: set SOCIALCARE_PROVISION to provision.pl's path\n";
+    return $class->run_script($provision);
+}
+
+=head2 run_script
+
+    my $out = RT::Extension::SocialCare::Test->run_script('t/data/layout-0.2.0/provision.pl');
+
+Runs a Perl script that does C<RT::LoadConfig(); RT::Init()> (a provisioner of this or an earlier
+layout) in a child process on RT::Test's configuration, so that it works on the test database. Dies
+with its output when it fails. Returns its output (standard output and error).
+
+=cut
+
+sub run_script {
+    my ($class, $script, @args) = @_;
+    -f $script or die "no script at $script\n";
     $ENV{RT_SITE_CONFIG} or die "RT::Test has not written its configuration yet: use RT::Extension::SocialCare::Test first\n";
     # RT_SITE_CONFIG and RT_SITE_CONFIG_DIR (set by RT::Test) make the child use the test database.
-    my $out = `$^X -I\Q$DIST/lib\E \Q$provision\E 2>&1`;
-    die "provision.pl failed on the test database (exit " . ($? >> 8) . "):\n$out" if $?;
+    my $out = `$^X -I\Q$DIST/lib\E \Q$script\E @{[ map { quotemeta } @args ]} 2>&1`;
+    die "$script failed on the test database (exit " . ($? >> 8) . "):\n$out" if $?;
     return $out;
 }
 

@@ -30,14 +30,15 @@ sub IsApplicable {
 # The batch's replies by neither the plugin's user nor a requestor of the ticket.
 sub Replies {
     my $self = shift;
+    # Most batches (a ticket filed, fields set) hold no reply: they cost no look-up.
+    my @replies = grep { $_->Type eq 'Correspond' } @{ $self->TicketObj->TransactionBatch || [] };
+    return () unless @replies;
     my $plugin = RT::User->new(RT->SystemUser);
     $plugin->Load('socialcare');
     # Read as the system: who requested a ticket is not for the replying user's rights to hide.
     my $ticket = RT::Ticket->new(RT->SystemUser);
     $ticket->Load($self->TicketObj->id);
-    return grep { $_->Type eq 'Correspond' && (!$plugin->id || $_->Creator != $plugin->id)
-            && !$ticket->IsRequestor($_->Creator) }
-        @{ $self->TicketObj->TransactionBatch || [] };
+    return grep { (!$plugin->id || $_->Creator != $plugin->id) && !$ticket->IsRequestor($_->Creator) } @replies;
 }
 
 1;

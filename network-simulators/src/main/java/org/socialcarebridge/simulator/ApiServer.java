@@ -172,7 +172,9 @@ public final class ApiServer implements AutoCloseable {
             response = dialect.error(500, "Internal Error", "the simulator failed: " + e);
         }
         if (!control) {
-            log.add(method, path, rawQuery, response.status());
+            // Meta clients put the token in the query (access_token=); the log shows that one was sent, not which.
+            log.add(method, path, rawQuery == null ? null : rawQuery.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED"),
+                    response.status());
         }
         byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

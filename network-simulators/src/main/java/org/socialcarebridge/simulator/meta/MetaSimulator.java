@@ -299,8 +299,13 @@ public final class MetaSimulator implements AutoCloseable {
                 + " https://developers.facebook.com/docs/graph-api", false));
     }
 
+    /** {@code me} is the Page itself when the caller holds the Page token, as on Graph. */
+    private String resolve(String id) {
+        return "me".equals(id) ? page.id() : id;
+    }
+
     private void requirePage(String method, String id) {
-        if (!page.id().equals(id)) {
+        if (!page.id().equals(resolve(id))) {
             throw unsupported(method, id);
         }
     }
@@ -532,8 +537,8 @@ public final class MetaSimulator implements AutoCloseable {
     // ---- reading
 
     private ApiResponse readNode(ApiRequest r) {
-        Map<String, JsonNode> p = params(r);
-        String id = r.pathParam("id");
+        params(r);
+        String id = resolve(r.pathParam("id"));
         synchronized (this) {
             if (page.id().equals(id)) {
                 return ApiResponse.json(200, page.json());

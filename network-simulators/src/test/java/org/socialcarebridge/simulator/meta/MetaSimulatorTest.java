@@ -431,6 +431,7 @@ class MetaSimulatorTest {
         JsonNode messages = graph("GET", "/" + conversations.at("/data/0/id").asText() + "/messages", null).body();
         assertEquals("dm", messages.at("/data/0/message").asText());
         assertEquals(post, graph("GET", "/" + post, null).body().get("id").asText());
+        assertEquals(page, graph("GET", "/me", null).body().get("id").asText(), "me is the Page with a Page token");
     }
 
     @Test
@@ -445,6 +446,7 @@ class MetaSimulatorTest {
         assertEquals(200, send(psid, "RESPONSE", null, "hello").status());
         JsonNode log = control("GET", "/sim/requests", null).body();
         assertEquals(2, log.size());
+        assertFalse(log.toString().contains(TOKEN), "the token is not in the request log: " + log);
         assertEquals(429, log.get(0).get("status").asInt());
         assertEquals("/v23.0/" + page + "/messages", log.get(1).get("path").asText());
         assertEquals(400, control("POST", "/sim/clock", "{\"advance_seconds\":-5}").status());

@@ -151,7 +151,7 @@ final class MetaWebhooks implements AutoCloseable {
         }
         lock.lock();
         try {
-            record("verification", failure == null ? "verified" : "failed", Map.of("detail", failure == null ? "" : failure));
+            record(failure == null ? "verified" : "verification_failed", Map.of("detail", failure == null ? "" : failure));
             if (failure == null) {
                 subscribedFields = Set.copyOf(fields);
                 failingSince = null;
@@ -317,7 +317,7 @@ final class MetaWebhooks implements AutoCloseable {
         queued.clear();
         subscribedFields = null;
         failingSince = null;
-        record("subscription", "disabled", Map.of("detail", "the app was unsubscribed from the Page after an hour of failed deliveries"));
+        record("disabled", Map.of("detail", "the app was unsubscribed from the Page after an hour of failed deliveries"));
     }
 
     private boolean attempt(Delivery d, boolean duplicate) {
@@ -359,9 +359,10 @@ final class MetaWebhooks implements AutoCloseable {
         log.add(e);
     }
 
-    private void record(String object, String status, Map<String, Object> extra) {
+    /** A subscription event in the same log: the handshake's outcome, or the subscription disabled. */
+    private void record(String status, Map<String, Object> extra) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("object", object);
+        e.put("object", "page");
         e.put("status", status);
         e.put("time", clock.get().toString());
         e.putAll(extra);

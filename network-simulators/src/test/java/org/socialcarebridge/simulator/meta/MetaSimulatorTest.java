@@ -396,6 +396,9 @@ class MetaSimulatorTest {
         Answer again = graph("POST", "/" + page + "/subscribed_apps?subscribed_fields=feed,messages", null);
         assertEquals(200, again.status(), again.raw().body());
         assertEquals(2, receiver.handshakes);
+        JsonNode statuses = control("GET", "/sim/webhooks", null).body();
+        assertEquals("verification_failed", statuses.get(statuses.size() - 2).get("status").asText());
+        assertEquals("verified", statuses.get(statuses.size() - 1).get("status").asText());
         apps = graph("GET", "/" + page + "/subscribed_apps", null).body();
         assertEquals(List.of("feed", "messages"), List.of(apps.at("/data/0/subscribed_fields/0").asText(),
                 apps.at("/data/0/subscribed_fields/1").asText()));

@@ -75,20 +75,22 @@ start_simulator() {
   # A running pair is kept only if it knows this demo's brand tokens (an older demo's may not).
   if [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 -H "Authorization: Bearer $(credential x.token)" http://127.0.0.1:8086/2/users/me)" = 200 ] \
      && [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 -H "Authorization: Bearer $(credential mastodon.token)" \
-             http://127.0.0.1:8087/api/v1/accounts/verify_credentials)" = 200 ]; then
+             http://127.0.0.1:8087/api/v1/accounts/verify_credentials)" = 200 ] \
+     && [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 http://127.0.0.1:8088/sim/requests)" = 200 ]; then
     return 0
   fi
   stop_pidfile "$STATE/simulator.pid" "the network simulators"
   local jar
   jar=$(ls $SIM_JAR_GLOB 2>/dev/null | grep -v -e sources -e tests | head -1) || true
   [ -n "$jar" ] || die "the network simulators are not built; run the build first"
-  say "Starting the X simulator on http://127.0.0.1:8086 and the Mastodon simulator on http://127.0.0.1:8087 (brand @acme)"
+  say "Starting the X, Mastodon and Meta simulators on http://127.0.0.1:8086, :8087 and :8088 (brand @acme)"
   SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
     org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --mastodon-port 8087 --brand-handle acme --rate-limit-multiplier 10 \
     >"$STATE/simulator.log" 2>&1 </dev/null &
   echo $! >"$STATE/simulator.pid"
   wait_http http://127.0.0.1:8086/sim/requests 30 "the X simulator"
   wait_http http://127.0.0.1:8087/sim/requests 30 "the Mastodon simulator"
+  wait_http http://127.0.0.1:8088/sim/requests 30 "the Meta simulator"
 }
 
 # The demo's secrets: generated on first use, kept owner-readable in $CREDENTIALS (key=value a line)
@@ -272,14 +274,14 @@ stop_all() {
   local port busy=""
   for _ in $(seq 1 20); do
     busy=""
-    for port in 8085 8086 8087 8101 8181; do
+    for port in 8085 8086 8087 8088 8101 8181; do
       [ -z "$(port_owners "$port")" ] || busy="$busy $port"
     done
     [ -n "$busy" ] || break
     sleep 0.5
   done
   [ -z "$busy" ] || die "still listening after stop on port(s)${busy}: pid(s) $(for p in $busy; do port_owners "$p"; done | tr '\n' ' ')"
-  echo "stopped: nothing listens on 8085, 8086, 8087, 8101 or 8181"
+  echo "stopped: nothing listens on 8085, 8086, 8087, 8088, 8101 or 8181"
 }
 
 # The domain module's classes and runtime classpath (JDBC drivers included) for the tools that run it

@@ -45,7 +45,9 @@ public final class HubSignature {
         }
         String hex = value.substring(PREFIX.length());
         for (int i = 0; i < hex.length(); i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0) {
+            // ASCII only: Character.digit would also take other scripts' digits, which parseHex refuses.
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 return null;
             }
         }

@@ -33,6 +33,18 @@ public final class WebhookRoutes extends RouteBuilder {
         health.gauge("webhook:" + name, () -> counters.toMap());
     }
 
+    /**
+     * The Meta webhook, {@code <baseUri>/webhooks/meta}, as its settings say, handing verified deliveries
+     * to {@code handler} (the Meta channel's, which keeps every entry in the ledger before it returns).
+     */
+    public static WebhookRoutes meta(String baseUri, MetaWebhookSettings settings, WebhookHandler handler, Health health,
+                                     com.fasterxml.jackson.databind.ObjectMapper json, java.time.Clock clock) {
+        WebhookCounters counters = new WebhookCounters();
+        WebhookReceiver receiver = new WebhookReceiver(MetaWebhookSettings.NAME, settings.appSecret(), settings.verifyToken(),
+                settings.maxBodyBytes(), settings.concurrentBodies(), handler, counters, json, clock);
+        return new WebhookRoutes(baseUri, MetaWebhookSettings.NAME, receiver, counters, health);
+    }
+
     /** The route's id, {@code webhook-<name>}. */
     public String routeId() {
         return "webhook-" + name;

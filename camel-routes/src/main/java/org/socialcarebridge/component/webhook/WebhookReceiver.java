@@ -3,6 +3,7 @@ package org.socialcarebridge.component.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +32,14 @@ import org.socialcarebridge.routes.http.InboundRequest;
  * reaches the {@link WebhookHandler}. The answer is 200 once the handler returned, i.e. once every
  * event is durable, duplicates included; 500 when it threw, so the network retries. At most
  * {@code concurrentBodies} bodies are read at once, which bounds what a flood can make the plugin hold
- * to that many caps; a request that cannot get a turn within {@link #WAIT_FOR_TURN_SECONDS} is 503.
+ * to that many caps; a request that cannot get a turn within {@code waitForTurn} is 503. A turn lasts until the
+ * handler returned, since the body is held until then.
  */
 public final class WebhookReceiver implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
     /** How long a delivery waits for a body-reading turn before 503 (Meta waits some 20 s for an answer). */
-    static final long WAIT_FOR_TURN_SECONDS = 10;
+    public static final Duration WAIT_FOR_TURN = Duration.ofSeconds(10);
     /** Meta's challenge is a number; anything beyond this is refused rather than echoed. */
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{1,256}");
 
@@ -46,6 +48,7 @@ public final class WebhookReceiver implements Processor {
     private final byte[] verifyToken;
     private final int maxBodyBytes;
     private final Semaphore turns;
+    private final Duration waitForTurn;
     private final WebhookHandler handler;
     private final WebhookCounters counters;
     private final ObjectMapper json;
@@ -56,10 +59,11 @@ public final class WebhookReceiver implements Processor {
      * @param appSecret        the key of the HMAC; never logged
      * @param verifyToken      what the handshake's {@code hub.verify_token} must equal; never logged
      * @param maxBodyBytes     the largest delivery read; larger is 413
-     * @param concurrentBodies how many bodies may be read at once
+     * @param concurrentBodies how many bodies may be read (and handled) at once
+     * @param waitForTurn      how long a delivery waits for one of them before 503, e.g. {@link #WAIT_FOR_TURN}
      */
     public WebhookReceiver(String name, String appSecret, String verifyToken, int maxBodyBytes, int concurrentBodies,
-                           WebhookHandler handler, WebhookCounters counters, ObjectMapper json, Clock clock) {
+                           Duration waitForTurn, WebhookHandler handler, WebhookCounters counters, ObjectMapper json, Clock clock) {
         if (verifyToken == null || verifyToken.isBlank()) {
             throw new IllegalArgumentException("The " + name + " webhook needs a verify token for its handshake; none was given");
         }
@@ -72,6 +76,7 @@ public final class WebhookReceiver implements Processor {
         this.verifyToken = verifyToken.getBytes(StandardCharsets.UTF_8);
         this.maxBodyBytes = maxBodyBytes;
         this.turns = new Semaphore(concurrentBodies);
+        this.waitForTurn = waitForTurn;
         this.handler = handler;
         this.counters = counters;
         this.json = json;
@@ -128,7 +133,7 @@ public final class WebhookReceiver implements Processor {
             refused(counters.forged, out, 403, "Header " + HubSignature.HEADER + " must be sha256= and 64 hex digits");
             return;
         }
-        if (!turns.tryAcquire(WAIT_FOR_TURN_SECONDS, TimeUnit.SECONDS)) {
+        if (!turns.tryAcquire(waitForTurn.toMillis(), TimeUnit.MILLISECONDS)) {
             counters.busy.incrementAndGet();
             out.setHeader("Retry-After", "1");
             error(out, 503, "The " + name + " webhook is reading as many deliveries as it may at once; send it again");

@@ -41,7 +41,7 @@ public final class WebhookRoutes extends RouteBuilder {
                                      com.fasterxml.jackson.databind.ObjectMapper json, java.time.Clock clock) {
         WebhookCounters counters = new WebhookCounters();
         WebhookReceiver receiver = new WebhookReceiver(MetaWebhookSettings.NAME, settings.appSecret(), settings.verifyToken(),
-                settings.maxBodyBytes(), settings.concurrentBodies(), handler, counters, json, clock);
+                settings.maxBodyBytes(), settings.concurrentBodies(), WebhookReceiver.WAIT_FOR_TURN, handler, counters, json, clock);
         return new WebhookRoutes(baseUri, MetaWebhookSettings.NAME, receiver, counters, health);
     }
 

@@ -13,13 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,11 +77,15 @@ class WebhookReceiverTest {
     }
 
     String serve(int maxBodyBytes) throws Exception {
+        return serve(maxBodyBytes, 4, WebhookReceiver.WAIT_FOR_TURN, this::keep);
+    }
+
+    String serve(int maxBodyBytes, int concurrentBodies, Duration waitForTurn, WebhookHandler handler) throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        WebhookReceiver receiver = new WebhookReceiver("meta", SECRET, TOKEN, maxBodyBytes, 4, this::keep, counters, json,
-                Clock.systemUTC());
+        WebhookReceiver receiver = new WebhookReceiver("meta", SECRET, TOKEN, maxBodyBytes, concurrentBodies, waitForTurn,
+                handler, counters, json, Clock.systemUTC());
         camel.addRoutes(new WebhookRoutes("jetty:http://127.0.0.1:" + port + "/socialcare", "meta", receiver, counters, health));
         camel.start();
         return "http://127.0.0.1:" + port + PATH;
@@ -270,6 +277,36 @@ class WebhookReceiverTest {
         assertEquals(3L, counters.deliveries());
         assertEquals(1L, counters.duplicates(), "only the delivery with nothing new");
         assertEquals(3L, counters.toMap().get("events"), "events counts new ones");
+    }
+
+    @Test
+    void noMoreDeliveriesThanAllowedAreHeldAtOnceTheNextIs503ForMetaToRetry() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String url = serve(64 * 1024, 1, Duration.ZERO, delivery -> {
+            handling.countDown();
+            release.await();
+            return keep(delivery);
+        });
+        byte[] first = batch("5_1");
+        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post(url, first, meta.sign(first));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        handling.await();
+        byte[] second = batch("5_2");
+        HttpResponse<String> busy = post(url, second, meta.sign(second));
+        assertEquals(503, busy.statusCode(), busy.body());
+        assertTrue(busy.headers().firstValue("Retry-After").isPresent());
+        assertEquals(401, post(url, second, null).statusCode(), "an unsigned request needs no turn to be refused");
+        release.countDown();
+        assertEquals(200, held.get().statusCode());
+        assertEquals(200, post(url, second, meta.sign(second)).statusCode(), "the turn is given back");
+        assertEquals(Set.of("5_1", "5_2"), ledger);
+        assertEquals(1L, counters.toMap().get("busy"));
     }
 
     @Test

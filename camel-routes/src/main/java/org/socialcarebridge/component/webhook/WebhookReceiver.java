@@ -38,7 +38,7 @@ import org.socialcarebridge.routes.http.InboundRequest;
 public final class WebhookReceiver implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
-    /** How long a delivery waits for a body-reading turn before 503 (Meta waits some 20 s for an answer). */
+    /** How long a delivery waits for a body-reading turn before 503, which the network retries. */
     public static final Duration WAIT_FOR_TURN = Duration.ofSeconds(10);
     /** Meta's challenge is a number; anything beyond this is refused rather than echoed. */
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{1,256}");

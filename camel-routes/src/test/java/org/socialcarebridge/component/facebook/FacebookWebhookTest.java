@@ -235,6 +235,30 @@ class FacebookWebhookTest {
     }
 
     @Test
+    void echoesReadsAndOtherObjectsAreNoCustomerMessages() throws Exception {
+        FacebookWebhookHandler handler = new FacebookWebhookHandler(intake, sim.pageId(), json);
+        String page = sim.pageId();
+        byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":1,\"messaging\":["
+                + "{\"sender\":{\"id\":\"" + page + "\"},\"recipient\":{\"id\":\"77\"},\"timestamp\":1,\"message\":"
+                + "{\"is_echo\":true,\"mid\":\"m_echo\",\"text\":\"our answer\"}},"
+                + "{\"sender\":{\"id\":\"77\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":1,\"read\":{\"watermark\":1}}]},"
+                + "{\"id\":\"" + page + "\",\"time\":1,\"changes\":[{\"field\":\"feed\",\"value\":{\"item\":\"reaction\","
+                + "\"verb\":\"add\",\"post_id\":\"1_2\",\"from\":{\"id\":\"77\"}}}]}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var receipt = handler.receive(new WebhookDelivery("meta", body, Instant.now()));
+        assertEquals(0, receipt.events());
+        assertEquals(0, ledgerSize());
+
+        byte[] instagram = "{\"object\":\"instagram\",\"entry\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, handler.receive(new WebhookDelivery("meta", instagram, Instant.now())).fresh(),
+                "a product no channel takes yet is kept, not lost");
+        assertEquals(1, ledgerSize());
+        LedgerEntry kept = db.read(em -> em.createQuery("select e from LedgerEntry e", LedgerEntry.class).getSingleResult());
+        assertEquals(LedgerState.DEAD_LETTER, kept.state());
+        assertTrue(kept.lastError().contains("its object is 'instagram'"), kept.lastError());
+        assertEquals("{\"object\":\"instagram\",\"entry\":[]}", kept.text(), "the bytes as they came");
+    }
+
+    @Test
     void theChannelDeclaresFacebooksRules() {
         FacebookChannel channel = new FacebookChannel();
         assertEquals("facebook", channel.key());

@@ -50,7 +50,7 @@ class MadeUpChannelsTest {
                     new Inbound(Inbound.Kind.DIRECT_MESSAGE, Inbound.Arrival.WEBHOOK)),
             Optional.of(new PublicReplies(8000, PLAIN, PublicReplies.Threads.NONE)),
             Optional.of(new PrivateMessages(2000, PLAIN, PrivateMessages.Addressing.ACCOUNT, Duration.ofHours(24), true,
-                    true)),
+                    null, Duration.ofDays(7))),
             Duplicates.LOOK_UP_BEFORE_POSTING_AGAIN, HANDLES);
 
     /** A comment-only network: the brand answers in public and has no private messages at all. */

@@ -66,7 +66,8 @@ public final class FacebookChannel implements Channel {
     @Override
     public Optional<PrivateMessages> privateMessages() {
         return Optional.of(new PrivateMessages(MESSENGER_LIMIT, LENGTH, PrivateMessages.Addressing.ACCOUNT,
-                MESSAGING_WINDOW, false, true));
+                MESSAGING_WINDOW, false, new PrivateMessages.LateReplies(HUMAN_AGENT_WINDOW, HUMAN_AGENT_TAG),
+                PRIVATE_REPLY_WINDOW));
     }
 
     /**

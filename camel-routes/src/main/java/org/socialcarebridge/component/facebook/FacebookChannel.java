@@ -70,6 +70,12 @@ public final class FacebookChannel implements Channel {
                 PRIVATE_REPLY_WINDOW));
     }
 
+    /** A Page may hide comments on its posts ({@code POST /{comment-id}?is_hidden=true}). */
+    @Override
+    public boolean hidesComments() {
+        return true;
+    }
+
     /**
      * The Graph API has no idempotency key for comments or messages, so after an unanswered send the
      * Page's recent replies are looked up before sending again.

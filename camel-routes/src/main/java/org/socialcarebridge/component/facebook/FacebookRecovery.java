@@ -43,6 +43,13 @@ public final class FacebookRecovery {
     static final String FEED_PAGE = "facebook:recovery-feed";
     static final String CONVERSATIONS_PAGE = "facebook:recovery-conversations";
     static final String DONE = "done";
+    /** How far back the first pass reads when the settings say nothing. */
+    public static final Duration DEFAULT_LOOK_BACK = Duration.ofHours(24);
+    /**
+     * List pages (of up to 100 posts or conversations, with their comments or messages) a run reads: a
+     * few hundred Graph calls at most, well inside Meta's limits, and a run of seconds.
+     */
+    public static final int PAGES_PER_RUN = 20;
     /** Read again each pass, so a comment stamped by Meta a little behind our clock is not missed. */
     static final Duration OVERLAP = Duration.ofMinutes(5);
     /** The longest paging cursor the store keeps (its column); a longer one makes the list start over next run. */

@@ -1,6 +1,7 @@
 package org.socialcarebridge.component.facebook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,13 +41,17 @@ public final class FacebookSubscription {
     private boolean lacking;
 
     /**
-     * @param status       the channel's health line, {@code health.channel("facebook")}
+     * @param status       the channel's health line, {@code health.channel("facebook")}: a webhook channel
+     *                     may be quiet for hours, so this check is what shows it working
+     * @param every        how often the check runs
      * @param whenRestored what runs when a check finds the subscription back after a problem (recovery)
      */
-    public FacebookSubscription(GraphApi graph, String pageId, ChannelStatus status, Runnable whenRestored, Clock clock) {
+    public FacebookSubscription(GraphApi graph, String pageId, ChannelStatus status, Duration every, Runnable whenRestored,
+                                Clock clock) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.pageId = Objects.requireNonNull(pageId, "pageId");
         this.status = Objects.requireNonNull(status, "status");
+        status.checkedEvery(every);
         this.whenRestored = Objects.requireNonNull(whenRestored, "whenRestored");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

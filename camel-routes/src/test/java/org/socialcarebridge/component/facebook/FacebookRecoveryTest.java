@@ -207,8 +207,8 @@ class FacebookRecoveryTest {
         ChannelStatus line = health.channel("facebook");
         ChannelWatch watch = new ChannelWatch(health, host, db, Duration.ofMinutes(5), Clock.systemUTC());
         FacebookRecovery recovery = recovery(50);
-        FacebookSubscription subscription = new FacebookSubscription(graph, sim.pageId(), line, recovery::run,
-                Clock.systemUTC());
+        FacebookSubscription subscription = new FacebookSubscription(graph, sim.pageId(), line, Duration.ofMinutes(5),
+                recovery::run, Clock.systemUTC());
         assertEquals(Optional.empty(), subscription.check());
 
         // The plugin is down for over an hour: Meta unsubscribes the app and drops what it could not deliver.
@@ -252,13 +252,58 @@ class FacebookRecoveryTest {
     void aRefusedPageTokenIsAProblemNamingTheSetting() {
         ChannelStatus line = health.channel("facebook");
         FacebookSubscription subscription = new FacebookSubscription(graph("not-the-page-token"), sim.pageId(), line,
-                () -> { }, Clock.systemUTC());
+                Duration.ofMinutes(5), () -> { }, Clock.systemUTC());
         Optional<String> problem = subscription.check();
         assertTrue(problem.isPresent());
         assertTrue(problem.get().contains("#190") && problem.get().contains("pageToken in etc/org.socialcarebridge.network.facebook.cfg"),
                 problem.get());
         assertTrue(line.problem(Instant.now(), Duration.ofMinutes(5)).isPresent(), "on the health line at once");
         assertFalse(problem.get().contains("not-the-page-token"), "the token is never shown");
+    }
+
+    @Test
+    void anUnreadableItemIsADeadLetterAndTheRestIsKept() throws Exception {
+        // A Graph double, since the simulator serves only well-formed comments: one without its author.
+        String now = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        Map<String, String> answers = Map.of(
+                "/feed", "{\"data\":[{\"id\":\"1_2\",\"permalink_url\":\"https://www.facebook.com/1_2\"}]}",
+                "/1_2/comments", "{\"data\":[{\"id\":\"2_3\",\"message\":\"no author\",\"created_time\":\"" + now + "\"},"
+                        + "{\"id\":\"2_4\",\"from\":{\"id\":\"9\",\"name\":\"Ann\"},\"message\":\"fine\","
+                        + "\"created_time\":\"" + now + "\"}]}",
+                "/conversations", "{\"data\":[]}");
+        com.sun.net.httpserver.HttpServer graphDouble = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        graphDouble.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            Optional<String> answer = answers.entrySet().stream().filter(a -> path.endsWith(a.getKey()))
+                    .map(Map.Entry::getValue).findFirst();
+            byte[] body = answer.orElse("{\"error\":{\"code\":100,\"message\":\"no " + path + "\"}}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.isPresent() ? 200 : 400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        graphDouble.start();
+        try {
+            FacebookConfiguration c = new FacebookConfiguration();
+            c.setBaseUrl("http://127.0.0.1:" + graphDouble.getAddress().getPort());
+            c.setPageId("1");
+            c.setPageToken(PAGE_TOKEN);
+            FacebookRecovery.Run run = new FacebookRecovery(new GraphApi(new HttpCall(calls), c, json), intake, db, "1",
+                    Duration.ofHours(24), 50, Clock.systemUTC()).run();
+            assertTrue(run.passComplete());
+            assertEquals(1, run.fresh());
+            assertEquals(1, run.unreadable());
+            assertEquals(LedgerState.RECEIVED, entry("2_4").state());
+            assertEquals("1_2:9", entry("2_4").message().conversationId());
+            assertEquals(LedgerState.DEAD_LETTER, entry("2_3").state());
+            assertTrue(entry("2_3").lastError().contains("'from'") || entry("2_3").lastError().contains("'id'"),
+                    entry("2_3").lastError());
+        } finally {
+            graphDouble.stop(0);
+        }
     }
 
     JsonNode control(String method, String path, String body) throws Exception {

@@ -16,6 +16,16 @@ public final class FacebookConfiguration extends ChannelConfiguration {
     private Duration recoveryInterval = Duration.ofMinutes(5);
     private Duration subscriptionCheckInterval = Duration.ofMinutes(5);
 
+    public static FacebookConfiguration from(FacebookSettings settings) {
+        FacebookConfiguration c = new FacebookConfiguration();
+        c.setBaseUrl(settings.graphUrl());
+        c.setPageId(settings.pageId());
+        c.setPageToken(settings.pageToken());
+        c.setRecoveryInterval(settings.recoveryInterval());
+        c.setSubscriptionCheckInterval(settings.subscriptionCheckInterval());
+        return c;
+    }
+
     public String getPageId() {
         return pageId;
     }

@@ -150,6 +150,15 @@ public final class GraphApi {
         return call("GET", "/" + HttpCall.encode(objectId) + "/comments?" + paged(q, after), null);
     }
 
+    /**
+     * One comment: its {@code parent} (the post for a top-level comment), {@code post_id},
+     * {@code can_reply_privately} and, once answered privately, {@code private_reply_conversation}.
+     */
+    public JsonNode comment(String commentId) {
+        return call("GET", "/" + HttpCall.encode(commentId) + "?fields=" + HttpCall.encode(COMMENT_FIELDS
+                + ",private_reply_conversation"), null);
+    }
+
     /** One page of a conversation's messages, newest first, each with its {@code from} and {@code created_time}. */
     public JsonNode messages(String conversationId, String after) {
         Map<String, String> q = new LinkedHashMap<>();

@@ -262,6 +262,25 @@ class FacebookRecoveryTest {
     }
 
     @Test
+    void theChannelsTimersRecoverAndCheckAsSoonAsItAttaches() throws Exception {
+        JsonNode olga = control("POST", "/sim/facebook/comments", "{\"from\":\"Olga\",\"text\":\"Still waiting\"}");
+        FacebookConfiguration c = new FacebookConfiguration();
+        c.setBaseUrl(sim.baseUrl());
+        c.setPageId(sim.pageId());
+        c.setPageToken(PAGE_TOKEN);
+        ChannelStatus line = health.channel("facebook");
+        try (DefaultCamelContext channel = new DefaultCamelContext()) {
+            channel.addRoutes(new FacebookRoutes(c, graph, intake, db, line, Clock.systemUTC()));
+            org.apache.camel.builder.NotifyBuilder bothRan = new org.apache.camel.builder.NotifyBuilder(channel)
+                    .fromRoute("facebook-recovery").whenDone(1).and().fromRoute("facebook-subscription").whenDone(1).create();
+            channel.start();
+            assertTrue(bothRan.matches(30, java.util.concurrent.TimeUnit.SECONDS), "both timers fire at start");
+        }
+        assertNotNull(entry(olga.get("comment_id").asText()), "recovery ran at start");
+        assertEquals("running", line.toMap().get("state"), "the subscription is in order: " + line.toMap());
+    }
+
+    @Test
     void anUnreadableItemIsADeadLetterAndTheRestIsKept() throws Exception {
         // A Graph double, since the simulator serves only well-formed comments: one without its author.
         String now = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx")

@@ -66,7 +66,11 @@ public final class FacebookSubscription {
             problem = Optional.of("the Graph API refused to show the app's webhook subscription on the Page " + pageId
                     + ", so Meta may deliver nothing: " + e.getMessage());
         } catch (NetworkUnavailableException e) {
-            status.failed(clock.instant(), "checking the webhook subscription: " + e.getMessage());
+            if (!lacking) {
+                // While a subscription is known to be missing, a network fault must not turn that problem into a
+                // mere stale line, whose alert could close before anyone re-subscribed.
+                status.failed(clock.instant(), "checking the webhook subscription: " + e.getMessage());
+            }
             LOG.warn("Facebook: the webhook subscription could not be checked this time: {}", e.getMessage());
             return Optional.empty();
         }

@@ -249,6 +249,19 @@ class FacebookRecoveryTest {
     }
 
     @Test
+    void aNetworkFaultWhileUnsubscribedKeepsTheProblem() throws Exception {
+        ChannelStatus line = health.channel("facebook");
+        FacebookSubscription subscription = new FacebookSubscription(graph, sim.pageId(), line, Duration.ofMinutes(5),
+                () -> { }, Clock.systemUTC());
+        control("DELETE", "/v23.0/" + sim.pageId() + "/subscribed_apps?access_token=" + PAGE_TOKEN, null);
+        assertTrue(subscription.check().isPresent());
+        sim.close(); // Graph unreachable now
+        assertEquals(Optional.empty(), subscription.check(), "nothing new is known");
+        assertEquals("needs action", line.toMap().get("state"));
+        assertTrue(line.problem(Instant.now(), Duration.ofMinutes(5)).orElseThrow().contains("no app is subscribed"));
+    }
+
+    @Test
     void aRefusedPageTokenIsAProblemNamingTheSetting() {
         ChannelStatus line = health.channel("facebook");
         FacebookSubscription subscription = new FacebookSubscription(graph("not-the-page-token"), sim.pageId(), line,

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.RecordingHost;
 import org.socialcarebridge.component.webhook.MetaWebhookSettings;
+import org.socialcarebridge.component.webhook.WebhookDispatch;
 import org.socialcarebridge.component.webhook.WebhookRoutes;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
@@ -79,9 +80,11 @@ class FacebookRecoveryTest {
         intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         calls.start();
         graph = graph(PAGE_TOKEN);
+        WebhookDispatch dispatch = new WebhookDispatch(intake, json);
+        dispatch.take(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(intake, sim.pageId()));
         receiver.addRoutes(WebhookRoutes.meta("jetty:http://127.0.0.1:" + port + "/socialcare",
                 MetaWebhookSettings.from(Map.of("appSecret", SECRET, "verifyToken", VERIFY)),
-                new FacebookWebhookHandler(intake, sim.pageId(), json), health, json, Clock.systemUTC()));
+                dispatch, health, json, Clock.systemUTC()));
     }
 
     @AfterEach

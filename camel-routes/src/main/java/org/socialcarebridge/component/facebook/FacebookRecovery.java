@@ -168,7 +168,10 @@ public final class FacebookRecovery {
         return false;
     }
 
-    /** The comments under one post since {@code since}, replies to comments included ({@code filter=stream}). */
+    /**
+     * The comments under one post since {@code since}, replies to comments included ({@code filter=stream}),
+     * newest first, so reading stops at the first older one.
+     */
     private void comments(JsonNode post, Instant since, Tally tally) {
         String postId = post.path("id").asText("");
         if (postId.isEmpty()) {
@@ -178,14 +181,14 @@ public final class FacebookRecovery {
         String permalink = post.path("permalink_url").asText(null);
         String after = null;
         do {
-            JsonNode page = graph.comments(postId, after);
+            JsonNode page = graph.newestComments(postId, after);
             for (JsonNode comment : page.path("data")) {
-                if (pageId.equals(comment.path("from").path("id").asText())) {
-                    continue; // the Page's own reply
-                }
                 Instant created = FacebookMessages.graphTime(comment.path("created_time").asText(""));
                 if (created != null && created.isBefore(since)) {
-                    continue; // before the mark: the webhook or an earlier pass had it
+                    return; // newest first: the rest is before the mark, which the webhook or an earlier pass had
+                }
+                if (pageId.equals(comment.path("from").path("id").asText())) {
+                    continue; // the Page's own reply
                 }
                 try {
                     tally.add(FacebookMessages.comment(comment, postId, permalink));

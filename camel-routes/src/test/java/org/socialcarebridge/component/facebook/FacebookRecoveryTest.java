@@ -3,6 +3,7 @@ package org.socialcarebridge.component.facebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
@@ -183,6 +184,19 @@ class FacebookRecoveryTest {
                 assertEquals(byWebhook.createdAt().truncatedTo(ChronoUnit.SECONDS), byGraph.createdAt(), id);
             }
         }
+    }
+
+    @Test
+    void aFirstRunLooksBackOnlySoFar() throws Exception {
+        JsonNode old = control("POST", "/sim/facebook/comments", "{\"from\":\"Olga\",\"text\":\"Two hours ago\"}");
+        control("POST", "/sim/clock", "{\"advance_seconds\":7200}");
+        JsonNode recent = control("POST", "/sim/facebook/comments", "{\"from\":\"Bob\",\"text\":\"Just now\","
+                + "\"post_id\":\"" + old.get("post_id").asText() + "\"}");
+        Clock simTime = Clock.fixed(sim.now(), java.time.ZoneOffset.UTC);
+        FacebookRecovery.Run run = new FacebookRecovery(graph, intake, db, sim.pageId(), Duration.ofHours(1), 50, simTime).run();
+        assertEquals(1, run.read(), "only what is within the look-back, under the same post");
+        assertNotNull(entry(recent.get("comment_id").asText()));
+        assertNull(entry(old.get("comment_id").asText()), "never the whole history");
     }
 
     @Test

@@ -34,9 +34,10 @@ import org.socialcarebridge.simulator.meta.MetaSimulator;
  * no channel takes it they are kept as dead letters and acknowledged, never refused.
  */
 class MetaWebhookEngineTest {
-    static final String SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-    static final String VERIFY = "verify-token-of-the-engine-test";
-    static final String PAGE_TOKEN = "page-token-of-the-engine-test";
+    // Random per run, as Meta's app secret: 32 hex digits.
+    static final String SECRET = java.util.UUID.randomUUID().toString().replace("-", "");
+    static final String VERIFY = "verify-token-" + java.util.UUID.randomUUID();
+    static final String PAGE_TOKEN = "page-token-" + java.util.UUID.randomUUID();
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();

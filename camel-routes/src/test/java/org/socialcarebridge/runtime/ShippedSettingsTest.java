@@ -90,7 +90,9 @@ class ShippedSettingsTest {
             closed = "http://127.0.0.1:" + s.getLocalPort() + "/socialcare/webhooks/meta";
         }
         try (org.socialcarebridge.simulator.meta.MetaSimulator sim = org.socialcarebridge.simulator.meta.MetaSimulator.start(
-                org.socialcarebridge.simulator.meta.MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(closed))) {
+                org.socialcarebridge.simulator.meta.MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(closed)
+                        .withSecrets("page-token-" + java.util.UUID.randomUUID(), java.util.UUID.randomUUID().toString()
+                                .replace("-", ""), "verify-token-" + java.util.UUID.randomUUID()))) {
             assertEquals(sim.pageId(), shipped().get("org.socialcarebridge.network.facebook").get("pageId"));
         }
     }

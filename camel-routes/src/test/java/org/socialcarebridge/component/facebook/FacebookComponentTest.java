@@ -35,7 +35,8 @@ import org.socialcarebridge.simulator.meta.MetaSimulator;
  * an earlier attempt is found again by {@link FacebookNetworkClient#findPosted}.
  */
 class FacebookComponentTest {
-    static final String PAGE_TOKEN = "page-token-of-the-component-test";
+    // Random per run: the simulator has no default secrets, and none is written into the tests.
+    static final String PAGE_TOKEN = "page-token-" + java.util.UUID.randomUUID();
     static final String AGENT_TAG = FacebookChannel.HUMAN_AGENT_TAG;
 
     final ObjectMapper json = new ObjectMapper();
@@ -52,7 +53,8 @@ class FacebookComponentTest {
             nowhere = "http://127.0.0.1:" + s.getLocalPort() + "/socialcare/webhooks/meta";
         }
         sim = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(nowhere)
-                .withSecrets(PAGE_TOKEN, "app-secret-of-the-component-test", "verify-of-the-component-test"));
+                .withSecrets(PAGE_TOKEN, java.util.UUID.randomUUID().toString().replace("-", ""),
+                        "verify-token-" + java.util.UUID.randomUUID()));
         FacebookConfiguration configuration = FacebookConfiguration.from(FacebookSettings.from(java.util.Map.of(
                 "graphUrl", sim.baseUrl(), "pageId", sim.pageId(), "pageToken", PAGE_TOKEN)));
         component = new FacebookComponent(configuration, new GraphApi(new HttpCall(camel), configuration, json));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcarebridge.settings.InvalidSettingsException;
 
 class FacebookSettingsTest {
-    static final String TOKEN = "EAAGm0PX4ZCpsBAKZCZBtest-page-token";
+    static final String TOKEN = "page-token-" + java.util.UUID.randomUUID();
 
     @Test
     void thePageAndItsTokenAreEnoughTheRestHasDefaults() {

@@ -39,7 +39,8 @@ import org.socialcarebridge.simulator.meta.MetaSimulator;
  * Graph) serves, and each of Meta's refusals as the domain's exception, with what to do instead.
  */
 class GraphApiTest {
-    static final String PAGE_TOKEN = "page-token-of-the-graph-test";
+    // Random per run: the simulator has no default secrets, and none is written into the tests.
+    static final String PAGE_TOKEN = "page-token-" + java.util.UUID.randomUUID();
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient client = HttpClient.newHttpClient();
@@ -50,7 +51,8 @@ class GraphApiTest {
     @BeforeEach
     void start() throws Exception {
         sim = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(closedUrl())
-                .withSecrets(PAGE_TOKEN, "app-secret-of-the-graph-test", "verify-of-the-graph-test"));
+                .withSecrets(PAGE_TOKEN, java.util.UUID.randomUUID().toString().replace("-", ""),
+                        "verify-token-" + java.util.UUID.randomUUID()));
         camel.start();
         graph = new GraphApi(new HttpCall(camel), configuration(sim.baseUrl(), PAGE_TOKEN), json);
     }

@@ -101,8 +101,19 @@ public final class LedgerStore {
      */
     public static void recordPosted(EntityManager em, Conversation conversation, String messageId, String text,
                                     Visibility visibility, Instant now) {
+        recordPosted(em, conversation, messageId, text, visibility, null, now);
+    }
+
+    /**
+     * @param inReplyToId the customer message the post answers (publicly, or privately: Facebook's one
+     *                    private reply to a comment, which is how the plugin knows it was used), or null
+     */
+    public static void recordPosted(EntityManager em, Conversation conversation, String messageId, String text,
+                                    Visibility visibility, String inReplyToId, Instant now) {
         if (em.find(LedgerEntry.class, conversation.network().key() + ":" + messageId) == null) {
-            em.persist(LedgerEntry.posted(conversation.network(), messageId, conversation, text, visibility, now));
+            LedgerEntry posted = LedgerEntry.posted(conversation.network(), messageId, conversation, text, visibility, now);
+            posted.answering(inReplyToId);
+            em.persist(posted);
         }
     }
 

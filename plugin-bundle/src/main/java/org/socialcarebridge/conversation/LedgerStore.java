@@ -50,6 +50,14 @@ public final class LedgerStore {
                 .setMaxResults(limit).getResultList());
     }
 
+    /** The customers' public messages filed on this ticket, oldest first: what moderation may hide. */
+    public List<LedgerEntry> publicMessagesOn(long ticketId) {
+        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.ticketId = :t and e.direction = :in"
+                        + " and e.visibility = :pub and e.state = :filed order by e.createdAt, e.key", LedgerEntry.class)
+                .setParameter("t", ticketId).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setParameter("pub", Visibility.PUBLIC).setParameter("filed", LedgerState.FILED).getResultList());
+    }
+
     /** The message with this key, if the ledger has it. */
     public Optional<LedgerEntry> entry(String key) {
         return Optional.ofNullable(db.read(em -> em.find(LedgerEntry.class, key)));

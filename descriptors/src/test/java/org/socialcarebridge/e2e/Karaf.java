@@ -362,6 +362,16 @@ final class Karaf implements AutoCloseable {
         return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()).map(ProcessHandle::pid).toList();
     }
 
+    /** The pid of Karaf's JVM itself (not of bin/karaf around it), for jcmd or the attach API; empty when not running. */
+    Optional<Long> jvmPid() {
+        if (process == null) {
+            return Optional.empty();
+        }
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
+                .filter(h -> h.info().commandLine().orElse("").contains("org.apache.karaf.main.Main"))
+                .map(ProcessHandle::pid).findFirst();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

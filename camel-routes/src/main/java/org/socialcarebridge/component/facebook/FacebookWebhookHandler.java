@@ -1,7 +1,5 @@
 package org.socialcarebridge.component.facebook;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.socialcarebridge.component.webhook.WebhookDelivery;
-import org.socialcarebridge.component.webhook.WebhookHandler;
+import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.intake.Intake;
@@ -20,46 +17,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes the Meta webhook's verified {@code page} deliveries into the ledger: every comment of a feed
+ * Takes the Meta webhook's verified {@code page} deliveries, parsed once by the
+ * {@link org.socialcarebridge.component.webhook.WebhookDispatch}, into the ledger: every comment of a feed
  * change and every Messenger message of every entry, in one {@link Intake#receive} before it returns, so
  * the receiver's 200 means they are durable. Meta's ids are the ledger's ({@code comment_id},
  * {@code message.mid}), which makes a retried or duplicated delivery store nothing twice.
  * <p>
- * The body is parsed only here, after the receiver checked its signature. What cannot be read (not
- * JSON, an entry without its ids) is kept as a dead letter with the bytes as they came, never thrown:
+ * An entry that cannot be read (without its ids) is kept as a dead letter as it came, never thrown:
  * Meta would send the same bytes again for a day and a half. What is no customer's message is skipped:
  * the Page's own comments (its replies come back through the feed), Messenger echoes of what the Page
  * sent, reads, deliveries, reactions and edits.
  */
-public final class FacebookWebhookHandler implements WebhookHandler {
+public final class FacebookWebhookHandler implements WebhookObjectHandler {
+    /** The Meta webhook's {@code object} of Facebook Pages: feed changes and Messenger. */
+    public static final String OBJECT = "page";
     private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookHandler.class);
 
     private final Intake intake;
     private final String pageId;
-    private final ObjectMapper json;
 
     /** @param pageId the Page's id: comments from it are the brand's own and never become tickets */
-    public FacebookWebhookHandler(Intake intake, String pageId, ObjectMapper json) {
+    public FacebookWebhookHandler(Intake intake, String pageId) {
         this.intake = Objects.requireNonNull(intake, "intake");
         this.pageId = Objects.requireNonNull(pageId, "pageId");
-        this.json = Objects.requireNonNull(json, "json");
     }
 
     @Override
-    public WebhookReceipt receive(WebhookDelivery delivery) {
-        JsonNode root;
-        try {
-            root = json.readTree(delivery.body());
-        } catch (IOException e) {
-            return whole(delivery, "it is not JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            return whole(delivery, "it is not a JSON object with 'object' and 'entry'");
-        }
-        if (!"page".equals(root.path("object").asText())) {
-            return whole(delivery, "its object is '" + root.path("object").asText() + "', and only 'page' (Facebook"
-                    + " comments and Messenger) is taken here; subscribe other products only once their channel is installed");
-        }
+    public WebhookReceipt receive(WebhookDelivery delivery, JsonNode root) {
         // Keyed by ledger key: an id twice in one batch is one message.
         Map<String, InboundMessage> messages = new LinkedHashMap<>();
         List<Unreadable> unreadable = new ArrayList<>();
@@ -106,14 +90,6 @@ public final class FacebookWebhookHandler implements WebhookHandler {
                     events - fresh);
         }
         return new WebhookReceipt(events, fresh);
-    }
-
-    /** The whole delivery kept as one dead letter, its bytes as they came. */
-    private WebhookReceipt whole(WebhookDelivery delivery, String reason) {
-        String raw = new String(delivery.body(), StandardCharsets.UTF_8);
-        boolean fresh = intake.recordUnreadable(FacebookChannel.FACEBOOK, null, raw,
-                "A signed Meta delivery could not be read: " + reason);
-        return new WebhookReceipt(1, fresh ? 1 : 0);
     }
 
     private record Unreadable(String id, String raw, String reason) {

@@ -9,10 +9,10 @@ import org.socialcarebridge.settings.Settings;
 /**
  * The webhook keys of {@code etc/org.socialcarebridge.network.meta.cfg}. They live in the Meta network's
  * file, not in {@code org.socialcarebridge.http.cfg}, because the app secret and the verify token are
- * the Meta app's, shared by Facebook, Messenger, Instagram and WhatsApp, and rotated with the Page token
- * that the same file will hold; the HTTP file keeps only where the plugin listens. The Meta channel's
- * own settings read the rest of that file and call {@link #read(Settings)} on the same reader, so
- * every problem of the file is reported at once.
+ * the Meta app's, shared by Facebook, Messenger, Instagram and WhatsApp; the HTTP file keeps only where
+ * the plugin listens, and each product's channel its own file (the Page token is in
+ * {@code org.socialcarebridge.network.facebook.cfg}). A file that held more keys would call
+ * {@link #read(Settings)} on its own reader, so every problem of it is reported at once.
  *
  * @param appSecret        Meta's app secret (App settings, Basic): the HMAC key of every delivery; never logged
  * @param verifyToken      the token typed into the app's webhook settings for the handshake; never logged

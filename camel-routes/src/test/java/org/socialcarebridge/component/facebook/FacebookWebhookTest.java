@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.component.webhook.MetaWebhookSettings;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
+import org.socialcarebridge.component.webhook.WebhookDispatch;
 import org.socialcarebridge.component.webhook.WebhookRoutes;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
@@ -57,6 +58,7 @@ class FacebookWebhookTest {
     Database db;
     Intake intake;
     MetaSimulator sim;
+    WebhookDispatch dispatch;
 
     @BeforeEach
     void start() throws Exception {
@@ -71,8 +73,10 @@ class FacebookWebhookTest {
         // The intake records into the ledger only; filing (the host's side) is tested in the domain.
         intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         MetaWebhookSettings settings = MetaWebhookSettings.from(Map.of("appSecret", SECRET, "verifyToken", VERIFY));
-        camel.addRoutes(WebhookRoutes.meta("jetty:http://127.0.0.1:" + port + "/socialcare", settings,
-                new FacebookWebhookHandler(intake, sim.pageId(), json), health, json, Clock.systemUTC()));
+        dispatch = new WebhookDispatch(intake, json);
+        dispatch.take(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(intake, sim.pageId()));
+        camel.addRoutes(WebhookRoutes.meta("jetty:http://127.0.0.1:" + port + "/socialcare", settings, dispatch, health, json,
+                Clock.systemUTC()));
         camel.start();
     }
 
@@ -164,7 +168,7 @@ class FacebookWebhookTest {
 
     @Test
     void aRetryAfterAFailedAnswerStoresNothingTwice() throws Exception {
-        FacebookWebhookHandler handler = new FacebookWebhookHandler(intake, sim.pageId(), json);
+        WebhookDispatch handler = dispatch;
         byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"" + sim.pageId() + "\",\"time\":1,\"messaging\":[{\"sender\":"
                 + "{\"id\":\"77\"},\"recipient\":{\"id\":\"" + sim.pageId() + "\"},\"timestamp\":1765090000000,\"message\":"
                 + "{\"mid\":\"m_1\",\"text\":\"hi\"}}]}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -215,7 +219,7 @@ class FacebookWebhookTest {
 
     @Test
     void anUnreadableEntryIsADeadLetterAndTheRestIsKept() throws Exception {
-        FacebookWebhookHandler handler = new FacebookWebhookHandler(intake, sim.pageId(), json);
+        WebhookDispatch handler = dispatch;
         byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,\"changes\":[{\"field\":\"feed\",\"value\":"
                 + "{\"item\":\"comment\",\"verb\":\"add\",\"post_id\":\"1_2\",\"comment_id\":\"2_3\",\"message\":\"no author\"}},"
                 + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"post_id\":\"1_2\",\"comment_id\":\"2_4\","
@@ -237,7 +241,7 @@ class FacebookWebhookTest {
 
     @Test
     void echoesReadsAndOtherObjectsAreNoCustomerMessages() throws Exception {
-        FacebookWebhookHandler handler = new FacebookWebhookHandler(intake, sim.pageId(), json);
+        WebhookDispatch handler = dispatch;
         String page = sim.pageId();
         byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":1,\"messaging\":["
                 + "{\"sender\":{\"id\":\"" + page + "\"},\"recipient\":{\"id\":\"77\"},\"timestamp\":1,\"message\":"
@@ -255,7 +259,9 @@ class FacebookWebhookTest {
         assertEquals(1, ledgerSize());
         LedgerEntry kept = db.read(em -> em.createQuery("select e from LedgerEntry e", LedgerEntry.class).getSingleResult());
         assertEquals(LedgerState.DEAD_LETTER, kept.state());
-        assertTrue(kept.lastError().contains("its object is 'instagram'"), kept.lastError());
+        assertTrue(kept.lastError().contains("no running channel takes its object 'instagram' (running: page)"),
+                kept.lastError());
+        assertEquals(WebhookDispatch.META, kept.network());
         assertEquals("{\"object\":\"instagram\",\"entry\":[]}", kept.text(), "the bytes as they came");
     }
 

@@ -43,6 +43,7 @@ import org.socialcarebridge.persistence.StoreSettings;
 import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
+import org.socialcarebridge.moderation.CommentModeration;
 import org.socialcarebridge.reply.ReplyApprovals;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.delivery.RetrySchedule;
@@ -55,6 +56,7 @@ import org.socialcarebridge.routes.triage.TriageRoutes;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.routes.intake.IntakeRoutes;
 import org.socialcarebridge.routes.metrics.MetricsRoutes;
+import org.socialcarebridge.routes.rt.ModerationRoutes;
 import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
@@ -271,6 +273,7 @@ public final class SocialCareEngine implements AutoCloseable {
                     new ReplyApprovals(db, host, host, outbox, clock),
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
                     health.channel("rt"), httpSettings.notifySecret(), json, clock));
+            camel.addRoutes(new ModerationRoutes(new CommentModeration(db, host, host, networks, clock), rt.reconcileInterval()));
             if (httpSettings.notifySecret() == null) {
                 LOG.warn("Social Care Bridge: RT's reply notifications are refused (503) until notifySecret is set in"
                         + " etc/{}.cfg to RT's $SocialCareNotifySecret; replies arrive by reconciliation every {}s meanwhile",

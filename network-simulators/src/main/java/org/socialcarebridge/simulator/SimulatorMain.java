@@ -1,5 +1,8 @@
 package org.socialcarebridge.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
 import org.socialcarebridge.simulator.meta.MetaSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
@@ -7,9 +10,11 @@ import org.socialcarebridge.simulator.x.XSimulator;
 /**
  * Starts the network simulators for the demo: {@code --x-port 8086 --mastodon-port 8087 --brand-handle acme
  * [--brand-token T] [--mastodon-brand-token T] [--rate-limit-multiplier M] --meta-port 8088
- * [--meta-callback-url URL] [--meta-unsubscribed]}. The Meta Page token, app secret and verify token come
- * from SIM_META_PAGE_TOKEN, SIM_META_APP_SECRET and SIM_META_VERIFY_TOKEN (never the command line,
- * where other users can read them), with demo defaults.
+ * [--meta-callback-url URL] [--meta-unsubscribed]}. The brands' tokens come from SIM_X_BRAND_TOKEN and
+ * SIM_MASTODON_BRAND_TOKEN, the Meta Page token, app secret and verify token from SIM_META_PAGE_TOKEN,
+ * SIM_META_APP_SECRET and SIM_META_VERIFY_TOKEN (the environment, not the command line, where other users
+ * can read them). None has a default: the demo generates them (scripts/lib.sh), and a missing one ends the
+ * start with a message naming it.
  */
 public final class SimulatorMain {
     private SimulatorMain() {
@@ -18,14 +23,12 @@ public final class SimulatorMain {
     public static void main(String[] args) throws Exception {
         int port = 8086;
         String handle = "acme";
-        String token = System.getenv().getOrDefault("SIM_X_BRAND_TOKEN", "demo-brand-token");
+        String token = System.getenv("SIM_X_BRAND_TOKEN");
         int multiplier = 1;
         int mastodonPort = 8087;
-        String mastodonToken = System.getenv().getOrDefault("SIM_MASTODON_BRAND_TOKEN", "demo-mastodon-token");
-        MetaSimulator.Config meta = MetaSimulator.Config.defaults().withSecrets(
-                System.getenv().getOrDefault("SIM_META_PAGE_TOKEN", "demo-meta-page-token"),
-                System.getenv().getOrDefault("SIM_META_APP_SECRET", "demo-meta-app-secret"),
-                System.getenv().getOrDefault("SIM_META_VERIFY_TOKEN", "demo-meta-verify-token"));
+        String mastodonToken = System.getenv("SIM_MASTODON_BRAND_TOKEN");
+        MetaSimulator.Config meta = MetaSimulator.Config.defaults().withSecrets(System.getenv("SIM_META_PAGE_TOKEN"),
+                System.getenv("SIM_META_APP_SECRET"), System.getenv("SIM_META_VERIFY_TOKEN"));
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -50,6 +53,19 @@ public final class SimulatorMain {
                 }
             }
             i++;
+        }
+        List<String> missing = new ArrayList<>();
+        if (token == null || token.isBlank()) {
+            missing.add("SIM_X_BRAND_TOKEN (the X brand's bearer token; or --brand-token)");
+        }
+        if (mastodonToken == null || mastodonToken.isBlank()) {
+            missing.add("SIM_MASTODON_BRAND_TOKEN (the Mastodon brand's access token; or --mastodon-brand-token)");
+        }
+        missing.addAll(meta.missingSecrets());
+        if (!missing.isEmpty()) {
+            System.err.println("The simulators have no default tokens or secrets; set " + String.join(", ", missing)
+                    + " in the environment (./socialcare demo generates and passes them)");
+            System.exit(2);
         }
         XSimulator x = XSimulator.start(port, handle, token, multiplier);
         System.out.println("X simulator listening on " + x.baseUrl() + " (brand @" + handle + " id " + x.brandId() + ")");

@@ -51,9 +51,10 @@ import org.socialcarebridge.simulator.meta.MetaSimulator;
  * unsubscribes the app.
  */
 class FacebookRecoveryTest {
-    static final String SECRET = "0c9d2b7e4a6f48e1b3d5a7c9e1f30b2d";
-    static final String VERIFY = "verify-token-of-the-recovery-test";
-    static final String PAGE_TOKEN = "page-token-of-the-recovery-test";
+    // Random per run: the simulator has no default secrets, and none is written into the tests.
+    static final String SECRET = UUID.randomUUID().toString().replace("-", "");
+    static final String VERIFY = "verify-token-" + UUID.randomUUID();
+    static final String PAGE_TOKEN = "page-token-" + UUID.randomUUID();
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();

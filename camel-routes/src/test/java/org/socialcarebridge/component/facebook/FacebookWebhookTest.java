@@ -46,9 +46,10 @@ import org.socialcarebridge.simulator.meta.MetaSimulator;
  * ledger: what Meta sends becomes ledger entries exactly once, and nothing forged is stored.
  */
 class FacebookWebhookTest {
-    static final String SECRET = "5e2a9c0d7b3f41e8a6c2d9f0b1e4a7c3";
-    static final String VERIFY = "verify-token-of-the-facebook-test";
-    static final String PAGE_TOKEN = "page-token-of-the-facebook-test";
+    // Random per run, as the simulator has no default secrets; the app secret as Meta's: 32 hex digits.
+    static final String SECRET = UUID.randomUUID().toString().replace("-", "");
+    static final String VERIFY = "verify-token-" + UUID.randomUUID();
+    static final String PAGE_TOKEN = "page-token-" + UUID.randomUUID();
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();

@@ -48,12 +48,31 @@ public final class MetaSimulator implements AutoCloseable {
     private static final DateTimeFormatter GRAPH_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
 
-    /** How to start one: {@code port} 0 picks a free one; {@code callbackUrl} is where webhooks go. */
+    /**
+     * How to start one: {@code port} 0 picks a free one; {@code callbackUrl} is where webhooks go. The
+     * Page token, app secret and verify token have no default (the demo generates its own, tests use
+     * random ones): {@link #withSecrets} must give all three before {@link MetaSimulator#start}.
+     */
     public record Config(int port, String pageName, String pageToken, String appSecret, String verifyToken,
                          String callbackUrl, boolean subscribed, int rateLimitMultiplier) {
+        /** The demo's port, Page name and callback, subscribed; no secrets yet. */
         public static Config defaults() {
-            return new Config(8088, "acme", "demo-meta-page-token", "demo-meta-app-secret", "demo-meta-verify-token",
-                    "http://127.0.0.1:8181/socialcare/webhooks/meta", true, 1);
+            return new Config(8088, "acme", null, null, null, "http://127.0.0.1:8181/socialcare/webhooks/meta", true, 1);
+        }
+
+        /** The secrets that are missing, by what SimulatorMain reads them from; empty when all three are set. */
+        public List<String> missingSecrets() {
+            List<String> missing = new ArrayList<>();
+            if (pageToken == null || pageToken.isBlank()) {
+                missing.add("SIM_META_PAGE_TOKEN (the Page token)");
+            }
+            if (appSecret == null || appSecret.isBlank()) {
+                missing.add("SIM_META_APP_SECRET (the app secret)");
+            }
+            if (verifyToken == null || verifyToken.isBlank()) {
+                missing.add("SIM_META_VERIFY_TOKEN (the verify token)");
+            }
+            return missing;
         }
 
         public Config withPort(int p) {
@@ -78,6 +97,14 @@ public final class MetaSimulator implements AutoCloseable {
 
         public Config withRateLimitMultiplier(int m) {
             return new Config(port, pageName, pageToken, appSecret, verifyToken, callbackUrl, subscribed, m);
+        }
+
+        /** The secrets masked: a Config may be printed, its secrets never. */
+        @Override
+        public String toString() {
+            return "Config[port=" + port + ", pageName=" + pageName + ", callbackUrl=" + callbackUrl + ", subscribed="
+                    + subscribed + ", rateLimitMultiplier=" + rateLimitMultiplier + ", pageToken=****, appSecret=****,"
+                    + " verifyToken=****]";
         }
     }
 
@@ -158,6 +185,11 @@ public final class MetaSimulator implements AutoCloseable {
     private final List<Map<String, Object>> actions = new ArrayList<>();
 
     private MetaSimulator(Config config) throws IOException {
+        List<String> missing = config.missingSecrets();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("The Meta simulator has no default secrets; give " + String.join(", ", missing)
+                    + " (Config.withSecrets; ./socialcare demo generates them into the demo's credentials file)");
+        }
         this.config = config;
         this.page = new Person(derivedId("page:" + config.pageName().toLowerCase(Locale.ROOT)), config.pageName());
         MetaDialect dialect = new MetaDialect(page.id());

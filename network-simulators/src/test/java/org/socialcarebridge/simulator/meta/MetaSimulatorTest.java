@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -38,9 +39,10 @@ import org.junit.jupiter.api.Test;
  * on the test's thread, so no test waits on time.
  */
 class MetaSimulatorTest {
-    static final String TOKEN = "page-token";
-    static final String SECRET = "app-secret";
-    static final String VERIFY = "verify-token";
+    // Random per run: the simulator has no default secrets, and a test must not depend on any.
+    static final String TOKEN = "page-token-" + UUID.randomUUID();
+    static final String SECRET = "app-secret-" + UUID.randomUUID();
+    static final String VERIFY = "verify-token-" + UUID.randomUUID();
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -176,6 +178,20 @@ class MetaSimulatorTest {
         assertEquals(code == 100 && Integer.valueOf(33).equals(subcode) ? "GraphMethodException" : "OAuthException",
                 e.get("type").asText());
         assertFalse(e.get("fbtrace_id").asText().isEmpty());
+    }
+
+    @Test
+    void itStartsOnlyWithAllThreeSecretsAndNeverPrintsThem() {
+        MetaSimulator.Config config = MetaSimulator.Config.defaults().withPort(0).withSecrets(TOKEN, null, "  ");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MetaSimulator.start(config));
+        assertTrue(e.getMessage().contains("SIM_META_APP_SECRET") && e.getMessage().contains("SIM_META_VERIFY_TOKEN"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("SIM_META_PAGE_TOKEN"), e.getMessage());
+        assertEquals(List.of("SIM_META_PAGE_TOKEN (the Page token)", "SIM_META_APP_SECRET (the app secret)",
+                "SIM_META_VERIFY_TOKEN (the verify token)"), MetaSimulator.Config.defaults().missingSecrets());
+        String printed = MetaSimulator.Config.defaults().withSecrets(TOKEN, SECRET, VERIFY).toString();
+        assertFalse(printed.contains(TOKEN) || printed.contains(SECRET) || printed.contains(VERIFY), printed);
     }
 
     @Test

@@ -41,7 +41,10 @@ public class FacebookChannelComponent extends ChannelAttachment<FacebookSettings
         FacebookConfiguration configuration = FacebookConfiguration.from(facebook);
         GraphApi graph = new GraphApi(core.http(), configuration, core.json());
         FacebookComponent component = new FacebookComponent(configuration, graph);
-        return new Parts(component, new FacebookNetworkClient(component), new FacebookRoutes(configuration, graph),
+        // The recovery and the subscription check report on the channel's own health line.
+        FacebookRoutes routes = new FacebookRoutes(configuration, graph, core.intake(), core.db(),
+                core.health().channel(name()), core.clock());
+        return new Parts(component, new FacebookNetworkClient(component), routes,
                 Map.of(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(core.intake(), configuration.getPageId())));
     }
 }

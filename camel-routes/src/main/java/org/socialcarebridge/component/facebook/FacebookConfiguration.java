@@ -15,6 +15,7 @@ public final class FacebookConfiguration extends ChannelConfiguration {
     private String pageToken;
     private Duration recoveryInterval = Duration.ofMinutes(5);
     private Duration subscriptionCheckInterval = Duration.ofMinutes(5);
+    private Duration recoveryLookBack = FacebookSettings.DEFAULT_RECOVERY_LOOK_BACK;
 
     public static FacebookConfiguration from(FacebookSettings settings) {
         FacebookConfiguration c = new FacebookConfiguration();
@@ -23,6 +24,7 @@ public final class FacebookConfiguration extends ChannelConfiguration {
         c.setPageToken(settings.pageToken());
         c.setRecoveryInterval(settings.recoveryInterval());
         c.setSubscriptionCheckInterval(settings.subscriptionCheckInterval());
+        c.setRecoveryLookBack(settings.recoveryLookBack());
         return c;
     }
 
@@ -56,6 +58,15 @@ public final class FacebookConfiguration extends ChannelConfiguration {
 
     public void setSubscriptionCheckInterval(Duration subscriptionCheckInterval) {
         this.subscriptionCheckInterval = subscriptionCheckInterval;
+    }
+
+    /** How far back the first recovery reads, before it has a high-water mark. */
+    public Duration getRecoveryLookBack() {
+        return recoveryLookBack;
+    }
+
+    public void setRecoveryLookBack(Duration recoveryLookBack) {
+        this.recoveryLookBack = recoveryLookBack;
     }
 
     @Override

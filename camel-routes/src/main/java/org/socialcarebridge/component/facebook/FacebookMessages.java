@@ -1,6 +1,8 @@
 package org.socialcarebridge.component.facebook;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,13 +12,19 @@ import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
 
 /**
- * Maps the entries of Meta's {@code page} webhook to domain messages: a feed change of item
- * {@code comment} and a Messenger {@code message} event. Every field is internet content: cut to its
- * column here, with a remark that keeps it in full. An entry that is no message (no id, an impossible
- * one) is refused with an IllegalArgumentException naming the field, which the handler keeps as a dead
- * letter.
+ * Maps Facebook comments and Messenger messages to domain messages, in both shapes Meta gives them: the
+ * {@code page} webhook's (a feed change of item {@code comment}, a Messenger {@code message} event) and
+ * the Graph API's reads that recovery uses ({@code GET /{post-id}/comments}, {@code GET
+ * /{conversation-id}/messages}). Both shapes of one comment or message give the same message: the same
+ * ledger key, conversation, author and link, so whichever arrives second is a duplicate. Every field is
+ * internet content: cut to its column here, with a remark that keeps it in full. An item that is no
+ * message (no id, an impossible one) is refused with an IllegalArgumentException naming the field, which
+ * the caller keeps as a dead letter.
  */
 final class FacebookMessages {
+    /** How the Graph API writes times: an offset without a colon, which ISO_OFFSET_DATE_TIME refuses. */
+    private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]xx");
+
     private FacebookMessages() {
     }
 
@@ -28,21 +36,38 @@ final class FacebookMessages {
      * comment on that other person's ticket.
      */
     static InboundMessage comment(JsonNode value) {
-        String commentId = required(value, "comment_id");
-        String postId = required(value, "post_id");
-        Remarks remarks = new Remarks();
-        SocialIdentity author = author(value.path("from"), remarks);
-        String text = value.path("message").asText("");
-        remarks.beyondNetworkLimit(FacebookChannel.FACEBOOK, "comment", text.codePointCount(0, text.length()),
-                FacebookChannel.COMMENT_LIMIT);
         JsonNode created = value.path("created_time");
         Instant createdAt = created.canConvertToLong() ? Instant.ofEpochSecond(created.asLong()) : null;
-        String permalink = value.path("post").path("permalink_url").asText("https://www.facebook.com/" + postId);
+        String postId = required(value, "post_id");
+        return comment(required(value, "comment_id"), postId, value.path("from"), value.path("message").asText(""),
+                createdAt, created.asText(""), value.path("post").path("permalink_url").asText(null));
+    }
+
+    /**
+     * A comment as the Graph API reads it under its post ({@code id}, {@code from}, {@code message},
+     * {@code created_time} as {@code 2026-12-07T09:15:02+0000}).
+     *
+     * @param postId        the post it was read under (a Graph comment does not always name it)
+     * @param postPermalink the post's {@code permalink_url}, or null
+     */
+    static InboundMessage comment(JsonNode comment, String postId, String postPermalink) {
+        String created = comment.path("created_time").asText("");
+        return comment(required(comment, "id"), postId, comment.path("from"), comment.path("message").asText(""),
+                graphTime(created), created, postPermalink);
+    }
+
+    private static InboundMessage comment(String commentId, String postId, JsonNode from, String text, Instant createdAt,
+                                          String rawCreated, String postPermalink) {
+        Remarks remarks = new Remarks();
+        SocialIdentity author = author(from, remarks);
+        remarks.beyondNetworkLimit(FacebookChannel.FACEBOOK, "comment", text.codePointCount(0, text.length()),
+                FacebookChannel.COMMENT_LIMIT);
+        String permalink = postPermalink == null || postPermalink.isBlank() ? "https://www.facebook.com/" + postId : postPermalink;
         String url = permalink + (permalink.contains("?") ? "&" : "?") + "comment_id=" + commentId;
         return new InboundMessage(FacebookChannel.FACEBOOK, commentId, author, text, createdAt, null,
                 postId + ":" + author.accountId(), Visibility.PUBLIC,
                 remarks.fit("The comment's link", url, InboundMessage.URL_LENGTH), null,
-                createdAt == null ? created.asText("") : null, remarks.list());
+                createdAt == null ? rawCreated : null, remarks.list());
     }
 
     /**
@@ -51,25 +76,50 @@ final class FacebookMessages {
      */
     static InboundMessage message(JsonNode event) {
         JsonNode message = event.path("message");
-        String mid = required(message, "mid");
-        String psid = required(event.path("sender"), "id");
+        JsonNode ts = event.path("timestamp");
+        Instant createdAt = ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : null;
+        return message(required(message, "mid"), required(event.path("sender"), "id"), message.path("text").asText(""),
+                message.path("attachments"), createdAt, ts.asText(""));
+    }
+
+    /**
+     * A Messenger message as the Graph API reads it in its conversation ({@code id} = the mid,
+     * {@code from}, {@code message} = the text, {@code created_time}). The author is named by id only,
+     * as the webhook names them, so both shapes give the same message.
+     */
+    static InboundMessage graphMessage(JsonNode message) {
+        String created = message.path("created_time").asText("");
+        return message(required(message, "id"), required(message.path("from"), "id"), message.path("message").asText(""),
+                message.path("attachments"), graphTime(created), created);
+    }
+
+    private static InboundMessage message(String mid, String psid, String text, JsonNode attachments, Instant createdAt,
+                                          String rawCreated) {
         Remarks remarks = new Remarks();
         SocialIdentity author = new SocialIdentity(FacebookChannel.FACEBOOK, psid, psid, null, null, 0, false);
-        String text = message.path("text").asText("");
-        if (text.isEmpty() && message.path("attachments").isArray()) {
+        // The webhook lists attachments as [{type}], the Graph read as {data: [{mime_type}]}.
+        JsonNode list = attachments.isArray() ? attachments : attachments.path("data");
+        if (text.isEmpty() && list.isArray() && !list.isEmpty()) {
             StringBuilder kinds = new StringBuilder();
-            for (JsonNode a : message.path("attachments")) {
-                kinds.append(kinds.length() == 0 ? "" : ", ").append(a.path("type").asText("file"));
+            for (JsonNode a : list) {
+                kinds.append(kinds.length() == 0 ? "" : ", ").append(a.path("type").asText(a.path("mime_type").asText("file")));
             }
             // Attachments are not fetched here: the agent at least sees that something was sent.
             text = "[The customer sent " + kinds + " in Messenger; open the conversation on the Page to see it]";
         }
         remarks.beyondNetworkLimit(FacebookChannel.FACEBOOK, "Messenger message", text.codePointCount(0, text.length()),
                 FacebookChannel.MESSENGER_LIMIT);
-        JsonNode ts = event.path("timestamp");
-        Instant createdAt = ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : null;
         return new InboundMessage(FacebookChannel.FACEBOOK, mid, author, text, createdAt, null, null, Visibility.PRIVATE,
-                null, null, createdAt == null ? ts.asText("") : null, remarks.list());
+                null, null, createdAt == null ? rawCreated : null, remarks.list());
+    }
+
+    /** A Graph API time, {@code 2026-12-07T09:15:02+0000}; null when it is not one. */
+    static Instant graphTime(String text) {
+        try {
+            return GRAPH_TIME.parse(text, Instant::from);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static SocialIdentity author(JsonNode from, Remarks remarks) {

@@ -16,13 +16,15 @@ import org.socialcarebridge.settings.Settings;
  *                  pages_manage_engagement); never shown
  */
 public record FacebookSettings(boolean enabled, String graphUrl, String pageId, String pageToken,
-                               Duration recoveryInterval, Duration subscriptionCheckInterval) {
+                               Duration recoveryInterval, Duration subscriptionCheckInterval, Duration recoveryLookBack) {
     public static final String PID = "org.socialcarebridge.network.facebook";
     public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
     public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_SUBSCRIPTION_CHECK_INTERVAL = Duration.ofMinutes(5);
+    /** How far back the first recovery reads, with no high-water mark yet. */
+    public static final Duration DEFAULT_RECOVERY_LOOK_BACK = Duration.ofHours(24);
     static final Set<String> KEYS = Set.of("enabled", "graphUrl", "pageId", "pageToken", "recoveryInterval",
-            "subscriptionCheckInterval");
+            "subscriptionCheckInterval", "recoveryLookBack");
 
     public static FacebookSettings from(Map<String, ?> values) {
         Settings s = new Settings(PID, values);
@@ -32,7 +34,7 @@ public record FacebookSettings(boolean enabled, String graphUrl, String pageId, 
             s.allowOnly(KEYS);
             s.check();
             return new FacebookSettings(false, DEFAULT_GRAPH_URL, null, null, DEFAULT_RECOVERY_INTERVAL,
-                    DEFAULT_SUBSCRIPTION_CHECK_INTERVAL);
+                    DEFAULT_SUBSCRIPTION_CHECK_INTERVAL, DEFAULT_RECOVERY_LOOK_BACK);
         }
         String graphUrl = s.url("graphUrl", DEFAULT_GRAPH_URL, "write the Graph API's address without the version: "
                 + DEFAULT_GRAPH_URL + ", or http://127.0.0.1:8088 for the simulator");
@@ -47,15 +49,17 @@ public record FacebookSettings(boolean enabled, String graphUrl, String pageId, 
                 Duration.ofHours(24));
         Duration check = s.duration("subscriptionCheckInterval", DEFAULT_SUBSCRIPTION_CHECK_INTERVAL,
                 Duration.ofSeconds(10), Duration.ofHours(24));
+        Duration lookBack = s.duration("recoveryLookBack", DEFAULT_RECOVERY_LOOK_BACK, Duration.ofHours(1),
+                Duration.ofDays(30));
         s.allowOnly(KEYS);
         s.check();
-        return new FacebookSettings(true, graphUrl, pageId, token, recovery, check);
+        return new FacebookSettings(true, graphUrl, pageId, token, recovery, check, lookBack);
     }
 
     @Override
     public String toString() {
         return "FacebookSettings[enabled=" + enabled + ", graphUrl=" + graphUrl + ", pageId=" + pageId
                 + ", recoveryInterval=" + recoveryInterval + ", subscriptionCheckInterval=" + subscriptionCheckInterval
-                + ", pageToken=****]";
+                + ", recoveryLookBack=" + recoveryLookBack + ", pageToken=****]";
     }
 }

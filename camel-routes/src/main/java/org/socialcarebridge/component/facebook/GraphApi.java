@@ -151,6 +151,18 @@ public final class GraphApi {
     }
 
     /**
+     * One page of all the comments under a post, replies included, newest first: the recovery stops at
+     * the first one older than its mark instead of paging through a long thread's whole history.
+     */
+    public JsonNode newestComments(String postId, String after) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("fields", COMMENT_FIELDS);
+        q.put("filter", "stream");
+        q.put("order", "reverse_chronological");
+        return call("GET", "/" + HttpCall.encode(postId) + "/comments?" + paged(q, after), null);
+    }
+
+    /**
      * One comment: its {@code parent} (the post for a top-level comment), {@code post_id},
      * {@code can_reply_privately} and, once answered privately, {@code private_reply_conversation}.
      */

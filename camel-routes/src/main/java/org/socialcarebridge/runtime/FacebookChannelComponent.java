@@ -12,6 +12,7 @@ import org.socialcarebridge.component.facebook.FacebookRoutes;
 import org.socialcarebridge.component.facebook.FacebookSettings;
 import org.socialcarebridge.component.facebook.FacebookWebhookHandler;
 import org.socialcarebridge.component.facebook.GraphApi;
+import org.socialcarebridge.component.facebook.PostContext;
 
 /**
  * The Facebook channel inside Karaf, from {@code etc/org.socialcarebridge.network.facebook.cfg}: its
@@ -45,6 +46,7 @@ public class FacebookChannelComponent extends ChannelAttachment<FacebookSettings
         FacebookRoutes routes = new FacebookRoutes(configuration, graph, core.intake(), core.db(),
                 core.health().channel(name()), core.clock());
         return new Parts(component, new FacebookNetworkClient(component), routes,
-                Map.of(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(core.intake(), configuration.getPageId())));
+                Map.of(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(core.intake(), configuration.getPageId(),
+                        new PostContext(graph))));
     }
 }

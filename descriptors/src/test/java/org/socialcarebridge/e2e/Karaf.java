@@ -95,7 +95,9 @@ final class Karaf implements AutoCloseable {
             throws IOException {
         writeConfig("org.socialcarebridge.network.meta", "appSecret = " + appSecret + "\nverifyToken = " + verifyToken + "\n");
         writeConfig("org.socialcarebridge.network.facebook", "enabled = true\ngraphUrl = " + graphUrl + "\npageId = " + pageId
-                + "\npageToken = " + pageToken + "\n");
+                + "\npageToken = " + pageToken
+                // the shortest the settings allow: a disabled subscription is seen, and recovered from, within seconds
+                + "\nrecoveryInterval = 10s\nsubscriptionCheckInterval = 10s\n");
         return this;
     }
 

@@ -47,8 +47,24 @@ final class MetaSim extends SimulatorClient {
 
     /** A customer's Messenger message to the Page. */
     Message message(String from, String text) {
-        JsonNode m = call("POST", "/sim/messenger/messages", null, Rt.JSON.createObjectNode().put("from", from).put("text", text));
+        return message(from, text, java.time.Duration.ZERO);
+    }
+
+    /**
+     * A customer's Messenger message written {@code ago} before the simulator's now and delivered now: the
+     * plugin's clock is the machine's, so windows are tested by ageing what the customer wrote.
+     */
+    Message message(String from, String text, java.time.Duration ago) {
+        JsonNode m = call("POST", "/sim/messenger/messages", null, Rt.JSON.createObjectNode().put("from", from).put("text", text)
+                .put("age_seconds", ago.toSeconds()));
         return new Message(m.path("psid").asText(), m.path("mid").asText());
+    }
+
+    /** A customer's comment on the Page's latest post, written {@code ago} before the simulator's now. */
+    Comment comment(String from, String text, java.time.Duration ago) {
+        JsonNode c = call("POST", "/sim/facebook/comments", null, Rt.JSON.createObjectNode().put("from", from).put("text", text)
+                .put("age_seconds", ago.toSeconds()));
+        return new Comment(c.path("comment_id").asText(), c.path("post_id").asText(), c.path("from_id").asText());
     }
 
     /** What the Page sent, oldest first: {@code channel, kind, to, in_reply_to, text, tag, time}. */

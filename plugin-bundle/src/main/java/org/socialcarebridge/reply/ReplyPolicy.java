@@ -265,7 +265,8 @@ public final class ReplyPolicy {
         PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException(terms ->
                 "Nothing was sent: " + network.displayName() + " has no public replies; send the reply as "
                         + terms.choice(ReplyVisibility.PRIVATE) + "."));
-        String withHandles = Mentions.prefix(text, conversation.lastPublicAuthorHandle(), participants, null);
+        String withHandles = replies.mentionsAuthor()
+                ? Mentions.prefix(text, conversation.lastPublicAuthorHandle(), participants, null) : text;
         int limit = replies.limit();
         List<String> parts;
         if (maxThreadParts == 1 || replies.threads() == PublicReplies.Threads.NONE) {

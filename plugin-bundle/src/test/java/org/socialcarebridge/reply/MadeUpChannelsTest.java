@@ -69,7 +69,7 @@ class MadeUpChannelsTest {
      * message, a human agent up to 7 days with a tag; one private reply to a comment within 7 days.
      */
     static final SampleChannels.Described MESSENGER_LIKE = new SampleChannels.Described(Network.X,
-            WINDOWED.receives(), Optional.of(new PublicReplies(8000, PLAIN, PublicReplies.Threads.NONE)),
+            WINDOWED.receives(), Optional.of(new PublicReplies(8000, PLAIN, PublicReplies.Threads.NONE, false)),
             Optional.of(new PrivateMessages(2000, PLAIN, PrivateMessages.Addressing.ACCOUNT, Duration.ofHours(24), false,
                     new PrivateMessages.LateReplies(Duration.ofDays(7), "HUMAN_AGENT"), Duration.ofDays(7))),
             Duplicates.LOOK_UP_BEFORE_POSTING_AGAIN, HANDLES);
@@ -177,6 +177,10 @@ class MadeUpChannelsTest {
         assertEquals(2, moved.size());
         assertEquals(ReplyVisibility.PUBLIC, moved.get(0).visibility());
         assertEquals("10", moved.get(1).inReplyToMessageId(), "Move to private: the acknowledgement, then the private reply");
+        assertEquals("We want to fix this. We've sent you a DM.", moved.get(0).text(),
+                "under the comment, without the template's @{handle}: people there have names, not handles");
+        assertEquals("On it", twoDaysOn.compose(reply("On it", ReplyVisibility.PUBLIC), c, List.of(), commented).get(0).text(),
+                "a public reply sits under the comment and mentions nobody");
 
         Participants used = wrote(c, Set.of("10"), comment("10", WROTE));
         ReplyRefusedException once = assertThrows(ReplyRefusedException.class,

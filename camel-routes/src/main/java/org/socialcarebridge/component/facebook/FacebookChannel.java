@@ -60,7 +60,7 @@ public final class FacebookChannel implements Channel {
 
     @Override
     public Optional<PublicReplies> publicReplies() {
-        return Optional.of(new PublicReplies(COMMENT_LIMIT, LENGTH, PublicReplies.Threads.NONE));
+        return Optional.of(new PublicReplies(COMMENT_LIMIT, LENGTH, PublicReplies.Threads.NONE, false));
     }
 
     @Override

@@ -36,11 +36,16 @@ final class FacebookMessages {
      * comment on that other person's ticket.
      */
     static InboundMessage comment(JsonNode value) {
+        return comment(value, null);
+    }
+
+    /** @param postText the text of the post it is under, quoted for context, or null */
+    static InboundMessage comment(JsonNode value, String postText) {
         JsonNode created = value.path("created_time");
         Instant createdAt = created.canConvertToLong() ? Instant.ofEpochSecond(created.asLong()) : null;
         String postId = required(value, "post_id");
         return comment(required(value, "comment_id"), postId, value.path("from"), value.path("message").asText(""),
-                createdAt, created.asText(""), value.path("post").path("permalink_url").asText(null));
+                createdAt, created.asText(""), value.path("post").path("permalink_url").asText(null), postText);
     }
 
     /**
@@ -50,15 +55,25 @@ final class FacebookMessages {
      * @param postId        the post it was read under (a Graph comment does not always name it)
      * @param postPermalink the post's {@code permalink_url}, or null
      */
-    static InboundMessage comment(JsonNode comment, String postId, String postPermalink) {
+    static InboundMessage comment(JsonNode comment, String postId, String postPermalink, String postText) {
         String created = comment.path("created_time").asText("");
         return comment(required(comment, "id"), postId, comment.path("from"), comment.path("message").asText(""),
-                graphTime(created), created, postPermalink);
+                graphTime(created), created, postPermalink, postText);
     }
 
+    /** How much of the post is quoted above a comment: enough to know what it answers. */
+    static final int QUOTED = 500;
+
     private static InboundMessage comment(String commentId, String postId, JsonNode from, String text, Instant createdAt,
-                                          String rawCreated, String postPermalink) {
+                                          String rawCreated, String postPermalink, String postText) {
         Remarks remarks = new Remarks();
+        if (postText != null && !postText.isBlank()) {
+            String quoted = postText.strip();
+            if (quoted.codePointCount(0, quoted.length()) > QUOTED) {
+                quoted = quoted.substring(0, quoted.offsetByCodePoints(0, QUOTED)) + "…";
+            }
+            remarks.add("On the Page's post: \"" + quoted + "\"");
+        }
         SocialIdentity author = author(from, remarks);
         remarks.beyondNetworkLimit(FacebookChannel.FACEBOOK, "comment", text.codePointCount(0, text.length()),
                 FacebookChannel.COMMENT_LIMIT);

@@ -191,7 +191,7 @@ public final class FacebookRecovery {
                     continue; // the Page's own reply
                 }
                 try {
-                    tally.add(FacebookMessages.comment(comment, postId, permalink));
+                    tally.add(FacebookMessages.comment(comment, postId, permalink, post.path("message").asText(null)));
                 } catch (IllegalArgumentException e) {
                     tally.unreadable(comment.path("id").asText(null), comment, e.getMessage());
                 }

@@ -35,11 +35,18 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
 
     private final Intake intake;
     private final String pageId;
+    private final PostContext posts;
 
     /** @param pageId the Page's id: comments from it are the brand's own and never become tickets */
     public FacebookWebhookHandler(Intake intake, String pageId) {
+        this(intake, pageId, PostContext.NONE);
+    }
+
+    /** @param posts the posts' texts, quoted above their comments */
+    public FacebookWebhookHandler(Intake intake, String pageId, PostContext posts) {
         this.intake = Objects.requireNonNull(intake, "intake");
         this.pageId = Objects.requireNonNull(pageId, "pageId");
+        this.posts = Objects.requireNonNull(posts, "posts");
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
                     continue; // the Page's own comment: the plugin's or a moderator's reply
                 }
                 try {
-                    InboundMessage m = FacebookMessages.comment(value);
+                    InboundMessage m = FacebookMessages.comment(value, posts.textOf(value.path("post_id").asText(null)));
                     messages.putIfAbsent(m.key(), m);
                 } catch (IllegalArgumentException e) {
                     unreadable.add(new Unreadable(value.path("comment_id").asText(null), value.toString(), e.getMessage()));

@@ -106,6 +106,11 @@ public final class GraphApi {
         call("POST", "/" + HttpCall.encode(commentId), json.createObjectNode().put("is_hidden", hidden));
     }
 
+    /** One post of the Page: its {@code message}, author and link. */
+    public JsonNode post(String postId) {
+        return call("GET", "/" + HttpCall.encode(postId) + "?fields=" + HttpCall.encode(POST_FIELDS), null);
+    }
+
     /** The apps subscribed to the Page's webhooks: {@code data[]} of {@code {id, name, subscribed_fields[]}}, empty when none. */
     public JsonNode subscribedApps() {
         return call("GET", pageEdge("subscribed_apps"), null);

@@ -83,7 +83,7 @@ class FacebookRecoveryTest {
         calls.start();
         graph = graph(PAGE_TOKEN);
         WebhookDispatch dispatch = new WebhookDispatch(intake, json);
-        dispatch.take(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(intake, sim.pageId()));
+        dispatch.take(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(intake, sim.pageId(), new PostContext(graph)));
         receiver.addRoutes(WebhookRoutes.meta("jetty:http://127.0.0.1:" + port + "/socialcare",
                 MetaWebhookSettings.from(Map.of("appSecret", SECRET, "verifyToken", VERIFY)),
                 dispatch, health, json, Clock.systemUTC()));
@@ -166,6 +166,11 @@ class FacebookRecoveryTest {
         JsonNode dm = control("POST", "/sim/messenger/messages", "{\"from\":\"Olga\",\"text\":\"Order 1234\"}");
         sim.deliverDue();
         assertEquals(3, ledgerSize());
+        String post = graph.post(olga.get("post_id").asText()).path("message").asText();
+        assertFalse(post.isEmpty(), "the simulator's post has words");
+        assertEquals(List.of("On the Page's post: \"" + post + "\""), entry(olga.get("comment_id").asText()).message().remarks(),
+                "the comment's ticket quotes the post it answers");
+        assertEquals(List.of(), entry(dm.get("mid").asText()).message().remarks(), "a Messenger message answers no post");
 
         try (Database other = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", ""))) {
@@ -181,6 +186,7 @@ class FacebookRecoveryTest {
                 assertEquals(byWebhook.text(), byGraph.text(), id);
                 assertEquals(byWebhook.visibility(), byGraph.visibility(), id);
                 assertEquals(byWebhook.url(), byGraph.url(), id);
+                assertEquals(byWebhook.remarks(), byGraph.remarks(), id + ": the post quoted the same way");
                 // The Graph API gives times in whole seconds; Messenger's webhook in milliseconds.
                 assertEquals(byWebhook.createdAt().truncatedTo(ChronoUnit.SECONDS), byGraph.createdAt(), id);
             }

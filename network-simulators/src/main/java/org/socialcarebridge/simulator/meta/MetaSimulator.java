@@ -847,9 +847,10 @@ public final class MetaSimulator implements AutoCloseable {
             } else {
                 post = posts.values().stream().reduce((a, c) -> c).orElseGet(this::pagePost);
             }
-            Comment c = new Comment(post.id.substring(post.id.indexOf('_') + 1) + "_" + nextNumber(), post, parent, person, text, now());
+            Comment c = new Comment(post.id.substring(post.id.indexOf('_') + 1) + "_" + nextNumber(), post, parent, person, text,
+                    written(b));
             comments.put(c.id, c);
-            post.updated = c.created;
+            post.updated = c.created.isAfter(post.updated) ? c.created : post.updated;
             publishComment(c);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("comment_id", c.id);
@@ -877,13 +878,28 @@ public final class MetaSimulator implements AutoCloseable {
         synchronized (this) {
             Conversation thread = threads.computeIfAbsent(person.id(), k -> new Conversation("t_" + nextNumber(), person));
             String mid = "m_" + nextNumber();
-            Instant at = now();
+            Instant at = written(b);
             thread.messages.add(new Message(mid, person, false, text, at));
             thread.lastInbound = at;
             thread.lastInboundMid = mid;
             publishMessage(person, mid, text, at);
             return ApiResponse.json(201, Map.of("psid", person.id(), "mid", mid));
         }
+    }
+
+    /**
+     * When a customer wrote what the control API plays: now, or {@code age_seconds} ago, a message Meta
+     * delivers only now (the plugin's clock is not the simulator's, so a test ages the customer's message
+     * rather than moving the simulator's clock past the plugin's).
+     */
+    private Instant written(JsonNode b) {
+        if (!b.has("age_seconds")) {
+            return now();
+        }
+        if (!b.get("age_seconds").canConvertToLong() || b.get("age_seconds").asLong() < 0) {
+            throw control("age_seconds is how long ago the customer wrote it, a whole number >= 0, got " + b.get("age_seconds"));
+        }
+        return now().minusSeconds(b.get("age_seconds").asLong());
     }
 
     private ApiResponse advanceClock(ApiRequest r) {

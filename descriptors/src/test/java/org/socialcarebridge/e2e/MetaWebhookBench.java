@@ -80,7 +80,14 @@ public final class MetaWebhookBench {
     private static final ObjectWriter ESCAPING = Rt.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        System.exit(run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000) ? 0 : 1);
+    }
+
+    /**
+     * Runs the benchmark with {@code n} signed deliveries (and as many forged), printing its numbers;
+     * answers whether every message is on exactly one ticket and nothing was dead-lettered.
+     */
+    static boolean run(int n) throws Exception {
         if (n < 1) {
             throw new IllegalArgumentException("The number of deliveries must be at least 1, got " + n);
         }
@@ -139,6 +146,13 @@ public final class MetaWebhookBench {
                             + " %d deliveries and %d events taken%n", n / (forged.wallNanos / 1e9),
                     delta(webhookBefore, webhookAfter, "unsigned"), delta(webhookBefore, webhookAfter, "forged"),
                     delta(webhookBefore, webhookAfter, "deliveries"), delta(webhookBefore, webhookAfter, "events"));
+            long refused = forged.statuses.entrySet().stream().filter(e -> e.getKey() == 401 || e.getKey() == 403)
+                    .mapToLong(e -> e.getValue().sum()).sum();
+            if (refused != n) {
+                System.out.printf(Locale.ROOT, "  FAILED: only %d of the %d forged deliveries were refused with 401/403%n",
+                        refused, n);
+                proved = false;
+            }
             if (heapBefore.isPresent() && heapAfter.isPresent()) {
                 System.out.printf(Locale.ROOT, "  plugin heap after a full collection: %.1f MB before, %.1f MB after (%+.1f MB)%n",
                         heapBefore.getAsLong() / 1e6, heapAfter.getAsLong() / 1e6,
@@ -147,7 +161,7 @@ public final class MetaWebhookBench {
         }
         System.out.println(proved ? "Every message is on exactly one ticket; nothing dead-lettered."
                 : "FAILED: see the counts above.");
-        System.exit(proved ? 0 : 1);
+        return proved;
     }
 
     // ---- what is sent

@@ -45,6 +45,7 @@ import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
 import org.socialcarebridge.moderation.CommentModeration;
 import org.socialcarebridge.reply.ReplyApprovals;
+import org.socialcarebridge.reply.ReplyWindows;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.routes.deadletter.DeadLetterRoutes;
@@ -57,6 +58,7 @@ import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.routes.intake.IntakeRoutes;
 import org.socialcarebridge.routes.metrics.MetricsRoutes;
 import org.socialcarebridge.routes.rt.ModerationRoutes;
+import org.socialcarebridge.routes.rt.ReplyWindowRoutes;
 import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
@@ -274,6 +276,7 @@ public final class SocialCareEngine implements AutoCloseable {
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
                     health.channel("rt"), httpSettings.notifySecret(), json, clock));
             camel.addRoutes(new ModerationRoutes(new CommentModeration(db, host, host, networks, clock), rt.reconcileInterval()));
+            camel.addRoutes(new ReplyWindowRoutes(new ReplyWindows(db, host, replyPolicy, channels, clock), rt.reconcileInterval()));
             if (httpSettings.notifySecret() == null) {
                 LOG.warn("Social Care Bridge: RT's reply notifications are refused (503) until notifySecret is set in"
                         + " etc/{}.cfg to RT's $SocialCareNotifySecret; replies arrive by reconciliation every {}s meanwhile",

@@ -106,6 +106,8 @@ class FacebookIT {
         assertEquals(c.commentId(), pr.path("in_reply_to").asText(), "the comment's private reply");
         assertEquals("facebook:" + c.fromId() + " @Fran " + RUN, Rt.field(privately, "Social Recipient"));
 
+        Await.until("the ticket saying the private reply is used", SOON, () -> Optional.ofNullable(
+                Rt.field(admin.ticket(ticket), "Social Reply Window")).filter(w -> w.startsWith("Private: closed now")));
         int before = meta.sent().size();
         agent.reply(ticket, "And your phone? " + RUN, "Private");
         delivered(ticket, "And your phone? " + RUN, "refused");
@@ -126,6 +128,9 @@ class FacebookIT {
                 : Optional.empty());
         assertEquals(List.of(ticket), admin.ticketsForConversation(conversation(c)), "one ticket for the person");
 
+        Await.until("the ticket saying Messenger is open", SOON, () -> Optional.ofNullable(
+                Rt.field(admin.ticket(ticket), "Social Reply Window")).filter(w -> w.startsWith("Private: open until")
+                && w.contains("then with the HUMAN_AGENT tag until")));
         agent.reply(ticket, "Refund sent " + RUN, "Private");
         delivered(ticket, "Refund sent " + RUN, "posted");
         JsonNode plain = sent("message", "Refund sent " + RUN);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
@@ -153,6 +154,17 @@ final class OutboxStore {
                 .map(row -> new Participants.Written((String) row[0], (String) row[1], (Instant) row[2], (String) row[3],
                         (Visibility) row[4]))
                 .toList());
+    }
+
+    /** Conversations on these networks that someone wrote in since {@code since}, the most recent first. */
+    List<Conversation> activeConversations(Set<Network> networks, Instant since, int max) {
+        List<Conversation> found = new java.util.ArrayList<>();
+        for (Network network : networks) {
+            found.addAll(db.read(em -> em.createQuery("select c from Conversation c where c.network = :n"
+                            + " and c.updatedAt >= :since order by c.updatedAt desc", Conversation.class)
+                    .setParameter("n", network).setParameter("since", since).setMaxResults(max).getResultList()));
+        }
+        return found;
     }
 
     /** The customers' public messages the brand has already answered privately (Facebook allows one such reply each). */

@@ -176,17 +176,18 @@ public final class ReplyPolicy {
         return d.toDays() >= 2 && d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + "h";
     }
 
-    /** How a private message goes now: plainly, with the network's late-reply tag, or as a comment's one private reply. */
-    private record PrivateRoute(String tag, String answersComment) {
-        static final PrivateRoute PLAIN = new PrivateRoute(null, null);
+    /**
+     * How a private message goes now: plainly, with the network's late-reply tag, or as a comment's one
+     * private reply; until when that holds (null: no end); or, when nothing may go, why.
+     */
+    private record PrivateRoute(String tag, String answersComment, Instant until, String closed) {
+        static final PrivateRoute PLAIN = new PrivateRoute(null, null, null, null);
     }
 
     /**
      * How the brand may write privately to this person now, by the network's rules: inside the messaging
      * window plainly; after it, where a human agent may still write, with the network's tag; else, where a
-     * public comment may be answered privately once, as that reply to their latest comment.
-     *
-     * @throws ReplyRefusedException saying why nothing may go now and what the agent may do instead
+     * public comment may be answered privately once, as that reply to their latest comment; else not.
      */
     private PrivateRoute privateRoute(Network network, PrivateMessages messages, Participants.Participant recipient) {
         Window window = window(network, messages);
@@ -199,21 +200,20 @@ public final class ReplyPolicy {
             return PrivateRoute.PLAIN; // an administrator's window, on someone the plugin never heard from
         }
         if (opened != null && !opened.plus(window.length()).isBefore(now)) {
-            return PrivateRoute.PLAIN;
+            return new PrivateRoute(null, null, opened.plus(window.length()), null);
         }
         Optional<PrivateMessages.LateReplies> late = messages.lateReply();
         if (opened != null && late.isPresent() && !opened.plus(late.get().upTo()).isBefore(now)) {
-            return new PrivateRoute(late.get().tag(), null);
+            return new PrivateRoute(late.get().tag(), null, opened.plus(late.get().upTo()), null);
         }
         Participants.Written comment = recipient.latestPublic();
         Duration commentWindow = messages.commentReplyWindow();
         boolean commentOpen = commentWindow != null && comment != null && !recipient.publicAnsweredPrivately()
                 && comment.at() != null && !comment.at().plus(commentWindow).isBefore(now);
         if (commentOpen) {
-            return new PrivateRoute(null, comment.messageId());
+            return new PrivateRoute(null, comment.messageId(), comment.at().plus(commentWindow), null);
         }
-        String who = "@" + recipient.handle();
-        StringBuilder why = new StringBuilder(window.describe(who, opened, network, messages));
+        StringBuilder why = new StringBuilder(window.describe("@" + recipient.handle(), opened, network, messages));
         late.ifPresent(l -> why.append(", and a person up to ").append(hours(l.upTo())).append(" with the ")
                 .append(l.tag()).append(" tag"));
         if (commentWindow != null && comment != null) {
@@ -223,13 +223,45 @@ public final class ReplyPolicy {
                     : "; their comment " + comment.messageId() + " of " + comment.at() + " is older than the "
                     + hours(commentWindow) + " in which " + network.displayName() + " allows one private reply to it");
         }
-        String reason = why.toString();
-        boolean publicThread = comment != null;
-        throw new ReplyRefusedException(terms -> "Nothing was sent: " + reason + ". "
-                + (publicThread ? "Reply " + terms.choice(ReplyVisibility.PUBLIC) + " (asking them to message the Page),"
-                + " then answer privately once they write." : "Wait until they write again; their message opens the"
-                + " window."));
+        return new PrivateRoute(null, null, null, why.toString());
     }
+
+    /**
+     * What the brand may send this conversation's customer privately now, for the ticket, on a network
+     * with its own messaging window (Meta's), e.g. "Private: open until 2026-12-08 09:15 UTC, then with the
+     * HUMAN_AGENT tag until 2026-12-14 09:15 UTC"; empty on a network without one (nothing changes with time).
+     */
+    public Optional<String> privateNow(Conversation conversation, Participants writers) {
+        Network network = conversation.network();
+        Optional<PrivateMessages> messages = channels.find(network).flatMap(Channel::privateMessages);
+        if (messages.isEmpty() || messages.get().window() == null) {
+            return Optional.empty();
+        }
+        PrivateRoute route = privateRoute(network, messages.get(), writers.customer());
+        if (route.closed() != null) {
+            return Optional.of("Private: closed now (" + (writers.customer().latestPublic() != null
+                    ? "reply Public; a private reply is possible again once they message the Page"
+                    : "a private reply is possible again once they write") + ")");
+        }
+        if (route.answersComment() != null) {
+            return Optional.of("Private: one private reply to their comment " + route.answersComment() + ", until "
+                    + shown(route.until()));
+        }
+        if (route.tag() != null) {
+            return Optional.of("Private: with the " + route.tag() + " tag, until " + shown(route.until()));
+        }
+        Optional<PrivateMessages.LateReplies> late = messages.get().lateReply();
+        Instant opened = route.until() == null ? null : route.until().minus(window(network, messages.get()).length());
+        return Optional.of("Private: open until " + shown(route.until()) + late.filter(l -> opened != null)
+                .map(l -> ", then with the " + l.tag() + " tag until " + shown(opened.plus(l.upTo()))).orElse(""));
+    }
+
+    private static String shown(Instant at) {
+        return SHOWN.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private OutboundPost directMessage(String text, Conversation conversation, Participants.Participant recipient) {
         Network network = conversation.network();
@@ -237,6 +269,14 @@ public final class ReplyPolicy {
         DirectMessageLimit limit = DirectMessageLimit.of(channel);
         PrivateMessages messages = channel.privateMessages().orElseThrow();
         PrivateRoute route = privateRoute(network, messages, recipient);
+        if (route.closed() != null) {
+            String reason = route.closed();
+            boolean publicThread = recipient.latestPublic() != null;
+            throw new ReplyRefusedException(terms -> "Nothing was sent: " + reason + ". "
+                    + (publicThread ? "Reply " + terms.choice(ReplyVisibility.PUBLIC) + " (asking them to message the Page),"
+                    + " then answer privately once they write." : "Wait until they write again; their message opens the"
+                    + " window."));
+        }
         if (messages.addressing() == PrivateMessages.Addressing.MENTION) {
             // Such a direct message is a status that every account it mentions receives.
             text = Mentions.prefix(text, recipient.handle(), List.of(), null);

@@ -162,6 +162,26 @@ class MadeUpChannelsTest {
     }
 
     @Test
+    void theTicketIsToldWhatMayBeSentPrivatelyNowAndUntilWhen() {
+        Conversation c = messaged();
+        Participants both = wrote(c, Set.of(), comment("10", WROTE), message("20", WROTE));
+        assertEquals(Optional.of("Private: open until 2026-11-25 10:00 UTC, then with the HUMAN_AGENT tag until"
+                + " 2026-12-01 10:00 UTC"), policy(MESSENGER_LIKE, 1, WROTE.plusSeconds(60)).privateNow(c, both));
+        assertEquals(Optional.of("Private: with the HUMAN_AGENT tag, until 2026-12-01 10:00 UTC"),
+                policy(MESSENGER_LIKE, 1, WROTE.plus(Duration.ofDays(2))).privateNow(c, both));
+        Conversation commentOnly = conversation();
+        assertEquals(Optional.of("Private: one private reply to their comment 10, until 2026-12-01 10:00 UTC"),
+                policy(MESSENGER_LIKE, 1, WROTE.plus(Duration.ofDays(2))).privateNow(commentOnly,
+                        wrote(commentOnly, Set.of(), comment("10", WROTE))));
+        assertEquals(Optional.of("Private: closed now (reply Public; a private reply is possible again once they message"
+                        + " the Page)"), policy(MESSENGER_LIKE, 1, WROTE.plus(Duration.ofDays(2))).privateNow(commentOnly,
+                        wrote(commentOnly, Set.of("10"), comment("10", WROTE))));
+        assertEquals(Optional.empty(), policy(COMMENTS_ONLY, 1, WROTE).privateNow(c, both), "no private messages: nothing");
+        assertEquals(Optional.empty(), new ReplyPolicy(SampleChannels.BOTH).privateNow(c, both),
+                "no window (X): nothing changes with time, nothing to show");
+    }
+
+    @Test
     void aCommentIsAnsweredPrivatelyOnceWithinSevenDaysAndThenNoMore() {
         Conversation c = conversation();
         ReplyPolicy twoDaysOn = policy(MESSENGER_LIKE, 1, WROTE.plus(Duration.ofDays(2)));

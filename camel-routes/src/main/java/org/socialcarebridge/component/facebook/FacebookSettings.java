@@ -28,8 +28,7 @@ public record FacebookSettings(boolean enabled, String graphUrl, String pageId, 
 
     public static FacebookSettings from(Map<String, ?> values) {
         Settings s = new Settings(PID, values);
-        Object flag = values.get("enabled");
-        boolean enabled = flag == null || !"false".equalsIgnoreCase(String.valueOf(flag).strip());
+        boolean enabled = s.enabled();
         if (!enabled) {
             s.allowOnly(KEYS);
             s.check();

@@ -71,24 +71,38 @@ wait_http() { # url seconds what
   die "$what did not answer at $url within ${secs}s"
 }
 
+# The Meta simulator's Graph API with the demo's Page token, kept off the command line (curl reads the
+# header from stdin): meta_graph PATH [curl options...] prints the answer.
+META_GRAPH=http://127.0.0.1:8088/v23.0
+meta_graph() {
+  local path=$1
+  shift
+  printf 'header = "Authorization: Bearer %s"\n' "$(credential meta.page.token)" | curl -K - -s -m 5 "$@" "$META_GRAPH$path"
+}
+
 start_simulator() {
-  # A running pair is kept only if it knows this demo's brand tokens (an older demo's may not).
+  # A running set is kept only if it knows this demo's brand tokens and Page token (an older demo's may not).
   if [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 -H "Authorization: Bearer $(credential x.token)" http://127.0.0.1:8086/2/users/me)" = 200 ] \
      && [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 -H "Authorization: Bearer $(credential mastodon.token)" \
-             http://127.0.0.1:8087/api/v1/accounts/verify_credentials)" = 200 ]; then
+             http://127.0.0.1:8087/api/v1/accounts/verify_credentials)" = 200 ] \
+     && [ "$(meta_graph /me -o /dev/null -w '%{http_code}')" = 200 ]; then
     return 0
   fi
   stop_pidfile "$STATE/simulator.pid" "the network simulators"
   local jar
   jar=$(ls $SIM_JAR_GLOB 2>/dev/null | grep -v -e sources -e tests | head -1) || true
   [ -n "$jar" ] || die "the network simulators are not built; run the build first"
-  say "Starting the X simulator on http://127.0.0.1:8086 and the Mastodon simulator on http://127.0.0.1:8087 (brand @acme)"
-  SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
-    org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --mastodon-port 8087 --brand-handle acme --rate-limit-multiplier 10 \
-    >"$STATE/simulator.log" 2>&1 </dev/null &
+  say "Starting the X, Mastodon and Meta simulators on http://127.0.0.1:8086, :8087 and :8088 (brand @acme)"
+  # Every token and secret is the demo's own (generated, kept in $CREDENTIALS); the simulators have no defaults.
+  SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" \
+  SIM_META_PAGE_TOKEN="$(credential meta.page.token)" SIM_META_APP_SECRET="$(credential meta.app.secret)" \
+  SIM_META_VERIFY_TOKEN="$(credential meta.verify.token)" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
+    org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --mastodon-port 8087 --meta-port 8088 --brand-handle acme \
+    --rate-limit-multiplier 10 >"$STATE/simulator.log" 2>&1 </dev/null &
   echo $! >"$STATE/simulator.pid"
   wait_http http://127.0.0.1:8086/sim/requests 30 "the X simulator"
   wait_http http://127.0.0.1:8087/sim/requests 30 "the Mastodon simulator"
+  wait_http http://127.0.0.1:8088/sim/requests 30 "the Meta simulator"
 }
 
 # The demo's secrets: generated on first use, kept owner-readable in $CREDENTIALS (key=value a line)
@@ -163,12 +177,29 @@ install_karaf() {
   fi
 }
 
+# The Facebook Page's id as the Meta simulator names it (GET /v23.0/me with the demo's Page token).
+meta_page_id() {
+  local answer id
+  answer=$(meta_graph /me) || true
+  id=$(printf '%s' "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' 2>/dev/null) || true
+  [ -n "$id" ] || die "the Meta simulator did not name its Page at $META_GRAPH/me (answer: ${answer:-none});" \
+    "start it first (start_simulator), or see $STATE/simulator.log"
+  printf '%s' "$id"
+}
+
 # The demo's secrets into Karaf's settings, owner-readable, before Karaf reads them.
 karaf_secrets() {
-  local etc="$KARAF_HOME/etc"
+  local etc="$KARAF_HOME/etc" page_id
+  page_id=$(meta_page_id) || exit 1 # its die ended only the subshell
   set_cfg "$etc/org.socialcarebridge.host.rt.cfg" password "$(credential rt.plugin.password)"
   set_cfg "$etc/org.socialcarebridge.network.x.cfg" bearerToken "$(credential x.token)"
   set_cfg "$etc/org.socialcarebridge.network.mastodon.cfg" accessToken "$(credential mastodon.token)"
+  # The Meta app's webhook secrets and the Facebook Page the simulator serves (its id asked from it).
+  set_cfg "$etc/org.socialcarebridge.network.meta.cfg" appSecret "$(credential meta.app.secret)"
+  set_cfg "$etc/org.socialcarebridge.network.meta.cfg" verifyToken "$(credential meta.verify.token)"
+  set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" graphUrl "${META_GRAPH%/v23.0}"
+  set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" pageToken "$(credential meta.page.token)"
+  set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" pageId "$page_id"
   set_cfg "$etc/org.socialcarebridge.http.cfg" adminToken "$(credential admin.token)"
   set_cfg "$etc/org.socialcarebridge.http.cfg" notifySecret "$(rt_notify_secret)"
   set_cfg "$etc/org.socialcarebridge.store.cfg" password "$(credential store.password)"
@@ -180,6 +211,7 @@ karaf_secrets() {
 
 set_cfg() { # file key value: key = value, in place of the first line (commented out or not) of that key
   local file=$1 key=$2 value=$3 tmp
+  [ -f "$file" ] || (umask 077 && : >"$file") # a channel's file its feature has not laid yet
   tmp=$(mktemp "$file.XXXXXX")
   KEY="$key" VALUE="$value" awk '
     BEGIN { key = ENVIRON["KEY"]; value = ENVIRON["VALUE"] }
@@ -272,14 +304,14 @@ stop_all() {
   local port busy=""
   for _ in $(seq 1 20); do
     busy=""
-    for port in 8085 8086 8087 8101 8181; do
+    for port in 8085 8086 8087 8088 8101 8181; do
       [ -z "$(port_owners "$port")" ] || busy="$busy $port"
     done
     [ -n "$busy" ] || break
     sleep 0.5
   done
   [ -z "$busy" ] || die "still listening after stop on port(s)${busy}: pid(s) $(for p in $busy; do port_owners "$p"; done | tr '\n' ' ')"
-  echo "stopped: nothing listens on 8085, 8086, 8087, 8101 or 8181"
+  echo "stopped: nothing listens on 8085, 8086, 8087, 8088, 8101 or 8181"
 }
 
 # The domain module's classes and runtime classpath (JDBC drivers included) for the tools that run it

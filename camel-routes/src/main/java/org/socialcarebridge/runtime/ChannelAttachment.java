@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.component.feed.Listening;
+import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 
 /**
  * A channel inside Karaf, one Declarative Services component per network (as karaf-decanter has one per
@@ -41,8 +42,15 @@ public abstract class ChannelAttachment<S> {
         this.description = Objects.requireNonNull(description, "description");
     }
 
-    /** What a channel adds to the core once its settings are read: its component, client and routes. */
-    protected record Parts(Component component, NetworkClient client, RouteBuilder routes) {
+    /**
+     * What a channel adds to the core once its settings are read: its component, client and routes, and the
+     * handlers of the Meta webhook's objects it takes (by the delivery's {@code object}, e.g. {@code page}).
+     */
+    protected record Parts(Component component, NetworkClient client, RouteBuilder routes,
+                           Map<String, WebhookObjectHandler> metaObjects) {
+        public Parts(Component component, NetworkClient client, RouteBuilder routes) {
+            this(component, client, routes, Map.of());
+        }
     }
 
     /** The channel's settings from its file's values; throws {@code InvalidSettingsException} saying what is wrong. */
@@ -84,7 +92,7 @@ public abstract class ChannelAttachment<S> {
             return;
         }
         Parts parts = parts(core, settings);
-        core.attach(name(), description, parts.component(), parts.client(), parts.routes());
+        core.attach(name(), description, parts.component(), parts.client(), parts.routes(), parts.metaObjects());
     }
 
     /** Where the channel's consumers hand what they read, watched on its health line. */

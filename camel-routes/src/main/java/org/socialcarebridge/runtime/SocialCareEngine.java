@@ -27,6 +27,10 @@ import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.channel.Channels;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.component.webhook.MetaWebhookSettings;
+import org.socialcarebridge.component.webhook.WebhookDispatch;
+import org.socialcarebridge.component.webhook.WebhookObjectHandler;
+import org.socialcarebridge.component.webhook.WebhookRoutes;
 import org.socialcarebridge.followup.FollowUpPolicy;
 import org.socialcarebridge.followup.FollowUps;
 import org.socialcarebridge.health.ChannelWatch;
@@ -39,7 +43,9 @@ import org.socialcarebridge.persistence.StoreSettings;
 import org.socialcarebridge.reply.AgentGroups;
 import org.socialcarebridge.reply.Outbox;
 import org.socialcarebridge.reply.ReplyApproval;
+import org.socialcarebridge.moderation.CommentModeration;
 import org.socialcarebridge.reply.ReplyApprovals;
+import org.socialcarebridge.reply.ReplyWindows;
 import org.socialcarebridge.reply.ReplyPolicy;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.routes.deadletter.DeadLetterRoutes;
@@ -51,6 +57,8 @@ import org.socialcarebridge.routes.triage.TriageRoutes;
 import org.socialcarebridge.routes.http.HttpCall;
 import org.socialcarebridge.routes.intake.IntakeRoutes;
 import org.socialcarebridge.routes.metrics.MetricsRoutes;
+import org.socialcarebridge.routes.rt.ModerationRoutes;
+import org.socialcarebridge.routes.rt.ReplyWindowRoutes;
 import org.socialcarebridge.routes.rt.RtGateway;
 import org.socialcarebridge.routes.rt.RtReplyReconciler;
 import org.socialcarebridge.routes.rt.RtRoutes;
@@ -106,9 +114,18 @@ public final class SocialCareEngine implements AutoCloseable {
     private volatile boolean started;
     private HttpCall http;
     private Intake intake;
+    /** Where the core's HTTP routes listen, e.g. {@code jetty:http://127.0.0.1:8181/socialcare}. */
+    private String baseUri;
+    /**
+     * The Meta webhook's handler: the core's, as the webhook is the Meta app's and outlives any channel;
+     * channels take their Meta objects on it as they attach ({@code page}: Facebook).
+     */
+    private WebhookDispatch metaWebhook;
+    /** The route serving the Meta webhook while its settings are valid; null while it is not served. */
+    private String metaWebhookRoute;
 
-    /** What a channel added to the core: its network's client and its routes. */
-    private record Attachment(Network network, List<String> routeIds) {
+    /** What a channel added to the core: its network's client, its routes and the Meta objects it takes. */
+    private record Attachment(Network network, List<String> routeIds, Map<String, WebhookObjectHandler> metaObjects) {
     }
 
     private SocialCareEngine(CamelContext camel, Database db, ObjectMapper json, Clock clock) {
@@ -136,6 +153,9 @@ public final class SocialCareEngine implements AutoCloseable {
                 if (config.containsKey(channel.pid())) {
                     channel.attach(engine, config.get(channel.pid()));
                 }
+            }
+            if (config.containsKey(MetaWebhookSettings.PID)) {
+                engine.serveMetaWebhook(config.get(MetaWebhookSettings.PID));
             }
             engine.startRoutes();
         } catch (Exception e) {
@@ -179,6 +199,7 @@ public final class SocialCareEngine implements AutoCloseable {
 
     private void assemble(Map<String, Map<String, ?>> config, HttpSettings httpSettings, Path etcDir) throws Exception {
         http = new HttpCall(camel);
+        baseUri = httpSettings.baseUri();
         camel.addRoutePolicyFactory(new Heartbeats(health, clock)); // before any route: each timer is watched
         camel.addRoutes(new HealthRoutes(httpSettings.baseUri(), health, json));
         for (String pid : config.keySet()) {
@@ -213,6 +234,7 @@ public final class SocialCareEngine implements AutoCloseable {
         intake = new Intake(db, host, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, channels, clock);
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
+        metaWebhook = new WebhookDispatch(intake, json);
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
         camel.addRoutes(new TriageRoutes(httpSettings.baseUri(), rulesFile, channels, health.channel("triage-rules"), triage, filtered,
                 training, db, rt != null ? host : null, rt != null ? host : null,
@@ -253,6 +275,8 @@ public final class SocialCareEngine implements AutoCloseable {
                     new ReplyApprovals(db, host, host, outbox, clock),
                     new RtReplyReconciler(host, outbox, db, clock), new ChannelWatch(health, host, db, rt.staleAfter(), clock),
                     health.channel("rt"), httpSettings.notifySecret(), json, clock));
+            camel.addRoutes(new ModerationRoutes(new CommentModeration(db, host, host, networks, clock), rt.reconcileInterval()));
+            camel.addRoutes(new ReplyWindowRoutes(new ReplyWindows(db, host, replyPolicy, channels, clock), rt.reconcileInterval()));
             if (httpSettings.notifySecret() == null) {
                 LOG.warn("Social Care Bridge: RT's reply notifications are refused (503) until notifySecret is set in"
                         + " etc/{}.cfg to RT's $SocialCareNotifySecret; replies arrive by reconciliation every {}s meanwhile",
@@ -285,16 +309,68 @@ public final class SocialCareEngine implements AutoCloseable {
      * @param component   the network's Camel component, which the routes' endpoints name
      * @param routes      the channel's routes, each with its own route id
      */
+    public void attach(String channel, Channel description, Component component, NetworkClient client,
+                       RouteBuilder routes) throws Exception {
+        attach(channel, description, component, client, routes, Map.of());
+    }
+
+    /**
+     * Attaches a channel that also takes deliveries of the Meta webhook: each of {@code metaObjects} (by the
+     * delivery's {@code object}, e.g. {@code page}) is handed its deliveries from now on, until the channel
+     * detaches; meanwhile a delivery of that object is kept as a dead letter.
+     */
     public synchronized void attach(String channel, Channel description, Component component, NetworkClient client,
-                                    RouteBuilder routes) throws Exception {
+                                    RouteBuilder routes, Map<String, WebhookObjectHandler> metaObjects) throws Exception {
         declare(description);
         leave(channel);
         camel.addComponent(channel, component);
         camel.addRoutes(routes);
         List<String> routeIds = routes.getRouteCollection().getRoutes().stream().map(RouteDefinition::getRouteId).toList();
-        attached.put(channel, new Attachment(client.network(), routeIds));
+        attached.put(channel, new Attachment(client.network(), routeIds, Map.copyOf(metaObjects)));
         networks.put(client.network(), client);
-        LOG.info("Social Care Bridge: the {} channel is attached: routes {}", channel, routeIds);
+        metaObjects.forEach(metaWebhook::take);
+        LOG.info("Social Care Bridge: the {} channel is attached: routes {}{}", channel, routeIds,
+                metaObjects.isEmpty() ? "" : ", Meta webhook objects " + new java.util.TreeSet<>(metaObjects.keySet()));
+    }
+
+    /**
+     * Serves the Meta app's webhook, {@code <base>/webhooks/meta}, from the values of
+     * {@code etc/org.socialcarebridge.network.meta.cfg} (in place of an earlier one): verified deliveries go to
+     * the channels that took their object, the rest become dead letters. Wrong values serve nothing and say why
+     * in the log and on health ({@code meta}).
+     */
+    public synchronized void serveMetaWebhook(Map<String, ?> values) throws Exception {
+        stopMetaWebhook();
+        MetaWebhookSettings settings = channelSettings(MetaWebhookSettings.NAME, () -> MetaWebhookSettings.from(values));
+        if (settings == null) {
+            return;
+        }
+        WebhookRoutes routes = WebhookRoutes.meta(baseUri, settings, metaWebhook, health, json, clock);
+        camel.addRoutes(routes);
+        metaWebhookRoute = routes.routeId();
+        LOG.info("Social Care Bridge: the Meta webhook is served at {}{}{}", baseUri.replaceFirst("^jetty:", ""),
+                WebhookRoutes.PATH, MetaWebhookSettings.NAME);
+    }
+
+    /** Stops serving the Meta webhook (its file was removed or changed); Meta retries what it could not deliver. */
+    public synchronized void stopMetaWebhook() {
+        health.forget(MetaWebhookSettings.NAME); // a problem of the earlier values leaves with them
+        if (metaWebhookRoute == null) {
+            return;
+        }
+        try {
+            camel.getRouteController().stopRoute(metaWebhookRoute);
+            camel.removeRoute(metaWebhookRoute);
+        } catch (Exception e) {
+            LOG.warn("Social Care Bridge: stopping route {}: {}", metaWebhookRoute, e.getMessage());
+        }
+        health.forgetRoute(metaWebhookRoute);
+        metaWebhookRoute = null;
+    }
+
+    /** The Meta webhook's handler, with the objects the attached channels take. */
+    public WebhookDispatch metaWebhook() {
+        return metaWebhook;
     }
 
     /**
@@ -341,6 +417,7 @@ public final class SocialCareEngine implements AutoCloseable {
             return false;
         }
         networks.remove(a.network());
+        a.metaObjects().forEach(metaWebhook::release);
         for (String routeId : a.routeIds()) {
             try {
                 camel.getRouteController().stopRoute(routeId);

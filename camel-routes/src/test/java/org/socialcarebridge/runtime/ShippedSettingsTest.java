@@ -77,7 +77,23 @@ class ShippedSettingsTest {
             assertStopped(channels, "rt", "Setting password in etc/org.socialcarebridge.host.rt.cfg is missing");
             assertStopped(channels, "x", "Setting bearerToken in etc/org.socialcarebridge.network.x.cfg is missing");
             assertStopped(channels, "mastodon", "Setting accessToken in etc/org.socialcarebridge.network.mastodon.cfg is missing");
+            assertStopped(channels, "facebook", "Setting pageToken in etc/org.socialcarebridge.network.facebook.cfg is missing");
+            assertStopped(channels, "meta", "Setting appSecret in etc/org.socialcarebridge.network.meta.cfg is missing");
             assertTrue(engine.routeIds().contains("health"), "the rest of the plugin runs: " + engine.routeIds());
+        }
+    }
+
+    @Test
+    void theShippedFacebookPageIsTheDemoSimulatorsPage() throws Exception {
+        String closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = "http://127.0.0.1:" + s.getLocalPort() + "/socialcare/webhooks/meta";
+        }
+        try (org.socialcarebridge.simulator.meta.MetaSimulator sim = org.socialcarebridge.simulator.meta.MetaSimulator.start(
+                org.socialcarebridge.simulator.meta.MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(closed)
+                        .withSecrets("page-token-" + java.util.UUID.randomUUID(), java.util.UUID.randomUUID().toString()
+                                .replace("-", ""), "verify-token-" + java.util.UUID.randomUUID()))) {
+            assertEquals(sim.pageId(), shipped().get("org.socialcarebridge.network.facebook").get("pageId"));
         }
     }
 

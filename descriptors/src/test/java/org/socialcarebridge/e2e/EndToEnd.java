@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.socialcarebridge.simulator.mastodon.MastodonSimulator;
+import org.socialcarebridge.simulator.meta.MetaSimulator;
 import org.socialcarebridge.simulator.x.XSimulator;
 
 /**
@@ -18,7 +19,8 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * Karaf copy with its settings, and this run's RT users. A class registers it as
  * {@code @RegisterExtension static final EndToEnd desk = EndToEnd.karaf("name")...;} and reads what it
  * needs in its {@code @BeforeAll} (from the accessors, or as parameters: {@link Karaf}, {@link XSim},
- * {@link MastodonSim}, {@link XSimulator}, {@link MastodonSimulator}, {@link RtAccounts}).
+ * {@link MastodonSim}, {@link MetaSim}, {@link XSimulator}, {@link MastodonSimulator}, {@link MetaSimulator},
+ * {@link RtAccounts}).
  * An {@link RtAccounts} parameter makes the users when resolved: a class that provisions RT first asks later.
  * Everything it started is closed after the class's {@code @AfterAll}, also when starting failed half way.
  */
@@ -27,6 +29,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     static final int RT_PORT = 8085;
     static final int X_PORT = 8086;
     static final int MASTODON_PORT = 8087;
+    static final int META_PORT = 8088;
     static final int KARAF_HTTP_PORT = 8181;
     static final int KARAF_SSH_PORT = 8101;
 
@@ -37,15 +40,20 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private final String name;
     private final boolean withKaraf;
     private boolean mastodon;
+    private boolean facebook;
     private String adminToken;
     private String maxHeap;
     private boolean gcLog;
     private boolean startedByTheTest;
     private final String xToken;
     private final String mastodonToken;
+    private final String metaPageToken;
+    private final String metaAppSecret;
+    private final String metaVerifyToken;
 
     private XSimulator xSimulator;
     private MastodonSimulator mastodonSimulator;
+    private MetaSimulator metaSimulator;
     private Karaf copy;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -55,6 +63,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         // Tokens exist from the start so a class may keep them in static final fields next to the extension.
         this.xToken = "it-" + name + "-x-" + UUID.randomUUID();
         this.mastodonToken = "it-" + name + "-mastodon-" + UUID.randomUUID();
+        this.metaPageToken = "it-" + name + "-meta-page-" + UUID.randomUUID();
+        // Shaped as Meta's: 32 hex digits.
+        this.metaAppSecret = UUID.randomUUID().toString().replace("-", "");
+        this.metaVerifyToken = "it-" + name + "-meta-verify-" + UUID.randomUUID();
     }
 
     /** The X simulator and a Karaf copy in target/it/{name}, started before the class's {@code @BeforeAll}. */
@@ -70,6 +82,16 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     /** The Mastodon simulator too, and the plugin's Mastodon channel against it. */
     EndToEnd withMastodon() {
         mastodon = true;
+        return this;
+    }
+
+    /**
+     * The Meta simulator too (127.0.0.1:8088, this run's Page token, app secret and verify token, its
+     * webhooks to the Karaf copy's {@code /socialcare/webhooks/meta}), and the plugin's Facebook channel
+     * and Meta webhook against it.
+     */
+    EndToEnd withFacebook() {
+        facebook = true;
         return this;
     }
 
@@ -107,9 +129,17 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             if (mastodon) {
                 mastodonSimulator = own(MastodonSimulator.start(MASTODON_PORT, BRAND, mastodonToken, RATE_LIMIT_MULTIPLIER));
             }
+            if (facebook) {
+                metaSimulator = own(MetaSimulator.start(MetaSimulator.Config.defaults().withPort(META_PORT).withPageName(BRAND)
+                        .withSecrets(metaPageToken, metaAppSecret, metaVerifyToken).withCallbackUrl(Karaf.META_WEBHOOK)
+                        .withRateLimitMultiplier(RATE_LIMIT_MULTIPLIER)));
+            }
             copy = Karaf.fresh(name, xSimulator.baseUrl(), xToken);
             if (mastodon) {
                 copy.withMastodon(mastodonSimulator.baseUrl(), mastodonToken);
+            }
+            if (facebook) {
+                copy.withFacebook(metaSimulator.baseUrl(), metaSimulator.pageId(), metaPageToken, metaAppSecret, metaVerifyToken);
             }
             if (adminToken != null) {
                 copy.withAdminToken(adminToken);
@@ -174,8 +204,9 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Karaf.class || type == XSim.class || type == MastodonSim.class || type == XSimulator.class
-                || type == MastodonSimulator.class || type == RtAccounts.class;
+        return type == Karaf.class || type == XSim.class || type == MastodonSim.class || type == MetaSim.class
+                || type == XSimulator.class || type == MastodonSimulator.class || type == MetaSimulator.class
+                || type == RtAccounts.class;
     }
 
     @Override
@@ -188,10 +219,14 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
                 return x();
             } else if (type == MastodonSim.class) {
                 return mastodon();
+            } else if (type == MetaSim.class) {
+                return meta();
             } else if (type == XSimulator.class) {
                 return xSimulator();
             } else if (type == MastodonSimulator.class) {
                 return mastodonSimulator();
+            } else if (type == MetaSimulator.class) {
+                return metaSimulator();
             }
             return accounts();
         } catch (IllegalStateException e) {
@@ -211,6 +246,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         return present(mastodonSimulator, "the Mastodon simulator (withMastodon())");
     }
 
+    MetaSimulator metaSimulator() {
+        return present(metaSimulator, "the Meta simulator (withFacebook())");
+    }
+
     /** A client of the X simulator, as customers and test controls use it. */
     XSim x() {
         return new XSim(xSimulator().baseUrl());
@@ -218,6 +257,11 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     MastodonSim mastodon() {
         return new MastodonSim(mastodonSimulator().baseUrl());
+    }
+
+    /** Customers and test control of the Meta simulator; its Graph calls carry this run's Page token. */
+    MetaSim meta() {
+        return new MetaSim(metaSimulator().baseUrl(), metaPageToken);
     }
 
     /** The RT users of this test JVM, made on first use (so a class may provision RT before). */
@@ -231,6 +275,19 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     String mastodonToken() {
         return mastodonToken;
+    }
+
+    String metaPageToken() {
+        return metaPageToken;
+    }
+
+    /** The Meta app secret of this run: a test signs its own deliveries (or forges them) with it. */
+    String metaAppSecret() {
+        return metaAppSecret;
+    }
+
+    String metaVerifyToken() {
+        return metaVerifyToken;
     }
 
     String adminToken() {

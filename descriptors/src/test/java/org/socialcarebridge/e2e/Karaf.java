@@ -29,6 +29,8 @@ final class Karaf implements AutoCloseable {
     static final Path BUILT = Path.of(System.getProperty("karaf.dist", "target/socialcare-karaf"));
     static final String PLUGIN = "http://127.0.0.1:" + EndToEnd.KARAF_HTTP_PORT + "/socialcare";
     static final String HEALTH = PLUGIN + "/health";
+    /** The Meta webhook of the copy, where the Meta simulator (and the webhook benchmark) deliver. */
+    static final String META_WEBHOOK = PLUGIN + "/webhooks/meta";
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -65,6 +67,9 @@ final class Karaf implements AutoCloseable {
         // Mastodon only where a test starts its simulator (see withMastodon). Switched off rather than deleted: the
         // socialcare-mastodon feature lays its shipped file (blank token, so "not started") wherever none is.
         k.writeConfig("org.socialcarebridge.network.mastodon", "enabled = false\n");
+        // Facebook likewise (see withFacebook), and the Meta webhook without an app secret: not served.
+        k.writeConfig("org.socialcarebridge.network.facebook", "enabled = false\n");
+        k.writeConfig("org.socialcarebridge.network.meta", "appSecret =\nverifyToken =\n");
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
         k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = " + RtAccounts.PLUGIN_USER
@@ -79,6 +84,20 @@ final class Karaf implements AutoCloseable {
     Karaf withMastodon(String baseUrl, String token) throws IOException {
         writeConfig("org.socialcarebridge.network.mastodon", "baseUrl = " + baseUrl + "\naccessToken = " + token
                 + "\npollInterval = 500ms\n");
+        return this;
+    }
+
+    /**
+     * Turns the Facebook channel on against a Graph API (the Meta simulator's base URL, no version), and
+     * the Meta webhook with the app's secret and verify token.
+     */
+    Karaf withFacebook(String graphUrl, String pageId, String pageToken, String appSecret, String verifyToken)
+            throws IOException {
+        writeConfig("org.socialcarebridge.network.meta", "appSecret = " + appSecret + "\nverifyToken = " + verifyToken + "\n");
+        writeConfig("org.socialcarebridge.network.facebook", "enabled = true\ngraphUrl = " + graphUrl + "\npageId = " + pageId
+                + "\npageToken = " + pageToken
+                // the shortest the settings allow: a disabled subscription is seen, and recovered from, within seconds
+                + "\nrecoveryInterval = 10s\nsubscriptionCheckInterval = 10s\n");
         return this;
     }
 
@@ -343,6 +362,16 @@ final class Karaf implements AutoCloseable {
             return List.of();
         }
         return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()).map(ProcessHandle::pid).toList();
+    }
+
+    /** The pid of Karaf's JVM itself (not of bin/karaf around it), for jcmd or the attach API; empty when not running. */
+    Optional<Long> jvmPid() {
+        if (process == null) {
+            return Optional.empty();
+        }
+        return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
+                .filter(h -> h.info().commandLine().orElse("").contains("org.apache.karaf.main.Main"))
+                .map(ProcessHandle::pid).findFirst();
     }
 
     boolean alive() {

@@ -46,6 +46,8 @@ public final class ApiServer implements AutoCloseable {
             detail -> ApiResponse.problem(400, "Invalid Request", detail);
     /** Refuses a request the network would not read (by route key, e.g. an unknown query parameter). */
     private volatile java.util.function.BiConsumer<String, ApiRequest> requestCheck = (route, request) -> { };
+    /** Faults that are not about one API path (Meta's webhook deliveries), by their {@code webhook} field. */
+    private volatile Function<JsonNode, ApiResponse> otherFaults;
 
     public ApiServer(int port) throws IOException {
         this(port, Dialect.X);
@@ -102,6 +104,9 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiResponse addFault(ApiRequest r) {
         JsonNode f = jsonBody(r);
+        if (f.has("webhook") && otherFaults != null) {
+            return otherFaults.apply(f);
+        }
         long hold = f.path("holdSeconds").asLong(0);
         if (!f.hasNonNull("path") || !(f.path("status").canConvertToInt() || hold > 0)) {
             throw new ApiException(dialect.error(400, "Invalid Request", "a fault needs 'path' and 'status' (or 'holdSeconds'"
@@ -111,6 +116,11 @@ public final class ApiServer implements AutoCloseable {
         faults.add(f.path("method").asText(null), f.get("path").asText(), f.path("status").asInt(0),
                 f.path("count").asInt(1), f.path("resetSeconds").asLong(60), f.path("accept").asBoolean(false), hold);
         return ApiResponse.json(201, f);
+    }
+
+    /** Accepts faults named by a {@code webhook} field on {@code POST /sim/faults}, for a network that sends webhooks. */
+    public void acceptWebhookFaults(Function<JsonNode, ApiResponse> handler) {
+        otherFaults = handler;
     }
 
     /** Sets how a malformed request is answered, in the network's own error shape. */
@@ -162,7 +172,9 @@ public final class ApiServer implements AutoCloseable {
             response = dialect.error(500, "Internal Error", "the simulator failed: " + e);
         }
         if (!control) {
-            log.add(method, path, rawQuery, response.status());
+            // Meta clients put the token in the query (access_token=); the log shows that one was sent, not which.
+            log.add(method, path, rawQuery == null ? null : rawQuery.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED"),
+                    response.status());
         }
         byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

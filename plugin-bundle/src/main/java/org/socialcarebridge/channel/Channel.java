@@ -43,6 +43,14 @@ public interface Channel {
         return choices;
     }
 
+    /**
+     * Whether the brand may hide a customer's public comment on its own page (Facebook, Instagram): the
+     * help desk then offers it, and the channel's client does it ({@link NetworkClient#hide}).
+     */
+    default boolean hidesComments() {
+        return false;
+    }
+
     /** How a post retried after a timeout is kept from appearing twice. */
     Duplicates duplicates();
 

@@ -33,4 +33,16 @@ public interface NetworkClient {
     default List<PostedMessage> findPosted(OutboundPost post, Instant since) {
         return List.of();
     }
+
+    /**
+     * Hides a customer's public message on the brand's page from everyone but its author and their friends
+     * ({@code hidden} true), or shows it again: moderation from the help desk. Only where the channel
+     * declares {@link Channel#hidesComments()}.
+     *
+     * @throws PostRejectedException when the network refuses (the message is gone, the brand may not hide it)
+     */
+    default void hide(String messageId, boolean hidden) {
+        throw new PostRejectedException(network().displayName() + " has no hiding of customers' comments; message "
+                + messageId + " stays as it is");
+    }
 }

@@ -3,14 +3,23 @@ package org.socialcarebridge.channel;
 /**
  * A reply ready for the network: the final text (with @-prefix) and where it goes.
  *
- * @param inReplyToMessageId for public replies: the customer message answered
+ * @param inReplyToMessageId for public replies: the customer message answered; for a private reply: the
+ *                           public comment it answers privately (Facebook's one private reply to a
+ *                           comment, sent to the comment, not to an account), else null
  * @param recipientAccountId for private replies: the account that receives it
  * @param recipientHandle    for private replies: that account's handle, the only one a Mastodon direct
  *                           status may mention (null when not known)
  * @param continuesThread    a later part of a numbered thread: it answers the part posted before it
+ * @param tag                the network's tag a private message must carry to be sent now (Meta's
+ *                           {@code HUMAN_AGENT} after the 24-hour window), else null
  */
 public record OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
-                           String recipientAccountId, String recipientHandle, boolean continuesThread) {
+                           String recipientAccountId, String recipientHandle, boolean continuesThread, String tag) {
+    public OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
+                        String recipientAccountId, String recipientHandle, boolean continuesThread) {
+        this(network, visibility, text, inReplyToMessageId, recipientAccountId, recipientHandle, continuesThread, null);
+    }
+
     /** A post that answers the given message (or goes to the given account). */
     public OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
                         String recipientAccountId) {
@@ -24,7 +33,12 @@ public record OutboundPost(Network network, ReplyVisibility visibility, String t
 
     /** The next part of a numbered thread answers the part posted before it, known only once that is posted. */
     public OutboundPost answering(String previousPostId) {
-        return new OutboundPost(network, visibility, text, previousPostId, recipientAccountId, recipientHandle, false);
+        return new OutboundPost(network, visibility, text, previousPostId, recipientAccountId, recipientHandle, false, tag);
+    }
+
+    /** Whether this is the one private reply to a public comment (it goes to the comment, not to an account). */
+    public boolean answersCommentPrivately() {
+        return visibility != ReplyVisibility.PUBLIC && inReplyToMessageId != null;
     }
 
     /**

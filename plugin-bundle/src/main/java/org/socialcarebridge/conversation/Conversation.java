@@ -71,6 +71,13 @@ public class Conversation {
     @Column(name = "LAST_CUSTOMER_MESSAGE_AT")
     private Instant lastCustomerMessageAt;
 
+    /**
+     * When someone last wrote privately here, by the network's clock: Meta's messaging window opens only
+     * when the person messages the Page, never by a public comment. Null when no one has.
+     */
+    @Column(name = "LAST_PRIVATE_MESSAGE_AT")
+    private Instant lastPrivateMessageAt;
+
     protected Conversation() {
     }
 
@@ -113,9 +120,20 @@ public class Conversation {
             lastPublicAuthorHandle = message.author().handle();
         }
         lastCustomerVisibility = message.visibility();
-        lastCustomerMessageAt = lastCustomerMessageAt == null || message.createdAt().isAfter(lastCustomerMessageAt)
-                ? message.createdAt() : lastCustomerMessageAt;
+        lastCustomerMessageAt = later(lastCustomerMessageAt, message.createdAt());
+        if (message.visibility() == Visibility.PRIVATE) {
+            lastPrivateMessageAt = later(lastPrivateMessageAt, message.createdAt());
+        }
         updatedAt = now;
+    }
+
+    private static Instant later(Instant known, Instant now) {
+        return known == null || now.isAfter(known) ? now : known;
+    }
+
+    /** When someone last wrote privately in this conversation, or null: a Messenger window counts from it. */
+    public Instant lastPrivateMessageAt() {
+        return lastPrivateMessageAt;
     }
 
     public Instant lastCustomerMessageAt() {

@@ -173,6 +173,11 @@ public class LedgerEntry {
         return e;
     }
 
+    /** The message a post of the brand answers; set once, when it is recorded. */
+    void answering(String messageId) {
+        inReplyToId = messageId;
+    }
+
     /** How much of an unreadable item is kept as its text: enough for a human to see what arrived. */
 
     /**

@@ -50,6 +50,14 @@ public final class LedgerStore {
                 .setMaxResults(limit).getResultList());
     }
 
+    /** The customers' public messages filed on this ticket, oldest first: what moderation may hide. */
+    public List<LedgerEntry> publicMessagesOn(long ticketId) {
+        return db.read(em -> em.createQuery("select e from LedgerEntry e where e.ticketId = :t and e.direction = :in"
+                        + " and e.visibility = :pub and e.state = :filed order by e.createdAt, e.key", LedgerEntry.class)
+                .setParameter("t", ticketId).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setParameter("pub", Visibility.PUBLIC).setParameter("filed", LedgerState.FILED).getResultList());
+    }
+
     /** The message with this key, if the ledger has it. */
     public Optional<LedgerEntry> entry(String key) {
         return Optional.ofNullable(db.read(em -> em.find(LedgerEntry.class, key)));
@@ -101,8 +109,19 @@ public final class LedgerStore {
      */
     public static void recordPosted(EntityManager em, Conversation conversation, String messageId, String text,
                                     Visibility visibility, Instant now) {
+        recordPosted(em, conversation, messageId, text, visibility, null, now);
+    }
+
+    /**
+     * @param inReplyToId the customer message the post answers (publicly, or privately: Facebook's one
+     *                    private reply to a comment, which is how the plugin knows it was used), or null
+     */
+    public static void recordPosted(EntityManager em, Conversation conversation, String messageId, String text,
+                                    Visibility visibility, String inReplyToId, Instant now) {
         if (em.find(LedgerEntry.class, conversation.network().key() + ":" + messageId) == null) {
-            em.persist(LedgerEntry.posted(conversation.network(), messageId, conversation, text, visibility, now));
+            LedgerEntry posted = LedgerEntry.posted(conversation.network(), messageId, conversation, text, visibility, now);
+            posted.answering(inReplyToId);
+            em.persist(posted);
         }
     }
 

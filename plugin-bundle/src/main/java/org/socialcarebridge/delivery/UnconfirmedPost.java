@@ -67,6 +67,6 @@ public final class UnconfirmedPost {
     /** The post as it was sent, word for word: the thread may have changed the mentions since. */
     static OutboundPost asSent(OutboundPost post, String sentText) {
         return sentText == null ? post : new OutboundPost(post.network(), post.visibility(), sentText,
-                post.inReplyToMessageId(), post.recipientAccountId(), post.recipientHandle(), false);
+                post.inReplyToMessageId(), post.recipientAccountId(), post.recipientHandle(), false, post.tag());
     }
 }

@@ -17,6 +17,9 @@ public final class ChannelStatus {
     /** For a timer route's heartbeat: how often it fires; null for a network or the help desk. */
     private final java.time.Duration period;
     private volatile Instant tickSince;
+    /** For a channel nobody polls, how often a check finds it working; null: as often as it is polled. */
+    private volatile java.time.Duration checkedEvery;
+    private static final String NEEDS_ACTION = "needs action";
 
     /** A route's heartbeat is shown as channel {@code route:<route id>}. */
     static final String ROUTE = "route:";
@@ -45,8 +48,14 @@ public final class ChannelStatus {
         if ("stopped".equals(state)) {
             return java.util.Optional.of("the " + channel + " channel is not running: " + lastError);
         }
+        if (NEEDS_ACTION.equals(state)) {
+            return java.util.Optional.of("the " + channel + " channel needs action: " + lastError);
+        }
         Instant since = lastSuccess != null ? lastSuccess : watchedSince;
-        if (since.plus(staleAfter).isAfter(now)) {
+        java.time.Duration every = checkedEvery;
+        java.time.Duration allowed = every != null && every.multipliedBy(2).compareTo(staleAfter) > 0
+                ? every.multipliedBy(2) : staleAfter;
+        if (since.plus(allowed).isAfter(now)) {
             return java.util.Optional.empty();
         }
         StringBuilder p = new StringBuilder("the " + channel + " channel has not worked since " + since);
@@ -118,6 +127,25 @@ public final class ChannelStatus {
 
     public void rateLimited(Instant until) {
         this.rateLimitedUntil = until;
+    }
+
+    /**
+     * A channel that nobody polls (a webhook's: it may be quiet for hours) is known to work by a check
+     * every {@code period}; it counts as stale only after two periods without a good one, or after the
+     * board's stale time if that is longer.
+     */
+    public void checkedEvery(java.time.Duration period) {
+        this.checkedEvery = period;
+    }
+
+    /**
+     * Something only a person can fix stops the channel now (e.g. the network unsubscribed the plugin):
+     * a problem at once, {@code what} saying what is wrong and how to fix it; the next success clears it.
+     */
+    public void needsAction(String what, Instant at) {
+        this.state = NEEDS_ACTION;
+        this.lastErrorAt = at;
+        this.lastError = what;
     }
 
     /** The channel is not running because of its settings; the reason names the key to fix. */

@@ -11,6 +11,10 @@ public enum TicketField {
     PRIORITY, CATEGORY, SENTIMENT, CONTACT_TYPE, LANGUAGE, APPROVAL_REQUIRED, NOISE, PERSONAL_DATA_POSTED, TRIAGE,
     // a team lead's decision on a held reply
     APPROVAL, APPROVAL_NOTE,
+    // what may be sent privately now, on a network whose messaging window changes it with time
+    REPLY_WINDOW,
+    // an agent's request to hide the customer's public comments on the brand's page (or show them again)
+    MODERATION,
     // follow-ups after the ticket is resolved
     RESOLVED_BY, CLOSING, SURVEY, CHECK_IN, CSAT, SURVEY_ANSWER, CUSTOMER_CONFIRMED_RESOLUTION,
     // the ticket's metrics, for the help desk's own charts

@@ -19,6 +19,8 @@ public final class MoveToPrivate {
     public static final String DEFAULT_TEMPLATE = "@{handle} We want to fix this. We've sent you a DM.";
     private static final Set<String> PLACEHOLDERS = Set.of("handle", "brand");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    /** The template's opening mention, e.g. "@{handle} ", left out where replies mention nobody (Facebook). */
+    private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*@\\{handle}[\\s,:]*");
 
     private final String template;
 
@@ -63,7 +65,7 @@ public final class MoveToPrivate {
             PublicReplies replies = channel.publicReplies().get();
             int longest = channel.identities().longestHandle();
             String handle = "h".repeat(longest);
-            int length = PostLength.of(replies.length()).count(ack.render(handle, handle));
+            int length = PostLength.of(replies.length()).count(render(t, handle, handle));
             if (length > replies.limit()) {
                 throw new IllegalArgumentException("The Move to private template is " + length + " characters on "
                         + channel.network().displayName() + " with " + longest + "-character handles; the limit is "
@@ -82,12 +84,17 @@ public final class MoveToPrivate {
      *                               (long, remote) handles is over the channel's limit
      */
     public String acknowledgement(String customerHandle, String brandHandle, Channel channel) {
-        Handle customer = Handle.parse(customerHandle);
-        String brand = template.contains("{brand}") ? Handle.parse(brandHandle).toString().substring(1) : "";
-        String text = render(customer.toString().substring(1), brand);
         PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException(terms ->
                 "Nothing was sent: " + channel.network().displayName() + " has no public replies to acknowledge in;"
                         + " send the reply as " + terms.choice(ReplyVisibility.PRIVATE) + "."));
+        String brand = template.contains("{brand}") ? Handle.parse(brandHandle).toString().substring(1) : "";
+        String text;
+        if (replies.mentionsAuthor()) {
+            text = render(template, Handle.parse(customerHandle).toString().substring(1), brand);
+        } else {
+            // The reply sits under the customer's comment: a leading @{handle} would only print their name with an @.
+            text = render(LEADING_MENTION.matcher(template).replaceFirst(""), customerHandle, brand);
+        }
         int length = PostLength.of(replies.length()).count(text);
         if (length > replies.limit()) {
             throw new ReplyRefusedException("The Move to private acknowledgement is " + length
@@ -97,7 +104,7 @@ public final class MoveToPrivate {
     }
 
     /** One pass, so a handle that looks like a placeholder stays text. */
-    private String render(String handle, String brand) {
+    private static String render(String template, String handle, String brand) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

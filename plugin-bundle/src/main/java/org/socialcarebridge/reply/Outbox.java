@@ -158,7 +158,7 @@ public final class Outbox {
         List<OutboundPost> posts;
         try {
             posts = policy.compose(entry.reply(), conversation, store.publicParticipants(conversation),
-                    Participants.of(conversation, store.writers(conversation)));
+                    Participants.of(conversation, store.writers(conversation), store.answeredPrivately(conversation)));
         } catch (ReplyBlockedException e) {
             finish(transactionId, DeliveryState.BLOCKED, e.in(tickets));
             return;

@@ -3,6 +3,7 @@ package org.socialcarebridge.reply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
@@ -126,7 +128,8 @@ final class OutboxStore {
         db.writing(em -> {
             em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), now);
             LedgerStore.recordPosted(em, conversation, posted.id(), post.text(),
-                    post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE, now);
+                    post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE,
+                    post.inReplyToMessageId(), now);
         });
     }
 
@@ -140,16 +143,37 @@ final class OutboxStore {
                 .getResultList().stream().filter(Objects::nonNull).distinct().toList());
     }
 
-    /** Everyone who wrote in the conversation, publicly or privately, once per message, oldest message first. */
-    List<Participants.Participant> writers(Conversation conversation) {
-        return db.read(em -> em.createQuery("select e.authorAccountId, e.authorHandle,"
-                        + " e.createdAt from LedgerEntry e where e.conversationKey = :k and e.direction = :in and e.state = :filed"
-                        + " order by e.createdAt, e.key", Object[].class)
+    /** Every message someone wrote in the conversation, publicly or privately, oldest first. */
+    List<Participants.Written> writers(Conversation conversation) {
+        return db.read(em -> em.createQuery("select e.authorAccountId, e.authorHandle, e.createdAt, e.messageId,"
+                        + " e.visibility from LedgerEntry e where e.conversationKey = :k and e.direction = :in"
+                        + " and e.state = :filed order by e.createdAt, e.key", Object[].class)
                 .setParameter("k", conversation.key()).setParameter("in", LedgerEntry.Direction.INBOUND)
                 .setParameter("filed", LedgerState.FILED)
                 .getResultList().stream()
-                .map(row -> new Participants.Participant((String) row[0], (String) row[1], (Instant) row[2]))
+                .map(row -> new Participants.Written((String) row[0], (String) row[1], (Instant) row[2], (String) row[3],
+                        (Visibility) row[4]))
                 .toList());
+    }
+
+    /** Conversations on these networks that someone wrote in since {@code since}, the most recent first. */
+    List<Conversation> activeConversations(Set<Network> networks, Instant since, int max) {
+        List<Conversation> found = new java.util.ArrayList<>();
+        for (Network network : networks) {
+            found.addAll(db.read(em -> em.createQuery("select c from Conversation c where c.network = :n"
+                            + " and c.updatedAt >= :since order by c.updatedAt desc", Conversation.class)
+                    .setParameter("n", network).setParameter("since", since).setMaxResults(max).getResultList()));
+        }
+        return found;
+    }
+
+    /** The customers' public messages the brand has already answered privately (Facebook allows one such reply each). */
+    Set<String> answeredPrivately(Conversation conversation) {
+        return Set.copyOf(db.read(em -> em.createQuery("select e.inReplyToId from LedgerEntry e"
+                        + " where e.conversationKey = :k and e.direction = :out and e.visibility = :private"
+                        + " and e.inReplyToId is not null", String.class)
+                .setParameter("k", conversation.key()).setParameter("out", LedgerEntry.Direction.OUTBOUND)
+                .setParameter("private", Visibility.PRIVATE).getResultList()));
     }
 
     /**

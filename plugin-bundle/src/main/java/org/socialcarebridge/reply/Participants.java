@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.MessageField;
 
 /**
@@ -26,13 +28,26 @@ public final class Participants {
     /**
      * Someone who wrote in the conversation.
      *
-     * @param handle      their latest handle
-     * @param lastWroteAt when they last wrote, by the network's clock: a messaging window counts from it
+     * @param handle               their latest handle
+     * @param lastWroteAt          when they last wrote, by the network's clock
+     * @param lastWrotePrivatelyAt when they last wrote privately, or null: Meta's messaging window counts from it
+     * @param latestPublic         their latest public message, or null
+     * @param publicAnsweredPrivately whether the brand has already answered that public message privately
      */
-    public record Participant(String accountId, String handle, Instant lastWroteAt) {
+    public record Participant(String accountId, String handle, Instant lastWroteAt, Instant lastWrotePrivatelyAt,
+                              Written latestPublic, boolean publicAnsweredPrivately) {
+        /** Someone whose every message was private, the last at {@code lastWroteAt}. */
+        public Participant(String accountId, String handle, Instant lastWroteAt) {
+            this(accountId, handle, lastWroteAt, lastWroteAt, null, false);
+        }
+
         String mention() {
             return "@" + handle;
         }
+    }
+
+    /** One message someone wrote in the conversation, as the ledger keeps it. */
+    public record Written(String accountId, String handle, Instant at, String messageId, Visibility visibility) {
     }
 
     private final Network network;
@@ -52,16 +67,29 @@ public final class Participants {
     }
 
     /**
-     * @param wrote the conversation's messages' authors, oldest message first, an account once per
-     *              message (its latest handle and time win)
+     * @param wrote the conversation's messages, oldest first (the latest handle of an account wins)
      */
-    public static Participants of(Conversation conversation, List<Participant> wrote) {
+    public static Participants of(Conversation conversation, List<Written> wrote) {
+        return of(conversation, wrote, Set.of());
+    }
+
+    /**
+     * @param wrote             the conversation's messages, oldest first (the latest handle of an account wins)
+     * @param answeredPrivately ids of public messages the brand has already answered privately
+     */
+    public static Participants of(Conversation conversation, List<Written> wrote, Set<String> answeredPrivately) {
         Map<String, Participant> byAccount = new LinkedHashMap<>();
-        for (Participant p : wrote) {
-            byAccount.put(p.accountId(), p);
+        for (Written w : wrote) {
+            Participant before = byAccount.get(w.accountId());
+            Instant privately = w.visibility() == Visibility.PRIVATE ? w.at()
+                    : before == null ? null : before.lastWrotePrivatelyAt();
+            Written latestPublic = w.visibility() == Visibility.PUBLIC ? w : before == null ? null : before.latestPublic();
+            byAccount.put(w.accountId(), new Participant(w.accountId(), w.handle(), w.at(), privately, latestPublic,
+                    latestPublic != null && answeredPrivately.contains(latestPublic.messageId())));
         }
         Participant customer = byAccount.getOrDefault(conversation.customerAccountId(), new Participant(
-                conversation.customerAccountId(), conversation.customerHandle(), conversation.lastCustomerMessageAt()));
+                conversation.customerAccountId(), conversation.customerHandle(), conversation.lastCustomerMessageAt(),
+                conversation.lastPrivateMessageAt(), null, false));
         List<Participant> all = new ArrayList<>();
         all.add(customer);
         byAccount.values().stream().filter(p -> !p.accountId().equals(customer.accountId())).forEach(all::add);

@@ -132,44 +132,152 @@ public final class ReplyPolicy {
     }
 
     /**
-     * Why the brand may not send this customer a direct message now (the network has no private messages,
-     * or its messaging window after they last wrote has closed), or empty when it may.
+     * Why the brand may not send this customer an automated direct message now (a follow-up, a survey):
+     * the network has no private messages, or its standard messaging window has closed. Automated
+     * messages never carry a late-reply tag (Meta's {@code HUMAN_AGENT} is for people only) nor use a
+     * comment's one private reply. Empty when it may.
      */
     public Optional<String> directMessageClosed(Conversation conversation) {
         Network network = conversation.network();
-        if (channels.find(network).flatMap(Channel::privateMessages).isEmpty()) {
+        Optional<PrivateMessages> messages = channels.find(network).flatMap(Channel::privateMessages);
+        if (messages.isEmpty()) {
             return Optional.of(network.displayName() + " has no private messages for the brand");
         }
-        return messagingWindowClosed(network, "the customer", conversation.lastCustomerMessageAt());
+        Window window = window(network, messages.get());
+        Instant opened = window.fromPrivateMessages() ? conversation.lastPrivateMessageAt() : conversation.lastCustomerMessageAt();
+        if (window.length() == null || opened != null && !opened.plus(window.length()).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(window.describe("the customer", opened, network, messages.get()));
     }
 
-    private Optional<String> messagingWindowClosed(Network network, String who, Instant lastWrote) {
-        Optional<PrivateMessages> messages = channels.find(network).flatMap(Channel::privateMessages);
-        Duration window = messagingWindows.get(network);
-        if (window == null) {
-            window = messages.flatMap(PrivateMessages::messagingWindow).orElse(null);
+    /**
+     * How long after someone wrote the brand may message them, and from what it counts: a network's own
+     * window (Meta's) opens only when the person writes privately; an administrator's {@code dmWindow} on a
+     * network without one counts from their last message of any kind.
+     */
+    private record Window(Duration length, boolean fromPrivateMessages) {
+        String describe(String who, Instant opened, Network network, PrivateMessages messages) {
+            String since = opened == null ? who + " has not written privately here" : who + " last wrote"
+                    + (fromPrivateMessages ? " privately" : "") + " at " + opened;
+            return since + "; " + network.displayName() + " lets the brand send a direct message only within "
+                    + hours(length) + " of " + (fromPrivateMessages ? "the person's last private message" : "that")
+                    + (messages.templatesOutsideWindow() ? " (after it, only a template the network approved)" : "");
         }
-        if (window != null && lastWrote != null && lastWrote.plus(window).isBefore(clock.instant())) {
-            boolean templates = messages.map(PrivateMessages::templatesOutsideWindow).orElse(false);
-            return Optional.of(who + " last wrote at " + lastWrote + "; " + network.displayName()
-                    + " lets the brand send a direct message only within " + window.toHours() + "h of that"
-                    + (templates ? " (after it, only a template the network approved)" : ""));
-        }
-        return Optional.empty();
     }
+
+    private Window window(Network network, PrivateMessages messages) {
+        Duration configured = messagingWindows.get(network);
+        boolean own = messages.window() != null;
+        return new Window(configured != null ? configured : messages.window(), own);
+    }
+
+    private static String hours(Duration d) {
+        return d.toDays() >= 2 && d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + "h";
+    }
+
+    /**
+     * How a private message goes now: plainly, with the network's late-reply tag, or as a comment's one
+     * private reply; until when that holds (null: no end); or, when nothing may go, why.
+     */
+    private record PrivateRoute(String tag, String answersComment, Instant until, String closed) {
+        static final PrivateRoute PLAIN = new PrivateRoute(null, null, null, null);
+    }
+
+    /**
+     * How the brand may write privately to this person now, by the network's rules: inside the messaging
+     * window plainly; after it, where a human agent may still write, with the network's tag; else, where a
+     * public comment may be answered privately once, as that reply to their latest comment; else not.
+     */
+    private PrivateRoute privateRoute(Network network, PrivateMessages messages, Participants.Participant recipient) {
+        Window window = window(network, messages);
+        if (window.length() == null) {
+            return PrivateRoute.PLAIN;
+        }
+        Instant now = clock.instant();
+        Instant opened = window.fromPrivateMessages() ? recipient.lastWrotePrivatelyAt() : recipient.lastWroteAt();
+        if (!window.fromPrivateMessages() && opened == null) {
+            return PrivateRoute.PLAIN; // an administrator's window, on someone the plugin never heard from
+        }
+        if (opened != null && !opened.plus(window.length()).isBefore(now)) {
+            return new PrivateRoute(null, null, opened.plus(window.length()), null);
+        }
+        Optional<PrivateMessages.LateReplies> late = messages.lateReply();
+        if (opened != null && late.isPresent() && !opened.plus(late.get().upTo()).isBefore(now)) {
+            return new PrivateRoute(late.get().tag(), null, opened.plus(late.get().upTo()), null);
+        }
+        Participants.Written comment = recipient.latestPublic();
+        Duration commentWindow = messages.commentReplyWindow();
+        boolean commentOpen = commentWindow != null && comment != null && !recipient.publicAnsweredPrivately()
+                && comment.at() != null && !comment.at().plus(commentWindow).isBefore(now);
+        if (commentOpen) {
+            return new PrivateRoute(null, comment.messageId(), comment.at().plus(commentWindow), null);
+        }
+        StringBuilder why = new StringBuilder(window.describe("@" + recipient.handle(), opened, network, messages));
+        late.ifPresent(l -> why.append(", and a person up to ").append(hours(l.upTo())).append(" with the ")
+                .append(l.tag()).append(" tag"));
+        if (commentWindow != null && comment != null) {
+            why.append(recipient.publicAnsweredPrivately()
+                    ? "; their comment " + comment.messageId() + " was already answered privately, which "
+                    + network.displayName() + " allows once"
+                    : "; their comment " + comment.messageId() + " of " + comment.at() + " is older than the "
+                    + hours(commentWindow) + " in which " + network.displayName() + " allows one private reply to it");
+        }
+        return new PrivateRoute(null, null, null, why.toString());
+    }
+
+    /**
+     * What the brand may send this conversation's customer privately now, for the ticket, on a network
+     * with its own messaging window (Meta's), e.g. "Private: open until 2026-12-08 09:15 UTC, then with the
+     * HUMAN_AGENT tag until 2026-12-14 09:15 UTC"; empty on a network without one (nothing changes with time).
+     */
+    public Optional<String> privateNow(Conversation conversation, Participants writers) {
+        Network network = conversation.network();
+        Optional<PrivateMessages> messages = channels.find(network).flatMap(Channel::privateMessages);
+        if (messages.isEmpty() || messages.get().window() == null) {
+            return Optional.empty();
+        }
+        PrivateRoute route = privateRoute(network, messages.get(), writers.customer());
+        if (route.closed() != null) {
+            return Optional.of("Private: closed now (" + (writers.customer().latestPublic() != null
+                    ? "reply Public; a private reply is possible again once they message the Page"
+                    : "a private reply is possible again once they write") + ")");
+        }
+        if (route.answersComment() != null) {
+            return Optional.of("Private: one private reply to their comment " + route.answersComment() + ", until "
+                    + shown(route.until()));
+        }
+        if (route.tag() != null) {
+            return Optional.of("Private: with the " + route.tag() + " tag, until " + shown(route.until()));
+        }
+        Optional<PrivateMessages.LateReplies> late = messages.get().lateReply();
+        Instant opened = route.until() == null ? null : route.until().minus(window(network, messages.get()).length());
+        return Optional.of("Private: open until " + shown(route.until()) + late.filter(l -> opened != null)
+                .map(l -> ", then with the " + l.tag() + " tag until " + shown(opened.plus(l.upTo()))).orElse(""));
+    }
+
+    private static String shown(Instant at) {
+        return SHOWN.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private OutboundPost directMessage(String text, Conversation conversation, Participants.Participant recipient) {
         Network network = conversation.network();
         Channel channel = channels.of(network);
         DirectMessageLimit limit = DirectMessageLimit.of(channel);
-        Optional<String> closed = messagingWindowClosed(network, "@" + recipient.handle(), recipient.lastWroteAt());
-        if (closed.isPresent()) {
-            String why = closed.get();
-            throw new ReplyRefusedException(terms -> "Nothing was sent: " + why + ". Reply publicly (a "
-                    + terms.choice(ReplyVisibility.PUBLIC) + " reply asking"
-                    + " them to write again), then answer privately.");
+        PrivateMessages messages = channel.privateMessages().orElseThrow();
+        PrivateRoute route = privateRoute(network, messages, recipient);
+        if (route.closed() != null) {
+            String reason = route.closed();
+            boolean publicThread = recipient.latestPublic() != null;
+            throw new ReplyRefusedException(terms -> "Nothing was sent: " + reason + ". "
+                    + (publicThread ? "Reply " + terms.choice(ReplyVisibility.PUBLIC) + " (asking them to message the Page),"
+                    + " then answer privately once they write." : "Wait until they write again; their message opens the"
+                    + " window."));
         }
-        if (channel.privateMessages().orElseThrow().addressing() == PrivateMessages.Addressing.MENTION) {
+        if (messages.addressing() == PrivateMessages.Addressing.MENTION) {
             // Such a direct message is a status that every account it mentions receives.
             text = Mentions.prefix(text, recipient.handle(), List.of(), null);
             List<Handle> others = Mentions.othersInMastodonStatus(text, Handle.parse(recipient.handle()));
@@ -182,8 +290,8 @@ public final class ReplyPolicy {
                         + " publicly.");
             }
         }
-        return new OutboundPost(network, ReplyVisibility.PRIVATE, limit.check(text), null,
-                recipient.accountId(), recipient.handle(), false);
+        return new OutboundPost(network, ReplyVisibility.PRIVATE, limit.check(text), route.answersComment(),
+                recipient.accountId(), recipient.handle(), false, route.tag());
     }
 
     /** A public reply answering the latest public customer message, as one post or a numbered thread. */
@@ -197,7 +305,8 @@ public final class ReplyPolicy {
         PublicReplies replies = channel.publicReplies().orElseThrow(() -> new ReplyRefusedException(terms ->
                 "Nothing was sent: " + network.displayName() + " has no public replies; send the reply as "
                         + terms.choice(ReplyVisibility.PRIVATE) + "."));
-        String withHandles = Mentions.prefix(text, conversation.lastPublicAuthorHandle(), participants, null);
+        String withHandles = replies.mentionsAuthor()
+                ? Mentions.prefix(text, conversation.lastPublicAuthorHandle(), participants, null) : text;
         int limit = replies.limit();
         List<String> parts;
         if (maxThreadParts == 1 || replies.threads() == PublicReplies.Threads.NONE) {

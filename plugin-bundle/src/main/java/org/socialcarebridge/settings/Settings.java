@@ -41,6 +41,12 @@ public final class Settings {
         return new Settings(pid, map);
     }
 
+    /** A channel's {@code enabled}: on unless its file says {@code false}, so a file laid by its feature turns it on. */
+    public boolean enabled() {
+        Object flag = values.get("enabled");
+        return flag == null || !"false".equalsIgnoreCase(String.valueOf(flag).strip());
+    }
+
     public String text(String key, String fallback, String fix) {
         String value = raw(key);
         if (value == null) {

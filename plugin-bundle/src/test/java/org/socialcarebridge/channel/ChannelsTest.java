@@ -66,7 +66,13 @@ class ChannelsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new PublicReplies(0, SampleChannels.X_LENGTH, PublicReplies.Threads.NONE));
         assertThrows(IllegalArgumentException.class, () -> new PrivateMessages(100, SampleChannels.X_LENGTH,
-                PrivateMessages.Addressing.ACCOUNT, Duration.ZERO, false, false));
+                PrivateMessages.Addressing.ACCOUNT, Duration.ZERO, false, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new PrivateMessages(100, SampleChannels.X_LENGTH,
+                PrivateMessages.Addressing.ACCOUNT, Duration.ofDays(7), false,
+                new PrivateMessages.LateReplies(Duration.ofDays(1), "HUMAN_AGENT"), null), "late replies end after the window");
+        assertThrows(IllegalArgumentException.class, () -> new PrivateMessages(100, SampleChannels.X_LENGTH,
+                PrivateMessages.Addressing.ACCOUNT, null, false, new PrivateMessages.LateReplies(Duration.ofDays(7), "HUMAN_AGENT"),
+                null), "no late replies without a window");
         IllegalArgumentException link = assertThrows(IllegalArgumentException.class,
                 () -> new Identities(15, false, "https://x.com/"));
         assertTrue(link.getMessage().contains("{handle}"), link.getMessage());

@@ -25,7 +25,7 @@ public final class SampleChannels {
     public static final Channel MASTODON = new Described(Network.MASTODON,
             Set.of(Inbound.polled(Kind.MENTION), Inbound.polled(Kind.DIRECT_MESSAGE)),
             Optional.of(new PublicReplies(500, MASTODON_LENGTH, Threads.MENTIONS_IN_EVERY_PART)),
-            Optional.of(new PrivateMessages(500, MASTODON_LENGTH, PrivateMessages.Addressing.MENTION, null, false, false)),
+            Optional.of(new PrivateMessages(500, MASTODON_LENGTH, PrivateMessages.Addressing.MENTION, null, false, null, null)),
             Duplicates.IDEMPOTENCY_KEY, new Identities(30, true, null));
 
     /** Both networks running, as in the shipped configuration. */

@@ -62,6 +62,35 @@ class ChannelWatchTest {
     }
 
     @Test
+    void aChannelNeedingActionAlertsAtOnceWithWhatToDoAndClearsWhenItWorks() {
+        Instant t0 = Instant.now();
+        ChannelStatus facebook = health.channel("facebook");
+        facebook.succeeded(t0, null);
+        facebook.needsAction("Meta unsubscribed the app; re-subscribe it", t0.plusSeconds(1));
+        watchAt(t0.plusSeconds(2)).check();
+        assertEquals(1, host.alerts.size(), "no waiting for the stale time: someone must act");
+        String alert = host.alerts.values().iterator().next();
+        assertTrue(alert.contains("facebook channel needs action: Meta unsubscribed the app; re-subscribe it"), alert);
+        assertEquals("DEGRADED", health.report().get("status"));
+
+        facebook.succeeded(t0.plusSeconds(3), null);
+        watchAt(t0.plusSeconds(4)).check();
+        assertEquals(host.alerts.keySet().stream().toList(), host.clearedAlerts);
+    }
+
+    @Test
+    void aChannelCheckedLessOftenThanTheStaleTimeIsGivenTwoChecks() {
+        Instant t0 = Instant.now();
+        ChannelStatus facebook = health.channel("facebook");
+        facebook.checkedEvery(Duration.ofMinutes(15));
+        facebook.succeeded(t0, null);
+        watchAt(t0.plus(Duration.ofMinutes(29))).check();
+        assertTrue(host.alerts.isEmpty(), "a webhook channel checked every 15 minutes is fine 29 minutes after a check");
+        watchAt(t0.plus(Duration.ofMinutes(31))).check();
+        assertEquals(1, host.alerts.size(), "two missed checks are a problem");
+    }
+
+    @Test
     void healthReportShowsTheProblem() {
         health.staleAfter(Duration.ofSeconds(1));
         health.channel("x").failed(Instant.now(), "boom");

@@ -67,7 +67,8 @@ class OutboxTest {
             }
             return post(post.visibility() == ReplyVisibility.PUBLIC
                     ? "public:" + post.inReplyToMessageId() + ":" + post.text()
-                    : "dm:" + post.recipientAccountId() + ":" + post.text());
+                    : post.answersCommentPrivately() ? "private-reply:" + post.inReplyToMessageId() + ":" + post.text()
+                    : "dm:" + post.recipientAccountId() + (post.tag() == null ? "" : "[" + post.tag() + "]") + ":" + post.text());
         }
 
         private PostedMessage post(String what) {
@@ -426,6 +427,30 @@ class OutboxTest {
         outbox.accept(101);
         outbox.deliverDue(10);
         assertEquals(List.of("dm:2001:Please send your order number"), x.posted);
+    }
+
+    @Test
+    void onAMessengerLikeNetworkACommentGetsOnePrivateReplyAndTheNextIsRefusedWithAComment() {
+        Outbox messenger = new Outbox(db, host, host, host, Map.of(Network.X, x),
+                new ReplyPolicy(org.socialcarebridge.channel.Channels.of(MadeUpChannelsTest.MESSENGER_LIKE),
+                        new org.socialcarebridge.reply.guard.SensitiveDataGuard(org.socialcarebridge.reply.guard.GuardSettings
+                                .defaults()), Signature.of(Signature.OFF), MoveToPrivate.standard(), 1, Map.of(), clock),
+                RetrySchedule.standard(), new ReplyApproval(0), AgentGroups.DEFAULT, clock);
+        clock.now = clock.now.plus(java.time.Duration.ofDays(2));
+        agentReplies(120, "Which order is it?", ReplyVisibility.PRIVATE);
+        messenger.accept(120);
+        messenger.deliverDue(10);
+        assertEquals(List.of("private-reply:10:Which order is it?"), x.posted, "the comment's one private reply");
+        assertEquals("x:2001 @alice", host.deliveries.get(120L).get(MessageField.RECIPIENT));
+
+        agentReplies(121, "And the address?", ReplyVisibility.PRIVATE);
+        messenger.accept(121);
+        messenger.deliverDue(10);
+        assertEquals(1, x.posted.size(), "nothing more reached the network");
+        assertTrue(host.deliveries.get(121L).get(MessageField.DELIVERY).startsWith("refused"),
+                host.deliveries.get(121L).toString());
+        assertTrue(host.comments.get(1L).stream().anyMatch(c -> c.contains("was NOT delivered")
+                && c.contains("their comment 10 was already answered privately")), host.comments.toString());
     }
 
     @Test

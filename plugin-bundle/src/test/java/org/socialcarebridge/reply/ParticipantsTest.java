@@ -30,8 +30,10 @@ class ParticipantsTest {
         return c;
     }
 
-    static final List<Participant> WROTE = List.of(new Participant("2001", "alice", T),
-            new Participant("2002", "bob", T.plusSeconds(60)), new Participant("2002", "bob", T.plusSeconds(120)));
+    static final List<Participants.Written> WROTE = List.of(
+            new Participants.Written("2001", "alice", T, "10", Visibility.PUBLIC),
+            new Participants.Written("2002", "bob", T.plusSeconds(60), "11", Visibility.PUBLIC),
+            new Participants.Written("2002", "bob", T.plusSeconds(120), "12", Visibility.PRIVATE));
 
     final Participants participants = Participants.of(aliceThenBob(), WROTE);
 
@@ -69,11 +71,15 @@ class ParticipantsTest {
         assertThrows(ReplyRefusedException.class, () -> participants.recipient("@bo"));
     }
 
+    static Participants.Written written(String account, String handle, Instant at) {
+        return new Participants.Written(account, handle, at, account + "-" + at.getEpochSecond(), Visibility.PUBLIC);
+    }
+
     @Test
     void aRenamedParticipantIsKnownByTheLatestHandleAndAReusedHandleMustBeWrittenAsTheAccount() {
-        Participants renamed = Participants.of(aliceThenBob(), List.of(new Participant("2001", "alice", T),
-                new Participant("2002", "bob", T), new Participant("2002", "robert", T.plusSeconds(5)),
-                new Participant("2003", "ROBERT", T.plusSeconds(9))));
+        Participants renamed = Participants.of(aliceThenBob(), List.of(written("2001", "alice", T),
+                written("2002", "bob", T), written("2002", "robert", T.plusSeconds(5)),
+                written("2003", "ROBERT", T.plusSeconds(9))));
         ReplyRefusedException twice = assertThrows(ReplyRefusedException.class, () -> renamed.recipient("@robert"));
         assertTrue(twice.getMessage().contains("several accounts") && twice.getMessage().contains("x:2002"), twice.getMessage());
         assertEquals("2003", renamed.recipient("x:2003").accountId());

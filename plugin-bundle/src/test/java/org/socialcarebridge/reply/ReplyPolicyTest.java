@@ -201,8 +201,8 @@ class ReplyPolicyTest {
     }
 
     static Participants writers(Conversation c) {
-        return Participants.of(c, List.of(new Participants.Participant("2001", "alice", Instant.now()),
-                new Participants.Participant("2002", "bob", Instant.now())));
+        return Participants.of(c, List.of(new Participants.Written("2001", "alice", Instant.now(), "10", Visibility.PUBLIC),
+                new Participants.Written("2002", "bob", Instant.now(), "12", Visibility.PRIVATE)));
     }
 
     @Test
@@ -260,8 +260,8 @@ class ReplyPolicyTest {
                 java.util.Map.of(Network.X, java.time.Duration.ofHours(24)), now);
         Conversation c = strangerDmedLast();
         Participants aliceLongAgo = Participants.of(c, List.of(
-                new Participants.Participant("2001", "alice", Instant.parse("2026-11-24T10:00:00Z")),
-                new Participants.Participant("2002", "bob", Instant.parse("2026-11-25T11:00:00Z"))));
+                new Participants.Written("2001", "alice", Instant.parse("2026-11-24T10:00:00Z"), "10", Visibility.PUBLIC),
+                new Participants.Written("2002", "bob", Instant.parse("2026-11-25T11:00:00Z"), "12", Visibility.PRIVATE)));
         ReplyRefusedException closed = assertThrows(ReplyRefusedException.class,
                 () -> windowed.compose(reply("hi", ReplyVisibility.PRIVATE), c, List.of(), aliceLongAgo));
         assertTrue(closed.getMessage().contains("@alice last wrote at 2026-11-24T10:00:00Z"), closed.getMessage());

@@ -43,7 +43,7 @@ public final class MastodonChannel implements Channel {
     @Override
     public Optional<PrivateMessages> privateMessages() {
         return Optional.of(new PrivateMessages(STATUS_LIMIT, LENGTH, PrivateMessages.Addressing.MENTION, null, false,
-                false));
+                null, null));
     }
 
     @Override

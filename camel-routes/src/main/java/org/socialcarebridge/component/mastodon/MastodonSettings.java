@@ -17,8 +17,7 @@ public record MastodonSettings(boolean enabled, String baseUrl, String accessTok
 
     public static MastodonSettings from(Map<String, ?> values) {
         Settings s = new Settings(PID, values);
-        Object flag = values.get("enabled");
-        boolean enabled = flag == null || !"false".equalsIgnoreCase(String.valueOf(flag).strip());
+        boolean enabled = s.enabled();
         if (!enabled) {
             s.allowOnly(KEYS);
             s.check();

@@ -15,8 +15,7 @@ public record XSettings(boolean enabled, String baseUrl, String bearerToken, Str
 
     public static XSettings from(Map<String, ?> values) {
         Settings s = new Settings(PID, values);
-        Object flag = values.get("enabled");
-        boolean enabled = flag == null || !"false".equalsIgnoreCase(String.valueOf(flag).strip());
+        boolean enabled = s.enabled();
         if (!enabled) {
             s.allowOnly(KEYS);
             s.check();

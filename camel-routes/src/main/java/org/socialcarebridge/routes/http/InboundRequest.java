@@ -152,6 +152,17 @@ public final class InboundRequest {
      * @throws BodyTooLargeException answer it with 413
      */
     public String body(int maxBytes) throws IOException {
+        return new String(bodyBytes(maxBytes), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The body's raw bytes, as {@link #body(int)} reads them: what a signature is computed over, since
+     * re-encoding text would change them. The buffer grows with what arrives, so an announced length
+     * costs nothing until its bytes come.
+     *
+     * @throws BodyTooLargeException answer it with 413
+     */
+    public byte[] bodyBytes(int maxBytes) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             throw new BodyTooLargeException("The body is " + declared + " bytes (Content-Length); this call reads at most "
@@ -163,7 +174,7 @@ public final class InboundRequest {
             throw new BodyTooLargeException("The body is longer than " + maxBytes + " bytes, the most this call reads");
         }
         response.setHeader("Connection", null);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     /** A JSON answer to the request, pretty-printed for whoever reads it with curl. */

@@ -45,6 +45,8 @@ final class RtFields {
         TICKET.put(TicketField.TRIAGE, "Social Triage");
         TICKET.put(TicketField.APPROVAL, "Social Approval");
         TICKET.put(TicketField.APPROVAL_NOTE, "Social Approval Note");
+        TICKET.put(TicketField.MODERATION, "Social Moderation");
+        TICKET.put(TicketField.REPLY_WINDOW, "Social Reply Window");
         TICKET.put(TicketField.RESOLVED_BY, "Social Resolved By");
         TICKET.put(TicketField.CLOSING, "Social Closing");
         TICKET.put(TicketField.SURVEY, "Social Survey");

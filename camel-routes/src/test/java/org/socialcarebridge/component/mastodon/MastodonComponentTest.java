@@ -148,11 +148,12 @@ class MastodonComponentTest {
         String dm = mastodon.post("dan", "@acme what did carol order?", "direct", null);
         poller.poll();
         Conversation c = new Conversation("mastodon:" + root, 1, mastodon.entry(root).message().author(), Instant.now());
-        List<Participants.Participant> wrote = new java.util.ArrayList<>();
+        List<Participants.Written> wrote = new java.util.ArrayList<>();
         for (String id : List.of(root, stranger, dm)) {
             InboundMessage m = mastodon.entry(id).message();
             c.heardFrom(m, Instant.now());
-            wrote.add(new Participants.Participant(m.author().accountId(), m.author().handle(), m.createdAt()));
+            wrote.add(new Participants.Written(m.author().accountId(), m.author().handle(), m.createdAt(), m.messageId(),
+                    m.visibility()));
         }
         ReplyPolicy policy = new ReplyPolicy(SampleChannels.BOTH);
         List<OutboundPost> posts = policy.compose(new AgentReply(1, 100, "agent", "Your parcel 42 is at the depot", null), c,

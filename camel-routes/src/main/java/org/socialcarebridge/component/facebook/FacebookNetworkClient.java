@@ -1,0 +1,171 @@
+package org.socialcarebridge.component.facebook;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.NetworkUnavailableException;
+import org.socialcarebridge.channel.OutboundPost;
+import org.socialcarebridge.channel.PostedMessage;
+import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.component.Posting;
+
+/**
+ * The domain's port to a Facebook Page: posts go through {@code facebook:post} ({@link FacebookProducer}),
+ * comments are hidden through the Graph API. The Graph API has no idempotency key, so a post whose answer
+ * never came is looked up ({@link #findPosted}) before it is sent again: the Page's replies under the
+ * comment, the conversation a private reply opened, or the Messenger conversation with the recipient.
+ */
+public final class FacebookNetworkClient implements NetworkClient {
+    /** How far back a look-up pages (100 a page) before it gives up saying it could not tell. */
+    static final int LOOKUP_PAGES = 10;
+    /** Graph's times: {@code 2026-12-07T07:28:23+0000}. */
+    private static final DateTimeFormatter GRAPH_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private final GraphApi api;
+    private final Posting posting;
+    private final String pageId;
+
+    /** Posts through the component's {@code facebook:post} producer, kept while the channel is attached. */
+    public FacebookNetworkClient(FacebookComponent component) {
+        this.api = component.api();
+        this.posting = component.posting();
+        this.pageId = component.getConfiguration().getPageId();
+    }
+
+    @Override
+    public Network network() {
+        return FacebookChannel.FACEBOOK;
+    }
+
+    @Override
+    public PostedMessage post(OutboundPost post, String idempotencyKey) {
+        return posting.post(post, idempotencyKey);
+    }
+
+    @Override
+    public void hide(String messageId, boolean hidden) {
+        api.hideComment(messageId, hidden);
+    }
+
+    /**
+     * The Page's messages since {@code since} that are this post, oldest first: for a public reply, the
+     * Page's comments with the same text in the comment's thread; for the private reply to a comment, the
+     * Page's messages with the same text in the conversation it opened; for a Messenger message, the Page's
+     * messages with the same text in the conversation with the recipient.
+     */
+    @Override
+    public List<PostedMessage> findPosted(OutboundPost post, Instant since) {
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS); // Graph's times have whole seconds
+        if (post.visibility() == ReplyVisibility.PUBLIC) {
+            return repliesLike(post.inReplyToMessageId(), post.text(), from);
+        }
+        if (post.answersCommentPrivately()) {
+            String conversation = api.comment(post.inReplyToMessageId()).path("private_reply_conversation").path("id").asText("");
+            return conversation.isEmpty() ? List.of() : messagesLike(conversation, post.text(), from);
+        }
+        String conversation = conversationWith(post.recipientAccountId(), from);
+        return conversation == null ? List.of() : messagesLike(conversation, post.text(), from);
+    }
+
+    /**
+     * Facebook threads one level deep: a reply to a reply lands under the top-level comment, so that is the
+     * thread looked through.
+     */
+    private List<PostedMessage> repliesLike(String inReplyTo, String text, Instant since) {
+        JsonNode comment = api.comment(inReplyTo);
+        String parent = comment.path("parent").path("id").asText("");
+        String thread = parent.isEmpty() || parent.equals(comment.path("post_id").asText("")) ? inReplyTo : parent;
+        List<PostedMessage> found = new ArrayList<>();
+        walk(after -> api.comments(thread, after), "comments under " + thread, c -> {
+            if (mine(c, text, since)) {
+                found.add(new PostedMessage(c.path("id").asText(), FacebookUrls.comment(c.path("id").asText())));
+            }
+            return true; // oldest first: the whole thread is read
+        });
+        return found;
+    }
+
+    private List<PostedMessage> messagesLike(String conversation, String text, Instant since) {
+        List<PostedMessage> found = new ArrayList<>();
+        walk(after -> api.messages(conversation, after), "messages of conversation " + conversation, m -> {
+            Instant at = time(m);
+            if (at != null && at.isBefore(since)) {
+                return false; // newest first: the rest is older than the attempt
+            }
+            if (mine(m, text, since)) {
+                found.add(new PostedMessage(m.path("id").asText(), FacebookUrls.inbox(pageId)));
+            }
+            return true;
+        });
+        Collections.reverse(found);
+        return found;
+    }
+
+    /** The Page's Messenger conversation with a person, among those active since {@code since}; null when none is. */
+    private String conversationWith(String psid, Instant since) {
+        String[] found = new String[1];
+        walk(after -> api.conversations(since, after), "conversations since " + since, c -> {
+            for (JsonNode p : c.path("participants").path("data")) {
+                if (psid.equals(p.path("id").asText())) {
+                    found[0] = c.path("id").asText();
+                    return false;
+                }
+            }
+            return true;
+        });
+        return found[0];
+    }
+
+    /** Reads pages until {@code each} answers false or no page follows; too many pages cannot be told. */
+    private static void walk(Function<String, JsonNode> page, String what, Function<JsonNode, Boolean> each) {
+        String after = null;
+        for (int i = 0; i < LOOKUP_PAGES; i++) {
+            JsonNode answer = page.apply(after);
+            for (JsonNode item : answer.path("data")) {
+                if (!each.apply(item)) {
+                    return;
+                }
+            }
+            after = answer.path("paging").path("cursors").path("after").asText(null);
+            if (after == null || answer.path("paging").path("next").isMissingNode()) {
+                return;
+            }
+        }
+        throw new NetworkUnavailableException("Facebook: more than " + LOOKUP_PAGES * GraphApi.PAGE_SIZE + " " + what
+                + " to look through for an earlier attempt");
+    }
+
+    private boolean mine(JsonNode item, String text, Instant since) {
+        Instant at = time(item);
+        return pageId.equals(item.path("from").path("id").asText()) && (at == null || !at.isBefore(since))
+                && sameText(item.path("message").asText(""), text);
+    }
+
+    /** The same words: Facebook keeps the text as sent but may trim or fold whitespace. */
+    static boolean sameText(String onFacebook, String sent) {
+        return SPACE.matcher(onFacebook).replaceAll(" ").strip().equals(SPACE.matcher(sent).replaceAll(" ").strip());
+    }
+
+    private static Instant time(JsonNode item) {
+        String t = item.path("created_time").asText("");
+        try {
+            return t.isEmpty() ? null : GRAPH_TIME.parse(t, Instant::from);
+        } catch (DateTimeParseException e) {
+            return null; // unknown time: kept in the look-up rather than cutting it short
+        }
+    }
+}

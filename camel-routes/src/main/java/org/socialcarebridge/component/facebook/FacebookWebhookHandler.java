@@ -1,0 +1,104 @@
+package org.socialcarebridge.component.facebook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.socialcarebridge.component.webhook.WebhookDelivery;
+import org.socialcarebridge.component.webhook.WebhookObjectHandler;
+import org.socialcarebridge.component.webhook.WebhookReceipt;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.intake.Intake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the Meta webhook's verified {@code page} deliveries, parsed once by the
+ * {@link org.socialcarebridge.component.webhook.WebhookDispatch}, into the ledger: every comment of a feed
+ * change and every Messenger message of every entry, in one {@link Intake#receive} before it returns, so
+ * the receiver's 200 means they are durable. Meta's ids are the ledger's ({@code comment_id},
+ * {@code message.mid}), which makes a retried or duplicated delivery store nothing twice.
+ * <p>
+ * An entry that cannot be read (without its ids) is kept as a dead letter as it came, never thrown:
+ * Meta would send the same bytes again for a day and a half. What is no customer's message is skipped:
+ * the Page's own comments (its replies come back through the feed), Messenger echoes of what the Page
+ * sent, reads, deliveries, reactions and edits.
+ */
+public final class FacebookWebhookHandler implements WebhookObjectHandler {
+    /** The Meta webhook's {@code object} of Facebook Pages: feed changes and Messenger. */
+    public static final String OBJECT = "page";
+    private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookHandler.class);
+
+    private final Intake intake;
+    private final String pageId;
+    private final PostContext posts;
+
+    /** @param pageId the Page's id: comments from it are the brand's own and never become tickets */
+    public FacebookWebhookHandler(Intake intake, String pageId) {
+        this(intake, pageId, PostContext.NONE);
+    }
+
+    /** @param posts the posts' texts, quoted above their comments */
+    public FacebookWebhookHandler(Intake intake, String pageId, PostContext posts) {
+        this.intake = Objects.requireNonNull(intake, "intake");
+        this.pageId = Objects.requireNonNull(pageId, "pageId");
+        this.posts = Objects.requireNonNull(posts, "posts");
+    }
+
+    @Override
+    public WebhookReceipt receive(WebhookDelivery delivery, JsonNode root) {
+        // Keyed by ledger key: an id twice in one batch is one message.
+        Map<String, InboundMessage> messages = new LinkedHashMap<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.path("value");
+                if (!"feed".equals(change.path("field").asText()) || !"comment".equals(value.path("item").asText())
+                        || !"add".equals(value.path("verb").asText())) {
+                    continue; // a like, a post, an edit or removal: nothing a customer asks
+                }
+                if (pageId.equals(value.path("from").path("id").asText())) {
+                    continue; // the Page's own comment: the plugin's or a moderator's reply
+                }
+                try {
+                    InboundMessage m = FacebookMessages.comment(value, posts.textOf(value.path("post_id").asText(null)));
+                    messages.putIfAbsent(m.key(), m);
+                } catch (IllegalArgumentException e) {
+                    unreadable.add(new Unreadable(value.path("comment_id").asText(null), value.toString(), e.getMessage()));
+                }
+            }
+            for (JsonNode event : entry.path("messaging")) {
+                JsonNode message = event.path("message");
+                if (message.isMissingNode() || message.path("is_echo").asBoolean(false)
+                        || pageId.equals(event.path("sender").path("id").asText())) {
+                    continue; // a read, a delivery, a postback, or an echo of what the Page sent
+                }
+                try {
+                    InboundMessage m = FacebookMessages.message(event);
+                    messages.putIfAbsent(m.key(), m);
+                } catch (IllegalArgumentException e) {
+                    unreadable.add(new Unreadable(message.path("mid").asText(null), event.toString(), e.getMessage()));
+                }
+            }
+        }
+        int fresh = messages.isEmpty() ? 0 : intake.receive(List.copyOf(messages.values()));
+        for (Unreadable u : unreadable) {
+            if (intake.recordUnreadable(FacebookChannel.FACEBOOK, u.id(), u.raw(), u.reason())) {
+                fresh++;
+            }
+        }
+        int events = messages.size() + unreadable.size();
+        if (fresh < events) {
+            LOG.info("A Meta delivery of {} events held {} seen before (Meta retries and duplicates deliveries)", events,
+                    events - fresh);
+        }
+        return new WebhookReceipt(events, fresh);
+    }
+
+    private record Unreadable(String id, String raw, String reason) {
+    }
+}

@@ -1,0 +1,19 @@
+package org.socialcarebridge.component.webhook;
+
+/**
+ * What a {@link WebhookHandler} made of a delivery, once all of it is durable: how many events it held
+ * and how many of them were new. Meta retries a delivery it thinks failed for up to 36 hours and may
+ * send one twice anyway, so a delivery of events all seen before is normal and answered 200 all the same.
+ */
+public record WebhookReceipt(int events, int fresh) {
+    public WebhookReceipt {
+        if (events < 0 || fresh < 0 || fresh > events) {
+            throw new IllegalArgumentException("A receipt counts events >= fresh >= 0, not events=" + events + ", fresh=" + fresh);
+        }
+    }
+
+    /** Every event of the delivery was already kept: a retry or a duplicate. */
+    public boolean allSeenBefore() {
+        return fresh == 0 && events > 0;
+    }
+}

@@ -1,0 +1,60 @@
+package org.socialcarebridge.component.webhook;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.socialcarebridge.health.Health;
+import org.socialcarebridge.routes.http.InboundRequest;
+
+/**
+ * Serves one {@link WebhookReceiver} at {@code <baseUri>/webhooks/<name>}, e.g.
+ * {@code http://127.0.0.1:8181/socialcare/webhooks/meta}, and puts its counters on the health endpoint
+ * as {@code webhook:<name>}. The consumer copies nothing of the request into the message and Camel
+ * caches no stream, so the receiver reads the body itself, capped, and only after the signature header.
+ */
+public final class WebhookRoutes extends RouteBuilder {
+    /** The path under the plugin's base URI; a network's webhook is {@code PATH + name}. */
+    public static final String PATH = "/webhooks/";
+
+    private final String baseUri;
+    private final String name;
+    private final WebhookReceiver receiver;
+
+    /**
+     * @param baseUri e.g. {@code jetty:http://127.0.0.1:8181/socialcare}, from the HTTP settings
+     * @param name    the webhook's name, as given to its receiver
+     */
+    public WebhookRoutes(String baseUri, String name, WebhookReceiver receiver, WebhookCounters counters, Health health) {
+        if (!name.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("A webhook's name is part of its path: lower-case letters, digits and -, not '"
+                    + name + "'");
+        }
+        this.baseUri = baseUri;
+        this.name = name;
+        this.receiver = receiver;
+        health.gauge("webhook:" + name, () -> counters.toMap());
+    }
+
+    /**
+     * The Meta webhook, {@code <baseUri>/webhooks/meta}, as its settings say, handing verified deliveries
+     * to {@code handler} (the Meta channel's, which keeps every entry in the ledger before it returns).
+     */
+    public static WebhookRoutes meta(String baseUri, MetaWebhookSettings settings, WebhookHandler handler, Health health,
+                                     com.fasterxml.jackson.databind.ObjectMapper json, java.time.Clock clock) {
+        WebhookCounters counters = new WebhookCounters();
+        WebhookReceiver receiver = new WebhookReceiver(MetaWebhookSettings.NAME, settings.appSecret(), settings.verifyToken(),
+                settings.maxBodyBytes(), settings.concurrentBodies(), WebhookReceiver.WAIT_FOR_TURN, handler, counters, json, clock);
+        return new WebhookRoutes(baseUri, MetaWebhookSettings.NAME, receiver, counters, health);
+    }
+
+    /** The route's id, {@code webhook-<name>}. */
+    public String routeId() {
+        return "webhook-" + name;
+    }
+
+    @Override
+    public void configure() {
+        from(baseUri + PATH + name + "?httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
+                .routeId(routeId())
+                .noStreamCaching()
+                .process(receiver);
+    }
+}

@@ -136,6 +136,11 @@ class TriageRulesTest {
         assertFalse(fires("{ vip: true }", Message.of("x")));
         assertTrue(fires("{ network: mastodon }", Message.of("x").on(Network.MASTODON, Visibility.PUBLIC)));
         assertFalse(fires("{ network: mastodon }", Message.of("x")));
+        // Facebook's channel declares its network as it attaches (comments and Messenger alike); its key reads as well.
+        Network facebook = Network.fromKey("facebook");
+        assertTrue(fires("{ network: facebook }", Message.of("x").on(facebook, Visibility.PUBLIC)));
+        assertTrue(fires("{ network: facebook, visibility: private }", Message.of("x").on(facebook, Visibility.PRIVATE)));
+        assertFalse(fires("{ network: facebook }", Message.of("x")));
         assertTrue(fires("{ visibility: private }", Message.of("x").on(Network.X, Visibility.PRIVATE)));
         assertFalse(fires("{ visibility: private }", Message.of("x")));
         assertTrue(fires("{ vip: true, contactType: question }", Message.of("x").vip().contact(ContactType.QUESTION)));

@@ -12,7 +12,7 @@ import org.socialcarebridge.component.facebook.FacebookRoutes;
 import org.socialcarebridge.component.facebook.FacebookSettings;
 import org.socialcarebridge.component.facebook.FacebookWebhookHandler;
 import org.socialcarebridge.component.facebook.GraphApi;
-import org.socialcarebridge.component.facebook.PostContext;
+import org.socialcarebridge.component.facebook.MessageContext;
 
 /**
  * The Facebook channel inside Karaf, from {@code etc/org.socialcarebridge.network.facebook.cfg}: its
@@ -47,6 +47,6 @@ public class FacebookChannelComponent extends ChannelAttachment<FacebookSettings
                 core.health().channel(name()), core.clock());
         return new Parts(component, new FacebookNetworkClient(component), routes,
                 Map.of(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(core.intake(), configuration.getPageId(),
-                        new PostContext(graph))));
+                        new MessageContext(graph))));
     }
 }

@@ -143,6 +143,7 @@ class FacebookIT {
         // Hana wrote two days ago (Meta delivers it only now): a person's answer carries HUMAN_AGENT.
         MetaSim.Message late = meta.message("Hana " + RUN, "Is my parcel lost? " + RUN, Duration.ofDays(2));
         long hana = ticketFor("facebook:dm:" + late.mid());
+        assertEquals("Hana " + RUN, Rt.field(admin.ticket(hana), "Social Handle"), "the sender by name, not by id");
         agent.reply(hana, "Did it arrive? " + RUN, "Private");
         delivered(hana, "Did it arrive? " + RUN, "posted");
         assertEquals("HUMAN_AGENT", sent("message", "Did it arrive? " + RUN).path("tag").asText());

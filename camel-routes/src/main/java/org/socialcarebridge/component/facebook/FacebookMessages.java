@@ -85,33 +85,42 @@ final class FacebookMessages {
                 createdAt == null ? rawCreated : null, remarks.list());
     }
 
-    /**
-     * A Messenger message event. The webhook names the sender by page-scoped id only; the name is the
-     * User Profile API's, looked up when the ticket is filed (a later slice), so the id stands for it.
-     */
+    /** A Messenger message event, its sender named by page-scoped id only. */
     static InboundMessage message(JsonNode event) {
+        return message(event, null);
+    }
+
+    /**
+     * A Messenger message event. The webhook names the sender by page-scoped id only.
+     *
+     * @param senderName the sender's name from the User Profile API, or null: the id stands for it
+     */
+    static InboundMessage message(JsonNode event, String senderName) {
         JsonNode message = event.path("message");
         JsonNode ts = event.path("timestamp");
         Instant createdAt = ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : null;
-        return message(required(message, "mid"), required(event.path("sender"), "id"), message.path("text").asText(""),
-                message.path("attachments"), createdAt, ts.asText(""));
+        return message(required(message, "mid"), required(event.path("sender"), "id"), senderName,
+                message.path("text").asText(""), message.path("attachments"), createdAt, ts.asText(""));
     }
 
     /**
      * A Messenger message as the Graph API reads it in its conversation ({@code id} = the mid,
-     * {@code from}, {@code message} = the text, {@code created_time}). The author is named by id only,
-     * as the webhook names them, so both shapes give the same message.
+     * {@code from} with the sender's id and name, {@code message} = the text, {@code created_time}).
      */
     static InboundMessage graphMessage(JsonNode message) {
         String created = message.path("created_time").asText("");
-        return message(required(message, "id"), required(message.path("from"), "id"), message.path("message").asText(""),
-                message.path("attachments"), graphTime(created), created);
+        String name = message.path("from").path("name").asText("").strip();
+        return message(required(message, "id"), required(message.path("from"), "id"), name.isEmpty() ? null : name,
+                message.path("message").asText(""), message.path("attachments"), graphTime(created), created);
     }
 
-    private static InboundMessage message(String mid, String psid, String text, JsonNode attachments, Instant createdAt,
-                                          String rawCreated) {
+    private static InboundMessage message(String mid, String psid, String name, String text, JsonNode attachments,
+                                          Instant createdAt, String rawCreated) {
         Remarks remarks = new Remarks();
-        SocialIdentity author = new SocialIdentity(FacebookChannel.FACEBOOK, psid, psid, null, null, 0, false);
+        // Facebook shows people by name; without one the page-scoped id stands for it.
+        SocialIdentity author = new SocialIdentity(FacebookChannel.FACEBOOK, psid,
+                name == null ? psid : remarks.fit("The name", name, SocialIdentity.HANDLE_LENGTH),
+                name == null ? null : remarks.fit("The name", name, SocialIdentity.NAME_LENGTH), null, 0, false);
         // The webhook lists attachments as [{type}], the Graph read as {data: [{mime_type}]}.
         JsonNode list = attachments.isArray() ? attachments : attachments.path("data");
         if (text.isEmpty() && list.isArray() && !list.isEmpty()) {

@@ -35,18 +35,18 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
 
     private final Intake intake;
     private final String pageId;
-    private final PostContext posts;
+    private final MessageContext context;
 
     /** @param pageId the Page's id: comments from it are the brand's own and never become tickets */
     public FacebookWebhookHandler(Intake intake, String pageId) {
-        this(intake, pageId, PostContext.NONE);
+        this(intake, pageId, MessageContext.NONE);
     }
 
-    /** @param posts the posts' texts, quoted above their comments */
-    public FacebookWebhookHandler(Intake intake, String pageId, PostContext posts) {
+    /** @param context the posts' texts, quoted above their comments, and Messenger senders' names */
+    public FacebookWebhookHandler(Intake intake, String pageId, MessageContext context) {
         this.intake = Objects.requireNonNull(intake, "intake");
         this.pageId = Objects.requireNonNull(pageId, "pageId");
-        this.posts = Objects.requireNonNull(posts, "posts");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
                     continue; // the Page's own comment: the plugin's or a moderator's reply
                 }
                 try {
-                    InboundMessage m = FacebookMessages.comment(value, posts.textOf(value.path("post_id").asText(null)));
+                    InboundMessage m = FacebookMessages.comment(value, context.textOf(value.path("post_id").asText(null)));
                     messages.putIfAbsent(m.key(), m);
                 } catch (IllegalArgumentException e) {
                     unreadable.add(new Unreadable(value.path("comment_id").asText(null), value.toString(), e.getMessage()));
@@ -78,7 +78,8 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
                     continue; // a read, a delivery, a postback, or an echo of what the Page sent
                 }
                 try {
-                    InboundMessage m = FacebookMessages.message(event);
+                    InboundMessage m = FacebookMessages.message(event, context.nameOf(event.path("sender").path("id")
+                            .asText(null)));
                     messages.putIfAbsent(m.key(), m);
                 } catch (IllegalArgumentException e) {
                     unreadable.add(new Unreadable(message.path("mid").asText(null), event.toString(), e.getMessage()));

@@ -106,6 +106,11 @@ public final class GraphApi {
         call("POST", "/" + HttpCall.encode(commentId), json.createObjectNode().put("is_hidden", hidden));
     }
 
+    /** The User Profile API: the name of a person who messaged the Page, by their page-scoped id. */
+    public JsonNode profile(String psid) {
+        return call("GET", "/" + HttpCall.encode(psid) + "?fields=name,first_name,last_name", null);
+    }
+
     /** One post of the Page: its {@code message}, author and link. */
     public JsonNode post(String postId) {
         return call("GET", "/" + HttpCall.encode(postId) + "?fields=" + HttpCall.encode(POST_FIELDS), null);

@@ -83,7 +83,7 @@ class FacebookRecoveryTest {
         calls.start();
         graph = graph(PAGE_TOKEN);
         WebhookDispatch dispatch = new WebhookDispatch(intake, json);
-        dispatch.take(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(intake, sim.pageId(), new PostContext(graph)));
+        dispatch.take(FacebookWebhookHandler.OBJECT, new FacebookWebhookHandler(intake, sim.pageId(), new MessageContext(graph)));
         receiver.addRoutes(WebhookRoutes.meta("jetty:http://127.0.0.1:" + port + "/socialcare",
                 MetaWebhookSettings.from(Map.of("appSecret", SECRET, "verifyToken", VERIFY)),
                 dispatch, health, json, Clock.systemUTC()));
@@ -171,6 +171,8 @@ class FacebookRecoveryTest {
         assertEquals(List.of("On the Page's post: \"" + post + "\""), entry(olga.get("comment_id").asText()).message().remarks(),
                 "the comment's ticket quotes the post it answers");
         assertEquals(List.of(), entry(dm.get("mid").asText()).message().remarks(), "a Messenger message answers no post");
+        assertEquals("Olga", entry(dm.get("mid").asText()).message().author().displayName(),
+                "the Messenger sender by name (the User Profile API), not by page-scoped id");
 
         try (Database other = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", ""))) {

@@ -586,6 +586,18 @@ public final class MetaSimulator implements AutoCloseable {
                     return ApiResponse.json(200, threadJson(t));
                 }
             }
+            // The User Profile API: a person who messaged the Page, by their page-scoped id.
+            Conversation thread = threads.get(id);
+            if (thread != null) {
+                String name = thread.person.name();
+                int space = name.indexOf(' ');
+                Map<String, Object> profile = new LinkedHashMap<>();
+                profile.put("id", id);
+                profile.put("name", name);
+                profile.put("first_name", space < 0 ? name : name.substring(0, space));
+                profile.put("last_name", space < 0 ? "" : name.substring(space + 1));
+                return ApiResponse.json(200, profile);
+            }
         }
         throw unsupported("get", id);
     }

@@ -341,6 +341,11 @@ public final class SocialCareEngine implements AutoCloseable {
      */
     public synchronized void serveMetaWebhook(Map<String, ?> values) throws Exception {
         stopMetaWebhook();
+        if (values != null && !MetaWebhookSettings.enabled(values)) {
+            LOG.info("Social Care Bridge: the Meta webhook is switched off (enabled = false in etc/{}.cfg)",
+                    MetaWebhookSettings.PID);
+            return;
+        }
         MetaWebhookSettings settings = channelSettings(MetaWebhookSettings.NAME, () -> MetaWebhookSettings.from(values));
         if (settings == null) {
             return;

@@ -109,6 +109,12 @@ class MetaWebhookEngineTest {
         assertFalse(engine.health().report().toString().contains("verifyToken in"), "the problem left with the values");
         engine.stopMetaWebhook();
         assertFalse(engine.routeIds().contains("webhook-meta"));
+
+        // A help desk without Meta switches it off: nothing served, nothing on the health board, status unaffected.
+        engine.serveMetaWebhook(Map.of("enabled", "false", "appSecret", ""));
+        assertFalse(engine.routeIds().contains("webhook-meta"));
+        assertFalse(engine.health().report().toString().contains("network.meta.cfg"), engine.health().report().toString());
+        assertFalse(((Map<?, ?>) engine.health().report().get("channels")).containsKey("meta"));
     }
 
     @Test

@@ -67,9 +67,9 @@ final class Karaf implements AutoCloseable {
         // Mastodon only where a test starts its simulator (see withMastodon). Switched off rather than deleted: the
         // socialcare-mastodon feature lays its shipped file (blank token, so "not started") wherever none is.
         k.writeConfig("org.socialcarebridge.network.mastodon", "enabled = false\n");
-        // Facebook likewise (see withFacebook), and the Meta webhook without an app secret: not served.
+        // Facebook likewise (see withFacebook), and the Meta webhook switched off with it.
         k.writeConfig("org.socialcarebridge.network.facebook", "enabled = false\n");
-        k.writeConfig("org.socialcarebridge.network.meta", "appSecret =\nverifyToken =\n");
+        k.writeConfig("org.socialcarebridge.network.meta", "enabled = false\n");
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
         k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = " + RtAccounts.PLUGIN_USER

@@ -25,7 +25,13 @@ public record MetaWebhookSettings(String appSecret, String verifyToken, String p
     public static final String PID = "org.socialcarebridge.network.meta";
     /** The webhook's name: its path is {@code /socialcare/webhooks/meta}. */
     public static final String NAME = "meta";
-    public static final Set<String> KEYS = Set.of("appSecret", "verifyToken", "publicUrl", "maxBodyKiB", "concurrentDeliveries");
+    public static final Set<String> KEYS = Set.of("enabled", "appSecret", "verifyToken", "publicUrl", "maxBodyKiB",
+            "concurrentDeliveries");
+
+    /** Whether the file asks for the webhook at all: {@code enabled = false} serves none and reports nothing. */
+    public static boolean enabled(Map<String, ?> values) {
+        return new Settings(PID, values).enabled();
+    }
     /**
      * 4 MiB: Meta batches up to 1000 updates in one delivery; a comment or Messenger entry with its
      * envelope is well under 2 KiB of unicode-escaped JSON, so a full batch fits twice over.

@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param federated     whether a handle may name another server ({@code @user@server}, Mastodon)
  * @param profileLink   the profile address with {@code {handle}} for the handle; null when the
  *                      network gives each account's address itself
+ * @param atHandles     whether accounts are shown as {@code @handle} (X, Mastodon); false where people are
+ *                      shown by name (Facebook)
  */
-public record Identities(int longestHandle, boolean federated, String profileLink) {
+public record Identities(int longestHandle, boolean federated, String profileLink, boolean atHandles) {
+
+    /** Accounts shown as {@code @handle}. */
+    public Identities(int longestHandle, boolean federated, String profileLink) {
+        this(longestHandle, federated, profileLink, true);
+    }
 
     public Identities {
         if (longestHandle < 1) {
@@ -25,9 +32,9 @@ public record Identities(int longestHandle, boolean federated, String profileLin
         }
     }
 
-    /** The account as people see it, e.g. {@code @alice}. */
+    /** The account as people see it, e.g. {@code @alice}, or a person's name where there are no handles. */
     public String shown(String handle) {
-        return handle.startsWith("@") ? handle : "@" + handle;
+        return !atHandles || handle.startsWith("@") ? handle : "@" + handle;
     }
 
     /** The account's profile address, when the network's addresses follow a pattern. */

@@ -271,7 +271,7 @@ public final class Intake {
         }
         boolean maybeFiledBefore = entry.attempts() > 0;
         boolean parentUnread = m.inReplyToId() != null && !knows(m.network(), m.inReplyToId());
-        String body = body(m, parentUnread);
+        String body = body(m, shown(m), parentUnread);
         // Count the attempt before calling the host, so a crash after the call is known on restart.
         store.change(key, LedgerEntry::attempted);
 
@@ -424,7 +424,7 @@ public final class Intake {
         Map<TicketField, String> fields = new LinkedHashMap<>();
         SocialIdentity a = m.author();
         fields.put(TicketField.NETWORK, m.network().displayName());
-        fields.put(TicketField.HANDLE, "@" + a.handle());
+        fields.put(TicketField.HANDLE, shown(m));
         if (a.profileUrl() != null) {
             fields.put(TicketField.PROFILE_URL, a.profileUrl());
         }
@@ -464,18 +464,28 @@ public final class Intake {
      *
      * @param parentUnread the post it answers could not be read (deleted or protected)
      */
-    static String body(InboundMessage m, boolean parentUnread) {
+    /** The author as their network shows people: {@code @handle}, or a name on Facebook. */
+    private String shown(InboundMessage m) {
+        String handle = m.author().handle();
+        return channels.find(m.network()).map(c -> c.identities().shown(handle)).orElse("@" + handle);
+    }
+
+    /** @param author the author as their network shows people, e.g. {@code @maria} */
+    static String body(InboundMessage m, String author, boolean parentUnread) {
         SocialIdentity a = m.author();
         StringBuilder b = new StringBuilder();
         if (m.visibility() == Visibility.PRIVATE) {
             b.append(PRIVATE_MARK).append("\n\n");
         }
         b.append(m.text()).append("\n\n— ");
-        if (a.displayName() != null && !a.displayName().isBlank()) {
+        boolean named = a.displayName() != null && !a.displayName().isBlank();
+        if (named) {
             b.append(a.displayName()).append(' ');
         }
-        b.append("(@").append(a.handle()).append(") ")
-                .append(m.visibility() == Visibility.PRIVATE ? "in a direct message on " : "on ")
+        if (!named || !author.equals(a.displayName())) {
+            b.append('(').append(author).append(") "); // a name on Facebook: said once
+        }
+        b.append(m.visibility() == Visibility.PRIVATE ? "in a direct message on " : "on ")
                 .append(m.network().displayName());
         if (m.url() != null) {
             b.append(": ").append(m.url());

@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
 class ChannelsTest {
 
     @Test
+    void accountsAreShownAsHandlesOrWhereThereAreNoneByName() {
+        assertEquals("@alice", new Identities(15, false, null).shown("alice"));
+        assertEquals("@alice", new Identities(15, false, null).shown("@alice"));
+        assertEquals("Hana Holm", new Identities(200, false, null, false).shown("Hana Holm"));
+    }
+
+    @Test
     void answersTheRunningChannelsByNetworkAndKeyInTheOrderTheyWereRegistered() {
         Channels channels = Channels.of(SampleChannels.MASTODON, SampleChannels.X);
         assertSame(SampleChannels.X, channels.of(Network.X));

@@ -88,6 +88,6 @@ public final class FacebookChannel implements Channel {
     /** Page-scoped ids lead to no profile address, so no link pattern: people are shown by name. */
     @Override
     public Identities identities() {
-        return new Identities(LONGEST_NAME, false, null);
+        return new Identities(LONGEST_NAME, false, null, false);
     }
 }

@@ -173,7 +173,10 @@ public final class RtGateway implements HostGateway {
 
     static String realName(SocialIdentity identity) {
         String display = identity.displayName() == null || identity.displayName().isBlank() ? identity.handle() : identity.displayName();
-        return ColumnText.cut(withoutControls(display + " (@" + identity.handle() + ")"), REAL_NAME_LENGTH);
+        // Facebook names people and has no handles: its handle is the name, said once.
+        String shown = display.equals(identity.displayName()) && display.equals(identity.handle()) ? display
+                : display + " (@" + identity.handle() + ")";
+        return ColumnText.cut(withoutControls(shown), REAL_NAME_LENGTH);
     }
 
     /**

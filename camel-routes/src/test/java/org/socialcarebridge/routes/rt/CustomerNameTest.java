@@ -21,5 +21,7 @@ class CustomerNameTest {
     @Test
     void anOrdinaryNameIsKeptAsItIs() {
         assertEquals("Maria (@maria)", RtGateway.realName(new SocialIdentity(Network.X, "1", "maria", "Maria", null, 0, false)));
+        assertEquals("Hana Holm", RtGateway.realName(new SocialIdentity(Network.fromKey("facebook"), "9", "Hana Holm", "Hana Holm",
+                null, 0, false)), "Facebook names people and has no handles: the name once");
     }
 }

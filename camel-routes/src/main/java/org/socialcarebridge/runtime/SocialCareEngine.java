@@ -363,13 +363,7 @@ public final class SocialCareEngine implements AutoCloseable {
         if (metaWebhookRoute == null) {
             return;
         }
-        try {
-            camel.getRouteController().stopRoute(metaWebhookRoute);
-            camel.removeRoute(metaWebhookRoute);
-        } catch (Exception e) {
-            LOG.warn("Social Care Bridge: stopping route {}: {}", metaWebhookRoute, e.getMessage());
-        }
-        health.forgetRoute(metaWebhookRoute);
+        removeRoute(metaWebhookRoute, "the Meta webhook");
         metaWebhookRoute = null;
     }
 
@@ -424,16 +418,21 @@ public final class SocialCareEngine implements AutoCloseable {
         networks.remove(a.network());
         a.metaObjects().forEach(metaWebhook::release);
         for (String routeId : a.routeIds()) {
-            try {
-                camel.getRouteController().stopRoute(routeId);
-                camel.removeRoute(routeId);
-            } catch (Exception e) {
-                LOG.warn("Social Care Bridge: stopping route {} of the {} channel: {}", routeId, channel, e.getMessage());
-            }
-            health.forgetRoute(routeId);
+            removeRoute(routeId, "the " + channel + " channel");
         }
         camel.removeComponent(channel);
         return true;
+    }
+
+    /** Stops and removes one route and its health line; a failure is logged, the rest goes on. */
+    private void removeRoute(String routeId, String owner) {
+        try {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        } catch (Exception e) {
+            LOG.warn("Social Care Bridge: stopping route {} of {}: {}", routeId, owner, e.getMessage());
+        }
+        health.forgetRoute(routeId);
     }
 
     /** Reads a channel's settings; on a problem logs one line, marks the channel stopped and answers null. */

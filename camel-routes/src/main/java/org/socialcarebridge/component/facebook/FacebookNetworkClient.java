@@ -1,9 +1,6 @@
 package org.socialcarebridge.component.facebook;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,9 +27,6 @@ import org.socialcarebridge.component.Posting;
 public final class FacebookNetworkClient implements NetworkClient {
     /** How far back a look-up pages (100 a page) before it gives up saying it could not tell. */
     static final int LOOKUP_PAGES = 10;
-    /** Graph's times: {@code 2026-12-07T07:28:23+0000}. */
-    private static final DateTimeFormatter GRAPH_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private final GraphApi api;
@@ -140,8 +134,8 @@ public final class FacebookNetworkClient implements NetworkClient {
                     return;
                 }
             }
-            after = answer.path("paging").path("cursors").path("after").asText(null);
-            if (after == null || answer.path("paging").path("next").isMissingNode()) {
+            after = GraphApi.nextPage(answer);
+            if (after == null) {
                 return;
             }
         }
@@ -160,12 +154,8 @@ public final class FacebookNetworkClient implements NetworkClient {
         return SPACE.matcher(onFacebook).replaceAll(" ").strip().equals(SPACE.matcher(sent).replaceAll(" ").strip());
     }
 
+    /** Unknown or unreadable time: null, so the item is kept in the look-up rather than cutting it short. */
     private static Instant time(JsonNode item) {
-        String t = item.path("created_time").asText("");
-        try {
-            return t.isEmpty() ? null : GRAPH_TIME.parse(t, Instant::from);
-        } catch (DateTimeParseException e) {
-            return null; // unknown time: kept in the look-up rather than cutting it short
-        }
+        return FacebookMessages.graphTime(item.path("created_time").asText(""));
     }
 }

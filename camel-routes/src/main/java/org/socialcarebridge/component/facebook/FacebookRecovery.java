@@ -159,7 +159,7 @@ public final class FacebookRecovery {
                 reading.under(item);
             }
             tally.store(intake);
-            after = next(page);
+            after = GraphApi.nextPage(page);
             db.moveCursor(cursorName, after == null ? DONE : after.length() > LONGEST_CURSOR ? "" : after, clock.instant());
             if (after == null) {
                 return true;
@@ -196,7 +196,7 @@ public final class FacebookRecovery {
                     tally.unreadable(comment.path("id").asText(null), comment, e.getMessage());
                 }
             }
-            after = next(page);
+            after = GraphApi.nextPage(page);
         } while (after != null);
     }
 
@@ -224,17 +224,11 @@ public final class FacebookRecovery {
                     tally.unreadable(message.path("id").asText(null), message, e.getMessage());
                 }
             }
-            after = next(page);
+            after = GraphApi.nextPage(page);
         } while (after != null);
     }
 
     /** The cursor of the page after this one, or null on the last ({@code paging.next} is absent there). */
-    private static String next(JsonNode page) {
-        JsonNode paging = page.path("paging");
-        String after = paging.path("cursors").path("after").asText("");
-        return paging.hasNonNull("next") && !after.isEmpty() ? after : null;
-    }
-
     /** What a list page brought, stored at once: the messages in one receive, then each unreadable item. */
     private static final class Tally {
         private final Map<String, InboundMessage> messages = new LinkedHashMap<>();

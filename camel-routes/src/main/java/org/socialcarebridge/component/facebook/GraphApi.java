@@ -106,6 +106,13 @@ public final class GraphApi {
         call("POST", "/" + HttpCall.encode(commentId), json.createObjectNode().put("is_hidden", hidden));
     }
 
+    /** The cursor of the page after this one of a Graph list, or null when it is the last. */
+    static String nextPage(JsonNode page) {
+        JsonNode paging = page.path("paging");
+        String after = paging.path("cursors").path("after").asText("");
+        return paging.hasNonNull("next") && !after.isEmpty() ? after : null;
+    }
+
     /** The User Profile API: the name of a person who messaged the Page, by their page-scoped id. */
     public JsonNode profile(String psid) {
         return call("GET", "/" + HttpCall.encode(psid) + "?fields=name,first_name,last_name", null);

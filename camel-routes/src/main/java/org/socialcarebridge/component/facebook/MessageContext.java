@@ -1,8 +1,10 @@
 package org.socialcarebridge.component.facebook;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +19,14 @@ import org.slf4j.LoggerFactory;
 public final class MessageContext {
     private static final Logger LOG = LoggerFactory.getLogger(MessageContext.class);
     static final int KEPT = 512;
+    /** How long look-ups stop after one failed (declared before NONE, whose construction reads it). */
+    static final Duration PAUSE = Duration.ofMinutes(1);
     /** No look-ups: comments are filed with the post's link only, Messenger senders by id. */
     public static final MessageContext NONE = new MessageContext(null);
 
     private final GraphApi graph;
+    /** When a look-up last failed (System.nanoTime); long ago at first. */
+    private volatile long pausedSince = System.nanoTime() - PAUSE.toNanos() - 1;
     private final Map<String, String> texts = kept();
     private final Map<String, String> names = kept();
 
@@ -39,48 +45,40 @@ public final class MessageContext {
 
     /** The name of the person behind a page-scoped id, or null when it cannot be read now. */
     String nameOf(String psid) {
-        if (graph == null || psid == null) {
-            return null;
-        }
-        String known = names.get(psid);
-        if (known != null) {
-            return known.isEmpty() ? null : known;
-        }
-        try {
-            String name = graph.profile(psid).path("name").asText("").strip();
-            names.put(psid, name);
-            return name.isEmpty() ? null : name;
-        } catch (RuntimeException e) {
-            LOG.info("Facebook: the name of Messenger sender {} could not be read; the ticket shows the id: {}", psid,
-                    e.getMessage());
-            return null;
-        }
+        return lookUp(names, psid, () -> graph.profile(psid).path("name").asText("").strip(),
+                "the name of Messenger sender " + psid + " (the ticket shows the id)");
     }
 
     /** The post's text, or null when it has none or cannot be read now. */
     String textOf(String postId) {
-        if (graph == null || postId == null) {
+        return lookUp(texts, postId, () -> graph.post(postId).path("message").asText(""),
+                "post " + postId + " for context (its comments are filed with its link)");
+    }
+
+    /**
+     * A value from its cache, else read once and kept. This runs while Meta waits for the webhook's answer,
+     * so after a failed read nothing is read for {@link #PAUSE}: a slow or failing Graph API costs one
+     * delivery one wait, not every delivery a wait that could outlast Meta's patience.
+     */
+    private String lookUp(Map<String, String> cache, String key, Supplier<String> read, String what) {
+        if (graph == null || key == null) {
             return null;
         }
-        String known = texts.get(postId);
+        String known = cache.get(key);
         if (known != null) {
             return known.isEmpty() ? null : known;
         }
-        try {
-            String text = graph.post(postId).path("message").asText("");
-            texts.put(postId, text);
-            return text.isEmpty() ? null : text;
-        } catch (RuntimeException e) {
-            LOG.info("Facebook: post {} could not be read for context; its comments are filed with its link: {}", postId,
-                    e.getMessage());
+        if (System.nanoTime() - pausedSince < PAUSE.toNanos()) {
             return null;
         }
-    }
-
-    /** Remembers a post's text read elsewhere (the recovery reads it with the feed). */
-    void know(String postId, String text) {
-        if (postId != null) {
-            texts.put(postId, text == null ? "" : text);
+        try {
+            String value = read.get();
+            cache.put(key, value);
+            return value.isEmpty() ? null : value;
+        } catch (RuntimeException e) {
+            pausedSince = System.nanoTime();
+            LOG.info("Facebook: could not read {}; no look-ups for {} s: {}", what, PAUSE.toSeconds(), e.getMessage());
+            return null;
         }
     }
 }

@@ -364,6 +364,27 @@ class FacebookRecoveryTest {
         }
     }
 
+    @Test
+    void afterAFailedLookUpTheWebhookPathReadsNothingForAMinute() throws Exception {
+        JsonNode pia = control("POST", "/sim/facebook/comments", "{\"from\":\"Pia\",\"text\":\"hello\"}");
+        String post = pia.get("post_id").asText();
+        control("POST", "/sim/faults", "{\"method\":\"GET\",\"path\":\"/v23.0/" + post + "\",\"status\":503,\"count\":1}");
+        MessageContext context = new MessageContext(graph);
+        assertNull(context.textOf(post), "Graph answered 503: no quote, the comment is filed all the same");
+        long before = graphCalls();
+        assertNull(context.textOf(post), "not read again during the pause");
+        assertNull(context.nameOf(pia.get("from_id").asText()), "nor anything else");
+        assertEquals(before, graphCalls(), "no Graph call while Meta waits for the webhook's answer");
+    }
+
+    long graphCalls() throws Exception {
+        long n = 0;
+        for (JsonNode r : control("GET", "/sim/requests", null)) {
+            n += r.path("path").asText().startsWith("/v23.0/") ? 1 : 0;
+        }
+        return n;
+    }
+
     JsonNode control(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

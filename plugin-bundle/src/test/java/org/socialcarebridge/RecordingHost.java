@@ -242,6 +242,17 @@ public class RecordingHost implements HostGateway {
         return "Social Approval Needed";
     }
 
+    /** The templates offered to agents, by network, as last offered. */
+    public final Map<org.socialcarebridge.channel.Network, List<org.socialcarebridge.channel.MessageTemplate>> templates =
+            new HashMap<>();
+
+    @Override
+    public void offerTemplates(org.socialcarebridge.channel.Network network,
+                               List<org.socialcarebridge.channel.MessageTemplate> offered) {
+        reach("offerTemplates");
+        templates.put(network, List.copyOf(offered));
+    }
+
     @Override
     public void comment(long ticketId, String text) {
         reach("comment");

@@ -114,6 +114,10 @@ public final class SocialCareEngine implements AutoCloseable {
     private volatile boolean started;
     private HttpCall http;
     private Intake intake;
+    /** Where channels hand the network's receipts for what was sent (WhatsApp's statuses). */
+    private org.socialcarebridge.delivery.DeliveryReceipts receipts;
+    /** Where channels keep the agents' choice of approved templates equal to the network's. */
+    private org.socialcarebridge.host.TemplateChoices templateChoices;
     /** Where the core's HTTP routes listen, e.g. {@code jetty:http://127.0.0.1:8181/socialcare}. */
     private String baseUri;
     /**
@@ -248,6 +252,8 @@ public final class SocialCareEngine implements AutoCloseable {
         Outbox outbox = new Outbox(db, host, host, host, networks, replyPolicy, RetrySchedule.standard(),
                 new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100),
                 replies != null ? replies.agentGroups() : AgentGroups.DEFAULT, clock);
+        receipts = outbox;
+        templateChoices = host;
         health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("failedReplies", outbox::failed);
         health.gauge("outbox", outbox::size);
@@ -493,6 +499,14 @@ public final class SocialCareEngine implements AutoCloseable {
     }
 
     /** Where channels hand what they read. */
+    org.socialcarebridge.delivery.DeliveryReceipts receipts() {
+        return receipts;
+    }
+
+    org.socialcarebridge.host.TemplateChoices templateChoices() {
+        return templateChoices;
+    }
+
     Intake intake() {
         return intake;
     }

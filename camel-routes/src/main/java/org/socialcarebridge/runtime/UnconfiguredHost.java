@@ -23,6 +23,12 @@ final class UnconfiguredHost implements HostGateway {
         return new HostUnavailableException("the RT host is not configured; fix etc/org.socialcarebridge.host.rt.cfg");
     }
 
+    @Override
+    public void offerTemplates(org.socialcarebridge.channel.Network network,
+                               java.util.List<org.socialcarebridge.channel.MessageTemplate> templates) {
+        throw down();
+    }
+
     // Nothing reaches the host while it is unconfigured, so no text needs its terms: the domain's do.
     @Override
     public String field(TicketField field) {

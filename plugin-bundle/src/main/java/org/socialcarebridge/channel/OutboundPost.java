@@ -12,9 +12,17 @@ package org.socialcarebridge.channel;
  * @param continuesThread    a later part of a numbered thread: it answers the part posted before it
  * @param tag                the network's tag a private message must carry to be sent now (Meta's
  *                           {@code HUMAN_AGENT} after the 24-hour window), else null
+ * @param template           the name of the approved template to send instead of free text (WhatsApp after
+ *                           its window), its placeholders filled from {@code text}; else null
  */
 public record OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
-                           String recipientAccountId, String recipientHandle, boolean continuesThread, String tag) {
+                           String recipientAccountId, String recipientHandle, boolean continuesThread, String tag,
+                           String template) {
+    public OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
+                        String recipientAccountId, String recipientHandle, boolean continuesThread, String tag) {
+        this(network, visibility, text, inReplyToMessageId, recipientAccountId, recipientHandle, continuesThread, tag, null);
+    }
+
     public OutboundPost(Network network, ReplyVisibility visibility, String text, String inReplyToMessageId,
                         String recipientAccountId, String recipientHandle, boolean continuesThread) {
         this(network, visibility, text, inReplyToMessageId, recipientAccountId, recipientHandle, continuesThread, null);
@@ -33,7 +41,8 @@ public record OutboundPost(Network network, ReplyVisibility visibility, String t
 
     /** The next part of a numbered thread answers the part posted before it, known only once that is posted. */
     public OutboundPost answering(String previousPostId) {
-        return new OutboundPost(network, visibility, text, previousPostId, recipientAccountId, recipientHandle, false, tag);
+        return new OutboundPost(network, visibility, text, previousPostId, recipientAccountId, recipientHandle, false, tag,
+                template);
     }
 
     /** Whether this is the one private reply to a public comment (it goes to the comment, not to an account). */

@@ -13,10 +13,20 @@ import org.socialcarebridge.channel.ReplyVisibility;
  *                            when unknown (then no collision check is possible)
  * @param replyTo             the participant the agent picked to receive a private reply instead of the
  *                            ticket's customer (RT: transaction field Social Reply To, an @handle), or null
+ * @param template            the approved template the agent picked to send instead of free text, its
+ *                            placeholders filled from the text (RT: transaction field Social Template), or null
  */
 public record AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
                          boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName,
-                         Long seenTransactionId, String replyTo) {
+                         Long seenTransactionId, String replyTo, String template) {
+    /** A reply in the agent's own words (no template). */
+    public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
+                      boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName,
+                      Long seenTransactionId, String replyTo) {
+        this(ticketId, transactionId, agent, text, visibility, ticketNeedsApproval, agentNeedsApproval, agentRealName,
+                seenTransactionId, replyTo, null);
+    }
+
     /** A reply to the ticket's customer. */
     public AgentReply(long ticketId, long transactionId, String agent, String text, ReplyVisibility visibility,
                       boolean ticketNeedsApproval, boolean agentNeedsApproval, String agentRealName,

@@ -6,7 +6,7 @@ package org.socialcarebridge.host;
  * other help desks implement the same interfaces. Every method throws {@link HostUnavailableException}
  * when the host is down (the caller retries) and {@link HostRejectedException} when it refuses.
  */
-public interface HostGateway extends CustomerDirectory, Tickets, DeskActivity, AgentDirectory, Alerts {
+public interface HostGateway extends CustomerDirectory, Tickets, DeskActivity, AgentDirectory, Alerts, TemplateChoices {
 
     /** An alert is a ticket of the help desk's alert queue: a note on it is a comment. */
     @Override

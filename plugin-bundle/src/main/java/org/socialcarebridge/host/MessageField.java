@@ -16,5 +16,7 @@ public enum MessageField {
     /** The participant the agent picked to receive a private reply instead of the ticket's customer. */
     REPLY_TO,
     /** Who received the reply, as the plugin sent it. */
-    RECIPIENT
+    RECIPIENT,
+    /** The approved template the agent picked to send instead of free text (WhatsApp, after its window). */
+    TEMPLATE
 }

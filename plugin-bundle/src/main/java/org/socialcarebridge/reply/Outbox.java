@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * uncertain); the outbox decides what is posted, in which order, and what the ticket is told. Only
  * the agent groups' members speak for the brand: anyone else's reply stays in the help desk.
  */
-public final class Outbox {
+public final class Outbox implements org.socialcarebridge.delivery.DeliveryReceipts {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     /** How long a reply waits before its author's groups are asked again when the help desk could not say. */
     static final Duration AUTHOR_RECHECK = Duration.ofMinutes(1);
@@ -278,6 +278,11 @@ public final class Outbox {
     public int reject(long ticketId, String by, String note, long decision) {
         String why = "rejected by " + by + (note == null || note.isBlank() ? " (no note given)" : ": " + note.strip());
         return store.decideHeld(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
+    }
+
+    @Override
+    public boolean receive(org.socialcarebridge.delivery.DeliveryReceipt receipt) {
+        throw new UnsupportedOperationException("delivery receipts are being built (issue 16)");
     }
 
     /** Replies on this ticket waiting for a supervisor now. */

@@ -71,6 +71,7 @@ final class RtFields {
         MESSAGE.put(MessageField.DELIVERY, "Social Delivery");
         MESSAGE.put(MessageField.REPLY_TO, "Social Reply To");
         MESSAGE.put(MessageField.RECIPIENT, "Social Recipient");
+        MESSAGE.put(MessageField.TEMPLATE, "Social Template");
 
         CHOICE.put(ReplyVisibility.PUBLIC, "Public");
         CHOICE.put(ReplyVisibility.PRIVATE, "Private");

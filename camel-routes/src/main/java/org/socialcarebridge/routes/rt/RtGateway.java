@@ -280,6 +280,12 @@ public final class RtGateway implements HostGateway {
     }
 
     @Override
+    public void offerTemplates(org.socialcarebridge.channel.Network network,
+                               List<org.socialcarebridge.channel.MessageTemplate> templates) {
+        throw new HostRejectedException("offering templates to RT is being built (issue 16)");
+    }
+
+    @Override
     public void comment(long ticketId, String text) {
         ObjectNode body = json.createObjectNode().put("Content", text).put("ContentType", "text/plain");
         expectSuccess(session.send("POST", REST + "/ticket/" + ticketId + "/comment", "application/json", body.toString()),

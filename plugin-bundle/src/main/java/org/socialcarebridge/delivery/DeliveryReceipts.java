@@ -1,0 +1,10 @@
+package org.socialcarebridge.delivery;
+
+/**
+ * Where a channel hands the network's receipts for what the brand sent (the outbox, which shows them on the
+ * reply's transaction). A receipt for a message the plugin does not know is ignored and counted.
+ */
+public interface DeliveryReceipts {
+    /** Records it if it moves the message forward; answers whether it did. */
+    boolean receive(DeliveryReceipt receipt);
+}

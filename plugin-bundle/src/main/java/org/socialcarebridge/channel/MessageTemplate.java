@@ -1,5 +1,6 @@
 package org.socialcarebridge.channel;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public record MessageTemplate(String name, String language, int parameters, String body) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
+    /** Runs of whitespace, line breaks and tabs included (a parameter may hold none of those, nor 4 spaces). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\d+)}}");
 
     public MessageTemplate {
@@ -30,6 +33,35 @@ public record MessageTemplate(String name, String language, int parameters, Stri
             throw new IllegalArgumentException("The template '" + name + "' has at least 0 parameters, not " + parameters);
         }
         body = body == null ? "" : body;
+    }
+
+    /**
+     * The values of the placeholders, from what the agent wrote: none for a template without placeholders
+     * (the text stays on the ticket only); the whole text, its line breaks made spaces (WhatsApp refuses
+     * them in a parameter), for one; one non-empty line each for more.
+     *
+     * @throws IllegalArgumentException when the text does not give one value per placeholder
+     */
+    public List<String> parametersFrom(String text) {
+        String written = text == null ? "" : text.strip();
+        if (parameters == 0) {
+            return List.of();
+        }
+        if (parameters == 1) {
+            if (written.isEmpty()) {
+                throw new IllegalArgumentException("The template '" + name + "' has one placeholder ({{1}}): write its"
+                        + " value as the reply's text");
+            }
+            return List.of(SPACES.matcher(written).replaceAll(" "));
+        }
+        List<String> lines = written.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> SPACES.matcher(l).replaceAll(" ")).toList();
+        if (lines.size() != parameters) {
+            throw new IllegalArgumentException("The template '" + name + "' has " + parameters + " placeholders ({{1}} to {{"
+                    + parameters + "}}): write one line for each in the reply's text, in order; it has " + lines.size()
+                    + (lines.size() == 1 ? " line" : " lines"));
+        }
+        return lines;
     }
 
     /** How many placeholders a body has: the highest number among its {@code {{n}}}. */

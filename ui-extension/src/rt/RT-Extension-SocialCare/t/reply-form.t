@@ -72,6 +72,27 @@ my $hostile = social_ticket(q{<script>alert('choices')</script>, Private});
 is_deeply(offered($hostile), ['Private'], 'hostile choices: the known one only');
 $m->content_lacks(q{<script>alert('choices')}, 'and the hostile text is no script on the form');
 
+# Social Template offers a ticket its network's approved templates only, and is not on the form of a
+# network without any.
+my $template = txn_field('Social Template');
+my $order = 0;
+for my $value (['order_update', 'WhatsApp'], ['follow_up', 'WhatsApp'], ['<b>other</b>', 'Elsewhere']) {
+    my ($ok, $msg) = $template->AddValue(Name => $value->[0], Category => $value->[1], Description => 'test',
+        SortOrder => ++$order);
+    ok($ok, "template value $value->[0]") or diag $msg;
+}
+sub templates_offered {
+    my ($network) = @_;
+    my $ticket = social_ticket('Private');
+    $ticket->AddCustomFieldValue(Field => 'Social Network', Value => $network);
+    $m->get_ok('/Ticket/Update.html?Action=Respond&id=' . $ticket->id);
+    my $select = $m->dom->at('select[name$="CustomField-' . $template->id . '-Values"]') or return undef;
+    return [grep { length } map { $_->attr('value') } $select->find('option')->each];
+}
+is_deeply(templates_offered('WhatsApp'), ['order_update', 'follow_up'], "a WhatsApp ticket: WhatsApp's templates");
+is(templates_offered('X'), undef, 'an X ticket: no Social Template on the form');
+$m->content_lacks('<b>other</b>', "and another category's value is not on it, as markup or at all");
+
 # Social Seen is the form's own business: the agent may write it (AgentsModify) but never sees it.
 my $ticket = social_ticket('Public, Private');
 $m->get_ok('/Ticket/Update.html?Action=Respond&id=' . $ticket->id);

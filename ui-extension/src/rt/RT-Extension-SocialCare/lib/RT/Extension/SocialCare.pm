@@ -31,7 +31,7 @@ C<Social care> dashboard) and the C<Social Responses> article class with its exa
 Mason callbacks show the social customer on the ticket, offer only the reply choices the ticket's
 network allows and record which transaction the agent saw when the reply form opened.
 
-=item three endpoints, all behind RT's own login and rights
+=item four endpoints, all behind RT's own login and rights
 
 C<POST /SocialCare/TransactionCustomField> writes a reply's delivery outcome onto its transaction
 (REST2 in RT 5.0 cannot change a transaction's custom fields after the fact).
@@ -41,6 +41,9 @@ plugin change anyone's password; this endpoint needs the system right C<CreateSo
 (which this extension adds) instead and can create nothing else.
 C<GET /SocialCare/GroupMembers?Name=...> lists the user ids in a group, recursively, to who has
 RT's C<SeeGroup> on it (REST2 shows members only to who may change them).
+C<POST /SocialCare/FieldValues> keeps the values of C<Social Template> in one category (a network's
+approved templates) equal to a list, in one database transaction, for who holds
+C<AdminCustomFieldValues> on that field; the Reply form offers a ticket only its network's.
 
 =back
 

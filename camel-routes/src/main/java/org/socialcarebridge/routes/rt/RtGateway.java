@@ -279,10 +279,33 @@ public final class RtGateway implements HostGateway {
         return APPROVAL_GROUP;
     }
 
+    /**
+     * The network's approved templates become the values of Social Template in the category of the network's
+     * name, in one request to the RT extension (REST2 would take a request per value, and leave the list half
+     * changed when one fails); the description shows agents the language and the body.
+     */
     @Override
     public void offerTemplates(org.socialcarebridge.channel.Network network,
                                List<org.socialcarebridge.channel.MessageTemplate> templates) {
-        throw new HostRejectedException("offering templates to RT is being built (issue 16)");
+        String field = RtFields.name(MessageField.TEMPLATE);
+        StringBuilder form = new StringBuilder(HttpCall.form(Map.of("field", field, "category", network.displayName())));
+        for (org.socialcarebridge.channel.MessageTemplate t : templates) {
+            form.append('&').append(HttpCall.form(Map.of("value", t.name())))
+                    .append('&').append(HttpCall.form(Map.of("description", templateDescription(t))));
+        }
+        HttpAnswer answer = session.send("POST", "/SocialCare/FieldValues", "application/x-www-form-urlencoded",
+                form.toString());
+        JsonNode result = parse(answer, "offer " + templates.size() + " " + network.displayName() + " templates");
+        if (!answer.ok() || !result.path("ok").asBoolean(false)) {
+            throw new HostRejectedException("RT did not take the " + network.displayName() + " templates as the values of "
+                    + field + ": " + answer.status() + " " + result.path("error").asText(answer.body()));
+        }
+    }
+
+    /** RT keeps a value's description in 255 characters: the language, then as much of the body as fits. */
+    static String templateDescription(org.socialcarebridge.channel.MessageTemplate t) {
+        String d = t.language() + ": " + t.body().replaceAll("\\s+", " ").strip();
+        return d.codePointCount(0, d.length()) <= 255 ? d : d.substring(0, d.offsetByCodePoints(0, 254)) + "…";
     }
 
     @Override
@@ -342,7 +365,12 @@ public final class RtGateway implements HostGateway {
         return Optional.of(new AgentReply(ticketId, transactionId, agent, content(transactionId), chosen,
                 ticketNeedsApproval, agentNeedsApproval, realName.isBlank() ? agent : realName,
                 seen != null && seen.strip().matches("\\d{1,18}") ? Long.valueOf(seen.strip()) : null,
-                fieldValue(txn, RtFields.name(MessageField.REPLY_TO)))); // the reply policy checks it against the conversation
+                fieldValue(txn, RtFields.name(MessageField.REPLY_TO)), // the reply policy checks it against the conversation
+                blankAsNull(fieldValue(txn, RtFields.name(MessageField.TEMPLATE)))));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

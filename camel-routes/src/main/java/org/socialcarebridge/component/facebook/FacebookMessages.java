@@ -1,11 +1,10 @@
 package org.socialcarebridge.component.facebook;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Remarks;
 import org.socialcarebridge.conversation.SocialIdentity;
@@ -22,9 +21,6 @@ import org.socialcarebridge.conversation.Visibility;
  * the caller keeps as a dead letter.
  */
 final class FacebookMessages {
-    /** How the Graph API writes times: an offset without a colon, which ISO_OFFSET_DATE_TIME refuses. */
-    private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]xx");
-
     private FacebookMessages() {
     }
 
@@ -58,7 +54,7 @@ final class FacebookMessages {
     static InboundMessage comment(JsonNode comment, String postId, String postPermalink, String postText) {
         String created = comment.path("created_time").asText("");
         return comment(required(comment, "id"), postId, comment.path("from"), comment.path("message").asText(""),
-                graphTime(created), created, postPermalink, postText);
+                GraphCall.graphTime(created), created, postPermalink, postText);
     }
 
     /** How much of the post is quoted above a comment: enough to know what it answers. */
@@ -111,7 +107,7 @@ final class FacebookMessages {
         String created = message.path("created_time").asText("");
         String name = message.path("from").path("name").asText("").strip();
         return message(required(message, "id"), required(message.path("from"), "id"), name.isEmpty() ? null : name,
-                message.path("message").asText(""), message.path("attachments"), graphTime(created), created);
+                message.path("message").asText(""), message.path("attachments"), GraphCall.graphTime(created), created);
     }
 
     private static InboundMessage message(String mid, String psid, String name, String text, JsonNode attachments,
@@ -135,15 +131,6 @@ final class FacebookMessages {
                 FacebookChannel.MESSENGER_LIMIT);
         return new InboundMessage(FacebookChannel.FACEBOOK, mid, author, text, createdAt, null, null, Visibility.PRIVATE,
                 null, null, createdAt == null ? rawCreated : null, remarks.list());
-    }
-
-    /** A Graph API time, {@code 2026-12-07T09:15:02+0000}; null when it is not one. */
-    static Instant graphTime(String text) {
-        try {
-            return GRAPH_TIME.parse(text, Instant::from);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static SocialIdentity author(JsonNode from, Remarks remarks) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
 import org.socialcarebridge.channel.NetworkUnavailableException;
@@ -134,7 +135,7 @@ public final class FacebookNetworkClient implements NetworkClient {
                     return;
                 }
             }
-            after = GraphApi.nextPage(answer);
+            after = GraphCall.nextPage(answer);
             if (after == null) {
                 return;
             }
@@ -156,6 +157,6 @@ public final class FacebookNetworkClient implements NetworkClient {
 
     /** Unknown or unreadable time: null, so the item is kept in the look-up rather than cutting it short. */
     private static Instant time(JsonNode item) {
-        return FacebookMessages.graphTime(item.path("created_time").asText(""));
+        return GraphCall.graphTime(item.path("created_time").asText(""));
     }
 }

@@ -1,0 +1,77 @@
+package org.socialcarebridge.component.instagram;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.socialcarebridge.channel.Channel;
+import org.socialcarebridge.channel.Duplicates;
+import org.socialcarebridge.channel.Identities;
+import org.socialcarebridge.channel.Inbound;
+import org.socialcarebridge.channel.LengthRule;
+import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.channel.PrivateMessages;
+import org.socialcarebridge.channel.PublicReplies;
+import org.socialcarebridge.component.facebook.FacebookChannel;
+
+/**
+ * An Instagram professional account as the domain sees it: comments on the brand's media, @mentions of
+ * the brand in comments elsewhere, and direct messages, all delivered by Meta's signed webhook (object
+ * {@code instagram}; a recovery reads the Graph API only after an outage). Public reply = a reply to the
+ * comment, one comment long, starting with the author's @username as Instagram's own app does. Private
+ * reply = a direct message under Meta's rules, the same as Messenger's: 24 hours after the customer's last
+ * message, 7 days for a human agent with {@code HUMAN_AGENT}, and one private reply to a comment within 7
+ * days.
+ */
+public final class InstagramChannel implements Channel {
+    public static final Network INSTAGRAM = Network.declare("instagram", "Instagram");
+    /** Instagram counts code points, a link as written. */
+    public static final LengthRule LENGTH = new LengthRule(LengthRule.Counting.CODE_POINTS, 1, false);
+    /** The longest comment Instagram accepts. */
+    public static final int COMMENT_LIMIT = 2200;
+    /** The longest text of a direct message (the Instagram messaging API's limit, 1000). */
+    public static final int MESSAGE_LIMIT = 1000;
+    /** Instagram usernames: at most 30 letters, digits, periods and underscores. */
+    public static final int LONGEST_USERNAME = 30;
+
+    @Override
+    public Network network() {
+        return INSTAGRAM;
+    }
+
+    @Override
+    public Set<Inbound> receives() {
+        return Set.of(new Inbound(Inbound.Kind.COMMENT, Inbound.Arrival.WEBHOOK),
+                new Inbound(Inbound.Kind.DIRECT_MESSAGE, Inbound.Arrival.WEBHOOK));
+    }
+
+    @Override
+    public Optional<PublicReplies> publicReplies() {
+        return Optional.of(new PublicReplies(COMMENT_LIMIT, LENGTH, PublicReplies.Threads.NONE, true));
+    }
+
+    /** Meta's messaging rules, the same windows and tag as Messenger's. */
+    @Override
+    public Optional<PrivateMessages> privateMessages() {
+        return Optional.of(new PrivateMessages(MESSAGE_LIMIT, LENGTH, PrivateMessages.Addressing.ACCOUNT,
+                FacebookChannel.MESSAGING_WINDOW, false, new PrivateMessages.LateReplies(FacebookChannel.HUMAN_AGENT_WINDOW,
+                FacebookChannel.HUMAN_AGENT_TAG), FacebookChannel.PRIVATE_REPLY_WINDOW));
+    }
+
+    /** The account may hide comments on its media ({@code POST /{comment-id}?hide=true}). */
+    @Override
+    public boolean hidesComments() {
+        return true;
+    }
+
+    /** The Graph API has no idempotency key: after an unanswered send, the account's replies are looked up. */
+    @Override
+    public Duplicates duplicates() {
+        return Duplicates.LOOK_UP_BEFORE_POSTING_AGAIN;
+    }
+
+    /** People are @usernames with a profile at {@code instagram.com/<username>/}. */
+    @Override
+    public Identities identities() {
+        return new Identities(LONGEST_USERNAME, false, "https://www.instagram.com/{handle}/");
+    }
+}

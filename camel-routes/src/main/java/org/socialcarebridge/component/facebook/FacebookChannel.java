@@ -65,9 +65,18 @@ public final class FacebookChannel implements Channel {
 
     @Override
     public Optional<PrivateMessages> privateMessages() {
-        return Optional.of(new PrivateMessages(MESSENGER_LIMIT, LENGTH, PrivateMessages.Addressing.ACCOUNT,
-                MESSAGING_WINDOW, false, new PrivateMessages.LateReplies(HUMAN_AGENT_WINDOW, HUMAN_AGENT_TAG),
-                PRIVATE_REPLY_WINDOW));
+        return Optional.of(metaRules(MESSENGER_LIMIT));
+    }
+
+    /**
+     * Meta's rules for private messages, Messenger's and Instagram's alike: the 24-hour window, the
+     * {@code HUMAN_AGENT} tag up to 7 days, one private reply to a comment within 7 days.
+     *
+     * @param limit the product's longest text message
+     */
+    public static PrivateMessages metaRules(int limit) {
+        return new PrivateMessages(limit, LENGTH, PrivateMessages.Addressing.ACCOUNT, MESSAGING_WINDOW, false,
+                new PrivateMessages.LateReplies(HUMAN_AGENT_WINDOW, HUMAN_AGENT_TAG), PRIVATE_REPLY_WINDOW);
     }
 
     /** A Page may hide comments on its posts ({@code POST /{comment-id}?is_hidden=true}). */

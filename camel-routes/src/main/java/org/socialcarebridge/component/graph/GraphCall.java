@@ -95,6 +95,20 @@ public final class GraphCall {
         return HttpCall.form(q);
     }
 
+    /**
+     * The {@code message_id} of a Send API answer. An answer without one is a send whose outcome is unknown:
+     * thrown as unavailable, so the outbox looks it up before sending it again.
+     *
+     * @param what what was sent, e.g. "Facebook Messenger message"
+     */
+    public static String messageId(JsonNode answer, String what) {
+        String id = answer.path("message_id").asText("");
+        if (id.isEmpty()) {
+            throw new NetworkUnavailableException("Meta accepted the " + what + " but answered no message_id: " + answer);
+        }
+        return id;
+    }
+
     /** The cursor of the page after this one of a Graph list, or null when it is the last. */
     public static String nextPage(JsonNode page) {
         JsonNode paging = page.path("paging");

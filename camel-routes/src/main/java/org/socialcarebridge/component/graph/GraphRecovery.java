@@ -3,16 +3,14 @@ package org.socialcarebridge.component.graph;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.channel.Network;
+import org.socialcarebridge.component.MessageBatch;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.persistence.Database;
@@ -196,39 +194,30 @@ public abstract class GraphRecovery {
         } while (after != null);
     }
 
-    /** What a list page brought, stored at once: the messages in one receive, then each unreadable item. */
+    /** What a pass read and stored. */
     public static final class Tally {
-        private final Network network;
-        private final Map<String, InboundMessage> messages = new LinkedHashMap<>();
-        private final List<String[]> unreadableItems = new ArrayList<>();
+        private final MessageBatch batch;
         int read;
         int fresh;
         int unreadable;
 
         Tally(Network network) {
-            this.network = network;
+            this.batch = new MessageBatch(network);
         }
 
         public void add(InboundMessage m) {
-            messages.putIfAbsent(m.key(), m);
+            batch.add(m);
         }
 
         public void unreadable(String id, JsonNode raw, String reason) {
-            unreadableItems.add(new String[] {id, raw.toString(), "Recovered from the Graph API but not readable: " + reason});
+            batch.unreadable(id, raw.toString(), "Recovered from the Graph API but not readable: " + reason);
         }
 
         void store(Intake intake) {
-            if (!messages.isEmpty()) {
-                fresh += intake.receive(List.copyOf(messages.values()));
-                read += messages.size();
-            }
-            for (String[] u : unreadableItems) {
-                if (intake.recordUnreadable(network, u[0], u[1], u[2])) {
-                    unreadable++;
-                }
-            }
-            messages.clear();
-            unreadableItems.clear();
+            MessageBatch.Stored stored = batch.store(intake);
+            read += stored.messages();
+            fresh += stored.freshMessages();
+            unreadable += stored.freshUnreadable();
         }
     }
 }

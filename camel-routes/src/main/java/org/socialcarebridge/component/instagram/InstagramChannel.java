@@ -24,8 +24,8 @@ import org.socialcarebridge.component.facebook.FacebookChannel;
  */
 public final class InstagramChannel implements Channel {
     public static final Network INSTAGRAM = Network.declare("instagram", "Instagram");
-    /** Instagram counts code points, a link as written. */
-    public static final LengthRule LENGTH = new LengthRule(LengthRule.Counting.CODE_POINTS, 1, false);
+    /** Instagram counts as Facebook does: code points, a link as written. */
+    public static final LengthRule LENGTH = FacebookChannel.LENGTH;
     /** The longest comment Instagram accepts. */
     public static final int COMMENT_LIMIT = 2200;
     /** The longest text of a direct message (the Instagram messaging API's limit, 1000). */
@@ -52,9 +52,7 @@ public final class InstagramChannel implements Channel {
     /** Meta's messaging rules, the same windows and tag as Messenger's. */
     @Override
     public Optional<PrivateMessages> privateMessages() {
-        return Optional.of(new PrivateMessages(MESSAGE_LIMIT, LENGTH, PrivateMessages.Addressing.ACCOUNT,
-                FacebookChannel.MESSAGING_WINDOW, false, new PrivateMessages.LateReplies(FacebookChannel.HUMAN_AGENT_WINDOW,
-                FacebookChannel.HUMAN_AGENT_TAG), FacebookChannel.PRIVATE_REPLY_WINDOW));
+        return Optional.of(FacebookChannel.metaRules(MESSAGE_LIMIT));
     }
 
     /** The account may hide comments on its media ({@code POST /{comment-id}?hide=true}). */

@@ -54,42 +54,44 @@ final class InstagramMessages {
      * entry's {@code time} stands for it). One conversation per commenter and media.
      */
     static InstagramComment webhookComment(JsonNode value, long entryTime) {
-        return new InstagramComment(required(value, "id"), required(value.path("media"), "id"), value.path("from"),
-                value.path("text").asText(""), entryTime > 0 ? Instant.ofEpochSecond(entryTime) : null);
+        JsonNode from = value.path("from");
+        return new InstagramComment(required(value, "id"), required(value.path("media"), "id"), required(from, "id"),
+                from.path("username").asText(""), value.path("text").asText(""),
+                entryTime > 0 ? Instant.ofEpochSecond(entryTime) : null);
     }
 
-    /** A comment as the Graph API reads it ({@code timestamp} as {@code 2026-12-07T09:15:02+0000}). */
+    /**
+     * A comment as the Graph API reads it ({@code timestamp} as {@code 2026-12-07T09:15:02+0000}; the
+     * username in {@code from} or beside it).
+     *
+     * @param mediaId the media it was read under, or null to take the comment's {@code media.id}
+     */
     static InstagramComment graphComment(JsonNode comment, String mediaId) {
-        String media = mediaId != null ? mediaId : required(comment.path("media"), "id");
         JsonNode from = comment.path("from");
-        if (from.path("username").asText("").isEmpty() && !comment.path("username").asText("").isEmpty()) {
-            from = comment.path("from").isObject() ? ((com.fasterxml.jackson.databind.node.ObjectNode) from.deepCopy())
-                    .put("username", comment.path("username").asText()) : from;
-        }
-        return new InstagramComment(required(comment, "id"), media, from, comment.path("text").asText(""),
-                GraphCall.graphTime(comment.path("timestamp").asText("")));
+        return new InstagramComment(required(comment, "id"), mediaId != null ? mediaId : required(comment.path("media"), "id"),
+                required(from, "id"), from.path("username").asText(comment.path("username").asText("")),
+                comment.path("text").asText(""), GraphCall.graphTime(comment.path("timestamp").asText("")));
     }
 
     /** A comment's parts as both shapes give them. */
-    record InstagramComment(String id, String mediaId, JsonNode from, String text, Instant createdAt) {
+    record InstagramComment(String id, String mediaId, String authorId, String username, String text, Instant createdAt) {
         /** On the brand's media. */
         InboundMessage onBrandMedia() {
-            return message(id, "", "The comment");
+            return message(id, "");
         }
 
         /** On someone else's media, mentioning the brand. */
         InboundMessage mention() {
-            return message(new Mention(mediaId, id).messageId(), Mention.PREFIX, "The mention");
+            return message(new Mention(mediaId, id).messageId(), Mention.PREFIX);
         }
 
-        private InboundMessage message(String messageId, String conversationPrefix, String what) {
+        private InboundMessage message(String messageId, String conversationPrefix) {
             Remarks remarks = new Remarks();
-            SocialIdentity author = author(from, remarks);
+            SocialIdentity author = author(authorId, username.strip(), remarks);
             remarks.beyondNetworkLimit(InstagramChannel.INSTAGRAM, "comment", text.codePointCount(0, text.length()),
                     InstagramChannel.COMMENT_LIMIT);
             return new InboundMessage(InstagramChannel.INSTAGRAM, messageId, author, text, createdAt, null,
-                    conversationPrefix + mediaId + ":" + author.accountId(), Visibility.PUBLIC, null, null, null,
-                    remarks.list());
+                    conversationPrefix + mediaId + ":" + authorId, Visibility.PUBLIC, null, null, null, remarks.list());
         }
     }
 
@@ -115,9 +117,7 @@ final class InstagramMessages {
                                           Instant createdAt) {
         Remarks remarks = new Remarks();
         // A direct message names its sender by id only; the id stands for the @username until one is known.
-        SocialIdentity author = new SocialIdentity(InstagramChannel.INSTAGRAM, igsid,
-                remarks.fit("The username", username == null ? igsid : username, SocialIdentity.HANDLE_LENGTH), null,
-                username == null ? null : profile(username), 0, false);
+        SocialIdentity author = author(igsid, username == null ? "" : username, remarks);
         JsonNode list = attachments.isArray() ? attachments : attachments.path("data");
         if (text.isEmpty() && list.isArray() && !list.isEmpty()) {
             // Attachments are not fetched: the agent at least sees that something was sent.
@@ -129,9 +129,7 @@ final class InstagramMessages {
                 null, null, null, remarks.list());
     }
 
-    private static SocialIdentity author(JsonNode from, Remarks remarks) {
-        String id = required(from, "id");
-        String username = from.path("username").asText("").strip();
+    private static SocialIdentity author(String id, String username, Remarks remarks) {
         return new SocialIdentity(InstagramChannel.INSTAGRAM, id,
                 remarks.fit("The username", username.isEmpty() ? id : username, SocialIdentity.HANDLE_LENGTH), null,
                 username.isEmpty() ? null : profile(username), 0, false);

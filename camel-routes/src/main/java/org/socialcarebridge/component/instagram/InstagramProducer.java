@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialcarebridge.channel.NetworkUnavailableException;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.component.feed.ChannelProducer;
+import org.socialcarebridge.component.graph.GraphCall;
 
 /**
  * {@code instagram:post}: sends exactly what the {@link OutboundPost} says. A public post is a reply under
@@ -59,12 +59,6 @@ final class InstagramProducer extends ChannelProducer {
     }
 
     private PostedMessage message(JsonNode answer, String what) {
-        String id = answer.path("message_id").asText("");
-        if (id.isEmpty()) {
-            // Meta took the call but named no message: the outbox looks it up before sending it again.
-            throw new NetworkUnavailableException("Instagram accepted the " + what + " but answered no message_id: "
-                    + answer);
-        }
-        return new PostedMessage(id, inbox);
+        return new PostedMessage(GraphCall.messageId(answer, "Instagram " + what), inbox);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.socialcarebridge.component.facebook.FacebookSettings;
+import org.socialcarebridge.component.graph.GraphConfiguration;
 import org.socialcarebridge.settings.Settings;
 
 /**
@@ -20,8 +21,8 @@ public record InstagramSettings(boolean enabled, String graphUrl, String account
                                 Duration recoveryInterval, Duration recoveryLookBack) {
     public static final String PID = "org.socialcarebridge.network.instagram";
     public static final String FILE = "etc/" + PID + ".cfg";
-    public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_RECOVERY_LOOK_BACK = Duration.ofHours(24);
+    public static final Duration DEFAULT_RECOVERY_INTERVAL = GraphConfiguration.DEFAULT_RECOVERY_INTERVAL;
+    public static final Duration DEFAULT_RECOVERY_LOOK_BACK = GraphConfiguration.DEFAULT_RECOVERY_LOOK_BACK;
     static final Set<String> KEYS = Set.of("enabled", "graphUrl", "accountId", "pageId", "pageToken", "recoveryInterval",
             "recoveryLookBack");
 

@@ -1,21 +1,16 @@
 package org.socialcarebridge.component.instagram;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.component.MessageBatch;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.intake.Intake;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes the Meta webhook's verified {@code instagram} deliveries into the ledger, every entry of a batch in
@@ -32,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class InstagramWebhookHandler implements WebhookObjectHandler {
     /** The Meta webhook's {@code object} of Instagram professional accounts. */
     public static final String OBJECT = "instagram";
-    private static final Logger LOG = LoggerFactory.getLogger(InstagramWebhookHandler.class);
 
     private final Intake intake;
     private final String accountId;
@@ -50,8 +44,7 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
 
     @Override
     public WebhookReceipt receive(WebhookDelivery delivery, JsonNode root) {
-        Map<String, InboundMessage> messages = new LinkedHashMap<>();
-        List<Unreadable> unreadable = new ArrayList<>();
+        MessageBatch batch = new MessageBatch(InstagramChannel.INSTAGRAM);
         for (JsonNode entry : root.path("entry")) {
             long time = entry.path("time").asLong(0);
             for (JsonNode change : entry.path("changes")) {
@@ -62,17 +55,17 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
                         continue; // the account's own comment: the plugin's or a moderator's reply
                     }
                     try {
-                        put(messages, InstagramMessages.webhookComment(value, time).onBrandMedia());
+                        batch.add(InstagramMessages.webhookComment(value, time).onBrandMedia());
                     } catch (IllegalArgumentException e) {
-                        unreadable.add(new Unreadable(value.path("id").asText(null), value.toString(), e.getMessage()));
+                        batch.unreadable(value.path("id").asText(null), value.toString(), e.getMessage());
                     }
                 } else if ("mentions".equals(field)) {
                     try {
-                        put(messages, mention(value));
+                        batch.add(mention(value));
                     } catch (IllegalArgumentException | PostRejectedException e) {
                         // Meta refused the read for good (the comment is gone): retrying would not help.
-                        unreadable.add(new Unreadable(value.path("comment_id").asText(null), value.toString(),
-                                e.getMessage()));
+                        batch.unreadable(value.path("comment_id").asText(null), value.toString(),
+                                e.getMessage());
                     }
                 }
                 // Any other field (story insights, live comments, ...) is nothing the channel takes.
@@ -84,24 +77,13 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
                     continue; // a read, a reaction, a postback, or an echo of what the account sent
                 }
                 try {
-                    put(messages, InstagramMessages.webhookMessage(event));
+                    batch.add(InstagramMessages.webhookMessage(event));
                 } catch (IllegalArgumentException e) {
-                    unreadable.add(new Unreadable(message.path("mid").asText(null), event.toString(), e.getMessage()));
+                    batch.unreadable(message.path("mid").asText(null), event.toString(), e.getMessage());
                 }
             }
         }
-        int fresh = messages.isEmpty() ? 0 : intake.receive(List.copyOf(messages.values()));
-        for (Unreadable u : unreadable) {
-            if (intake.recordUnreadable(InstagramChannel.INSTAGRAM, u.id(), u.raw(), u.reason())) {
-                fresh++;
-            }
-        }
-        int events = messages.size() + unreadable.size();
-        if (fresh < events) {
-            LOG.info("A Meta Instagram delivery of {} events held {} seen before (Meta retries and duplicates deliveries)",
-                    events, events - fresh);
-        }
-        return new WebhookReceipt(events, fresh);
+        return WebhookReceipt.of(batch.store(intake), "Instagram");
     }
 
     /**
@@ -117,12 +99,5 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
                     + " (deleted since, or not visible to it)");
         }
         return InstagramMessages.graphComment(comment, mediaId).mention();
-    }
-
-    private static void put(Map<String, InboundMessage> messages, InboundMessage m) {
-        messages.putIfAbsent(m.key(), m);
-    }
-
-    private record Unreadable(String id, String raw, String reason) {
     }
 }

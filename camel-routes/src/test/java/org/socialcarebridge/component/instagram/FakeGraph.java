@@ -21,6 +21,11 @@ final class FakeGraph implements AutoCloseable {
     record Answer(int status, String body) {
     }
 
+    /** The simulator's Instagram account and the Page it is linked to. */
+    static final String ACCOUNT = "17841400000000001";
+    static final String PAGE = "576497280794490";
+    /** Random per run: no token is written into the tests. */
+    final String token = "page-token-" + java.util.UUID.randomUUID();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final HttpServer server;
@@ -47,6 +52,16 @@ final class FakeGraph implements AutoCloseable {
     /** The Graph API's base URL, without the version. */
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The channel's configuration against this double. */
+    InstagramConfiguration configuration() {
+        InstagramConfiguration c = new InstagramConfiguration();
+        c.setBaseUrl(url());
+        c.setAccountId(ACCOUNT);
+        c.setPageId(PAGE);
+        c.setPageToken(token);
+        return c;
     }
 
     /** {@code GET /17841/media} answers {@code body} (the version is added). */

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +30,8 @@ import org.socialcarebridge.routes.http.HttpCall;
  * domain's choice); Meta's refusals come back with Instagram's advice; earlier attempts are found again.
  */
 class InstagramComponentTest {
-    static final String ACCOUNT = "17841400000000001";
-    static final String PAGE = "576497280794490";
-    static final String TOKEN = "page-token-" + UUID.randomUUID();
+    static final String ACCOUNT = FakeGraph.ACCOUNT;
+    static final String PAGE = FakeGraph.PAGE;
 
     final ObjectMapper json = new ObjectMapper();
     final DefaultCamelContext camel = new DefaultCamelContext();
@@ -44,7 +42,7 @@ class InstagramComponentTest {
     void start() throws Exception {
         graph = new FakeGraph();
         InstagramConfiguration c = InstagramConfiguration.from(InstagramSettings.from(Map.of("enabled", "true",
-                "graphUrl", graph.url(), "accountId", ACCOUNT, "pageId", PAGE, "pageToken", TOKEN)));
+                "graphUrl", graph.url(), "accountId", ACCOUNT, "pageId", PAGE, "pageToken", graph.token)));
         InstagramComponent component = new InstagramComponent(c, new InstagramApi(new HttpCall(camel), c, json));
         camel.addComponent(InstagramComponent.SCHEME, component);
         camel.start();
@@ -79,7 +77,7 @@ class InstagramComponentTest {
         assertEquals("https://business.facebook.com/latest/inbox/all?asset_id=" + PAGE, posted.url());
         FakeGraph.Request sent = graph.to("POST", "/1790001/replies").get(0);
         assertEquals("@olga.k Sorry, we are on it", body(sent).get("message").asText());
-        assertEquals("Bearer " + TOKEN, sent.authorization());
+        assertEquals("Bearer " + graph.token, sent.authorization());
     }
 
     @Test
@@ -156,7 +154,7 @@ class InstagramComponentTest {
         PostRejectedException token = assertThrows(PostRejectedException.class,
                 () -> instagram.post(publicReply("1790001", "Hi"), "key-8"));
         assertTrue(token.getMessage().contains("etc/org.socialcarebridge.network.instagram.cfg"), token.getMessage());
-        assertFalse(token.getMessage().contains(TOKEN), "the token is never in a message");
+        assertFalse(token.getMessage().contains(graph.token), "the token is never in a message");
 
         graph.answer("POST", "/1790002/replies", 400, "{\"error\":{\"message\":\"(#4) Application request limit reached\","
                 + "\"code\":4}}");

@@ -34,7 +34,7 @@ import org.socialcarebridge.routes.http.HttpCall;
  * and what the webhook already brought is stored once.
  */
 class InstagramRecoveryTest {
-    static final String ACCOUNT = "17841400000000001";
+    static final String ACCOUNT = FakeGraph.ACCOUNT;
     static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
 
     final ObjectMapper json = new ObjectMapper();
@@ -50,11 +50,7 @@ class InstagramRecoveryTest {
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         camel.start();
-        InstagramConfiguration c = new InstagramConfiguration();
-        c.setBaseUrl(graph.url());
-        c.setAccountId(ACCOUNT);
-        c.setPageId("576497280794490");
-        c.setPageToken("page-token-" + UUID.randomUUID());
+        InstagramConfiguration c = graph.configuration();
         api = new InstagramApi(new HttpCall(camel), c, json);
         graph.answer("GET", "/" + ACCOUNT + "/media", "{\"data\":[{\"id\":\"1800001\",\"timestamp\":"
                 + "\"2026-11-01T10:00:00+0000\",\"caption\":\"Spring\"}]}");

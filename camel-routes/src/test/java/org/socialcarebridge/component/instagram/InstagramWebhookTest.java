@@ -37,8 +37,7 @@ import org.socialcarebridge.routes.http.HttpCall;
  * direct messages become entries once; the account's own things and echoes become nothing.
  */
 class InstagramWebhookTest {
-    static final String ACCOUNT = "17841400000000001";
-    static final String TOKEN = "page-token-" + UUID.randomUUID();
+    static final String ACCOUNT = FakeGraph.ACCOUNT;
 
     final ObjectMapper json = new ObjectMapper();
     final DefaultCamelContext camel = new DefaultCamelContext();
@@ -53,11 +52,7 @@ class InstagramWebhookTest {
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         camel.start();
-        InstagramConfiguration c = new InstagramConfiguration();
-        c.setBaseUrl(graph.url());
-        c.setAccountId(ACCOUNT);
-        c.setPageId("576497280794490");
-        c.setPageToken(TOKEN);
+        InstagramConfiguration c = graph.configuration();
         dispatch = new WebhookDispatch(intake, json);
         dispatch.take(InstagramWebhookHandler.OBJECT, new InstagramWebhookHandler(intake, ACCOUNT,
                 new InstagramApi(new HttpCall(camel), c, json)));
@@ -142,7 +137,7 @@ class InstagramWebhookTest {
         assertEquals(Instant.parse("2026-12-07T09:15:02Z"), e.message().createdAt());
         FakeGraph.Request read = graph.to("GET", "/" + ACCOUNT).get(0);
         assertTrue(read.query().contains("mentioned_comment.comment_id(1790009)"), read.query());
-        assertEquals("Bearer " + TOKEN, read.authorization(), "the token as a header, never in the URL");
+        assertEquals("Bearer " + graph.token, read.authorization(), "the token as a header, never in the URL");
     }
 
     @Test

@@ -116,6 +116,19 @@ public final class GraphCall {
         return paging.hasNonNull("next") && !after.isEmpty() ? after : null;
     }
 
+    /**
+     * A text field Meta sends on every such item (a comment's id, a message's mid); an item without it is
+     * refused naming the field, for the caller to keep as a dead letter.
+     */
+    public static String required(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (!v.isTextual() && !v.isNumber() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("The field '" + field + "' is missing or empty (got " + v
+                    + "); Meta sends it on every such item, so this one is not readable as it is");
+        }
+        return v.asText();
+    }
+
     /** A Graph API time, {@code 2026-12-07T09:15:02+0000}; null when it is not one. */
     public static Instant graphTime(String text) {
         try {

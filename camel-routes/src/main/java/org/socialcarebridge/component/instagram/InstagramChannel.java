@@ -1,17 +1,11 @@
 package org.socialcarebridge.component.instagram;
 
 import java.util.Optional;
-import java.util.Set;
 
-import org.socialcarebridge.channel.Channel;
-import org.socialcarebridge.channel.Duplicates;
 import org.socialcarebridge.channel.Identities;
-import org.socialcarebridge.channel.Inbound;
-import org.socialcarebridge.channel.LengthRule;
 import org.socialcarebridge.channel.Network;
-import org.socialcarebridge.channel.PrivateMessages;
 import org.socialcarebridge.channel.PublicReplies;
-import org.socialcarebridge.component.facebook.FacebookChannel;
+import org.socialcarebridge.component.graph.MetaChannel;
 
 /**
  * An Instagram professional account as the domain sees it: comments on the brand's media, @mentions of
@@ -22,10 +16,8 @@ import org.socialcarebridge.component.facebook.FacebookChannel;
  * message, 7 days for a human agent with {@code HUMAN_AGENT}, and one private reply to a comment within 7
  * days.
  */
-public final class InstagramChannel implements Channel {
+public final class InstagramChannel extends MetaChannel {
     public static final Network INSTAGRAM = Network.declare("instagram", "Instagram");
-    /** Instagram counts as Facebook does: code points, a link as written. */
-    public static final LengthRule LENGTH = FacebookChannel.LENGTH;
     /** The longest comment Instagram accepts. */
     public static final int COMMENT_LIMIT = 2200;
     /** The longest text of a direct message (the Instagram messaging API's limit, 1000). */
@@ -39,32 +31,13 @@ public final class InstagramChannel implements Channel {
     }
 
     @Override
-    public Set<Inbound> receives() {
-        return Set.of(new Inbound(Inbound.Kind.COMMENT, Inbound.Arrival.WEBHOOK),
-                new Inbound(Inbound.Kind.DIRECT_MESSAGE, Inbound.Arrival.WEBHOOK));
-    }
-
-    @Override
     public Optional<PublicReplies> publicReplies() {
         return Optional.of(new PublicReplies(COMMENT_LIMIT, LENGTH, PublicReplies.Threads.NONE, true));
     }
 
-    /** Meta's messaging rules, the same windows and tag as Messenger's. */
     @Override
-    public Optional<PrivateMessages> privateMessages() {
-        return Optional.of(FacebookChannel.metaRules(MESSAGE_LIMIT));
-    }
-
-    /** The account may hide comments on its media ({@code POST /{comment-id}?hide=true}). */
-    @Override
-    public boolean hidesComments() {
-        return true;
-    }
-
-    /** The Graph API has no idempotency key: after an unanswered send, the account's replies are looked up. */
-    @Override
-    public Duplicates duplicates() {
-        return Duplicates.LOOK_UP_BEFORE_POSTING_AGAIN;
+    protected int messageLimit() {
+        return MESSAGE_LIMIT;
     }
 
     /** People are @usernames with a profile at {@code instagram.com/<username>/}. */

@@ -55,7 +55,7 @@ final class InstagramMessages {
      */
     static InstagramComment webhookComment(JsonNode value, long entryTime) {
         JsonNode from = value.path("from");
-        return new InstagramComment(required(value, "id"), required(value.path("media"), "id"), required(from, "id"),
+        return new InstagramComment(GraphCall.required(value, "id"), GraphCall.required(value.path("media"), "id"), GraphCall.required(from, "id"),
                 from.path("username").asText(""), value.path("text").asText(""),
                 entryTime > 0 ? Instant.ofEpochSecond(entryTime) : null);
     }
@@ -68,8 +68,8 @@ final class InstagramMessages {
      */
     static InstagramComment graphComment(JsonNode comment, String mediaId) {
         JsonNode from = comment.path("from");
-        return new InstagramComment(required(comment, "id"), mediaId != null ? mediaId : required(comment.path("media"), "id"),
-                required(from, "id"), from.path("username").asText(comment.path("username").asText("")),
+        return new InstagramComment(GraphCall.required(comment, "id"), mediaId != null ? mediaId : GraphCall.required(comment.path("media"), "id"),
+                GraphCall.required(from, "id"), from.path("username").asText(comment.path("username").asText("")),
                 comment.path("text").asText(""), GraphCall.graphTime(comment.path("timestamp").asText("")));
     }
 
@@ -99,7 +99,7 @@ final class InstagramMessages {
     static InboundMessage webhookMessage(JsonNode event) {
         JsonNode message = event.path("message");
         JsonNode ts = event.path("timestamp");
-        return message(required(message, "mid"), required(event.path("sender"), "id"), null,
+        return message(GraphCall.required(message, "mid"), GraphCall.required(event.path("sender"), "id"), null,
                 message.path("text").asText(""), message.path("attachments"),
                 ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : null);
     }
@@ -108,7 +108,7 @@ final class InstagramMessages {
     static InboundMessage graphMessage(JsonNode message) {
         JsonNode from = message.path("from");
         String username = from.path("username").asText("").strip();
-        return message(required(message, "id"), required(from, "id"), username.isEmpty() ? null : username,
+        return message(GraphCall.required(message, "id"), GraphCall.required(from, "id"), username.isEmpty() ? null : username,
                 message.path("message").asText(""), message.path("attachments"),
                 GraphCall.graphTime(message.path("created_time").asText("")));
     }
@@ -139,15 +139,5 @@ final class InstagramMessages {
     private static String profile(String username) {
         return username.matches("[A-Za-z0-9._]{1," + InstagramChannel.LONGEST_USERNAME + "}")
                 ? "https://www.instagram.com/" + username + "/" : null;
-    }
-
-    /** A text field that must be there, e.g. a comment's {@code id}. */
-    static String required(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        if (!v.isTextual() && !v.isNumber() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("The field '" + field + "' is missing or empty (got " + v
-                    + "); Meta sends it on every such Instagram item, so this one is not readable as it is");
-        }
-        return v.asText();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.component.MessageBatch;
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
@@ -91,8 +92,8 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
      * the mention again, since the recovery cannot list mentions (they are on other people's media).
      */
     private InboundMessage mention(JsonNode value) {
-        String mediaId = InstagramMessages.required(value, "media_id");
-        String commentId = InstagramMessages.required(value, "comment_id");
+        String mediaId = GraphCall.required(value, "media_id");
+        String commentId = GraphCall.required(value, "comment_id");
         JsonNode comment = api.mentionedComment(commentId);
         if (comment.isMissingNode() || comment.isNull()) {
             throw new IllegalArgumentException("The Graph API has no comment " + commentId + " mentioning the account"

@@ -10,48 +10,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.component.graph.GraphRecovery;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Visibility;
-import org.socialcarebridge.intake.Intake;
-import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.persistence.DatabaseSettings;
-import org.socialcarebridge.routes.http.HttpCall;
 
 /**
  * {@link InstagramRecovery} against a Graph double: the media's comments and the Instagram conversations'
  * messages since the mark become the messages the webhook would have made, the account's own are skipped,
  * and what the webhook already brought is stored once.
  */
-class InstagramRecoveryTest {
-    static final String ACCOUNT = FakeGraph.ACCOUNT;
+class InstagramRecoveryTest extends LedgerAndGraphDouble {
     static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
-
-    final ObjectMapper json = new ObjectMapper();
-    final DefaultCamelContext camel = new DefaultCamelContext();
-    FakeGraph graph;
-    Database db;
-    Intake intake;
-    InstagramApi api;
 
     @BeforeEach
     void start() throws Exception {
-        graph = new FakeGraph();
-        db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
-        camel.start();
-        InstagramConfiguration c = graph.configuration();
-        api = new InstagramApi(new HttpCall(camel), c, json);
         graph.answer("GET", "/" + ACCOUNT + "/media", "{\"data\":[{\"id\":\"1800001\",\"timestamp\":"
                 + "\"2026-11-01T10:00:00+0000\",\"caption\":\"Spring\"}]}");
         graph.answer("GET", "/1800001/comments", "{\"data\":["
@@ -73,19 +49,8 @@ class InstagramRecoveryTest {
                 + "\"message\":\"Before the mark\"}]}");
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        camel.close();
-        graph.close();
-        db.close();
-    }
-
     InstagramRecovery recovery() {
         return new InstagramRecovery(api, intake, db, ACCOUNT, Duration.ofHours(24), 10, Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    LedgerEntry entry(String id) {
-        return db.read(em -> em.find(LedgerEntry.class, "instagram:" + id));
     }
 
     @Test

@@ -7,16 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcarebridge.channel.NetworkUnavailableException;
@@ -26,43 +18,19 @@ import org.socialcarebridge.component.webhook.WebhookReceipt;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Visibility;
-import org.socialcarebridge.intake.Intake;
-import org.socialcarebridge.persistence.Database;
-import org.socialcarebridge.persistence.DatabaseSettings;
-import org.socialcarebridge.routes.http.HttpCall;
 
 /**
  * The {@code instagram} object of Meta's webhook through the {@link WebhookDispatch} (as the receiver hands it
  * over, signature checked) into an in-memory ledger: comments, mentions read back from a Graph double, and
  * direct messages become entries once; the account's own things and echoes become nothing.
  */
-class InstagramWebhookTest {
-    static final String ACCOUNT = FakeGraph.ACCOUNT;
-
-    final ObjectMapper json = new ObjectMapper();
-    final DefaultCamelContext camel = new DefaultCamelContext();
-    FakeGraph graph;
-    Database db;
-    Intake intake;
+class InstagramWebhookTest extends LedgerAndGraphDouble {
     WebhookDispatch dispatch;
 
     @BeforeEach
     void start() throws Exception {
-        graph = new FakeGraph();
-        db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
-        camel.start();
-        InstagramConfiguration c = graph.configuration();
         dispatch = new WebhookDispatch(intake, json);
-        dispatch.take(InstagramWebhookHandler.OBJECT, new InstagramWebhookHandler(intake, ACCOUNT,
-                new InstagramApi(new HttpCall(camel), c, json)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        camel.close();
-        graph.close();
-        db.close();
+        dispatch.take(InstagramWebhookHandler.OBJECT, new InstagramWebhookHandler(intake, ACCOUNT, api));
     }
 
     static String delivery(String... entries) {
@@ -84,14 +52,6 @@ class InstagramWebhookTest {
 
     WebhookReceipt receive(String body) throws Exception {
         return dispatch.receive(new WebhookDelivery("meta", body.getBytes(StandardCharsets.UTF_8), Instant.now()));
-    }
-
-    LedgerEntry entry(String id) {
-        return db.read(em -> em.find(LedgerEntry.class, "instagram:" + id));
-    }
-
-    long ledgerSize() {
-        return db.read(em -> em.createQuery("select count(e) from LedgerEntry e", Long.class).getSingleResult());
     }
 
     @Test

@@ -1,17 +1,11 @@
 package org.socialcarebridge.component.facebook;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
-import org.socialcarebridge.channel.Channel;
-import org.socialcarebridge.channel.Duplicates;
 import org.socialcarebridge.channel.Identities;
-import org.socialcarebridge.channel.Inbound;
-import org.socialcarebridge.channel.LengthRule;
 import org.socialcarebridge.channel.Network;
-import org.socialcarebridge.channel.PrivateMessages;
 import org.socialcarebridge.channel.PublicReplies;
+import org.socialcarebridge.component.graph.MetaChannel;
 
 /**
  * A Facebook Page as the domain sees it: comments on the Page's posts and on visitor posts, and
@@ -25,22 +19,12 @@ import org.socialcarebridge.channel.PublicReplies;
  * Comments and Messenger are one network, {@code facebook}: the ticket's Social Network is Facebook for
  * both, the visibility says which (issue 15, point 5).
  */
-public final class FacebookChannel implements Channel {
+public final class FacebookChannel extends MetaChannel {
     public static final Network FACEBOOK = Network.declare("facebook", "Facebook");
-    /** Facebook counts every code point; a link counts as written (it is not shortened). */
-    public static final LengthRule LENGTH = new LengthRule(LengthRule.Counting.CODE_POINTS, 1, false);
     /** The longest comment Facebook accepts. */
     public static final int COMMENT_LIMIT = 8000;
     /** The Send API's limit on a text message: 2000 characters. */
     public static final int MESSENGER_LIMIT = 2000;
-    /** Messenger's standard messaging window after the customer's last message. */
-    public static final Duration MESSAGING_WINDOW = Duration.ofHours(24);
-    /** How long after the customer's last message a human agent may still write, with the {@code HUMAN_AGENT} tag. */
-    public static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
-    /** The tag a human agent's message outside the 24-hour window carries. */
-    public static final String HUMAN_AGENT_TAG = "HUMAN_AGENT";
-    /** How long after a comment its one private reply may be sent. */
-    public static final Duration PRIVATE_REPLY_WINDOW = Duration.ofDays(7);
     /**
      * Facebook shows people by name, not handle, and names have no published maximum: the longest the
      * plugin's handle column keeps.
@@ -53,36 +37,13 @@ public final class FacebookChannel implements Channel {
     }
 
     @Override
-    public Set<Inbound> receives() {
-        return Set.of(new Inbound(Inbound.Kind.COMMENT, Inbound.Arrival.WEBHOOK),
-                new Inbound(Inbound.Kind.DIRECT_MESSAGE, Inbound.Arrival.WEBHOOK));
-    }
-
-    @Override
     public Optional<PublicReplies> publicReplies() {
         return Optional.of(new PublicReplies(COMMENT_LIMIT, LENGTH, PublicReplies.Threads.NONE, false));
     }
 
     @Override
-    public Optional<PrivateMessages> privateMessages() {
-        return Optional.of(new PrivateMessages(MESSENGER_LIMIT, LENGTH, PrivateMessages.Addressing.ACCOUNT,
-                MESSAGING_WINDOW, false, new PrivateMessages.LateReplies(HUMAN_AGENT_WINDOW, HUMAN_AGENT_TAG),
-                PRIVATE_REPLY_WINDOW));
-    }
-
-    /** A Page may hide comments on its posts ({@code POST /{comment-id}?is_hidden=true}). */
-    @Override
-    public boolean hidesComments() {
-        return true;
-    }
-
-    /**
-     * The Graph API has no idempotency key for comments or messages, so after an unanswered send the
-     * Page's recent replies are looked up before sending again.
-     */
-    @Override
-    public Duplicates duplicates() {
-        return Duplicates.LOOK_UP_BEFORE_POSTING_AGAIN;
+    protected int messageLimit() {
+        return MESSENGER_LIMIT;
     }
 
     /** Page-scoped ids lead to no profile address, so no link pattern: people are shown by name. */

@@ -1,11 +1,10 @@
 package org.socialcarebridge.component.facebook;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Remarks;
 import org.socialcarebridge.conversation.SocialIdentity;
@@ -22,9 +21,6 @@ import org.socialcarebridge.conversation.Visibility;
  * the caller keeps as a dead letter.
  */
 final class FacebookMessages {
-    /** How the Graph API writes times: an offset without a colon, which ISO_OFFSET_DATE_TIME refuses. */
-    private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]xx");
-
     private FacebookMessages() {
     }
 
@@ -43,8 +39,8 @@ final class FacebookMessages {
     static InboundMessage comment(JsonNode value, String postText) {
         JsonNode created = value.path("created_time");
         Instant createdAt = created.canConvertToLong() ? Instant.ofEpochSecond(created.asLong()) : null;
-        String postId = required(value, "post_id");
-        return comment(required(value, "comment_id"), postId, value.path("from"), value.path("message").asText(""),
+        String postId = GraphCall.required(value, "post_id");
+        return comment(GraphCall.required(value, "comment_id"), postId, value.path("from"), value.path("message").asText(""),
                 createdAt, created.asText(""), value.path("post").path("permalink_url").asText(null), postText);
     }
 
@@ -57,8 +53,8 @@ final class FacebookMessages {
      */
     static InboundMessage comment(JsonNode comment, String postId, String postPermalink, String postText) {
         String created = comment.path("created_time").asText("");
-        return comment(required(comment, "id"), postId, comment.path("from"), comment.path("message").asText(""),
-                graphTime(created), created, postPermalink, postText);
+        return comment(GraphCall.required(comment, "id"), postId, comment.path("from"), comment.path("message").asText(""),
+                GraphCall.graphTime(created), created, postPermalink, postText);
     }
 
     /** How much of the post is quoted above a comment: enough to know what it answers. */
@@ -99,7 +95,7 @@ final class FacebookMessages {
         JsonNode message = event.path("message");
         JsonNode ts = event.path("timestamp");
         Instant createdAt = ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : null;
-        return message(required(message, "mid"), required(event.path("sender"), "id"), senderName,
+        return message(GraphCall.required(message, "mid"), GraphCall.required(event.path("sender"), "id"), senderName,
                 message.path("text").asText(""), message.path("attachments"), createdAt, ts.asText(""));
     }
 
@@ -110,8 +106,8 @@ final class FacebookMessages {
     static InboundMessage graphMessage(JsonNode message) {
         String created = message.path("created_time").asText("");
         String name = message.path("from").path("name").asText("").strip();
-        return message(required(message, "id"), required(message.path("from"), "id"), name.isEmpty() ? null : name,
-                message.path("message").asText(""), message.path("attachments"), graphTime(created), created);
+        return message(GraphCall.required(message, "id"), GraphCall.required(message.path("from"), "id"), name.isEmpty() ? null : name,
+                message.path("message").asText(""), message.path("attachments"), GraphCall.graphTime(created), created);
     }
 
     private static InboundMessage message(String mid, String psid, String name, String text, JsonNode attachments,
@@ -137,30 +133,11 @@ final class FacebookMessages {
                 null, null, createdAt == null ? rawCreated : null, remarks.list());
     }
 
-    /** A Graph API time, {@code 2026-12-07T09:15:02+0000}; null when it is not one. */
-    static Instant graphTime(String text) {
-        try {
-            return GRAPH_TIME.parse(text, Instant::from);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private static SocialIdentity author(JsonNode from, Remarks remarks) {
-        String id = required(from, "id");
+        String id = GraphCall.required(from, "id");
         String name = from.path("name").asText("");
         return new SocialIdentity(FacebookChannel.FACEBOOK, id,
                 remarks.fit("The name", name.isBlank() ? id : name, SocialIdentity.HANDLE_LENGTH),
                 remarks.fit("The name", name.isBlank() ? null : name, SocialIdentity.NAME_LENGTH), null, 0, false);
-    }
-
-    /** A text field that must be there, e.g. a comment's {@code comment_id}. */
-    static String required(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        if (!v.isTextual() && !v.isNumber() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("The field '" + field + "' is missing or empty (got " + v
-                    + "); Meta sends it on every such entry, so this one is not readable as it is");
-        }
-        return v.asText();
     }
 }

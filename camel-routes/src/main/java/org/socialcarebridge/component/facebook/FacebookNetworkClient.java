@@ -5,14 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.component.graph.GraphCall;
+import org.socialcarebridge.component.graph.GraphLookUp;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
-import org.socialcarebridge.channel.NetworkUnavailableException;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
@@ -25,9 +24,6 @@ import org.socialcarebridge.component.Posting;
  * comment, the conversation a private reply opened, or the Messenger conversation with the recipient.
  */
 public final class FacebookNetworkClient implements NetworkClient {
-    /** How far back a look-up pages (100 a page) before it gives up saying it could not tell. */
-    static final int LOOKUP_PAGES = 10;
-    private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private final GraphApi api;
     private final Posting posting;
@@ -84,7 +80,7 @@ public final class FacebookNetworkClient implements NetworkClient {
         String parent = comment.path("parent").path("id").asText("");
         String thread = parent.isEmpty() || parent.equals(comment.path("post_id").asText("")) ? inReplyTo : parent;
         List<PostedMessage> found = new ArrayList<>();
-        walk(after -> api.comments(thread, after), "comments under " + thread, c -> {
+        GraphLookUp.walk(after -> api.comments(thread, after), "Facebook: comments under " + thread, c -> {
             if (mine(c, text, since)) {
                 found.add(new PostedMessage(c.path("id").asText(), FacebookUrls.comment(c.path("id").asText())));
             }
@@ -95,7 +91,7 @@ public final class FacebookNetworkClient implements NetworkClient {
 
     private List<PostedMessage> messagesLike(String conversation, String text, Instant since) {
         List<PostedMessage> found = new ArrayList<>();
-        walk(after -> api.messages(conversation, after), "messages of conversation " + conversation, m -> {
+        GraphLookUp.walk(after -> api.messages(conversation, after), "Facebook: messages of conversation " + conversation, m -> {
             Instant at = time(m);
             if (at != null && at.isBefore(since)) {
                 return false; // newest first: the rest is older than the attempt
@@ -112,7 +108,7 @@ public final class FacebookNetworkClient implements NetworkClient {
     /** The Page's Messenger conversation with a person, among those active since {@code since}; null when none is. */
     private String conversationWith(String psid, Instant since) {
         String[] found = new String[1];
-        walk(after -> api.conversations(since, after), "conversations since " + since, c -> {
+        GraphLookUp.walk(after -> api.conversations(since, after), "Facebook: conversations since " + since, c -> {
             for (JsonNode p : c.path("participants").path("data")) {
                 if (psid.equals(p.path("id").asText())) {
                     found[0] = c.path("id").asText();
@@ -124,38 +120,14 @@ public final class FacebookNetworkClient implements NetworkClient {
         return found[0];
     }
 
-    /** Reads pages until {@code each} answers false or no page follows; too many pages cannot be told. */
-    private static void walk(Function<String, JsonNode> page, String what, Function<JsonNode, Boolean> each) {
-        String after = null;
-        for (int i = 0; i < LOOKUP_PAGES; i++) {
-            JsonNode answer = page.apply(after);
-            for (JsonNode item : answer.path("data")) {
-                if (!each.apply(item)) {
-                    return;
-                }
-            }
-            after = GraphApi.nextPage(answer);
-            if (after == null) {
-                return;
-            }
-        }
-        throw new NetworkUnavailableException("Facebook: more than " + LOOKUP_PAGES * GraphApi.PAGE_SIZE + " " + what
-                + " to look through for an earlier attempt");
-    }
-
     private boolean mine(JsonNode item, String text, Instant since) {
         Instant at = time(item);
         return pageId.equals(item.path("from").path("id").asText()) && (at == null || !at.isBefore(since))
-                && sameText(item.path("message").asText(""), text);
-    }
-
-    /** The same words: Facebook keeps the text as sent but may trim or fold whitespace. */
-    static boolean sameText(String onFacebook, String sent) {
-        return SPACE.matcher(onFacebook).replaceAll(" ").strip().equals(SPACE.matcher(sent).replaceAll(" ").strip());
+                && GraphLookUp.sameText(item.path("message").asText(""), text);
     }
 
     /** Unknown or unreadable time: null, so the item is kept in the look-up rather than cutting it short. */
     private static Instant time(JsonNode item) {
-        return FacebookMessages.graphTime(item.path("created_time").asText(""));
+        return GraphCall.graphTime(item.path("created_time").asText(""));
     }
 }

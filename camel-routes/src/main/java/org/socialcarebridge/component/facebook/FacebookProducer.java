@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialcarebridge.channel.NetworkUnavailableException;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.component.feed.ChannelProducer;
+import org.socialcarebridge.component.graph.GraphCall;
 
 /**
  * {@code facebook:post}: sends exactly what the {@link OutboundPost} says, and answers the
@@ -58,11 +58,6 @@ final class FacebookProducer extends ChannelProducer {
     }
 
     private PostedMessage message(JsonNode answer, String what) {
-        String id = answer.path("message_id").asText("");
-        if (id.isEmpty()) {
-            // Meta took the call but named no message: the outbox looks it up before sending it again.
-            throw new NetworkUnavailableException("Facebook accepted the " + what + " but answered no message_id: " + answer);
-        }
-        return new PostedMessage(id, FacebookUrls.inbox(pageId));
+        return new PostedMessage(GraphCall.messageId(answer, "Facebook " + what), FacebookUrls.inbox(pageId));
     }
 }

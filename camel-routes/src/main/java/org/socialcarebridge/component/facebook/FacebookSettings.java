@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import org.socialcarebridge.component.graph.GraphConfiguration;
 import org.socialcarebridge.settings.Settings;
 
 /**
@@ -19,10 +20,10 @@ public record FacebookSettings(boolean enabled, String graphUrl, String pageId, 
                                Duration recoveryInterval, Duration subscriptionCheckInterval, Duration recoveryLookBack) {
     public static final String PID = "org.socialcarebridge.network.facebook";
     public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
-    public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_RECOVERY_INTERVAL = GraphConfiguration.DEFAULT_RECOVERY_INTERVAL;
     public static final Duration DEFAULT_SUBSCRIPTION_CHECK_INTERVAL = Duration.ofMinutes(5);
     /** How far back the first recovery reads, with no high-water mark yet. */
-    public static final Duration DEFAULT_RECOVERY_LOOK_BACK = Duration.ofHours(24);
+    public static final Duration DEFAULT_RECOVERY_LOOK_BACK = GraphConfiguration.DEFAULT_RECOVERY_LOOK_BACK;
     static final Set<String> KEYS = Set.of("enabled", "graphUrl", "pageId", "pageToken", "recoveryInterval",
             "subscriptionCheckInterval", "recoveryLookBack");
 

@@ -1,20 +1,14 @@
 package org.socialcarebridge.component.facebook;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.component.MessageBatch;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
-import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.intake.Intake;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes the Meta webhook's verified {@code page} deliveries, parsed once by the
@@ -31,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class FacebookWebhookHandler implements WebhookObjectHandler {
     /** The Meta webhook's {@code object} of Facebook Pages: feed changes and Messenger. */
     public static final String OBJECT = "page";
-    private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookHandler.class);
 
     private final Intake intake;
     private final String pageId;
@@ -51,9 +44,7 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
 
     @Override
     public WebhookReceipt receive(WebhookDelivery delivery, JsonNode root) {
-        // Keyed by ledger key: an id twice in one batch is one message.
-        Map<String, InboundMessage> messages = new LinkedHashMap<>();
-        List<Unreadable> unreadable = new ArrayList<>();
+        MessageBatch batch = new MessageBatch(FacebookChannel.FACEBOOK);
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
@@ -65,10 +56,9 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
                     continue; // the Page's own comment: the plugin's or a moderator's reply
                 }
                 try {
-                    InboundMessage m = FacebookMessages.comment(value, context.textOf(value.path("post_id").asText(null)));
-                    messages.putIfAbsent(m.key(), m);
+                    batch.add(FacebookMessages.comment(value, context.textOf(value.path("post_id").asText(null))));
                 } catch (IllegalArgumentException e) {
-                    unreadable.add(new Unreadable(value.path("comment_id").asText(null), value.toString(), e.getMessage()));
+                    batch.unreadable(value.path("comment_id").asText(null), value.toString(), e.getMessage());
                 }
             }
             for (JsonNode event : entry.path("messaging")) {
@@ -78,28 +68,12 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
                     continue; // a read, a delivery, a postback, or an echo of what the Page sent
                 }
                 try {
-                    InboundMessage m = FacebookMessages.message(event, context.nameOf(event.path("sender").path("id")
-                            .asText(null)));
-                    messages.putIfAbsent(m.key(), m);
+                    batch.add(FacebookMessages.message(event, context.nameOf(event.path("sender").path("id").asText(null))));
                 } catch (IllegalArgumentException e) {
-                    unreadable.add(new Unreadable(message.path("mid").asText(null), event.toString(), e.getMessage()));
+                    batch.unreadable(message.path("mid").asText(null), event.toString(), e.getMessage());
                 }
             }
         }
-        int fresh = messages.isEmpty() ? 0 : intake.receive(List.copyOf(messages.values()));
-        for (Unreadable u : unreadable) {
-            if (intake.recordUnreadable(FacebookChannel.FACEBOOK, u.id(), u.raw(), u.reason())) {
-                fresh++;
-            }
-        }
-        int events = messages.size() + unreadable.size();
-        if (fresh < events) {
-            LOG.info("A Meta delivery of {} events held {} seen before (Meta retries and duplicates deliveries)", events,
-                    events - fresh);
-        }
-        return new WebhookReceipt(events, fresh);
-    }
-
-    private record Unreadable(String id, String raw, String reason) {
+        return WebhookReceipt.of(batch.store(intake), "Facebook");
     }
 }

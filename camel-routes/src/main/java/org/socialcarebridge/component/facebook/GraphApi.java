@@ -1,51 +1,43 @@
 package org.socialcarebridge.component.facebook;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.socialcarebridge.channel.NetworkUnavailableException;
-import org.socialcarebridge.channel.PostRejectedException;
-import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.routes.http.HttpAnswer;
 import org.socialcarebridge.routes.http.HttpCall;
 
 /**
- * The Graph API (v23.0) calls of a Facebook Page, with Meta's errors turned into the domain's. Meta is
- * classified by {@code error.code}, as its own SDKs do, not by the HTTP status: a rate limit often
- * comes as 400, and a transient fault as 400 with {@code is_transient}. The Page token travels as a
- * bearer header only, never in a URL, so no log line or exception message can carry it.
+ * The Graph API (v23.0) calls of a Facebook Page; the call itself, Meta's errors as the domain's, paging
+ * and times are {@link GraphCall}'s, shared with Instagram.
  */
 public final class GraphApi {
-    public static final String VERSION = "/v23.0";
+    public static final String VERSION = GraphCall.VERSION;
     /** Where an administrator fixes a refused token. */
     static final String SETTINGS_FILE = "etc/org.socialcarebridge.network.facebook.cfg";
-    /**
-     * Meta's throttling codes: 4 application, 17 user, 32 Page, 613 calls within an hour; 80000-80099 the
-     * Business Use Case limits (80001 Pages, 80006 Messenger, ...).
-     */
-    static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 17, 32, 613);
-    /** When a throttled answer says nothing of when access comes back (BUC counts over a rolling hour). */
-    static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
+    /** When a throttled answer says nothing of when access comes back. */
+    static final Duration DEFAULT_WAIT = GraphCall.DEFAULT_WAIT;
     static final String POST_FIELDS = "id,message,from,created_time,updated_time,permalink_url";
     static final String COMMENT_FIELDS = "id,message,from,created_time,parent,post_id,is_hidden,can_reply_privately,permalink_url";
     static final String MESSAGE_FIELDS = "id,created_time,from,to,message";
-    /** The most Graph returns a page (its {@code limit} runs from 1 to 100). */
-    static final int PAGE_SIZE = 100;
+    static final int PAGE_SIZE = GraphCall.PAGE_SIZE;
+    static final GraphCall.Product PRODUCT = new GraphCall.Product("Facebook", "Messenger",
+            FacebookChannel.MESSENGER_LIMIT, SETTINGS_FILE,
+            "pages_messaging, pages_manage_engagement, pages_read_engagement");
 
-    private final HttpCall http;
+    private final GraphCall graph;
     private final FacebookConfiguration configuration;
     private final ObjectMapper json;
 
     public GraphApi(HttpCall http, FacebookConfiguration configuration, ObjectMapper json) {
-        this.http = http;
+        this.graph = new GraphCall(http, json, configuration.getBaseUrl(), configuration.getPageToken(), PRODUCT);
         this.configuration = configuration;
         this.json = json;
     }
@@ -106,13 +98,6 @@ public final class GraphApi {
         call("POST", "/" + HttpCall.encode(commentId), json.createObjectNode().put("is_hidden", hidden));
     }
 
-    /** The cursor of the page after this one of a Graph list, or null when it is the last. */
-    static String nextPage(JsonNode page) {
-        JsonNode paging = page.path("paging");
-        String after = paging.path("cursors").path("after").asText("");
-        return paging.hasNonNull("next") && !after.isEmpty() ? after : null;
-    }
-
     /** The User Profile API: the name of a person who messaged the Page, by their page-scoped id. */
     public JsonNode profile(String psid) {
         return call("GET", "/" + HttpCall.encode(psid) + "?fields=name,first_name,last_name", null);
@@ -139,7 +124,7 @@ public final class GraphApi {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("fields", POST_FIELDS);
         q.put("since", String.valueOf(since.getEpochSecond()));
-        return call("GET", pageEdge("feed") + "?" + paged(q, after), null);
+        return call("GET", pageEdge("feed") + "?" + GraphCall.paged(q, after), null);
     }
 
     /**
@@ -152,7 +137,7 @@ public final class GraphApi {
         q.put("platform", "MESSENGER");
         q.put("fields", "id,updated_time,message_count,participants");
         q.put("since", String.valueOf(since.getEpochSecond()));
-        return call("GET", pageEdge("conversations") + "?" + paged(q, after), null);
+        return call("GET", pageEdge("conversations") + "?" + GraphCall.paged(q, after), null);
     }
 
     /**
@@ -164,7 +149,7 @@ public final class GraphApi {
         q.put("fields", COMMENT_FIELDS);
         q.put("filter", "stream");
         q.put("order", "chronological");
-        return call("GET", "/" + HttpCall.encode(objectId) + "/comments?" + paged(q, after), null);
+        return call("GET", "/" + HttpCall.encode(objectId) + "/comments?" + GraphCall.paged(q, after), null);
     }
 
     /**
@@ -176,7 +161,7 @@ public final class GraphApi {
         q.put("fields", COMMENT_FIELDS);
         q.put("filter", "stream");
         q.put("order", "reverse_chronological");
-        return call("GET", "/" + HttpCall.encode(postId) + "/comments?" + paged(q, after), null);
+        return call("GET", "/" + HttpCall.encode(postId) + "/comments?" + GraphCall.paged(q, after), null);
     }
 
     /**
@@ -192,115 +177,19 @@ public final class GraphApi {
     public JsonNode messages(String conversationId, String after) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("fields", MESSAGE_FIELDS);
-        return call("GET", "/" + HttpCall.encode(conversationId) + "/messages?" + paged(q, after), null);
+        return call("GET", "/" + HttpCall.encode(conversationId) + "/messages?" + GraphCall.paged(q, after), null);
     }
 
     private String pageEdge(String edge) {
         return "/" + HttpCall.encode(configuration.getPageId()) + "/" + edge;
     }
 
-    private static String paged(Map<String, String> q, String after) {
-        q.put("limit", String.valueOf(PAGE_SIZE));
-        if (after != null) {
-            q.put("after", after);
-        }
-        return HttpCall.form(q);
-    }
-
     private JsonNode call(String method, String pathAndQuery, JsonNode body) {
-        String url = configuration.getBaseUrl() + VERSION + pathAndQuery;
-        String what = "Facebook " + method + " " + pathAndQuery.replaceAll("\\?.*", "");
-        HttpAnswer answer;
-        try {
-            answer = http.send(method, url, Map.of("Authorization", "Bearer " + configuration.getPageToken(),
-                    "Accept", "application/json"), body == null ? null : "application/json", body == null ? null : body.toString());
-        } catch (HttpCall.UnreachableException e) {
-            throw new NetworkUnavailableException(what + ": " + e.getMessage(), e);
-        }
-        if (answer.ok()) {
-            try {
-                return json.readTree(answer.body());
-            } catch (IOException e) {
-                throw new NetworkUnavailableException(what + " answered malformed JSON: " + e.getMessage());
-            }
-        }
-        throw refusal(what, answer);
+        return graph.call(method, pathAndQuery, body);
     }
 
-    /** Meta's error answer as the domain's exception: retried later, or refused for good with what to do instead. */
+    /** Meta's error answer as the domain's exception ({@link GraphCall#refusal}). */
     RuntimeException refusal(String what, HttpAnswer answer) {
-        JsonNode error = errorOf(answer.body());
-        int code = error.path("code").asInt(0);
-        int subcode = error.path("error_subcode").asInt(0);
-        String said = error.path("message").asText("").strip();
-        String quoted = what + " answered " + answer.status() + (code == 0 ? "" : " (#" + code
-                + (subcode == 0 ? "" : "/" + subcode) + ")") + ": " + (said.isEmpty() ? abbreviated(answer.body()) : said);
-        if (answer.status() == 429 || RATE_LIMIT_CODES.contains(code) || (code >= 80000 && code < 80100)) {
-            return new RateLimitedException(quoted, resetOf(answer));
-        }
-        if (answer.status() >= 500 || answer.status() == 0 || code == 1 || code == 2
-                || error.path("is_transient").asBoolean(false)) {
-            return new NetworkUnavailableException(quoted);
-        }
-        return new PostRejectedException(quoted + advice(code, subcode));
-    }
-
-    /** What the agent (or the administrator) can do instead, after what Meta said. */
-    static String advice(int code, int subcode) {
-        return switch (code) {
-            case 10 -> ". Messenger's window is closed: a message may be sent within 24 hours of the customer's last"
-                    + " message, and a human agent's reply with the HUMAN_AGENT tag within 7 days; after that answer"
-                    + " publicly under their comment, or wait until they write again";
-            case 10900 -> ". This comment has had its one private reply already: continue in the Messenger"
-                    + " conversation once the customer answers, or reply publicly under the comment";
-            case 10903 -> ". A comment may be answered privately only within 7 days: reply publicly under the comment";
-            case 190 -> ". The Page token was refused (expired, revoked, or the Page admin changed their password):"
-                    + " put a new Page access token as pageToken in " + SETTINGS_FILE;
-            case 200, 230, 298 -> ". The Page token lacks a permission (pages_messaging, pages_manage_engagement,"
-                    + " pages_read_engagement): grant it to the app and put the new token as pageToken in " + SETTINGS_FILE;
-            case 551 -> ". This person cannot be reached on Messenger now: reply publicly where they wrote";
-            case 100 -> subcode == 33
-                    ? ". The comment, post or conversation is gone or not visible to the Page: nothing can be sent to it;"
-                            + " reply where the customer still is"
-                    : subcode == 2018001
-                            ? ". Messenger knows no such person for this Page: reply publicly where they wrote"
-                            : ". Meta refused a parameter of the reply: correct the reply (Messenger takes at most 2000"
-                                    + " characters) and send it again";
-            default -> ". Meta refused it; the reply was not sent";
-        };
-    }
-
-    private JsonNode errorOf(String body) {
-        try {
-            return json.readTree(body).path("error");
-        } catch (IOException | RuntimeException e) {
-            return json.missingNode();
-        }
-    }
-
-    /**
-     * When access comes back: the largest {@code estimated_time_to_regain_access} (minutes) in
-     * {@code X-Business-Use-Case-Usage} ({@code {"<id>": [{..., "estimated_time_to_regain_access": N}]}});
-     * without one, {@link #DEFAULT_WAIT}.
-     */
-    Instant resetOf(HttpAnswer answer) {
-        long minutes = 0;
-        String usage = answer.header("X-Business-Use-Case-Usage");
-        if (usage != null) {
-            try {
-                for (JsonNode perObject : json.readTree(usage)) {
-                    for (JsonNode each : perObject) {
-                        minutes = Math.max(minutes, each.path("estimated_time_to_regain_access").asLong(0));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                minutes = 0;
-            }
-        }
-        return Instant.now().plus(minutes > 0 ? Duration.ofMinutes(minutes) : DEFAULT_WAIT);
-    }
-
-    private static String abbreviated(String body) {
-        return body.length() > 200 ? body.substring(0, 200) : body;
+        return graph.refusal(what, answer);
     }
 }

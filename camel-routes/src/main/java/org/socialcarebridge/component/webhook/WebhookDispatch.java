@@ -81,6 +81,10 @@ public final class WebhookDispatch implements WebhookHandler {
                 ? "check that the Facebook channel runs (feature socialcare-facebook, pageId and pageToken in"
                         + " etc/org.socialcarebridge.network.facebook.cfg, its line on /socialcare/health); its recovery"
                         + " reads back from the Graph API what came meanwhile"
+                : "instagram".equals(object)
+                ? "check that the Instagram channel runs (feature socialcare-instagram, accountId, pageId and pageToken"
+                        + " in etc/org.socialcarebridge.network.instagram.cfg, its line on /socialcare/health); its"
+                        + " recovery reads back from the Graph API what came meanwhile"
                 : "no channel of this version takes it: unsubscribe the Meta app from that product";
     }
 

@@ -1,11 +1,26 @@
 package org.socialcarebridge.component.webhook;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialcarebridge.component.MessageBatch;
+
 /**
  * What a {@link WebhookHandler} made of a delivery, once all of it is durable: how many events it held
  * and how many of them were new. Meta retries a delivery it thinks failed for up to 36 hours and may
  * send one twice anyway, so a delivery of events all seen before is normal and answered 200 all the same.
  */
 public record WebhookReceipt(int events, int fresh) {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceipt.class);
+
+    /** What a channel's handler stored of a delivery, with a line when some of it was seen before. */
+    public static WebhookReceipt of(MessageBatch.Stored stored, String network) {
+        if (stored.fresh() < stored.events()) {
+            LOG.info("A Meta delivery to {} of {} events held {} seen before (Meta retries and duplicates deliveries)",
+                    network, stored.events(), stored.events() - stored.fresh());
+        }
+        return new WebhookReceipt(stored.events(), stored.fresh());
+    }
+
     public WebhookReceipt {
         if (events < 0 || fresh < 0 || fresh > events) {
             throw new IllegalArgumentException("A receipt counts events >= fresh >= 0, not events=" + events + ", fresh=" + fresh);

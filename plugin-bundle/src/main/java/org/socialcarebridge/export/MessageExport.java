@@ -165,7 +165,7 @@ public final class MessageExport {
                             .set(DELIVERY_KIND, "reply")
                             .set(AGENT, o.agent())
                             .set(REPLY_VISIBILITY, visibility == null ? null : visibility.label())
-                            .set(DELIVERY_STATE, o.state() == null ? null : o.state().label())
+                            .set(DELIVERY_STATE, o.stateShown())
                             .set(POSTED_AT, o.postedAt())
                             // The outbox appends a link per post (the id when the network gave none).
                             .set(POST_URL, i < urls.length ? urls[i] : null);

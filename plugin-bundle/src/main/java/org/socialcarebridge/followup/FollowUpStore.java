@@ -153,6 +153,20 @@ final class FollowUpStore {
                 .setParameter("out", LedgerEntry.Direction.OUTBOUND).setMaxResults(1).getResultList().stream().findFirst());
     }
 
+    /**
+     * The customer's name as they last gave it in the conversation (WhatsApp's profile name), else their
+     * handle, else empty: what a survey template's one placeholder greets.
+     */
+    String customerName(Conversation c) {
+        String name = db.read(em -> em.createQuery("select e.authorName from LedgerEntry e where e.conversationKey = :k"
+                        + " and e.direction = :in and e.authorAccountId = :customer and e.authorName is not null"
+                        + " order by e.createdAt desc, e.key desc", String.class)
+                .setParameter("k", c.key()).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setParameter("customer", c.customerAccountId()).setMaxResults(1).getResultList().stream()
+                .filter(n -> !n.isBlank()).findFirst().orElse(null));
+        return name != null ? name.strip() : c.customerHandle() != null ? c.customerHandle() : "";
+    }
+
     /** Whether this post on the network is a closing reply the plugin sent. */
     boolean sentAsClosing(String postId) {
         return db.read(em -> !em.createQuery("select f.key from FollowUp f where f.kind = :k and f.postId = :id", String.class)

@@ -254,7 +254,7 @@ public final class FollowUps implements AfterCare {
         OutboundPostPlan plan = switch (f.kind()) {
             case CLOSING -> closing(c);
             case SURVEY -> tooFewReplies(f.ticketId()).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
-                    .orElseGet(() -> privately(c, policy.surveyText(), "survey.text", "survey"));
+                    .orElseGet(() -> survey(c));
             // The help desk stamps a resolution to the second, a network a message to the millisecond: words in
             // the resolution's own second came before it (the agent resolved having read them).
             case CHECK_IN -> c.lastCustomerMessageAt().truncatedTo(ChronoUnit.SECONDS).isAfter(r.resolvedAt())
@@ -268,7 +268,7 @@ public final class FollowUps implements AfterCare {
         OutboundPost post;
         try {
             List<OutboundPost> posts = replies.compose(new AgentReply(f.ticketId(), f.resolutionTransactionId(), null,
-                    plan.text(), plan.visibility()), c, List.of());
+                    plan.text(), plan.visibility(), false, false, null, null, null, plan.template()), c, List.of());
             if (posts.size() > 1) {
                 // Without per-part progress, a retry could post the first part again on X (no idempotency key there).
                 end(key, FollowUpState.SKIPPED, "its text makes " + posts.size() + " posts on " + c.network().displayName()
@@ -326,7 +326,12 @@ public final class FollowUps implements AfterCare {
     }
 
     /** What to post for a follow-up, or why not. */
-    private record OutboundPostPlan(String text, String setting, ReplyVisibility visibility, FollowUpState skip, String why) {
+    private record OutboundPostPlan(String text, String setting, ReplyVisibility visibility, String template,
+                                    FollowUpState skip, String why) {
+        OutboundPostPlan(String text, String setting, ReplyVisibility visibility, FollowUpState skip, String why) {
+            this(text, setting, visibility, null, skip, why);
+        }
+
         static OutboundPostPlan not(FollowUpState state, String why) {
             return new OutboundPostPlan(null, null, null, state, why);
         }
@@ -354,6 +359,19 @@ public final class FollowUps implements AfterCare {
         }
         return Optional.of(replied == 0 ? "no agent reply reached the customer on this ticket"
                 : "only " + replied + " agent replies reached the customer; a survey needs " + policy.minAgentReplies());
+    }
+
+    /**
+     * The survey: its text inside the messaging window; after it, on a network with a survey template, that
+     * template, its one placeholder (if it has one) the customer's name; else skipped, saying why.
+     */
+    private OutboundPostPlan survey(Conversation c) {
+        Optional<String> template = policy.surveyTemplate(c.network());
+        if (template.isPresent() && replies.directMessageClosed(c).isPresent()) {
+            return new OutboundPostPlan(store.customerName(c), "survey.templates", ReplyVisibility.PRIVATE, template.get(),
+                    null, null);
+        }
+        return privately(c, policy.surveyText(), "survey.text", "survey");
     }
 
     private OutboundPostPlan privately(Conversation c, String text, String setting, String what) {

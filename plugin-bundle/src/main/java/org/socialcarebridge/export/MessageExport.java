@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.followup.FollowUp;
+import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.export.ExportStore.LedgerColumns;
 import org.socialcarebridge.export.ExportStore.PageRecords;
@@ -176,7 +177,8 @@ public final class MessageExport {
                 MessageRow fields = new MessageRow()
                         .set(DELIVERY_KIND, kind(f.kind()))
                         .set(AGENT, f.agent())
-                        .set(DELIVERY_STATE, lower(f.state().name()))
+                        .set(DELIVERY_STATE, f.state() == FollowUpState.SENT && f.receipt() != null
+                                ? lower(f.receipt().name()) : lower(f.state().name()))
                         .set(POSTED_AT, f.sentAt())
                         .set(POST_URL, f.postUrl())
                         .set(SURVEY_SCORE, f.score())

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
@@ -104,9 +107,27 @@ final class FollowUpStore {
         return db.read(em -> em.find(FollowUp.class, key));
     }
 
-    /** Applies one change to one follow-up. */
+    /**
+     * Applies one change to one follow-up, the row locked meanwhile: the network's receipts arrive in
+     * parallel webhook deliveries, and each change must start from the last one's result.
+     */
     void change(String key, Consumer<FollowUp> change) {
-        db.writing(em -> change.accept(em.find(FollowUp.class, key)));
+        changed(key, f -> {
+            change.accept(f);
+            return true;
+        });
+    }
+
+    /** As {@link #change}, answering what the change says (whether it changed anything). */
+    boolean changed(String key, Predicate<FollowUp> change) {
+        return db.write(em -> change.test(em.find(FollowUp.class, key, LockModeType.PESSIMISTIC_WRITE)));
+    }
+
+    /** The follow-up the network knows by this id, or null. */
+    String byPost(Network network, String postId) {
+        return db.read(em -> em.createQuery("select f.key from FollowUp f where f.network = :n and f.postId = :id",
+                        String.class).setParameter("n", network).setParameter("id", postId).setMaxResults(1)
+                .getResultList().stream().findFirst().orElse(null));
     }
 
     /** The ticket's survey sent last, if one was sent. */

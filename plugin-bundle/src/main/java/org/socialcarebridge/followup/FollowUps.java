@@ -21,6 +21,8 @@ import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.delivery.Delivery;
+import org.socialcarebridge.delivery.DeliveryReceipt;
+import org.socialcarebridge.delivery.DeliveryReceipts;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.DeskActivity;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * step is durable before the next, so a crash or an outage delays a follow-up but never sends it twice.
  * Follow-ups decide what to send and when; how it reaches the network is the delivery's.
  */
-public final class FollowUps implements AfterCare {
+public final class FollowUps implements AfterCare, DeliveryReceipts {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
     static final String CURSOR = "rt:status";
     /**
@@ -415,6 +417,26 @@ public final class FollowUps implements AfterCare {
         LOG.info("Follow-up {} {}: {}", key, state.name().toLowerCase(java.util.Locale.ROOT), why);
     }
 
+    // ---- the network's receipts
+
+    /**
+     * What the network says became of a follow-up it sent (WhatsApp's statuses): a failure of a sent one
+     * fails it on the ticket with the network's error; delivered and read are kept for the export. A
+     * receipt for a message no follow-up sent answers false.
+     */
+    @Override
+    public boolean receive(DeliveryReceipt receipt) {
+        String key = store.byPost(receipt.network(), receipt.postId());
+        if (key == null) {
+            return false;
+        }
+        boolean moved = store.changed(key, f -> f.receive(receipt, clock.instant()));
+        if (moved && receipt.status() == DeliveryReceipt.Status.FAILED) {
+            LOG.warn("Follow-up {} failed on {}: {}", key, receipt.network().displayName(), receipt.error());
+        }
+        return moved;
+    }
+
     // ---- the ticket shows it
 
     /**
@@ -500,7 +522,8 @@ public final class FollowUps implements AfterCare {
                     + WHEN.format(f.answeredAt());
             case SKIPPED -> "not sent: " + f.reason();
             case CANCELLED -> "cancelled: " + f.reason();
-            case FAILED -> "not sent, failed: " + f.reason();
+            case FAILED -> f.receipt() == DeliveryReceipt.Status.FAILED
+                    ? "sent " + WHEN.format(f.sentAt()) + ", then failed: " + f.reason() : "not sent, failed: " + f.reason();
             case SENDING -> "sending since " + WHEN.format(f.sendingSince());
             case UNCERTAIN -> "maybe sent, uncertain: " + f.reason();
         };

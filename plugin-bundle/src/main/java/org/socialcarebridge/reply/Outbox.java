@@ -299,7 +299,7 @@ public final class Outbox implements DeliveryReceipts {
         boolean moved = store.changed(id, row -> row.receive(receipt, clock.instant()));
         if (moved && receipt.status() == DeliveryReceipt.Status.FAILED) {
             LOG.warn("Reply of transaction {} failed on {}: {}", id, receipt.network().displayName(),
-                    OutboxEntry.failure(receipt));
+                    receipt.error());
         }
         return moved;
     }

@@ -394,40 +394,18 @@ public class OutboxEntry {
      * duplicates do not).
      */
     boolean receive(DeliveryReceipt r, Instant now) {
-        boolean forward = receipt == null || r.status().rank() > receipt.rank()
-                || r.status() == DeliveryReceipt.Status.FAILED && receipt == DeliveryReceipt.Status.SENT;
-        if (!forward || receipt == DeliveryReceipt.Status.FAILED) {
+        if (!r.movesOn(receipt)) {
             return false;
         }
         receipt = r.status();
         receiptAt = r.at() != null ? r.at() : now;
         if (r.status() == DeliveryReceipt.Status.FAILED) {
             state = DeliveryState.FAILED;
-            lastError = ColumnText.cut(failure(r), ColumnText.ERROR_LENGTH);
+            lastError = ColumnText.cut(r.error(), ColumnText.ERROR_LENGTH);
         }
         hostUpdatePending = true;
         updatedAt = now;
         return true;
-    }
-
-    /**
-     * The network's error as the ticket shows it, e.g. {@code WhatsApp error 131047 (Re-engagement message):
-     * Message failed to send because…}; the channel gives the error's text as {@code "title: details"}.
-     */
-    static String failure(DeliveryReceipt r) {
-        String text = r.errorText() == null ? "" : r.errorText().strip();
-        int colon = text.indexOf(": ");
-        String title = colon < 0 ? text : text.substring(0, colon).strip();
-        String details = colon < 0 ? "" : text.substring(colon + 2).strip();
-        StringBuilder shown = new StringBuilder(r.network().displayName()).append(" error");
-        if (r.errorCode() != null) {
-            shown.append(' ').append(r.errorCode());
-        }
-        if (!title.isEmpty()) {
-            shown.append(" (").append(title).append(')');
-        }
-        shown.append(": ").append(details.isEmpty() ? (title.isEmpty() ? "no details given" : title) : details);
-        return shown.toString();
     }
 
     /** The furthest status the network's receipts gave, or null. */

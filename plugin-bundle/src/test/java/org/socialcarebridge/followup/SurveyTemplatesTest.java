@@ -1,6 +1,7 @@
 package org.socialcarebridge.followup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,9 @@ import org.socialcarebridge.channel.SampleChannels;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.conversation.Visibility;
+import org.socialcarebridge.delivery.DeliveryReceipt;
+import org.socialcarebridge.delivery.DeliveryReceipt.Status;
+import org.socialcarebridge.delivery.DeliveryReceipts;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.StatusChange;
@@ -178,6 +182,40 @@ class SurveyTemplatesTest {
         assertTrue(field(TicketField.CLOSING).startsWith("not sent: the conversation began in private"),
                 field(TicketField.CLOSING));
         assertTrue(whatsapp.posted.stream().noneMatch(p -> p.visibility() == ReplyVisibility.PUBLIC));
+    }
+
+    @Test
+    void aFailureReceiptForTheSurveyFailsItOnTheTicketAndDeliveredOrReadAreKept() {
+        start(FollowUpPolicy.defaults().withSurveyTemplates(Map.of(WHATSAPP, "csat_survey")));
+        answeredAndResolved(Duration.ofHours(25));
+        DeliveryReceipts receipts = outbox.orElse(followUps);
+        assertFalse(receipts.receive(new DeliveryReceipt(WHATSAPP, "wamid.UNKNOWN", Status.READ, clock.instant(), null,
+                null)), "no reply and no follow-up sent it");
+        assertTrue(receipts.receive(new DeliveryReceipt(WHATSAPP, "wamid.OUT2", Status.SENT, clock.instant(), null, null)));
+        assertFalse(receipts.receive(new DeliveryReceipt(WHATSAPP, "wamid.OUT2", Status.SENT, clock.instant(), null, null)));
+        assertTrue(receipts.receive(new DeliveryReceipt(WHATSAPP, "wamid.OUT2", Status.FAILED, clock.instant(), 132000,
+                "Number of parameters does not match: expected 2")));
+        pass();
+        assertEquals("sent 2026-11-25 11:10 UTC, then failed: WhatsApp error 132000 (Number of parameters does not match):"
+                + " expected 2", field(TicketField.SURVEY));
+        assertTrue(receipts.receive(new DeliveryReceipt(WHATSAPP, "wamid.OUT1", Status.READ, clock.instant(), null, null)),
+                "the agent's reply, through the same sink");
+    }
+
+    @Test
+    void aLateFailureOfAnAnsweredSurveyChangesNothing() {
+        start(FollowUpPolicy.defaults());
+        answeredAndResolved(Duration.ofHours(1));
+        intake.receive(List.of(new InboundMessage(WHATSAPP, "wamid.IN2", MARIA, "5", clock.instant(), null, null,
+                Visibility.PRIVATE, null)));
+        intake.filePending(10);
+        pass();
+        assertTrue(field(TicketField.SURVEY).startsWith("answered 5/5"), field(TicketField.SURVEY));
+        assertFalse(followUps.receive(new DeliveryReceipt(WHATSAPP, "wamid.OUT2", Status.FAILED, clock.instant(), 131047,
+                "Re-engagement message: too late")));
+        assertTrue(followUps.receive(new DeliveryReceipt(WHATSAPP, "wamid.OUT2", Status.READ, clock.instant(), null, null)));
+        pass();
+        assertTrue(field(TicketField.SURVEY).startsWith("answered 5/5"), field(TicketField.SURVEY));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.Channels;
@@ -18,6 +19,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.DeskTerms;
 import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.reply.guard.Finding;
 import org.socialcarebridge.reply.guard.GuardSettings;
@@ -34,7 +36,9 @@ import org.socialcarebridge.reply.guard.SensitiveDataGuard;
  * signature is added when configured. A public reply over the network's limit becomes a numbered thread
  * if the administrator allows it and the network has threads, else it is refused, never cut; a direct
  * message over its limit is refused. Nothing public is posted that the sensitive-data guard finds
- * personal data in. Limits, counting and what may be sent at all are the conversation's {@link Channel}'s.
+ * personal data in. Where the network allows only approved templates after its messaging window
+ * (WhatsApp), free text after it is refused saying so, and a template the agent picked goes at any time.
+ * Limits, counting and what may be sent at all are the conversation's {@link Channel}'s.
  */
 public final class ReplyPolicy {
     private final Channels channels;
@@ -340,8 +344,8 @@ public final class ReplyPolicy {
      * Why free text cannot go now on a network where only approved templates may be sent after the window
      * (WhatsApp), and the agent's two ways on: a template, or waiting for the customer.
      */
-    private java.util.function.Function<org.socialcarebridge.host.DeskTerms, String> templateOnly(Network network,
-            PrivateMessages messages, Participants.Participant recipient) {
+    private Function<DeskTerms, String> templateOnly(Network network, PrivateMessages messages,
+                                                     Participants.Participant recipient) {
         Window window = window(network, messages);
         Instant opened = window.fromPrivateMessages() ? recipient.lastWrotePrivatelyAt() : recipient.lastWroteAt();
         String name = network.displayName();

@@ -252,7 +252,7 @@ public final class SocialCareEngine implements AutoCloseable {
         Outbox outbox = new Outbox(db, host, host, host, networks, replyPolicy, RetrySchedule.standard(),
                 new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100),
                 replies != null ? replies.agentGroups() : AgentGroups.DEFAULT, clock);
-        receipts = outbox;
+        receipts = followUps != null ? outbox.orElse(followUps) : outbox; // a follow-up's id is no reply's
         templateChoices = host;
         health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("failedReplies", outbox::failed);

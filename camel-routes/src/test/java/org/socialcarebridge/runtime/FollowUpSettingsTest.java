@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.followup.FollowUpPolicy;
 import org.socialcarebridge.settings.InvalidSettingsException;
 
@@ -45,6 +48,27 @@ class FollowUpSettingsTest {
         assertTrue(all.contains("survey.sampling") && all.contains("150") && all.contains("0 to 100"), all);
         assertTrue(all.contains("survey.dealy"), all);
         assertTrue(all.contains("closing") && all.contains("[off, on]"), all);
+    }
+
+    @Test
+    void surveyTemplatesAreNetworkTemplatePairs() {
+        assertEquals(Optional.empty(), FollowUpSettings.from(Map.of()).surveyTemplate(Network.fromKey("whatsapp")),
+                "none by default: after the window the survey is skipped");
+        FollowUpPolicy p = FollowUpSettings.from(Map.of("survey.templates", " whatsapp:csat_survey , other:rate_us_2"));
+        assertEquals(Optional.of("csat_survey"), p.surveyTemplate(Network.fromKey("whatsapp")));
+        assertEquals(Optional.of("rate_us_2"), p.surveyTemplate(Network.fromKey("other")));
+        assertEquals(Optional.empty(), p.surveyTemplate(Network.X));
+    }
+
+    @Test
+    void aSurveyTemplateThatIsNoPairOrNoTemplatesNameIsRefusedWithTheFix() {
+        for (String wrong : List.of("csat_survey", "whatsapp:", "whatsapp:CSAT Survey", "Whats App:csat",
+                "whatsapp:a,whatsapp:b")) {
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                    () -> FollowUpSettings.from(Map.of("survey.templates", wrong)), wrong);
+            String all = e.problems().toString();
+            assertTrue(all.contains("survey.templates") && all.contains("e.g. whatsapp:csat_survey"), all);
+        }
     }
 
     @Test

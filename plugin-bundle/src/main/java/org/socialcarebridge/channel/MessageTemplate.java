@@ -23,7 +23,7 @@ public record MessageTemplate(String name, String language, int parameters, Stri
 
     public MessageTemplate {
         Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("A template's name is lower-case letters, digits and _, not '" + name + "'");
         }
         if (language == null || language.isBlank()) {
@@ -62,6 +62,11 @@ public record MessageTemplate(String name, String language, int parameters, Stri
                     + (lines.size() == 1 ? " line" : " lines"));
         }
         return lines;
+    }
+
+    /** Whether this could be a template's name: lower-case letters, digits and _, at most 512 (as the network allows). */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 
     /** How many placeholders a body has: the highest number among its {@code {{n}}}. */

@@ -35,6 +35,37 @@ public record DeliveryReceipt(Network network, String postId, Status status, Ins
         }
     }
 
+    /**
+     * The network's error as a ticket shows it, e.g. {@code WhatsApp error 131047 (Re-engagement message):
+     * Message failed to send because…}; the channel gives {@code errorText} as {@code "title: details"}.
+     */
+    public String error() {
+        String text = errorText == null ? "" : errorText.strip();
+        int colon = text.indexOf(": ");
+        String title = colon < 0 ? text : text.substring(0, colon).strip();
+        String details = colon < 0 ? "" : text.substring(colon + 2).strip();
+        StringBuilder shown = new StringBuilder(network.displayName()).append(" error");
+        if (errorCode != null) {
+            shown.append(' ').append(errorCode);
+        }
+        if (!title.isEmpty() && !details.isEmpty()) {
+            shown.append(" (").append(title).append(')');
+        }
+        return shown.append(": ").append(!details.isEmpty() ? details : !title.isEmpty() ? title : "no details given")
+                .toString();
+    }
+
+    /**
+     * Whether this receipt moves a message forward from what its earlier receipts said ({@code known}, null
+     * for none): sent, then delivered, then read; a failure replaces only sent; nothing follows a failure.
+     */
+    public boolean movesOn(Status known) {
+        if (known == Status.FAILED) {
+            return false;
+        }
+        return known == null || status.rank() > known.rank() || status == Status.FAILED && known == Status.SENT;
+    }
+
     public DeliveryReceipt {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(status, "status");

@@ -7,4 +7,9 @@ package org.socialcarebridge.delivery;
 public interface DeliveryReceipts {
     /** Records it if it moves the message forward; answers whether it did. */
     boolean receive(DeliveryReceipt receipt);
+
+    /** This sink, and for a receipt it does not know, {@code next} (the outbox, then the follow-ups). */
+    default DeliveryReceipts orElse(DeliveryReceipts next) {
+        return receipt -> receive(receipt) || next.receive(receipt);
+    }
 }

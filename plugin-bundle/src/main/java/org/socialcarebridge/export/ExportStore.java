@@ -12,6 +12,7 @@ import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.followup.FollowUp;
 import org.socialcarebridge.persistence.Database;
+import org.socialcarebridge.delivery.DeliveryReceipt;
 import org.socialcarebridge.reply.DeliveryState;
 import org.socialcarebridge.triage.Sentiment;
 import org.socialcarebridge.triage.Tier;
@@ -46,7 +47,14 @@ final class ExportStore {
 
     /** An agent reply's delivery columns; {@code postIds} and {@code postUrls} list its posts space-separated. */
     record ReplyColumns(Long ticketId, String postIds, String postUrls, String agent, ReplyVisibility visibility,
-                        DeliveryState state, Instant postedAt) {
+                        DeliveryState state, Instant postedAt, DeliveryReceipt.Status receipt) {
+        /** As Social Delivery shows it: posted, or the furthest the network's receipts say (sent, delivered, read). */
+        String stateShown() {
+            if (state == DeliveryState.POSTED && receipt != null) {
+                return receipt.name().toLowerCase(java.util.Locale.ROOT);
+            }
+            return state == null ? null : state.label();
+        }
     }
 
     /**
@@ -96,11 +104,12 @@ final class ExportStore {
                 return new PageRecords(ledger, triage, List.of(), List.of());
             }
             List<ReplyColumns> replies = em.createQuery("select o.ticketId, o.postId, o.postUrl, o.agent, o.visibility,"
-                            + " o.state, o.postedAt from OutboxEntry o where o.ticketId in :tickets and o.postId is not null",
+                            + " o.state, o.postedAt, o.receipt from OutboxEntry o where o.ticketId in :tickets and o.postId is not null",
                             Object[].class)
                     .setParameter("tickets", postedOnTickets).getResultList().stream()
                     .map(o -> new ReplyColumns((Long) o[0], (String) o[1], (String) o[2], (String) o[3],
-                            (ReplyVisibility) o[4], (DeliveryState) o[5], (Instant) o[6]))
+                            (ReplyVisibility) o[4], (DeliveryState) o[5], (Instant) o[6],
+                            (DeliveryReceipt.Status) o[7]))
                     .toList();
             List<FollowUp> followUps = em.createQuery("select f from FollowUp f where f.ticketId in :tickets"
                     + " and f.postId is not null", FollowUp.class).setParameter("tickets", postedOnTickets).getResultList();

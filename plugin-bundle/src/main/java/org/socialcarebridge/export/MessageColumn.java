@@ -62,7 +62,10 @@ public enum MessageColumn {
     AGENT,
     /** As the agent chose it on RT's Reply form: {@code Public}, {@code Private}, {@code Move to private}. */
     REPLY_VISIBILITY,
-    /** A reply's as RT's Social Delivery shows it ({@code posted}, {@code failed}…); a follow-up's ({@code sent}, {@code answered}…). */
+    /**
+     * A reply's as RT's Social Delivery shows it ({@code posted}, or the furthest receipt: {@code sent},
+     * {@code delivered}, {@code read}; {@code failed}…); a follow-up's ({@code sent}, {@code answered}…).
+     */
     DELIVERY_STATE,
     /** When the reply's first post, or the follow-up, reached the network. */
     POSTED_AT,

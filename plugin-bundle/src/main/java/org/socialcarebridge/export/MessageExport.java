@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.followup.FollowUp;
+import org.socialcarebridge.followup.FollowUpState;
 import org.socialcarebridge.followup.FollowUpKind;
 import org.socialcarebridge.export.ExportStore.LedgerColumns;
 import org.socialcarebridge.export.ExportStore.PageRecords;
@@ -165,7 +166,7 @@ public final class MessageExport {
                             .set(DELIVERY_KIND, "reply")
                             .set(AGENT, o.agent())
                             .set(REPLY_VISIBILITY, visibility == null ? null : visibility.label())
-                            .set(DELIVERY_STATE, o.state() == null ? null : o.state().label())
+                            .set(DELIVERY_STATE, o.stateShown())
                             .set(POSTED_AT, o.postedAt())
                             // The outbox appends a link per post (the id when the network gave none).
                             .set(POST_URL, i < urls.length ? urls[i] : null);
@@ -176,7 +177,8 @@ public final class MessageExport {
                 MessageRow fields = new MessageRow()
                         .set(DELIVERY_KIND, kind(f.kind()))
                         .set(AGENT, f.agent())
-                        .set(DELIVERY_STATE, lower(f.state().name()))
+                        .set(DELIVERY_STATE, f.state() == FollowUpState.SENT && f.receipt() != null
+                                ? lower(f.receipt().name()) : lower(f.state().name()))
                         .set(POSTED_AT, f.sentAt())
                         .set(POST_URL, f.postUrl())
                         .set(SURVEY_SCORE, f.score())

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.conversation.Conversation;
+import org.socialcarebridge.delivery.DeliveryReceipt;
 import org.socialcarebridge.persistence.ColumnText;
 
 /**
@@ -25,7 +26,9 @@ import org.socialcarebridge.persistence.ColumnText;
         @Index(name = "SC_FOLLOWUP_TICKET", columnList = "TICKET_ID"),
         @Index(name = "SC_FOLLOWUP_CUSTOMER", columnList = "NETWORK,CUSTOMER_ACCOUNT_ID"),
         // The metrics publisher reads what changed after its cursor every few seconds.
-        @Index(name = "SC_FOLLOWUP_UPDATED", columnList = "UPDATED_AT")})
+        @Index(name = "SC_FOLLOWUP_UPDATED", columnList = "UPDATED_AT"),
+        // The network's receipts name the message they are about.
+        @Index(name = "SC_FOLLOWUP_POST", columnList = "NETWORK,POST_ID")})
 public class FollowUp {
     static final int POST_URL_LENGTH = 1000;
     static final int REASON_LENGTH = 1000;
@@ -81,6 +84,11 @@ public class FollowUp {
 
     @Column(name = "POST_ID", length = 100)
     private String postId;
+
+    /** The furthest the network's receipts say the message got (sent, delivered, read, failed); null before any. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "RECEIPT", length = 10)
+    private DeliveryReceipt.Status receipt;
 
     @Column(name = "POST_URL", length = POST_URL_LENGTH)
     private String postUrl;
@@ -218,6 +226,29 @@ public class FollowUp {
 
     void hostUpdated() {
         hostUpdatePending = false;
+    }
+
+    /**
+     * What the network says became of the sent message, when it moves it forward ({@link
+     * DeliveryReceipt#movesOn}). A failure of a sent follow-up fails it with the network's error, shown on the
+     * ticket; delivered and read are kept (the export shows them) without telling the ticket again. Answers
+     * whether it changed anything.
+     */
+    boolean receive(DeliveryReceipt r, Instant now) {
+        boolean failed = r.status() == DeliveryReceipt.Status.FAILED;
+        if (!r.movesOn(receipt) || failed && state != FollowUpState.SENT) {
+            return false; // an answered survey reached the customer, whatever a late failure says
+        }
+        receipt = r.status();
+        if (failed) {
+            end(FollowUpState.FAILED, r.error(), now);
+        }
+        return true;
+    }
+
+    /** The furthest status the network's receipts gave, or null. */
+    public DeliveryReceipt.Status receipt() {
+        return receipt;
     }
 
     private void changed(Instant now) {

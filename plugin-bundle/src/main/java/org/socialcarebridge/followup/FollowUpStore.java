@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
+import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
@@ -104,9 +107,27 @@ final class FollowUpStore {
         return db.read(em -> em.find(FollowUp.class, key));
     }
 
-    /** Applies one change to one follow-up. */
+    /**
+     * Applies one change to one follow-up, the row locked meanwhile: the network's receipts arrive in
+     * parallel webhook deliveries, and each change must start from the last one's result.
+     */
     void change(String key, Consumer<FollowUp> change) {
-        db.writing(em -> change.accept(em.find(FollowUp.class, key)));
+        changed(key, f -> {
+            change.accept(f);
+            return true;
+        });
+    }
+
+    /** As {@link #change}, answering what the change says (whether it changed anything). */
+    boolean changed(String key, Predicate<FollowUp> change) {
+        return db.write(em -> change.test(em.find(FollowUp.class, key, LockModeType.PESSIMISTIC_WRITE)));
+    }
+
+    /** The follow-up the network knows by this id, or null. */
+    String byPost(Network network, String postId) {
+        return db.read(em -> em.createQuery("select f.key from FollowUp f where f.network = :n and f.postId = :id",
+                        String.class).setParameter("n", network).setParameter("id", postId).setMaxResults(1)
+                .getResultList().stream().findFirst().orElse(null));
     }
 
     /** The ticket's survey sent last, if one was sent. */
@@ -151,6 +172,20 @@ final class FollowUpStore {
                         + " order by e.createdAt desc, e.key desc", LedgerEntry.class)
                 .setParameter("k", c.key()).setParameter("filed", LedgerState.FILED).setParameter("pub", Visibility.PUBLIC)
                 .setParameter("out", LedgerEntry.Direction.OUTBOUND).setMaxResults(1).getResultList().stream().findFirst());
+    }
+
+    /**
+     * The customer's name as they last gave it in the conversation (WhatsApp's profile name), else their
+     * handle, else empty: what a survey template's one placeholder greets.
+     */
+    String customerName(Conversation c) {
+        String name = db.read(em -> em.createQuery("select e.authorName from LedgerEntry e where e.conversationKey = :k"
+                        + " and e.direction = :in and e.authorAccountId = :customer and e.authorName is not null"
+                        + " order by e.createdAt desc, e.key desc", String.class)
+                .setParameter("k", c.key()).setParameter("in", LedgerEntry.Direction.INBOUND)
+                .setParameter("customer", c.customerAccountId()).setMaxResults(1).getResultList().stream()
+                .filter(n -> !n.isBlank()).findFirst().orElse(null));
+        return name != null ? name.strip() : c.customerHandle() != null ? c.customerHandle() : "";
     }
 
     /** Whether this post on the network is a closing reply the plugin sent. */

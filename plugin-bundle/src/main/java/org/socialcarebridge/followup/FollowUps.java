@@ -21,6 +21,8 @@ import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.LedgerEntry;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.delivery.Delivery;
+import org.socialcarebridge.delivery.DeliveryReceipt;
+import org.socialcarebridge.delivery.DeliveryReceipts;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.DeskActivity;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * step is durable before the next, so a crash or an outage delays a follow-up but never sends it twice.
  * Follow-ups decide what to send and when; how it reaches the network is the delivery's.
  */
-public final class FollowUps implements AfterCare {
+public final class FollowUps implements AfterCare, DeliveryReceipts {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
     static final String CURSOR = "rt:status";
     /**
@@ -254,7 +256,7 @@ public final class FollowUps implements AfterCare {
         OutboundPostPlan plan = switch (f.kind()) {
             case CLOSING -> closing(c);
             case SURVEY -> tooFewReplies(f.ticketId()).map(why -> OutboundPostPlan.not(FollowUpState.SKIPPED, why))
-                    .orElseGet(() -> privately(c, policy.surveyText(), "survey.text", "survey"));
+                    .orElseGet(() -> survey(c));
             // The help desk stamps a resolution to the second, a network a message to the millisecond: words in
             // the resolution's own second came before it (the agent resolved having read them).
             case CHECK_IN -> c.lastCustomerMessageAt().truncatedTo(ChronoUnit.SECONDS).isAfter(r.resolvedAt())
@@ -268,7 +270,7 @@ public final class FollowUps implements AfterCare {
         OutboundPost post;
         try {
             List<OutboundPost> posts = replies.compose(new AgentReply(f.ticketId(), f.resolutionTransactionId(), null,
-                    plan.text(), plan.visibility()), c, List.of());
+                    plan.text(), plan.visibility(), false, false, null, null, null, plan.template()), c, List.of());
             if (posts.size() > 1) {
                 // Without per-part progress, a retry could post the first part again on X (no idempotency key there).
                 end(key, FollowUpState.SKIPPED, "its text makes " + posts.size() + " posts on " + c.network().displayName()
@@ -326,7 +328,12 @@ public final class FollowUps implements AfterCare {
     }
 
     /** What to post for a follow-up, or why not. */
-    private record OutboundPostPlan(String text, String setting, ReplyVisibility visibility, FollowUpState skip, String why) {
+    private record OutboundPostPlan(String text, String setting, ReplyVisibility visibility, String template,
+                                    FollowUpState skip, String why) {
+        OutboundPostPlan(String text, String setting, ReplyVisibility visibility, FollowUpState skip, String why) {
+            this(text, setting, visibility, null, skip, why);
+        }
+
         static OutboundPostPlan not(FollowUpState state, String why) {
             return new OutboundPostPlan(null, null, null, state, why);
         }
@@ -354,6 +361,19 @@ public final class FollowUps implements AfterCare {
         }
         return Optional.of(replied == 0 ? "no agent reply reached the customer on this ticket"
                 : "only " + replied + " agent replies reached the customer; a survey needs " + policy.minAgentReplies());
+    }
+
+    /**
+     * The survey: its text inside the messaging window; after it, on a network with a survey template, that
+     * template, its one placeholder (if it has one) the customer's name; else skipped, saying why.
+     */
+    private OutboundPostPlan survey(Conversation c) {
+        Optional<String> template = policy.surveyTemplate(c.network());
+        if (template.isPresent() && replies.directMessageClosed(c).isPresent()) {
+            return new OutboundPostPlan(store.customerName(c), "survey.templates", ReplyVisibility.PRIVATE, template.get(),
+                    null, null);
+        }
+        return privately(c, policy.surveyText(), "survey.text", "survey");
     }
 
     private OutboundPostPlan privately(Conversation c, String text, String setting, String what) {
@@ -395,6 +415,26 @@ public final class FollowUps implements AfterCare {
     private void end(String key, FollowUpState state, String why) {
         store.change(key, row -> row.end(state, why, clock.instant()));
         LOG.info("Follow-up {} {}: {}", key, state.name().toLowerCase(java.util.Locale.ROOT), why);
+    }
+
+    // ---- the network's receipts
+
+    /**
+     * What the network says became of a follow-up it sent (WhatsApp's statuses): a failure of a sent one
+     * fails it on the ticket with the network's error; delivered and read are kept for the export. A
+     * receipt for a message no follow-up sent answers false.
+     */
+    @Override
+    public boolean receive(DeliveryReceipt receipt) {
+        String key = store.byPost(receipt.network(), receipt.postId());
+        if (key == null) {
+            return false;
+        }
+        boolean moved = store.changed(key, f -> f.receive(receipt, clock.instant()));
+        if (moved && receipt.status() == DeliveryReceipt.Status.FAILED) {
+            LOG.warn("Follow-up {} failed on {}: {}", key, receipt.network().displayName(), receipt.error());
+        }
+        return moved;
     }
 
     // ---- the ticket shows it
@@ -482,7 +522,8 @@ public final class FollowUps implements AfterCare {
                     + WHEN.format(f.answeredAt());
             case SKIPPED -> "not sent: " + f.reason();
             case CANCELLED -> "cancelled: " + f.reason();
-            case FAILED -> "not sent, failed: " + f.reason();
+            case FAILED -> f.receipt() == DeliveryReceipt.Status.FAILED
+                    ? "sent " + WHEN.format(f.sentAt()) + ", then failed: " + f.reason() : "not sent, failed: " + f.reason();
             case SENDING -> "sending since " + WHEN.format(f.sendingSince());
             case UNCERTAIN -> "maybe sent, uncertain: " + f.reason();
         };

@@ -14,6 +14,8 @@ import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.delivery.Delivery;
+import org.socialcarebridge.delivery.DeliveryReceipt;
+import org.socialcarebridge.delivery.DeliveryReceipts;
 import org.socialcarebridge.delivery.RetrySchedule;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.host.AgentDirectory;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * uncertain); the outbox decides what is posted, in which order, and what the ticket is told. Only
  * the agent groups' members speak for the brand: anyone else's reply stays in the help desk.
  */
-public final class Outbox implements org.socialcarebridge.delivery.DeliveryReceipts {
+public final class Outbox implements DeliveryReceipts {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     /** How long a reply waits before its author's groups are asked again when the help desk could not say. */
     static final Duration AUTHOR_RECHECK = Duration.ofMinutes(1);
@@ -280,9 +282,26 @@ public final class Outbox implements org.socialcarebridge.delivery.DeliveryRecei
         return store.decideHeld(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
     }
 
+    /**
+     * Shows on the reply's transaction what the network says became of its direct message ({@code Social
+     * Delivery}: sent, delivered, read; failed with the network's error, and a comment on the ticket).
+     * Receipts arrive late, twice, out of order and in parallel: only one that moves the message forward
+     * changes the row, under its lock. A receipt for a message no reply sent (a follow-up's, or one posted
+     * before this version) answers false.
+     */
     @Override
-    public boolean receive(org.socialcarebridge.delivery.DeliveryReceipt receipt) {
-        throw new UnsupportedOperationException("delivery receipts are being built (issue 16)");
+    public boolean receive(DeliveryReceipt receipt) {
+        Long id = store.byDirectMessage(OutboxStore.directMessage(receipt.network(), receipt.postId()));
+        if (id == null) {
+            LOG.debug("A {} receipt for {}: no reply sent it", receipt.network().displayName(), receipt.postId());
+            return false;
+        }
+        boolean moved = store.changed(id, row -> row.receive(receipt, clock.instant()));
+        if (moved && receipt.status() == DeliveryReceipt.Status.FAILED) {
+            LOG.warn("Reply of transaction {} failed on {}: {}", id, receipt.network().displayName(),
+                    receipt.error());
+        }
+        return moved;
     }
 
     /** Replies on this ticket waiting for a supervisor now. */

@@ -12,6 +12,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 import org.socialcarebridge.channel.ReplyVisibility;
+import org.socialcarebridge.delivery.DeliveryReceipt;
 import org.socialcarebridge.host.AgentReply;
 import org.socialcarebridge.persistence.ColumnText;
 
@@ -25,7 +26,9 @@ import org.socialcarebridge.persistence.ColumnText;
         // A ticket's replies: its metrics, and the export's delivery columns, read them by ticket.
         @Index(name = "SC_OUTBOX_TICKET", columnList = "TICKET_ID"),
         // The metrics publisher reads what changed after its cursor every few seconds.
-        @Index(name = "SC_OUTBOX_UPDATED", columnList = "UPDATED_AT")})
+        @Index(name = "SC_OUTBOX_UPDATED", columnList = "UPDATED_AT"),
+        // The network's receipts name the message they are about.
+        @Index(name = "SC_OUTBOX_DIRECT", columnList = "DIRECT_MESSAGE")})
 public class OutboxEntry {
     @Id
     @Column(name = "TRANSACTION_ID")
@@ -91,6 +94,26 @@ public class OutboxEntry {
     @Column(name = "RECIPIENT", length = 400)
     private String recipient;
 
+    /** The approved template the agent picked (Social Template), sent instead of free text; null for none. */
+    @Column(name = "TEMPLATE", length = TEMPLATE_LENGTH)
+    private String template;
+
+    /**
+     * The reply's direct message as {@code <network key>:<post id>}, which the network's delivery receipts
+     * name (WhatsApp's statuses); null until one is posted.
+     */
+    @Column(name = "DIRECT_MESSAGE", length = DIRECT_MESSAGE_LENGTH)
+    private String directMessage;
+
+    /** The furthest the network says the direct message got (sent, delivered, read, failed); null before any. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "RECEIPT", length = 10)
+    private DeliveryReceipt.Status receipt;
+
+    /** When the network says that happened. */
+    @Column(name = "RECEIPT_AT")
+    private Instant receiptAt;
+
     /** The posts' links, space-separated, as {@link #postId}. */
     @Lob
     @Column(name = "POST_URL")
@@ -132,6 +155,9 @@ public class OutboxEntry {
         this.visibility = reply.visibility();
         this.text = reply.text();
         this.replyTo = replyTo(reply.replyTo());
+        // A longer name is no template's (MessageTemplate allows 512): kept cut, so the network refuses it by name.
+        this.template = reply.template() == null || reply.template().isBlank() ? null
+                : ColumnText.cut(reply.template().strip(), TEMPLATE_LENGTH);
         this.state = DeliveryState.QUEUED;
         this.nextAttemptAt = now;
         this.createdAt = now;
@@ -139,6 +165,8 @@ public class OutboxEntry {
     }
 
     static final int REPLY_TO_LENGTH = 200;
+    static final int TEMPLATE_LENGTH = 512;
+    static final int DIRECT_MESSAGE_LENGTH = 400;
     static final int APPROVAL_NEEDED_LENGTH = 400;
 
     /**
@@ -197,7 +225,8 @@ public class OutboxEntry {
     }
 
     public AgentReply reply() {
-        return new AgentReply(ticketId, transactionId, agent, text, visibility, false, false, agentName, null, replyTo);
+        return new AgentReply(ticketId, transactionId, agent, text, visibility, false, false, agentName, null, replyTo,
+                template);
     }
 
     void posting(String finalText, Instant now) {
@@ -214,8 +243,16 @@ public class OutboxEntry {
 
     /** @param to who received the post when it was a direct message ({@link OutboundPost#recipient()}), else null */
     void stepPosted(String id, String url, String to, Instant now) {
+        stepPosted(id, url, to, null, now);
+    }
+
+    /** @param direct the post as receipts name it ({@code <network key>:<id>}) when it was a direct message, else null */
+    void stepPosted(String id, String url, String to, String direct, Instant now) {
         if (to != null) {
             recipient = to;
+        }
+        if (direct != null) {
+            directMessage = ColumnText.cut(direct, DIRECT_MESSAGE_LENGTH);
         }
         postsDone = postsDone() + 1;
         unconfirmedSince = null;
@@ -230,6 +267,12 @@ public class OutboxEntry {
 
     /** Every post of the reply is on the network. */
     void posted(Instant now) {
+        if (receipt == DeliveryReceipt.Status.FAILED) {
+            // The network's failure arrived before the outbox finished recording the post: it stands.
+            hostUpdatePending = true;
+            updatedAt = now;
+            return;
+        }
         state = DeliveryState.POSTED;
         lastError = null;
         hostUpdatePending = true;
@@ -344,10 +387,42 @@ public class OutboxEntry {
         return recipient;
     }
 
+    /**
+     * What the network says became of the direct message, when it moves it forward ({@link
+     * DeliveryReceipt.Status#rank}): sent, then delivered, then read; a failure only replaces sent, and ends
+     * the reply FAILED with the network's error. Answers whether it changed anything (old news and
+     * duplicates do not).
+     */
+    boolean receive(DeliveryReceipt r, Instant now) {
+        if (!r.movesOn(receipt)) {
+            return false;
+        }
+        receipt = r.status();
+        receiptAt = r.at() != null ? r.at() : now;
+        if (r.status() == DeliveryReceipt.Status.FAILED) {
+            state = DeliveryState.FAILED;
+            lastError = ColumnText.cut(r.error(), ColumnText.ERROR_LENGTH);
+        }
+        hostUpdatePending = true;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The furthest status the network's receipts gave, or null. */
+    public DeliveryReceipt.Status receipt() {
+        return receipt;
+    }
+
+    /** The template the reply sends instead of free text, or null. */
+    public String template() {
+        return template;
+    }
+
     /** The text shown in the {@code Social Delivery} field of the transaction. */
     public String deliveryLabel() {
         return switch (state) {
-            case POSTED -> "posted " + (postUrl != null ? postUrl : postId);
+            case POSTED -> (receipt != null ? receipt.name().toLowerCase(java.util.Locale.ROOT) : "posted") + " "
+                    + (postUrl != null ? postUrl : postId);
             case QUEUED, POSTING, RETRYING -> state.label() + (approvedBy != null ? " (approved by " + approvedBy + ")" : "");
             default -> state.label() + ": " + lastError;
         };

@@ -6,9 +6,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
 import org.socialcarebridge.channel.Network;
@@ -64,9 +66,27 @@ final class OutboxStore {
         }
     }
 
-    /** Applies one change to one reply's row. */
+    /**
+     * Applies one change to one reply's row, the row locked meanwhile: receipts arrive in parallel webhook
+     * deliveries while the outbox posts, and each change must start from the last one's result.
+     */
     void change(long transactionId, Consumer<OutboxEntry> change) {
-        db.writing(em -> change.accept(em.find(OutboxEntry.class, transactionId)));
+        changed(transactionId, row -> {
+            change.accept(row);
+            return true;
+        });
+    }
+
+    /** As {@link #change}, answering what the change says (whether it changed anything). */
+    boolean changed(long transactionId, Predicate<OutboxEntry> change) {
+        return db.write(em -> change.test(em.find(OutboxEntry.class, transactionId, LockModeType.PESSIMISTIC_WRITE)));
+    }
+
+    /** The reply whose direct message this is, as {@code <network key>:<post id>}, or null. */
+    Long byDirectMessage(String direct) {
+        return db.read(em -> em.createQuery("select o.transactionId from OutboxEntry o where o.directMessage = :d",
+                        Long.class).setParameter("d", direct).setMaxResults(1).getResultList().stream().findFirst()
+                .orElse(null));
     }
 
     /** Transactions of the replies in this state. */
@@ -126,11 +146,18 @@ final class OutboxStore {
     /** One post of the reply is on the network: its row and the conversation's ledger both say so. */
     void posted(long transactionId, Conversation conversation, OutboundPost post, PostedMessage posted, Instant now) {
         db.writing(em -> {
-            em.find(OutboxEntry.class, transactionId).stepPosted(posted.id(), posted.url(), post.recipient(), now);
+            em.find(OutboxEntry.class, transactionId, LockModeType.PESSIMISTIC_WRITE).stepPosted(posted.id(), posted.url(),
+                    post.recipient(), post.visibility() == ReplyVisibility.PUBLIC ? null : directMessage(post.network(),
+                            posted.id()), now);
             LedgerStore.recordPosted(em, conversation, posted.id(), post.text(),
                     post.visibility() == ReplyVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PRIVATE,
                     post.inReplyToMessageId(), now);
         });
+    }
+
+    /** A direct message as the reply's row and the network's receipts name it. */
+    static String directMessage(Network network, String postId) {
+        return network.key() + ":" + postId;
     }
 
     /** Everyone who wrote publicly in the conversation, oldest first, each once (the brand's posts are not filed). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.socialcarebridge.channel.Channel;
 import org.socialcarebridge.channel.Channels;
@@ -18,6 +19,7 @@ import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.conversation.Conversation;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.host.AgentReply;
+import org.socialcarebridge.host.DeskTerms;
 import org.socialcarebridge.host.MessageField;
 import org.socialcarebridge.reply.guard.Finding;
 import org.socialcarebridge.reply.guard.GuardSettings;
@@ -34,7 +36,9 @@ import org.socialcarebridge.reply.guard.SensitiveDataGuard;
  * signature is added when configured. A public reply over the network's limit becomes a numbered thread
  * if the administrator allows it and the network has threads, else it is refused, never cut; a direct
  * message over its limit is refused. Nothing public is posted that the sensitive-data guard finds
- * personal data in. Limits, counting and what may be sent at all are the conversation's {@link Channel}'s.
+ * personal data in. Where the network allows only approved templates after its messaging window
+ * (WhatsApp), free text after it is refused saying so, and a template the agent picked goes at any time.
+ * Limits, counting and what may be sent at all are the conversation's {@link Channel}'s.
  */
 public final class ReplyPolicy {
     private final Channels channels;
@@ -103,12 +107,17 @@ public final class ReplyPolicy {
     public List<OutboundPost> compose(AgentReply reply, Conversation conversation, List<String> participants,
                                       Participants writers) {
         String text = reply.text() == null ? "" : reply.text().strip();
-        if (text.isEmpty()) {
+        String template = reply.template() == null || reply.template().isBlank() ? null : reply.template().strip();
+        if (text.isEmpty() && template == null) {
             throw new ReplyRefusedException("The reply is empty; write the text to send to the customer.");
         }
-        text = signature.sign(text, reply.agentRealName());
+        // A template's text is its placeholders' values, one a line: a signature would be one more.
+        text = template == null ? signature.sign(text, reply.agentRealName()) : text;
         ReplyVisibility visibility = reply.visibility() != null ? reply.visibility()
                 : conversation.lastCustomerVisibility() == Visibility.PRIVATE ? ReplyVisibility.PRIVATE : ReplyVisibility.PUBLIC;
+        if (template != null) {
+            refuseUnsendable(template, visibility, conversation.network());
+        }
         if (visibility == ReplyVisibility.PUBLIC) {
             if (reply.replyTo() != null && !reply.replyTo().isBlank()) {
                 // The agent meant someone in particular; a public reply would answer the thread instead.
@@ -123,12 +132,33 @@ public final class ReplyPolicy {
         }
         Participants.Participant recipient = writers.recipient(reply.replyTo());
         if (visibility == ReplyVisibility.PRIVATE || conversation.lastPublicCustomerMessageId() == null) {
-            return List.of(directMessage(text, conversation, recipient)); // Move to private with no public thread too
+            // Move to private with no public thread too
+            return List.of(directMessage(text, template, conversation, recipient));
         }
         // The acknowledgement tells the one moved to private, in the thread it answers as before.
-        OutboundPost direct = directMessage(text, conversation, recipient);
+        OutboundPost direct = directMessage(text, template, conversation, recipient);
         String ack = acknowledgement.acknowledgement(recipient.handle(), null, channels.of(conversation.network()));
         return List.of(inThread(ack, conversation, List.of()).get(0), direct);
+    }
+
+    /**
+     * A template goes only where the network has approved templates, and only as a private message: the
+     * agent is told to clear the field (or to send it privately) rather than have the text sent without it.
+     */
+    private void refuseUnsendable(String template, ReplyVisibility visibility, Network network) {
+        boolean templates = channels.find(network).flatMap(Channel::privateMessages)
+                .map(PrivateMessages::templatesOutsideWindow).orElse(false);
+        if (!templates) {
+            throw new ReplyRefusedException(terms -> "Nothing was sent: " + terms.field(MessageField.TEMPLATE) + " is '"
+                    + template + "', and " + network.displayName() + " has no approved templates. Clear "
+                    + terms.field(MessageField.TEMPLATE) + " to send the text as written.");
+        }
+        if (visibility == ReplyVisibility.PUBLIC) {
+            throw new ReplyRefusedException(terms -> "Nothing was sent: a template ('" + template + "' in "
+                    + terms.field(MessageField.TEMPLATE) + ") goes only as a private message, and this reply is "
+                    + terms.choice(ReplyVisibility.PUBLIC) + ". Set " + terms.field(MessageField.REPLY_VISIBILITY) + " to "
+                    + terms.choice(ReplyVisibility.PRIVATE) + ", or clear " + terms.field(MessageField.TEMPLATE) + ".");
+        }
     }
 
     /**
@@ -238,6 +268,12 @@ public final class ReplyPolicy {
             return Optional.empty();
         }
         PrivateRoute route = privateRoute(network, messages.get(), writers.customer());
+        if (messages.get().templatesOutsideWindow() && route.closed() != null) {
+            return Optional.of("Private: only an approved template now");
+        }
+        if (messages.get().templatesOutsideWindow() && route.tag() == null && route.answersComment() == null) {
+            return Optional.of("Private: open until " + shown(route.until()) + ", then only an approved template");
+        }
         if (route.closed() != null) {
             return Optional.of("Private: closed now (" + (writers.customer().latestPublic() != null
                     ? "reply Public; a private reply is possible again once they message the Page"
@@ -263,12 +299,22 @@ public final class ReplyPolicy {
     private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
-    private OutboundPost directMessage(String text, Conversation conversation, Participants.Participant recipient) {
+    /** @param template the approved template to send (its placeholders filled from {@code text}), or null */
+    private OutboundPost directMessage(String text, String template, Conversation conversation,
+                                       Participants.Participant recipient) {
         Network network = conversation.network();
         Channel channel = channels.of(network);
         DirectMessageLimit limit = DirectMessageLimit.of(channel);
         PrivateMessages messages = channel.privateMessages().orElseThrow();
         PrivateRoute route = privateRoute(network, messages, recipient);
+        if (template != null) {
+            // Approved templates go at any time, the window's end included (refuseUnsendable checked the network).
+            return new OutboundPost(network, ReplyVisibility.PRIVATE, limit.check(text), null, recipient.accountId(),
+                    recipient.handle(), false, null, template);
+        }
+        if (route.closed() != null && messages.templatesOutsideWindow()) {
+            throw new ReplyRefusedException(templateOnly(network, messages, recipient));
+        }
         if (route.closed() != null) {
             String reason = route.closed();
             boolean publicThread = recipient.latestPublic() != null;
@@ -292,6 +338,25 @@ public final class ReplyPolicy {
         }
         return new OutboundPost(network, ReplyVisibility.PRIVATE, limit.check(text), route.answersComment(),
                 recipient.accountId(), recipient.handle(), false, route.tag());
+    }
+
+    /**
+     * Why free text cannot go now on a network where only approved templates may be sent after the window
+     * (WhatsApp), and the agent's two ways on: a template, or waiting for the customer.
+     */
+    private Function<DeskTerms, String> templateOnly(Network network, PrivateMessages messages,
+                                                     Participants.Participant recipient) {
+        Window window = window(network, messages);
+        Instant opened = window.fromPrivateMessages() ? recipient.lastWrotePrivatelyAt() : recipient.lastWroteAt();
+        String name = network.displayName();
+        String length = window.length().toHours() + " hours";
+        String since = (opened == null ? "the customer has not written here yet" : "the customer last wrote at "
+                + shown(opened)) + ", and " + name + " allows free text only within " + length + " of the customer's last"
+                + " message" + (opened == null ? "" : " (that window closed at " + shown(opened.plus(window.length())) + ")");
+        return terms -> "Nothing was sent: " + since + ". To write to them now, pick an approved template in "
+                + terms.field(MessageField.TEMPLATE) + " and send the reply again: its placeholders ({{1}}, {{2}}…) are"
+                + " filled from the reply's text, one line each, in order. Or wait until the customer writes again: their"
+                + " message opens the window for another " + length + ".";
     }
 
     /** A public reply answering the latest public customer message, as one post or a numbered thread. */

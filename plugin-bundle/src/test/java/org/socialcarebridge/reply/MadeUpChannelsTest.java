@@ -116,8 +116,9 @@ class MadeUpChannelsTest {
         ReplyPolicy late = policy(WINDOWED, 1, WROTE.plus(Duration.ofHours(25)));
         ReplyRefusedException e = assertThrows(ReplyRefusedException.class,
                 () -> late.compose(reply("Here is your code", ReplyVisibility.PRIVATE), messaged()));
-        assertTrue(e.getMessage().contains("only within 24h of the person's last private message (after it, only a template"
-                + " the network approved)"), e.getMessage());
+        assertTrue(e.getMessage().contains("X allows free text only within 24 hours of the customer's last message"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("pick an approved template in TEMPLATE"), e.getMessage());
         assertTrue(late.directMessageClosed(messaged()).orElseThrow().contains("within 24h"));
 
         ReplyPolicy inTime = policy(WINDOWED, 1, WROTE.plus(Duration.ofHours(23)));

@@ -81,7 +81,11 @@ public final class WebhookDispatch implements WebhookHandler {
                 ? "check that the Facebook channel runs (feature socialcare-facebook, pageId and pageToken in"
                         + " etc/org.socialcarebridge.network.facebook.cfg, its line on /socialcare/health); its recovery"
                         + " reads back from the Graph API what came meanwhile"
-                : "no channel of this version takes it: unsubscribe the Meta app from that product";
+                : "whatsapp_business_account".equals(object)
+                        ? "check that the WhatsApp channel runs (feature socialcare-whatsapp, enabled, businessAccountId,"
+                                + " phoneNumberId and accessToken in etc/org.socialcarebridge.network.whatsapp.cfg, its line"
+                                + " on /socialcare/health); WhatsApp cannot be read back, so messages meanwhile are only here"
+                        : "no channel of this version takes it: unsubscribe the Meta app from that product";
     }
 
     private WebhookReceipt deadLetter(WebhookDelivery delivery, String reason) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcarebridge.channel.MessageTemplate;
 import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.channel.RateLimitedException;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.host.TemplateChoices;
 
@@ -26,12 +27,17 @@ public final class ApprovedTemplates {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovedTemplates.class);
     /** How many pages of 100 one sync reads before it stops: far beyond the 250 templates an account may have. */
     static final int MOST_PAGES = 50;
+    /** When a template reply waits for a first list, it is tried again after this. */
+    static final java.time.Duration RETRY_UNREAD = java.time.Duration.ofMinutes(1);
 
     private final CloudApi api;
     private final TemplateChoices choices;
     private final ChannelStatus status;
     private final Clock clock;
     private volatile List<MessageTemplate> approved = List.of();
+    /** Whether a sync has read the list yet: before, an empty list says nothing. */
+    private volatile boolean read;
+    private volatile String lastFailure = "not read yet";
 
     /**
      * @param choices where the agents' list goes (the help desk)
@@ -49,29 +55,31 @@ public final class ApprovedTemplates {
      * and says why on the health line (the help desk's refusal too: the next sync offers them again).
      */
     public void sync() {
-        List<MessageTemplate> read;
+        List<MessageTemplate> list;
         try {
-            read = read();
+            list = readAll();
         } catch (RuntimeException e) {
             String why = "reading WhatsApp's message templates (agents keep the last list of " + approved.size() + "): "
                     + e.getMessage();
+            lastFailure = e.getMessage();
             status.failed(clock.instant(), why);
             LOG.warn("WhatsApp: {}", why);
             return;
         }
-        approved = read;
+        approved = list;
+        read = true;
         try {
-            choices.offerTemplates(WhatsAppChannel.WHATSAPP, read);
+            choices.offerTemplates(WhatsAppChannel.WHATSAPP, list);
         } catch (RuntimeException e) {
-            status.failed(clock.instant(), "offering " + read.size() + " WhatsApp templates to agents: " + e.getMessage());
-            LOG.warn("WhatsApp: could not offer {} templates to agents; the next sync tries again: {}", read.size(),
+            status.failed(clock.instant(), "offering " + list.size() + " WhatsApp templates to agents: " + e.getMessage());
+            LOG.warn("WhatsApp: could not offer {} templates to agents; the next sync tries again: {}", list.size(),
                     e.getMessage());
             return;
         }
         status.succeeded(clock.instant(), null);
     }
 
-    private List<MessageTemplate> read() {
+    private List<MessageTemplate> readAll() {
         List<MessageTemplate> found = new ArrayList<>();
         String after = null;
         for (int page = 0; page < MOST_PAGES; page++) {
@@ -118,6 +126,14 @@ public final class ApprovedTemplates {
      * @throws PostRejectedException when there is none, naming the approved ones
      */
     MessageTemplate named(String name) {
+        if (!read) {
+            sync(); // a reply right after the channel attached: its first sync may not have run yet
+        }
+        if (!read) {
+            // Not a refusal: the template may well be approved. Nothing was sent, so the outbox may try again.
+            throw new RateLimitedException("WhatsApp's approved templates could not be read yet, so template '" + name
+                    + "' is not sent now; it is tried again: " + lastFailure, clock.instant().plus(RETRY_UNREAD));
+        }
         List<MessageTemplate> now = approved;
         return now.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
                 new PostRejectedException("WhatsApp has no approved template '" + name

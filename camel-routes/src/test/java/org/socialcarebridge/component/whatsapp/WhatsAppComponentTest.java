@@ -146,6 +146,22 @@ class WhatsAppComponentTest {
     }
 
     @Test
+    void aTemplateReplyBeforeTheFirstSyncReadsTheListFirstOrWaits() throws Exception {
+        graph.answers = r -> new FakeGraph.Answer(503, "busy");
+        RateLimitedException e = assertThrows(RateLimitedException.class,
+                () -> whatsapp.post(reply("Olga", "csat_survey"), null));
+        assertTrue(e.getMessage().contains("csat_survey") && e.getMessage().contains("tried again"), e.getMessage());
+        assertTrue(graph.requests.stream().noneMatch(r -> r.path().endsWith("/messages")), "nothing sent");
+
+        graph.answers = this::cloudApi;
+        graph.requests.clear();
+        whatsapp.post(reply("Olga", "csat_survey"), null);
+        assertEquals(List.of("GET", "GET", "POST"), graph.requests.stream().map(FakeGraph.Request::method).toList(),
+                "the templates' two pages, then the send");
+        assertEquals("csat_survey", json.readTree(graph.requests.get(2).body()).get("template").get("name").asText());
+    }
+
+    @Test
     void parametersThatDoNotFitAreRefusedBeforeAnyCall() {
         component.templates().sync();
         graph.requests.clear();

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The plugin's core inside Karaf: reads the core's {@code etc/org.socialcarebridge.*.cfg} files (store, http,
  * host.rt, reply, followup) through Config Admin, runs the core of a {@link SocialCareEngine} and offers it as
  * a service to the channel components ({@link XChannelComponent}, {@link MastodonChannelComponent},
- * {@link FacebookChannelComponent}, {@link InstagramChannelComponent}) and to the Meta app's webhook
+ * {@link FacebookChannelComponent}, {@link InstagramChannelComponent},
+ * {@link WhatsAppChannelComponent}) and to the Meta app's webhook
  * ({@link MetaWebhookComponent}). A change to a core file restarts the core and, through their static
  * reference, the channels; a channel's own file restarts that channel alone. All state is durable, so a restart loses nothing.
  */

@@ -25,7 +25,7 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * The administrator's guide, step by step, in a plain Karaf 4.4.10: {@code feature:repo-add} our features file,
- * {@code feature:install socialcare-x socialcare-mastodon socialcare-facebook socialcare-instagram}; the bundles start, the DS components are active and
+ * {@code feature:install socialcare-x socialcare-mastodon socialcare-facebook socialcare-instagram socialcare-whatsapp}; the bundles start, the DS components are active and
  * the features' settings files land in etc/ (an administrator's own file is kept).
  */
 @RunWith(PaxExam.class)
@@ -49,12 +49,13 @@ public class FeaturesInstallIT {
         features.installFeature("socialcare-mastodon");
         features.installFeature("socialcare-facebook");                                   // brings socialcare-meta
         features.installFeature("socialcare-instagram");
+        features.installFeature("socialcare-whatsapp");
 
         Bundle routes = bundle("org.socialcarebridge.routes");
         assertEquals("the camel-routes bundle is active", Bundle.ACTIVE, routes.getState());
         // Each is an immediate DS component offering a service: the service object exists once it is active.
         for (String component : List.of("SocialCareRuntime", "SocialCareEngine", "XChannelComponent", "MastodonChannelComponent",
-                "FacebookChannelComponent", "InstagramChannelComponent", "MetaWebhookComponent")) {
+                "FacebookChannelComponent", "InstagramChannelComponent", "WhatsAppChannelComponent", "MetaWebhookComponent")) {
             String name = "org.socialcarebridge.runtime." + component;
             PlainKaraf.eventually(component + " is active", () -> {
                 ServiceReference<?> service = context.getServiceReference(name);
@@ -64,7 +65,7 @@ public class FeaturesInstallIT {
 
         Path etc = Path.of(System.getProperty("karaf.etc"));
         for (String pid : List.of("store", "http", "reply", "followup", "network.x", "network.mastodon",
-                "network.meta", "network.facebook", "network.instagram")) {
+                "network.meta", "network.facebook", "network.instagram", "network.whatsapp")) {
             assertTrue(pid + "'s settings file is in etc/", Files.isRegularFile(etc.resolve("org.socialcarebridge." + pid + ".cfg")));
         }
         assertFalse("socialcare-rt was not installed, so neither is its file",

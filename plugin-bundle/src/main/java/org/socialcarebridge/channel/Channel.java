@@ -51,6 +51,15 @@ public interface Channel {
         return false;
     }
 
+    /**
+     * Whether a private message continues the conversation its {@code conversationId} names (WhatsApp: one per
+     * customer and business number) rather than the customer's latest conversation on the network (X,
+     * Facebook: the public and private messages of one case on one ticket).
+     */
+    default boolean privateThreads() {
+        return false;
+    }
+
     /** How a post retried after a timeout is kept from appearing twice. */
     Duplicates duplicates();
 

@@ -252,12 +252,21 @@ public final class Intake {
         return r.toString();
     }
 
+    /**
+     * Whether the message goes on in the thread it names: a public one always; a private one where its channel
+     * keeps private threads apart (WhatsApp: per customer and business number). Any other private message
+     * continues the customer's latest conversation.
+     */
+    private boolean threaded(InboundMessage m) {
+        return m.visibility() == Visibility.PUBLIC || m.conversationId() != null
+                && channels.find(m.network()).map(Channel::privateThreads).orElse(false);
+    }
+
     private void fileOne(String key) {
         LedgerEntry entry = store.entry(key);
         InboundMessage m = entry.message();
-        Optional<Conversation> existing = m.visibility() == Visibility.PRIVATE
-                ? store.latestConversationWith(m.author())
-                : store.conversationOf(m);
+        boolean threaded = threaded(m);
+        Optional<Conversation> existing = threaded ? store.conversationOf(m) : store.latestConversationWith(m.author());
         // The SLA clock starts when the customer wrote, not when the help desk came back up.
         Instant wrote = m.createdAt().isBefore(clock.instant()) ? m.createdAt() : clock.instant();
         TriageDecision decision = triage.decide(TriageInput.of(m, false), wrote);
@@ -297,7 +306,7 @@ public final class Intake {
                     tickets.reopen(c.ticketId());
                 }
                 afterCare.customerWrote(c.ticketId(), m, state.open());
-            } else if (m.visibility() == Visibility.PUBLIC) {
+            } else if (threaded) {
                 continues = c.ticketId(); // the same thread goes on in a new ticket
                 long old = c.ticketId();
                 Optional<Long> already = maybeFiledBefore
@@ -319,9 +328,9 @@ public final class Intake {
             }
         }
         if (conversation == null) {
-            String conversationKey = m.visibility() == Visibility.PRIVATE
-                    ? m.network().key() + ":dm:" + m.messageId()
-                    : m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId());
+            String conversationKey = threaded
+                    ? m.network().key() + ":" + (m.conversationId() != null ? m.conversationId() : m.messageId())
+                    : m.network().key() + ":dm:" + m.messageId();
             Optional<Long> already = maybeFiledBefore ? tickets.ticketForConversation(conversationKey) : Optional.empty();
             already.ifPresent(id -> tickets.labelFirstMessage(id, messageFields(m)));
             Long refersTo = continues;

@@ -330,6 +330,76 @@ class IntakeTest {
         assertEquals(2L, db.read(em -> em.find(Conversation.class, "x:110")).ticketId());
     }
 
+    /** A network whose private messages keep to their own thread, as WhatsApp's per customer and business number. */
+    static final Network CHAT = Network.declare("threadedchat", "Threaded Chat");
+    static final Channel THREADED = new Channel() {
+        @Override
+        public Network network() {
+            return CHAT;
+        }
+
+        @Override
+        public Set<org.socialcarebridge.channel.Inbound> receives() {
+            return Set.of();
+        }
+
+        @Override
+        public Optional<org.socialcarebridge.channel.PublicReplies> publicReplies() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<org.socialcarebridge.channel.PrivateMessages> privateMessages() {
+            return Optional.of(org.socialcarebridge.channel.PrivateMessages.toAccount(4096,
+                    new org.socialcarebridge.channel.LengthRule(org.socialcarebridge.channel.LengthRule.Counting.CODE_POINTS, 1, false)));
+        }
+
+        @Override
+        public boolean privateThreads() {
+            return true;
+        }
+
+        @Override
+        public org.socialcarebridge.channel.Duplicates duplicates() {
+            return org.socialcarebridge.channel.Duplicates.LOOK_UP_BEFORE_POSTING_AGAIN;
+        }
+
+        @Override
+        public org.socialcarebridge.channel.Identities identities() {
+            return new org.socialcarebridge.channel.Identities(15, false, null, false);
+        }
+    };
+
+    static InboundMessage chat(String id, String number, String text) {
+        SocialIdentity olga = new SocialIdentity(CHAT, "4915112345678", "4915112345678", "Olga", null, 0, false);
+        return new InboundMessage(CHAT, "wamid." + id, olga, text, Instant.parse("2026-11-24T10:00:00Z").plusSeconds(Long.parseLong(id)),
+                null, number + ":" + olga.accountId(), Visibility.PRIVATE, null);
+    }
+
+    @Test
+    void privateThreadsKeepOneTicketPerCustomerAndBusinessNumber() {
+        Intake threaded = new Intake(db, host, host, Set.of(), WINDOW, Triage.withDefaults(), AfterCare.NONE,
+                Channels.of(THREADED), Clock.systemUTC());
+        threaded.receive(List.of(chat("1", "106000000000001", "where is my parcel?")));
+        threaded.receive(List.of(chat("2", "106000000000002", "a question for your other shop")));
+        threaded.receive(List.of(chat("3", "106000000000001", "order 12345")));
+        assertEquals(3, threaded.filePending(10).filed());
+
+        assertEquals(2, host.tickets.size(), "one ticket per customer and business number");
+        assertEquals("threadedchat:106000000000001:4915112345678", host.tickets.get(1L).customFields().get(TicketField.CONVERSATION));
+        assertEquals(List.of("wamid.1", "wamid.3"), host.messages.get(1L));
+        assertEquals(List.of("wamid.2"), host.messages.get(2L));
+
+        host.resolved.put(1L, Instant.now().minus(java.time.Duration.ofDays(30)));
+        threaded.receive(List.of(chat("4", "106000000000001", "months later")));
+        threaded.filePending(10);
+        assertEquals(3, host.tickets.size());
+        assertEquals(1L, host.tickets.get(3L).refersTo(), "the same thread goes on in a new ticket referring to the old");
+        threaded.receive(List.of(chat("5", "106000000000001", "any news?")));
+        threaded.filePending(10);
+        assertEquals(List.of("wamid.4", "wamid.5"), host.messages.get(3L));
+    }
+
     @Test
     void directMessageFromANewCustomerOpensATicketOthersDoNotJoin() {
         intake.receive(List.of(dm("90", BOB, "hi, private question")));

@@ -85,6 +85,10 @@ public final class WebhookDispatch implements WebhookHandler {
                 ? "check that the Instagram channel runs (feature socialcare-instagram, accountId, pageId and pageToken"
                         + " in etc/org.socialcarebridge.network.instagram.cfg, its line on /socialcare/health); its"
                         + " recovery reads back from the Graph API what came meanwhile"
+                : "whatsapp_business_account".equals(object)
+                        ? "check that the WhatsApp channel runs (feature socialcare-whatsapp, enabled, businessAccountId,"
+                                + " phoneNumberId and accessToken in etc/org.socialcarebridge.network.whatsapp.cfg, its line"
+                                + " on /socialcare/health); WhatsApp cannot be read back, so messages meanwhile are only here"
                 : "no channel of this version takes it: unsubscribe the Meta app from that product";
     }
 

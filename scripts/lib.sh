@@ -96,7 +96,7 @@ start_simulator() {
   # Every token and secret is the demo's own (generated, kept in $CREDENTIALS); the simulators have no defaults.
   SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" \
   SIM_META_PAGE_TOKEN="$(credential meta.page.token)" SIM_META_APP_SECRET="$(credential meta.app.secret)" \
-  SIM_META_VERIFY_TOKEN="$(credential meta.verify.token)" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
+  SIM_META_VERIFY_TOKEN="$(credential meta.verify.token)" SIM_WHATSAPP_TOKEN="$(credential whatsapp.token)" nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
     org.socialcarebridge.simulator.SimulatorMain --x-port 8086 --mastodon-port 8087 --meta-port 8088 --brand-handle acme \
     --rate-limit-multiplier 10 >"$STATE/simulator.log" 2>&1 </dev/null &
   echo $! >"$STATE/simulator.pid"
@@ -200,6 +200,13 @@ karaf_secrets() {
   set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" graphUrl "${META_GRAPH%/v23.0}"
   set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" pageToken "$(credential meta.page.token)"
   set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" pageId "$page_id"
+  # Instagram uses the Page's token; its account id is the simulator's fixed one.
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" graphUrl "${META_GRAPH%/v23.0}"
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" pageToken "$(credential meta.page.token)"
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" pageId "$page_id"
+  # WhatsApp's system-user token, the simulator's own (the account and number ids are the simulator's fixed ones).
+  set_cfg "$etc/org.socialcarebridge.network.whatsapp.cfg" graphUrl "${META_GRAPH%/v23.0}"
+  set_cfg "$etc/org.socialcarebridge.network.whatsapp.cfg" accessToken "$(credential whatsapp.token)"
   set_cfg "$etc/org.socialcarebridge.http.cfg" adminToken "$(credential admin.token)"
   set_cfg "$etc/org.socialcarebridge.http.cfg" notifySecret "$(rt_notify_secret)"
   set_cfg "$etc/org.socialcarebridge.store.cfg" password "$(credential store.password)"

@@ -34,7 +34,9 @@ import org.socialcarebridge.simulator.ApiServer;
  * conversations, messages) and the app's subscription on the Page; and Meta's webhooks, signed,
  * batched and retried (see {@link MetaWebhooks}). Windows run on the simulator's own clock, which
  * {@code POST /sim/clock} moves forward. The Page token is accepted as {@code access_token} (query or
- * body) or as a bearer token.
+ * body) or as a bearer token. The Instagram account linked to the Page ({@link InstagramAccount}) and a
+ * WhatsApp Cloud API number ({@link WhatsAppCloud}) share the server, the clock, the webhooks and the
+ * sent log; the generic routes ({@code GET /{id}}, {@code POST /{id}/messages}...) hand their ids to them.
  */
 public final class MetaSimulator implements AutoCloseable {
     public static final String VERSION = "/v23.0";
@@ -496,28 +498,28 @@ public final class MetaSimulator implements AutoCloseable {
      * MESSAGE_TAG with tag HUMAN_AGENT within 7 days; otherwise (#10) subcode 2018278.
      */
     static void requireWindow(Instant lastInbound, Instant now, String type, String tag) {
-            if (type == null) {
-                throw MetaDialect.refuse(100, null, "(#100) The parameter messaging_type is required: RESPONSE inside"
-                        + " the 24-hour window, MESSAGE_TAG with tag=HUMAN_AGENT after it");
-            }
-            if (!Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)) {
-                throw MetaDialect.refuse(100, null, "(#100) Param messaging_type must be one of {RESPONSE, UPDATE,"
-                        + " MESSAGE_TAG}, got " + type);
-            }
-            if ("MESSAGE_TAG".equals(type) != (tag != null)) {
-                throw MetaDialect.refuse(100, null, "(#100) tag is required with messaging_type=MESSAGE_TAG and only"
-                        + " then; got messaging_type=" + type + ", tag=" + tag);
-            }
-            if (tag != null && !"HUMAN_AGENT".equals(tag)) {
-                throw MetaDialect.refuse(100, null, "(#100) The simulator knows only tag=HUMAN_AGENT, got " + tag);
-            }
-            long since = lastInbound == null ? Long.MAX_VALUE
-                    : Duration.between(lastInbound, now).getSeconds();
-            boolean allowed = since < WINDOW_SECONDS || (tag != null && since < HUMAN_AGENT_SECONDS);
-            if (!allowed) {
-                throw MetaDialect.refuse(10, 2018278, "(#10) This message is sent outside of allowed window. Learn more"
-                        + " about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview");
-            }
+        if (type == null) {
+            throw MetaDialect.refuse(100, null, "(#100) The parameter messaging_type is required: RESPONSE inside"
+                    + " the 24-hour window, MESSAGE_TAG with tag=HUMAN_AGENT after it");
+        }
+        if (!Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)) {
+            throw MetaDialect.refuse(100, null, "(#100) Param messaging_type must be one of {RESPONSE, UPDATE,"
+                    + " MESSAGE_TAG}, got " + type);
+        }
+        if ("MESSAGE_TAG".equals(type) != (tag != null)) {
+            throw MetaDialect.refuse(100, null, "(#100) tag is required with messaging_type=MESSAGE_TAG and only"
+                    + " then; got messaging_type=" + type + ", tag=" + tag);
+        }
+        if (tag != null && !"HUMAN_AGENT".equals(tag)) {
+            throw MetaDialect.refuse(100, null, "(#100) The simulator knows only tag=HUMAN_AGENT, got " + tag);
+        }
+        long since = lastInbound == null ? Long.MAX_VALUE
+                : Duration.between(lastInbound, now).getSeconds();
+        boolean allowed = since < WINDOW_SECONDS || (tag != null && since < HUMAN_AGENT_SECONDS);
+        if (!allowed) {
+            throw MetaDialect.refuse(10, 2018278, "(#10) This message is sent outside of allowed window. Learn more"
+                    + " about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview");
+        }
     }
 
     /** A private reply to a comment: once per comment, within 7 days of it; it opens a thread but no window. */

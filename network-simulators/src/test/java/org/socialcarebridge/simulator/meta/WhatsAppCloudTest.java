@@ -124,6 +124,29 @@ class WhatsAppCloudTest extends MetaSimulatorFixture {
     }
 
     @Test
+    void forgedAndDuplicatedDeliveriesApplyToWhatsAppAsToThePage() throws Exception {
+        assertEquals(201, control("POST", "/sim/faults", "{\"webhook\":\"forge\",\"count\":1}").status());
+        JsonNode first = customer(OLGA, "Olga", "hi");
+        sim.deliverDue();
+        assertEquals(2, receiver.deliveries.size(), "forged and refused, then retried at once with the right signature");
+        assertFalse(receiver.deliveries.get(0).signed());
+        assertEquals(first.get("wamid").asText(), receiver.deliveries.get(1).json().at("/entry/0/changes/0/value/messages/0/id")
+                .asText());
+
+        assertEquals(201, control("POST", "/sim/faults", "{\"webhook\":\"duplicate\",\"count\":1}").status());
+        JsonNode second = customer(OLGA, "Olga", "again");
+        sim.deliverDue();
+        assertEquals(4, receiver.deliveries.size());
+        assertEquals(new String(receiver.deliveries.get(2).body(), java.nio.charset.StandardCharsets.US_ASCII),
+                new String(receiver.deliveries.get(3).body(), java.nio.charset.StandardCharsets.US_ASCII), "the same bytes twice");
+        assertEquals(second.get("wamid").asText(), receiver.deliveries.get(3).json().at("/entry/0/changes/0/value/messages/0/id")
+                .asText());
+        JsonNode log = control("GET", "/sim/webhooks", null).body();
+        assertTrue(log.get(3).get("duplicate").asBoolean());
+        assertEquals("whatsapp_business_account", log.get(3).get("object").asText());
+    }
+
+    @Test
     void anAcceptedTextIsFollowedByDeliveredThenSentInTwoDeliveries() throws Exception {
         customer(OLGA, "Olga", "hi");
         Answer a = text(OLGA, "Hello Olga");

@@ -201,6 +201,12 @@ karaf_secrets() {
   set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" graphUrl "${META_GRAPH%/v23.0}"
   set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" pageToken "$(credential meta.page.token)"
   set_cfg "$etc/org.socialcarebridge.network.facebook.cfg" pageId "$page_id"
+  # Instagram uses the Page's token; its account id is the simulator's fixed one.
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" graphUrl "${META_GRAPH%/v23.0}"
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" pageToken "$(credential meta.page.token)"
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" pageId "$page_id"
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" accountId 17841400000000001
+  set_cfg "$etc/org.socialcarebridge.network.instagram.cfg" enabled true
   # The simulator's WhatsApp number (the shipped ids are its own), with its system-user token.
   set_cfg "$etc/org.socialcarebridge.network.whatsapp.cfg" graphUrl "${META_GRAPH%/v23.0}"
   set_cfg "$etc/org.socialcarebridge.network.whatsapp.cfg" accessToken "$(credential meta.whatsapp.token)"

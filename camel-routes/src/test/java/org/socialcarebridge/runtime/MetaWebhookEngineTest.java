@@ -51,7 +51,7 @@ class MetaWebhookEngineTest {
     void start() throws Exception {
         int port = SocialCareEngineTest.freePort();
         sim = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(0)
-                .withCallbackUrl("http://127.0.0.1:" + port + "/socialcare/webhooks/meta").withSecrets(PAGE_TOKEN, SECRET, VERIFY));
+                .withCallbackUrl("http://127.0.0.1:" + port + "/socialcare/webhooks/meta").withSecrets(PAGE_TOKEN, SECRET, VERIFY).withWhatsAppToken("whatsapp-token-" + java.util.UUID.randomUUID()));
         facebook = Map.of("graphUrl", sim.baseUrl(), "pageId", sim.pageId(), "pageToken", PAGE_TOKEN);
         engine = SocialCareEngine.start(Map.of(HttpSettings.PID, Map.of("port", String.valueOf(port)),
                 MetaWebhookSettings.PID, Map.of("appSecret", SECRET, "verifyToken", VERIFY),

@@ -92,7 +92,7 @@ class ShippedSettingsTest {
         try (org.socialcarebridge.simulator.meta.MetaSimulator sim = org.socialcarebridge.simulator.meta.MetaSimulator.start(
                 org.socialcarebridge.simulator.meta.MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(closed)
                         .withSecrets("page-token-" + java.util.UUID.randomUUID(), java.util.UUID.randomUUID().toString()
-                                .replace("-", ""), "verify-token-" + java.util.UUID.randomUUID()))) {
+                                .replace("-", ""), "verify-token-" + java.util.UUID.randomUUID()).withWhatsAppToken("whatsapp-token-" + java.util.UUID.randomUUID()))) {
             assertEquals(sim.pageId(), shipped().get("org.socialcarebridge.network.facebook").get("pageId"));
         }
     }

@@ -50,6 +50,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private final String metaPageToken;
     private final String metaAppSecret;
     private final String metaVerifyToken;
+    private final String whatsappToken;
 
     private XSimulator xSimulator;
     private MastodonSimulator mastodonSimulator;
@@ -67,6 +68,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         // Shaped as Meta's: 32 hex digits.
         this.metaAppSecret = UUID.randomUUID().toString().replace("-", "");
         this.metaVerifyToken = "it-" + name + "-meta-verify-" + UUID.randomUUID();
+        this.whatsappToken = "it-" + name + "-whatsapp-" + UUID.randomUUID();
     }
 
     /** The X simulator and a Karaf copy in target/it/{name}, started before the class's {@code @BeforeAll}. */
@@ -131,7 +133,8 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             }
             if (facebook) {
                 metaSimulator = own(MetaSimulator.start(MetaSimulator.Config.defaults().withPort(META_PORT).withPageName(BRAND)
-                        .withSecrets(metaPageToken, metaAppSecret, metaVerifyToken).withCallbackUrl(Karaf.META_WEBHOOK)
+                        .withSecrets(metaPageToken, metaAppSecret, metaVerifyToken).withWhatsAppToken(whatsappToken)
+                        .withCallbackUrl(Karaf.META_WEBHOOK)
                         .withRateLimitMultiplier(RATE_LIMIT_MULTIPLIER)));
             }
             copy = Karaf.fresh(name, xSimulator.baseUrl(), xToken);
@@ -288,6 +291,11 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     String metaVerifyToken() {
         return metaVerifyToken;
+    }
+
+    /** The WhatsApp system-user token of this run (the simulator's Cloud API). */
+    String whatsappToken() {
+        return whatsappToken;
     }
 
     String adminToken() {

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Customers and test control over the Meta simulator's control API (issue 15: comments, Messenger, what
- * the Page sent, the webhook deliveries, the clock, faults, the request log), and the app's subscription
+ * the Page sent, the webhook deliveries, the clock, faults, the request log; issue 16: Instagram comments
+ * and messages, WhatsApp messages, statuses and templates), and the app's subscription
  * on the Page through the Graph API with the Page token, as Meta's own dashboard would change it.
  */
 final class MetaSim extends SimulatorClient {
@@ -134,6 +135,70 @@ final class MetaSim extends SimulatorClient {
     /** A Graph node as the plugin reads it, e.g. a comment's {@code is_hidden} and {@code can_reply_privately}. */
     JsonNode node(String id) {
         return call("GET", "/v23.0/" + id, pageToken, null);
+    }
+
+    // ---- Instagram (issue 16): the simulator's answers as JSON
+
+    /** A customer's comment on the brand's newest Instagram media: {@code comment_id, media_id, from_id}. */
+    JsonNode instagramComment(String from, String text) {
+        return instagramComment(from, text, null);
+    }
+
+    /**
+     * A customer's Instagram comment on a media: the brand's (a {@code comments} webhook) or, for an id the
+     * brand does not own, someone else's (a {@code mentions} webhook when the text mentions the brand).
+     */
+    JsonNode instagramComment(String from, String text, String mediaId) {
+        ObjectNode body = Rt.JSON.createObjectNode().put("from", from).put("text", text);
+        if (mediaId != null) {
+            body.put("media_id", mediaId);
+        }
+        return call("POST", "/sim/instagram/comments", null, body);
+    }
+
+    /** A customer's Instagram direct message, written {@code ago} before the simulator's now: {@code igsid, mid}. */
+    JsonNode instagramMessage(String from, String text, java.time.Duration ago) {
+        return call("POST", "/sim/instagram/messages", null, Rt.JSON.createObjectNode().put("from", from).put("text", text)
+                .put("age_seconds", ago.toSeconds()));
+    }
+
+    /** Mark-as-seen the brand sent on Instagram. */
+    List<JsonNode> instagramActions() {
+        return list(call("GET", "/sim/instagram/actions", null, null));
+    }
+
+    // ---- WhatsApp (issue 16)
+
+    /** A customer's WhatsApp message, written {@code ago} before the simulator's now: {@code wa_id, wamid}. */
+    JsonNode whatsappMessage(String from, String name, String text, java.time.Duration ago) {
+        return call("POST", "/sim/whatsapp/messages", null, Rt.JSON.createObjectNode().put("from", from).put("name", name)
+                .put("text", text).put("age_seconds", ago.toSeconds()));
+    }
+
+    /** A status webhook for a message the business sent ({@code delivered}, {@code read}, {@code failed}); null: no error code. */
+    JsonNode whatsappStatus(String wamid, String status, Integer errorCode) {
+        ObjectNode body = Rt.JSON.createObjectNode().put("wamid", wamid).put("status", status);
+        if (errorCode != null) {
+            body.put("error_code", errorCode);
+        }
+        return call("POST", "/sim/whatsapp/statuses", null, body);
+    }
+
+    /** Adds or changes a message template ({@code status} APPROVED, PENDING, REJECTED...). */
+    JsonNode whatsappTemplate(String name, String language, String body, String status) {
+        return call("POST", "/sim/whatsapp/templates", null, Rt.JSON.createObjectNode().put("name", name)
+                .put("language", language).put("body", body).put("status", status));
+    }
+
+    /** Messages the business marked read: {@code action, message_id, at}. */
+    List<JsonNode> whatsappActions() {
+        return list(call("GET", "/sim/whatsapp/actions", null, null));
+    }
+
+    /** What was sent on one channel ({@code instagram}, {@code whatsapp}, {@code facebook}, {@code messenger}) of one kind. */
+    List<JsonNode> sent(String channel, String kind) {
+        return sent().stream().filter(s -> channel.equals(s.path("channel").asText()) && kind.equals(s.path("kind").asText()))
+                .toList();
     }
 
     private static List<JsonNode> list(JsonNode node) {

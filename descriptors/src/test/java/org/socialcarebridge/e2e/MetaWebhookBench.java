@@ -101,6 +101,7 @@ public final class MetaWebhookBench {
         try (XSimulator x = XSimulator.start(EndToEnd.X_PORT, EndToEnd.BRAND, xToken, 100);
              MetaSimulator meta = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(EndToEnd.META_PORT)
                      .withPageName(EndToEnd.BRAND).withSecrets(pageToken, appSecret, verifyToken)
+                     .withWhatsAppToken("bench-whatsapp-" + UUID.randomUUID())
                      .withCallbackUrl(Karaf.META_WEBHOOK).withRateLimitMultiplier(100));
              Karaf karaf = Karaf.fresh("bench-webhooks", x.baseUrl(), xToken)) {
             karaf.withFacebook(meta.baseUrl(), meta.pageId(), pageToken, appSecret, verifyToken);

@@ -12,8 +12,8 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * [--brand-token T] [--mastodon-brand-token T] [--rate-limit-multiplier M] --meta-port 8088
  * [--meta-callback-url URL] [--meta-unsubscribed]}. The brands' tokens come from SIM_X_BRAND_TOKEN and
  * SIM_MASTODON_BRAND_TOKEN, the Meta Page token, app secret and verify token from SIM_META_PAGE_TOKEN,
- * SIM_META_APP_SECRET and SIM_META_VERIFY_TOKEN (the environment, not the command line, where other users
- * can read them). None has a default: the demo generates them (scripts/lib.sh), and a missing one ends the
+ * SIM_META_APP_SECRET and SIM_META_VERIFY_TOKEN, the WhatsApp Business Account's system-user token from
+ * SIM_WHATSAPP_TOKEN (the environment, not the command line, where other users can read them). None has a default: the demo generates them (scripts/lib.sh), and a missing one ends the
  * start with a message naming it.
  */
 public final class SimulatorMain {
@@ -28,7 +28,8 @@ public final class SimulatorMain {
         int mastodonPort = 8087;
         String mastodonToken = System.getenv("SIM_MASTODON_BRAND_TOKEN");
         MetaSimulator.Config meta = MetaSimulator.Config.defaults().withSecrets(System.getenv("SIM_META_PAGE_TOKEN"),
-                System.getenv("SIM_META_APP_SECRET"), System.getenv("SIM_META_VERIFY_TOKEN"));
+                System.getenv("SIM_META_APP_SECRET"), System.getenv("SIM_META_VERIFY_TOKEN"))
+                .withWhatsAppToken(System.getenv("SIM_WHATSAPP_TOKEN"));
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -74,7 +75,9 @@ public final class SimulatorMain {
                 + mastodon.brandId() + ")");
         MetaSimulator facebook = MetaSimulator.start(meta.withPageName(handle).withRateLimitMultiplier(multiplier));
         System.out.println("Meta simulator listening on " + facebook.baseUrl() + " (Page " + handle + " id "
-                + facebook.pageId() + ", webhooks to " + meta.callbackUrl() + ")");
+                + facebook.pageId() + ", Instagram account " + facebook.instagramAccountId() + ", WhatsApp Business Account "
+                + facebook.whatsappBusinessAccountId() + " number id " + facebook.whatsappPhoneNumberId() + ", webhooks to "
+                + meta.callbackUrl() + ")");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             x.close();
             mastodon.close();

@@ -37,7 +37,8 @@ class SimulatorMainTest {
             p.destroyForcibly();
         }
         assertEquals(2, p.exitValue(), out);
-        for (String missing : new String[] {"SIM_MASTODON_BRAND_TOKEN", "SIM_META_PAGE_TOKEN", "SIM_META_VERIFY_TOKEN"}) {
+        for (String missing : new String[] {"SIM_MASTODON_BRAND_TOKEN", "SIM_META_PAGE_TOKEN", "SIM_META_VERIFY_TOKEN",
+            "SIM_WHATSAPP_TOKEN"}) {
             assertTrue(out.contains(missing), missing + " is named: " + out);
         }
         assertFalse(out.contains("SIM_X_BRAND_TOKEN") || out.contains("SIM_META_APP_SECRET"), "only what is missing: " + out);

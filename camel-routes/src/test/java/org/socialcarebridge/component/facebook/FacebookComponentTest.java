@@ -54,7 +54,7 @@ class FacebookComponentTest {
         }
         sim = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(nowhere)
                 .withSecrets(PAGE_TOKEN, java.util.UUID.randomUUID().toString().replace("-", ""),
-                        "verify-token-" + java.util.UUID.randomUUID()));
+                        "verify-token-" + java.util.UUID.randomUUID()).withWhatsAppToken("whatsapp-token-" + java.util.UUID.randomUUID()));
         FacebookConfiguration configuration = FacebookConfiguration.from(FacebookSettings.from(java.util.Map.of(
                 "graphUrl", sim.baseUrl(), "pageId", sim.pageId(), "pageToken", PAGE_TOKEN)));
         component = new FacebookComponent(configuration, new GraphApi(new HttpCall(camel), configuration, json));

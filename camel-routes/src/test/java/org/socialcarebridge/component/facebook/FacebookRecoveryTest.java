@@ -77,7 +77,7 @@ class FacebookRecoveryTest {
         }
         sim = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(0)
                 .withCallbackUrl("http://127.0.0.1:" + port + "/socialcare/webhooks/meta")
-                .withSecrets(PAGE_TOKEN, SECRET, VERIFY));
+                .withSecrets(PAGE_TOKEN, SECRET, VERIFY).withWhatsAppToken("whatsapp-token-" + java.util.UUID.randomUUID()));
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         calls.start();

@@ -52,7 +52,7 @@ class GraphApiTest {
     void start() throws Exception {
         sim = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(0).withCallbackUrl(closedUrl())
                 .withSecrets(PAGE_TOKEN, java.util.UUID.randomUUID().toString().replace("-", ""),
-                        "verify-token-" + java.util.UUID.randomUUID()));
+                        "verify-token-" + java.util.UUID.randomUUID()).withWhatsAppToken("whatsapp-token-" + java.util.UUID.randomUUID()));
         camel.start();
         graph = new GraphApi(new HttpCall(camel), configuration(sim.baseUrl(), PAGE_TOKEN), json);
     }

@@ -79,12 +79,21 @@ final class MetaDialect implements Dialect {
 
     /** A Graph error answer; {@code subcode} may be null. */
     static ApiResponse graph(int status, int code, Integer subcode, String type, String message, boolean isTransient) {
+        return graph(status, code, subcode, type, message, isTransient, null);
+    }
+
+    /** The same with {@code error_data} (WhatsApp's {@code messaging_product} and {@code details}), or null. */
+    static ApiResponse graph(int status, int code, Integer subcode, String type, String message, boolean isTransient,
+                             Map<String, Object> errorData) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("type", type);
         error.put("code", code);
         if (subcode != null) {
             error.put("error_subcode", subcode);
+        }
+        if (errorData != null) {
+            error.put("error_data", errorData);
         }
         if (isTransient) {
             error.put("is_transient", true);

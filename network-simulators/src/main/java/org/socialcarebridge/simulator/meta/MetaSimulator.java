@@ -34,7 +34,9 @@ import org.socialcarebridge.simulator.ApiServer;
  * conversations, messages) and the app's subscription on the Page; and Meta's webhooks, signed,
  * batched and retried (see {@link MetaWebhooks}). Windows run on the simulator's own clock, which
  * {@code POST /sim/clock} moves forward. The Page token is accepted as {@code access_token} (query or
- * body) or as a bearer token.
+ * body) or as a bearer token. The Instagram account linked to the Page ({@link InstagramAccount}) and a
+ * WhatsApp Cloud API number ({@link WhatsAppCloud}) share the server, the clock, the webhooks and the
+ * sent log; the generic routes ({@code GET /{id}}, {@code POST /{id}/messages}...) hand their ids to them.
  */
 public final class MetaSimulator implements AutoCloseable {
     public static final String VERSION = "/v23.0";
@@ -45,7 +47,7 @@ public final class MetaSimulator implements AutoCloseable {
     static final long WINDOW_SECONDS = 24 * 3600;
     static final long HUMAN_AGENT_SECONDS = 7 * 24 * 3600;
     static final long PRIVATE_REPLY_SECONDS = 7 * 24 * 3600;
-    private static final DateTimeFormatter GRAPH_TIME =
+    static final DateTimeFormatter GRAPH_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
 
     /**
@@ -54,13 +56,13 @@ public final class MetaSimulator implements AutoCloseable {
      * random ones): {@link #withSecrets} must give all three before {@link MetaSimulator#start}.
      */
     public record Config(int port, String pageName, String pageToken, String appSecret, String verifyToken,
-                         String callbackUrl, boolean subscribed, int rateLimitMultiplier) {
+                         String callbackUrl, boolean subscribed, int rateLimitMultiplier, String whatsappToken) {
         /** The demo's port, Page name and callback, subscribed; no secrets yet. */
         public static Config defaults() {
-            return new Config(8088, "acme", null, null, null, "http://127.0.0.1:8181/socialcare/webhooks/meta", true, 1);
+            return new Config(8088, "acme", null, null, null, "http://127.0.0.1:8181/socialcare/webhooks/meta", true, 1, null);
         }
 
-        /** The secrets that are missing, by what SimulatorMain reads them from; empty when all three are set. */
+        /** The secrets that are missing, by what SimulatorMain reads them from; empty when all four are set. */
         public List<String> missingSecrets() {
             List<String> missing = new ArrayList<>();
             if (pageToken == null || pageToken.isBlank()) {
@@ -72,31 +74,39 @@ public final class MetaSimulator implements AutoCloseable {
             if (verifyToken == null || verifyToken.isBlank()) {
                 missing.add("SIM_META_VERIFY_TOKEN (the verify token)");
             }
+            if (whatsappToken == null || whatsappToken.isBlank()) {
+                missing.add("SIM_WHATSAPP_TOKEN (the WhatsApp system-user token)");
+            }
             return missing;
         }
 
         public Config withPort(int p) {
-            return new Config(p, pageName, pageToken, appSecret, verifyToken, callbackUrl, subscribed, rateLimitMultiplier);
+            return new Config(p, pageName, pageToken, appSecret, verifyToken, callbackUrl, subscribed, rateLimitMultiplier, whatsappToken);
         }
 
         public Config withCallbackUrl(String url) {
-            return new Config(port, pageName, pageToken, appSecret, verifyToken, url, subscribed, rateLimitMultiplier);
+            return new Config(port, pageName, pageToken, appSecret, verifyToken, url, subscribed, rateLimitMultiplier, whatsappToken);
         }
 
         public Config withSubscribed(boolean s) {
-            return new Config(port, pageName, pageToken, appSecret, verifyToken, callbackUrl, s, rateLimitMultiplier);
+            return new Config(port, pageName, pageToken, appSecret, verifyToken, callbackUrl, s, rateLimitMultiplier, whatsappToken);
         }
 
         public Config withSecrets(String token, String secret, String verify) {
-            return new Config(port, pageName, token, secret, verify, callbackUrl, subscribed, rateLimitMultiplier);
+            return new Config(port, pageName, token, secret, verify, callbackUrl, subscribed, rateLimitMultiplier, whatsappToken);
         }
 
         public Config withPageName(String name) {
-            return new Config(port, name, pageToken, appSecret, verifyToken, callbackUrl, subscribed, rateLimitMultiplier);
+            return new Config(port, name, pageToken, appSecret, verifyToken, callbackUrl, subscribed, rateLimitMultiplier, whatsappToken);
         }
 
         public Config withRateLimitMultiplier(int m) {
-            return new Config(port, pageName, pageToken, appSecret, verifyToken, callbackUrl, subscribed, m);
+            return new Config(port, pageName, pageToken, appSecret, verifyToken, callbackUrl, subscribed, m, whatsappToken);
+        }
+
+        /** The WhatsApp Business Account's system-user token (Cloud API calls), required like the other secrets. */
+        public Config withWhatsAppToken(String token) {
+            return new Config(port, pageName, pageToken, appSecret, verifyToken, callbackUrl, subscribed, rateLimitMultiplier, token);
         }
 
         /** The secrets masked: a Config may be printed, its secrets never. */
@@ -104,7 +114,7 @@ public final class MetaSimulator implements AutoCloseable {
         public String toString() {
             return "Config[port=" + port + ", pageName=" + pageName + ", callbackUrl=" + callbackUrl + ", subscribed="
                     + subscribed + ", rateLimitMultiplier=" + rateLimitMultiplier + ", pageToken=****, appSecret=****,"
-                    + " verifyToken=****]";
+                    + " verifyToken=****, whatsappToken=****]";
         }
     }
 
@@ -175,7 +185,9 @@ public final class MetaSimulator implements AutoCloseable {
     private final Person page;
     private final AtomicLong clockOffsetSeconds = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
-    private final MetaWebhooks webhooks;
+    final MetaWebhooks webhooks;
+    private final InstagramAccount instagram;
+    private final WhatsAppCloud whatsapp;
     // Guarded by this.
     private final Map<String, Person> people = new LinkedHashMap<>();
     private final Map<String, Post> posts = new LinkedHashMap<>();
@@ -188,7 +200,8 @@ public final class MetaSimulator implements AutoCloseable {
         List<String> missing = config.missingSecrets();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("The Meta simulator has no default secrets; give " + String.join(", ", missing)
-                    + " (Config.withSecrets; ./socialcare demo generates them into the demo's credentials file)");
+                    + " (Config.withSecrets, Config.withWhatsAppToken; ./socialcare demo generates them into the demo's"
+                    + " credentials file)");
         }
         this.config = config;
         this.page = new Person(derivedId("page:" + config.pageName().toLowerCase(Locale.ROOT)), config.pageName());
@@ -197,6 +210,11 @@ public final class MetaSimulator implements AutoCloseable {
         this.webhooks = new MetaWebhooks(this::now, config.callbackUrl(), config.appSecret(), config.verifyToken(),
                 config.subscribed() ? Set.of("feed", "messages") : null);
         int limit = 4800 * Math.max(1, config.rateLimitMultiplier());
+        // Before the generic routes: a product's own paths (/{id}/media, /{id}/message_templates...) are its alone.
+        this.instagram = new InstagramAccount(this);
+        this.whatsapp = new WhatsAppCloud(this, config.whatsappToken());
+        instagram.routes(server, limit);
+        whatsapp.routes(server, limit);
         server.route("GET", VERSION + "/{id}/subscribed_apps", limit, this::subscribedApps);
         server.route("POST", VERSION + "/{id}/subscribed_apps", limit, this::subscribe);
         server.route("DELETE", VERSION + "/{id}/subscribed_apps", limit, this::unsubscribe);
@@ -230,6 +248,21 @@ public final class MetaSimulator implements AutoCloseable {
 
     public String pageId() {
         return page.id();
+    }
+
+    /** The Instagram professional account linked to the Page. */
+    public String instagramAccountId() {
+        return InstagramAccount.ACCOUNT_ID;
+    }
+
+    /** The WhatsApp Business Account. */
+    public String whatsappBusinessAccountId() {
+        return WhatsAppCloud.BUSINESS_ACCOUNT_ID;
+    }
+
+    /** The WhatsApp business phone number's id (the Cloud API's sender). */
+    public String whatsappPhoneNumberId() {
+        return WhatsAppCloud.PHONE_NUMBER_ID;
     }
 
     /** Attempts every webhook delivery due now on the caller's thread, so a test sees exactly what went out. */
@@ -267,11 +300,11 @@ public final class MetaSimulator implements AutoCloseable {
         return people.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new Person(derivedId("person:" + k), name));
     }
 
-    private String nextNumber() {
+    String nextNumber() {
         return String.valueOf(now().toEpochMilli() * 1000 + sequence.incrementAndGet() % 1000);
     }
 
-    private void authorize(ApiRequest r, Map<String, JsonNode> params) {
+    private static void authorize(ApiRequest r, Map<String, JsonNode> params, String expected) {
         String token = r.bearer();
         if (token == null && params.containsKey("access_token")) {
             token = params.get("access_token").asText();
@@ -281,7 +314,7 @@ public final class MetaSimulator implements AutoCloseable {
                     "An access token is required to request this resource.", false));
         }
         if (!java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                config.pageToken().getBytes(StandardCharsets.UTF_8))) {
+                expected.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiException(MetaDialect.graph(400, 190, null, "OAuthException",
                     "Invalid OAuth access token - Cannot parse access token", false));
         }
@@ -291,7 +324,12 @@ public final class MetaSimulator implements AutoCloseable {
      * The request's parameters as the Graph API reads them: the query, then a form or JSON body; a
      * form value that holds JSON (recipient={"id":"…"}) is read as JSON, as Graph does.
      */
-    private Map<String, JsonNode> params(ApiRequest r) {
+    Map<String, JsonNode> params(ApiRequest r) {
+        return params(r, config.pageToken());
+    }
+
+    /** The same, for a product with its own token (WhatsApp's system user). */
+    Map<String, JsonNode> params(ApiRequest r, String token) {
         Map<String, JsonNode> all = new LinkedHashMap<>();
         r.query().forEach((k, v) -> all.put(k, readValue(v.get(0))));
         String body = r.body();
@@ -303,7 +341,7 @@ public final class MetaSimulator implements AutoCloseable {
                 ApiRequest.parseQuery(body.strip()).forEach((k, v) -> all.put(k, readValue(v.get(0))));
             }
         }
-        authorize(r, all);
+        authorize(r, all, token);
         return all;
     }
 
@@ -319,12 +357,12 @@ public final class MetaSimulator implements AutoCloseable {
         return TextNode.valueOf(raw);
     }
 
-    private static String text(Map<String, JsonNode> p, String name) {
+    static String text(Map<String, JsonNode> p, String name) {
         JsonNode v = p.get(name);
         return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
     }
 
-    private static ApiException unsupported(String method, String id) {
+    static ApiException unsupported(String method, String id) {
         return new ApiException(MetaDialect.graph(400, 100, 33, "GraphMethodException", "Unsupported " + method
                 + " request. Object with ID '" + id + "' does not exist, cannot be loaded due to missing permissions,"
                 + " or does not support this operation. Please read the Graph API documentation at"
@@ -401,7 +439,13 @@ public final class MetaSimulator implements AutoCloseable {
     // ---- sending
 
     private ApiResponse sendMessage(ApiRequest r) {
+        if (whatsapp.knows(r.pathParam("id"))) {
+            return whatsapp.send(r);
+        }
         Map<String, JsonNode> p = params(r);
+        if (instagram.knows(r.pathParam("id"))) {
+            return instagram.send(r, p);
+        }
         requirePage("post", r.pathParam("id"));
         JsonNode recipient = p.get("recipient");
         if (recipient == null || !recipient.isObject()) {
@@ -436,30 +480,8 @@ public final class MetaSimulator implements AutoCloseable {
                 return ApiResponse.json(200, Map.of("recipient_id", psid));
             }
             String text = messageText(message);
-            String type = text(p, "messaging_type");
             String tag = text(p, "tag");
-            if (type == null) {
-                throw MetaDialect.refuse(100, null, "(#100) The parameter messaging_type is required: RESPONSE inside"
-                        + " the 24-hour window, MESSAGE_TAG with tag=HUMAN_AGENT after it");
-            }
-            if (!Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)) {
-                throw MetaDialect.refuse(100, null, "(#100) Param messaging_type must be one of {RESPONSE, UPDATE,"
-                        + " MESSAGE_TAG}, got " + type);
-            }
-            if ("MESSAGE_TAG".equals(type) != (tag != null)) {
-                throw MetaDialect.refuse(100, null, "(#100) tag is required with messaging_type=MESSAGE_TAG and only"
-                        + " then; got messaging_type=" + type + ", tag=" + tag);
-            }
-            if (tag != null && !"HUMAN_AGENT".equals(tag)) {
-                throw MetaDialect.refuse(100, null, "(#100) The simulator knows only tag=HUMAN_AGENT, got " + tag);
-            }
-            long since = thread.lastInbound == null ? Long.MAX_VALUE
-                    : Duration.between(thread.lastInbound, now()).getSeconds();
-            boolean allowed = since < WINDOW_SECONDS || (tag != null && since < HUMAN_AGENT_SECONDS);
-            if (!allowed) {
-                throw MetaDialect.refuse(10, 2018278, "(#10) This message is sent outside of allowed window. Learn more"
-                        + " about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview");
-            }
+            requireWindow(thread.lastInbound, now(), text(p, "messaging_type"), tag);
             String mid = "m_" + nextNumber();
             thread.messages.add(new Message(mid, thread.person, true, text, now()));
             recordSent("messenger", "message", psid, thread.lastInboundMid, text, tag);
@@ -468,6 +490,35 @@ public final class MetaSimulator implements AutoCloseable {
             answer.put("recipient_id", psid);
             answer.put("message_id", mid);
             return ApiResponse.json(200, answer);
+        }
+    }
+
+    /**
+     * Messenger's rules, Instagram's too: RESPONSE within 24 hours of the person's last message,
+     * MESSAGE_TAG with tag HUMAN_AGENT within 7 days; otherwise (#10) subcode 2018278.
+     */
+    static void requireWindow(Instant lastInbound, Instant now, String type, String tag) {
+        if (type == null) {
+            throw MetaDialect.refuse(100, null, "(#100) The parameter messaging_type is required: RESPONSE inside"
+                    + " the 24-hour window, MESSAGE_TAG with tag=HUMAN_AGENT after it");
+        }
+        if (!Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)) {
+            throw MetaDialect.refuse(100, null, "(#100) Param messaging_type must be one of {RESPONSE, UPDATE,"
+                    + " MESSAGE_TAG}, got " + type);
+        }
+        if ("MESSAGE_TAG".equals(type) != (tag != null)) {
+            throw MetaDialect.refuse(100, null, "(#100) tag is required with messaging_type=MESSAGE_TAG and only"
+                    + " then; got messaging_type=" + type + ", tag=" + tag);
+        }
+        if (tag != null && !"HUMAN_AGENT".equals(tag)) {
+            throw MetaDialect.refuse(100, null, "(#100) The simulator knows only tag=HUMAN_AGENT, got " + tag);
+        }
+        long since = lastInbound == null ? Long.MAX_VALUE
+                : Duration.between(lastInbound, now).getSeconds();
+        boolean allowed = since < WINDOW_SECONDS || (tag != null && since < HUMAN_AGENT_SECONDS);
+        if (!allowed) {
+            throw MetaDialect.refuse(10, 2018278, "(#10) This message is sent outside of allowed window. Learn more"
+                    + " about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview");
         }
     }
 
@@ -480,12 +531,7 @@ public final class MetaSimulator implements AutoCloseable {
                     + " is not a comment on this Page");
         }
         String text = messageText(message);
-        if (c.privateReplyMid != null) {
-            throw MetaDialect.refuse(10900, null, "(#10900) Activity already replied to");
-        }
-        if (Duration.between(c.created, now()).getSeconds() >= PRIVATE_REPLY_SECONDS) {
-            throw MetaDialect.refuse(10903, null, "(#10903) This activity can't be replied to");
-        }
+        requirePrivateReply(c.privateReplyMid, c.created, now());
         Conversation thread = threads.computeIfAbsent(c.from.id(), k -> new Conversation("t_" + nextNumber(), c.from));
         String mid = "m_" + nextNumber();
         thread.messages.add(new Message(mid, c.from, true, text, now()));
@@ -497,7 +543,17 @@ public final class MetaSimulator implements AutoCloseable {
         return ApiResponse.json(200, answer);
     }
 
-    private static String messageText(JsonNode message) {
+    /** One private reply per comment (10900), within 7 days of it (10903): Facebook's rule and Instagram's. */
+    static void requirePrivateReply(String earlierReply, Instant commented, Instant now) {
+        if (earlierReply != null) {
+            throw MetaDialect.refuse(10900, null, "(#10900) Activity already replied to");
+        }
+        if (Duration.between(commented, now).getSeconds() >= PRIVATE_REPLY_SECONDS) {
+            throw MetaDialect.refuse(10903, null, "(#10903) This activity can't be replied to");
+        }
+    }
+
+    static String messageText(JsonNode message) {
         String text = message == null ? null : message.path("text").asText(null);
         if (text == null || text.isBlank()) {
             throw MetaDialect.refuse(100, null, "(#100) The parameter message must hold a text, e.g. message={\"text\":\"Hello\"}");
@@ -536,6 +592,9 @@ public final class MetaSimulator implements AutoCloseable {
     private ApiResponse updateComment(ApiRequest r) {
         Map<String, JsonNode> p = params(r);
         String id = r.pathParam("id");
+        if (instagram.knows(id)) {
+            return instagram.hide(r, p);
+        }
         synchronized (this) {
             Comment c = comments.get(id);
             if (c == null) {
@@ -554,7 +613,8 @@ public final class MetaSimulator implements AutoCloseable {
         }
     }
 
-    private void recordSent(String channel, String kind, String to, String inReplyTo, String text, String tag) {
+    /** Adds to what {@code GET /sim/sent} lists (under this simulator's lock); a product adds its own fields to the answer. */
+    Map<String, Object> recordSent(String channel, String kind, String to, String inReplyTo, String text, String tag) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("channel", channel);
         s.put("kind", kind);
@@ -564,12 +624,19 @@ public final class MetaSimulator implements AutoCloseable {
         s.put("tag", tag);
         s.put("time", now().toString());
         sent.add(s);
+        return s;
     }
 
     // ---- reading
 
     private ApiResponse readNode(ApiRequest r) {
-        params(r);
+        if (whatsapp.knows(r.pathParam("id"))) {
+            return whatsapp.readNode(r);
+        }
+        Map<String, JsonNode> p = params(r);
+        if (instagram.knows(r.pathParam("id"))) {
+            return instagram.readNode(r, p);
+        }
         String id = resolve(r.pathParam("id"));
         synchronized (this) {
             if (page.id().equals(id)) {
@@ -618,6 +685,9 @@ public final class MetaSimulator implements AutoCloseable {
     private ApiResponse readComments(ApiRequest r) {
         Map<String, JsonNode> p = params(r);
         String id = r.pathParam("id");
+        if (instagram.knows(id)) {
+            return instagram.readComments(r, p);
+        }
         Instant since = time(p, "since");
         boolean stream = "stream".equals(text(p, "filter"));
         boolean newestFirst = "reverse_chronological".equals(text(p, "order"));
@@ -639,11 +709,17 @@ public final class MetaSimulator implements AutoCloseable {
 
     private ApiResponse readConversations(ApiRequest r) {
         Map<String, JsonNode> p = params(r);
-        requirePage("get", r.pathParam("id"));
         String platform = text(p, "platform");
+        if (instagram.knows(r.pathParam("id")) || "instagram".equalsIgnoreCase(String.valueOf(platform))) {
+            // Instagram threads, on the Instagram account or on its linked Page with platform=instagram.
+            if (!instagram.knows(r.pathParam("id"))) {
+                requirePage("get", r.pathParam("id"));
+            }
+            return instagram.readConversations(r, p);
+        }
+        requirePage("get", r.pathParam("id"));
         if (platform != null && !"MESSENGER".equals(platform)) {
-            // Instagram threads live on the Instagram account; this Page has none here.
-            return page(r, p, List.of());
+            throw MetaDialect.refuse(100, null, "(#100) Param platform must be one of {MESSENGER, INSTAGRAM}, got " + platform);
         }
         Instant since = time(p, "since");
         String user = text(p, "user_id");
@@ -659,6 +735,9 @@ public final class MetaSimulator implements AutoCloseable {
     private ApiResponse threadMessages(ApiRequest r) {
         Map<String, JsonNode> p = params(r);
         String id = r.pathParam("id");
+        if (instagram.knows(id)) {
+            return instagram.threadMessages(r, p);
+        }
         List<Map<String, Object>> items;
         synchronized (this) {
             Conversation thread = threads.values().stream().filter(t -> t.id.equals(id)).findFirst().orElseThrow(() -> unsupported("get", id));
@@ -720,7 +799,7 @@ public final class MetaSimulator implements AutoCloseable {
     }
 
     /** Graph's cursor pagination: {@code limit} (25, at most 100) and {@code after}, an opaque cursor. */
-    private ApiResponse page(ApiRequest r, Map<String, JsonNode> p, List<Map<String, Object>> all) {
+    ApiResponse page(ApiRequest r, Map<String, JsonNode> p, List<Map<String, Object>> all) {
         int limit;
         int start;
         try {
@@ -756,7 +835,7 @@ public final class MetaSimulator implements AutoCloseable {
     }
 
     /** {@code since}: a Unix time in seconds (what Graph documents) or an ISO instant. */
-    private static Instant time(Map<String, JsonNode> p, String name) {
+    static Instant time(Map<String, JsonNode> p, String name) {
         String v = text(p, name);
         if (v == null) {
             return null;
@@ -904,7 +983,7 @@ public final class MetaSimulator implements AutoCloseable {
      * delivers only now (the plugin's clock is not the simulator's, so a test ages the customer's message
      * rather than moving the simulator's clock past the plugin's).
      */
-    private Instant written(JsonNode b) {
+    Instant written(JsonNode b) {
         if (!b.has("age_seconds")) {
             return now();
         }
@@ -947,7 +1026,11 @@ public final class MetaSimulator implements AutoCloseable {
         return threads.get(psid);
     }
 
-    private static ApiException control(String detail) {
+    JsonNode jsonBody(ApiRequest r) {
+        return server.jsonBody(r);
+    }
+
+    static ApiException control(String detail) {
         return new ApiException(ApiResponse.json(400, Map.of("error", detail)));
     }
 
@@ -959,6 +1042,8 @@ public final class MetaSimulator implements AutoCloseable {
             threads.clear();
             sent.clear();
             actions.clear();
+            instagram.reset();
+            whatsapp.reset();
         }
         clockOffsetSeconds.set(0);
         webhooks.reset();

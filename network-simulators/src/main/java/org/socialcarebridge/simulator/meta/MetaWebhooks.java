@@ -30,7 +30,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Meta's webhook delivery, on the simulator's clock: entries queue up and go out batched in one
- * {@code {"object":"page","entry":[...]}} POST, signed over the exact bytes sent. A failed delivery
+ * {@code {"object":"page","entry":[...]}} POST, signed over the exact bytes sent. One app gets the
+ * Page's, the Instagram account's ({@code "object":"instagram"}) and the WhatsApp Business Account's
+ * ({@code "object":"whatsapp_business_account"}) updates on the same callback with the same secret; a
+ * delivery holds one object's entries only. A failed delivery
  * (anything but 200, or no answer) is retried at once, then after 1, 5, 15 and 30 minutes and hourly,
  * with the same bytes, for up to 36 hours. After an hour of failures the app is unsubscribed from the
  * Page, as Messenger does, and what was pending is dropped: the plugin must read it back from the
@@ -49,16 +52,22 @@ final class MetaWebhooks implements AutoCloseable {
      */
     private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
+    static final String PAGE = "page";
+    static final String INSTAGRAM = "instagram";
+    static final String WHATSAPP = "whatsapp_business_account";
+
     private static final class Delivery {
         final int id;
+        final String object;
         final byte[] body;
         final int entries;
         final Instant firstAttempt;
         Instant due;
         int attempts;
 
-        Delivery(int id, byte[] body, int entries, Instant due) {
+        Delivery(int id, String object, byte[] body, int entries, Instant due) {
             this.id = id;
+            this.object = object;
             this.body = body;
             this.entries = entries;
             this.firstAttempt = due;
@@ -66,8 +75,16 @@ final class MetaWebhooks implements AutoCloseable {
         }
     }
 
-    /** An entry waiting for its delivery, with the subscription field it needs ({@code feed}, {@code messages}...). */
-    record Entry(String field, Map<String, Object> json) {
+    /**
+     * An entry waiting for its delivery: its object ({@code page}, {@code instagram},
+     * {@code whatsapp_business_account}) and the field the Page's subscription needs ({@code feed},
+     * {@code messages}...). The Instagram and WhatsApp fields are subscribed in the app's dashboard,
+     * which the simulator takes as done: their entries always go out.
+     */
+    record Entry(String object, String field, Map<String, Object> json) {
+        Entry(String field, Map<String, Object> json) {
+            this(PAGE, field, json);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -75,7 +92,7 @@ final class MetaWebhooks implements AutoCloseable {
     private final String callbackUrl;
     private final byte[] appSecret;
     private final String verifyToken;
-    private final ConcurrentLinkedQueue<Map<String, Object>> queued = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Entry> queued = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final List<Delivery> pending = new ArrayList<>();
@@ -104,10 +121,10 @@ final class MetaWebhooks implements AutoCloseable {
     /** Queues one entry if the app is subscribed to its field; false when it is dropped (no subscription). */
     boolean publish(Entry entry) {
         Set<String> fields = subscribedFields;
-        if (fields == null || !fields.contains(entry.field())) {
+        if (PAGE.equals(entry.object()) && (fields == null || !fields.contains(entry.field()))) {
             return false;
         }
-        queued.add(entry.json());
+        queued.add(entry);
         // The worker may be busy delivering (it holds the lock); it looks at the queue again when done.
         if (lock.tryLock()) {
             try {
@@ -250,22 +267,13 @@ final class MetaWebhooks implements AutoCloseable {
         }
     }
 
-    /** Under the lock: forms a batch from the queue, then attempts every due delivery, oldest first. */
+    /** Under the lock: forms batches from the queue, then attempts every due delivery, oldest first. */
     private void runDue() {
-        if (queued.size() >= batchAtLeast) {
+        boolean forced = batchAtLeast > 1;
+        if (!queued.isEmpty() && queued.size() >= batchAtLeast) {
             batchAtLeast = 1;
-            List<Map<String, Object>> entries = new ArrayList<>();
-            for (Map<String, Object> e; entries.size() < MAX_BATCH && (e = queued.poll()) != null; ) {
-                entries.add(e);
-            }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("object", "page");
-            payload.put("entry", entries);
-            try {
-                byte[] body = ESCAPING.writeValueAsString(payload).replace("/", "\\/").getBytes(StandardCharsets.US_ASCII);
-                pending.add(new Delivery(nextId++, body, entries.size(), clock.get()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            while (!queued.isEmpty()) {
+                batch(forced);
             }
         }
         for (Iterator<Delivery> it = pending.iterator(); it.hasNext(); ) {
@@ -305,6 +313,44 @@ final class MetaWebhooks implements AutoCloseable {
                     d.due = now.plusSeconds(BACKOFF_SECONDS[1]);
                 }
             }
+        }
+    }
+
+    /**
+     * One delivery from the head of the queue: up to {@link #MAX_BATCH} entries of the first entry's
+     * object. WhatsApp's updates go one a delivery (so a send's {@code delivered} and {@code sent}
+     * statuses are two deliveries) unless a batch fault forced a batch; then they are grouped as Meta
+     * groups them, into one entry per run of the same kind and one change per run of the same sender.
+     */
+    private void batch(boolean forced) {
+        String object = queued.peek().object();
+        boolean whatsapp = WHATSAPP.equals(object);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        int updates = 0;
+        for (Iterator<Entry> it = queued.iterator(); it.hasNext() && updates < MAX_BATCH; ) {
+            Entry e = it.next();
+            if (!e.object().equals(object)) {
+                continue;
+            }
+            it.remove();
+            updates++;
+            if (whatsapp) {
+                WhatsAppCloud.group(entries, e.json());
+                if (!forced) {
+                    break;
+                }
+            } else {
+                entries.add(e.json());
+            }
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("object", object);
+        payload.put("entry", entries);
+        try {
+            byte[] body = ESCAPING.writeValueAsString(payload).replace("/", "\\/").getBytes(StandardCharsets.US_ASCII);
+            pending.add(new Delivery(nextId++, object, body, updates, clock.get()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -348,7 +394,7 @@ final class MetaWebhooks implements AutoCloseable {
 
     private void record(Delivery d, String status, Integer httpStatus, boolean duplicate) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("object", "page");
+        e.put("object", d.object);
         e.put("status", status);
         e.put("time", clock.get().toString());
         e.put("delivery_id", d.id);

@@ -113,8 +113,18 @@ ms_key="facebook:dm:$(echo "$ms" | json_field mid)"
 echo "  Priya Shah commented on the Page's post ($fb_comment): one ticket per commenter and post"
 echo "  Tom Baker wrote in Messenger: a ticket of its own, answered privately within Meta's 24-hour window"
 
+say "Playing an Instagram comment and a WhatsApp message on the same Meta app (signed webhooks)"
+ig=$(meta_post /sim/instagram/comments '{"from":"lena.travels","text":"Third time my booking app crashes at payment. Is anyone fixing this?"}')
+ig_key="instagram:$(echo "$ig" | json_field media_id):$(echo "$ig" | json_field from_id)"
+# Written 30 hours ago (Meta delivers it only now): WhatsApp's 24-hour window for free text has closed.
+wa=$(meta_post /sim/whatsapp/messages '{"from":"447700900123","name":"Omar Haddad","text":"Hello, my refund for booking K7Q2 still has not arrived.","age_seconds":108000}')
+wa_key="whatsapp:106000000000001:$(echo "$wa" | json_field wa_id)"
+echo "  @lena.travels commented on the brand's Instagram post: a ticket, answered in the comments"
+echo "  Omar Haddad wrote on WhatsApp 30 hours ago: his ticket is private only, and past the 24-hour window"
+
 say "Waiting for the tickets in RT, as triage routed them"
-RT_AGENT_PASSWORD=$(credential rt.agent.password) python3 - "$ROOT/scripts" "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" "$fb_key" "?$ms_key" <<'PY'
+RT_AGENT_PASSWORD=$(credential rt.agent.password) python3 - "$ROOT/scripts" "x:$t1" "x:$t2" "x:$t3" "mastodon:$m0" "mastodon:$m3" "$fb_key" "?$ms_key" \
+  "$ig_key" "$wa_key" <<'PY'
 import os, sys, time
 sys.dont_write_bytecode = True  # nothing written into the checkout
 sys.path.insert(0, sys.argv[1])
@@ -166,6 +176,50 @@ def reply(text, visibility):
 reply("Sorry about the double charge, Priya. We're looking into order 5521 now.", "Public")
 reply("Priya, we've refunded the duplicate charge on order 5521; it shows within 3-5 days.", "Private")
 print(f"  ticket #{ticket}: a second Private reply to this comment would be refused with a comment (Facebook allows one)")
+PY
+
+say "Answering on Instagram, and on WhatsApp after its window: free text refused, an approved template instead"
+RT_AGENT_PASSWORD=$(credential rt.agent.password) python3 - "$ROOT/scripts" "$ig_key" "$wa_key" "$META" <<'PY'
+import json, os, sys, urllib.request
+sys.dont_write_bytecode = True  # nothing written into the checkout
+sys.path.insert(0, sys.argv[1])
+from demo_rt import session, call, ticket_for, wait, field
+ig_key, wa_key, meta = sys.argv[2:]
+agent = session("agent", os.environ["RT_AGENT_PASSWORD"])
+sent = lambda text: [s for s in json.load(urllib.request.urlopen(f"{meta}/sim/sent")) if text in s["text"]]
+
+def reply(ticket, text, fields):
+    call(agent, "POST", f"/ticket/{ticket}/correspond", {"Content": text, "ContentType": "text/plain",
+         "TxnCustomFields": fields})
+
+def delivery(ticket, starts):
+    def probe():
+        for h in call(agent, "GET", f"/ticket/{ticket}/history?per_page=100")["items"]:
+            t = call(agent, "GET", f"/transaction/{h['id']}")
+            d = field(t, "Social Delivery") or ""
+            if t["Type"] == "Correspond" and d.startswith(starts):
+                return d
+    return wait(f"Social Delivery '{starts}...' on ticket #{ticket}", probe)
+
+ig = ticket_for(agent, ig_key)
+reply(ig, "So sorry, Lena! Our team fixed a payment crash today; could you update the app and try again?",
+      {"Reply Visibility": "Public"})
+s = wait("the public reply on Instagram", lambda: sent("Our team fixed a payment crash today")[:1])[0]
+print(f"  ticket #{ig} (Instagram): Public -> a {s['kind']} under comment {s['in_reply_to']}: {s['text']}")
+
+wa = ticket_for(agent, wa_key)
+print(f"  ticket #{wa} (WhatsApp):  Social Reply Window = {field(call(agent, 'GET', f'/ticket/{wa}'), 'Social Reply Window')}")
+text = "Your refund for K7Q2 was sent today."
+reply(wa, text, {})
+print(f"  free text '{text}' -> Social Delivery: {delivery(wa, 'refused')[:110]}...")
+print("    (nothing reached WhatsApp; a comment on the ticket explains the window and the template choice)")
+values = call(agent, "POST", "/customfields", [{"field": "Name", "value": "Social Template"}])["items"]
+offered = [v["name"] for v in call(agent, "GET", f"/customfield/{values[0]['id']}/values")["items"]] if values else []
+print(f"  Social Template offers the account's approved templates: {', '.join(offered)}")
+reply(wa, "your refund for K7Q2 was sent today", {"Social Template": "follow_up"})
+s = wait("the template on WhatsApp", lambda: sent("your refund for K7Q2 was sent today")[:1])[0]
+print(f"  Social Template = follow_up -> WhatsApp sent the {s['template']} template: {s['text']}")
+print(f"    Social Delivery: {delivery(wa, 'delivered')} (WhatsApp's statuses: sent, delivered, read)")
 PY
 
 say "Closing the loop on @devon_k's ticket: the agent answers and resolves; closing, survey, answer, metrics"
@@ -237,7 +291,9 @@ How to answer a customer:
   A public reply over 280 characters on X (links count 23), or 500 on Mastodon, is refused with a comment.
   On Facebook a Private reply to a comment is sent once, within 7 days; Messenger within 24 hours of the
   customer's message (to 7 days with Meta's HUMAN_AGENT tag). "Social Moderation" = Hide comments hides
-  the customer's comments on the Page.
+  the customer's comments on the Page. Instagram follows the same rules for its comments and messages.
+  WhatsApp is private only: free text within 24 hours of the customer's last message; after that pick an
+  approved template in "Social Template" (its placeholders come from your text, one line each).
   A public reply with a card number, e-mail, phone or address is blocked (resend it as Private).
   Replies on tickets triage marked "Social Approval Required" wait for a team lead: log in as
   lead and set "Social Approval" to Approve (or Reject, with a Social Approval Note).

@@ -30,6 +30,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     static final int X_PORT = 8086;
     static final int MASTODON_PORT = 8087;
     static final int META_PORT = 8088;
+    /** The Meta simulator's Instagram professional account and WhatsApp Business account and number (fixed ids). */
+    static final String INSTAGRAM_ACCOUNT = "17841400000000001";
+    static final String WHATSAPP_ACCOUNT = "102000000000001";
+    static final String WHATSAPP_NUMBER = "106000000000001";
     static final int KARAF_HTTP_PORT = 8181;
     static final int KARAF_SSH_PORT = 8101;
 
@@ -41,6 +45,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private final boolean withKaraf;
     private boolean mastodon;
     private boolean facebook;
+    private boolean instagramAndWhatsApp;
     private String adminToken;
     private String maxHeap;
     private boolean gcLog;
@@ -97,6 +102,13 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         return this;
     }
 
+    /** The Meta simulator and webhook as {@link #withFacebook}, and the plugin's Instagram and WhatsApp channels too. */
+    EndToEnd withInstagramAndWhatsApp() {
+        facebook = true;
+        instagramAndWhatsApp = true;
+        return this;
+    }
+
     /** The plugin's admin API on, with a random token of this run. */
     EndToEnd withAdminToken() {
         adminToken = "it-" + name + "-admin-" + UUID.randomUUID();
@@ -143,6 +155,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             }
             if (facebook) {
                 copy.withFacebook(metaSimulator.baseUrl(), metaSimulator.pageId(), metaPageToken, metaAppSecret, metaVerifyToken);
+            }
+            if (instagramAndWhatsApp) {
+                copy.withInstagram(metaSimulator.baseUrl(), INSTAGRAM_ACCOUNT, metaSimulator.pageId(), metaPageToken);
+                copy.withWhatsApp(metaSimulator.baseUrl(), WHATSAPP_ACCOUNT, WHATSAPP_NUMBER, whatsappToken, "10s");
             }
             if (adminToken != null) {
                 copy.withAdminToken(adminToken);

@@ -101,6 +101,28 @@ final class Karaf implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Turns the Instagram channel on against a Graph API (the Meta simulator's base URL), for the professional
+     * account linked to the Page; the Meta webhook must be on too ({@link #withFacebook} writes it).
+     */
+    Karaf withInstagram(String graphUrl, String accountId, String pageId, String pageToken) throws IOException {
+        writeConfig("org.socialcarebridge.network.instagram", "enabled = true\ngraphUrl = " + graphUrl + "\naccountId = "
+                + accountId + "\npageId = " + pageId + "\npageToken = " + pageToken + "\nrecoveryInterval = 10s\n");
+        return this;
+    }
+
+    /**
+     * Turns the WhatsApp channel on against a Cloud API (the Meta simulator's base URL) for one business number;
+     * templates are read every {@code templateSync}. The Meta webhook must be on too.
+     */
+    Karaf withWhatsApp(String graphUrl, String businessAccountId, String phoneNumberId, String accessToken,
+                       String templateSync) throws IOException {
+        writeConfig("org.socialcarebridge.network.whatsapp", "enabled = true\ngraphUrl = " + graphUrl
+                + "\nbusinessAccountId = " + businessAccountId + "\nphoneNumberId = " + phoneNumberId
+                + "\naccessToken = " + accessToken + "\ntemplateSyncInterval = " + templateSync + "\n");
+        return this;
+    }
+
     /** Turns the admin API on with this token. */
     Karaf withAdminToken(String token) throws IOException {
         adminToken = token;

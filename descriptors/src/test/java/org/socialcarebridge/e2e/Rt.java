@@ -170,11 +170,35 @@ final class Rt {
 
     /** An agent's reply on RT's reply form, with the Reply Visibility the agent chose. */
     void reply(long ticket, String text, String visibility) {
+        reply(ticket, text, visibility, Map.of());
+    }
+
+    /** An agent's reply with other fields of the reply form too, e.g. Social Template. */
+    void reply(long ticket, String text, String visibility, Map<String, String> fields) {
         ObjectNode body = JSON.createObjectNode().put("Content", text).put("ContentType", "text/plain");
+        ObjectNode txnFields = JSON.createObjectNode();
         if (visibility != null) { // null: the agent leaves the choice empty
-            body.putObject("TxnCustomFields").put("Reply Visibility", visibility);
+            txnFields.put("Reply Visibility", visibility);
+        }
+        fields.forEach(txnFields::put);
+        if (!txnFields.isEmpty()) {
+            body.set("TxnCustomFields", txnFields);
         }
         send("POST", "/ticket/" + ticket + "/correspond", body);
+    }
+
+    /** The values of a custom field (e.g. a select's choices), by name, in their order. */
+    List<String> fieldValues(String field) {
+        JsonNode found = send("POST", "/customfields", JSON.createArrayNode().add(JSON.createObjectNode()
+                .put("field", "Name").put("value", field)));
+        JsonNode first = found.path("items").path(0);
+        if (first.isMissingNode()) {
+            throw new AssertionError("RT has no custom field '" + field + "' this user may see: " + found);
+        }
+        List<String> names = new ArrayList<>();
+        get("/customfield/" + first.path("id").asText() + "/values?per_page=100").path("items")
+                .forEach(v -> names.add(v.path("name").asText()));
+        return names;
     }
 
     void comment(long ticket, String text) {

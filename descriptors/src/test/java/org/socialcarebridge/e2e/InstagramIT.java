@@ -42,7 +42,7 @@ class InstagramIT {
         RtAccounts accounts = RtAccounts.ofThisRun();
         admin = accounts.admin.login();
         agent = accounts.agent.login();
-        fixture.karaf().awaitRunning(Duration.ofSeconds(60), "x", "meta", "instagram");
+        fixture.karaf().awaitRunning(Duration.ofSeconds(60), "x", "instagram");
     }
 
     static long ticketFor(String conversation) {

@@ -53,7 +53,7 @@ class WhatsAppIT {
         RtAccounts accounts = RtAccounts.ofThisRun();
         admin = accounts.admin.login();
         agent = accounts.agent.login();
-        karaf.awaitRunning(Duration.ofSeconds(60), "x", "meta", "whatsapp");
+        karaf.awaitRunning(Duration.ofSeconds(60), "x", "whatsapp");
     }
 
     static String number(int i) {

@@ -9,6 +9,7 @@ import org.socialcarebridge.component.instagram.InstagramChannel;
 import org.socialcarebridge.component.instagram.InstagramComponent;
 import org.socialcarebridge.component.instagram.InstagramConfiguration;
 import org.socialcarebridge.component.instagram.InstagramNetworkClient;
+import org.socialcarebridge.component.instagram.InstagramProfiles;
 import org.socialcarebridge.component.instagram.InstagramRoutes;
 import org.socialcarebridge.component.instagram.InstagramSettings;
 import org.socialcarebridge.component.instagram.InstagramWebhookHandler;
@@ -44,6 +45,6 @@ public class InstagramChannelComponent extends ChannelAttachment<InstagramSettin
         InstagramRoutes routes = new InstagramRoutes(configuration, api, core.intake(), core.db(), core.clock());
         return new Parts(component, new InstagramNetworkClient(component), routes,
                 Map.of(InstagramWebhookHandler.OBJECT, new InstagramWebhookHandler(core.intake(),
-                        configuration.getAccountId(), api)));
+                        configuration.getAccountId(), api, new InstagramProfiles(api))));
     }
 }

@@ -19,6 +19,7 @@ public final class InstagramApi {
     static final String COMMENT_FIELDS = "id,text,timestamp,username,from,media,parent_id,hidden";
     static final String MEDIA_COMMENT_FIELDS = "id,text,timestamp,username,from,parent_id";
     static final String MESSAGE_FIELDS = "id,created_time,from,to,message";
+    static final String PROFILE_FIELDS = "name,username,profile_pic,follower_count,is_verified_user";
     static final GraphCall.Product PRODUCT = new GraphCall.Product("Instagram", "Instagram Direct",
             InstagramChannel.MESSAGE_LIMIT, InstagramSettings.FILE,
             "instagram_basic, instagram_manage_comments, instagram_manage_messages");
@@ -36,6 +37,14 @@ public final class InstagramApi {
     /** One comment on the brand's media: text, author ({@code from}, {@code username}), media and parent. */
     public JsonNode comment(String commentId) {
         return graph.call("GET", "/" + HttpCall.encode(commentId) + "?fields=" + HttpCall.encode(COMMENT_FIELDS), null);
+    }
+
+    /**
+     * The User Profile API: who is behind an Instagram-scoped id that wrote to the account ({@code name},
+     * {@code username}, {@code profile_pic}, {@code follower_count}, {@code is_verified_user}).
+     */
+    public JsonNode profile(String igsid) {
+        return graph.call("GET", "/" + HttpCall.encode(igsid) + "?fields=" + HttpCall.encode(PROFILE_FIELDS), null);
     }
 
     /** A comment that mentions the account on someone else's media, which the webhook names by id only. */

@@ -87,7 +87,7 @@ final class InstagramMessages {
 
         private InboundMessage message(String messageId, String conversationPrefix) {
             Remarks remarks = new Remarks();
-            SocialIdentity author = author(authorId, username.strip(), remarks);
+            SocialIdentity author = author(authorId, username.strip(), null, 0, false, remarks);
             remarks.beyondNetworkLimit(InstagramChannel.INSTAGRAM, "comment", text.codePointCount(0, text.length()),
                     InstagramChannel.COMMENT_LIMIT);
             return new InboundMessage(InstagramChannel.INSTAGRAM, messageId, author, text, createdAt, null,
@@ -95,11 +95,15 @@ final class InstagramMessages {
         }
     }
 
-    /** A direct message event of the webhook: the sender by Instagram-scoped id only. */
-    static InboundMessage webhookMessage(JsonNode event) {
+    /**
+     * A direct message event of the webhook, which names the sender by Instagram-scoped id only.
+     *
+     * @param sender who the User Profile API says the sender is, or null: the id stands for the username
+     */
+    static InboundMessage webhookMessage(JsonNode event, InstagramProfiles.Profile sender) {
         JsonNode message = event.path("message");
         JsonNode ts = event.path("timestamp");
-        return message(GraphCall.required(message, "mid"), GraphCall.required(event.path("sender"), "id"), null,
+        return message(GraphCall.required(message, "mid"), GraphCall.required(event.path("sender"), "id"), sender,
                 message.path("text").asText(""), message.path("attachments"),
                 ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : null);
     }
@@ -108,16 +112,17 @@ final class InstagramMessages {
     static InboundMessage graphMessage(JsonNode message) {
         JsonNode from = message.path("from");
         String username = from.path("username").asText("").strip();
-        return message(GraphCall.required(message, "id"), GraphCall.required(from, "id"), username.isEmpty() ? null : username,
-                message.path("message").asText(""), message.path("attachments"),
+        return message(GraphCall.required(message, "id"), GraphCall.required(from, "id"),
+                username.isEmpty() ? null : new InstagramProfiles.Profile(username, null, 0, false), message.path("message").asText(""), message.path("attachments"),
                 GraphCall.graphTime(message.path("created_time").asText("")));
     }
 
-    private static InboundMessage message(String mid, String igsid, String username, String text, JsonNode attachments,
-                                          Instant createdAt) {
+    private static InboundMessage message(String mid, String igsid, InstagramProfiles.Profile sender, String text,
+                                          JsonNode attachments, Instant createdAt) {
         Remarks remarks = new Remarks();
         // A direct message names its sender by id only; the id stands for the @username until one is known.
-        SocialIdentity author = author(igsid, username == null ? "" : username, remarks);
+        SocialIdentity author = sender == null ? author(igsid, "", null, 0, false, remarks)
+                : author(igsid, sender.username(), sender.name(), sender.followers(), sender.verified(), remarks);
         JsonNode list = attachments.isArray() ? attachments : attachments.path("data");
         if (text.isEmpty() && list.isArray() && !list.isEmpty()) {
             // Attachments are not fetched: the agent at least sees that something was sent.
@@ -129,10 +134,13 @@ final class InstagramMessages {
                 null, null, null, remarks.list());
     }
 
-    private static SocialIdentity author(String id, String username, Remarks remarks) {
+    /** One person as a comment and a direct message both file them: the @username, its profile, name and followers. */
+    private static SocialIdentity author(String id, String username, String name, long followers, boolean verified,
+                                         Remarks remarks) {
         return new SocialIdentity(InstagramChannel.INSTAGRAM, id,
-                remarks.fit("The username", username.isEmpty() ? id : username, SocialIdentity.HANDLE_LENGTH), null,
-                username.isEmpty() ? null : profile(username), 0, false);
+                remarks.fit("The username", username.isEmpty() ? id : username, SocialIdentity.HANDLE_LENGTH),
+                name == null ? null : remarks.fit("The name", name, SocialIdentity.NAME_LENGTH),
+                username.isEmpty() ? null : profile(username), followers, verified);
     }
 
     /** The profile of a well-formed username; none for anything else (internet content never becomes a link as is). */

@@ -18,8 +18,9 @@ import org.socialcarebridge.intake.Intake;
  * one {@link Intake#receive} before it returns: comments on the brand's media ({@code comments}), comments
  * elsewhere that mention the brand ({@code mentions}, which name the comment by id only: its text and author
  * are read from the Graph API now; if that fails the delivery is answered 500 so that Meta sends it again,
- * as the recovery cannot list mentions), and direct messages ({@code messaging}). Meta's ids are the ledger's, so a retried or duplicated delivery
- * stores nothing twice.
+ * as the recovery cannot list mentions), and direct messages ({@code messaging}, whose sender, named by id
+ * only, is looked up in {@link InstagramProfiles}; without an answer the message is filed by the id).
+ * Meta's ids are the ledger's, so a retried or duplicated delivery stores nothing twice.
  * <p>
  * As for Facebook: an item without its ids is kept as a dead letter as it came, never thrown; what is no
  * customer's message is skipped: the account's own comments, echoes of what it sent, reads, reactions and
@@ -32,15 +33,23 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
     private final Intake intake;
     private final String accountId;
     private final InstagramApi api;
+    private final InstagramProfiles senders;
+
+    /** Without look-ups of who sends a direct message: they are filed by id. */
+    public InstagramWebhookHandler(Intake intake, String accountId, InstagramApi api) {
+        this(intake, accountId, api, InstagramProfiles.NONE);
+    }
 
     /**
      * @param accountId the account's id: what it wrote is the brand's own and never becomes a ticket
      * @param api       where a mention's comment is read (the webhook names it by id only)
+     * @param senders   who sends a direct message, by the id the webhook gives
      */
-    public InstagramWebhookHandler(Intake intake, String accountId, InstagramApi api) {
+    public InstagramWebhookHandler(Intake intake, String accountId, InstagramApi api, InstagramProfiles senders) {
         this.intake = Objects.requireNonNull(intake, "intake");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.api = Objects.requireNonNull(api, "api");
+        this.senders = Objects.requireNonNull(senders, "senders");
     }
 
     @Override
@@ -78,7 +87,7 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
                     continue; // a read, a reaction, a postback, or an echo of what the account sent
                 }
                 try {
-                    batch.add(InstagramMessages.webhookMessage(event));
+                    batch.add(InstagramMessages.webhookMessage(event, senders.of(event.path("sender").path("id").asText(null))));
                 } catch (IllegalArgumentException e) {
                     batch.unreadable(message.path("mid").asText(null), event.toString(), e.getMessage());
                 }

@@ -128,4 +128,61 @@ class InstagramWebhookTest extends LedgerAndGraphDouble {
         assertEquals(LedgerState.DEAD_LETTER, entry("1790004").state());
         assertEquals(LedgerState.RECEIVED, entry("aWdfZAG3").state());
     }
+
+    WebhookDispatch withSenderLookUps() {
+        WebhookDispatch d = new WebhookDispatch(intake, json);
+        d.take(InstagramWebhookHandler.OBJECT, new InstagramWebhookHandler(intake, ACCOUNT, api, new InstagramProfiles(api)));
+        return d;
+    }
+
+    WebhookReceipt receive(WebhookDispatch d, String body) throws Exception {
+        return d.receive(new WebhookDelivery("meta", body.getBytes(StandardCharsets.UTF_8), Instant.now()));
+    }
+
+    @Test
+    void aDirectMessageIsFiledUnderItsSendersUsernameAsTheirCommentIsAndTheProfileIsReadOnce() throws Exception {
+        graph.answer("GET", "/6100002", "{\"name\":\"Olga Kowalska\",\"username\":\"olga.k\",\"profile_pic\":"
+                + "\"https://scontent.example/p.jpg\",\"follower_count\":812,\"is_verified_user\":true,\"id\":\"6100002\"}");
+        WebhookDispatch d = withSenderLookUps();
+
+        assertEquals(3, receive(d, delivery(comment("1790021", "6100002", "olga.k", "Late again", "1800001"),
+                dm("aWdfZAG21", "6100002", "Order 1234", false))).fresh() + receive(d, delivery(
+                dm("aWdfZAG22", "6100002", "Any news?", false))).fresh());
+
+        var comment = entry("1790021").message().author();
+        var first = entry("aWdfZAG21").message().author();
+        assertEquals("olga.k", first.handle(), "the @username, not the IGSID");
+        assertEquals(comment.handle(), first.handle());
+        assertEquals(comment.profileUrl(), first.profileUrl());
+        assertEquals("https://www.instagram.com/olga.k/", first.profileUrl());
+        assertEquals("Olga Kowalska", first.displayName());
+        assertEquals(812, first.followers());
+        assertTrue(first.verified());
+        assertEquals(first, entry("aWdfZAG22").message().author(), "the second message: the same person");
+
+        assertEquals(1, graph.to("GET", "/6100002").size(), "one look-up per person");
+        FakeGraph.Request read = graph.to("GET", "/6100002").get(0);
+        assertTrue(read.query().contains("fields=name,username,profile_pic,follower_count,is_verified_user"), read.query());
+        assertEquals("Bearer " + graph.token, read.authorization(), "the Page token, as a header");
+    }
+
+    @Test
+    void aFailedLookUpStillFilesTheMessageByIdAndPausesLookUpsSoNoMessageWaitsForIt() throws Exception {
+        graph.answer("GET", "/6100003", 500, "{\"error\":{\"message\":\"An unexpected error has occurred\",\"code\":2,"
+                + "\"is_transient\":true}}");
+        graph.answer("GET", "/6100004", "{\"username\":\"piet\",\"id\":\"6100004\"}");
+        WebhookDispatch d = withSenderLookUps();
+
+        assertEquals(1, receive(d, delivery(dm("aWdfZAG31", "6100003", "Hello?", false))).fresh(),
+                "filed all the same, in the same delivery");
+        var author = entry("aWdfZAG31").message().author();
+        assertEquals("6100003", author.handle(), "the IGSID stands for the username");
+        assertNull(author.profileUrl());
+        assertNull(author.displayName());
+
+        assertEquals(1, receive(d, delivery(dm("aWdfZAG41", "6100004", "Hi", false))).fresh());
+        assertEquals("6100004", entry("aWdfZAG41").message().author().handle());
+        assertTrue(graph.to("GET", "/6100004").isEmpty(), "no look-up during the pause after a failure");
+        assertEquals(1, graph.to("GET", "/6100003").size());
+    }
 }

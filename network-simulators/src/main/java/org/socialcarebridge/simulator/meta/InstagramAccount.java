@@ -33,9 +33,32 @@ final class InstagramAccount {
     private static final Pattern MENTIONED_COMMENT = Pattern.compile("mentioned_comment\\.comment_id\\(([^)]+)\\)");
     private static final Pattern MENTION = Pattern.compile("(?i)(?<![\\w.@])@" + USERNAME + "(?![\\w]|\\.\\w)");
 
-    record User(String id, String username) {
+    /** A person on Instagram: their IGSID, username, display name and followers (the User Profile API's answer). */
+    record User(String id, String username, String name, long followers) {
+        /** As comments and conversations name a person: id and username. */
         Map<String, Object> json() {
             return Map.of("id", id, "username", username);
+        }
+
+        /** The User Profile API's fields; only those asked for when {@code fields} names some, as live. */
+        Map<String, Object> profile(String fields) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("name", name);
+            all.put("username", username);
+            all.put("follower_count", followers);
+            all.put("is_verified_user", false);
+            Map<String, Object> j = new LinkedHashMap<>();
+            if (fields == null || fields.isBlank()) {
+                j.putAll(all);
+            } else {
+                for (String f : fields.split(",")) {
+                    if (all.containsKey(f.strip())) {
+                        j.put(f.strip(), all.get(f.strip()));
+                    }
+                }
+            }
+            j.put("id", id);
+            return j;
         }
     }
 
@@ -91,7 +114,7 @@ final class InstagramAccount {
     }
 
     private final MetaSimulator sim;
-    private final User brand = new User(ACCOUNT_ID, USERNAME);
+    private final User brand = new User(ACCOUNT_ID, USERNAME, "Acme", 0);
     // Guarded by sim: one lock for every product, so a send and the shared sent log agree.
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, Media> media = new LinkedHashMap<>();
@@ -117,10 +140,13 @@ final class InstagramAccount {
         });
     }
 
-    /** The account, its media, comments and threads: the generic Graph routes hand these ids here. */
+    /**
+     * The account, its media, comments, threads and the people who wrote to it (threads are keyed by their
+     * IGSID): the generic Graph routes hand these ids here.
+     */
     boolean knows(String id) {
         synchronized (sim) {
-            return ACCOUNT_ID.equals(id) || media.containsKey(id) || comments.containsKey(id)
+            return ACCOUNT_ID.equals(id) || media.containsKey(id) || comments.containsKey(id) || threads.containsKey(id)
                     || threads.values().stream().anyMatch(t -> t.id.equals(id));
         }
     }
@@ -133,9 +159,25 @@ final class InstagramAccount {
         actions.clear();
     }
 
-    private User user(String username) {
+    /**
+     * The person with this username, made on first use: named as given, else the username capitalised; a
+     * follower count derived from the username, so that a demo shows the same number every run.
+     *
+     * @param name the display name the control API gave, or null to keep the person's
+     */
+    private User user(String username, String name) {
         String key = username.toLowerCase(Locale.ROOT);
-        return users.computeIfAbsent(key, k -> new User(MetaSimulator.derivedId("igsid:" + k), username));
+        User known = users.get(key);
+        if (known == null) {
+            String id = MetaSimulator.derivedId("igsid:" + key);
+            known = new User(id, username, username.substring(0, 1).toUpperCase(Locale.ROOT) + username.substring(1),
+                    Long.parseLong(id) % 5000);
+        }
+        if (name != null && !name.isBlank()) {
+            known = new User(known.id(), known.username(), name.strip(), known.followers());
+        }
+        users.put(key, known);
+        return known;
     }
 
     /** The brand's newest media; the simulator posts one when there is none. */
@@ -343,6 +385,13 @@ final class InstagramAccount {
                     return ApiResponse.json(200, threadJson(t));
                 }
             }
+            // The User Profile API: a person who wrote to the account, by IGSID (only they, as live: someone
+            // who merely commented has not consented and reads as an unknown id).
+            Thread written = threads.get(id);
+            if (written != null) {
+                User now = users.get(written.user.username().toLowerCase(Locale.ROOT)); // a name given since
+                return ApiResponse.json(200, now.profile(MetaSimulator.text(p, "fields")));
+            }
         }
         throw MetaSimulator.unsupported("get", id);
     }
@@ -511,7 +560,7 @@ final class InstagramAccount {
                     + "\"parent_comment_id\":\"<optional>\"}");
         }
         synchronized (sim) {
-            User user = user(from);
+            User user = user(from, b.path("name").asText(null));
             Comment parent = null;
             Media m;
             if (b.hasNonNull("parent_comment_id")) {
@@ -556,10 +605,10 @@ final class InstagramAccount {
         String text = b.path("text").asText("");
         if (from.isBlank() || text.isBlank() || USERNAME.equalsIgnoreCase(from)) {
             throw MetaSimulator.control("an Instagram message needs 'from' (a customer's username) and 'text', e.g."
-                    + " {\"from\":\"olga.k\",\"text\":\"Where is my parcel?\"}");
+                    + " {\"from\":\"olga.k\",\"text\":\"Where is my parcel?\",\"name\":\"<optional display name>\"}");
         }
         synchronized (sim) {
-            User user = user(from);
+            User user = user(from, b.path("name").asText(null));
             Thread thread = thread(user);
             String mid = "aWdfbWVzc2FnZQ" + sim.nextNumber();
             Instant at = sim.written(b);

@@ -216,4 +216,30 @@ class InstagramAccountTest extends MetaSimulatorFixture {
         assertGraphError(graph("POST", "/" + id + "?hide=maybe", null), 100, null);
         assertGraphError(graph("POST", "/" + reply.body().get("id").asText() + "?hide=true", null), 100, null);
     }
+
+    @Test
+    void theUserProfileApiNamesWhoWroteAndNoOneElse() throws Exception {
+        String fields = "?fields=name,username,profile_pic,follower_count,is_verified_user";
+        JsonNode commenter = igComment("{\"from\":\"mara.v\",\"text\":\"nice\"}");
+        assertGraphError(graph("GET", "/" + commenter.get("from_id").asText() + fields, null), 100, 33);
+        assertGraphError(graph("GET", "/17841499999999999" + fields, null), 100, 33);
+
+        String olga = igMessage("olga.k", "Where is my parcel?").get("igsid").asText();
+        Answer read = graph("GET", "/" + olga + fields, null);
+        assertEquals(200, read.status(), read.raw().body());
+        assertEquals(olga, read.body().get("id").asText());
+        assertEquals("olga.k", read.body().get("username").asText());
+        assertEquals("Olga.k", read.body().get("name").asText(), "the username capitalised when no name was given");
+        assertTrue(read.body().get("follower_count").canConvertToLong());
+        assertFalse(read.body().get("is_verified_user").asBoolean(true));
+        assertEquals(read.body().get("follower_count"), graph("GET", "/" + olga + fields, null).body().get("follower_count"),
+                "the same person has the same followers");
+
+        Answer named = control("POST", "/sim/instagram/messages", "{\"from\":\"piet\",\"text\":\"hi\",\"name\":\"Piet de Vries\"}");
+        assertEquals(201, named.status(), named.raw().body());
+        JsonNode piet = graph("GET", "/" + named.body().get("igsid").asText() + "?fields=name,username", null).body();
+        assertEquals("Piet de Vries", piet.get("name").asText());
+        assertEquals("piet", piet.get("username").asText());
+        assertFalse(piet.has("follower_count"), "only the fields asked for, as live");
+    }
 }

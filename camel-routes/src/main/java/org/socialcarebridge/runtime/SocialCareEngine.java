@@ -252,7 +252,12 @@ public final class SocialCareEngine implements AutoCloseable {
         Outbox outbox = new Outbox(db, host, host, host, networks, replyPolicy, RetrySchedule.standard(),
                 new ReplyApproval(replies != null ? replies.spotCheckPercent() : 100),
                 replies != null ? replies.agentGroups() : AgentGroups.DEFAULT, clock);
-        receipts = followUps != null ? outbox.orElse(followUps) : outbox; // a follow-up's id is no reply's
+        // A follow-up's id is no reply's; a receipt that beat its send's answer waits until the post is recorded.
+        org.socialcarebridge.delivery.EarlyReceipts early = new org.socialcarebridge.delivery.EarlyReceipts(
+                followUps != null ? outbox.orElse(followUps) : outbox, java.time.Duration.ofMinutes(2), 10_000, clock);
+        receipts = early;
+        camel.addRoutes(new org.socialcarebridge.routes.delivery.ReceiptRoutes(early));
+        health.gauge("receiptsWaiting", early::waiting);
         templateChoices = host;
         health.gauge("heldForApproval", outbox::heldForApproval);
         health.gauge("failedReplies", outbox::failed);

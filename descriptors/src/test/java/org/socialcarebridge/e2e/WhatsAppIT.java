@@ -171,8 +171,10 @@ class WhatsAppIT {
         assertEquals(sends, sendsToWhatsApp(), "not even tried on WhatsApp");
 
         agent.reply(ticket, "one line only " + RUN, null, Map.of("Social Template", "order_update"));
-        delivered(ticket, "one line only " + RUN, "refused");
+        // Checked against the template before anything is sent: the reply fails with what to write.
+        delivered(ticket, "one line only " + RUN, "failed");
         commented(ticket, "a comment on the template's placeholders", "NOT delivered", "2 placeholders");
+        assertEquals(sends, sendsToWhatsApp(), "the template with a missing value was not tried on WhatsApp");
 
         agent.reply(ticket, "your claim " + RUN + " is approved", null, Map.of("Social Template", "follow_up"));
         delivered(ticket, "your claim " + RUN + " is approved", "delivered");

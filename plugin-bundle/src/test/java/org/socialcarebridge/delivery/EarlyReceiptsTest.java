@@ -1,0 +1,84 @@
+package org.socialcarebridge.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.socialcarebridge.channel.Network;
+
+class EarlyReceiptsTest {
+    static final Network NET = Network.declare("earlynet", "EarlyNet");
+    final Set<String> recorded = new HashSet<>();
+    final List<DeliveryReceipt> taken = new ArrayList<>();
+    Instant now = Instant.parse("2026-12-07T10:00:00Z");
+    final DeliveryReceipts sink = r -> recorded.contains(r.postId()) && taken.add(r);
+
+    EarlyReceipts early(int capacity) {
+        return new EarlyReceipts(sink, Duration.ofMinutes(2), capacity, new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        });
+    }
+
+    static DeliveryReceipt receipt(String id, DeliveryReceipt.Status status) {
+        return new DeliveryReceipt(NET, id, status, Instant.parse("2026-12-07T10:00:00Z"), null, null);
+    }
+
+    @Test
+    void aReceiptBeforeItsMessageIsRecordedIsTakenOnceItIs() {
+        EarlyReceipts early = early(10);
+        assertFalse(early.receive(receipt("w1", DeliveryReceipt.Status.DELIVERED)));
+        assertFalse(early.receive(receipt("w1", DeliveryReceipt.Status.SENT)), "sent after delivered: delivered still waits");
+        assertEquals(1, early.waiting());
+        assertEquals(0, early.offerAgain(), "still unknown");
+        recorded.add("w1");
+        assertEquals(1, early.offerAgain());
+        assertEquals(DeliveryReceipt.Status.DELIVERED, taken.get(0).status(), "the furthest of those that waited");
+        assertEquals(0, early.waiting());
+    }
+
+    @Test
+    void aReceiptTheSinkTakesAtOnceDoesNotWait() {
+        recorded.add("w2");
+        EarlyReceipts early = early(10);
+        assertTrue(early.receive(receipt("w2", DeliveryReceipt.Status.READ)));
+        assertEquals(0, early.waiting());
+    }
+
+    @Test
+    void receiptsNeverTakenAreDroppedAfterTheirPatienceAndBeyondCapacity() {
+        EarlyReceipts early = early(2);
+        early.receive(receipt("a", DeliveryReceipt.Status.SENT));
+        early.receive(receipt("b", DeliveryReceipt.Status.SENT));
+        early.receive(receipt("c", DeliveryReceipt.Status.SENT));
+        assertEquals(2, early.waiting(), "no more than the capacity wait");
+        now = now.plus(Duration.ofMinutes(3));
+        early.offerAgain();
+        assertEquals(0, early.waiting());
+        recorded.add("a");
+        assertEquals(0, early.offerAgain(), "dropped receipts are not offered again");
+    }
+}

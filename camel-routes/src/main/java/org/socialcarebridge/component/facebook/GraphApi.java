@@ -28,7 +28,7 @@ public final class GraphApi {
     static final String COMMENT_FIELDS = "id,message,from,created_time,parent,post_id,is_hidden,can_reply_privately,permalink_url";
     static final String MESSAGE_FIELDS = "id,created_time,from,to,message";
     static final int PAGE_SIZE = GraphCall.PAGE_SIZE;
-    static final GraphCall.Product PRODUCT = new GraphCall.Product("Facebook", "Messenger",
+    static final GraphCall.Product PRODUCT = GraphCall.Product.withPageToken("Facebook", "Messenger",
             FacebookChannel.MESSENGER_LIMIT, SETTINGS_FILE,
             "pages_messaging, pages_manage_engagement, pages_read_engagement");
 

@@ -21,7 +21,7 @@ import org.socialcarebridge.routes.http.HttpCall;
 public final class GraphApi {
     public static final String VERSION = GraphCall.VERSION;
     /** Where an administrator fixes a refused token. */
-    static final String SETTINGS_FILE = "etc/org.socialcarebridge.network.facebook.cfg";
+    static final String SETTINGS_FILE = FacebookSettings.FILE;
     /** When a throttled answer says nothing of when access comes back. */
     static final Duration DEFAULT_WAIT = GraphCall.DEFAULT_WAIT;
     static final String POST_FIELDS = "id,message,from,created_time,updated_time,permalink_url";

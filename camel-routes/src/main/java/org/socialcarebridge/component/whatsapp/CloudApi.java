@@ -23,7 +23,7 @@ import org.socialcarebridge.routes.http.HttpCall;
  */
 public final class CloudApi {
     /** Where an administrator fixes a refused token or id. */
-    static final String SETTINGS_FILE = "etc/org.socialcarebridge.network.whatsapp.cfg";
+    static final String SETTINGS_FILE = WhatsAppSettings.FILE;
     /** Over 80 messages a second from the number (the Cloud API's throughput). */
     static final int THROUGHPUT_LIMIT = 130429;
     static final Duration THROUGHPUT_WAIT = Duration.ofMinutes(1);

@@ -32,6 +32,11 @@ public final class MessageBatch {
         unreadable.add(new String[] {id, raw, reason});
     }
 
+    /** The messages in the batch, once each, in the order they came (for what a channel keeps of them). */
+    public List<InboundMessage> messages() {
+        return List.copyOf(messages.values());
+    }
+
     /** Messages and unreadable items in the batch. */
     public int size() {
         return messages.size() + unreadable.size();

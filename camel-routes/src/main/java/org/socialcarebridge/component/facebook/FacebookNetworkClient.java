@@ -3,12 +3,10 @@ package org.socialcarebridge.component.facebook;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.component.graph.GraphLookUp;
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
@@ -67,7 +65,8 @@ public final class FacebookNetworkClient implements NetworkClient {
             String conversation = api.comment(post.inReplyToMessageId()).path("private_reply_conversation").path("id").asText("");
             return conversation.isEmpty() ? List.of() : messagesLike(conversation, post.text(), from);
         }
-        String conversation = conversationWith(post.recipientAccountId(), from);
+        String conversation = GraphLookUp.conversationWith(after -> api.conversations(from, after),
+                "Facebook: conversations since " + from, post.recipientAccountId());
         return conversation == null ? List.of() : messagesLike(conversation, post.text(), from);
     }
 
@@ -81,7 +80,7 @@ public final class FacebookNetworkClient implements NetworkClient {
         String thread = parent.isEmpty() || parent.equals(comment.path("post_id").asText("")) ? inReplyTo : parent;
         List<PostedMessage> found = new ArrayList<>();
         GraphLookUp.walk(after -> api.comments(thread, after), "Facebook: comments under " + thread, c -> {
-            if (mine(c, text, since)) {
+            if (GraphLookUp.sentBy(c, pageId, "message", "created_time", text, since)) {
                 found.add(new PostedMessage(c.path("id").asText(), FacebookUrls.comment(c.path("id").asText())));
             }
             return true; // oldest first: the whole thread is read
@@ -90,44 +89,8 @@ public final class FacebookNetworkClient implements NetworkClient {
     }
 
     private List<PostedMessage> messagesLike(String conversation, String text, Instant since) {
-        List<PostedMessage> found = new ArrayList<>();
-        GraphLookUp.walk(after -> api.messages(conversation, after), "Facebook: messages of conversation " + conversation, m -> {
-            Instant at = time(m);
-            if (at != null && at.isBefore(since)) {
-                return false; // newest first: the rest is older than the attempt
-            }
-            if (mine(m, text, since)) {
-                found.add(new PostedMessage(m.path("id").asText(), FacebookUrls.inbox(pageId)));
-            }
-            return true;
-        });
-        Collections.reverse(found);
-        return found;
-    }
-
-    /** The Page's Messenger conversation with a person, among those active since {@code since}; null when none is. */
-    private String conversationWith(String psid, Instant since) {
-        String[] found = new String[1];
-        GraphLookUp.walk(after -> api.conversations(since, after), "Facebook: conversations since " + since, c -> {
-            for (JsonNode p : c.path("participants").path("data")) {
-                if (psid.equals(p.path("id").asText())) {
-                    found[0] = c.path("id").asText();
-                    return false;
-                }
-            }
-            return true;
-        });
-        return found[0];
-    }
-
-    private boolean mine(JsonNode item, String text, Instant since) {
-        Instant at = time(item);
-        return pageId.equals(item.path("from").path("id").asText()) && (at == null || !at.isBefore(since))
-                && GraphLookUp.sameText(item.path("message").asText(""), text);
-    }
-
-    /** Unknown or unreadable time: null, so the item is kept in the look-up rather than cutting it short. */
-    private static Instant time(JsonNode item) {
-        return GraphCall.graphTime(item.path("created_time").asText(""));
+        return GraphLookUp.messagesLike(after -> api.messages(conversation, after), "Facebook: messages of conversation "
+                + conversation, pageId, text, since).stream()
+                .map(id -> new PostedMessage(id, FacebookUrls.inbox(pageId))).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.socialcarebridge.component.graph.GraphConfiguration;
+import org.socialcarebridge.component.graph.GraphSettings;
 import org.socialcarebridge.settings.Settings;
 
 /**
@@ -19,7 +20,8 @@ import org.socialcarebridge.settings.Settings;
 public record FacebookSettings(boolean enabled, String graphUrl, String pageId, String pageToken,
                                Duration recoveryInterval, Duration subscriptionCheckInterval, Duration recoveryLookBack) {
     public static final String PID = "org.socialcarebridge.network.facebook";
-    public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
+    public static final String FILE = "etc/" + PID + ".cfg";
+    public static final String DEFAULT_GRAPH_URL = GraphSettings.DEFAULT_GRAPH_URL;
     public static final Duration DEFAULT_RECOVERY_INTERVAL = GraphConfiguration.DEFAULT_RECOVERY_INTERVAL;
     public static final Duration DEFAULT_SUBSCRIPTION_CHECK_INTERVAL = Duration.ofMinutes(5);
     /** How far back the first recovery reads, with no high-water mark yet. */
@@ -36,21 +38,15 @@ public record FacebookSettings(boolean enabled, String graphUrl, String pageId, 
             return new FacebookSettings(false, DEFAULT_GRAPH_URL, null, null, DEFAULT_RECOVERY_INTERVAL,
                     DEFAULT_SUBSCRIPTION_CHECK_INTERVAL, DEFAULT_RECOVERY_LOOK_BACK);
         }
-        String graphUrl = s.url("graphUrl", DEFAULT_GRAPH_URL, "write the Graph API's address without the version: "
-                + DEFAULT_GRAPH_URL + ", or http://127.0.0.1:8088 for the simulator");
-        String pageId = s.text("pageId", null, "write the Page's numeric id (Page settings, About, Page ID; or GET /me with"
-                + " the Page token)");
-        if (pageId != null && !pageId.matches("[0-9]{1,32}")) {
-            s.problem("pageId", "it is not a Page id", "write the Page's numeric id, digits only, not its name or URL");
-        }
+        String graphUrl = GraphSettings.graphUrl(s);
+        String pageId = GraphSettings.numericId(s, "pageId", "write the Page's numeric id (Page settings, About, Page ID;"
+                + " or GET /me with the Page token)", "a Page id", "write the Page's numeric id, digits only, not its name or URL");
         String token = s.secret("pageToken", "put the Page access token of the Meta app here (a long-lived Page token with"
                 + " pages_messaging, pages_manage_metadata, pages_read_engagement and pages_manage_engagement)");
-        Duration recovery = s.duration("recoveryInterval", DEFAULT_RECOVERY_INTERVAL, Duration.ofSeconds(10),
-                Duration.ofHours(24));
+        Duration recovery = GraphSettings.recoveryInterval(s);
         Duration check = s.duration("subscriptionCheckInterval", DEFAULT_SUBSCRIPTION_CHECK_INTERVAL,
                 Duration.ofSeconds(10), Duration.ofHours(24));
-        Duration lookBack = s.duration("recoveryLookBack", DEFAULT_RECOVERY_LOOK_BACK, Duration.ofHours(1),
-                Duration.ofDays(30));
+        Duration lookBack = GraphSettings.recoveryLookBack(s);
         s.allowOnly(KEYS);
         s.check();
         return new FacebookSettings(true, graphUrl, pageId, token, recovery, check, lookBack);

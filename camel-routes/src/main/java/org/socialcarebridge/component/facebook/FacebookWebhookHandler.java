@@ -5,6 +5,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.component.MessageBatch;
+import org.socialcarebridge.component.webhook.MessagingEvents;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
@@ -61,18 +62,8 @@ public final class FacebookWebhookHandler implements WebhookObjectHandler {
                     batch.unreadable(value.path("comment_id").asText(null), value.toString(), e.getMessage());
                 }
             }
-            for (JsonNode event : entry.path("messaging")) {
-                JsonNode message = event.path("message");
-                if (message.isMissingNode() || message.path("is_echo").asBoolean(false)
-                        || pageId.equals(event.path("sender").path("id").asText())) {
-                    continue; // a read, a delivery, a postback, or an echo of what the Page sent
-                }
-                try {
-                    batch.add(FacebookMessages.message(event, context.nameOf(event.path("sender").path("id").asText(null))));
-                } catch (IllegalArgumentException e) {
-                    batch.unreadable(message.path("mid").asText(null), event.toString(), e.getMessage());
-                }
-            }
+            MessagingEvents.read(entry, pageId, event -> FacebookMessages.message(event,
+                    context.nameOf(event.path("sender").path("id").asText(null))), batch);
         }
         return WebhookReceipt.of(batch.store(intake), "Facebook");
     }

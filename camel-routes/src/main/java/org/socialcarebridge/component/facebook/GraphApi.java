@@ -21,14 +21,14 @@ import org.socialcarebridge.routes.http.HttpCall;
 public final class GraphApi {
     public static final String VERSION = GraphCall.VERSION;
     /** Where an administrator fixes a refused token. */
-    static final String SETTINGS_FILE = "etc/org.socialcarebridge.network.facebook.cfg";
+    static final String SETTINGS_FILE = FacebookSettings.FILE;
     /** When a throttled answer says nothing of when access comes back. */
     static final Duration DEFAULT_WAIT = GraphCall.DEFAULT_WAIT;
     static final String POST_FIELDS = "id,message,from,created_time,updated_time,permalink_url";
     static final String COMMENT_FIELDS = "id,message,from,created_time,parent,post_id,is_hidden,can_reply_privately,permalink_url";
     static final String MESSAGE_FIELDS = "id,created_time,from,to,message";
     static final int PAGE_SIZE = GraphCall.PAGE_SIZE;
-    static final GraphCall.Product PRODUCT = new GraphCall.Product("Facebook", "Messenger",
+    static final GraphCall.Product PRODUCT = GraphCall.Product.withPageToken("Facebook", "Messenger",
             FacebookChannel.MESSENGER_LIMIT, SETTINGS_FILE,
             "pages_messaging, pages_manage_engagement, pages_read_engagement");
 

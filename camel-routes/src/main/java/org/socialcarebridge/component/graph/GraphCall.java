@@ -1,6 +1,7 @@
 package org.socialcarebridge.component.graph;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,9 @@ import org.socialcarebridge.routes.http.HttpCall;
 
 /**
  * One call of Meta's Graph API (v23.0), shared by the Meta products that read and write through it (a
- * Facebook Page, an Instagram professional account): the same host, token, error shape, paging and times.
+ * Facebook Page, an Instagram professional account, a WhatsApp business number): the same host, token, error
+ * shape, paging and times; what differs per product (its own throttling codes, the advice after a refusal)
+ * is its {@link Product}.
  * Meta is classified by {@code error.code}, as its own SDKs do, not by the HTTP status: a rate limit often
  * comes as 400, and a transient fault as 400 with {@code is_transient}. The token travels as a bearer
  * header only, never in a URL, so no log line or exception message can carry it. It lives here rather than
@@ -39,11 +42,30 @@ public final class GraphCall {
     /** How the Graph API writes times: an offset without a colon, which ISO_OFFSET_DATE_TIME refuses. */
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]xx");
 
+    /** Codes that say "try again" rather than "no": 1 unknown, 2 service down, 131000 WhatsApp's "something went wrong". */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 2, 131000);
+
     /**
-     * What the advice after a refusal names: the product ({@code Facebook}), its private messages
-     * ({@code Messenger}) and their limit, the settings file with the token, and the token's permissions.
+     * What one Meta product makes of a refusal: its name in every message ({@code Facebook}), its own
+     * throttling codes with how long each lasts (WhatsApp's per-number limits), beyond Graph's shared ones
+     * (those wait as {@link #resetOf} says), and what the agent or administrator can do after a refusal.
      */
-    public record Product(String name, String inbox, int messageLimit, String settingsFile, String permissions) {
+    public record Product(String name, Map<Integer, Duration> ownRateLimits, Advice advice) {
+        /**
+         * A product reached with a Page token (Facebook, Instagram), whose advice names its private messages
+         * ({@code Messenger}) and their limit, the settings file with the token, and the token's permissions.
+         */
+        public static Product withPageToken(String name, String inbox, int messageLimit, String settingsFile,
+                String permissions) {
+            return new Product(name, Map.of(), (code, subcode) -> pageAdvice(code, subcode, inbox, messageLimit,
+                    settingsFile, permissions));
+        }
+    }
+
+    /** What the agent (or the administrator) can do instead, after Meta refused with this code and subcode. */
+    @FunctionalInterface
+    public interface Advice {
+        String after(int code, int subcode);
     }
 
     private final HttpCall http;
@@ -51,9 +73,16 @@ public final class GraphCall {
     private final String baseUrl;
     private final String token;
     private final Product product;
+    private final Clock clock;
 
     /** @param baseUrl the Graph API without its version, e.g. {@code https://graph.facebook.com} */
     public GraphCall(HttpCall http, ObjectMapper json, String baseUrl, String token, Product product) {
+        this(http, json, baseUrl, token, product, Clock.systemUTC());
+    }
+
+    /** @param clock what a throttled call's wait counts from */
+    public GraphCall(HttpCall http, ObjectMapper json, String baseUrl, String token, Product product, Clock clock) {
+        this.clock = clock;
         this.http = http;
         this.json = json;
         this.baseUrl = baseUrl;
@@ -138,27 +167,37 @@ public final class GraphCall {
         }
     }
 
-    /** Meta's error answer as the domain's exception: retried later, or refused for good with what to do instead. */
+    /**
+     * Meta's error answer as the domain's exception: retried later, or refused for good with what to do
+     * instead. What Meta said is quoted with its code, subcode and {@code error_data.details} (WhatsApp's
+     * explanation) when it gives them.
+     */
     public RuntimeException refusal(String what, HttpAnswer answer) {
         JsonNode error = errorOf(answer.body());
         int code = error.path("code").asInt(0);
         int subcode = error.path("error_subcode").asInt(0);
         String said = error.path("message").asText("").strip();
+        String details = error.path("error_data").path("details").asText("").strip();
         String quoted = what + " answered " + answer.status() + (code == 0 ? "" : " (#" + code
-                + (subcode == 0 ? "" : "/" + subcode) + ")") + ": " + (said.isEmpty() ? abbreviated(answer.body()) : said);
+                + (subcode == 0 ? "" : "/" + subcode) + ")") + ": " + (said.isEmpty() ? abbreviated(answer.body()) : said)
+                + (details.isEmpty() ? "" : " (" + details + ")");
+        Duration own = product.ownRateLimits().get(code);
+        if (own != null) {
+            return new RateLimitedException(quoted, clock.instant().plus(own));
+        }
         if (answer.status() == 429 || RATE_LIMIT_CODES.contains(code) || (code >= 80000 && code < 80100)) {
             return new RateLimitedException(quoted, resetOf(answer));
         }
-        if (answer.status() >= 500 || answer.status() == 0 || code == 1 || code == 2
+        if (answer.status() >= 500 || answer.status() == 0 || TRANSIENT_CODES.contains(code)
                 || error.path("is_transient").asBoolean(false)) {
             return new NetworkUnavailableException(quoted);
         }
-        return new PostRejectedException(quoted + advice(code, subcode));
+        return new PostRejectedException(quoted + product.advice().after(code, subcode));
     }
 
-    /** What the agent (or the administrator) can do instead, after what Meta said. */
-    public String advice(int code, int subcode) {
-        String inbox = product.inbox();
+    /** What the agent (or the administrator) can do instead, after what Meta said to a Page token's call. */
+    static String pageAdvice(int code, int subcode, String inbox, int messageLimit, String settingsFile,
+            String permissions) {
         return switch (code) {
             case 10 -> ". " + inbox + "'s window is closed: a message may be sent within 24 hours of the customer's last"
                     + " message, and a human agent's reply with the HUMAN_AGENT tag within 7 days; after that answer"
@@ -167,9 +206,9 @@ public final class GraphCall {
                     + " conversation once the customer answers, or reply publicly under the comment";
             case 10903 -> ". A comment may be answered privately only within 7 days: reply publicly under the comment";
             case 190 -> ". The Page token was refused (expired, revoked, or the Page admin changed their password):"
-                    + " put a new Page access token as pageToken in " + product.settingsFile();
-            case 200, 230, 298 -> ". The Page token lacks a permission (" + product.permissions() + "): grant it to the"
-                    + " app and put the new token as pageToken in " + product.settingsFile();
+                    + " put a new Page access token as pageToken in " + settingsFile;
+            case 200, 230, 298 -> ". The Page token lacks a permission (" + permissions + "): grant it to the"
+                    + " app and put the new token as pageToken in " + settingsFile;
             case 551 -> ". This person cannot be reached on " + inbox + " now: reply publicly where they wrote";
             case 100 -> subcode == 33
                     ? ". The comment, post or conversation is gone or not visible to the Page: nothing can be sent to it;"
@@ -177,7 +216,7 @@ public final class GraphCall {
                     : subcode == 2018001
                             ? ". " + inbox + " knows no such person for this Page: reply publicly where they wrote"
                             : ". Meta refused a parameter of the reply: correct the reply (" + inbox + " takes at most "
-                                    + product.messageLimit() + " characters) and send it again";
+                                    + messageLimit + " characters) and send it again";
             default -> ". Meta refused it; the reply was not sent";
         };
     }
@@ -209,7 +248,7 @@ public final class GraphCall {
                 minutes = 0;
             }
         }
-        return Instant.now().plus(minutes > 0 ? Duration.ofMinutes(minutes) : DEFAULT_WAIT);
+        return clock.instant().plus(minutes > 0 ? Duration.ofMinutes(minutes) : DEFAULT_WAIT);
     }
 
     private static String abbreviated(String body) {

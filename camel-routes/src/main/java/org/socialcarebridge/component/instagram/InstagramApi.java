@@ -20,7 +20,7 @@ public final class InstagramApi {
     static final String MEDIA_COMMENT_FIELDS = "id,text,timestamp,username,from,parent_id";
     static final String MESSAGE_FIELDS = "id,created_time,from,to,message";
     static final String PROFILE_FIELDS = "name,username,profile_pic,follower_count,is_verified_user";
-    static final GraphCall.Product PRODUCT = new GraphCall.Product("Instagram", "Instagram Direct",
+    static final GraphCall.Product PRODUCT = GraphCall.Product.withPageToken("Instagram", "Instagram Direct",
             InstagramChannel.MESSAGE_LIMIT, InstagramSettings.FILE,
             "instagram_basic, instagram_manage_comments, instagram_manage_messages");
 

@@ -3,7 +3,6 @@ package org.socialcarebridge.component.instagram;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
 import org.socialcarebridge.channel.ReplyVisibility;
 import org.socialcarebridge.component.Posting;
-import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.component.graph.GraphLookUp;
 
 /**
@@ -80,8 +78,11 @@ public final class InstagramNetworkClient implements NetworkClient {
                     parent.isEmpty() ? post.inReplyToMessageId() : parent, post.text(), from);
         }
         String recipient = post.recipientAccountId();
-        String conversation = recipient == null ? null : conversationWith(recipient);
-        return conversation == null ? List.of() : messagesLike(conversation, post.text(), from);
+        String conversation = recipient == null ? null
+                : GraphLookUp.conversationWith(api::conversations, "Instagram: conversations", recipient);
+        return conversation == null ? List.of() : GraphLookUp.messagesLike(after -> api.messages(conversation, after),
+                "Instagram: messages of conversation " + conversation, accountId, post.text(), from).stream()
+                .map(id -> new PostedMessage(id, inbox)).toList();
     }
 
     private List<PostedMessage> repliesLike(String mediaId, String thread, String text, Instant since) {
@@ -90,7 +91,7 @@ public final class InstagramNetworkClient implements NetworkClient {
             return found;
         }
         GraphLookUp.walk(after -> api.comments(mediaId, after), "Instagram: comments on media " + mediaId, c -> {
-            if (thread.equals(c.path("parent_id").asText()) && mine(c, "text", "timestamp", text, since)) {
+            if (thread.equals(c.path("parent_id").asText()) && GraphLookUp.sentBy(c, accountId, "text", "timestamp", text, since)) {
                 found.add(new PostedMessage(c.path("id").asText(), inbox));
             }
             return true;
@@ -98,41 +99,4 @@ public final class InstagramNetworkClient implements NetworkClient {
         return found;
     }
 
-    private List<PostedMessage> messagesLike(String conversation, String text, Instant since) {
-        List<PostedMessage> found = new ArrayList<>();
-        GraphLookUp.walk(after -> api.messages(conversation, after), "Instagram: messages of conversation " + conversation,
-                m -> {
-                    Instant at = GraphCall.graphTime(m.path("created_time").asText(""));
-                    if (at != null && at.isBefore(since)) {
-                        return false; // newest first: the rest is older than the attempt
-                    }
-                    if (mine(m, "message", "created_time", text, since)) {
-                        found.add(new PostedMessage(m.path("id").asText(), inbox));
-                    }
-                    return true;
-                });
-        Collections.reverse(found);
-        return found;
-    }
-
-    /** The account's Instagram conversation with a person; null when it has none. */
-    private String conversationWith(String igsid) {
-        String[] found = new String[1];
-        GraphLookUp.walk(api::conversations, "Instagram: conversations", c -> {
-            for (JsonNode p : c.path("participants").path("data")) {
-                if (igsid.equals(p.path("id").asText())) {
-                    found[0] = c.path("id").asText();
-                    return false;
-                }
-            }
-            return true;
-        });
-        return found[0];
-    }
-
-    private boolean mine(JsonNode item, String textField, String timeField, String text, Instant since) {
-        Instant at = GraphCall.graphTime(item.path(timeField).asText(""));
-        return accountId.equals(item.path("from").path("id").asText()) && (at == null || !at.isBefore(since))
-                && GraphLookUp.sameText(item.path(textField).asText(""), text);
-    }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.socialcarebridge.component.facebook.FacebookSettings;
 import org.socialcarebridge.component.graph.GraphConfiguration;
+import org.socialcarebridge.component.graph.GraphSettings;
 import org.socialcarebridge.settings.Settings;
 
 /**
@@ -31,27 +31,19 @@ public record InstagramSettings(boolean enabled, String graphUrl, String account
         if (!s.enabled()) {
             s.allowOnly(KEYS);
             s.check();
-            return new InstagramSettings(false, FacebookSettings.DEFAULT_GRAPH_URL, null, null, null,
+            return new InstagramSettings(false, GraphSettings.DEFAULT_GRAPH_URL, null, null, null,
                     DEFAULT_RECOVERY_INTERVAL, DEFAULT_RECOVERY_LOOK_BACK);
         }
-        String graphUrl = s.url("graphUrl", FacebookSettings.DEFAULT_GRAPH_URL, "write the Graph API's address without"
-                + " the version: " + FacebookSettings.DEFAULT_GRAPH_URL + ", or http://127.0.0.1:8088 for the simulator");
-        String accountId = s.text("accountId", null, "write the Instagram professional account's id (GET /{page-id}"
-                + "?fields=instagram_business_account with the Page token)");
-        if (accountId != null && !accountId.matches("[0-9]{1,32}")) {
-            s.problem("accountId", "it is not an Instagram account id", "write the account's numeric id, digits only,"
-                    + " not its @username");
-        }
-        String pageId = s.text("pageId", null, "write the numeric id of the Facebook Page the account is linked to");
-        if (pageId != null && !pageId.matches("[0-9]{1,32}")) {
-            s.problem("pageId", "it is not a Page id", "write the Page's numeric id, digits only, not its name or URL");
-        }
+        String graphUrl = GraphSettings.graphUrl(s);
+        String accountId = GraphSettings.numericId(s, "accountId", "write the Instagram professional account's id"
+                + " (GET /{page-id}?fields=instagram_business_account with the Page token)", "an Instagram account id",
+                "write the account's numeric id, digits only, not its @username");
+        String pageId = GraphSettings.numericId(s, "pageId", "write the numeric id of the Facebook Page the account is"
+                + " linked to", "a Page id", "write the Page's numeric id, digits only, not its name or URL");
         String token = s.secret("pageToken", "put the linked Page's access token here (instagram_basic,"
                 + " instagram_manage_comments, instagram_manage_messages, pages_manage_metadata)");
-        Duration recovery = s.duration("recoveryInterval", DEFAULT_RECOVERY_INTERVAL, Duration.ofSeconds(10),
-                Duration.ofHours(24));
-        Duration lookBack = s.duration("recoveryLookBack", DEFAULT_RECOVERY_LOOK_BACK, Duration.ofHours(1),
-                Duration.ofDays(30));
+        Duration recovery = GraphSettings.recoveryInterval(s);
+        Duration lookBack = GraphSettings.recoveryLookBack(s);
         s.allowOnly(KEYS);
         s.check();
         return new InstagramSettings(true, graphUrl, accountId, pageId, token, recovery, lookBack);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.component.MessageBatch;
 import org.socialcarebridge.component.graph.GraphCall;
+import org.socialcarebridge.component.webhook.MessagingEvents;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
@@ -80,18 +81,8 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
                 }
                 // Any other field (story insights, live comments, ...) is nothing the channel takes.
             }
-            for (JsonNode event : entry.path("messaging")) {
-                JsonNode message = event.path("message");
-                if (message.isMissingNode() || message.path("is_echo").asBoolean(false)
-                        || accountId.equals(event.path("sender").path("id").asText())) {
-                    continue; // a read, a reaction, a postback, or an echo of what the account sent
-                }
-                try {
-                    batch.add(InstagramMessages.webhookMessage(event, senders.of(event.path("sender").path("id").asText(null))));
-                } catch (IllegalArgumentException e) {
-                    batch.unreadable(message.path("mid").asText(null), event.toString(), e.getMessage());
-                }
-            }
+            MessagingEvents.read(entry, accountId, event -> InstagramMessages.webhookMessage(event,
+                    senders.of(event.path("sender").path("id").asText(null))), batch);
         }
         return WebhookReceipt.of(batch.store(intake), "Instagram");
     }

@@ -14,11 +14,21 @@ public record WebhookReceipt(int events, int fresh) {
 
     /** What a channel's handler stored of a delivery, with a line when some of it was seen before. */
     public static WebhookReceipt of(MessageBatch.Stored stored, String network) {
-        if (stored.fresh() < stored.events()) {
+        return of(stored, 0, 0, network);
+    }
+
+    /**
+     * The same with events that are no messages (WhatsApp's delivery statuses): how many came and how many
+     * were news.
+     */
+    public static WebhookReceipt of(MessageBatch.Stored stored, int otherEvents, int freshOthers, String network) {
+        int events = stored.events() + otherEvents;
+        int fresh = stored.fresh() + freshOthers;
+        if (fresh < events) {
             LOG.info("A Meta delivery to {} of {} events held {} seen before (Meta retries and duplicates deliveries)",
-                    network, stored.events(), stored.events() - stored.fresh());
+                    network, events, events - fresh);
         }
-        return new WebhookReceipt(stored.events(), stored.fresh());
+        return new WebhookReceipt(events, fresh);
     }
 
     public WebhookReceipt {

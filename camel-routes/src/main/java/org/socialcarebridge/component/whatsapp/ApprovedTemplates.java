@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.socialcarebridge.channel.MessageTemplate;
 import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.RateLimitedException;
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.host.TemplateChoices;
 
@@ -89,7 +90,7 @@ public final class ApprovedTemplates {
                     template(t).ifPresent(found::add);
                 }
             }
-            after = CloudApi.nextPage(answer);
+            after = GraphCall.nextPage(answer);
             if (after == null) {
                 break;
             }

@@ -1,11 +1,10 @@
 package org.socialcarebridge.component.whatsapp;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,48 +13,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.socialcarebridge.channel.MessageTemplate;
 import org.socialcarebridge.channel.NetworkUnavailableException;
-import org.socialcarebridge.channel.PostRejectedException;
-import org.socialcarebridge.channel.RateLimitedException;
-import org.socialcarebridge.routes.http.HttpAnswer;
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.routes.http.HttpCall;
 
 /**
- * The WhatsApp Cloud API (Graph v23.0) calls of one business number, with Meta's errors turned into the
- * domain's: classified by {@code error.code}, as Meta's SDKs do, since a rate limit comes as HTTP 400. The
- * system user's token travels as a bearer header only, never in a URL, so no log line or message carries it.
+ * The WhatsApp Cloud API (Graph v23.0) calls of one business number with the system user's token. The call,
+ * Meta's errors as the domain's and paging are {@link GraphCall}'s, as for Facebook and Instagram; WhatsApp
+ * adds its own per-number rate limits and its advice after a refusal ({@link #PRODUCT}).
  */
 public final class CloudApi {
-    public static final String VERSION = "/v23.0";
     /** Where an administrator fixes a refused token or id. */
-    static final String SETTINGS_FILE = "etc/org.socialcarebridge.network.whatsapp.cfg";
+    static final String SETTINGS_FILE = WhatsAppSettings.FILE;
     /** Over 80 messages a second from the number (the Cloud API's throughput). */
     static final int THROUGHPUT_LIMIT = 130429;
+    static final Duration THROUGHPUT_WAIT = Duration.ofMinutes(1);
     /** Too many messages to one customer: more than 45 within 6 s, then 1 per 6 s. */
     static final int PAIR_RATE_LIMIT = 131056;
     static final Duration PAIR_WAIT = Duration.ofSeconds(6);
-    /** Graph's own throttles (application, user, per hour) and the Business Use Case ones, as Facebook's. */
-    static final Set<Integer> GRAPH_RATE_LIMIT_CODES = Set.of(4, 17, 32, 613, 80007);
-    static final Duration DEFAULT_WAIT = Duration.ofMinutes(1);
-    /** The most Graph returns a page. */
-    static final int PAGE_SIZE = 100;
+    static final GraphCall.Product PRODUCT = new GraphCall.Product("WhatsApp",
+            Map.of(THROUGHPUT_LIMIT, THROUGHPUT_WAIT, PAIR_RATE_LIMIT, PAIR_WAIT), (code, subcode) -> advice(code));
 
-    private final HttpCall http;
+    private final GraphCall graph;
     private final WhatsAppConfiguration configuration;
     private final ObjectMapper json;
-    private final Clock clock;
 
     public CloudApi(HttpCall http, WhatsAppConfiguration configuration, ObjectMapper json, Clock clock) {
-        this.http = http;
+        this.graph = new GraphCall(http, json, configuration.getBaseUrl(), configuration.getAccessToken(), PRODUCT, clock);
         this.configuration = configuration;
         this.json = json;
-        this.clock = clock;
     }
 
     /** A free-text message to a customer's wa_id; the wamid WhatsApp gave it. */
     public String sendText(String waId, String text) {
         ObjectNode body = message(waId, "text");
         body.putObject("text").put("body", text).put("preview_url", false);
-        return wamid(call("POST", messagesEdge(), body), "text message to " + waId);
+        return wamid(graph.call("POST", messagesEdge(), body), "text message to " + waId);
     }
 
     /**
@@ -70,14 +62,14 @@ public final class CloudApi {
             ArrayNode values = t.putArray("components").addObject().put("type", "body").putArray("parameters");
             parameters.forEach(p -> values.addObject().put("type", "text").put("text", p));
         }
-        return wamid(call("POST", messagesEdge(), body), "template " + template.name() + " to " + waId);
+        return wamid(graph.call("POST", messagesEdge(), body), "template " + template.name() + " to " + waId);
     }
 
     /** Marks a customer's message read: its blue ticks, and every earlier message of theirs with it. */
     public void markRead(String wamid) {
         ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("status", "read")
                 .put("message_id", wamid);
-        call("POST", messagesEdge(), body);
+        graph.call("POST", messagesEdge(), body);
     }
 
     /**
@@ -85,16 +77,10 @@ public final class CloudApi {
      * language, components[]}} and {@code paging}. {@code after} is the previous page's cursor, or null.
      */
     public JsonNode templates(String after) {
-        String q = "fields=name,status,language,components&limit=" + PAGE_SIZE + (after == null ? "" : "&after="
-                + HttpCall.encode(after));
-        return call("GET", "/" + HttpCall.encode(configuration.getBusinessAccountId()) + "/message_templates?" + q, null);
-    }
-
-    /** The cursor of the page after this one of a Graph list, or null when it is the last. */
-    static String nextPage(JsonNode page) {
-        JsonNode paging = page.path("paging");
-        String after = paging.path("cursors").path("after").asText("");
-        return paging.hasNonNull("next") && !after.isEmpty() ? after : null;
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("fields", "name,status,language,components");
+        return graph.call("GET", "/" + HttpCall.encode(configuration.getBusinessAccountId()) + "/message_templates?"
+                + GraphCall.paged(q, after), null);
     }
 
     private ObjectNode message(String waId, String type) {
@@ -113,48 +99,6 @@ public final class CloudApi {
             throw new NetworkUnavailableException("WhatsApp accepted the " + what + " but answered no message id: " + answer);
         }
         return id;
-    }
-
-    private JsonNode call(String method, String pathAndQuery, JsonNode body) {
-        String url = configuration.getBaseUrl() + VERSION + pathAndQuery;
-        String what = "WhatsApp " + method + " " + pathAndQuery.replaceAll("\\?.*", "");
-        HttpAnswer answer;
-        try {
-            answer = http.send(method, url, Map.of("Authorization", "Bearer " + configuration.getAccessToken(),
-                    "Accept", "application/json"), body == null ? null : "application/json", body == null ? null : body.toString());
-        } catch (HttpCall.UnreachableException e) {
-            throw new NetworkUnavailableException(what + ": " + e.getMessage(), e);
-        }
-        if (answer.ok()) {
-            try {
-                return json.readTree(answer.body());
-            } catch (IOException e) {
-                throw new NetworkUnavailableException(what + " answered malformed JSON: " + e.getMessage());
-            }
-        }
-        throw refusal(what, answer);
-    }
-
-    /** Meta's error answer as the domain's exception: retried later, or refused for good with what to do instead. */
-    RuntimeException refusal(String what, HttpAnswer answer) {
-        JsonNode error = errorOf(answer.body());
-        int code = error.path("code").asInt(0);
-        String said = error.path("message").asText("").strip();
-        String details = error.path("error_data").path("details").asText("").strip();
-        String quoted = what + " answered " + answer.status() + (code == 0 ? "" : " (#" + code + ")") + ": "
-                + (said.isEmpty() ? abbreviated(answer.body()) : said) + (details.isEmpty() ? "" : " (" + details + ")");
-        if (code == PAIR_RATE_LIMIT) {
-            return new RateLimitedException(quoted, clock.instant().plus(PAIR_WAIT));
-        }
-        if (code == THROUGHPUT_LIMIT || answer.status() == 429 || GRAPH_RATE_LIMIT_CODES.contains(code)
-                || (code >= 80000 && code < 80100)) {
-            return new RateLimitedException(quoted, clock.instant().plus(DEFAULT_WAIT));
-        }
-        if (answer.status() >= 500 || answer.status() == 0 || code == 1 || code == 2 || code == 131000
-                || error.path("is_transient").asBoolean(false)) {
-            return new NetworkUnavailableException(quoted);
-        }
-        return new PostRejectedException(quoted + advice(code));
     }
 
     /** What the agent (or the administrator) can do instead, after what Meta said. */
@@ -178,17 +122,5 @@ public final class CloudApi {
                     + ", and that the reply holds at most 4096 characters";
             default -> ". Meta refused it; the message was not sent";
         };
-    }
-
-    private JsonNode errorOf(String body) {
-        try {
-            return json.readTree(body).path("error");
-        } catch (IOException | RuntimeException e) {
-            return json.missingNode();
-        }
-    }
-
-    private static String abbreviated(String body) {
-        return body.length() > 200 ? body.substring(0, 200) : body;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.Remarks;
 import org.socialcarebridge.conversation.SocialIdentity;
@@ -29,8 +30,8 @@ final class WhatsAppMessages {
      * @param profileName   the sender's profile name from the change's {@code contacts}, or null
      */
     static InboundMessage message(JsonNode message, String phoneNumberId, String profileName) {
-        String wamid = required(message, "id");
-        String waId = required(message, "from");
+        String wamid = GraphCall.required(message, "id");
+        String waId = GraphCall.required(message, "from");
         JsonNode ts = message.path("timestamp");
         Instant createdAt = ts.canConvertToLong() || ts.asText("").matches("[0-9]{1,12}")
                 ? Instant.ofEpochSecond(Long.parseLong(ts.asText())) : null;
@@ -94,15 +95,5 @@ final class WhatsAppMessages {
 
     private static String join(String a, String b) {
         return a.isBlank() ? b.strip() : b.isBlank() ? a.strip() : a.strip() + " - " + b.strip();
-    }
-
-    /** A text field that must be there, e.g. a message's {@code id}. */
-    static String required(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        if (!v.isTextual() && !v.isNumber() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("The field '" + field + "' is missing or empty (got " + v
-                    + "); WhatsApp sends it on every message, so this one is not readable as it is");
-        }
-        return v.asText();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import org.socialcarebridge.component.graph.GraphSettings;
 import org.socialcarebridge.settings.Settings;
 
 /**
@@ -17,8 +18,10 @@ import org.socialcarebridge.settings.Settings;
 public record WhatsAppSettings(boolean enabled, String graphUrl, String businessAccountId, String phoneNumberId,
                                String accessToken, Duration templateSyncInterval) {
     public static final String PID = "org.socialcarebridge.network.whatsapp";
-    public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
+    public static final String FILE = "etc/" + PID + ".cfg";
+    public static final String DEFAULT_GRAPH_URL = GraphSettings.DEFAULT_GRAPH_URL;
     public static final Duration DEFAULT_TEMPLATE_SYNC_INTERVAL = Duration.ofMinutes(5);
+    private static final String DIGITS = "write the numeric id, digits only, as Meta shows it";
     static final Set<String> KEYS = Set.of("enabled", "graphUrl", "businessAccountId", "phoneNumberId", "accessToken",
             "templateSyncInterval");
 
@@ -29,14 +32,12 @@ public record WhatsAppSettings(boolean enabled, String graphUrl, String business
             s.check();
             return new WhatsAppSettings(false, DEFAULT_GRAPH_URL, null, null, null, DEFAULT_TEMPLATE_SYNC_INTERVAL);
         }
-        String graphUrl = s.url("graphUrl", DEFAULT_GRAPH_URL, "write the Graph API's address without the version: "
-                + DEFAULT_GRAPH_URL + ", or http://127.0.0.1:8088 for the simulator");
-        String account = s.text("businessAccountId", null, "write the WhatsApp Business Account's id (WhatsApp Manager,"
-                + " Account tools, or the app's WhatsApp, API Setup page)");
-        digits(s, "businessAccountId", account, "a WhatsApp Business Account id");
-        String number = s.text("phoneNumberId", null, "write the phone number's id, not the number itself (the app's"
-                + " WhatsApp, API Setup page, Phone number ID)");
-        digits(s, "phoneNumberId", number, "a phone number id");
+        String graphUrl = GraphSettings.graphUrl(s);
+        String account = GraphSettings.numericId(s, "businessAccountId", "write the WhatsApp Business Account's id"
+                + " (WhatsApp Manager, Account tools, or the app's WhatsApp, API Setup page)",
+                "a WhatsApp Business Account id", DIGITS);
+        String number = GraphSettings.numericId(s, "phoneNumberId", "write the phone number's id, not the number itself"
+                + " (the app's WhatsApp, API Setup page, Phone number ID)", "a phone number id", DIGITS);
         String token = s.secret("accessToken", "put a system user's access token here (Business settings, System users;"
                 + " with whatsapp_business_messaging and whatsapp_business_management)");
         Duration sync = s.duration("templateSyncInterval", DEFAULT_TEMPLATE_SYNC_INTERVAL, Duration.ofSeconds(10),
@@ -44,12 +45,6 @@ public record WhatsAppSettings(boolean enabled, String graphUrl, String business
         s.allowOnly(KEYS);
         s.check();
         return new WhatsAppSettings(true, graphUrl, account, number, token, sync);
-    }
-
-    private static void digits(Settings s, String key, String value, String what) {
-        if (value != null && !value.matches("[0-9]{1,32}")) {
-            s.problem(key, "it is not " + what, "write the numeric id, digits only, as Meta shows it");
-        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.socialcarebridge.component.whatsapp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +10,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.socialcarebridge.component.MessageBatch;
+import org.socialcarebridge.component.graph.GraphCall;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookObjectHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
@@ -36,7 +35,6 @@ import org.socialcarebridge.intake.Intake;
 public final class WhatsAppWebhookHandler implements WebhookObjectHandler {
     /** The Meta webhook's {@code object} of WhatsApp Business Accounts. */
     public static final String OBJECT = "whatsapp_business_account";
-    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppWebhookHandler.class);
 
     private final Intake intake;
     private final DeliveryReceipts receipts;
@@ -61,10 +59,8 @@ public final class WhatsAppWebhookHandler implements WebhookObjectHandler {
 
     @Override
     public WebhookReceipt receive(WebhookDelivery delivery, JsonNode root) {
-        // Keyed by ledger key: a wamid twice in one batch is one message.
-        Map<String, InboundMessage> messages = new LinkedHashMap<>();
+        MessageBatch batch = new MessageBatch(WhatsAppChannel.WHATSAPP);
         List<DeliveryReceipt> statuses = new ArrayList<>();
-        List<Unreadable> unreadable = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 if (!"messages".equals(change.path("field").asText())) {
@@ -73,11 +69,11 @@ public final class WhatsAppWebhookHandler implements WebhookObjectHandler {
                 JsonNode value = change.path("value");
                 String number = value.path("metadata").path("phone_number_id").asText("");
                 if (!phoneNumberId.equals(number)) {
-                    unreadable.add(new Unreadable(null, value.toString(), "A WhatsApp change for phone number id '" + number
+                    batch.unreadable(null, value.toString(), "A WhatsApp change for phone number id '" + number
                             + "' (" + value.path("metadata").path("display_phone_number").asText("no number") + "), not this"
                             + " channel's " + phoneNumberId + ", was kept unread: a reply would come from a number the"
                             + " customer never wrote to. Set phoneNumberId in " + CloudApi.SETTINGS_FILE + " if this is the"
-                            + " number to serve, or remove it from the Meta app's WhatsApp account"));
+                            + " number to serve, or remove it from the Meta app's WhatsApp account");
                     continue;
                 }
                 Map<String, String> names = new HashMap<>();
@@ -86,11 +82,9 @@ public final class WhatsAppWebhookHandler implements WebhookObjectHandler {
                 }
                 for (JsonNode message : value.path("messages")) {
                     try {
-                        InboundMessage m = WhatsAppMessages.message(message, phoneNumberId,
-                                names.get(message.path("from").asText("")));
-                        messages.putIfAbsent(m.key(), m);
+                        batch.add(WhatsAppMessages.message(message, phoneNumberId, names.get(message.path("from").asText(""))));
                     } catch (IllegalArgumentException e) {
-                        unreadable.add(new Unreadable(message.path("id").asText(null), message.toString(), e.getMessage()));
+                        batch.unreadable(message.path("id").asText(null), message.toString(), e.getMessage());
                     }
                 }
                 for (JsonNode status : value.path("statuses")) {
@@ -100,29 +94,21 @@ public final class WhatsAppWebhookHandler implements WebhookObjectHandler {
                             statuses.add(r);
                         }
                     } catch (IllegalArgumentException e) {
-                        unreadable.add(new Unreadable(null, status.toString(), "A WhatsApp status was kept unread: "
-                                + e.getMessage()));
+                        batch.unreadable(null, status.toString(), "A WhatsApp status was kept unread: " + e.getMessage());
                     }
                 }
             }
         }
-        int fresh = messages.isEmpty() ? 0 : intake.receive(List.copyOf(messages.values()));
-        messages.values().forEach(m -> latest.received(m.author().accountId(), m.messageId(), m.createdAt()));
+        List<InboundMessage> messages = batch.messages();
+        MessageBatch.Stored stored = batch.store(intake);
+        messages.forEach(m -> latest.received(m.author().accountId(), m.messageId(), m.createdAt()));
+        int freshStatuses = 0;
         for (DeliveryReceipt r : statuses) {
             if (receipts.receive(r)) {
-                fresh++;
+                freshStatuses++;
             }
         }
-        for (Unreadable u : unreadable) {
-            if (intake.recordUnreadable(WhatsAppChannel.WHATSAPP, u.id(), u.raw(), u.reason())) {
-                fresh++;
-            }
-        }
-        int events = messages.size() + statuses.size() + unreadable.size();
-        if (fresh < events) {
-            LOG.debug("A WhatsApp delivery of {} events held {} seen before or old news", events, events - fresh);
-        }
-        return new WebhookReceipt(events, fresh);
+        return WebhookReceipt.of(stored, statuses.size(), freshStatuses, "WhatsApp");
     }
 
     /** A status as a receipt; null for one that says nothing of delivery (e.g. {@code deleted}). */
@@ -137,7 +123,7 @@ public final class WhatsAppWebhookHandler implements WebhookObjectHandler {
         if (s == null) {
             return null;
         }
-        String wamid = WhatsAppMessages.required(status, "id");
+        String wamid = GraphCall.required(status, "id");
         String ts = status.path("timestamp").asText("");
         Instant at = ts.matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(ts)) : null;
         Integer code = null;
@@ -152,8 +138,5 @@ public final class WhatsAppWebhookHandler implements WebhookObjectHandler {
         }
         return new DeliveryReceipt(WhatsAppChannel.WHATSAPP, wamid, s, at, code, texts.isEmpty() ? null
                 : String.join("; ", texts));
-    }
-
-    private record Unreadable(String id, String raw, String reason) {
     }
 }

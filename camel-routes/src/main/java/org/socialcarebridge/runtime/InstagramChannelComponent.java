@@ -42,7 +42,8 @@ public class InstagramChannelComponent extends ChannelAttachment<InstagramSettin
         InstagramConfiguration configuration = InstagramConfiguration.from(instagram);
         InstagramApi api = new InstagramApi(core.http(), configuration, core.json());
         InstagramComponent component = new InstagramComponent(configuration, api);
-        InstagramRoutes routes = new InstagramRoutes(configuration, api, core.intake(), core.db(), core.clock());
+        InstagramRoutes routes = new InstagramRoutes(configuration, api, core.intake(), core.db(),
+                core.health().channel(name()), core.clock());
         return new Parts(component, new InstagramNetworkClient(component), routes,
                 Map.of(InstagramWebhookHandler.OBJECT, new InstagramWebhookHandler(core.intake(),
                         configuration.getAccountId(), api, new InstagramProfiles(api))));

@@ -147,6 +147,8 @@ class InstagramIT {
         // Rui wrote two days ago (delivered only now): a person's answer carries HUMAN_AGENT.
         JsonNode late = meta.instagramMessage("rui_" + RUN, "Is my parcel lost? " + RUN, Duration.ofDays(2));
         long rui = ticketFor("instagram:dm:" + late.path("mid").asText());
+        assertEquals("rui_" + RUN, Rt.field(admin.ticket(rui), "Social Handle"),
+                "someone who only wrote privately, by @username (Instagram's User Profile API), not by id");
         agent.reply(rui, "Did it arrive? " + RUN, "Private");
         delivered(rui, "Did it arrive? " + RUN, "posted");
         assertEquals("HUMAN_AGENT", sent("message", "Did it arrive? " + RUN).path("tag").asText());

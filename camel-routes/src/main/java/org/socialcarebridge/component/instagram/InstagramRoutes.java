@@ -3,6 +3,7 @@ package org.socialcarebridge.component.instagram;
 import java.time.Clock;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.intake.Intake;
 import org.socialcarebridge.persistence.Database;
 import org.socialcarebridge.routes.health.Tick;
@@ -16,11 +17,21 @@ import org.socialcarebridge.routes.health.Tick;
 public final class InstagramRoutes extends RouteBuilder {
     private final InstagramConfiguration configuration;
     private final InstagramRecovery recovery;
+    private final ChannelStatus status;
+    private final Clock clock;
 
-    public InstagramRoutes(InstagramConfiguration configuration, InstagramApi api, Intake intake, Database db, Clock clock) {
+    /**
+     * @param status the channel's health line: a webhook channel has no poll of its own, so the recovery's runs
+     *               (each reading the Graph API with the channel's token) say whether it is running
+     */
+    public InstagramRoutes(InstagramConfiguration configuration, InstagramApi api, Intake intake, Database db,
+                           ChannelStatus status, Clock clock) {
         this.configuration = configuration;
         this.recovery = new InstagramRecovery(api, intake, db, configuration.getAccountId(),
                 configuration.getRecoveryLookBack(), InstagramRecovery.PAGES_PER_RUN, clock);
+        this.status = status;
+        this.clock = clock;
+        status.checkedEvery(configuration.getRecoveryInterval());
     }
 
     @Override
@@ -28,6 +39,14 @@ public final class InstagramRoutes extends RouteBuilder {
         // A failed run is reported on its heartbeat and tried at the next tick.
         errorHandler(noErrorHandler());
         from("timer:instagram-recovery?delay=0&period=" + configuration.getRecoveryInterval().toMillis())
-                .routeId("instagram-recovery").process(Tick.of(exchange -> recovery.run()));
+                .routeId("instagram-recovery").process(Tick.of(exchange -> {
+                    try {
+                        recovery.run();
+                    } catch (RuntimeException e) {
+                        status.failed(clock.instant(), "reading back what the webhook may have missed: " + e.getMessage());
+                        throw e;
+                    }
+                    status.succeeded(clock.instant(), null);
+                }));
     }
 }

@@ -80,7 +80,7 @@ class InstagramIT {
         long ticket = ticketFor("instagram:" + c.path("media_id").asText() + ":" + c.path("from_id").asText());
         JsonNode t = admin.ticket(ticket);
         assertEquals("Instagram", Rt.field(t, "Social Network"));
-        assertEquals(user, Rt.field(t, "Social Handle"));
+        assertEquals("@" + user, Rt.field(t, "Social Handle"));
         assertEquals("https://www.instagram.com/" + user + "/", Rt.field(t, "Social Profile URL"));
         assertTrue(onTicket(ticket, "My order 310 arrived broken " + RUN));
 
@@ -115,7 +115,7 @@ class InstagramIT {
         String key = "instagram:mention:" + m.path("media_id").asText() + ":" + m.path("from_id").asText();
         long ticket = ticketFor(key);
         assertTrue(onTicket(ticket, "my package is stuck in customs " + RUN), "the mention's text, read by id, is on the ticket");
-        assertEquals(user, Rt.field(admin.ticket(ticket), "Social Handle"));
+        assertEquals("@" + user, Rt.field(admin.ticket(ticket), "Social Handle"));
 
         agent.reply(ticket, "We are checking with customs " + RUN, "Public");
         delivered(ticket, "checking with customs " + RUN, "posted");
@@ -147,7 +147,7 @@ class InstagramIT {
         // Rui wrote two days ago (delivered only now): a person's answer carries HUMAN_AGENT.
         JsonNode late = meta.instagramMessage("rui_" + RUN, "Is my parcel lost? " + RUN, Duration.ofDays(2));
         long rui = ticketFor("instagram:dm:" + late.path("mid").asText());
-        assertEquals("rui_" + RUN, Rt.field(admin.ticket(rui), "Social Handle"),
+        assertEquals("@rui_" + RUN, Rt.field(admin.ticket(rui), "Social Handle"),
                 "someone who only wrote privately, by @username (Instagram's User Profile API), not by id");
         agent.reply(rui, "Did it arrive? " + RUN, "Private");
         delivered(rui, "Did it arrive? " + RUN, "posted");

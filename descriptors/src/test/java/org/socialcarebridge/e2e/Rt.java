@@ -205,6 +205,21 @@ final class Rt {
         send("POST", "/ticket/" + ticket + "/comment", JSON.createObjectNode().put("Content", text).put("ContentType", "text/plain"));
     }
 
+    /** The agent's reply with this text once its Social Delivery starts so (posted, refused, delivered…). */
+    JsonNode replyDelivered(long ticket, String text, String startsWith, Duration within) {
+        return Await.until("Social Delivery '" + startsWith + "…' on the reply '" + text + "'", within, () -> history(ticket)
+                .stream().filter(h -> "Correspond".equals(h.path("Type").asText()))
+                .filter(h -> field(h, "Social Delivery") != null && field(h, "Social Delivery").startsWith(startsWith))
+                .filter(h -> content(h.path("id").asLong()).contains(text)).findFirst());
+    }
+
+    /** Waits for a comment on the ticket holding every one of these parts (what the plugin told the agents). */
+    void commentSaying(long ticket, String what, Duration within, String... parts) {
+        Await.until(what, within, () -> history(ticket).stream().filter(h -> "Comment".equals(h.path("Type").asText()))
+                .map(h -> content(h.path("id").asLong()))
+                .anyMatch(text -> List.of(parts).stream().allMatch(text::contains)) ? Optional.of(true) : Optional.empty());
+    }
+
     /** Every transaction of the ticket, with type, creator and custom fields. */
     List<JsonNode> history(long ticket) {
         List<JsonNode> txns = new ArrayList<>();

@@ -79,16 +79,11 @@ class WhatsAppIT {
     }
 
     static JsonNode delivered(long ticket, String text, String startsWith) {
-        return Await.until("Social Delivery '" + startsWith + "…' on the reply '" + text + "'", SOON, () -> admin.history(ticket)
-                .stream().filter(h -> "Correspond".equals(h.path("Type").asText()))
-                .filter(h -> Rt.field(h, "Social Delivery") != null && Rt.field(h, "Social Delivery").startsWith(startsWith))
-                .filter(h -> admin.content(h.path("id").asLong()).contains(text)).findFirst());
+        return admin.replyDelivered(ticket, text, startsWith, SOON);
     }
 
     static void commented(long ticket, String what, String... parts) {
-        Await.until(what, SOON, () -> admin.history(ticket).stream().filter(h -> "Comment".equals(h.path("Type").asText()))
-                .map(h -> admin.content(h.path("id").asLong()))
-                .anyMatch(text -> List.of(parts).stream().allMatch(text::contains)) ? Optional.of(true) : Optional.empty());
+        admin.commentSaying(ticket, what, SOON, parts);
     }
 
     static JsonNode sent(String kind, String text) {

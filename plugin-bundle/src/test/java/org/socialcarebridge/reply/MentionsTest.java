@@ -23,6 +23,18 @@ class MentionsTest {
     }
 
     @Test
+    void instagramUsernamesHaveDotsInsideNeverAtTheEnd() {
+        assertEquals("@lena.travels So sorry!", Mentions.prefix("So sorry!", "lena.travels", List.of(), Set.of()));
+        assertEquals("@lena.travels thanks", Mentions.prefix("@lena.travels thanks", "lena.travels", List.of(), Set.of()),
+                "written by the agent already: not twice");
+        assertEquals("@maria Hi @maria.", Mentions.prefix("Hi @maria.", "maria", List.of(), Set.of()),
+                "a full stop after a handle is the sentence's");
+        assertEquals("lena.travels", Handle.parse("@lena.travels").user());
+        org.junit.jupiter.api.Assertions.assertThrows(ReplyRefusedException.class, () -> Handle.parse("lena."));
+        org.junit.jupiter.api.Assertions.assertThrows(ReplyRefusedException.class, () -> Handle.parse(".lena"));
+    }
+
+    @Test
     void brandIsNeverMentioned() {
         assertEquals("@alice @bob Hi", Mentions.prefix("Hi", "alice", List.of("ACME", "bob", "acme_help"),
                 Set.of("acme", "@Acme_Help")));

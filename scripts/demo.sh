@@ -179,8 +179,9 @@ print(f"  ticket #{ticket}: a second Private reply to this comment would be refu
 PY
 
 say "Answering on Instagram, and on WhatsApp after its window: free text refused, an approved template instead"
-RT_AGENT_PASSWORD=$(credential rt.agent.password) python3 - "$ROOT/scripts" "$ig_key" "$wa_key" "$META" <<'PY'
-import json, os, sys, urllib.request
+RT_AGENT_PASSWORD=$(credential rt.agent.password) RT_ROOT_PASSWORD=$(credential rt.root.password) \
+  python3 - "$ROOT/scripts" "$ig_key" "$wa_key" "$META" <<'PY'
+import base64, json, os, sys, urllib.request
 sys.dont_write_bytecode = True  # nothing written into the checkout
 sys.path.insert(0, sys.argv[1])
 from demo_rt import session, call, ticket_for, wait, field
@@ -192,13 +193,20 @@ def reply(ticket, text, fields):
     call(agent, "POST", f"/ticket/{ticket}/correspond", {"Content": text, "ContentType": "text/plain",
          "TxnCustomFields": fields})
 
-def delivery(ticket, starts):
+def delivery(ticket, text, starts):
+    """Social Delivery of the newest reply with this text, once it starts so (the ticket may hold earlier runs')."""
     def probe():
-        for h in call(agent, "GET", f"/ticket/{ticket}/history?per_page=100")["items"]:
+        items = call(agent, "GET", f"/ticket/{ticket}/history?per_page=50&orderby=id&order=DESC")["items"]
+        for h in items:
             t = call(agent, "GET", f"/transaction/{h['id']}")
+            if t["Type"] != "Correspond":
+                continue
+            body = call(agent, "GET", f"/transaction/{h['id']}/attachments")["items"]
+            texts = [call(agent, "GET", f"/attachment/{a['id']}").get("Content", "") for a in body]
+            if not any(text in base64.b64decode(c).decode("utf-8", "replace") for c in texts if c):
+                continue
             d = field(t, "Social Delivery") or ""
-            if t["Type"] == "Correspond" and d.startswith(starts):
-                return d
+            return d if d.startswith(starts) else None
     return wait(f"Social Delivery '{starts}...' on ticket #{ticket}", probe)
 
 ig = ticket_for(agent, ig_key)
@@ -211,15 +219,18 @@ wa = ticket_for(agent, wa_key)
 print(f"  ticket #{wa} (WhatsApp):  Social Reply Window = {field(call(agent, 'GET', f'/ticket/{wa}'), 'Social Reply Window')}")
 text = "Your refund for K7Q2 was sent today."
 reply(wa, text, {})
-print(f"  free text '{text}' -> Social Delivery: {delivery(wa, 'refused')[:110]}...")
+print(f"  free text '{text}' -> Social Delivery: {delivery(wa, text, 'refused')[:110]}...")
 print("    (nothing reached WhatsApp; a comment on the ticket explains the window and the template choice)")
-values = call(agent, "POST", "/customfields", [{"field": "Name", "value": "Social Template"}])["items"]
-offered = [v["name"] for v in call(agent, "GET", f"/customfield/{values[0]['id']}/values")["items"]] if values else []
+# Read as the administrator: the field's list, as the Reply form offers it on a WhatsApp ticket.
+root = session("root", os.environ["RT_ROOT_PASSWORD"])
+values = call(root, "POST", "/customfields", [{"field": "Name", "value": "Social Template"}])["items"]
+offered = [v["name"] for v in call(root, "GET", f"/customfield/{values[0]['id']}/values")["items"]] if values else []
 print(f"  Social Template offers the account's approved templates: {', '.join(offered)}")
 reply(wa, "your refund for K7Q2 was sent today", {"Social Template": "follow_up"})
 s = wait("the template on WhatsApp", lambda: sent("your refund for K7Q2 was sent today")[:1])[0]
 print(f"  Social Template = follow_up -> WhatsApp sent the {s['template']} template: {s['text']}")
-print(f"    Social Delivery: {delivery(wa, 'delivered')} (WhatsApp's statuses: sent, delivered, read)")
+print(f"    Social Delivery: {delivery(wa, 'your refund for K7Q2 was sent today', 'delivered')}"
+      " (WhatsApp's statuses: sent, delivered, read)")
 PY
 
 say "Closing the loop on @devon_k's ticket: the agent answers and resolves; closing, survey, answer, metrics"

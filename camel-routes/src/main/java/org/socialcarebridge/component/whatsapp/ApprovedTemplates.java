@@ -55,7 +55,7 @@ public final class ApprovedTemplates {
      * Reads every page of templates, keeps the approved ones and offers them; on failure keeps the last list
      * and says why on the health line (the help desk's refusal too: the next sync offers them again).
      */
-    public void sync() {
+    public synchronized void sync() { // the timer's first run and a first template reply may come together
         List<MessageTemplate> list;
         try {
             list = readAll();
@@ -70,7 +70,7 @@ public final class ApprovedTemplates {
         approved = list;
         read = true;
         try {
-            choices.offerTemplates(WhatsAppChannel.WHATSAPP, list);
+            choices.offerTemplates(WhatsAppChannel.WHATSAPP, byName(list));
         } catch (RuntimeException e) {
             status.failed(clock.instant(), "offering " + list.size() + " WhatsApp templates to agents: " + e.getMessage());
             LOG.warn("WhatsApp: could not offer {} templates to agents; the next sync tries again: {}", list.size(),
@@ -114,6 +114,18 @@ public final class ApprovedTemplates {
             LOG.warn("WhatsApp: an approved template is not offered to agents: {}", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * One choice per name: agents pick a template, not a language. A template approved in several languages is
+     * offered once, its languages listed (the first is sent, see {@link #named}).
+     */
+    static List<MessageTemplate> byName(List<MessageTemplate> templates) {
+        java.util.Map<String, List<MessageTemplate>> named = new java.util.LinkedHashMap<>();
+        templates.forEach(t -> named.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t));
+        return named.values().stream().map(same -> same.size() == 1 ? same.get(0) : new MessageTemplate(
+                same.get(0).name(), same.stream().map(MessageTemplate::language).collect(Collectors.joining(", ")),
+                same.get(0).parameters(), same.get(0).body())).toList();
     }
 
     /** The approved templates as last read, by name then language. */

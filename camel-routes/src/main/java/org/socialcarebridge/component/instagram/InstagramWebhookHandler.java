@@ -56,6 +56,7 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
     @Override
     public WebhookReceipt receive(WebhookDelivery delivery, JsonNode root) {
         MessageBatch batch = new MessageBatch(InstagramChannel.INSTAGRAM);
+        RuntimeException passing = null; // a mention that could not be read now
         for (JsonNode entry : root.path("entry")) {
             long time = entry.path("time").asLong(0);
             for (JsonNode change : entry.path("changes")) {
@@ -77,6 +78,8 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
                         // Meta refused the read for good (the comment is gone): retrying would not help.
                         batch.unreadable(value.path("comment_id").asText(null), value.toString(),
                                 e.getMessage());
+                    } catch (RuntimeException e) {
+                        passing = passing != null ? passing : e; // thrown once the rest of the delivery is stored
                     }
                 }
                 // Any other field (story insights, live comments, ...) is nothing the channel takes.
@@ -84,7 +87,12 @@ public final class InstagramWebhookHandler implements WebhookObjectHandler {
             MessagingEvents.read(entry, accountId, event -> InstagramMessages.webhookMessage(event,
                     senders.of(event.path("sender").path("id").asText(null))), batch);
         }
-        return WebhookReceipt.of(batch.store(intake), "Instagram");
+        WebhookReceipt receipt = WebhookReceipt.of(batch.store(intake), "Instagram");
+        if (passing != null) {
+            // The comments and messages beside it are stored: Meta's redelivery finds them as duplicates.
+            throw passing;
+        }
+        return receipt;
     }
 
     /**

@@ -104,8 +104,9 @@ class InstagramWebhookTest extends LedgerAndGraphDouble {
     void aMentionThatCannotBeReadNowIsRefusedSoThatMetaSendsItAgain() {
         graph.answer("GET", "/" + ACCOUNT, 500, "{\"error\":{\"message\":\"An unexpected error has occurred\",\"code\":2}}");
         assertThrows(NetworkUnavailableException.class, () -> receive(delivery("{\"id\":\"" + ACCOUNT + "\",\"changes\":"
-                + "[{\"field\":\"mentions\",\"value\":{\"media_id\":\"1800099\",\"comment_id\":\"1790009\"}}]}")));
-        assertEquals(0, ledgerSize());
+                + "[{\"field\":\"mentions\",\"value\":{\"media_id\":\"1800099\",\"comment_id\":\"1790009\"}}]}",
+                comment("1790010", "6100010", "ines_r", "Beside the mention", "1800001"))));
+        assertEquals(1, ledgerSize(), "the comment beside it is stored before Meta is asked to send the delivery again");
     }
 
     @Test

@@ -108,11 +108,18 @@ public final class InstagramApi {
         return graph.call("GET", account() + "/media?" + GraphCall.paged(q, after), null);
     }
 
-    /** One page of the comments on a media (replies carry their {@code parent_id}). */
+    /** One page of the top-level comments on a media (their replies: {@link #replies}). */
     public JsonNode comments(String mediaId, String after) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("fields", MEDIA_COMMENT_FIELDS);
         return graph.call("GET", "/" + HttpCall.encode(mediaId) + "/comments?" + GraphCall.paged(q, after), null);
+    }
+
+    /** One page of the replies under a comment (Instagram threads one level deep; the media's list has none). */
+    public JsonNode replies(String commentId, String after) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("fields", MEDIA_COMMENT_FIELDS);
+        return graph.call("GET", "/" + HttpCall.encode(commentId) + "/replies?" + GraphCall.paged(q, after), null);
     }
 
     /** One page of the account's Instagram conversations: {@code data[]} of {@code {id, updated_time, participants}}. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.channel.NetworkClient;
+import org.socialcarebridge.channel.NetworkUnavailableException;
 import org.socialcarebridge.channel.OutboundPost;
 import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.channel.PostedMessage;
@@ -69,13 +70,15 @@ public final class InstagramNetworkClient implements NetworkClient {
         if (post.visibility() == ReplyVisibility.PUBLIC) {
             InstagramMessages.Mention mention = InstagramMessages.Mention.of(post.inReplyToMessageId());
             if (mention != null) {
-                return repliesLike(mention.mediaId(), mention.commentId(), post.text(), from);
+                // The reply sits on someone else's media, whose comments the account may not read.
+                throw new NetworkUnavailableException("Instagram cannot say whether the reply to the mention "
+                        + mention.commentId() + " tried at " + since + " was posted: the account cannot read the"
+                        + " comments on someone else's media; it is not posted again unchecked");
             }
             JsonNode comment = api.comment(post.inReplyToMessageId());
             // Instagram threads one level deep: a reply to a reply sits under the top-level comment.
             String parent = comment.path("parent_id").asText("");
-            return repliesLike(comment.path("media").path("id").asText(""),
-                    parent.isEmpty() ? post.inReplyToMessageId() : parent, post.text(), from);
+            return repliesLike(parent.isEmpty() ? post.inReplyToMessageId() : parent, post.text(), from);
         }
         String recipient = post.recipientAccountId();
         String conversation = recipient == null ? null
@@ -85,13 +88,10 @@ public final class InstagramNetworkClient implements NetworkClient {
                 .map(id -> new PostedMessage(id, inbox)).toList();
     }
 
-    private List<PostedMessage> repliesLike(String mediaId, String thread, String text, Instant since) {
+    private List<PostedMessage> repliesLike(String thread, String text, Instant since) {
         List<PostedMessage> found = new ArrayList<>();
-        if (mediaId.isEmpty()) {
-            return found;
-        }
-        GraphLookUp.walk(after -> api.comments(mediaId, after), "Instagram: comments on media " + mediaId, c -> {
-            if (thread.equals(c.path("parent_id").asText()) && GraphLookUp.sentBy(c, accountId, "text", "timestamp", text, since)) {
+        GraphLookUp.walk(after -> api.replies(thread, after), "Instagram: replies to comment " + thread, c -> {
+            if (GraphLookUp.sentBy(c, accountId, "text", "timestamp", text, since)) {
                 found.add(new PostedMessage(c.path("id").asText(), inbox));
             }
             return true;

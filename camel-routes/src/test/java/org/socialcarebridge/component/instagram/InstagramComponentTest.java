@@ -166,9 +166,9 @@ class InstagramComponentTest {
     void anEarlierPublicReplyIsFoundInTheCommentsThread() {
         Instant before = Instant.parse("2026-12-07T09:00:00Z");
         graph.answer("GET", "/1790001", "{\"id\":\"1790001\",\"media\":{\"id\":\"1800001\"}}");
-        graph.answer("GET", "/1800001/comments", "{\"data\":["
-                + "{\"id\":\"1790001\",\"text\":\"My order is late\",\"timestamp\":\"2026-12-07T08:59:00+0000\","
-                + "\"from\":{\"id\":\"6100001\",\"username\":\"olga.k\"}},"
+        graph.answer("GET", "/1790001/replies", "{\"data\":["
+                + "{\"id\":\"1790099\",\"text\":\"@olga.k Sorry, we are on it\",\"timestamp\":\"2026-12-07T09:00:01+0000\","
+                + "\"from\":{\"id\":\"6100002\",\"username\":\"someone.else\"},\"parent_id\":\"1790001\"},"
                 + "{\"id\":\"1790100\",\"text\":\"@olga.k  Sorry, we are on it \",\"timestamp\":\"2026-12-07T09:00:01+0000\","
                 + "\"from\":{\"id\":\"" + ACCOUNT + "\",\"username\":\"acme\"},\"parent_id\":\"1790001\"},"
                 + "{\"id\":\"1790101\",\"text\":\"@olga.k Sorry, we are on it\",\"timestamp\":\"2026-12-07T08:00:00+0000\","

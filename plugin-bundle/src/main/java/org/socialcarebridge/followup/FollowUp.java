@@ -242,6 +242,8 @@ public class FollowUp {
         receipt = r.status();
         if (failed) {
             end(FollowUpState.FAILED, r.error(), now);
+        } else {
+            updatedAt = now; // the export and the metrics read changes by this; the ticket's field shows no receipt
         }
         return true;
     }

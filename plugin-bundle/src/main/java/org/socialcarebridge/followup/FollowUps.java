@@ -297,7 +297,10 @@ public final class FollowUps implements AfterCare, DeliveryReceipts {
             store.change(key, row -> row.retryAt(retry.at(), retry.why(), now));
             LOG.warn("Follow-up {} not sent yet ({}); next try at {}", key, retry.why(), retry.at());
         } else if (outcome instanceof Delivery.Failed failed) {
-            end(key, FollowUpState.FAILED, failed.why());
+            // The network's or the channel's words address an agent; a follow-up's fix is the administrator's.
+            end(key, FollowUpState.FAILED, plan.template() == null ? failed.why() : failed.why() + " (the template '"
+                    + plan.template() + "' is named by " + plan.setting() + " in etc/org.socialcarebridge.followup.cfg:"
+                    + " name an approved template with at most one placeholder, which takes the customer's name)");
         } else if (outcome instanceof Delivery.NoAnswer lost) {
             store.change(key, row -> row.unconfirmed(lost.lookUpAt(), "no answer from the network ("
                     + lost.error() + "); looked up before it is sent again", now));
@@ -418,6 +421,11 @@ public final class FollowUps implements AfterCare, DeliveryReceipts {
     }
 
     // ---- the network's receipts
+
+    @Override
+    public boolean knows(DeliveryReceipt receipt) {
+        return store.byPost(receipt.network(), receipt.postId()) != null;
+    }
 
     /**
      * What the network says became of a follow-up it sent (WhatsApp's statuses): a failure of a sent one

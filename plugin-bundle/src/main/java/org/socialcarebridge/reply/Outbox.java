@@ -282,6 +282,11 @@ public final class Outbox implements DeliveryReceipts {
         return store.decideHeld(ticketId, decision, e -> e.end(DeliveryState.REFUSED, why, clock.instant()));
     }
 
+    @Override
+    public boolean knows(DeliveryReceipt receipt) {
+        return store.byDirectMessage(OutboxStore.directMessage(receipt.network(), receipt.postId())) != null;
+    }
+
     /**
      * Shows on the reply's transaction what the network says became of its direct message ({@code Social
      * Delivery}: sent, delivered, read; failed with the network's error, and a comment on the ticket).
@@ -379,7 +384,8 @@ public final class Outbox implements DeliveryReceipts {
                 // As for follow-ups: only what was shown is marked shown; a row that changed meanwhile (an
                 // approval, a post) stays pending and is shown next time.
                 store.change(id, row -> {
-                    if (row.state() == e.state() && java.util.Objects.equals(row.updatedAt(), e.updatedAt())) {
+                    if (row.state() == e.state() && row.receipt() == e.receipt()
+                            && java.util.Objects.equals(row.updatedAt(), e.updatedAt())) {
                         row.hostUpdated();
                     }
                 });

@@ -22,7 +22,19 @@ class EarlyReceiptsTest {
     final Set<String> recorded = new HashSet<>();
     final List<DeliveryReceipt> taken = new ArrayList<>();
     Instant now = Instant.parse("2026-12-07T10:00:00Z");
-    final DeliveryReceipts sink = r -> recorded.contains(r.postId()) && taken.add(r);
+    /** Takes a receipt for a recorded message unless it is old news (a second one of the same status). */
+    final DeliveryReceipts sink = new DeliveryReceipts() {
+        @Override
+        public boolean receive(DeliveryReceipt r) {
+            return knows(r) && taken.stream().noneMatch(t -> t.postId().equals(r.postId()) && t.status() == r.status())
+                    && taken.add(r);
+        }
+
+        @Override
+        public boolean knows(DeliveryReceipt r) {
+            return recorded.contains(r.postId());
+        }
+    };
 
     EarlyReceipts early(int capacity) {
         return new EarlyReceipts(sink, Duration.ofMinutes(2), capacity, new Clock() {
@@ -55,6 +67,8 @@ class EarlyReceiptsTest {
         assertEquals(1, early.waiting());
         assertEquals(0, early.offerAgain(), "still unknown");
         recorded.add("w1");
+        assertEquals(0, early.offerAgain(), "offered again after 1, 2, 4… seconds, not at every tick");
+        now = now.plusSeconds(2);
         assertEquals(1, early.offerAgain());
         assertEquals(DeliveryReceipt.Status.DELIVERED, taken.get(0).status(), "the furthest of those that waited");
         assertEquals(0, early.waiting());
@@ -66,6 +80,15 @@ class EarlyReceiptsTest {
         EarlyReceipts early = early(10);
         assertTrue(early.receive(receipt("w2", DeliveryReceipt.Status.READ)));
         assertEquals(0, early.waiting());
+    }
+
+    @Test
+    void oldNewsAboutAKnownMessageDoesNotWait() {
+        recorded.add("w3");
+        EarlyReceipts early = early(10);
+        assertTrue(early.receive(receipt("w3", DeliveryReceipt.Status.DELIVERED)));
+        assertFalse(early.receive(receipt("w3", DeliveryReceipt.Status.DELIVERED)), "a duplicate");
+        assertEquals(0, early.waiting(), "is not kept to be offered again");
     }
 
     @Test

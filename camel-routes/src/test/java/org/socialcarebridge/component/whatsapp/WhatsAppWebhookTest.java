@@ -55,7 +55,17 @@ class WhatsAppWebhookTest {
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         // The intake records into the ledger only; filing (the host's side) is tested in the domain.
         intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
-        handler = new WhatsAppWebhookHandler(intake, r -> receipts.add(r), NUMBER, latest);
+        handler = new WhatsAppWebhookHandler(intake, new org.socialcarebridge.delivery.DeliveryReceipts() {
+            @Override
+            public boolean receive(DeliveryReceipt r) {
+                return receipts.add(r);
+            }
+
+            @Override
+            public boolean knows(DeliveryReceipt r) {
+                return true;
+            }
+        }, NUMBER, latest);
     }
 
     @AfterEach

@@ -164,8 +164,8 @@ class ReplyIT {
         assertTrue(!Rt.field(blocked, "Social Delivery").contains("4111 1111 1111 1111"), "the number is not repeated");
         assertEquals(0, x.brandRepliesTo(id));
         assertTrue(x.dmEvents().stream().noneMatch(e -> e.path("text").asText().contains("4111")), "nothing anywhere");
-        assertTrue(root.history(ticket).stream().anyMatch(h -> "Comment".equals(h.path("Type").asText())
-                && root.content(h.path("id").asLong()).contains("Send it again as Private")), "the agent is told what to do");
+        // The comment follows the delivery field in the same write-back, a moment later.
+        root.commentSaying(ticket, "the agent is told what to do", SOON, "Send it again as Private");
 
         agent.reply(ticket, "Refunded to your card ending 1111, sorry " + RUN + "!", "Private");
         Await.until("the private resend", SOON, () -> x.dmEvents().stream()

@@ -56,12 +56,13 @@ class FeedTicksTest {
             mentions.start();
             directMessages.start();
             assertTrue(enough.await(30, TimeUnit.SECONDS), "both feeds were read: " + reads);
+            // Taken while both run: between the two stops a tick may read the second feed alone.
+            List<String> seen = List.copyOf(reads);
             mentions.stop();
             directMessages.stop();
             assertFalse(ticks.isSchedulerStarted(), "stopping the channel's consumers stops its tick");
 
             // The first tick may have run before the second feed joined it; from then on, strictly in turn.
-            List<String> seen = List.copyOf(reads);
             int from = seen.indexOf("directMessages") - 1;
             assertEquals("mentions", seen.get(from), "direct messages are read right after mentions: " + seen);
             for (int i = from; i + 1 < seen.size(); i += 2) {

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,6 +115,11 @@ class XActivityTest {
         }
     }
 
+    @BeforeAll
+    static void loadSpec() {
+        XSimulatorTest.loadSpec();
+    }
+
     @BeforeEach
     void start() throws Exception {
         sim = XSimulator.start(0, "acme", TOKEN, SECRET);
@@ -136,6 +142,10 @@ class XActivityTest {
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // Every API answer the document describes (it leaves out the 403 for the wrong kind of token) is checked against it.
+        if (!path.startsWith("/sim/") && r.statusCode() != 403) {
+            XSimulatorTest.spec.answer(method, path, body, r);
+        }
         return new Answer(r.statusCode(), r.body().isBlank() ? null : json.readTree(r.body()));
     }
 
@@ -296,6 +306,22 @@ class XActivityTest {
         sim.deliverDue();
         assertEquals(second, receiver.deliveries.get(0).json().at("/data/payload/id").asText());
         assertEquals(first, receiver.deliveries.get(1).json().at("/data/payload/id").asText());
+    }
+
+    @Test
+    void aDelayFaultLetsALaterEventOvertakeAnEarlierOne() throws Exception {
+        subscribe("dm.received", sim.brandId(), register(), null);
+        call("POST", "/sim/faults", null, "{\"webhook\":\"delay\",\"count\":1,\"seconds\":30}");
+        call("POST", "/2/dm_conversations/with/" + sim.brandId() + "/messages", "sim-user:olga", "{\"text\":\"first\"}");
+        call("POST", "/2/dm_conversations/with/" + sim.brandId() + "/messages", "sim-user:olga", "{\"text\":\"second\"}");
+        sim.deliverDue();
+        assertEquals(1, receiver.deliveries.size());
+        assertEquals("second", receiver.deliveries.get(0).json()
+                .at("/data/payload/direct_message_events/0/message_create/message_data/text").asText());
+        advance(30);
+        sim.deliverDue();
+        assertEquals("first", receiver.deliveries.get(1).json()
+                .at("/data/payload/direct_message_events/0/message_create/message_data/text").asText());
     }
 
     @Test

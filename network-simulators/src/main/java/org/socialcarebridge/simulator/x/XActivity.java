@@ -364,8 +364,13 @@ final class XActivity implements AutoCloseable {
     // ---- control
 
     /** A webhook fault ({@link WebhookDeliveries#FAULTS}) for every registered webhook. */
-    synchronized void fault(JsonNode f) {
-        webhooks.values().forEach(w -> w.deliveries.fault(f));
+    void fault(JsonNode f) {
+        // Outside this monitor: a webhook busy delivering holds its own lock, and new events must not wait for it.
+        registered().forEach(w -> w.deliveries.fault(f));
+    }
+
+    private synchronized List<Webhook> registered() {
+        return new ArrayList<>(webhooks.values());
     }
 
     List<Map<String, Object>> deliveries() {
@@ -376,19 +381,11 @@ final class XActivity implements AutoCloseable {
 
     /** Attempts every delivery due now on the caller's thread. */
     void flush() {
-        List<Webhook> all;
-        synchronized (this) {
-            all = new ArrayList<>(webhooks.values());
-        }
-        all.forEach(w -> w.deliveries.flush());
+        registered().forEach(w -> w.deliveries.flush());
     }
 
     void clockMoved() {
-        List<Webhook> all;
-        synchronized (this) {
-            all = new ArrayList<>(webhooks.values());
-        }
-        all.forEach(w -> w.deliveries.wake());
+        registered().forEach(w -> w.deliveries.wake());
     }
 
     void reset() {

@@ -94,7 +94,8 @@ start_simulator() {
   [ -n "$jar" ] || die "the network simulators are not built; run the build first"
   say "Starting the X, Mastodon and Meta simulators on http://127.0.0.1:8086, :8087 and :8088 (brand @acme)"
   # Every token and secret is the demo's own (generated, kept in $CREDENTIALS); the simulators have no defaults.
-  SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" \
+  SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_X_CONSUMER_SECRET="$(credential x.consumer.secret)" \
+  SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" \
   SIM_META_PAGE_TOKEN="$(credential meta.page.token)" SIM_META_APP_SECRET="$(credential meta.app.secret)" \
   SIM_META_VERIFY_TOKEN="$(credential meta.verify.token)" SIM_WHATSAPP_TOKEN="$(credential meta.whatsapp.token)" \
   nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \

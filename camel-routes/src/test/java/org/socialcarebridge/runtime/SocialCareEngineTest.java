@@ -88,7 +88,7 @@ class SocialCareEngineTest {
     void eachNetworkIsAComponentWhoseFeedsAreRoutesIntoTheIntakeAndBeatOnTheHealthBoard(@TempDir Path data)
             throws Exception {
         int port = freePort();
-        try (XSimulator x = XSimulator.start(0, "acme", "x-token");
+        try (XSimulator x = XSimulator.start(0, "acme", "x-token", "x-consumer-" + java.util.UUID.randomUUID());
              MastodonSimulator mastodon = MastodonSimulator.start(0, "acme", "m-token", 1)) {
             Map<String, Map<String, ?>> config = Map.of(
                     HttpSettings.PID, Map.of("port", String.valueOf(port)),

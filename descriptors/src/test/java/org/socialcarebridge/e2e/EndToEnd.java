@@ -51,6 +51,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private boolean gcLog;
     private boolean startedByTheTest;
     private final String xToken;
+    private final String xConsumerSecret;
     private final String mastodonToken;
     private final String metaPageToken;
     private final String metaAppSecret;
@@ -68,6 +69,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         this.withKaraf = karaf;
         // Tokens exist from the start so a class may keep them in static final fields next to the extension.
         this.xToken = "it-" + name + "-x-" + UUID.randomUUID();
+        this.xConsumerSecret = "it-" + name + "-x-consumer-" + UUID.randomUUID();
         this.mastodonToken = "it-" + name + "-mastodon-" + UUID.randomUUID();
         this.metaPageToken = "it-" + name + "-meta-page-" + UUID.randomUUID();
         // Shaped as Meta's: 32 hex digits.
@@ -139,7 +141,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             return;
         }
         try {
-            xSimulator = own(XSimulator.start(X_PORT, BRAND, xToken, RATE_LIMIT_MULTIPLIER));
+            xSimulator = own(XSimulator.start(X_PORT, BRAND, xToken, xConsumerSecret, RATE_LIMIT_MULTIPLIER));
             if (mastodon) {
                 mastodonSimulator = own(MastodonSimulator.start(MASTODON_PORT, BRAND, mastodonToken, RATE_LIMIT_MULTIPLIER));
             }
@@ -290,6 +292,11 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     String xToken() {
         return xToken;
+    }
+
+    /** The X app's consumer secret the simulator answers the CRC and signs webhooks with (random per class). */
+    String xConsumerSecret() {
+        return xConsumerSecret;
     }
 
     String mastodonToken() {

@@ -31,7 +31,8 @@ public final class MentionToTicketBench {
         int paced = Math.max(5, n / 10);
         String tag = "b" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<String> lines = new ArrayList<>();
-        try (XSimulator sim = XSimulator.start(EndToEnd.X_PORT, EndToEnd.BRAND, TOKEN, 100);
+        try (XSimulator sim = XSimulator.start(EndToEnd.X_PORT, EndToEnd.BRAND, TOKEN,
+                "bench-x-consumer-" + java.util.UUID.randomUUID(), 100);
              Karaf karaf = Karaf.fresh("bench", sim.baseUrl(), TOKEN)) {
             karaf.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + sim.baseUrl() + "\nbearerToken = " + TOKEN
                     + "\nbrandHandle = acme\npollInterval = 250ms\n");

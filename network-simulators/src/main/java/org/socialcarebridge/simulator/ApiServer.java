@@ -176,6 +176,13 @@ public final class ApiServer implements AutoCloseable {
             log.add(method, path, rawQuery == null ? null : rawQuery.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED"),
                     response.status());
         }
+        if (response.body() instanceof ApiResponse.Stream stream) {
+            // A long-lived answer (a streaming API): chunked, and kept open by its owner after this returns.
+            response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+            ex.sendResponseHeaders(response.status(), 0);
+            stream.open(ex.getResponseBody());
+            return;
+        }
         byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         if (bytes.length > 0 && !response.headers().containsKey("Content-Type")) {

@@ -56,7 +56,7 @@ public final class XFixture implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        sim = XSimulator.start(0, "acme", TOKEN);
+        sim = XSimulator.start(0, "acme", TOKEN, "consumer-secret-" + UUID.randomUUID());
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         health = new Health();
         // The intake records into the ledger only; filing (the host's side) is tested in the domain.

@@ -64,7 +64,8 @@ public final class HubSignature {
         return PREFIX + HexFormat.of().formatHex(digest(body));
     }
 
-    private byte[] digest(byte[] body) {
+    /** The raw HMAC-SHA256 of these bytes with the secret: shared with {@link XWebhookSignature}. */
+    byte[] digest(byte[] body) {
         try {
             // A Mac is not thread-safe and cheap to make; one per delivery keeps the receiver lock-free.
             Mac mac = Mac.getInstance(ALGORITHM);

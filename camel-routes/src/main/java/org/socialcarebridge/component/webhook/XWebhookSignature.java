@@ -10,8 +10,9 @@ import java.util.Base64;
  * The HMAC is {@link HubSignature}'s (only the encoding differs), checked over the raw bytes and in
  * constant time for the same reasons.
  */
-public final class XWebhookSignature {
+public final class XWebhookSignature implements WebhookSignatureScheme {
     public static final String HEADER = "x-twitter-webhooks-signature";
+    static final String FORMAT = "sha256=<base64 HMAC-SHA256 of the body with the consumer secret>";
     /** 32 bytes of HMAC-SHA256 in padded base64. */
     private static final int BASE64_LENGTH = 44;
 
@@ -47,7 +48,23 @@ public final class XWebhookSignature {
         }
     }
 
+    @Override
+    public String header() {
+        return HEADER;
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public byte[] claimed(String header) {
+        return parse(header);
+    }
+
     /** Whether {@code claimed} (from {@link #parse}) is the HMAC of exactly these bytes; constant time. */
+    @Override
     public boolean matches(byte[] claimed, byte[] body) {
         return claimed != null && java.security.MessageDigest.isEqual(hmac.digest(body), claimed);
     }

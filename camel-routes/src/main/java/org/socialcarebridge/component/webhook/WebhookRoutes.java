@@ -69,7 +69,12 @@ public final class WebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(baseUri + PATH + name + "?httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
+        addTo(this);
+    }
+
+    /** Defines the webhook's route on {@code routes}: a channel's own webhook starts and stops with its routes. */
+    public void addTo(RouteBuilder routes) {
+        routes.from(baseUri + PATH + name + "?httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
                 .routeId(routeId())
                 .noStreamCaching()
                 .process(receiver);

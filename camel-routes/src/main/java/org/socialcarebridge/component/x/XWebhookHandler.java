@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,18 +37,19 @@ public final class XWebhookHandler implements WebhookHandler {
     static final String DM = "dm.received";
 
     private final Intake intake;
-    private final String brandId;
+    private final Supplier<String> brandId;
     private final String quoteReason;
     private final ObjectMapper json;
 
     /**
-     * @param brandId     the brand's X user id: events filtered for another account are not this channel's
-     * @param quoteReason why a quote post is only recorded, or null when quotes are filed (as the mentions feed)
+     * @param brandId     the brand's X user id (asked of X once, so a failure answers 500 and X retries): events
+     *                    filtered for another account are not this channel's
+     * @param ticketQuotes whether quote posts are filed like mentions, or only recorded (as the mentions feed)
      */
-    public XWebhookHandler(Intake intake, String brandId, String quoteReason, ObjectMapper json) {
+    public XWebhookHandler(Intake intake, Supplier<String> brandId, boolean ticketQuotes, ObjectMapper json) {
         this.intake = Objects.requireNonNull(intake, "intake");
         this.brandId = Objects.requireNonNull(brandId, "brandId");
-        this.quoteReason = quoteReason;
+        this.quoteReason = XMentionsFeed.quoteReason(ticketQuotes);
         this.json = Objects.requireNonNull(json, "json");
     }
 
@@ -62,6 +64,7 @@ public final class XWebhookHandler implements WebhookHandler {
                     "An X webhook delivery that is not JSON: " + e.getOriginalMessage());
             return WebhookReceipt.of(batch.store(intake), "X");
         }
+        String brandId = this.brandId.get();
         String type = data.path("event_type").asText("");
         String forUser = data.path("filter").path("user_id").asText(brandId);
         if (!forUser.equals(brandId) || !(MENTION.equals(type) || DM.equals(type))) {

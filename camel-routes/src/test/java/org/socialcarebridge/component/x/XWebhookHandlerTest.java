@@ -35,7 +35,7 @@ class XWebhookHandlerTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        handler = new XWebhookHandler(x.intake(), x.sim().brandId(), null, x.json());
+        handler = new XWebhookHandler(x.intake(), x.sim()::brandId, false, x.json());
         x.camel().addRoutes(WebhookRoutes.x("jetty:http://127.0.0.1:" + port + "/socialcare", x.consumerSecret(), 64 * 1024, 4,
                 handler, x.health(), x.json(), Clock.systemUTC()));
         String url = "http://127.0.0.1:" + port + "/socialcare/webhooks/x";

@@ -516,6 +516,11 @@ public final class SocialCareEngine implements AutoCloseable {
         return intake;
     }
 
+    /** Where the core's HTTP routes listen; a channel's own webhook is served under it too. */
+    String baseUri() {
+        return baseUri;
+    }
+
     public Health health() {
         return health;
     }

@@ -45,6 +45,23 @@ public final class WebhookRoutes extends RouteBuilder {
         return new WebhookRoutes(baseUri, MetaWebhookSettings.NAME, receiver, counters, health);
     }
 
+    /** The X webhook's name and path segment: {@code <baseUri>/webhooks/x}, {@code webhook:x} on health. */
+    public static final String X = "x";
+
+    /**
+     * The X webhook, {@code <baseUri>/webhooks/x}: the CRC and {@code x-twitter-webhooks-signature} with
+     * the X app's consumer secret, handing verified deliveries to {@code handler} (the X channel's).
+     */
+    public static WebhookRoutes x(String baseUri, String consumerSecret, int maxBodyBytes, int concurrentBodies,
+                                  WebhookHandler handler, Health health, com.fasterxml.jackson.databind.ObjectMapper json,
+                                  java.time.Clock clock) {
+        WebhookCounters counters = new WebhookCounters();
+        XWebhookSignature signature = new XWebhookSignature(consumerSecret);
+        WebhookReceiver receiver = new WebhookReceiver(X, signature, new XCrcHandshake(signature, json), maxBodyBytes,
+                concurrentBodies, WebhookReceiver.WAIT_FOR_TURN, handler, counters, json, clock);
+        return new WebhookRoutes(baseUri, X, receiver, counters, health);
+    }
+
     /** The route's id, {@code webhook-<name>}. */
     public String routeId() {
         return "webhook-" + name;
@@ -52,7 +69,12 @@ public final class WebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(baseUri + PATH + name + "?httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
+        addTo(this);
+    }
+
+    /** Defines the webhook's route on {@code routes}: a channel's own webhook starts and stops with its routes. */
+    public void addTo(RouteBuilder routes) {
+        routes.from(baseUri + PATH + name + "?httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
                 .routeId(routeId())
                 .noStreamCaching()
                 .process(receiver);

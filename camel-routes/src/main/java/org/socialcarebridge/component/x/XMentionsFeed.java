@@ -43,7 +43,12 @@ final class XMentionsFeed implements Feed {
     XMentionsFeed(XApi api, Predicate<String> known, boolean ticketQuotes) {
         this.api = api;
         this.known = known;
-        this.quoteReason = ticketQuotes ? null : "a quote post (etc/" + XSettings.PID + ".cfg: quotes = record)";
+        this.quoteReason = quoteReason(ticketQuotes);
+    }
+
+    /** Why a quote post is only recorded, or null when quotes are filed like mentions: the webhook's too. */
+    static String quoteReason(boolean ticketQuotes) {
+        return ticketQuotes ? null : "a quote post (etc/" + XSettings.PID + ".cfg: quotes = record)";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.socialcarebridge.component.x;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.socialcarebridge.component.webhook.WebhookRoutes;
 import org.socialcarebridge.routes.intake.IntakeRoutes;
 
 /**
@@ -10,9 +11,19 @@ import org.socialcarebridge.routes.intake.IntakeRoutes;
  */
 public final class XRoutes extends RouteBuilder {
     private final XConfiguration configuration;
+    private final WebhookRoutes webhook;
 
     public XRoutes(XConfiguration configuration) {
+        this(configuration, null);
+    }
+
+    /**
+     * @param webhook X's signed webhook ({@code intake = webhook}), served with the channel and gone with it;
+     *                the feeds are still polled, as the catch-up of what the webhook missed (the ledger keeps each once)
+     */
+    public XRoutes(XConfiguration configuration, WebhookRoutes webhook) {
         this.configuration = configuration;
+        this.webhook = webhook;
     }
 
     @Override
@@ -22,5 +33,8 @@ public final class XRoutes extends RouteBuilder {
         String every = "?initialDelay=0&delay=" + configuration.getPollInterval().toMillis();
         from("x:mentions" + every).routeId("x-mentions").to(IntakeRoutes.URI);
         from("x:directMessages" + every).routeId("x-direct-messages").to(IntakeRoutes.URI);
+        if (webhook != null) {
+            webhook.addTo(this);
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.socialcarebridge.intake.Intake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class MastodonStream implements AutoCloseable {
     private final Duration longestBackOff;
     private volatile boolean running;
     private volatile String state = "stopped";
+    private volatile Consumer<String> stateShown = s -> { };
     private volatile InputStream body;
     private volatile int connects;
     private Thread reader;
@@ -61,6 +63,24 @@ public final class MastodonStream implements AutoCloseable {
         this.notifications = notifications;
         this.firstBackOff = firstBackOff;
         this.longestBackOff = longestBackOff;
+    }
+
+    /**
+     * The stream into the ledger as the runtime wires it: the streaming base from the instance, back-off from
+     * 1 s doubling to 60 s.
+     *
+     * @param catchUp the notifications poll from its cursor
+     */
+    public static MastodonStream intoLedger(MastodonApi api, ObjectMapper json, Intake intake, boolean ticketQuotes,
+                                            Runnable catchUp) {
+        return new MastodonStream(api, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), json,
+                catchUp, new MastodonNotificationIntake(intake, ticketQuotes), Duration.ofSeconds(1), Duration.ofSeconds(60));
+    }
+
+    /** Where the state is shown as it changes (the channel's health line). */
+    public void showStateIn(Consumer<String> shown) {
+        this.stateShown = shown;
+        shown.accept(state);
     }
 
     public synchronized void start() {
@@ -86,7 +106,7 @@ public final class MastodonStream implements AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
-        state = "stopped";
+        state("stopped");
         if (reader != null) {
             reader.interrupt();
             closeBody();
@@ -100,7 +120,7 @@ public final class MastodonStream implements AutoCloseable {
             Instant opened = null;
             String why;
             try {
-                state = "connecting";
+                state("connecting");
                 opened = open();
                 why = "the stream ended";
             } catch (IOException | RuntimeException e) {
@@ -117,7 +137,7 @@ public final class MastodonStream implements AutoCloseable {
             if (opened != null && Duration.between(opened, Instant.now()).compareTo(HEALTHY) >= 0) {
                 backOff = firstBackOff;
             }
-            state = "reconnecting in " + backOff + ": " + why;
+            state("reconnecting in " + backOff + ": " + why);
             LOG.info("Mastodon stream: {}; reconnecting in {}", why, backOff);
             try {
                 Thread.sleep(backOff.toMillis());
@@ -127,7 +147,7 @@ public final class MastodonStream implements AutoCloseable {
             }
             backOff = backOff.multipliedBy(2).compareTo(longestBackOff) > 0 ? longestBackOff : backOff.multipliedBy(2);
         }
-        state = "stopped";
+        state("stopped");
     }
 
     /** Opens a stream, catches up, reads it until it ends; answers when it was open. */
@@ -145,7 +165,7 @@ public final class MastodonStream implements AutoCloseable {
         connects++;
         // Registered now: what comes from here on is in the stream; what came before, the catch-up reads.
         catchUp.run();
-        state = "connected";
+        state("connected");
         LOG.info("Mastodon stream connected");
         read(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
         return opened;
@@ -177,6 +197,11 @@ public final class MastodonStream implements AutoCloseable {
 
     private void deliver(String data) throws IOException {
         notifications.accept(json.readTree(data));
+    }
+
+    private void state(String now) {
+        state = now;
+        stateShown.accept(now);
     }
 
     private void closeBody() {

@@ -34,6 +34,11 @@ public final class MastodonStream implements AutoCloseable {
     static final String PATH = "/api/v1/streaming/user/notification";
     /** A stream up this long counts as healthy: the next failure starts the back-off over. */
     static final Duration HEALTHY = Duration.ofMinutes(1);
+    /**
+     * Mastodon writes a heartbeat every 15 s or so; a stream silent this long is taken as dead (a connection
+     * that broke without closing) and opened again.
+     */
+    static final Duration SILENCE = Duration.ofSeconds(90);
     private static final Logger LOG = LoggerFactory.getLogger(MastodonStream.class);
 
     private final MastodonApi api;
@@ -48,6 +53,9 @@ public final class MastodonStream implements AutoCloseable {
     private volatile Consumer<String> stateShown = s -> { };
     private volatile InputStream body;
     private volatile int connects;
+    private volatile Duration silence = SILENCE;
+    private volatile long lastHeard;
+    private java.util.concurrent.ScheduledExecutorService watchdog;
     private Thread reader;
 
     /**
@@ -88,6 +96,14 @@ public final class MastodonStream implements AutoCloseable {
             return;
         }
         running = true;
+        lastHeard = System.nanoTime();
+        watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mastodon-stream-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(10, silence.toMillis() / 3);
+        watchdog.scheduleWithFixedDelay(this::closeIfSilent, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         reader = new Thread(this::run, "mastodon-stream");
         reader.setDaemon(true);
         reader.start();
@@ -96,6 +112,11 @@ public final class MastodonStream implements AutoCloseable {
     /** {@code connected}, {@code reconnecting in <back-off>: <why>}, {@code connecting} or {@code stopped}: for the health line. */
     public String state() {
         return state;
+    }
+
+    /** How long a stream may be silent, heartbeats included, before it is opened again (before {@link #start}). */
+    void silence(Duration longest) {
+        this.silence = longest;
     }
 
     /** How many times a stream was opened (for tests). */
@@ -107,6 +128,10 @@ public final class MastodonStream implements AutoCloseable {
     public synchronized void close() {
         running = false;
         state("stopped");
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
         if (reader != null) {
             reader.interrupt();
             closeBody();
@@ -162,6 +187,7 @@ public final class MastodonStream implements AutoCloseable {
             throw new IOException("GET " + PATH + " answered " + response.statusCode());
         }
         Instant opened = Instant.now();
+        lastHeard = System.nanoTime();
         connects++;
         // Registered now: what comes from here on is in the stream; what came before, the catch-up reads.
         catchUp.run();
@@ -176,6 +202,7 @@ public final class MastodonStream implements AutoCloseable {
         String event = null;
         StringBuilder data = new StringBuilder();
         for (String line = lines.readLine(); line != null && running; line = lines.readLine()) {
+            lastHeard = System.nanoTime();
             if (line.isEmpty()) {
                 if ("notification".equals(event) && data.length() > 0) {
                     deliver(data.toString());
@@ -197,6 +224,14 @@ public final class MastodonStream implements AutoCloseable {
 
     private void deliver(String data) throws IOException {
         notifications.accept(json.readTree(data));
+    }
+
+    /** A connected stream that has said nothing, not even a heartbeat, for too long is closed: the reader reconnects. */
+    private void closeIfSilent() {
+        if ("connected".equals(state) && System.nanoTime() - lastHeard > silence.toNanos()) {
+            LOG.info("Mastodon stream silent for over {}: opening it again", silence);
+            closeBody();
+        }
     }
 
     private void state(String now) {

@@ -86,6 +86,33 @@ class MastodonStreamTest {
     }
 
     @Test
+    void aStreamSilentTooLongIsOpenedAgainAndCatchesUp() throws Exception {
+        stream.close();
+        catchUps.clear();
+        mastodon.sim().streamingHeartbeat(Duration.ofMinutes(10)); // a connection that went quiet
+        HandPoll poller = mastodon.poller();
+        stream = new MastodonStream(mastodon.component().api(), HttpClient.newHttpClient(), mastodon.json(),
+                () -> catchUps.add(poller.poll()), n -> { }, Duration.ofMillis(20), Duration.ofMillis(200));
+        stream.silence(Duration.ofMillis(300));
+        stream.start();
+        catchUps.take();
+        catchUps.take(); // the watchdog closed the silent stream; the reader opened it again and caught up
+        assertEquals(2, stream.connects());
+    }
+
+    @Test
+    void anUnreadableStreamedMentionIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+        String raw = "{\"type\": \"mention\", \"created_at\": \"2026-12-07T10:00:00Z\", \"status\": {\"id\": \"778\","
+                + " \"created_at\": \"2026-12-07T10:00:00Z\", \"visibility\": \"public\", \"content\": \"<p>@acme help</p>\"}}";
+        assertEquals(200, mastodon.send("/sim/notifications", null, raw).statusCode());
+        assertEquals("778", streamed.take());
+        assertEquals(LedgerState.DEAD_LETTER, mastodon.entry("778").state());
+        String fine = mastodon.post("carol", "@acme still there?", "public", null);
+        assertEquals(fine, streamed.take());
+        assertEquals(LedgerState.RECEIVED, mastodon.entry(fine).state());
+    }
+
+    @Test
     void aMentionTheStreamAndThePollBothBringIsRecordedOnce() throws Exception {
         String id = mastodon.post("carol", "@acme twice?", "public", null);
         assertEquals(id, streamed.take());

@@ -43,10 +43,11 @@ public final class FeedConsumer extends ScheduledPollConsumer implements FeedRea
      * One poll; answers how many messages were new to the ledger. Never throws, not even an
      * {@link Error}: problems go to the channel status (failing on the health endpoint), logged once,
      * and the next poll comes as scheduled. Public so that a test can poll by hand
-     * ({@code startScheduler=false}).
+     * ({@code startScheduler=false}), and so that a stream's catch-up can poll on a reconnect; synchronized,
+     * so that such a poll and the scheduled one never read and move the same cursor at once.
      */
     @Override
-    public int poll() {
+    public synchronized int poll() {
         if (listening.quiet()) {
             return 0;
         }

@@ -44,6 +44,8 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private final String name;
     private final boolean withKaraf;
     private boolean mastodon;
+    private String xIntake = "poll";
+    private boolean mastodonStream;
     private boolean facebook;
     private boolean instagramAndWhatsApp;
     private String adminToken;
@@ -86,6 +88,18 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     /** RT and its users of this run only: no simulator, no Karaf (RT is started by ./socialcare test). */
     static EndToEnd rtOnly() {
         return new EndToEnd("rt", false);
+    }
+
+    /** X events by {@code webhook} or {@code stream} rather than polling (the feeds then only catch up). */
+    EndToEnd withXIntake(String intake) {
+        xIntake = intake;
+        return this;
+    }
+
+    /** The Mastodon simulator, its notifications read from the streaming API. */
+    EndToEnd withMastodonStream() {
+        mastodonStream = true;
+        return withMastodon();
     }
 
     /** The Mastodon simulator too, and the plugin's Mastodon channel against it. */
@@ -152,7 +166,12 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
                         .withRateLimitMultiplier(RATE_LIMIT_MULTIPLIER)));
             }
             copy = Karaf.fresh(name, xSimulator.baseUrl(), xToken);
-            if (mastodon) {
+            if (!xIntake.equals("poll")) {
+                copy.withXIntake(xIntake, xSimulator.baseUrl(), xToken, xConsumerSecret);
+            }
+            if (mastodonStream) {
+                copy.withMastodonStream(mastodonSimulator.baseUrl(), mastodonToken, "60s");
+            } else if (mastodon) {
                 copy.withMastodon(mastodonSimulator.baseUrl(), mastodonToken);
             }
             if (facebook) {

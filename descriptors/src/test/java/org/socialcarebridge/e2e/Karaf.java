@@ -88,6 +88,23 @@ final class Karaf implements AutoCloseable {
     }
 
     /**
+     * X events by real time: {@code webhook} (X's signed POSTs at /socialcare/webhooks/x) or {@code stream} (the
+     * activity stream), with the app's consumer secret; the feeds are still read, every {@code catchUp}, to catch up.
+     */
+    Karaf withXIntake(String intake, String xBaseUrl, String xToken, String consumerSecret) throws IOException {
+        writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
+                + "\nbrandHandle = acme\npollInterval = 500ms\nintake = " + intake + "\nconsumerSecret = " + consumerSecret + "\n");
+        return this;
+    }
+
+    /** Mastodon's notifications from its streaming API, with a catch-up poll every {@code catchUp}. */
+    Karaf withMastodonStream(String baseUrl, String token, String catchUp) throws IOException {
+        writeConfig("org.socialcarebridge.network.mastodon", "baseUrl = " + baseUrl + "\naccessToken = " + token
+                + "\npollInterval = 500ms\nintake = stream\ncatchUpInterval = " + catchUp + "\n");
+        return this;
+    }
+
+    /**
      * Turns the Facebook channel on against a Graph API (the Meta simulator's base URL, no version), and
      * the Meta webhook with the app's secret and verify token.
      */

@@ -45,6 +45,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private final boolean withKaraf;
     private boolean mastodon;
     private String xIntake = "poll";
+    private String xCatchUp = "60s";
     private boolean mastodonStream;
     private boolean facebook;
     private boolean instagramAndWhatsApp;
@@ -92,11 +93,17 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     /** X events by {@code webhook} or {@code stream} rather than polling (the feeds then only catch up). */
     EndToEnd withXIntake(String intake) {
+        return withXIntake(intake, "60s");
+    }
+
+    /** The same, the feeds read to catch up only every {@code catchUp} (and on every start or reconnect). */
+    EndToEnd withXIntake(String intake, String catchUp) {
         xIntake = intake;
+        xCatchUp = catchUp;
         return this;
     }
 
-    /** The Mastodon simulator, its notifications read from the streaming API. */
+    /** The Mastodon simulator, its notifications read from the streaming API; the catch-up poll only on (re)connect and every 10 minutes. */
     EndToEnd withMastodonStream() {
         mastodonStream = true;
         return withMastodon();
@@ -167,10 +174,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             }
             copy = Karaf.fresh(name, xSimulator.baseUrl(), xToken);
             if (!xIntake.equals("poll")) {
-                copy.withXIntake(xIntake, xSimulator.baseUrl(), xToken, xConsumerSecret);
+                copy.withXIntake(xIntake, xSimulator.baseUrl(), xToken, xConsumerSecret, xCatchUp);
             }
             if (mastodonStream) {
-                copy.withMastodonStream(mastodonSimulator.baseUrl(), mastodonToken, "60s");
+                copy.withMastodonStream(mastodonSimulator.baseUrl(), mastodonToken, "10m");
             } else if (mastodon) {
                 copy.withMastodon(mastodonSimulator.baseUrl(), mastodonToken);
             }

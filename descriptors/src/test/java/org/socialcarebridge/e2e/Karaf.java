@@ -31,6 +31,7 @@ final class Karaf implements AutoCloseable {
     static final String HEALTH = PLUGIN + "/health";
     /** The Meta webhook of the copy, where the Meta simulator (and the webhook benchmark) deliver. */
     static final String META_WEBHOOK = PLUGIN + "/webhooks/meta";
+    static final String X_WEBHOOK = PLUGIN + "/webhooks/x";
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -91,9 +92,12 @@ final class Karaf implements AutoCloseable {
      * X events by real time: {@code webhook} (X's signed POSTs at /socialcare/webhooks/x) or {@code stream} (the
      * activity stream), with the app's consumer secret; the feeds are still read, every {@code catchUp}, to catch up.
      */
-    Karaf withXIntake(String intake, String xBaseUrl, String xToken, String consumerSecret) throws IOException {
+    Karaf withXIntake(String intake, String xBaseUrl, String xToken, String consumerSecret, String catchUp) throws IOException {
+        // The simulator's app-only token is the brand's; with publicUrl the plugin registers its webhook itself.
         writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
-                + "\nbrandHandle = acme\npollInterval = 500ms\nintake = " + intake + "\nconsumerSecret = " + consumerSecret + "\n");
+                + "\nbrandHandle = acme\npollInterval = 500ms\nintake = " + intake + "\nconsumerSecret = " + consumerSecret
+                + "\nappBearerToken = " + xToken + "\ncatchUpInterval = " + catchUp
+                + (intake.equals("webhook") ? "\npublicUrl = " + X_WEBHOOK + "\nsubscriptionCheckInterval = 10s" : "") + "\n");
         return this;
     }
 

@@ -1,0 +1,224 @@
+package org.socialcarebridge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * X in real time (issue 17): the plugin, given a public URL, registers its webhook and the subscriptions
+ * with the X Activity API itself (the simulator proves the URL by a CRC), then files what X delivers:
+ * signed mentions and DMs, forged deliveries refused and counted before anything is parsed, duplicates
+ * and retries absorbed by the ledger, deliveries out of order still filed in the customer's order. The
+ * feeds are read only every 10 minutes here (and once at start), so what is filed within seconds came
+ * by the webhook.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class XRealTimeIT {
+    @RegisterExtension
+    static final EndToEnd fixture = EndToEnd.karaf("xrealtime").withXIntake("webhook", "10m");
+    static final Duration SOON = Duration.ofSeconds(30);
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static XSim x;
+    static Karaf karaf;
+    static Rt admin;
+
+    @BeforeAll
+    static void start() {
+        x = fixture.x();
+        karaf = fixture.karaf();
+        admin = RtAccounts.ofThisRun().admin.login();
+        karaf.awaitRunning(Duration.ofSeconds(60), "x");
+    }
+
+    static long ticketFor(String conversation) {
+        return Await.until("a ticket for " + conversation, SOON, () -> admin.ticketForConversation(conversation));
+    }
+
+    /** The texts of the ticket's messages that carry this run's mark, in the ticket's order. */
+    static List<String> messagesOn(long ticket, String mark) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode txn : admin.history(ticket)) {
+            String type = txn.path("Type").asText();
+            if (type.equals("Create") || type.equals("Correspond")) {
+                String text = admin.content(txn.path("id").asLong());
+                if (text.contains(mark)) {
+                    texts.add(text);
+                }
+            }
+        }
+        return texts;
+    }
+
+    static List<JsonNode> deliveriesOf(String eventType) {
+        return x.webhooks().stream().filter(w -> eventType.equals(w.path("event_type").asText())).toList();
+    }
+
+    @Test
+    @Order(1)
+    void thePluginRegistersItsWebhookAndSubscriptionsProvenByTheCrc() throws Exception {
+        String token = fixture.xToken();
+        JsonNode ours = Await.until("the plugin's webhook registered and valid", SOON, () -> x.registeredWebhooks(token)
+                .stream().filter(w -> Karaf.X_WEBHOOK.equals(w.path("url").asText()) && w.path("valid").asBoolean()).findFirst());
+        assertEquals(1, x.registeredWebhooks(token).stream().filter(w -> Karaf.X_WEBHOOK.equals(w.path("url").asText())).count(),
+                "registered once");
+        assertTrue(x.webhooks().stream().anyMatch(w -> "crc_passed".equals(w.path("status").asText())
+                && Karaf.X_WEBHOOK.equals(w.path("url").asText())), "X proved the URL by a CRC");
+        String brand = fixture.xSimulator().brandId();
+        for (String type : List.of("post.mention.create", "dm.received")) {
+            List<JsonNode> subs = Await.until("a " + type + " subscription", SOON, () -> Optional.of(x.subscriptions(token)
+                    .stream().filter(s -> type.equals(s.path("event_type").asText())).toList()).filter(l -> !l.isEmpty()));
+            assertEquals(1, subs.size(), "one " + type + " subscription: " + subs);
+            assertEquals(brand, subs.get(0).path("filter").path("user_id").asText());
+            assertEquals(ours.path("id").asText(), subs.get(0).path("webhook_id").asText());
+        }
+
+        // The CRC as X sends it: the answer is the HMAC of the token under the consumer secret, nothing else.
+        String crcToken = "crc-" + RUN;
+        HttpResponse<String> crc = HTTP.send(HttpRequest.newBuilder(URI.create(Karaf.X_WEBHOOK + "?crc_token=" + crcToken))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, crc.statusCode(), crc.body());
+        assertEquals("sha256=" + hmac(fixture.xConsumerSecret(), crcToken), Rt.JSON.readTree(crc.body()).path("response_token")
+                .asText());
+        HttpResponse<String> noToken = HTTP.send(HttpRequest.newBuilder(URI.create(Karaf.X_WEBHOOK)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(noToken.statusCode() >= 400 && noToken.statusCode() < 500, "a GET without crc_token: " + noToken.statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void aMentionAndADirectMessageArriveByTheWebhook() {
+        String handle = "rt_ana_" + RUN;
+        x.customer(handle, "Ana " + RUN, 120, false);
+        String mention = x.tweet(handle, "@acme my bag is missing " + RUN, null);
+        long ticket = ticketFor("x:" + mention);
+        assertTrue(deliveriesOf("post.mention.create").stream().anyMatch(w -> "delivered".equals(w.path("status").asText())
+                && w.path("http_status").asInt() == 200), "X delivered the mention to the webhook");
+
+        x.dm(handle, fixture.xSimulator().brandId(), "It is tag 7781 " + RUN);
+        Await.until("the DM on the customer's open ticket", SOON, () -> messagesOn(ticket, "tag 7781 " + RUN).isEmpty()
+                ? Optional.empty() : Optional.of(true));
+        assertTrue(deliveriesOf("dm.received").stream().anyMatch(w -> w.path("http_status").asInt() == 200));
+        assertEquals(1, admin.ticketsForConversation("x:" + mention).size());
+    }
+
+    @Test
+    @Order(3)
+    void aForgedDeliveryIsRefusedAndCountedAndTheGenuineRetryIsFiledOnce() {
+        long forgedBefore = karaf.health().path("webhook:x").path("forged").asLong();
+        x.webhookFault("forge", 1, 0);
+        String mention = x.tweet("rt_ben_" + RUN, "@acme refund please " + RUN, null);
+        JsonNode refused = Await.until("the forged delivery refused", SOON, () -> x.webhooks().stream()
+                .filter(w -> w.path("forged").asBoolean()).findFirst());
+        int status = refused.path("http_status").asInt();
+        assertTrue(status == 401 || status == 403, "a forged signature is refused: " + refused);
+        long ticket = ticketFor("x:" + mention); // X retries with the same bytes, signed right
+        assertEquals(List.of(ticket), admin.ticketsForConversation("x:" + mention));
+        Await.until("the forgery counted on the health page", SOON, () -> karaf.health().path("webhook:x").path("forged")
+                .asLong() > forgedBefore ? Optional.of(true) : Optional.empty());
+        assertTrue(deliveriesOf("post.mention.create").stream().anyMatch(w -> w.path("attempt").asInt() > 1
+                && w.path("http_status").asInt() == 200), "the retry was delivered");
+    }
+
+    @Test
+    @Order(4)
+    void duplicatedDeliveriesAreAnsweredAndFiledOnce() {
+        long duplicatesBefore = karaf.health().path("webhook:x").path("duplicateDeliveries").asLong();
+        x.webhookFault("duplicate", 3, 0);
+        List<String> mentions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mentions.add(x.tweet("rt_dup" + i + "_" + RUN, "@acme my seat " + i + " is broken " + RUN, null));
+        }
+        for (String m : mentions) {
+            long ticket = ticketFor("x:" + m);
+            assertEquals(List.of(ticket), admin.ticketsForConversation("x:" + m), m + " on exactly one ticket");
+            assertEquals(1, messagesOn(ticket, RUN).size(), "the message once on its ticket");
+        }
+        assertTrue(x.webhooks().stream().filter(w -> w.path("duplicate").asBoolean()).allMatch(w -> w.path("http_status")
+                .asInt() == 200), "a duplicate is answered 200 so X stops sending it");
+        Await.until("the duplicates counted", SOON, () -> karaf.health().path("webhook:x").path("duplicateDeliveries")
+                .asLong() >= duplicatesBefore + 3 ? Optional.of(true) : Optional.empty());
+    }
+
+    @Test
+    @Order(5)
+    void deliveriesOutOfOrderAreFiledInTheCustomersOrder() {
+        String handle = "rt_cy_" + RUN;
+        // The thread starts by poll-free webhook delivery; the next three come newest first.
+        String first = x.tweet(handle, "@acme part 1 of my story " + RUN, null);
+        long ticket = ticketFor("x:" + first);
+        x.webhookFault("reorder", 3, 0);
+        String previous = first;
+        for (int i = 2; i <= 4; i++) {
+            previous = x.tweet(handle, "@acme part " + i + " of my story " + RUN, previous);
+        }
+        List<String> parts = Await.until("all four parts on the ticket", SOON, () -> Optional.of(messagesOn(ticket,
+                "of my story " + RUN)).filter(l -> l.size() >= 4));
+        assertEquals(4, parts.size(), "each part once: " + parts);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(parts.get(i).contains("part " + (i + 1) + " of my story"), "part " + (i + 1) + " in place " + (i + 1)
+                    + ": " + parts);
+        }
+        assertEquals(List.of(ticket), admin.ticketsForConversation("x:" + first));
+    }
+
+    @Test
+    @Order(6)
+    void manyConversationsAtOnceKeepEachOnesOrder() {
+        int customers = 12;
+        int each = 4;
+        List<String> roots = new ArrayList<>();
+        List<String> last = new ArrayList<>();
+        for (int c = 0; c < customers; c++) {
+            String id = x.tweet("rt_many" + c + "_" + RUN, "@acme crowd " + c + " message 1 " + RUN, null);
+            roots.add(id);
+            last.add(id);
+        }
+        // Interleaved across customers, in order within each: what the filing must keep.
+        for (int i = 2; i <= each; i++) {
+            for (int c = 0; c < customers; c++) {
+                last.set(c, x.tweet("rt_many" + c + "_" + RUN, "@acme crowd " + c + " message " + i + " " + RUN, last.get(c)));
+            }
+        }
+        for (int c = 0; c < customers; c++) {
+            long ticket = ticketFor("x:" + roots.get(c));
+            String mark = "crowd " + c + " message ";
+            List<String> texts = Await.until("all of customer " + c + "'s messages", SOON, () -> Optional.of(messagesOn(ticket,
+                    mark)).filter(l -> l.size() >= each));
+            assertEquals(each, texts.size(), "customer " + c + ": " + texts);
+            for (int i = 0; i < each; i++) {
+                assertTrue(texts.get(i).contains(mark + (i + 1) + " "), "customer " + c + " in order: " + texts);
+            }
+            assertEquals(List.of(ticket), admin.ticketsForConversation("x:" + roots.get(c)));
+        }
+    }
+
+    static String hmac(String secret, String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

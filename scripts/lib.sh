@@ -196,6 +196,13 @@ karaf_secrets() {
   set_cfg "$etc/org.socialcarebridge.host.rt.cfg" password "$(credential rt.plugin.password)"
   set_cfg "$etc/org.socialcarebridge.network.x.cfg" bearerToken "$(credential x.token)"
   set_cfg "$etc/org.socialcarebridge.network.mastodon.cfg" accessToken "$(credential mastodon.token)"
+  # Real time: X delivers signed events to the webhook the plugin registers itself (the simulator's app-only
+  # token is the brand's); Mastodon streams notifications. The feeds are read only to catch up.
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" intake webhook
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" consumerSecret "$(credential x.consumer.secret)"
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" appBearerToken "$(credential x.token)"
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" publicUrl "http://127.0.0.1:8181/socialcare/webhooks/x"
+  set_cfg "$etc/org.socialcarebridge.network.mastodon.cfg" intake stream
   # The Meta app's webhook secrets and the Facebook Page the simulator serves (its id asked from it).
   set_cfg "$etc/org.socialcarebridge.network.meta.cfg" appSecret "$(credential meta.app.secret)"
   set_cfg "$etc/org.socialcarebridge.network.meta.cfg" verifyToken "$(credential meta.verify.token)"

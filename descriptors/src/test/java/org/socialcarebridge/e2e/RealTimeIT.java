@@ -27,31 +27,35 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * X in real time (issue 17): the plugin, given a public URL, registers its webhook and the subscriptions
+ * X and Mastodon in real time (issue 17). X: the plugin, given a public URL, registers its webhook and the subscriptions
  * with the X Activity API itself (the simulator proves the URL by a CRC), then files what X delivers:
  * signed mentions and DMs, forged deliveries refused and counted before anything is parsed, duplicates
  * and retries absorbed by the ledger, deliveries out of order still filed in the customer's order. The
  * feeds are read only every 10 minutes here (and once at start), so what is filed within seconds came
- * by the webhook.
+ * by the webhook. Mastodon: notifications come by the streaming API; when the stream drops and the server
+ * refuses it for a while, what was posted in the gap is caught up by the REST poll as soon as the stream is
+ * back (the periodic catch-up is 10 minutes away), each message once, the thread kept.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class XRealTimeIT {
+class RealTimeIT {
     @RegisterExtension
-    static final EndToEnd fixture = EndToEnd.karaf("xrealtime").withXIntake("webhook", "10m");
+    static final EndToEnd fixture = EndToEnd.karaf("realtime").withXIntake("webhook", "10m").withMastodonStream();
     static final Duration SOON = Duration.ofSeconds(30);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static XSim x;
+    static MastodonSim mastodon;
     static Karaf karaf;
     static Rt admin;
 
     @BeforeAll
     static void start() {
         x = fixture.x();
+        mastodon = fixture.mastodon();
         karaf = fixture.karaf();
         admin = RtAccounts.ofThisRun().admin.login();
-        karaf.awaitRunning(Duration.ofSeconds(60), "x");
+        karaf.awaitRunning(Duration.ofSeconds(60), "x", "mastodon");
     }
 
     static long ticketFor(String conversation) {
@@ -71,6 +75,10 @@ class XRealTimeIT {
             }
         }
         return texts;
+    }
+
+    static String stream() {
+        return karaf.health().path("channels").path("mastodon").path("stream").asText("");
     }
 
     static List<JsonNode> deliveriesOf(String eventType) {
@@ -214,6 +222,43 @@ class XRealTimeIT {
             }
             assertEquals(List.of(ticket), admin.ticketsForConversation("x:" + roots.get(c)));
         }
+    }
+
+    @Test
+    @Order(7)
+    void aDroppedStreamLosesNothingPostedInTheGap() {
+        Await.until("the stream connected", SOON, () -> stream().equals("connected") ? Optional.of(true) : Optional.empty());
+        String acct = "sofi_" + RUN;
+        mastodon.customer(acct, "Sofi S", 40);
+        String first = mastodon.post(acct, "@acme my luggage went to Oslo " + RUN, "public", null);
+        long ticket = ticketFor("mastodon:" + first);
+
+        JsonNode dropped = mastodon.call("POST", "/sim/streaming/drop", null, Rt.JSON.createObjectNode().put("refuse_seconds", 6));
+        assertTrue(dropped.path("dropped").asInt() >= 1, "the plugin's stream was open: " + dropped);
+        Await.until("the plugin seeing the stream gone", SOON, () -> stream().equals("connected") ? Optional.empty()
+                : Optional.of(true));
+        // Posted while the server refuses the stream: only the catch-up on reconnect can bring them.
+        String inThread = mastodon.post(acct, "@acme still in Oslo, day two " + RUN, "public", first);
+        String other = mastodon.post("tomas_" + RUN, "@acme my seat was given away " + RUN, "public", null);
+        String third = mastodon.post("ulla_" + RUN, "@acme no refund yet " + RUN, "public", null);
+
+        long tomas = ticketFor("mastodon:" + other);
+        long ulla = ticketFor("mastodon:" + third);
+        Await.until("the reply in the thread on the first ticket", SOON, () -> messagesOn(ticket, "day two " + RUN).isEmpty()
+                ? Optional.empty() : Optional.of(true));
+        Await.until("the stream connected again", SOON, () -> stream().equals("connected") ? Optional.of(true) : Optional.empty());
+
+        assertEquals(List.of(ticket), admin.ticketsForConversation("mastodon:" + first));
+        assertEquals(List.of(tomas), admin.ticketsForConversation("mastodon:" + other));
+        assertEquals(List.of(ulla), admin.ticketsForConversation("mastodon:" + third));
+        assertEquals(1, messagesOn(ticket, "went to Oslo " + RUN).size(), "streamed and caught up, on the ticket once");
+        assertEquals(1, messagesOn(ticket, "day two " + RUN).size());
+        assertTrue(admin.ticketsForConversation("mastodon:" + inThread).isEmpty() || admin.ticketsForConversation(
+                "mastodon:" + inThread).equals(List.of(ticket)), "the thread's reply opened no ticket of its own");
+
+        // After the gap the stream carries new mentions again.
+        String after = mastodon.post("vera_" + RUN, "@acme thanks for the voucher " + RUN, "public", null);
+        ticketFor("mastodon:" + after);
     }
 
     static String hmac(String secret, String text) throws Exception {

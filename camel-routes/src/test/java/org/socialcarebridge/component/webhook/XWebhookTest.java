@@ -168,4 +168,18 @@ class XWebhookTest {
         assertFalse(counters().toString().contains(SECRET));
         assertEquals(1L, counters().get("handshakesRefused"));
     }
+
+    @Test
+    void theCrcNeverSignsWhatCouldBeABodySoItCannotBeUsedToForgeADelivery() throws Exception {
+        serve(SECRET);
+        String forged = "{\"data\":{\"event_uuid\":\"1\",\"event_type\":\"post.mention.create\",\"payload\":{}}}";
+        HttpResponse<String> crc = http.send(HttpRequest.newBuilder(URI.create(url + "?crc_token="
+                + java.net.URLEncoder.encode(forged, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, crc.statusCode(), crc.body());
+        assertFalse(crc.body().contains("response_token"), crc.body());
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(url + "?crc_token="
+                + java.net.URLEncoder.encode("Zm9v-YmFy_9+/=", StandardCharsets.UTF_8))).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), "X's base64 tokens are answered: " + ok.body());
+    }
 }

@@ -48,6 +48,16 @@ public final class WebhookDeliveries implements AutoCloseable {
      * or after {@code maxAttempts} (0: no limit).
      */
     public record Schedule(long[] retrySeconds, Duration giveUpAfter, int maxAttempts) {
+        public Schedule {
+            if (retrySeconds.length == 0) {
+                throw new IllegalArgumentException("retrySeconds is empty: give at least one wait, e.g. {10, 60, 300}");
+            }
+            // An immediate retry repeating for ever would hold the delivery thread in one pass.
+            if (retrySeconds[retrySeconds.length - 1] == 0 && giveUpAfter == null && maxAttempts == 0) {
+                throw new IllegalArgumentException("retrySeconds ends with 0 and nothing ends the retries: set giveUpAfter or"
+                        + " maxAttempts, or end retrySeconds with a wait above 0");
+            }
+        }
     }
 
     private static final class Delivery {

@@ -138,6 +138,11 @@ final class XActivity implements AutoCloseable {
                     + " re-validates it"));
         });
         synchronized (this) {
+            // The CRC ran outside the lock: a registration of the same URL may have finished meanwhile.
+            if (webhooks.values().stream().anyMatch(other -> other.url.equals(url))) {
+                deliveries.close();
+                return XSimulator.invalid("url", "DuplicateUrlFailed: a webhook is already registered for " + url).response();
+            }
             webhooks.put(id, w);
         }
         return ApiResponse.json(200, Map.of("data", w.toJson()));

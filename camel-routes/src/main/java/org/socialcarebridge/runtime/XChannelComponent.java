@@ -1,10 +1,12 @@
 package org.socialcarebridge.runtime;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.socialcarebridge.component.webhook.WebhookRoutes;
+import org.socialcarebridge.health.ChannelStatus;
 import org.socialcarebridge.component.x.XApi;
 import org.socialcarebridge.component.x.XChannel;
 import org.socialcarebridge.component.x.XComponent;
@@ -12,6 +14,8 @@ import org.socialcarebridge.component.x.XConfiguration;
 import org.socialcarebridge.component.x.XNetworkClient;
 import org.socialcarebridge.component.x.XRoutes;
 import org.socialcarebridge.component.x.XSettings;
+import org.socialcarebridge.component.x.XStream;
+import org.socialcarebridge.component.x.XSubscriptions;
 import org.socialcarebridge.component.x.XWebhookHandler;
 
 /** The X channel inside Karaf, from {@code etc/org.socialcarebridge.network.x.cfg}. */
@@ -39,16 +43,34 @@ public class XChannelComponent extends ChannelAttachment<XSettings> {
     @Override
     protected Parts parts(SocialCareEngine core, XSettings x) {
         XConfiguration configuration = XConfiguration.from(x);
-        XComponent component = new XComponent(configuration, new XApi(core.http(), configuration, core.json()));
+        XApi api = new XApi(core.http(), configuration, core.json());
+        XComponent component = new XComponent(configuration, api);
         component.setListening(listening(core));
         XNetworkClient client = new XNetworkClient(component);
-        WebhookRoutes webhook = null;
-        if (x.intake() == XSettings.IntakeMode.WEBHOOK) {
-            XWebhookHandler handler = new XWebhookHandler(core.intake(), client::brandId, configuration.isTicketQuotes(),
-                    core.json());
-            webhook = WebhookRoutes.x(core.baseUri(), x.consumerSecret(), X_MAX_BODY_BYTES, X_CONCURRENT_BODIES, handler,
-                    core.health(), core.json(), core.clock());
+        if (x.intake() == XSettings.IntakeMode.POLL) {
+            return new Parts(component, client, new XRoutes(configuration));
         }
-        return new Parts(component, client, new XRoutes(configuration, webhook));
+        XWebhookHandler events = new XWebhookHandler(core.intake(), api, client::brandId, configuration.isTicketQuotes(),
+                core.json());
+        ChannelStatus status = core.health().channel(name());
+        WebhookRoutes webhook = null;
+        XSubscriptions subscriptions = null;
+        Function<Runnable, XStream> streams = null;
+        if (x.intake() == XSettings.IntakeMode.WEBHOOK) {
+            webhook = WebhookRoutes.x(core.baseUri(), x.consumerSecret(), X_MAX_BODY_BYTES, X_CONCURRENT_BODIES, events,
+                    core.health(), core.json(), core.clock());
+            // Without a publicUrl someone registered the webhook by hand: the route only serves it.
+            if (x.publicUrl() != null) {
+                subscriptions = new XSubscriptions(api, x.publicUrl(), client::brandId, status, core.clock());
+            }
+        } else {
+            subscriptions = new XSubscriptions(api, null, client::brandId, status, core.clock());
+            streams = catchUp -> {
+                XStream stream = XStream.intoLedger(api, events, core.clock(), catchUp);
+                stream.showStateIn(status::stream);
+                return stream;
+            };
+        }
+        return new Parts(component, client, new XRoutes(configuration, webhook, subscriptions, streams));
     }
 }

@@ -15,6 +15,8 @@ public final class ChannelStatus {
     private volatile Instant rateLimitedUntil;
     /** A streamed channel's stream: connected, reconnecting (and why); null for a polled one. */
     private volatile String stream;
+    /** A channel's own webhook registration: registered, or why not; null when the channel registers none. */
+    private volatile String webhook;
     private final Instant watchedSince;
     /** For a timer route's heartbeat: how often it fires; null for a network or the help desk. */
     private final java.time.Duration period;
@@ -132,6 +134,11 @@ public final class ChannelStatus {
         this.stream = state;
     }
 
+    /** How the channel's webhook registration stands, for the health line ({@code registered ...}, {@code X webhook not registered: ...}). */
+    public void webhook(String state) {
+        this.webhook = state;
+    }
+
     public void rateLimited(Instant until) {
         this.rateLimitedUntil = until;
     }
@@ -183,6 +190,9 @@ public final class ChannelStatus {
         m.put("rateLimitedUntil", rateLimitedUntil == null ? null : rateLimitedUntil.toString());
         if (stream != null) {
             m.put("stream", stream);
+        }
+        if (webhook != null) {
+            m.put("webhook", webhook);
         }
         return m;
     }

@@ -11,19 +11,27 @@ import org.socialcarebridge.settings.Settings;
  * {@code etc/org.socialcarebridge.network.x.cfg}: where the X API is, which brand account listens, and
  * how events come in ({@code intake}): by polling, by X's signed webhook at {@code /socialcare/webhooks/x}
  * (which needs the app's {@code consumerSecret}, and {@code publicUrl} for X to reach it), or by the
- * activity stream.
+ * activity stream. With {@code publicUrl} the channel registers its webhook and subscriptions itself, checking
+ * them every {@code subscriptionCheckInterval}; with real time the feeds are polled only to catch up, every
+ * {@code catchUpInterval}.
  *
  * @param consumerSecret the X app's consumer secret (API key secret): the webhook's HMAC key; never logged
  * @param publicUrl      the HTTPS URL X delivers to, at the TLS reverse proxy; null when not set
+ * @param appBearerToken the X app's app-only bearer token, for the webhook, subscription and stream endpoints;
+ *                       null when neither publicUrl nor the stream needs it; never logged
  */
 public record XSettings(boolean enabled, String baseUrl, String bearerToken, String brandHandle,
                         Duration pollInterval, int maxResults, boolean ticketQuotes, IntakeMode intake,
-                        String consumerSecret, String publicUrl) {
+                        String consumerSecret, String publicUrl, String appBearerToken, Duration catchUpInterval,
+                        Duration subscriptionCheckInterval) {
     public static final String PID = "org.socialcarebridge.network.x";
     /** The X webhook's name: its path is {@code /socialcare/webhooks/x}. */
     public static final String WEBHOOK = "x";
     private static final Set<String> KEYS = Set.of("enabled", "baseUrl", "bearerToken", "brandHandle", "pollInterval",
-            "maxResults", "quotes", "intake", "consumerSecret", "publicUrl");
+            "maxResults", "quotes", "intake", "consumerSecret", "publicUrl", "appBearerToken", "catchUpInterval",
+            "subscriptionCheckInterval");
+    static final Duration DEFAULT_CATCH_UP_INTERVAL = Duration.ofSeconds(60);
+    static final Duration DEFAULT_SUBSCRIPTION_CHECK_INTERVAL = Duration.ofMinutes(10);
 
     /** How the channel learns of mentions and direct messages. */
     public enum IntakeMode {
@@ -41,7 +49,8 @@ public record XSettings(boolean enabled, String baseUrl, String bearerToken, Str
         if (!enabled) {
             s.allowOnly(KEYS);
             s.check();
-            return new XSettings(false, null, null, null, Duration.ofSeconds(5), 100, false, IntakeMode.POLL, null, null);
+            return new XSettings(false, null, null, null, Duration.ofSeconds(5), 100, false, IntakeMode.POLL, null, null, null,
+                    DEFAULT_CATCH_UP_INTERVAL, DEFAULT_SUBSCRIPTION_CHECK_INTERVAL);
         }
         String baseUrl = s.url("baseUrl", null, "set the X API base URL: https://api.x.com, or http://127.0.0.1:8086 for the simulator");
         String token = s.secret("bearerToken", "set the brand account's OAuth 2.0 user access token");
@@ -66,15 +75,27 @@ public record XSettings(boolean enabled, String baseUrl, String bearerToken, Str
                     + " from the X app's Keys and tokens page");
         }
         String publicUrl = WebhookPublicUrl.read(s, "X", WEBHOOK);
+        String appBearerToken = s.text("appBearerToken", "", "").isEmpty() ? null : s.secret("appBearerToken", "");
+        if (appBearerToken == null && (publicUrl != null || intake == IntakeMode.STREAM)) {
+            s.problem("appBearerToken", "it is required " + (intake == IntakeMode.STREAM ? "with intake = stream"
+                    : "when publicUrl is set"), "copy the app's Bearer Token from the X app's Keys and tokens page: the"
+                    + " webhook, subscription and activity stream endpoints take only the app-only token");
+        }
+        Duration catchUp = s.duration("catchUpInterval", DEFAULT_CATCH_UP_INTERVAL, Duration.ofSeconds(1), Duration.ofHours(1));
+        Duration check = s.duration("subscriptionCheckInterval", DEFAULT_SUBSCRIPTION_CHECK_INTERVAL, Duration.ofSeconds(10),
+                Duration.ofDays(1));
         s.allowOnly(KEYS);
         s.check();
-        return new XSettings(enabled, baseUrl, token, handle, poll, max, ticketQuotes, intake, consumerSecret, publicUrl);
+        return new XSettings(enabled, baseUrl, token, handle, poll, max, ticketQuotes, intake, consumerSecret, publicUrl,
+                appBearerToken, catchUp, check);
     }
 
     @Override
     public String toString() {
         return "XSettings[baseUrl=" + baseUrl + ", brandHandle=" + brandHandle + ", pollInterval=" + pollInterval
-                + ", intake=" + intake + ", publicUrl=" + publicUrl + ", bearerToken=****"
-                + (consumerSecret == null ? "" : ", consumerSecret=****") + "]";
+                + ", intake=" + intake + ", publicUrl=" + publicUrl + ", catchUpInterval=" + catchUpInterval
+                + ", subscriptionCheckInterval=" + subscriptionCheckInterval + ", bearerToken=****"
+                + (consumerSecret == null ? "" : ", consumerSecret=****") + (appBearerToken == null ? "" : ", appBearerToken=****")
+                + "]";
     }
 }

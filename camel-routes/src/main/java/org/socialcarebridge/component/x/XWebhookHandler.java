@@ -1,7 +1,10 @@
 package org.socialcarebridge.component.x;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -15,6 +18,7 @@ import org.socialcarebridge.component.MessageBatch;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookHandler;
 import org.socialcarebridge.component.webhook.WebhookReceipt;
+import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.intake.Intake;
 
@@ -30,13 +34,16 @@ import org.socialcarebridge.intake.Intake;
  * <p>
  * A body or event that cannot be read is kept as a dead letter, never thrown (X would retry the same
  * bytes); an event for another account or of another type is skipped. The brand's own DMs are skipped
- * (its replies are in the ledger already).
+ * (its replies are in the ledger already). A mention answering a post the plugin has not seen brings its
+ * thread along as the mentions feed does ({@link XMentionsFeed#withAncestors}), so the webhook, the stream
+ * and the poll give a ticket the same chain. The activity stream hands its events here too, one line each.
  */
 public final class XWebhookHandler implements WebhookHandler {
     static final String MENTION = "post.mention.create";
     static final String DM = "dm.received";
 
     private final Intake intake;
+    private final XApi api;
     private final Supplier<String> brandId;
     private final String quoteReason;
     private final ObjectMapper json;
@@ -46,8 +53,9 @@ public final class XWebhookHandler implements WebhookHandler {
      *                    filtered for another account are not this channel's
      * @param ticketQuotes whether quote posts are filed like mentions, or only recorded (as the mentions feed)
      */
-    public XWebhookHandler(Intake intake, Supplier<String> brandId, boolean ticketQuotes, ObjectMapper json) {
+    public XWebhookHandler(Intake intake, XApi api, Supplier<String> brandId, boolean ticketQuotes, ObjectMapper json) {
         this.intake = Objects.requireNonNull(intake, "intake");
+        this.api = Objects.requireNonNull(api, "api");
         this.brandId = Objects.requireNonNull(brandId, "brandId");
         this.quoteReason = XMentionsFeed.quoteReason(ticketQuotes);
         this.json = Objects.requireNonNull(json, "json");
@@ -72,11 +80,24 @@ public final class XWebhookHandler implements WebhookHandler {
         }
         JsonNode payload = data.path("payload");
         if (MENTION.equals(type)) {
+            InboundMessage mention;
             try {
-                batch.add(XMessages.message(payload, XMessages.authors(data), quoteReason));
+                mention = XMessages.message(payload, XMessages.authors(data), quoteReason);
             } catch (IllegalArgumentException e) {
                 batch.unreadable(payload.path("id").asText(null), data.toString(), e.getMessage());
+                return WebhookReceipt.of(batch.store(intake), "X");
             }
+            List<InboundMessage> thread = new ArrayList<>(XMentionsFeed.withAncestors(api, id -> intake.knows(Network.X, id),
+                    List.of(mention), (id, item, mapper) -> {
+                        try {
+                            return mapper.apply(item);
+                        } catch (RuntimeException e) {
+                            batch.unreadable(id, item.toString(), e.getMessage());
+                            return null;
+                        }
+                    }));
+            Collections.reverse(thread); // the thread's first post first, the mention last
+            thread.forEach(batch::add);
         } else {
             Map<String, SocialIdentity> senders = senders(payload.path("users"));
             for (JsonNode event : payload.path("direct_message_events")) {

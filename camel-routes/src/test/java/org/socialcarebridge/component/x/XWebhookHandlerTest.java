@@ -1,6 +1,8 @@
 package org.socialcarebridge.component.x;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -35,7 +37,7 @@ class XWebhookHandlerTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        handler = new XWebhookHandler(x.intake(), x.sim()::brandId, false, x.json());
+        handler = new XWebhookHandler(x.intake(), x.component().api(), x.sim()::brandId, false, x.json());
         x.camel().addRoutes(WebhookRoutes.x("jetty:http://127.0.0.1:" + port + "/socialcare", x.consumerSecret(), 64 * 1024, 4,
                 handler, x.health(), x.json(), Clock.systemUTC()));
         String url = "http://127.0.0.1:" + port + "/socialcare/webhooks/x";
@@ -106,6 +108,31 @@ class XWebhookHandlerTest {
                 + "\"payload\":{\"id\":\"77\",\"text\":\"hi\",\"author_id\":\"5\"}}}").getBytes(StandardCharsets.UTF_8);
         assertEquals(0, handler.receive(new WebhookDelivery("x", other, Instant.now())).events());
         assertNull(x.entry("77"));
+    }
+
+    @Test
+    void aMentionInAThreadComesWithItsThreadAsThePollBringsItAndPollingAddsNothing() throws Exception {
+        String root = x.tweet("bob", "my parcel never came"); // mentions nobody: X delivers nothing for it
+        String mention = x.call("POST", "/2/tweets", "sim-user:olga", "{\"text\":\"@acme same here\",\"reply\":"
+                + "{\"in_reply_to_tweet_id\":\"" + root + "\"}}").at("/data/id").asText();
+        x.sim().deliverDue();
+
+        LedgerEntry reply = x.entry(mention);
+        assertNotNull(reply);
+        assertEquals(root, reply.message().conversationId(), "the thread's conversation, as the poll reads it");
+        assertEquals(root, reply.message().inReplyToId());
+        LedgerEntry first = x.entry(root);
+        assertNotNull(first, "the post it answers came along, as the poll brings it");
+        assertEquals(root, first.message().conversationId());
+        assertEquals(0, x.handPoll().poll(), "one entry each: the poll finds both in the ledger");
+    }
+
+    @Test
+    void theWebhookLineLeavesTheHealthReportWithItsRoute() throws Exception {
+        assertTrue(x.health().report().containsKey("webhook:x"));
+        x.camel().getRouteController().stopRoute("webhook-x");
+        x.camel().removeRoute("webhook-x");
+        assertFalse(x.health().report().containsKey("webhook:x"), "intake changed to poll: no webhook line left behind");
     }
 
     @Test

@@ -35,6 +35,10 @@ public final class ReconnectingStream implements AutoCloseable {
     public static final Duration HEALTHY = Duration.ofMinutes(1);
     /** Networks write a keep-alive every 15-20 s; a stream silent this long is taken as dead and opened again. */
     public static final Duration SILENCE = Duration.ofSeconds(90);
+    /** The longest wait for a stream's answer (its status and headers); its body then flows for as long as it is open. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    /** No network sends an event line this long; a longer one is hostile or broken, and the stream is opened again. */
+    static final int LONGEST_LINE = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(ReconnectingStream.class);
 
     /** What reads one connection's lines (a new one per connection: it may keep state between lines). */
@@ -58,6 +62,8 @@ public final class ReconnectingStream implements AutoCloseable {
     private volatile int connects;
     private volatile Duration silence = SILENCE;
     private volatile long lastHeard;
+    /** When the current connection opened, whatever way it ends: a long healthy one starts the back-off over. */
+    private volatile Instant connectedAt;
     private ScheduledExecutorService watchdog;
     private Thread reader;
 
@@ -127,32 +133,40 @@ public final class ReconnectingStream implements AutoCloseable {
             watchdog = null;
         }
         if (reader != null) {
-            reader.interrupt();
-            closeBody();
+            Thread stopping = reader;
             reader = null;
+            stopping.interrupt();
+            closeBody();
+            try {
+                // So a reload's new stream never catches up on the same cursors while this one still polls.
+                stopping.join(ANSWER_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void run() {
         Duration backOff = firstBackOff;
         while (running) {
-            Instant opened = null;
+            connectedAt = null;
             String why;
             try {
                 state("connecting");
-                opened = open();
+                open();
                 why = "the stream ended";
-            } catch (IOException | RuntimeException e) {
-                why = e.getMessage() == null ? e.toString() : e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            } catch (Throwable e) { // an Error too: the stream must outlive one bad connection, or health would lie
+                why = e.getMessage() == null ? e.toString() : e.getMessage();
             } finally {
                 closeBody();
             }
             if (!running) {
                 break;
             }
+            Instant opened = connectedAt;
             if (opened != null && Duration.between(opened, Instant.now()).compareTo(HEALTHY) >= 0) {
                 backOff = firstBackOff;
             }
@@ -169,15 +183,19 @@ public final class ReconnectingStream implements AutoCloseable {
         state("stopped");
     }
 
-    /** Opens a stream, catches up, reads it until it ends; answers when it was open. */
-    private Instant open() throws IOException, InterruptedException {
-        HttpRequest r = request.get();
+    /** Opens a stream, catches up, reads it until it ends. */
+    private void open() throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(request.get(), (header, value) -> true).timeout(ANSWER_TIMEOUT).build();
         HttpResponse<InputStream> response = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
         body = response.body();
+        if (!running) { // closed while the answer came: close() did not see this body
+            closeBody();
+            return;
+        }
         if (response.statusCode() != 200) {
             throw new IOException(r.method() + " " + r.uri().getPath() + " answered " + response.statusCode());
         }
-        Instant opened = Instant.now();
+        connectedAt = Instant.now();
         lastHeard = System.nanoTime();
         connects++;
         // Registered now: what comes from here on is in the stream; what came before, the catch-up reads.
@@ -187,11 +205,36 @@ public final class ReconnectingStream implements AutoCloseable {
         LOG.info("{} connected", name);
         Lines connection = lines.get();
         BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        for (String line = in.readLine(); line != null && running; line = in.readLine()) {
+        for (String line = readLine(in); line != null && running; line = readLine(in)) {
             lastHeard = System.nanoTime();
             connection.line(line);
         }
-        return opened;
+    }
+
+    /** One line ended by LF, CRLF or CR, at most {@link #LONGEST_LINE} characters; null at the end of the stream. */
+    static String readLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                return line.length() == 0 ? null : line.toString();
+            }
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                return line.toString();
+            }
+            if (line.length() == LONGEST_LINE) {
+                throw new IOException("a line of the stream is longer than " + LONGEST_LINE + " characters: not an event"
+                        + " the network sends; opening the stream again");
+            }
+            line.append((char) c);
+        }
     }
 
     /** A connected stream that has said nothing, not even a keep-alive, for too long is closed: the reader reconnects. */

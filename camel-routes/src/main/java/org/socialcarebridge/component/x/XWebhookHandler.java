@@ -3,7 +3,6 @@ package org.socialcarebridge.component.x;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,9 +71,16 @@ public final class XWebhookHandler implements WebhookHandler {
                     "An X webhook delivery that is not JSON: " + e.getOriginalMessage());
             return WebhookReceipt.of(batch.store(intake), "X");
         }
-        String brandId = this.brandId.get();
         String type = data.path("event_type").asText("");
-        String forUser = data.path("filter").path("user_id").asText(brandId);
+        String forUser = data.path("filter").path("user_id").asText("");
+        if (type.isEmpty() || forUser.isEmpty() || data.path("event_uuid").asText("").isEmpty()) {
+            // Signed, so from X (or whoever holds the secret), yet not an event: kept where an administrator sees it.
+            batch.unreadable(null, new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8),
+                    "An X webhook delivery without data.event_uuid, data.event_type or data.filter.user_id: not an X"
+                            + " Activity event");
+            return WebhookReceipt.of(batch.store(intake), "X");
+        }
+        String brandId = this.brandId.get();
         if (!forUser.equals(brandId) || !(MENTION.equals(type) || DM.equals(type))) {
             return new WebhookReceipt(0, 0); // another account's or another kind: not this channel's
         }
@@ -121,7 +127,7 @@ public final class XWebhookHandler implements WebhookHandler {
         ObjectNode page = json.createObjectNode();
         var list = page.putObject("includes").putArray("users");
         users.fields().forEachRemaining(e -> list.add(e.getValue().has("data") ? e.getValue().get("data") : e.getValue()));
-        return new HashMap<>(XMessages.authors(page));
+        return XMessages.authors(page); // as it is: its remarks (a name or handle that did not fit) go with the DM
     }
 
     /** The DM event as the v2 API writes it (what XMessages reads): id, sender_id, text, created_at, conversation. */

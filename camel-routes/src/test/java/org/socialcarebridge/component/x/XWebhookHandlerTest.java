@@ -108,6 +108,11 @@ class XWebhookHandlerTest {
                 + "\"payload\":{\"id\":\"77\",\"text\":\"hi\",\"author_id\":\"5\"}}}").getBytes(StandardCharsets.UTF_8);
         assertEquals(0, handler.receive(new WebhookDelivery("x", other, Instant.now())).events());
         assertNull(x.entry("77"));
+        // No filter: not taken as the brand's (a forger's first guess), and not silently dropped either.
+        byte[] unfiltered = ("{\"data\":{\"event_uuid\":\"2\",\"event_type\":\"post.mention.create\","
+                + "\"payload\":{\"id\":\"78\",\"text\":\"hi\",\"author_id\":\"5\"}}}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, handler.receive(new WebhookDelivery("x", unfiltered, Instant.now())).events(), "a dead letter");
+        assertNull(x.entry("78"), "never filed as a mention");
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class MastodonRoutes extends RouteBuilder {
         @Override
         public synchronized void onStart(Route route) {
             FeedConsumer poll = (FeedConsumer) route.getConsumer();
-            stream = streams.apply(poll::poll);
+            stream = streams.apply(poll::catchUp);
             stream.start();
         }
 

@@ -75,7 +75,7 @@ public final class XRoutes extends RouteBuilder {
         for (String id : List.of(MENTIONS, DIRECT_MESSAGES)) {
             Route route = getContext().getRoute(id);
             if (route != null && route.getConsumer() instanceof FeedConsumer feed) {
-                feed.poll();
+                feed.catchUp();
             }
         }
     }

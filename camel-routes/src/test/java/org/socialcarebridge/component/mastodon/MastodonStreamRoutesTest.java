@@ -88,6 +88,42 @@ class MastodonStreamRoutesTest {
     }
 
     @Test
+    void aGapLongerThanOnePollIsReadWholeWhenTheStreamConnects() throws Exception {
+        var camel = mastodon.camel();
+        camel.getRouteController().stopRoute(MastodonRoutes.MENTIONS);
+        camel.removeRoute(MastodonRoutes.MENTIONS);
+        MastodonConfiguration c = mastodon.component().getConfiguration();
+        c.setStream(true);
+        c.setCatchUpInterval(Duration.ofHours(1));
+        c.setLimit(5); // a poll reads 10 pages of 5
+        BlockingQueue<String> caughtUp = new LinkedBlockingQueue<>();
+        String before = mastodon.post("early", "@acme before the gap", "public", null);
+        camel.addRoutes(new MastodonRoutes(c, catchUp -> {
+            MastodonStream stream = new MastodonStream(mastodon.component().api(), HttpClient.newHttpClient(), mastodon.json(),
+                    () -> {
+                        catchUp.run();
+                        caughtUp.add("caught up");
+                    }, n -> { }, Duration.ofMillis(20), Duration.ofMillis(200));
+            return stream;
+        }));
+        caughtUp.take(); // the first start reads back the recent mentions and sets the cursor
+        assertEquals(LedgerState.RECEIVED, mastodon.entry(before).state());
+        camel.getRouteController().stopRoute(MastodonRoutes.MENTIONS);
+        java.util.List<String> gap = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) { // more than one poll's 50
+            gap.add(mastodon.post("gapper" + (i % 7), "@acme number " + i + " in the gap", "public", null));
+        }
+        camel.getRouteController().startRoute(MastodonRoutes.MENTIONS);
+        caughtUp.take();
+        for (int i = 0; i < gap.size(); i++) {
+            var entry = mastodon.entry(gap.get(i));
+            assertEquals(LedgerState.RECEIVED, entry == null ? null : entry.state(), "mention " + i + " of the gap read by"
+                    + " the catch-up on connect");
+        }
+        camel.getRouteController().stopRoute(MastodonRoutes.MENTIONS);
+    }
+
+    @Test
     void streamingNeedsTheStream() {
         MastodonConfiguration c = new MastodonConfiguration();
         c.setStream(true);

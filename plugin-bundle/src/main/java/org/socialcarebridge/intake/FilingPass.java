@@ -10,17 +10,19 @@ final class FilingPass {
     private int filed;
     private int dead;
     private String error;
+    private boolean busy;
 
     FilingPass(int total) {
         this.total = total;
     }
 
     /**
-     * Waits until the pace allows one more group; false when the pass stopped, the help desk asked for a
-     * pause, or the pass's thread is interrupted (the plugin stopping): then no more groups start.
+     * Waits until the pace allows one more group; false when the pass stopped, the help desk answered busy
+     * or asked for a pause, or the pass's thread is interrupted (the plugin stopping): then no more groups
+     * start.
      */
     synchronized boolean admit(FilingPace pace) {
-        while (error == null && running >= pace.current()) {
+        while (error == null && !busy && running >= pace.current()) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -29,7 +31,7 @@ final class FilingPass {
                 return false;
             }
         }
-        if (error != null || pace.resting()) {
+        if (error != null || busy || pace.resting()) {
             return false;
         }
         running++;
@@ -59,6 +61,19 @@ final class FilingPass {
 
     synchronized boolean stopped() {
         return error != null;
+    }
+
+    /**
+     * The help desk answered busy: the groups under way go on (at the lower pace), no new one starts in
+     * this pass, so a busy help desk is not asked once per waiting conversation.
+     */
+    synchronized void busy() {
+        busy = true;
+    }
+
+    /** Whether a new group may start: no outage, no busy answer in this pass. */
+    synchronized boolean open() {
+        return error == null && !busy;
     }
 
     /** Waits for the groups started; an interruption is kept for the caller, the groups still finish. */

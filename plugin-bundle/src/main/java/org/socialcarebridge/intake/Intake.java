@@ -190,7 +190,8 @@ public final class Intake {
      * concurrently, as many at once as the {@link FilingPace} allows. Only an outage stops the pass,
      * leaving the messages not filed yet waiting: the help desk unreachable, or the plugin's store failing
      * (for one message three passes in a row, it is that message's fault, and it becomes a dead letter).
-     * The help desk answering busy leaves the rest of that message's group waiting and halves the pace.
+     * The help desk answering busy leaves the rest of that message's group waiting, halves the pace, and
+     * starts no new group in this pass.
      * Returns when every group it started is done.
      */
     public FilingReport filePending(int max) {
@@ -202,7 +203,7 @@ public final class Intake {
         FilingPace paced = this.pace;
         for (List<LedgerEntry> group : FilingGroups.of(entries, this::lookups)) {
             if (paced.ceiling() == 1) { // one at a time: on this thread, as before concurrency
-                if (pass.stopped() || paced.resting()) {
+                if (!pass.open() || paced.resting()) {
                     break;
                 }
                 fileGroup(group, pass);
@@ -249,6 +250,7 @@ public final class Intake {
                 HostBusyException busy = busy(t);
                 if (busy != null) {
                     pace.busy(busy.retryAfter());
+                    pass.busy();
                     LOG.info("The help desk is busy ({}); {} and later messages of its conversation wait, filing {} at once",
                             busy.getMessage(), key, pace);
                     return; // the next in this conversation must not overtake it

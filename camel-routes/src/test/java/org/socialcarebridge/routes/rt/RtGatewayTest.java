@@ -240,6 +240,15 @@ class RtGatewayTest {
     }
 
     @Test
+    void withoutTheRightToCreateCustomersAnExistingOneIsStillFoundThroughRest2() {
+        rt.user("x:123", 77, false);
+        rt.customerStatus = 403;
+        assertEquals("77", gateway.customerFor(maria()).id());
+        assertEquals(List.of("POST /SocialCare/Customer", "GET /REST/2.0/user/x:123"),
+                rt.requests.stream().filter(r -> r.contains("x:123") || r.contains("/SocialCare/Customer")).toList());
+    }
+
+    @Test
     void aCustomerRtWillNotCreateSaysWhatToFix() {
         rt.customerStatus = 403;
         HostRejectedException noRight = assertThrows(HostRejectedException.class, () -> gateway.customerFor(maria()));

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.persistence.PersistenceException;
 
@@ -71,7 +76,7 @@ public final class Intake {
     private final AfterCare afterCare;
     private final Channels channels;
     private volatile FilingPace pace;
-    private volatile java.util.concurrent.ThreadPoolExecutor workers;
+    private volatile ThreadPoolExecutor workers;
 
     /**
      * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
@@ -220,7 +225,7 @@ public final class Intake {
                         pass.done();
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) { // closed meanwhile
+            } catch (RejectedExecutionException e) { // closed meanwhile
                 pass.done();
                 pass.stop("The plugin is stopping");
                 break;
@@ -319,15 +324,15 @@ public final class Intake {
     }
 
     /** The threads that file groups; made on the first pass, as many as the pace's ceiling, idle ones end. */
-    private java.util.concurrent.ThreadPoolExecutor workers() {
-        java.util.concurrent.ThreadPoolExecutor w = workers;
+    private ThreadPoolExecutor workers() {
+        ThreadPoolExecutor w = workers;
         if (w == null) {
             synchronized (this) {
                 if (workers == null) {
-                    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                    AtomicInteger n = new AtomicInteger();
                     int size = pace.ceiling();
-                    workers = new java.util.concurrent.ThreadPoolExecutor(size, size, 30, java.util.concurrent.TimeUnit.SECONDS,
-                            new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    workers = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(), r -> {
                                 Thread t = new Thread(r, "socialcare-filing-" + n.incrementAndGet());
                                 t.setDaemon(true);
                                 return t;

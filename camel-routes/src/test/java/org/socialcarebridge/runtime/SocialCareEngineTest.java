@@ -45,11 +45,14 @@ class SocialCareEngineTest {
         int port = freePort();
         Map<String, Map<String, ?>> config = Map.of(
                 HttpSettings.PID, Map.of("port", String.valueOf(port)),
-                RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw-secret"),
+                RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw-secret",
+                        "filingConcurrency", "6"),
                 "org.socialcarebridge.network.x", Map.of("baseUrl", "ftp://nope", "bearerToken", "tok-secret", "brandHandle", "acme"));
         try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             List<String> routes = engine.routeIds();
             assertTrue(routes.containsAll(List.of("health", "rt-filing", "rt-notifications", "rt-reconcile", "outbox-delivery")), routes.toString());
+            assertEquals(Map.of("now", 6, "setting", 6), engine.health().report().get("filingConcurrency"),
+                    "the filing concurrency now and as set");
             assertFalse(routes.contains("x-mentions") || routes.contains("x-direct-messages"), routes.toString());
 
             HttpResponse<String> r = send("GET", "http://127.0.0.1:" + port + "/socialcare/health", null);

@@ -55,6 +55,8 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private String maxHeap;
     private boolean gcLog;
     private int filingConcurrency;
+    private boolean rtThroughProxy;
+    private RtProxy rtProxy;
     private boolean startedByTheTest;
     private final String xToken;
     private final String xConsumerSecret;
@@ -159,6 +161,12 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         return this;
     }
 
+    /** The plugin reaches RT through an {@link RtProxy} (counting, or holding a creation); see {@link #rtProxy()}. */
+    EndToEnd withRtProxy() {
+        rtThroughProxy = true;
+        return this;
+    }
+
     /** The copy is made but not started: the class writes settings or seeds the networks first, then calls start(). */
     EndToEnd startedByTheTest() {
         startedByTheTest = true;
@@ -208,6 +216,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             }
             if (filingConcurrency > 0) {
                 copy.withFilingConcurrency(filingConcurrency);
+            }
+            if (rtThroughProxy) {
+                rtProxy = own(new RtProxy(Rt.URL));
+                copy.withRtUrl(rtProxy.url());
             }
             if (!startedByTheTest) {
                 copy.start();
@@ -306,6 +318,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     Karaf karaf() {
         return present(copy, "Karaf (EndToEnd.karaf(name))");
+    }
+
+    RtProxy rtProxy() {
+        return present(rtProxy, "proxy in front of RT (withRtProxy())");
     }
 
     XSimulator xSimulator() {

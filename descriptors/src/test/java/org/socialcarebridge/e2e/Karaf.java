@@ -51,6 +51,7 @@ final class Karaf implements AutoCloseable {
     private String maxHeap;
     private boolean gcLog;
     private int filingConcurrency;
+    private String rtUrl = Rt.URL;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -86,10 +87,17 @@ final class Karaf implements AutoCloseable {
     }
 
     private void writeRtConfig() throws IOException {
-        writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = " + RtAccounts.PLUGIN_USER
+        writeConfig("org.socialcarebridge.host.rt", "url = " + rtUrl + "\nuser = " + RtAccounts.PLUGIN_USER
                 + "\npassword = " + RtAccounts.ofThisRun().pluginPassword()
                 + "\nqueue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n"
                 + (filingConcurrency == 0 ? "" : "filingConcurrency = " + filingConcurrency + "\n"));
+    }
+
+    /** The plugin reaches RT at this address (a proxy in front of it) rather than at RT's own. */
+    Karaf withRtUrl(String url) throws IOException {
+        rtUrl = url;
+        writeRtConfig();
+        return this;
     }
 
     /**

@@ -4,8 +4,8 @@
 # rt-mailgate (N tickets each, default 200). Prints a table with the ratios issue 17 targets.
 # ./socialcare bench crisis [N] [minutes]: N mentions and DMs over X and Mastodon in that many minutes
 # (default 10000, 2), kill -9 and an RT outage in the middle, every message checked; prints drain and heap.
-# BENCH_OPTS passes JVM options, e.g. BENCH_OPTS=-Dbench.realtime=false for a plugin without issue 17's
-# settings, or -Dbench.concurrency=8.
+# BENCH_OPTS passes JVM options, e.g. BENCH_OPTS=-Dbench.realtime=false for a plugin without concurrent
+# filing (no filingConcurrency written), or -Dbench.concurrency=8.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"

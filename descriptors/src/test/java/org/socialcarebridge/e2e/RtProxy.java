@@ -50,11 +50,24 @@ final class RtProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Requests passed on so far, by "METHOD /path" with ids as {id}, e.g. "POST /REST/2.0/ticket". */
+    /** Requests passed on so far, by method and path with the object as {id}, e.g. "POST /REST/2.0/ticket". */
     Map<String, Long> requests() {
         Map<String, Long> counts = new TreeMap<>();
         requests.forEach((k, v) -> counts.put(k, v.sum()));
         return counts;
+    }
+
+    /** "/REST/2.0/user/x%3A123" -> "/REST/2.0/user/{id}", "/REST/2.0/ticket/7/history" -> "/REST/2.0/ticket/{id}/history". */
+    static String shape(String path) {
+        String rest2 = "/REST/2.0/";
+        if (!path.startsWith(rest2)) {
+            return path;
+        }
+        String[] parts = path.substring(rest2.length()).split("/", -1);
+        if (parts.length > 1) {
+            parts[1] = "{id}";
+        }
+        return rest2 + String.join("/", parts);
     }
 
     /** Completes once the held creation has been passed on to RT and RT answered it. */
@@ -72,7 +85,7 @@ final class RtProxy implements AutoCloseable {
         }
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
-        requests.computeIfAbsent(method + " " + path.replaceAll("/\\d+", "/{id}"), k -> new LongAdder()).increment();
+        requests.computeIfAbsent(method + " " + shape(path), k -> new LongAdder()).increment();
         String m = marker;
         boolean holdThis = m != null && "POST".equals(method) && path.endsWith("/REST/2.0/ticket")
                 && new String(body, StandardCharsets.UTF_8).contains(m);

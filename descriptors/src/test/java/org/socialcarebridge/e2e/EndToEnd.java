@@ -24,7 +24,7 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * An {@link RtAccounts} parameter makes the users when resolved: a class that provisions RT first asks later.
  * Everything it started is closed after the class's {@code @AfterAll}, also when starting failed half way.
  */
-final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterResolver, AutoCloseable {
     /** The ports of the run, here only: RT, the simulators, the plugin's HTTP and Karaf's SSH console. */
     static final int RT_PORT = 8085;
     static final int X_PORT = 8086;
@@ -40,6 +40,8 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     static final String BRAND = "acme";
     /** The simulators' rate limits times ten, as every test has run them: bursts stay within a window. */
     static final int RATE_LIMIT_MULTIPLIER = 10;
+    /** Conversations the plugin files at a time, and so the REST2 clients of RT's ceiling in the benchmark. */
+    static final int FILING_CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
 
     private final String name;
     private final boolean withKaraf;
@@ -52,6 +54,9 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private String adminToken;
     private String maxHeap;
     private boolean gcLog;
+    private int filingConcurrency;
+    private boolean rtThroughProxy;
+    private RtProxy rtProxy;
     private boolean startedByTheTest;
     private final String xToken;
     private final String xConsumerSecret;
@@ -150,6 +155,18 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         return this;
     }
 
+    /** See {@link Karaf#withFilingConcurrency}. */
+    EndToEnd withFilingConcurrency(int concurrency) {
+        filingConcurrency = concurrency;
+        return this;
+    }
+
+    /** The plugin reaches RT through an {@link RtProxy} (counting, or holding a creation); see {@link #rtProxy()}. */
+    EndToEnd withRtProxy() {
+        rtThroughProxy = true;
+        return this;
+    }
+
     /** The copy is made but not started: the class writes settings or seeds the networks first, then calls start(). */
     EndToEnd startedByTheTest() {
         startedByTheTest = true;
@@ -197,6 +214,13 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             if (gcLog) {
                 copy.withGcLog();
             }
+            if (filingConcurrency > 0) {
+                copy.withFilingConcurrency(filingConcurrency);
+            }
+            if (rtThroughProxy) {
+                rtProxy = own(new RtProxy(Rt.URL));
+                copy.withRtUrl(rtProxy.url());
+            }
             if (!startedByTheTest) {
                 copy.start();
             }
@@ -205,6 +229,17 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             closeAll(e);
             throw e;
         }
+    }
+
+    /** Outside JUnit (the benchmarks): starts what {@code beforeAll} starts; {@link #close()} stops it. */
+    EndToEnd start() throws Exception {
+        beforeAll(null);
+        return this;
+    }
+
+    @Override
+    public void close() throws Exception {
+        afterAll(null);
     }
 
     @Override
@@ -283,6 +318,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     Karaf karaf() {
         return present(copy, "Karaf (EndToEnd.karaf(name))");
+    }
+
+    RtProxy rtProxy() {
+        return present(rtProxy, "proxy in front of RT (withRtProxy())");
     }
 
     XSimulator xSimulator() {

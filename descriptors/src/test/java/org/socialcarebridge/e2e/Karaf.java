@@ -32,6 +32,12 @@ final class Karaf implements AutoCloseable {
     /** The Meta webhook of the copy, where the Meta simulator (and the webhook benchmark) deliver. */
     static final String META_WEBHOOK = PLUGIN + "/webhooks/meta";
     static final String X_WEBHOOK = PLUGIN + "/webhooks/x";
+    /**
+     * Issue 17's concurrent filing on (default): the plugin files {@code filingConcurrency} conversations at a time.
+     * {@code -Dbench.realtime=false} leaves the key out, for a plugin that does not know it yet (its settings
+     * refuse unknown keys).
+     */
+    static final boolean REAL_TIME = Boolean.parseBoolean(System.getProperty("bench.realtime", "true"));
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -44,6 +50,8 @@ final class Karaf implements AutoCloseable {
     private String adminToken;
     private String maxHeap;
     private boolean gcLog;
+    private int filingConcurrency;
+    private String rtUrl = Rt.URL;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -60,7 +68,6 @@ final class Karaf implements AutoCloseable {
         if (!Files.isExecutable(BUILT.resolve("bin/karaf"))) {
             throw new IllegalStateException("No Karaf distribution at " + BUILT.toAbsolutePath() + "; build the descriptors module first");
         }
-        RtAccounts accounts = RtAccounts.ofThisRun();
         Path home = Path.of("target", "it", name).toAbsolutePath();
         delete(home);
         copy(BUILT, home);
@@ -73,12 +80,34 @@ final class Karaf implements AutoCloseable {
         k.writeConfig("org.socialcarebridge.network.meta", "enabled = false\n");
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
-        k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = " + RtAccounts.PLUGIN_USER
-                + "\npassword = " + accounts.pluginPassword()
-                + "\nqueue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n");
+        k.writeRtConfig();
         k.writeHttpConfig();
         k.writeConsoleUser();
         return k;
+    }
+
+    private void writeRtConfig() throws IOException {
+        writeConfig("org.socialcarebridge.host.rt", "url = " + rtUrl + "\nuser = " + RtAccounts.PLUGIN_USER
+                + "\npassword = " + RtAccounts.ofThisRun().pluginPassword()
+                + "\nqueue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n"
+                + (filingConcurrency == 0 ? "" : "filingConcurrency = " + filingConcurrency + "\n"));
+    }
+
+    /** The plugin reaches RT at this address (a proxy in front of it) rather than at RT's own. */
+    Karaf withRtUrl(String url) throws IOException {
+        rtUrl = url;
+        writeRtConfig();
+        return this;
+    }
+
+    /**
+     * Conversations filed this many at a time towards RT. Only with {@link #REAL_TIME} (a plugin without
+     * concurrent filing refuses the key); otherwise the plugin's own default stays.
+     */
+    Karaf withFilingConcurrency(int concurrency) throws IOException {
+        filingConcurrency = REAL_TIME ? concurrency : 0;
+        writeRtConfig();
+        return this;
     }
 
     /** Turns the Mastodon channel on, against a simulator. */

@@ -37,6 +37,8 @@ public class MastodonChannelComponent extends ChannelAttachment<MastodonSettings
         MastodonApi api = new MastodonApi(core.http(), configuration, core.json());
         MastodonComponent component = new MastodonComponent(configuration, api);
         component.setListening(listening(core));
+        // The poll is the channel's proof of life; with the stream it runs only every catchUpInterval.
+        core.health().channel(name()).checkedEvery(configuration.notificationsPollInterval());
         MastodonRoutes routes = new MastodonRoutes(configuration, catchUp -> {
             MastodonStream stream = MastodonStream.intoLedger(api, core.json(), core.intake(), configuration.isTicketQuotes(), catchUp);
             stream.showStateIn(core.health().channel(name())::stream);

@@ -47,6 +47,8 @@ public class XChannelComponent extends ChannelAttachment<XSettings> {
         XComponent component = new XComponent(configuration, api);
         component.setListening(listening(core));
         XNetworkClient client = new XNetworkClient(component);
+        // The feeds' poll is the channel's proof of life; with real time it runs only every catchUpInterval.
+        core.health().channel(name()).checkedEvery(configuration.feedInterval());
         if (x.intake() == XSettings.IntakeMode.POLL) {
             return new Parts(component, client, new XRoutes(configuration));
         }

@@ -63,6 +63,12 @@ class ChannelAttachmentTest {
             assertTrue(engine.camel().getRoute("x-mentions").getEndpoint().getEndpointUri().contains("delay=120000"),
                     "real time: the feeds are read every catchUpInterval");
             assertTrue(engine.health().report().containsKey("webhook:x"));
+            // Proof of life comes every 2 minutes now: a staleness of 3 s must not call the channel dead in between.
+            java.time.Instant inAMinute = java.time.Instant.now().plusSeconds(60);
+            assertTrue(engine.health().channel("x").problem(inAMinute, java.time.Duration.ofSeconds(3)).isEmpty(),
+                    "between two catch-ups the channel is healthy");
+            assertTrue(engine.health().channel("x").problem(inAMinute.plusSeconds(300), java.time.Duration.ofSeconds(3))
+                    .isPresent(), "two catch-ups missed: it is not");
 
             engine.detach("x");
             new XChannelComponent().attach(engine, X);

@@ -243,6 +243,9 @@ public final class Intake {
                 return;
             }
             String key = waiting.key();
+            if (awaitingParent(waiting)) {
+                return; // it and what follows it in the conversation wait for the post it answers
+            }
             long began = System.nanoTime();
             try {
                 fileOne(key);
@@ -278,6 +281,22 @@ public final class Intake {
             pace.clean();
         }
     }
+
+    /**
+     * Whether a reply waits for the post it answers: webhooks and streams deliver in no set order (X's retries,
+     * a stream and its catch-up), so a reply can arrive just before its parent. It waits while the parent is not
+     * in the ledger, at most {@link #PARENT_PATIENCE} after the reply came; then it is filed saying its parent
+     * was not read, as before.
+     */
+    private boolean awaitingParent(LedgerEntry waiting) {
+        InboundMessage m = waiting.message();
+        return m.inReplyToId() != null && waiting.receivedAt() != null
+                && waiting.receivedAt().plus(PARENT_PATIENCE).isAfter(clock.instant())
+                && !knows(m.network(), m.inReplyToId());
+    }
+
+    /** A parent delivered out of order comes within a second or two; X retries a failed delivery after 10 s. */
+    static final Duration PARENT_PATIENCE = Duration.ofSeconds(5);
 
     private static HostBusyException busy(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -326,7 +325,7 @@ class ConcurrentFilingTest {
 
     @Test
     void thePaceHalvesOnBusyAndSlowAnswersAndGrowsBackOneConversationAtATime() {
-        MutableClock clock = new MutableClock();
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(T0);
         FilingPace pace = new FilingPace(8, Duration.ofSeconds(5), clock);
         pace.busy(Duration.ZERO);
         assertEquals(4, pace.current());
@@ -349,7 +348,7 @@ class ConcurrentFilingTest {
 
     @Test
     void whileTheHostAsksForAPauseNothingIsSent() {
-        MutableClock clock = new MutableClock();
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(T0);
         FilingPace pace = new FilingPace(4, FilingPace.SLOW_AFTER, clock);
         intake.fileAtPace(pace);
         interleaved(3, 1);
@@ -409,27 +408,35 @@ class ConcurrentFilingTest {
         return db.read(em -> em.find(LedgerEntry.class, key).state());
     }
 
+    @Test
+    void aReplyDeliveredBeforeThePostItAnswersWaitsForItThenForNoMoreThanItsPatience() {
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(T0);
+        Intake paced = new Intake(db, host, host, Set.of(), Duration.ofDays(7), clock);
+        try {
+            paced.fileAtPace(new FilingPace(4, FilingPace.SLOW_AFTER, clock));
+            SocialIdentity ana = person(1);
+            paced.receive(List.of(post(70_001, ana, null, 70_001)));
+            assertEquals(1, paced.filePending(50).filed());
+            // Parts 3 and 4 come first, newest first, as a webhook's reordered deliveries do.
+            paced.receive(List.of(post(70_004, ana, 70_003L, 70_001), post(70_003, ana, 70_002L, 70_001)));
+            assertEquals(new Intake.FilingReport(0, 0, 2, null), paced.filePending(50), "they wait for part 2");
+            paced.receive(List.of(post(70_002, ana, 70_001L, 70_001)));
+            assertEquals(3, paced.filePending(50).filed());
+            assertEquals(List.of("70001", "70002", "70003", "70004"), host.onTicket(host.ticketOf("70001")));
+
+            // A reply whose parent never comes is filed once its patience is over.
+            paced.receive(List.of(post(70_010, ana, 70_009L, 70_001)));
+            assertEquals(0, paced.filePending(50).filed());
+            clock.now = clock.now.plus(Intake.PARENT_PATIENCE).plusSeconds(1);
+            assertEquals(1, paced.filePending(50).filed());
+            assertEquals("70010", host.onTicket(host.ticketOf("70001")).get(4));
+        } finally {
+            paced.close();
+        }
+    }
+
     long count(LedgerState state) {
         return db.read(em -> em.createQuery("select count(e) from LedgerEntry e where e.state = :s", Long.class)
                 .setParameter("s", state).getSingleResult());
-    }
-
-    static final class MutableClock extends Clock {
-        volatile Instant now = T0;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

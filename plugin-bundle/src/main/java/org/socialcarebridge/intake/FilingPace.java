@@ -7,8 +7,9 @@ import java.time.Instant;
 /**
  * How many conversations are filed at once, adapted like TCP's congestion window (AIMD): the help desk
  * turning work away as busy, or answering a message slower than {@link #slowAfter}, halves the working
- * concurrency (down to one); every conversation filed cleanly adds one back, up to the setting. A busy
- * answer's Retry-After holds new work back until then. Thread-safe: every filing thread reports here.
+ * concurrency (down to one), once a round: the answers of the filings under way when it was cut do not cut it
+ * again ({@link #ROUND}); as many conversations filed cleanly as run at once add one back, up to the setting. A
+ * busy answer's Retry-After holds new work back until then. Thread-safe: every filing thread reports here.
  */
 public final class FilingPace {
     /** The most conversations ever filed at once (the setting's upper bound). */
@@ -19,7 +20,12 @@ public final class FilingPace {
     private final int ceiling;
     private final Duration slowAfter;
     private final Clock clock;
+    /** About one filing's time: busy or slow answers within it come from work sent before the cut. */
+    static final Duration ROUND = Duration.ofSeconds(1);
+
     private int current;
+    private int cleanSinceGrowth;
+    private Instant cutAt = Instant.MIN;
     private Instant restUntil = Instant.MIN;
 
     /**
@@ -52,7 +58,7 @@ public final class FilingPace {
 
     /** The help desk turned a request away as busy: halve, and send nothing new before its Retry-After. */
     public synchronized void busy(Duration retryAfter) {
-        current = Math.max(1, current / 2);
+        cut();
         Instant until = clock.instant().plus(retryAfter);
         if (until.isAfter(restUntil)) {
             restUntil = until;
@@ -64,13 +70,26 @@ public final class FilingPace {
         if (filing.compareTo(slowAfter) <= 0) {
             return false;
         }
-        current = Math.max(1, current / 2);
+        cut();
         return true;
     }
 
-    /** A conversation's messages were filed without a busy or slow answer: one more at once, up to the setting. */
+    private void cut() {
+        Instant now = clock.instant();
+        if (now.isBefore(cutAt.plus(ROUND))) {
+            return; // the same round's news
+        }
+        cutAt = now;
+        current = Math.max(1, current / 2);
+        cleanSinceGrowth = 0;
+    }
+
+    /** A conversation's messages were filed without a busy or slow answer: a round of them adds one, up to the setting. */
     public synchronized void clean() {
-        current = Math.min(ceiling, current + 1);
+        if (++cleanSinceGrowth >= current) {
+            cleanSinceGrowth = 0;
+            current = Math.min(ceiling, current + 1);
+        }
     }
 
     /** Whether the help desk asked to be left alone until later (its Retry-After has not passed). */

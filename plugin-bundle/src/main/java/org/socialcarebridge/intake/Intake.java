@@ -221,6 +221,9 @@ public final class Intake {
                 workers().execute(() -> {
                     try {
                         fileGroup(group, pass);
+                    } catch (Throwable t) { // the store failing while recording a failure: stop as the one thread did
+                        LOG.error("Filing stopped: {}", reason(t), t);
+                        pass.stop(reason(t));
                     } finally {
                         pass.done();
                     }
@@ -228,6 +231,10 @@ public final class Intake {
             } catch (RejectedExecutionException e) { // closed meanwhile
                 pass.done();
                 pass.stop("The plugin is stopping");
+                break;
+            } catch (Throwable t) { // no thread to be had (an Error): the pass must still end
+                pass.done();
+                pass.stop("Could not start a filing thread: " + reason(t));
                 break;
             }
         }
@@ -314,31 +321,27 @@ public final class Intake {
      * answers and itself (a reply to it in the same pass), and the conversation it would continue now.
      */
     private List<String> lookups(LedgerEntry entry) {
-        try {
-            return lookupsOf(entry);
-        } catch (Throwable t) { // filed alone: fileOne meets the same problem and says what it is
-            return List.of("message:" + entry.key());
-        }
-    }
-
-    private List<String> lookupsOf(LedgerEntry entry) {
-        InboundMessage m = entry.message();
         List<String> keys = new java.util.ArrayList<>();
+        InboundMessage m = entry.message();
         keys.add("who:" + m.author().key());
-        keys.add("who:" + customers.resolve(m.author().key()));
         keys.add("message:" + entry.key());
-        Optional<Conversation> existing;
-        if (threaded(m)) {
-            String net = m.network().key() + ":";
+        boolean threaded = threaded(m);
+        String net = m.network().key() + ":";
+        if (threaded) {
             keys.add("conversation:" + net + (m.conversationId() != null ? m.conversationId() : m.messageId()));
             if (m.inReplyToId() != null) {
                 keys.add("message:" + net + m.inReplyToId());
             }
-            existing = store.conversationOf(m);
-        } else {
-            existing = store.latestConversationWith(m.author());
         }
-        existing.ifPresent(c -> keys.add("conversation:" + c.key()));
+        try {
+            keys.add("who:" + customers.resolve(m.author().key()));
+            Optional<Conversation> existing = threaded ? store.conversationOf(m) : store.latestConversationWith(m.author());
+            existing.ifPresent(c -> keys.add("conversation:" + c.key()));
+        } catch (Throwable t) {
+            // What the store would have joined is unknown: every such message goes in one group, in ledger order,
+            // never beside a conversation it may belong to. fileOne meets the problem and says what it is.
+            keys.add("unresolved");
+        }
         return keys;
     }
 
@@ -384,8 +387,17 @@ public final class Intake {
     /** Ends the filing threads once their work is done; a later pass makes new ones. */
     public synchronized void close() {
         if (workers != null) {
-            workers.shutdown();
+            ThreadPoolExecutor stopping = workers;
             workers = null;
+            stopping.shutdown();
+            try {
+                // A message under way finishes (RT may take 30 s) before the store closes under it.
+                if (!stopping.awaitTermination(35, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warn("Filing threads still busy after 35 s at close; their messages are filed again after restart");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

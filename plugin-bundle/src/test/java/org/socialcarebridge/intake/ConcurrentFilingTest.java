@@ -324,22 +324,35 @@ class ConcurrentFilingTest {
     }
 
     @Test
-    void thePaceHalvesOnBusyAndSlowAnswersAndGrowsBackOneConversationAtATime() {
+    void thePaceHalvesOnceARoundOnBusyAndSlowAnswersAndGrowsBackByOneARound() {
         org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(T0);
         FilingPace pace = new FilingPace(8, Duration.ofSeconds(5), clock);
         pace.busy(Duration.ZERO);
         assertEquals(4, pace.current());
-        assertTrue(pace.took(Duration.ofSeconds(6)));
-        assertEquals(2, pace.current());
-        assertTrue(!pace.took(Duration.ofSeconds(5)), "not slower than the threshold");
         pace.busy(Duration.ZERO);
+        assertTrue(pace.took(Duration.ofSeconds(6)), "slow all the same");
+        assertEquals(4, pace.current(), "the answers of work sent before the cut do not cut again");
+        clock.now = clock.now.plus(FilingPace.ROUND);
+        assertTrue(pace.took(Duration.ofSeconds(6)));
+        assertEquals(2, pace.current(), "a new round's slow answer halves");
+        assertTrue(!pace.took(Duration.ofSeconds(5)), "not slower than the threshold");
+        clock.now = clock.now.plus(FilingPace.ROUND);
+        pace.busy(Duration.ZERO);
+        clock.now = clock.now.plus(FilingPace.ROUND);
         pace.busy(Duration.ZERO);
         assertEquals(1, pace.current(), "never below one");
-        for (int i = 0; i < 20; i++) {
+        pace.clean();
+        assertEquals(2, pace.current(), "a round at one is one conversation");
+        pace.clean();
+        assertEquals(2, pace.current(), "at two, a round is two conversations: additive, not doubling");
+        pace.clean();
+        assertEquals(3, pace.current());
+        for (int i = 0; i < 100; i++) {
             pace.clean();
         }
         assertEquals(8, pace.current(), "never above the setting");
         assertTrue(!pace.resting());
+        clock.now = clock.now.plus(FilingPace.ROUND);
         pace.busy(Duration.ofSeconds(30));
         assertTrue(pace.resting(), "RT's Retry-After is honoured");
         clock.now = clock.now.plusSeconds(31);

@@ -121,8 +121,21 @@ final class RtSession {
                 .filter(c -> c.startsWith("RT_SID_"))
                 .findFirst().orElse(null);
         // RT answers a failed login with 200 and the form again, so check the session really works.
-        HttpAnswer me = sessionCookie == null ? null : http.send("GET", settings.url() + RtGateway.REST + "/user/"
-                + HttpCall.encode(settings.user()), Map.of("Cookie", sessionCookie, "Accept", "application/json"), null, null);
+        HttpAnswer me;
+        try {
+            me = sessionCookie == null ? null : http.send("GET", settings.url() + RtGateway.REST + "/user/"
+                    + HttpCall.encode(settings.user()), Map.of("Cookie", sessionCookie, "Accept", "application/json"), null, null);
+        } catch (HttpCall.UnreachableException e) {
+            throw HostUnavailableException.notReached("RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage(), e);
+        }
+        // RT busy or failing between the login and its check is no refused login: the message must wait, not die.
+        if (me != null && (me.status() == 429 || me.status() == 503)) {
+            throw new HostBusyException("RT answered " + me.status() + " checking the new session (too busy for now)",
+                    retryAfter(me.header("Retry-After")));
+        }
+        if (me != null && (me.status() >= 500 || me.status() == 0)) {
+            throw HostUnavailableException.notReached("RT answered " + me.status() + " checking the new session", null);
+        }
         if (me == null || me.status() != 200) {
             throw new HostRejectedException("RT refused the login of user '" + settings.user()
                     + "' (check user and password in etc/" + RtSettings.PID + ".cfg; provisioning creates the user)");

@@ -296,7 +296,11 @@ final class Crisis {
                 "heap after GC " + heap.peakAfterGcMb() + " MB, committed " + heap.committedMb() + " MB, limit " + heapLimitMb);
         String logs = karaf.log() + Files.readString(karaf.home.resolve("console.out"), StandardCharsets.UTF_8);
         assertFalse(logs.contains("OutOfMemoryError"), "no OutOfMemoryError in karaf.log or console.out");
-        Await.until("health UP", Duration.ofMinutes(2), () -> Optional.of(karaf.health()).filter(h -> "UP".equals(h.path("status").asText())));
+        JsonNode up = Await.until("health UP", Duration.ofMinutes(2), () -> Optional.of(karaf.health())
+                .filter(h -> "UP".equals(h.path("status").asText())));
+        if (Karaf.REAL_TIME) { // the run proves concurrent filing only if the plugin filed concurrently
+            assertEquals(EndToEnd.FILING_CONCURRENCY, up.path("filingConcurrency").path("setting").asInt(), up.toString());
+        }
 
         // Filing time: the whole run less the outage (nothing can be filed while RT is down).
         Duration filing = Duration.ofNanos(drained - began).minus(scale.rtOutage());

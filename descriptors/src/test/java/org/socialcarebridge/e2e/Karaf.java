@@ -285,7 +285,8 @@ final class Karaf implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.out").toFile());
+                // Appended: the JVM killed with kill -9 left its last words (an OutOfMemoryError?) there.
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         if (maxHeap != null) {
             pb.environment().merge("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap, (given, heap) -> given + " " + heap);

@@ -94,7 +94,8 @@ start_simulator() {
   [ -n "$jar" ] || die "the network simulators are not built; run the build first"
   say "Starting the X, Mastodon and Meta simulators on http://127.0.0.1:8086, :8087 and :8088 (brand @acme)"
   # Every token and secret is the demo's own (generated, kept in $CREDENTIALS); the simulators have no defaults.
-  SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" \
+  SIM_X_BRAND_TOKEN="$(credential x.token)" SIM_X_CONSUMER_SECRET="$(credential x.consumer.secret)" \
+  SIM_MASTODON_BRAND_TOKEN="$(credential mastodon.token)" \
   SIM_META_PAGE_TOKEN="$(credential meta.page.token)" SIM_META_APP_SECRET="$(credential meta.app.secret)" \
   SIM_META_VERIFY_TOKEN="$(credential meta.verify.token)" SIM_WHATSAPP_TOKEN="$(credential meta.whatsapp.token)" \
   nohup java -cp "$jar:$ROOT/network-simulators/target/lib/*" \
@@ -195,6 +196,13 @@ karaf_secrets() {
   set_cfg "$etc/org.socialcarebridge.host.rt.cfg" password "$(credential rt.plugin.password)"
   set_cfg "$etc/org.socialcarebridge.network.x.cfg" bearerToken "$(credential x.token)"
   set_cfg "$etc/org.socialcarebridge.network.mastodon.cfg" accessToken "$(credential mastodon.token)"
+  # Real time: X delivers signed events to the webhook the plugin registers itself (the simulator's app-only
+  # token is the brand's); Mastodon streams notifications. The feeds are read only to catch up.
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" intake webhook
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" consumerSecret "$(credential x.consumer.secret)"
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" appBearerToken "$(credential x.token)"
+  set_cfg "$etc/org.socialcarebridge.network.x.cfg" publicUrl "http://127.0.0.1:8181/socialcare/webhooks/x"
+  set_cfg "$etc/org.socialcarebridge.network.mastodon.cfg" intake stream
   # The Meta app's webhook secrets and the Facebook Page the simulator serves (its id asked from it).
   set_cfg "$etc/org.socialcarebridge.network.meta.cfg" appSecret "$(credential meta.app.secret)"
   set_cfg "$etc/org.socialcarebridge.network.meta.cfg" verifyToken "$(credential meta.verify.token)"

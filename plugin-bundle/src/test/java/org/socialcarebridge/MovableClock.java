@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 
 /** A clock a test sets: time passes only when the test says so. */
 public final class MovableClock extends Clock {
-    public Instant now;
+    public volatile Instant now; // read by filing threads too
 
     public MovableClock(Instant start) {
         this.now = start;

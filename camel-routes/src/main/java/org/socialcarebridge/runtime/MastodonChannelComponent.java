@@ -11,6 +11,7 @@ import org.socialcarebridge.component.mastodon.MastodonConfiguration;
 import org.socialcarebridge.component.mastodon.MastodonNetworkClient;
 import org.socialcarebridge.component.mastodon.MastodonRoutes;
 import org.socialcarebridge.component.mastodon.MastodonSettings;
+import org.socialcarebridge.component.mastodon.MastodonStream;
 
 /** The Mastodon channel inside Karaf, from {@code etc/org.socialcarebridge.network.mastodon.cfg}. */
 @Component(service = MastodonChannelComponent.class, immediate = true, configurationPid = MastodonSettings.PID,
@@ -33,9 +34,16 @@ public class MastodonChannelComponent extends ChannelAttachment<MastodonSettings
     @Override
     protected Parts parts(SocialCareEngine core, MastodonSettings mastodon) {
         MastodonConfiguration configuration = MastodonConfiguration.from(mastodon);
-        MastodonComponent component = new MastodonComponent(configuration,
-                new MastodonApi(core.http(), configuration, core.json()));
+        MastodonApi api = new MastodonApi(core.http(), configuration, core.json());
+        MastodonComponent component = new MastodonComponent(configuration, api);
         component.setListening(listening(core));
-        return new Parts(component, new MastodonNetworkClient(component), new MastodonRoutes(configuration));
+        // The poll is the channel's proof of life; with the stream it runs only every catchUpInterval.
+        core.health().channel(name()).checkedEvery(configuration.notificationsPollInterval());
+        MastodonRoutes routes = new MastodonRoutes(configuration, catchUp -> {
+            MastodonStream stream = MastodonStream.intoLedger(api, core.json(), core.intake(), configuration.isTicketQuotes(), catchUp);
+            stream.showStateIn(core.health().channel(name())::stream);
+            return stream;
+        });
+        return new Parts(component, new MastodonNetworkClient(component), routes);
     }
 }

@@ -237,6 +237,11 @@ public final class SocialCareEngine implements AutoCloseable {
                 ? new FollowUps(db, host, host, networks, replyPolicy, followUpPolicy, RetrySchedule.standard(), clock) : null;
         intake = new Intake(db, host, host, Set.of(), rt != null ? rt.reopenWindow() : java.time.Duration.ofDays(7), triage,
                 followUps != null ? followUps : AfterCare.NONE, channels, clock);
+        if (rt != null) {
+            intake.fileAtPace(new org.socialcarebridge.intake.FilingPace(rt.filingConcurrency(),
+                    org.socialcarebridge.intake.FilingPace.SLOW_AFTER, clock));
+        }
+        health.gauge("filingConcurrency", () -> Map.of("now", intake.pace().current(), "setting", intake.pace().ceiling()));
         intake.settleCustomers(); // conversations stored before the customer was kept apart from who wrote last
         metaWebhook = new WebhookDispatch(intake, json);
         camel.addRoutes(new IntakeRoutes(intake)); // every network's messages arrive at direct:intake
@@ -516,6 +521,11 @@ public final class SocialCareEngine implements AutoCloseable {
         return intake;
     }
 
+    /** Where the core's HTTP routes listen; a channel's own webhook is served under it too. */
+    String baseUri() {
+        return baseUri;
+    }
+
     public Health health() {
         return health;
     }
@@ -533,6 +543,9 @@ public final class SocialCareEngine implements AutoCloseable {
         networks.clear();
         try {
             camel.close();
+            if (intake != null) {
+                intake.close(); // after Camel: its filing timer no longer starts passes
+            }
         } catch (Exception e) {
             LOG.warn("Stopping Camel: {}", e.getMessage());
         } finally {

@@ -50,6 +50,36 @@ class ChannelAttachmentTest {
     }
 
     @Test
+    void xByWebhookRegistersOnATimerAndBackToPollingLeavesNoWebhookLine(@TempDir Path data) throws Exception {
+        Map<String, String> webhook = new java.util.HashMap<>(X);
+        webhook.putAll(Map.of("intake", "webhook", "consumerSecret", "consumer-secret-0123456789", "appBearerToken", "app",
+                "publicUrl", "http://127.0.0.1:8181/socialcare/webhooks/x", "catchUpInterval", "2m",
+                "subscriptionCheckInterval", "10s"));
+        Map<String, Map<String, ?>> config = Map.of(
+                HttpSettings.PID, Map.of("port", String.valueOf(SocialCareEngineTest.freePort())), XSettings.PID, webhook);
+        try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
+            assertTrue(engine.routeIds().containsAll(java.util.List.of("webhook-x", "x-subscriptions", "x-mentions")),
+                    engine.routeIds().toString());
+            assertTrue(engine.camel().getRoute("x-mentions").getEndpoint().getEndpointUri().contains("delay=120000"),
+                    "real time: the feeds are read every catchUpInterval");
+            assertTrue(engine.health().report().containsKey("webhook:x"));
+            // Proof of life comes every 2 minutes now: a staleness of 3 s must not call the channel dead in between.
+            java.time.Instant inAMinute = java.time.Instant.now().plusSeconds(60);
+            assertTrue(engine.health().channel("x").problem(inAMinute, java.time.Duration.ofSeconds(3)).isEmpty(),
+                    "between two catch-ups the channel is healthy");
+            assertTrue(engine.health().channel("x").problem(inAMinute.plusSeconds(300), java.time.Duration.ofSeconds(3))
+                    .isPresent(), "two catch-ups missed: it is not");
+
+            engine.detach("x");
+            new XChannelComponent().attach(engine, X);
+            assertFalse(engine.routeIds().contains("webhook-x") || engine.routeIds().contains("x-subscriptions"),
+                    engine.routeIds().toString());
+            assertFalse(engine.health().report().containsKey("webhook:x"), "intake = poll: the webhook line is gone");
+            assertTrue(engine.camel().getRoute("x-mentions").getEndpoint().getEndpointUri().contains("delay=60000"));
+        }
+    }
+
+    @Test
     void eachChannelIsNamedByItsNetworkAndReadsTheFileUnderTheChannelsPrefix() {
         assertEquals("x", new XChannelComponent().name());
         assertEquals(XSettings.PID, new XChannelComponent().pid());

@@ -45,11 +45,14 @@ class SocialCareEngineTest {
         int port = freePort();
         Map<String, Map<String, ?>> config = Map.of(
                 HttpSettings.PID, Map.of("port", String.valueOf(port)),
-                RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw-secret"),
+                RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw-secret",
+                        "filingConcurrency", "6"),
                 "org.socialcarebridge.network.x", Map.of("baseUrl", "ftp://nope", "bearerToken", "tok-secret", "brandHandle", "acme"));
         try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             List<String> routes = engine.routeIds();
             assertTrue(routes.containsAll(List.of("health", "rt-filing", "rt-notifications", "rt-reconcile", "outbox-delivery")), routes.toString());
+            assertEquals(Map.of("now", 6, "setting", 6), engine.health().report().get("filingConcurrency"),
+                    "the filing concurrency now and as set");
             assertFalse(routes.contains("x-mentions") || routes.contains("x-direct-messages"), routes.toString());
 
             HttpResponse<String> r = send("GET", "http://127.0.0.1:" + port + "/socialcare/health", null);
@@ -88,7 +91,7 @@ class SocialCareEngineTest {
     void eachNetworkIsAComponentWhoseFeedsAreRoutesIntoTheIntakeAndBeatOnTheHealthBoard(@TempDir Path data)
             throws Exception {
         int port = freePort();
-        try (XSimulator x = XSimulator.start(0, "acme", "x-token");
+        try (XSimulator x = XSimulator.start(0, "acme", "x-token", "x-consumer-" + java.util.UUID.randomUUID());
              MastodonSimulator mastodon = MastodonSimulator.start(0, "acme", "m-token", 1)) {
             Map<String, Map<String, ?>> config = Map.of(
                     HttpSettings.PID, Map.of("port", String.valueOf(port)),
@@ -118,6 +121,39 @@ class SocialCareEngineTest {
                 }
             }
         }
+    }
+
+    @Test
+    void withIntakeWebhookTheXChannelServesItsSignedWebhookAndStoresWhatXSends(@TempDir Path data) throws Exception {
+        int port = freePort();
+        String secret = "x-consumer-" + java.util.UUID.randomUUID();
+        try (XSimulator x = XSimulator.start(0, "acme", "x-token", secret)) {
+            Map<String, Map<String, ?>> config = Map.of(
+                    HttpSettings.PID, Map.of("port", String.valueOf(port)),
+                    RtSettings(), Map.of("url", "http://127.0.0.1:1", "user", "socialcare", "password", "pw"),
+                    "org.socialcarebridge.network.x", Map.of("baseUrl", x.baseUrl(), "bearerToken", "x-token",
+                            "brandHandle", "acme", "pollInterval", "1h", "intake", "webhook", "consumerSecret", secret));
+            try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
+                assertTrue(engine.routeIds().contains("webhook-x"), engine.routeIds().toString());
+                String url = "http://127.0.0.1:" + port + "/socialcare/webhooks/x";
+                HttpResponse<String> hook = send("POST", x.baseUrl() + "/2/webhooks", "{\"url\":\"" + url + "\"}", "x-token");
+                assertEquals(200, hook.statusCode(), hook.body());
+                String id = json.readTree(hook.body()).at("/data/id").asText();
+                assertEquals(200, send("POST", x.baseUrl() + "/2/activity/subscriptions", "{\"event_type\":\"post.mention.create\","
+                        + "\"filter\":{\"user_id\":\"" + x.brandId() + "\"},\"webhook_id\":\"" + id + "\"}", "x-token").statusCode());
+                String tweet = json.readTree(send("POST", x.baseUrl() + "/2/tweets", "{\"text\":\"@acme help\"}", "sim-user:olga")
+                        .body()).at("/data/id").asText();
+                x.deliverDue();
+                assertTrue(engine.intake().knows(org.socialcarebridge.channel.Network.X, tweet), "stored before X had its 200");
+                assertEquals(1L, ((Map<?, ?>) engine.health().report().get("webhook:x")).get("deliveries"));
+            }
+        }
+    }
+
+    HttpResponse<String> send(String method, String url, String body, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The network's channel is running and the route's poller has completed a poll. */

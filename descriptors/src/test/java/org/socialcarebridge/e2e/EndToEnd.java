@@ -24,7 +24,7 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * An {@link RtAccounts} parameter makes the users when resolved: a class that provisions RT first asks later.
  * Everything it started is closed after the class's {@code @AfterAll}, also when starting failed half way.
  */
-final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterResolver, AutoCloseable {
     /** The ports of the run, here only: RT, the simulators, the plugin's HTTP and Karaf's SSH console. */
     static final int RT_PORT = 8085;
     static final int X_PORT = 8086;
@@ -40,17 +40,26 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     static final String BRAND = "acme";
     /** The simulators' rate limits times ten, as every test has run them: bursts stay within a window. */
     static final int RATE_LIMIT_MULTIPLIER = 10;
+    /** Conversations the plugin files at a time, and so the REST2 clients of RT's ceiling in the benchmark. */
+    static final int FILING_CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
 
     private final String name;
     private final boolean withKaraf;
     private boolean mastodon;
+    private String xIntake = "poll";
+    private String xCatchUp = "60s";
+    private boolean mastodonStream;
     private boolean facebook;
     private boolean instagramAndWhatsApp;
     private String adminToken;
     private String maxHeap;
     private boolean gcLog;
+    private int filingConcurrency;
+    private boolean rtThroughProxy;
+    private RtProxy rtProxy;
     private boolean startedByTheTest;
     private final String xToken;
+    private final String xConsumerSecret;
     private final String mastodonToken;
     private final String metaPageToken;
     private final String metaAppSecret;
@@ -68,6 +77,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         this.withKaraf = karaf;
         // Tokens exist from the start so a class may keep them in static final fields next to the extension.
         this.xToken = "it-" + name + "-x-" + UUID.randomUUID();
+        this.xConsumerSecret = "it-" + name + "-x-consumer-" + UUID.randomUUID();
         this.mastodonToken = "it-" + name + "-mastodon-" + UUID.randomUUID();
         this.metaPageToken = "it-" + name + "-meta-page-" + UUID.randomUUID();
         // Shaped as Meta's: 32 hex digits.
@@ -84,6 +94,24 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     /** RT and its users of this run only: no simulator, no Karaf (RT is started by ./socialcare test). */
     static EndToEnd rtOnly() {
         return new EndToEnd("rt", false);
+    }
+
+    /** X events by {@code webhook} or {@code stream} rather than polling (the feeds then only catch up). */
+    EndToEnd withXIntake(String intake) {
+        return withXIntake(intake, "60s");
+    }
+
+    /** The same, the feeds read to catch up only every {@code catchUp} (and on every start or reconnect). */
+    EndToEnd withXIntake(String intake, String catchUp) {
+        xIntake = intake;
+        xCatchUp = catchUp;
+        return this;
+    }
+
+    /** The Mastodon simulator, its notifications read from the streaming API; the catch-up poll only on (re)connect and every 10 minutes. */
+    EndToEnd withMastodonStream() {
+        mastodonStream = true;
+        return withMastodon();
     }
 
     /** The Mastodon simulator too, and the plugin's Mastodon channel against it. */
@@ -127,6 +155,18 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         return this;
     }
 
+    /** See {@link Karaf#withFilingConcurrency}. */
+    EndToEnd withFilingConcurrency(int concurrency) {
+        filingConcurrency = concurrency;
+        return this;
+    }
+
+    /** The plugin reaches RT through an {@link RtProxy} (counting, or holding a creation); see {@link #rtProxy()}. */
+    EndToEnd withRtProxy() {
+        rtThroughProxy = true;
+        return this;
+    }
+
     /** The copy is made but not started: the class writes settings or seeds the networks first, then calls start(). */
     EndToEnd startedByTheTest() {
         startedByTheTest = true;
@@ -139,7 +179,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             return;
         }
         try {
-            xSimulator = own(XSimulator.start(X_PORT, BRAND, xToken, RATE_LIMIT_MULTIPLIER));
+            xSimulator = own(XSimulator.start(X_PORT, BRAND, xToken, xConsumerSecret, RATE_LIMIT_MULTIPLIER));
             if (mastodon) {
                 mastodonSimulator = own(MastodonSimulator.start(MASTODON_PORT, BRAND, mastodonToken, RATE_LIMIT_MULTIPLIER));
             }
@@ -150,7 +190,12 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
                         .withRateLimitMultiplier(RATE_LIMIT_MULTIPLIER)));
             }
             copy = Karaf.fresh(name, xSimulator.baseUrl(), xToken);
-            if (mastodon) {
+            if (!xIntake.equals("poll")) {
+                copy.withXIntake(xIntake, xSimulator.baseUrl(), xToken, xConsumerSecret, xCatchUp);
+            }
+            if (mastodonStream) {
+                copy.withMastodonStream(mastodonSimulator.baseUrl(), mastodonToken, "10m");
+            } else if (mastodon) {
                 copy.withMastodon(mastodonSimulator.baseUrl(), mastodonToken);
             }
             if (facebook) {
@@ -169,6 +214,13 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             if (gcLog) {
                 copy.withGcLog();
             }
+            if (filingConcurrency > 0) {
+                copy.withFilingConcurrency(filingConcurrency);
+            }
+            if (rtThroughProxy) {
+                rtProxy = own(new RtProxy(Rt.URL));
+                copy.withRtUrl(rtProxy.url());
+            }
             if (!startedByTheTest) {
                 copy.start();
             }
@@ -177,6 +229,17 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             closeAll(e);
             throw e;
         }
+    }
+
+    /** Outside JUnit (the benchmarks): starts what {@code beforeAll} starts; {@link #close()} stops it. */
+    EndToEnd start() throws Exception {
+        beforeAll(null);
+        return this;
+    }
+
+    @Override
+    public void close() throws Exception {
+        afterAll(null);
     }
 
     @Override
@@ -257,6 +320,10 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         return present(copy, "Karaf (EndToEnd.karaf(name))");
     }
 
+    RtProxy rtProxy() {
+        return present(rtProxy, "proxy in front of RT (withRtProxy())");
+    }
+
     XSimulator xSimulator() {
         return present(xSimulator, "the X simulator (EndToEnd.karaf(name))");
     }
@@ -290,6 +357,11 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
 
     String xToken() {
         return xToken;
+    }
+
+    /** The X app's consumer secret the simulator answers the CRC and signs webhooks with (random per class). */
+    String xConsumerSecret() {
+        return xConsumerSecret;
     }
 
     String mastodonToken() {

@@ -31,6 +31,13 @@ final class Karaf implements AutoCloseable {
     static final String HEALTH = PLUGIN + "/health";
     /** The Meta webhook of the copy, where the Meta simulator (and the webhook benchmark) deliver. */
     static final String META_WEBHOOK = PLUGIN + "/webhooks/meta";
+    static final String X_WEBHOOK = PLUGIN + "/webhooks/x";
+    /**
+     * Issue 17's concurrent filing on (default): the plugin files {@code filingConcurrency} conversations at a time.
+     * {@code -Dbench.realtime=false} leaves the key out, for a plugin that does not know it yet (its settings
+     * refuse unknown keys).
+     */
+    static final boolean REAL_TIME = Boolean.parseBoolean(System.getProperty("bench.realtime", "true"));
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -43,6 +50,8 @@ final class Karaf implements AutoCloseable {
     private String adminToken;
     private String maxHeap;
     private boolean gcLog;
+    private int filingConcurrency;
+    private String rtUrl = Rt.URL;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -59,7 +68,6 @@ final class Karaf implements AutoCloseable {
         if (!Files.isExecutable(BUILT.resolve("bin/karaf"))) {
             throw new IllegalStateException("No Karaf distribution at " + BUILT.toAbsolutePath() + "; build the descriptors module first");
         }
-        RtAccounts accounts = RtAccounts.ofThisRun();
         Path home = Path.of("target", "it", name).toAbsolutePath();
         delete(home);
         copy(BUILT, home);
@@ -72,18 +80,60 @@ final class Karaf implements AutoCloseable {
         k.writeConfig("org.socialcarebridge.network.meta", "enabled = false\n");
         k.writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
                 + "\nbrandHandle = acme\npollInterval = 500ms\n");
-        k.writeConfig("org.socialcarebridge.host.rt", "url = " + Rt.URL + "\nuser = " + RtAccounts.PLUGIN_USER
-                + "\npassword = " + accounts.pluginPassword()
-                + "\nqueue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n");
+        k.writeRtConfig();
         k.writeHttpConfig();
         k.writeConsoleUser();
         return k;
+    }
+
+    private void writeRtConfig() throws IOException {
+        writeConfig("org.socialcarebridge.host.rt", "url = " + rtUrl + "\nuser = " + RtAccounts.PLUGIN_USER
+                + "\npassword = " + RtAccounts.ofThisRun().pluginPassword()
+                + "\nqueue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n"
+                + (filingConcurrency == 0 ? "" : "filingConcurrency = " + filingConcurrency + "\n"));
+    }
+
+    /** The plugin reaches RT at this address (a proxy in front of it) rather than at RT's own. */
+    Karaf withRtUrl(String url) throws IOException {
+        rtUrl = url;
+        writeRtConfig();
+        return this;
+    }
+
+    /**
+     * Conversations filed this many at a time towards RT. Only with {@link #REAL_TIME} (a plugin without
+     * concurrent filing refuses the key); otherwise the plugin's own default stays.
+     */
+    Karaf withFilingConcurrency(int concurrency) throws IOException {
+        filingConcurrency = REAL_TIME ? concurrency : 0;
+        writeRtConfig();
+        return this;
     }
 
     /** Turns the Mastodon channel on, against a simulator. */
     Karaf withMastodon(String baseUrl, String token) throws IOException {
         writeConfig("org.socialcarebridge.network.mastodon", "baseUrl = " + baseUrl + "\naccessToken = " + token
                 + "\npollInterval = 500ms\n");
+        return this;
+    }
+
+    /**
+     * X events by real time: {@code webhook} (X's signed POSTs at /socialcare/webhooks/x) or {@code stream} (the
+     * activity stream), with the app's consumer secret; the feeds are still read, every {@code catchUp}, to catch up.
+     */
+    Karaf withXIntake(String intake, String xBaseUrl, String xToken, String consumerSecret, String catchUp) throws IOException {
+        // The simulator's app-only token is the brand's; with publicUrl the plugin registers its webhook itself.
+        writeConfig("org.socialcarebridge.network.x", "baseUrl = " + xBaseUrl + "\nbearerToken = " + xToken
+                + "\nbrandHandle = acme\npollInterval = 500ms\nintake = " + intake + "\nconsumerSecret = " + consumerSecret
+                + "\nappBearerToken = " + xToken + "\ncatchUpInterval = " + catchUp
+                + (intake.equals("webhook") ? "\npublicUrl = " + X_WEBHOOK + "\nsubscriptionCheckInterval = 10s" : "") + "\n");
+        return this;
+    }
+
+    /** Mastodon's notifications from its streaming API, with a catch-up poll every {@code catchUp}. */
+    Karaf withMastodonStream(String baseUrl, String token, String catchUp) throws IOException {
+        writeConfig("org.socialcarebridge.network.mastodon", "baseUrl = " + baseUrl + "\naccessToken = " + token
+                + "\npollInterval = 500ms\nintake = stream\ncatchUpInterval = " + catchUp + "\n");
         return this;
     }
 
@@ -235,7 +285,8 @@ final class Karaf implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.out").toFile());
+                // Appended: the JVM killed with kill -9 left its last words (an OutOfMemoryError?) there.
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         if (maxHeap != null) {
             pb.environment().merge("EXTRA_JAVA_OPTS", "-Xmx" + maxHeap, (given, heap) -> given + " " + heap);

@@ -98,7 +98,8 @@ public final class MetaWebhookBench {
         String appSecret = UUID.randomUUID().toString().replace("-", "");
         String verifyToken = "bench-meta-verify-" + UUID.randomUUID();
         boolean proved;
-        try (XSimulator x = XSimulator.start(EndToEnd.X_PORT, EndToEnd.BRAND, xToken, 100);
+        try (XSimulator x = XSimulator.start(EndToEnd.X_PORT, EndToEnd.BRAND, xToken,
+                "bench-x-consumer-" + UUID.randomUUID(), 100);
              MetaSimulator meta = MetaSimulator.start(MetaSimulator.Config.defaults().withPort(EndToEnd.META_PORT)
                      .withPageName(EndToEnd.BRAND).withSecrets(pageToken, appSecret, verifyToken)
                      .withWhatsAppToken("bench-whatsapp-" + UUID.randomUUID())

@@ -41,14 +41,14 @@ import org.socialcarebridge.simulator.x.XSimulator;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NeverTwiceIT {
     @RegisterExtension
-    static final EndToEnd fixture = EndToEnd.karaf("never-twice").startedByTheTest();
+    static final EndToEnd fixture = EndToEnd.karaf("never-twice").withRtProxy().startedByTheTest();
     static final String TOKEN = fixture.xToken();
     static final Duration SOON = Duration.ofSeconds(40);
     static final String RUN = Long.toString(System.currentTimeMillis() % 100000, 36);
 
     static XSimulator simulator;
     static XSim x;
-    static SlowRt slowRt;
+    static RtProxy slowRt;
     static Karaf karaf;
     static Rt root;
     static Rt agent;
@@ -57,12 +57,9 @@ class NeverTwiceIT {
     static void start() throws Exception {
         simulator = fixture.xSimulator();
         x = fixture.x();
-        slowRt = fixture.alsoClose(new SlowRt(Rt.URL));
+        slowRt = fixture.rtProxy();
         karaf = fixture.karaf();
         RtAccounts accounts = RtAccounts.ofThisRun();
-        karaf.writeConfig("org.socialcarebridge.host.rt", "url = " + slowRt.url() + "\nuser = " + RtAccounts.PLUGIN_USER
-                + "\npassword = " + accounts.pluginPassword()
-                + "\nqueue = Social\nreconcileInterval = 2s\nreopenWindow = 4s\nstaleAfter = 3s\n");
         karaf.start();
         root = accounts.admin.login();
         agent = accounts.agent.login();
@@ -147,103 +144,5 @@ class NeverTwiceIT {
                 .stream().filter(h -> id.equals(Rt.field(h, "Social Post ID"))).findFirst());
         assertEquals(List.of(ticket), root.ticketsForConversation("x:" + id),
                 "one ticket for the conversation: the plugin looked RT up again instead of opening another");
-    }
-
-    /**
-     * A pass-through proxy in front of RT that holds the first ticket creation whose body contains a
-     * marker, then passes it on: RT creates the ticket after the plugin's client has given up.
-     */
-    static final class SlowRt implements AutoCloseable {
-        private static final Set<String> HOP = Set.of("host", "connection", "content-length", "expect", "upgrade",
-                "transfer-encoding", "keep-alive");
-        private final String target;
-        private final HttpServer server;
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private volatile String marker;
-        private volatile Duration hold;
-        private volatile CompletableFuture<Void> released;
-
-        SlowRt(String target) throws IOException {
-            this.target = target;
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.createContext("/", this::forward);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        /** Completes once the held creation has been passed on to RT and RT answered it. */
-        CompletableFuture<Void> holdFirstCreateContaining(String marker, Duration hold) {
-            this.hold = hold;
-            this.released = new CompletableFuture<>();
-            this.marker = marker;
-            return released;
-        }
-
-        private void forward(HttpExchange ex) throws IOException {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            String method = ex.getRequestMethod();
-            String path = ex.getRequestURI().getRawPath();
-            String m = marker;
-            boolean holdThis = m != null && "POST".equals(method) && path.endsWith("/REST/2.0/ticket")
-                    && new String(body, StandardCharsets.UTF_8).contains(m);
-            if (holdThis) {
-                marker = null;
-                try {
-                    Thread.sleep(hold.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            String query = ex.getRequestURI().getRawQuery();
-            HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(target + path + (query == null ? "" : "?" + query)))
-                    .timeout(Duration.ofSeconds(60))
-                    .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            ex.getRequestHeaders().forEach((name, values) -> {
-                String lower = name.toLowerCase(java.util.Locale.ROOT);
-                if (!HOP.contains(lower)) {
-                    // RT's CSRF check compares the Referer with its own address: as a reverse proxy would, say RT's.
-                    values.forEach(v -> out.header(name, lower.equals("referer") || lower.equals("origin")
-                            ? v.replace(url(), target) : v));
-                }
-            });
-            HttpResponse<byte[]> answer;
-            try {
-                answer = client.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            } finally {
-                if (holdThis) {
-                    released.complete(null);
-                }
-            }
-            answer.headers().map().forEach((name, values) -> {
-                if (!HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
-                    values.forEach(v -> ex.getResponseHeaders().add(name, v));
-                }
-            });
-            byte[] bytes = answer.body();
-            try {
-                ex.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-                try (OutputStream o = ex.getResponseBody()) {
-                    o.write(bytes);
-                }
-            } catch (IOException gone) {
-                // the plugin stopped waiting long ago: that is the point
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-        }
     }
 }

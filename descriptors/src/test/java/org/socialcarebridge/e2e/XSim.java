@@ -93,6 +93,35 @@ final class XSim extends SimulatorClient {
         return list(call("GET", "/sim/dm_events", null, null));
     }
 
+    /** The X Activity API's delivery log: CRCs and every webhook delivery attempt with its status and flags. */
+    List<JsonNode> webhooks() {
+        return list(call("GET", "/sim/webhooks", null, null));
+    }
+
+    /** A webhook fault: {@code forge}, {@code duplicate}, {@code delay} ({@code seconds}) or {@code reorder}, for the next {@code count}. */
+    void webhookFault(String kind, int count, int seconds) {
+        ObjectNode body = Rt.JSON.createObjectNode().put("webhook", kind).put("count", count);
+        if (seconds > 0) {
+            body.put("seconds", seconds);
+        }
+        call("POST", "/sim/faults", null, body);
+    }
+
+    /** The webhooks registered with X, as the app sees them (app-only: the brand's token here). */
+    List<JsonNode> registeredWebhooks(String appToken) {
+        return list(call("GET", "/2/webhooks", appToken, null));
+    }
+
+    /** The app's X Activity subscriptions (app-only). */
+    List<JsonNode> subscriptions(String appToken) {
+        return list(call("GET", "/2/activity/subscriptions", appToken, null));
+    }
+
+    /** Closes every open activity stream; answers how many. */
+    int dropStreams() {
+        return call("POST", "/sim/x/stream/drop", null, null).path("dropped").asInt();
+    }
+
     List<JsonNode> requests() {
         return list(call("GET", "/sim/requests", null, null));
     }

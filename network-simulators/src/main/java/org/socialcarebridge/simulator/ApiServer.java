@@ -57,7 +57,8 @@ public final class ApiServer implements AutoCloseable {
         this.dialect = dialect;
         this.limits = new RateLimits(dialect.windowSeconds());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Unbounded: a streaming client (Mastodon's SSE) holds its thread for as long as it stays connected.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         route("POST", "/sim/faults", 0, this::addFault);
         route("GET", "/sim/requests", 0, r -> ApiResponse.json(200, log.since(intParam(r, "since", 0))));
@@ -176,8 +177,16 @@ public final class ApiServer implements AutoCloseable {
             log.add(method, path, rawQuery == null ? null : rawQuery.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED"),
                     response.status());
         }
-        byte[] bytes = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
         response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (response.body() instanceof ApiResponse.Stream stream) {
+            // A long-lived answer (a streaming API): chunked, the length unknown; its owner writes and closes it,
+            // on this thread (Mastodon's SSE) or on its own writer after this returns (X's activity stream).
+            ex.sendResponseHeaders(response.status(), 0);
+            stream.open(ex.getResponseBody());
+            return;
+        }
+        byte[] bytes = response.body() == null ? new byte[0]
+                : response.body() instanceof byte[] raw ? raw : JSON.writeValueAsBytes(response.body());
         if (bytes.length > 0 && !response.headers().containsKey("Content-Type")) {
             ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         }

@@ -11,7 +11,8 @@ import org.socialcarebridge.simulator.x.XSimulator;
  * Starts the network simulators for the demo: {@code --x-port 8086 --mastodon-port 8087 --brand-handle acme
  * [--brand-token T] [--mastodon-brand-token T] [--rate-limit-multiplier M] --meta-port 8088
  * [--meta-callback-url URL] [--meta-unsubscribed]}. The brands' tokens come from SIM_X_BRAND_TOKEN and
- * SIM_MASTODON_BRAND_TOKEN, the Meta Page token, app secret and verify token from SIM_META_PAGE_TOKEN,
+ * SIM_MASTODON_BRAND_TOKEN, the X app's consumer secret (it answers the CRC and signs webhooks) from
+ * SIM_X_CONSUMER_SECRET, the Meta Page token, app secret and verify token from SIM_META_PAGE_TOKEN,
  * SIM_META_APP_SECRET and SIM_META_VERIFY_TOKEN, the WhatsApp Business Account's system-user token from
  * SIM_WHATSAPP_TOKEN (the environment, not the command line, where other users can read them). None has a default: the demo generates them (scripts/lib.sh), and a missing one ends the
  * start with a message naming it.
@@ -24,6 +25,7 @@ public final class SimulatorMain {
         int port = 8086;
         String handle = "acme";
         String token = System.getenv("SIM_X_BRAND_TOKEN");
+        String consumerSecret = System.getenv("SIM_X_CONSUMER_SECRET");
         int multiplier = 1;
         int mastodonPort = 8087;
         String mastodonToken = System.getenv("SIM_MASTODON_BRAND_TOKEN");
@@ -59,6 +61,9 @@ public final class SimulatorMain {
         if (token == null || token.isBlank()) {
             missing.add("SIM_X_BRAND_TOKEN (the X brand's bearer token; or --brand-token)");
         }
+        if (consumerSecret == null || consumerSecret.isBlank()) {
+            missing.add("SIM_X_CONSUMER_SECRET (the X app's consumer secret, for the CRC and webhook signatures)");
+        }
         if (mastodonToken == null || mastodonToken.isBlank()) {
             missing.add("SIM_MASTODON_BRAND_TOKEN (the Mastodon brand's access token; or --mastodon-brand-token)");
         }
@@ -68,7 +73,7 @@ public final class SimulatorMain {
                     + " in the environment (./socialcare demo generates and passes them)");
             System.exit(2);
         }
-        XSimulator x = XSimulator.start(port, handle, token, multiplier);
+        XSimulator x = XSimulator.start(port, handle, token, consumerSecret, multiplier);
         System.out.println("X simulator listening on " + x.baseUrl() + " (brand @" + handle + " id " + x.brandId() + ")");
         MastodonSimulator mastodon = MastodonSimulator.start(mastodonPort, handle, mastodonToken, multiplier);
         System.out.println("Mastodon simulator listening on " + mastodon.baseUrl() + " (brand @" + handle + " id "

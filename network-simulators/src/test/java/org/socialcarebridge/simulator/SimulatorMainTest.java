@@ -37,7 +37,7 @@ class SimulatorMainTest {
             p.destroyForcibly();
         }
         assertEquals(2, p.exitValue(), out);
-        for (String missing : new String[] {"SIM_MASTODON_BRAND_TOKEN", "SIM_META_PAGE_TOKEN", "SIM_META_VERIFY_TOKEN",
+        for (String missing : new String[] {"SIM_X_CONSUMER_SECRET", "SIM_MASTODON_BRAND_TOKEN", "SIM_META_PAGE_TOKEN", "SIM_META_VERIFY_TOKEN",
             "SIM_WHATSAPP_TOKEN"}) {
             assertTrue(out.contains(missing), missing + " is named: " + out);
         }

@@ -28,7 +28,9 @@ import org.socialcarebridge.persistence.ColumnText;
         // The export reads a time window page by page in this order.
         @Index(name = "SC_LEDGER_CREATED", columnList = "CREATED_AT,MESSAGE_KEY"),
         // The metrics publisher reads what was filed after its cursor every few seconds.
-        @Index(name = "SC_LEDGER_FILED", columnList = "FILED_AT")})
+        @Index(name = "SC_LEDGER_FILED", columnList = "FILED_AT"),
+        // A DM finds its customer's latest conversation, twice per filing pass (grouping, then filing).
+        @Index(name = "SC_LEDGER_AUTHOR", columnList = "AUTHOR_ACCOUNT_ID,NETWORK,FILED_AT")})
 public class LedgerEntry {
     public enum Direction { INBOUND, OUTBOUND }
 

@@ -13,6 +13,10 @@ public final class ChannelStatus {
     private volatile String cursor;
     private volatile String state = "starting";
     private volatile Instant rateLimitedUntil;
+    /** A streamed channel's stream: connected, reconnecting (and why); null for a polled one. */
+    private volatile String stream;
+    /** A channel's own webhook registration: registered, or why not; null when the channel registers none. */
+    private volatile String webhook;
     private final Instant watchedSince;
     /** For a timer route's heartbeat: how often it fires; null for a network or the help desk. */
     private final java.time.Duration period;
@@ -125,6 +129,16 @@ public final class ChannelStatus {
         }
     }
 
+    /** How a channel's stream is doing now, for the health line ({@code connected}, {@code reconnecting in PT2S: ...}). */
+    public void stream(String state) {
+        this.stream = state;
+    }
+
+    /** How the channel's webhook registration stands, for the health line ({@code registered ...}, {@code X webhook not registered: ...}). */
+    public void webhook(String state) {
+        this.webhook = state;
+    }
+
     public void rateLimited(Instant until) {
         this.rateLimitedUntil = until;
     }
@@ -174,6 +188,12 @@ public final class ChannelStatus {
         m.put("lastError", lastError);
         m.put("lastErrorAt", lastErrorAt == null ? null : lastErrorAt.toString());
         m.put("rateLimitedUntil", rateLimitedUntil == null ? null : rateLimitedUntil.toString());
+        if (stream != null) {
+            m.put("stream", stream);
+        }
+        if (webhook != null) {
+            m.put("webhook", webhook);
+        }
         return m;
     }
 }

@@ -58,6 +58,14 @@ public final class Health {
         gauges.put(name, value);
     }
 
+    /**
+     * Takes a gauge off the report, e.g. a webhook's counters once its route is stopped; only if it is still
+     * {@code value}, so a gauge put again under the same name (the route started anew) stays.
+     */
+    public void forgetGauge(String name, Supplier<Object> value) {
+        gauges.remove(name, value);
+    }
+
     public Map<String, Object> report() {
         java.time.Instant now = clock.instant();
         Map<String, Object> channelMaps = new java.util.TreeMap<>();

@@ -12,7 +12,7 @@ public class HostUnavailableException extends RuntimeException {
         this(message, cause, true);
     }
 
-    private HostUnavailableException(String message, Throwable cause, boolean mayHaveWritten) {
+    protected HostUnavailableException(String message, Throwable cause, boolean mayHaveWritten) {
         super(message, cause);
         this.mayHaveWritten = mayHaveWritten;
     }

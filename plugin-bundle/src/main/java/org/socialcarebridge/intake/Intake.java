@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.persistence.PersistenceException;
 
@@ -24,6 +29,7 @@ import org.socialcarebridge.conversation.SubjectLine;
 import org.socialcarebridge.conversation.Visibility;
 import org.socialcarebridge.customer.Customers;
 import org.socialcarebridge.host.CustomerDirectory;
+import org.socialcarebridge.host.HostBusyException;
 import org.socialcarebridge.host.HostCustomer;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.HostUnavailableException;
@@ -69,6 +75,8 @@ public final class Intake {
     private final PublicCardNotice cardNotice = new PublicCardNotice();
     private final AfterCare afterCare;
     private final Channels channels;
+    private volatile FilingPace pace;
+    private volatile ThreadPoolExecutor workers;
 
     /**
      * @param ownAccountKeys identity keys of the brand's own accounts, whose posts never become tickets
@@ -109,6 +117,7 @@ public final class Intake {
         this.ownAccountKeys.addAll(ownAccountKeys);
         this.clock = clock;
         this.customers = new Customers(db, directory, clock);
+        this.pace = FilingPace.single(clock);
     }
 
     /** The brand's account on a network, learnt when its channel starts; its posts are never ticketed. */
@@ -181,33 +190,215 @@ public final class Intake {
     /**
      * Files up to {@code max} received messages, oldest first, each on its own: whatever one message
      * throws (any {@link Throwable}, a stack overflow included) makes that message a dead letter with
-     * the reason, and the next is filed at once. Only an outage stops the pass, leaving the messages
-     * waiting: the help desk unreachable, or the plugin's store failing (for one message three passes
-     * in a row, it is that message's fault, and it becomes a dead letter).
+     * the reason, and the next is filed at once. Messages that may land on the same ticket (see
+     * {@link FilingGroups}) are filed one after the other in ledger order; such groups are filed
+     * concurrently, as many at once as the {@link FilingPace} allows. Only an outage stops the pass,
+     * leaving the messages not filed yet waiting: the help desk unreachable, or the plugin's store failing
+     * (for one message three passes in a row, it is that message's fault, and it becomes a dead letter).
+     * The help desk answering busy leaves the rest of that message's group waiting, halves the pace, and
+     * starts no new group in this pass.
+     * Returns when every group it started is done.
      */
     public FilingReport filePending(int max) {
-        List<String> keys = store.waiting(max);
-        int filed = 0;
-        int dead = 0;
-        for (String key : keys) {
+        if (this.pace.resting()) {
+            return new FilingReport(0, 0, 0, null); // the help desk asked for a pause (Retry-After)
+        }
+        List<LedgerEntry> entries = store.waitingEntries(max);
+        FilingPass pass = new FilingPass(entries.size());
+        FilingPace paced = this.pace;
+        for (List<LedgerEntry> group : FilingGroups.of(entries, this::lookups)) {
+            if (paced.ceiling() == 1) { // one at a time: on this thread, as before concurrency
+                if (!pass.open() || paced.resting()) {
+                    break;
+                }
+                fileGroup(group, pass);
+                continue;
+            }
+            if (!pass.admit(paced)) {
+                break;
+            }
+            try {
+                workers().execute(() -> {
+                    try {
+                        fileGroup(group, pass);
+                    } catch (Throwable t) { // the store failing while recording a failure: stop as the one thread did
+                        LOG.error("Filing stopped: {}", reason(t), t);
+                        pass.stop(reason(t));
+                    } finally {
+                        pass.done();
+                    }
+                });
+            } catch (RejectedExecutionException e) { // closed meanwhile
+                pass.done();
+                pass.stop("The plugin is stopping");
+                break;
+            } catch (Throwable t) { // no thread to be had (an Error): the pass must still end
+                pass.done();
+                pass.stop("Could not start a filing thread: " + reason(t));
+                break;
+            }
+        }
+        pass.awaitAll();
+        return pass.report();
+    }
+
+    /** Files one group's messages in ledger order; an outage or a busy answer leaves the rest waiting. */
+    private void fileGroup(List<LedgerEntry> group, FilingPass pass) {
+        boolean clean = true;
+        for (LedgerEntry waiting : group) {
+            if (pass.stopped()) {
+                return;
+            }
+            String key = waiting.key();
+            if (awaitingParent(waiting)) {
+                return; // it and what follows it in the conversation wait for the post it answers
+            }
+            long began = System.nanoTime();
             try {
                 fileOne(key);
                 storeFailures.remove(key);
-                filed++;
+                pass.filed();
             } catch (HostRejectedException e) {
                 deadLetter(key, "The help desk refused the message: " + e.getMessage(), null);
-                dead++;
+                pass.deadLettered();
             } catch (Throwable t) { // an Error too: Camel's timer and processor bridge catch only Exception
+                HostBusyException busy = busy(t);
+                if (busy != null) {
+                    pace.busy(busy.retryAfter());
+                    pass.busy();
+                    LOG.info("The help desk is busy ({}); {} and later messages of its conversation wait, filing {} at once",
+                            busy.getMessage(), key, pace);
+                    return; // the next in this conversation must not overtake it
+                }
                 if (outage(key, t)) {
                     String error = t.getMessage();
                     store.change(key, entry -> entry.failed(error));
-                    return new FilingReport(filed, dead, keys.size() - filed - dead, error);
+                    pass.stop(error);
+                    return;
                 }
                 deadLetter(key, "Could not be processed: " + reason(t), t);
-                dead++;
+                pass.deadLettered();
+            }
+            if (pace.took(Duration.ofNanos(System.nanoTime() - began))) {
+                clean = false;
+                LOG.info("The help desk took over {} to file {}; filing {} at once", FilingPace.SLOW_AFTER, key, pace);
             }
         }
-        return new FilingReport(filed, dead, 0, null);
+        if (clean) {
+            pace.clean();
+        }
+    }
+
+    /**
+     * Whether a reply waits for the post it answers: webhooks and streams deliver in no set order (X's retries,
+     * a stream and its catch-up), so a reply can arrive just before its parent. It waits while the parent is not
+     * in the ledger, at most {@link #PARENT_PATIENCE} after the reply came; then it is filed saying its parent
+     * was not read, as before.
+     */
+    private boolean awaitingParent(LedgerEntry waiting) {
+        InboundMessage m = waiting.message();
+        return m.inReplyToId() != null && waiting.receivedAt() != null
+                && waiting.receivedAt().plus(PARENT_PATIENCE).isAfter(clock.instant())
+                && !knows(m.network(), m.inReplyToId());
+    }
+
+    /** A parent delivered out of order comes within a second or two; X retries a failed delivery after 10 s. */
+    static final Duration PARENT_PATIENCE = Duration.ofSeconds(5);
+
+    private static HostBusyException busy(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HostBusyException b) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a waiting message's filing looks up, as keys that two messages share when they may land on the
+     * same ticket: its author and the customer they are linked to (a DM goes to their latest
+     * conversation, and a new customer's user is created once), the thread it names, the message it
+     * answers and itself (a reply to it in the same pass), and the conversation it would continue now.
+     */
+    private List<String> lookups(LedgerEntry entry) {
+        List<String> keys = new java.util.ArrayList<>();
+        InboundMessage m = entry.message();
+        keys.add("who:" + m.author().key());
+        keys.add("message:" + entry.key());
+        boolean threaded = threaded(m);
+        String net = m.network().key() + ":";
+        if (threaded) {
+            keys.add("conversation:" + net + (m.conversationId() != null ? m.conversationId() : m.messageId()));
+            if (m.inReplyToId() != null) {
+                keys.add("message:" + net + m.inReplyToId());
+            }
+        }
+        try {
+            keys.add("who:" + customers.resolve(m.author().key()));
+            Optional<Conversation> existing = threaded ? store.conversationOf(m) : store.latestConversationWith(m.author());
+            existing.ifPresent(c -> keys.add("conversation:" + c.key()));
+        } catch (Throwable t) {
+            // What the store would have joined is unknown: every such message goes in one group, in ledger order,
+            // never beside a conversation it may belong to. fileOne meets the problem and says what it is.
+            keys.add("unresolved");
+        }
+        return keys;
+    }
+
+    /** The threads that file groups; made on the first pass, as many as the pace's ceiling, idle ones end. */
+    private ThreadPoolExecutor workers() {
+        ThreadPoolExecutor w = workers;
+        if (w == null) {
+            synchronized (this) {
+                if (workers == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    int size = pace.ceiling();
+                    workers = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(), r -> {
+                                Thread t = new Thread(r, "socialcare-filing-" + n.incrementAndGet());
+                                t.setDaemon(true);
+                                return t;
+                            });
+                    workers.allowCoreThreadTimeOut(true);
+                }
+                w = workers;
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Files with this pace from the next pass on (the setting {@code filingConcurrency}); before, one
+     * conversation at a time.
+     */
+    public synchronized void fileAtPace(FilingPace pace) {
+        if (workers != null) {
+            workers.shutdown();
+            workers = null;
+        }
+        this.pace = pace;
+    }
+
+    /** How many conversations are filed at once now, and the most allowed. */
+    public FilingPace pace() {
+        return pace;
+    }
+
+    /** Ends the filing threads once their work is done; a later pass makes new ones. */
+    public synchronized void close() {
+        if (workers != null) {
+            ThreadPoolExecutor stopping = workers;
+            workers = null;
+            stopping.shutdown();
+            try {
+                // A message under way finishes (RT may take 30 s) before the store closes under it.
+                if (!stopping.awaitTermination(35, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warn("Filing threads still busy after 35 s at close; their messages are filed again after restart");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Store failures in a row by message: the third makes it a dead letter rather than stopping filing for good. */

@@ -73,6 +73,13 @@ final class IntakeStore {
                 .setParameter("s", LedgerState.RECEIVED).setMaxResults(max).getResultList());
     }
 
+    /** Up to {@code max} received messages waiting to be filed, oldest first (as {@link #waiting}). */
+    List<LedgerEntry> waitingEntries(int max) {
+        return db.read(em -> em.createQuery(
+                        "select e from LedgerEntry e where e.state = :s order by e.createdAt, e.key", LedgerEntry.class)
+                .setParameter("s", LedgerState.RECEIVED).setMaxResults(max).getResultList());
+    }
+
     /** Triage kept the message out of the help desk: its entry says why, and the decision is recorded. */
     void filtered(String key, String reasons, TriageDecision decision, Instant now) {
         db.writing(em -> {

@@ -410,7 +410,11 @@ class IntakeTest {
 
     @Test
     void aReplyToAPostThatCouldNotBeReadSaysSo() {
+        org.socialcarebridge.MovableClock clock = new org.socialcarebridge.MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
+        intake = new Intake(db, host, host, Set.of(), WINDOW, clock);
         intake.receive(List.of(tweet("120", BOB, "@acme look at this", "119", "119")));
+        assertEquals(0, intake.filePending(10).filed(), "it waits a little for the post it answers");
+        clock.now = clock.now.plus(Intake.PARENT_PATIENCE).plusSeconds(1);
         intake.filePending(10);
         String content = host.tickets.get(1L).content();
         assertTrue(content.contains("answering post 119, which could not be read"), content);

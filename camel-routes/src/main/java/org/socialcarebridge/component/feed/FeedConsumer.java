@@ -40,13 +40,34 @@ public final class FeedConsumer extends ScheduledPollConsumer implements FeedRea
     }
 
     /**
+     * A stream's catch-up on (re)connect: polls again while a poll still finds new messages (a feed reads at most
+     * a few pages a poll), so a long gap is read whole before the stream's newer messages, at most
+     * {@link #CATCH_UP_POLLS} polls. Answers how many were new.
+     */
+    public int catchUp() {
+        int fresh = 0;
+        for (int i = 0; i < CATCH_UP_POLLS; i++) {
+            int found = poll();
+            fresh += found;
+            if (found == 0) {
+                break;
+            }
+        }
+        return fresh;
+    }
+
+    /** Enough for 20,000 mentions at Mastodon's ten pages of 40 a poll; the periodic catch-up reads the rest. */
+    static final int CATCH_UP_POLLS = 50;
+
+    /**
      * One poll; answers how many messages were new to the ledger. Never throws, not even an
      * {@link Error}: problems go to the channel status (failing on the health endpoint), logged once,
      * and the next poll comes as scheduled. Public so that a test can poll by hand
-     * ({@code startScheduler=false}).
+     * ({@code startScheduler=false}), and so that a stream's catch-up can poll on a reconnect; synchronized,
+     * so that such a poll and the scheduled one never read and move the same cursor at once.
      */
     @Override
-    public int poll() {
+    public synchronized int poll() {
         if (listening.quiet()) {
             return 0;
         }

@@ -59,6 +59,24 @@ public final class MastodonApi {
         return call("GET", "/api/v1/notifications?" + HttpCall.form(q), null, null);
     }
 
+    /**
+     * Where the streaming API lives ({@code configuration.urls.streaming} of {@code GET /api/v2/instance}),
+     * as an HTTP base for server-sent events: Mastodon names it {@code wss://}, the same host serves SSE over
+     * {@code https://}. The REST base when the instance does not say.
+     */
+    public String streamingBase() {
+        String url = call("GET", "/api/v2/instance", null, null).path("configuration").path("urls").path("streaming").asText("");
+        if (url.isBlank()) {
+            return configuration.getBaseUrl();
+        }
+        return url.replaceFirst("^wss://", "https://").replaceFirst("^ws://", "http://").replaceAll("/+$", "");
+    }
+
+    /** The token the streaming API takes as the REST API does (never shown). */
+    String accessToken() {
+        return configuration.getAccessToken();
+    }
+
     /** The thread around a status: {@code ancestors} oldest first, as far as the brand may see them. */
     public JsonNode context(String statusId) {
         return call("GET", "/api/v1/statuses/" + HttpCall.encode(statusId) + "/context", null, null);

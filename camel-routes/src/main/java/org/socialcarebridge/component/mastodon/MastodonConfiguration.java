@@ -1,5 +1,7 @@
 package org.socialcarebridge.component.mastodon;
 
+import java.time.Duration;
+
 import org.socialcarebridge.component.feed.ChannelConfiguration;
 
 /**
@@ -11,6 +13,9 @@ public final class MastodonConfiguration extends ChannelConfiguration {
     private String accessToken;
     /** Notifications asked for per page (1-80). */
     private int limit = 40;
+    /** Whether notifications come by the streaming API ({@code intake = stream}), the poll only catching up. */
+    private boolean stream;
+    private Duration catchUpInterval = Duration.ofSeconds(60);
 
     public static MastodonConfiguration from(MastodonSettings settings) {
         MastodonConfiguration c = new MastodonConfiguration();
@@ -19,6 +24,8 @@ public final class MastodonConfiguration extends ChannelConfiguration {
         c.setPollInterval(settings.pollInterval());
         c.setLimit(settings.limit());
         c.setTicketQuotes(settings.ticketQuotes());
+        c.setStream(settings.stream());
+        c.setCatchUpInterval(settings.catchUpInterval());
         return c;
     }
 
@@ -36,6 +43,27 @@ public final class MastodonConfiguration extends ChannelConfiguration {
 
     public void setLimit(int limit) {
         this.limit = limit;
+    }
+
+    public boolean isStream() {
+        return stream;
+    }
+
+    public void setStream(boolean stream) {
+        this.stream = stream;
+    }
+
+    public Duration getCatchUpInterval() {
+        return catchUpInterval;
+    }
+
+    public void setCatchUpInterval(Duration catchUpInterval) {
+        this.catchUpInterval = catchUpInterval;
+    }
+
+    /** How often the notifications are polled: the catch-up's period when they come by the stream. */
+    public Duration notificationsPollInterval() {
+        return stream ? catchUpInterval : getPollInterval();
     }
 
     @Override

@@ -39,7 +39,7 @@ final class MastodonMentionsFeed implements Feed {
         this.api = api;
         this.limit = limit;
         this.known = known;
-        this.quoteReason = ticketQuotes ? null : "a quote post (etc/" + MastodonSettings.PID + ".cfg: quotes = record)";
+        this.quoteReason = MastodonMessages.quoteReason(ticketQuotes);
     }
 
     @Override

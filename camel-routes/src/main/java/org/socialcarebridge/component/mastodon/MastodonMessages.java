@@ -52,6 +52,11 @@ final class MastodonMessages {
      *
      * @param quoteReason when the status quotes another and quotes are recorded only, why; else null
      */
+    /** Why a quote post is only recorded, or null when quotes are filed like mentions. */
+    static String quoteReason(boolean ticketQuotes) {
+        return ticketQuotes ? null : "a quote post (etc/" + MastodonSettings.PID + ".cfg: quotes = record)";
+    }
+
     static InboundMessage message(JsonNode status, String quoteReason) {
         Remarks remarks = new Remarks();
         SocialIdentity author = identity(status.path("account"), remarks);

@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
  * exactly as they arrived (Meta signs its unicode-escaped JSON, so re-serialised JSON would not match)
  * and compared in constant time, so a forger cannot learn the signature byte by byte from timings.
  */
-public final class HubSignature {
+public final class HubSignature implements WebhookSignatureScheme {
     public static final String HEADER = "X-Hub-Signature-256";
+    static final String FORMAT = "sha256=<hex HMAC-SHA256 of the body with the app secret>";
     static final String PREFIX = "sha256=";
     private static final String ALGORITHM = "HmacSHA256";
     /** 32 bytes of HMAC-SHA256 in hex. */
@@ -54,7 +55,23 @@ public final class HubSignature {
         return HexFormat.of().parseHex(hex);
     }
 
+    @Override
+    public String header() {
+        return HEADER;
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public byte[] claimed(String header) {
+        return parse(header);
+    }
+
     /** Whether {@code claimed} (from {@link #parse}) is the HMAC of exactly these bytes; constant time. */
+    @Override
     public boolean matches(byte[] claimed, byte[] body) {
         return claimed != null && MessageDigest.isEqual(digest(body), claimed);
     }
@@ -64,7 +81,8 @@ public final class HubSignature {
         return PREFIX + HexFormat.of().formatHex(digest(body));
     }
 
-    private byte[] digest(byte[] body) {
+    /** The raw HMAC-SHA256 of these bytes with the secret: shared with {@link XWebhookSignature}. */
+    byte[] digest(byte[] body) {
         try {
             // A Mac is not thread-safe and cheap to make; one per delivery keeps the receiver lock-free.
             Mac mac = Mac.getInstance(ALGORITHM);

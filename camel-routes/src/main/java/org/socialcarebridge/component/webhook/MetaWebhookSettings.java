@@ -1,6 +1,5 @@
 package org.socialcarebridge.component.webhook;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,21 +63,10 @@ public record MetaWebhookSettings(String appSecret, String verifyToken, String p
             s.problem("verifyToken", "it is the app secret", "choose another value: the verify token travels in a URL,"
                     + " the app secret never may");
         }
-        String publicUrl = s.text("publicUrl", "", "").isEmpty() ? null : s.url("publicUrl", null, "write the HTTPS URL Meta delivers to, at your reverse proxy, e.g."
-                + " https://social.example.com/socialcare/webhooks/meta");
-        if (publicUrl != null && !publicUrl.startsWith("https://") && !loopback(publicUrl)) {
-            s.problem("publicUrl", "Meta delivers only to HTTPS URLs", "put the plugin behind a TLS reverse proxy and write"
-                    + " its https:// URL (docs/admin-guide.md, Meta webhook behind a reverse proxy)");
-        }
+        String publicUrl = WebhookPublicUrl.read(s, "Meta", NAME);
         int kib = s.integer("maxBodyKiB", DEFAULT_MAX_BODY_KIB, 64, 65536);
         int concurrent = s.integer("concurrentDeliveries", DEFAULT_CONCURRENT, 1, 256);
         return new MetaWebhookSettings(secret, token, publicUrl, kib * 1024, concurrent);
-    }
-
-    /** The simulator's plain-HTTP URL on this machine. */
-    private static boolean loopback(String url) {
-        String host = URI.create(url).getHost();
-        return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class WebhookCounters {
         return duplicates.get();
     }
 
-    /** POSTs without {@value HubSignature#HEADER}: 401. */
+    /** POSTs without the scheme's signature header: 401. */
     public long unsigned() {
         return unsigned.get();
     }

@@ -25,7 +25,7 @@ public record WebhookReceipt(int events, int fresh) {
         int events = stored.events() + otherEvents;
         int fresh = stored.fresh() + freshOthers;
         if (fresh < events) {
-            LOG.info("A Meta delivery to {} of {} events held {} seen before (Meta retries and duplicates deliveries)",
+            LOG.info("A webhook delivery to {} of {} events held {} seen before (networks retry and duplicate deliveries)",
                     network, events, events - fresh);
         }
         return new WebhookReceipt(events, fresh);

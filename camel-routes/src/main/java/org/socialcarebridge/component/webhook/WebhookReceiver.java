@@ -1,13 +1,10 @@
 package org.socialcarebridge.component.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,33 +16,31 @@ import org.slf4j.LoggerFactory;
 import org.socialcarebridge.routes.http.InboundRequest;
 
 /**
- * One signed webhook in the {@code hub.*} style Meta uses, as a processor on a Jetty consumer that
- * leaves the request unread ({@link InboundRequest#OPTIONS}, {@code noStreamCaching()}).
+ * One signed webhook, as a processor on a Jetty consumer that leaves the request unread
+ * ({@link InboundRequest#OPTIONS}, {@code noStreamCaching()}): Meta's ({@link HubSignature},
+ * {@link HubHandshake}) or X's ({@link XWebhookSignature}, {@link XCrcHandshake}).
  * <p>
- * GET is the subscription handshake: {@code hub.mode=subscribe} and {@code hub.verify_token} equal to
- * the configured token answer {@code hub.challenge} as plain text; anything else 403.
+ * GET is the network's handshake, answered by the {@link WebhookHandshake}.
  * <p>
- * POST is a delivery, checked in the order that costs a stranger the least: no
- * {@value HubSignature#HEADER} is 401 and a header that cannot be a signature 403, both before a byte
- * of the body is read; then the body is read up to its cap (413 above it, nothing kept), the HMAC of
- * those raw bytes compared in constant time (403 when it is not theirs), and only a verified delivery
- * reaches the {@link WebhookHandler}. The answer is 200 once the handler returned, i.e. once every
- * event is durable, duplicates included; 500 when it threw, so the network retries. At most
- * {@code concurrentBodies} bodies are read at once, which bounds what a flood can make the plugin hold
- * to that many caps; a request that cannot get a turn within {@code waitForTurn} is 503. A turn lasts until the
- * handler returned, since the body is held until then.
+ * POST is a delivery, checked in the order that costs a stranger the least: no signature header is 401
+ * and a header that cannot be a signature 403, both before a byte of the body is read; then the body
+ * is read up to its cap (413 above it, nothing kept), the HMAC of those raw bytes compared in constant
+ * time (403 when it is not theirs), and only a verified delivery reaches the {@link WebhookHandler}.
+ * The answer is 200 once the handler returned, i.e. once every event is durable, duplicates included;
+ * 500 when it threw, so the network retries. At most {@code concurrentBodies} bodies are read at once,
+ * which bounds what a flood can make the plugin hold to that many caps; a request that cannot get a
+ * turn within {@code waitForTurn} is 503. A turn lasts until the handler returned, since the body is
+ * held until then.
  */
 public final class WebhookReceiver implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
     /** How long a delivery waits for a body-reading turn before 503, which the network retries. */
     public static final Duration WAIT_FOR_TURN = Duration.ofSeconds(10);
-    /** Meta's challenge is a number; anything beyond this is refused rather than echoed. */
-    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{1,256}");
 
     private final String name;
-    private final HubSignature signature;
-    private final byte[] verifyToken;
+    private final WebhookSignatureScheme signature;
+    private final WebhookHandshake handshake;
     private final int maxBodyBytes;
     private final Semaphore turns;
     private final Duration waitForTurn;
@@ -55,6 +50,8 @@ public final class WebhookReceiver implements Processor {
     private final Clock clock;
 
     /**
+     * Meta's webhook: {@link HubSignature} with {@code appSecret}, {@link HubHandshake} with {@code verifyToken}.
+     *
      * @param name             the webhook's name in answers, logs and on the health endpoint, e.g. {@code meta}
      * @param appSecret        the key of the HMAC; never logged
      * @param verifyToken      what the handshake's {@code hub.verify_token} must equal; never logged
@@ -64,16 +61,21 @@ public final class WebhookReceiver implements Processor {
      */
     public WebhookReceiver(String name, String appSecret, String verifyToken, int maxBodyBytes, int concurrentBodies,
                            Duration waitForTurn, WebhookHandler handler, WebhookCounters counters, ObjectMapper json, Clock clock) {
-        if (verifyToken == null || verifyToken.isBlank()) {
-            throw new IllegalArgumentException("The " + name + " webhook needs a verify token for its handshake; none was given");
-        }
+        this(name, new HubSignature(appSecret), new HubHandshake(name, verifyToken, json), maxBodyBytes, concurrentBodies,
+                waitForTurn, handler, counters, json, clock);
+    }
+
+    /** Any network's webhook: its signature scheme and its handshake; the rest as above. */
+    public WebhookReceiver(String name, WebhookSignatureScheme signature, WebhookHandshake handshake, int maxBodyBytes,
+                           int concurrentBodies, Duration waitForTurn, WebhookHandler handler, WebhookCounters counters,
+                           ObjectMapper json, Clock clock) {
         if (maxBodyBytes < 1 || concurrentBodies < 1) {
             throw new IllegalArgumentException("The " + name + " webhook needs a body cap and a number of concurrent bodies"
                     + " of at least 1, not " + maxBodyBytes + " and " + concurrentBodies);
         }
         this.name = name;
-        this.signature = new HubSignature(appSecret);
-        this.verifyToken = verifyToken.getBytes(StandardCharsets.UTF_8);
+        this.signature = signature;
+        this.handshake = handshake;
         this.maxBodyBytes = maxBodyBytes;
         this.turns = new Semaphore(concurrentBodies);
         this.waitForTurn = waitForTurn;
@@ -89,48 +91,28 @@ public final class WebhookReceiver implements Processor {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         if ("GET".equals(request.method())) {
-            handshake(request, out);
+            if (handshake.answer(request, out)) {
+                counters.handshakes.incrementAndGet();
+                LOG.info("The {} webhook answered a handshake", name);
+            } else {
+                counters.handshakesRefused.incrementAndGet();
+                counters.lastRefused.set(clock.instant());
+            }
         } else {
             deliver(request, out);
         }
     }
 
-    private void handshake(InboundRequest request, Message out) throws Exception {
-        String token = request.query("hub.verify_token");
-        // Constant-time, so the token cannot be guessed byte by byte from response times.
-        if (!"subscribe".equals(request.query("hub.mode")) || token == null
-                || !MessageDigest.isEqual(verifyToken, token.getBytes(StandardCharsets.UTF_8))) {
-            counters.handshakesRefused.incrementAndGet();
-            counters.lastRefused.set(clock.instant());
-            error(out, 403, "The " + name + " webhook's handshake needs hub.mode=subscribe and hub.verify_token equal to the"
-                    + " verifyToken of its settings; the token is not the same as the app secret");
-            return;
-        }
-        String challenge = request.query("hub.challenge");
-        if (challenge == null || !CHALLENGE.matcher(challenge).matches()) {
-            counters.handshakesRefused.incrementAndGet();
-            error(out, 400, "The handshake's hub.challenge must be 1-256 letters, digits or ._~- (Meta sends a number);"
-                    + " it is echoed only then");
-            return;
-        }
-        counters.handshakes.incrementAndGet();
-        LOG.info("The {} webhook answered a subscription handshake", name);
-        out.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
-        out.setHeader("X-Content-Type-Options", "nosniff");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setBody(challenge);
-    }
-
     private void deliver(InboundRequest request, Message out) throws Exception {
-        String header = request.header(HubSignature.HEADER);
+        String header = request.header(signature.header());
         if (header == null) {
-            refused(counters.unsigned, out, 401, "A delivery to the " + name + " webhook needs header " + HubSignature.HEADER
-                    + ": sha256=<hex HMAC-SHA256 of the body with the app secret>");
+            refused(counters.unsigned, out, 401, "A delivery to the " + name + " webhook needs header " + signature.header()
+                    + ": " + signature.format());
             return;
         }
-        byte[] claimed = HubSignature.parse(header);
+        byte[] claimed = signature.claimed(header);
         if (claimed == null) {
-            refused(counters.forged, out, 403, "Header " + HubSignature.HEADER + " must be sha256= and 64 hex digits");
+            refused(counters.forged, out, 403, "Header " + signature.header() + " must be " + signature.format());
             return;
         }
         if (!turns.tryAcquire(waitForTurn.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -149,8 +131,8 @@ public final class WebhookReceiver implements Processor {
                 return;
             }
             if (!signature.matches(claimed, body)) {
-                refused(counters.forged, out, 403, "Header " + HubSignature.HEADER + " is not the HMAC-SHA256 of this body with"
-                        + " the " + name + " app secret; check appSecret in the webhook's settings");
+                refused(counters.forged, out, 403, "Header " + signature.header() + " is not the HMAC-SHA256 of this body with"
+                        + " the " + name + " webhook's secret; check the secret in its settings");
                 return;
             }
             hand(new WebhookDelivery(name, body, clock.instant()), out);
@@ -197,6 +179,6 @@ public final class WebhookReceiver implements Processor {
 
     @Override
     public String toString() {
-        return "WebhookReceiver[" + name + ", maxBodyBytes=" + maxBodyBytes + ", appSecret=****, verifyToken=****]";
+        return "WebhookReceiver[" + name + ", maxBodyBytes=" + maxBodyBytes + ", " + signature + ", " + handshake + "]";
     }
 }

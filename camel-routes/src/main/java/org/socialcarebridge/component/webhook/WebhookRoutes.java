@@ -17,6 +17,8 @@ public final class WebhookRoutes extends RouteBuilder {
     private final String baseUri;
     private final String name;
     private final WebhookReceiver receiver;
+    private final Health health;
+    private final java.util.function.Supplier<Object> gauge;
 
     /**
      * @param baseUri e.g. {@code jetty:http://127.0.0.1:8181/socialcare}, from the HTTP settings
@@ -30,7 +32,9 @@ public final class WebhookRoutes extends RouteBuilder {
         this.baseUri = baseUri;
         this.name = name;
         this.receiver = receiver;
-        health.gauge("webhook:" + name, () -> counters.toMap());
+        this.health = health;
+        this.gauge = () -> counters.toMap();
+        health.gauge(gaugeName(), gauge);
     }
 
     /**
@@ -45,6 +49,28 @@ public final class WebhookRoutes extends RouteBuilder {
         return new WebhookRoutes(baseUri, MetaWebhookSettings.NAME, receiver, counters, health);
     }
 
+    /** The X webhook's name and path segment: {@code <baseUri>/webhooks/x}, {@code webhook:x} on health. */
+    public static final String X = "x";
+
+    /**
+     * The X webhook, {@code <baseUri>/webhooks/x}: the CRC and {@code x-twitter-webhooks-signature} with
+     * the X app's consumer secret, handing verified deliveries to {@code handler} (the X channel's).
+     */
+    public static WebhookRoutes x(String baseUri, String consumerSecret, int maxBodyBytes, int concurrentBodies,
+                                  WebhookHandler handler, Health health, com.fasterxml.jackson.databind.ObjectMapper json,
+                                  java.time.Clock clock) {
+        WebhookCounters counters = new WebhookCounters();
+        XWebhookSignature signature = new XWebhookSignature(consumerSecret);
+        WebhookReceiver receiver = new WebhookReceiver(X, signature, new XCrcHandshake(signature, json), maxBodyBytes,
+                concurrentBodies, WebhookReceiver.WAIT_FOR_TURN, handler, counters, json, clock);
+        return new WebhookRoutes(baseUri, X, receiver, counters, health);
+    }
+
+    /** Its counters' line on the health report, {@code webhook:<name>}. */
+    public String gaugeName() {
+        return "webhook:" + name;
+    }
+
     /** The route's id, {@code webhook-<name>}. */
     public String routeId() {
         return "webhook-" + name;
@@ -52,9 +78,36 @@ public final class WebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(baseUri + PATH + name + "?httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
+        addTo(this);
+    }
+
+    /** Defines the webhook's route on {@code routes}: a channel's own webhook starts and stops with its routes. */
+    public void addTo(RouteBuilder routes) {
+        routes.from(baseUri + PATH + name + "?httpMethodRestrict=GET,POST&" + InboundRequest.OPTIONS)
                 .routeId(routeId())
+                .routePolicy(new CountersShown())
                 .noStreamCaching()
                 .process(receiver);
+    }
+
+    /**
+     * The counters are on the health report while the route runs: a channel whose webhook is stopped (its intake
+     * changed to poll on a hot reload, or it detached) leaves no {@code webhook:<name>} line behind.
+     */
+    private final class CountersShown extends org.apache.camel.support.RoutePolicySupport {
+        @Override
+        public void onStart(org.apache.camel.Route route) {
+            health.gauge(gaugeName(), gauge);
+        }
+
+        @Override
+        public void onStop(org.apache.camel.Route route) {
+            health.forgetGauge(gaugeName(), gauge);
+        }
+
+        @Override
+        public void onRemove(org.apache.camel.Route route) {
+            onStop(route);
+        }
     }
 }

@@ -118,12 +118,66 @@ public final class XApi {
         return call("GET", "/2/dm_conversations/with/" + HttpCall.encode(participantId) + "/dm_events?" + HttpCall.form(q), null);
     }
 
+    // ---- the X Activity API: app-only (the app's bearer token, not the brand's)
+
+    /** The app's registered webhooks: {@code data[]} of {@code id}, {@code url}, {@code valid}. */
+    public JsonNode webhooks() {
+        return appOnly("GET", "/2/webhooks", null);
+    }
+
+    /** Registers a webhook; X proves it with a CRC GET to the URL before it answers. */
+    public JsonNode registerWebhook(String url) {
+        return appOnly("POST", "/2/webhooks", json.createObjectNode().put("url", url));
+    }
+
+    /** Runs the CRC again for a webhook X marked invalid (after failed deliveries). */
+    public JsonNode revalidateWebhook(String webhookId) {
+        return appOnly("PUT", "/2/webhooks/" + HttpCall.encode(webhookId), null);
+    }
+
+    /** The app's activity subscriptions: {@code data[]} of {@code event_type}, {@code filter.user_id}, {@code webhook_id}. */
+    public JsonNode subscriptions() {
+        return appOnly("GET", "/2/activity/subscriptions", null);
+    }
+
+    /** Subscribes to one event type for one user, delivered to the webhook, or to the activity stream when it is null. */
+    public JsonNode subscribe(String eventType, String userId, String webhookId) {
+        ObjectNode body = json.createObjectNode().put("event_type", eventType);
+        body.putObject("filter").put("user_id", userId);
+        if (webhookId != null) {
+            body.put("webhook_id", webhookId);
+        }
+        return appOnly("POST", "/2/activity/subscriptions", body);
+    }
+
+    /** {@code GET /2/activity/stream}'s URL. */
+    public String activityStreamUrl() {
+        return configuration.getBaseUrl() + "/2/activity/stream";
+    }
+
+    /** The Authorization header's value for the app-only endpoints. */
+    String appAuthorization() {
+        if (configuration.getAppBearerToken() == null) {
+            throw new IllegalStateException("X's webhook, subscription and stream endpoints take the app's bearer token: set"
+                    + " appBearerToken in etc/" + XSettings.PID + ".cfg");
+        }
+        return "Bearer " + configuration.getAppBearerToken();
+    }
+
+    private JsonNode appOnly(String method, String path, JsonNode body) {
+        return call(method, path, body, appAuthorization());
+    }
+
     private JsonNode call(String method, String pathAndQuery, JsonNode body) {
+        return call(method, pathAndQuery, body, "Bearer " + configuration.getBearerToken());
+    }
+
+    private JsonNode call(String method, String pathAndQuery, JsonNode body, String authorization) {
         String url = configuration.getBaseUrl() + pathAndQuery;
         String what = method + " " + pathAndQuery.replaceAll("\\?.*", "");
         HttpAnswer answer;
         try {
-            answer = http.send(method, url, Map.of("Authorization", "Bearer " + configuration.getBearerToken(),
+            answer = http.send(method, url, Map.of("Authorization", authorization,
                     "Accept", "application/json"), body == null ? null : "application/json", body == null ? null : body.toString());
         } catch (HttpCall.UnreachableException e) {
             throw new NetworkUnavailableException("X " + what + ": " + e.getMessage(), e);

@@ -43,7 +43,12 @@ final class XMentionsFeed implements Feed {
     XMentionsFeed(XApi api, Predicate<String> known, boolean ticketQuotes) {
         this.api = api;
         this.known = known;
-        this.quoteReason = ticketQuotes ? null : "a quote post (etc/" + XSettings.PID + ".cfg: quotes = record)";
+        this.quoteReason = quoteReason(ticketQuotes);
+    }
+
+    /** Why a quote post is only recorded, or null when quotes are filed like mentions: the webhook's too. */
+    static String quoteReason(boolean ticketQuotes) {
+        return ticketQuotes ? null : "a quote post (etc/" + XSettings.PID + ".cfg: quotes = record)";
     }
 
     @Override
@@ -105,7 +110,7 @@ final class XMentionsFeed implements Feed {
         } catch (RuntimeException e) {
             cut = e; // store what was read first, so the next poll goes on from there
         }
-        reading.store(withAncestors(found, reading));
+        reading.store(withAncestors(api, known, found, reading::read));
         if (reachedCursor) {
             if (walk != null) {
                 reading.moveTo(cursor(), walk.top());
@@ -121,11 +126,22 @@ final class XMentionsFeed implements Feed {
         }
     }
 
+    /** How one item is made a message: {@link FeedReading#read}, or the webhook's, which keeps an unreadable one as a dead letter. */
+    @FunctionalInterface
+    interface ItemReader {
+        /** The message, or null when the item could not be read (then kept as a dead letter). */
+        InboundMessage read(String id, JsonNode item, java.util.function.Function<JsonNode, InboundMessage> mapper);
+    }
+
     /**
      * Adds the unseen posts each mention answers, up the thread, until a known or unreadable one (an
-     * ancestor the mapper cannot read is dead-lettered like any unreadable item).
+     * ancestor the mapper cannot read is dead-lettered like any unreadable item). The poll and the webhook
+     * both bring a mention's thread this way, so either gives the ticket the same chain.
+     *
+     * @param known whether the plugin already has a post (by id)
      */
-    List<InboundMessage> withAncestors(List<InboundMessage> mentions, FeedReading reading) {
+    static List<InboundMessage> withAncestors(XApi api, Predicate<String> known, List<InboundMessage> mentions,
+                                              ItemReader reader) {
         List<InboundMessage> all = new ArrayList<>(mentions);
         Set<String> have = new HashSet<>();
         mentions.forEach(m -> have.add(m.messageId()));
@@ -145,7 +161,7 @@ final class XMentionsFeed implements Feed {
                     break; // deleted or protected: the reply's ticket notes it
                 }
                 Map<String, SocialIdentity> authors = XMessages.authors(answer);
-                InboundMessage ancestor = reading.read(parent, answer.get("data"), t -> XMessages.message(t, authors, null));
+                InboundMessage ancestor = reader.read(parent, answer.get("data"), t -> XMessages.message(t, authors, null));
                 if (ancestor == null) {
                     break;
                 }

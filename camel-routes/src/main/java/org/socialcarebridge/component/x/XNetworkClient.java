@@ -139,7 +139,8 @@ public final class XNetworkClient implements NetworkClient {
         return SPACE.matcher(LINK.matcher(text).replaceAll("<link>")).replaceAll(" ").strip();
     }
 
-    private String brandId() {
+    /** The brand's X user id, asked of X once ({@code GET /2/users/me}); the webhook's events are filtered by it. */
+    public String brandId() {
         String id = brandId;
         if (id == null) {
             id = api.me().path("data").path("id").asText(null);

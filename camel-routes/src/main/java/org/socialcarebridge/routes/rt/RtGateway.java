@@ -83,33 +83,45 @@ public final class RtGateway implements HostGateway {
         }
         // Named after the stable account id, so a renamed handle stays the same customer. RT reads a
         // name with a colon in a role field as a group reference, so tickets name it by its numeric id.
-        String name = identity.key();
-        HttpAnswer found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
-        String id;
-        if (found.status() == 404) {
-            id = createCustomer(identity);
-        } else {
-            JsonNode user = parse(found, "read the customer user " + name);
-            id = userId(user);
-            if (!found.ok() || id == null) {
-                throw new HostRejectedException("RT did not answer the customer user " + name + ": " + found.status());
-            }
-            if (user.path("Privileged").asInt(0) == 1) {
-                // A staff account is never a customer: its replies would carry its rights.
-                throw new HostRejectedException("RT user " + name + " is privileged (a staff account), so it is not used as the"
-                        + " customer " + identity.handle() + " on " + identity.network().displayName() + "; rename that RT user");
-            }
-        }
+        // The extension's endpoint answers an existing customer as it creates a new one: one request either way.
+        String id = createCustomer(identity).orElseGet(() -> existingCustomer(identity));
         HostCustomer customer = new HostCustomer(id);
         customers.put(identity.key(), customer);
         return customer;
     }
 
+    /** The customer's user read through REST2: for a plugin user without the right to create customers. */
+    private String existingCustomer(SocialIdentity identity) {
+        String name = identity.key();
+        HttpAnswer found = session.send("GET", REST + "/user/" + HttpCall.encode(name), null, null);
+        if (found.status() == 404) {
+            throw new HostRejectedException("RT user '" + settings.user() + "' may not create the customer user " + name
+                    + " (403): it needs the right CreateSocialCustomers; run the provisioning command to grant it");
+        }
+        JsonNode user = parse(found, "read the customer user " + name);
+        String id = userId(user);
+        if (!found.ok() || id == null) {
+            throw new HostRejectedException("RT did not answer the customer user " + name + ": " + found.status());
+        }
+        if (user.path("Privileged").asInt(0) == 1) {
+            throw privileged(identity, "");
+        }
+        return id;
+    }
+
+    /** A staff account is never a customer: its replies would carry its rights. */
+    private static HostRejectedException privileged(SocialIdentity identity, String status) {
+        return new HostRejectedException("RT user " + identity.key() + " is privileged (a staff account)" + status
+                + ", so it is not used"
+                + " as the customer " + identity.handle() + " on " + identity.network().displayName() + "; rename that RT user");
+    }
+
     /**
-     * Creates the customer's unprivileged RT user, with no password and no e-mail address, through the
-     * extension's endpoint (REST2 would need AdminUsers, which could change anyone's password).
+     * The customer's unprivileged RT user, created with no password and no e-mail address or answered as it
+     * is, through the extension's endpoint (REST2 would need AdminUsers, which could change anyone's
+     * password). Empty when the plugin's RT user lacks the right to create customers (then REST2 is asked).
      */
-    private String createCustomer(SocialIdentity identity) {
+    private Optional<String> createCustomer(SocialIdentity identity) {
         String name = identity.key();
         ObjectNode user = json.createObjectNode()
                 .put("Name", name)
@@ -119,16 +131,17 @@ public final class RtGateway implements HostGateway {
                         + (identity.profileUrl() != null ? " " + identity.profileUrl() : "")), COMMENTS_LENGTH));
         HttpAnswer created = session.send("POST", "/SocialCare/Customer", "application/json", user.toString());
         if (created.status() == 403) {
-            throw new HostRejectedException("RT user '" + settings.user() + "' may not create the customer user " + name
-                    + " (403): it needs the right CreateSocialCustomers; run the provisioning command to grant it");
+            return Optional.empty();
+        }
+        if (created.status() == 409) {
+            throw privileged(identity, " (409)");
         }
         JsonNode answer = parse(created, "create the customer user " + name);
         if ((created.status() != 201 && created.status() != 200) || !answer.path("id").canConvertToLong()) {
             throw new HostRejectedException("RT did not create the customer user " + name + ": " + created.status() + " "
-                    + answer.path("error").asText(created.body())
-                    + (created.status() == 409 ? " (a privileged RT user has that name; rename it)" : ""));
+                    + answer.path("error").asText(created.body()));
         }
-        return answer.path("id").asText();
+        return Optional.of(answer.path("id").asText());
     }
 
     /**

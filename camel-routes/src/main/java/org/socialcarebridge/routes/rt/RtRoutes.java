@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class RtRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(RtRoutes.class);
 
+    /** Messages taken per filing pass. */
+    static final int FILING_PASS = 200;
+
     private final String baseUri;
     private final RtSettings settings;
     private final Intake intake;
@@ -59,11 +62,12 @@ public final class RtRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // One filing thread: RT on SQLite serialises writers, so more would add latency, not throughput.
+        // One pass at a time; within it, conversations are filed concurrently as the settings' filingConcurrency
+        // and RT's answers allow (Intake's FilingPace). A pass of 200 gives the filing threads work to share.
         from("timer:rt-filing?delay=0&period=250")
                 .routeId("rt-filing")
                 .process(Tick.of(exchange -> {
-                    Intake.FilingReport report = intake.filePending(50);
+                    Intake.FilingReport report = intake.filePending(FILING_PASS);
                     if (report.error() == null && report.filed() > 0) {
                         status.succeeded(clock.instant(), null);
                     } else if (report.error() != null) {

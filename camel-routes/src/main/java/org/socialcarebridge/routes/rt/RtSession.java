@@ -1,7 +1,13 @@
 package org.socialcarebridge.routes.rt;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import org.socialcarebridge.host.HostBusyException;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.HostUnavailableException;
 import org.socialcarebridge.routes.http.HttpAnswer;
@@ -24,14 +30,18 @@ final class RtSession {
 
     /** A request with the session cookie; logs in first if needed and once more on 401. */
     HttpAnswer send(String method, String path, String contentType, String body) {
-        if (cookie == null) {
-            login();
+        String used = cookie;
+        if (used == null) {
+            used = login(null);
         }
-        HttpAnswer answer = once(method, path, contentType, body);
+        HttpAnswer answer = once(used, method, path, contentType, body);
         // An expired session answers 401, or 302 to the login page.
         if (answer.status() == 401 || answer.status() == 302) {
-            login();
-            answer = once(method, path, contentType, body);
+            answer = once(login(used), method, path, contentType, body);
+        }
+        if (answer.status() == 429 || answer.status() == 503) {
+            throw new HostBusyException("RT " + method + " " + path + " answered " + answer.status()
+                    + " (too busy for now)", retryAfter(answer.header("Retry-After")));
         }
         if (answer.status() >= 500 || answer.status() == 0) {
             throw new HostUnavailableException("RT " + method + " " + path + " answered " + answer.status());
@@ -39,9 +49,31 @@ final class RtSession {
         return answer;
     }
 
-    private HttpAnswer once(String method, String path, String contentType, String body) {
+    /** How long RT (or the proxy before it) asked to be left alone: seconds or an HTTP date; at most {@link #LONGEST_PAUSE}. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Duration.ZERO;
+        }
+        Duration asked;
         try {
-            return http.send(method, settings.url() + path, Map.of("Cookie", cookie,
+            asked = Duration.ofSeconds(Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            try {
+                asked = Duration.between(Instant.now(), ZonedDateTime.parse(header.strip(),
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException unreadable) {
+                return Duration.ZERO;
+            }
+        }
+        // A negative or absurd value (a misconfigured proxy) must not stop filing for long.
+        return asked.isNegative() ? Duration.ZERO : asked.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : asked;
+    }
+
+    static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
+
+    private HttpAnswer once(String sessionCookie, String method, String path, String contentType, String body) {
+        try {
+            return http.send(method, settings.url() + path, Map.of("Cookie", sessionCookie,
                     "Referer", settings.url() + "/", "Accept", "application/json"), contentType, body);
         } catch (HttpCall.UnreachableException e) {
             String problem = "RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage();
@@ -59,7 +91,15 @@ final class RtSession {
         return false;
     }
 
-    private synchronized void login() {
+    /**
+     * Logs in unless another thread did since {@code stale} was read (filing threads meeting an expired
+     * session together log in once); answers the cookie to use.
+     */
+    private synchronized String login(String stale) {
+        String current = cookie;
+        if (current != null && !current.equals(stale)) {
+            return current;
+        }
         HttpAnswer answer;
         try {
             answer = http.send("POST", settings.url() + "/NoAuth/Login.html", Map.of("Referer", settings.url() + "/"),
@@ -69,6 +109,10 @@ final class RtSession {
             // Logging in comes before any write: whatever went wrong, nothing was written.
             throw HostUnavailableException.notReached("RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage(), e);
         }
+        if (answer.status() == 429 || answer.status() == 503) {
+            throw new HostBusyException("RT login answered " + answer.status() + " (too busy for now)",
+                    retryAfter(answer.header("Retry-After")));
+        }
         if (answer.status() >= 500 || answer.status() == 0) {
             throw HostUnavailableException.notReached("RT login answered " + answer.status(), null);
         }
@@ -77,12 +121,26 @@ final class RtSession {
                 .filter(c -> c.startsWith("RT_SID_"))
                 .findFirst().orElse(null);
         // RT answers a failed login with 200 and the form again, so check the session really works.
-        HttpAnswer me = sessionCookie == null ? null : http.send("GET", settings.url() + RtGateway.REST + "/user/"
-                + HttpCall.encode(settings.user()), Map.of("Cookie", sessionCookie, "Accept", "application/json"), null, null);
+        HttpAnswer me;
+        try {
+            me = sessionCookie == null ? null : http.send("GET", settings.url() + RtGateway.REST + "/user/"
+                    + HttpCall.encode(settings.user()), Map.of("Cookie", sessionCookie, "Accept", "application/json"), null, null);
+        } catch (HttpCall.UnreachableException e) {
+            throw HostUnavailableException.notReached("RT at " + settings.url() + " is unreachable: " + e.getCause().getMessage(), e);
+        }
+        // RT busy or failing between the login and its check is no refused login: the message must wait, not die.
+        if (me != null && (me.status() == 429 || me.status() == 503)) {
+            throw new HostBusyException("RT answered " + me.status() + " checking the new session (too busy for now)",
+                    retryAfter(me.header("Retry-After")));
+        }
+        if (me != null && (me.status() >= 500 || me.status() == 0)) {
+            throw HostUnavailableException.notReached("RT answered " + me.status() + " checking the new session", null);
+        }
         if (me == null || me.status() != 200) {
             throw new HostRejectedException("RT refused the login of user '" + settings.user()
                     + "' (check user and password in etc/" + RtSettings.PID + ".cfg; provisioning creates the user)");
         }
         cookie = sessionCookie;
+        return sessionCookie;
     }
 }

@@ -47,6 +47,7 @@ public final class MastodonFixture implements BeforeEachCallback, AfterEachCallb
     private MastodonSimulator sim;
     private Database db;
     private Health health;
+    private Intake intake;
     private DefaultCamelContext camel;
     private MastodonComponent component;
     private HandPoll poller;
@@ -66,7 +67,7 @@ public final class MastodonFixture implements BeforeEachCallback, AfterEachCallb
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         health = new Health();
         // The intake records into the ledger only; filing (the host's side) is tested in the domain.
-        Intake intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
+        intake = new Intake(db, null, null, Set.of(), Duration.ofDays(7), Clock.systemUTC());
         camel = new DefaultCamelContext();
         camel.start();
         Map<String, String> values = new HashMap<>(Map.of("baseUrl", sim.baseUrl(), "accessToken", TOKEN));
@@ -134,6 +135,10 @@ public final class MastodonFixture implements BeforeEachCallback, AfterEachCallb
 
     public Database db() {
         return db;
+    }
+
+    public Intake intake() {
+        return intake;
     }
 
     public Health health() {

@@ -47,6 +47,7 @@ public final class XFixture implements BeforeEachCallback, AfterEachCallback {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient customers = HttpClient.newHttpClient();
+    private final String consumerSecret = "consumer-secret-" + UUID.randomUUID();
     private XSimulator sim;
     private Database db;
     private Health health;
@@ -56,7 +57,7 @@ public final class XFixture implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        sim = XSimulator.start(0, "acme", TOKEN);
+        sim = XSimulator.start(0, "acme", TOKEN, consumerSecret);
         db = Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         health = new Health();
         // The intake records into the ledger only; filing (the host's side) is tested in the domain.
@@ -132,6 +133,11 @@ public final class XFixture implements BeforeEachCallback, AfterEachCallback {
     /** The ledger's entry for an X post or direct message, or null. */
     public LedgerEntry entry(String id) {
         return db.read(em -> em.find(LedgerEntry.class, "x:" + id));
+    }
+
+    /** The X app's consumer secret the simulator signs its webhooks and checks CRCs with. */
+    public String consumerSecret() {
+        return consumerSecret;
     }
 
     public XSimulator sim() {

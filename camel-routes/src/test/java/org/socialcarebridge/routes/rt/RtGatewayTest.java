@@ -71,6 +71,9 @@ class RtGatewayTest {
         final List<JsonNode> customersCreated = new CopyOnWriteArrayList<>();
         final List<JsonNode> ticketsCreated = new CopyOnWriteArrayList<>();
         int customerStatus = 201;
+        /** When not 0, every request is answered with it (429 or 503: too busy), with this Retry-After. */
+        volatile int busyStatus;
+        volatile String busyRetryAfter;
         long nextUser = 100;
 
         FakeRt() {
@@ -98,7 +101,12 @@ class RtGatewayTest {
             String query = exchange.getRequestURI().getRawQuery();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(method + " " + path + (query == null ? "" : "?" + query));
-            if (path.equals("/NoAuth/Login.html")) {
+            if (busyStatus != 0) {
+                if (busyRetryAfter != null) {
+                    exchange.getResponseHeaders().add("Retry-After", busyRetryAfter);
+                }
+                answer(exchange, busyStatus, "{}");
+            } else if (path.equals("/NoAuth/Login.html")) {
                 exchange.getResponseHeaders().add("Set-Cookie", "RT_SID_test.80=abc; path=/");
                 answer(exchange, 200, "<html>welcome</html>");
             } else if (!"RT_SID_test.80=abc".equals(exchange.getRequestHeaders().getFirst("Cookie"))) {
@@ -120,17 +128,31 @@ class RtGatewayTest {
                 }
             } else if (method.equals("POST") && path.equals("/SocialCare/Customer")) {
                 JsonNode customer = json.readTree(body);
-                customersCreated.add(customer);
                 if (customerStatus != 201) {
                     answer(exchange, customerStatus, "{\"error\":\"refused (test)\"}");
                     return;
                 }
+                // As the extension does: an existing user is answered (200), a privileged one refused (409).
+                long[] existing = users.get(customer.path("Name").asText());
+                if (existing != null) {
+                    answer(exchange, existing[1] == 1 ? 409 : 200, existing[1] == 1 ? "{\"error\":\"privileged\"}"
+                            : json.createObjectNode().put("id", existing[0]).put("Name", customer.path("Name").asText()).toString());
+                    return;
+                }
+                customersCreated.add(customer);
                 long id = nextUser++;
                 user(customer.path("Name").asText(), id, false);
                 answer(exchange, 201, json.createObjectNode().put("id", id).put("Name", customer.path("Name").asText()).toString());
             } else if (method.equals("POST") && path.equals("/REST/2.0/ticket")) {
-                ticketsCreated.add(json.readTree(body));
-                answer(exchange, 201, json.createObjectNode().put("id", 1000 + ticketsCreated.size()).toString());
+                long id;
+                synchronized (ticketsCreated) {
+                    ticketsCreated.add(json.readTree(body));
+                    id = 1000 + ticketsCreated.size();
+                }
+                tickets.putIfAbsent(id, json.createObjectNode().put("id", id).put("Status", "new"));
+                answer(exchange, 201, json.createObjectNode().put("id", id).toString());
+            } else if (method.equals("POST") && path.matches("/REST/2.0/ticket/\\d+/correspond")) {
+                answer(exchange, 201, "[\"Correspondence added\"]");
             } else if (method.equals("POST") && path.equals("/SocialCare/TransactionCustomField")) {
                 answer(exchange, 200, "{\"ok\":true}");
             } else if (method.equals("GET") && path.equals("/SocialCare/GroupMembers")) {
@@ -215,6 +237,15 @@ class RtGatewayTest {
         rt.user("x:123", 77, false);
         assertEquals("77", gateway.customerFor(maria()).id());
         assertTrue(rt.customersCreated.isEmpty());
+    }
+
+    @Test
+    void withoutTheRightToCreateCustomersAnExistingOneIsStillFoundThroughRest2() {
+        rt.user("x:123", 77, false);
+        rt.customerStatus = 403;
+        assertEquals("77", gateway.customerFor(maria()).id());
+        assertEquals(List.of("POST /SocialCare/Customer", "GET /REST/2.0/user/x:123"),
+                rt.requests.stream().filter(r -> r.contains("x:123") || r.contains("/SocialCare/Customer")).toList());
     }
 
     @Test
@@ -368,5 +399,85 @@ class RtGatewayTest {
         RtGateway restarted = new RtGateway(new HttpCall(camel), RtSettings.from(Map.of("url", rt.url(), "user", "socialcare",
                 "password", "not-a-real-one")), json);
         assertTrue(restarted.valuedCustomer(new org.socialcarebridge.host.HostCustomer("13")));
+    }
+
+    // ---- what filing costs RT, and RT too busy
+
+    static org.socialcarebridge.conversation.InboundMessage mention(String id, SocialIdentity author, String inReplyTo,
+                                                                    String conversation) {
+        return new org.socialcarebridge.conversation.InboundMessage(Network.X, id, author, "@acme my order " + id
+                + " never arrived", Instant.parse("2026-11-24T10:00:00Z").plusSeconds(Long.parseLong(id)), inReplyTo,
+                conversation, org.socialcarebridge.conversation.Visibility.PUBLIC, "https://x.com/status/" + id);
+    }
+
+    /** RT's requests while filing {@code m} alone; the session and the once-a-minute group reads are made before. */
+    List<String> requestsToFile(org.socialcarebridge.intake.Intake intake, org.socialcarebridge.conversation.InboundMessage m) {
+        intake.receive(List.of(m));
+        rt.requests.clear();
+        org.socialcarebridge.intake.Intake.FilingReport report = intake.filePending(10);
+        assertEquals(1, report.filed(), report.toString());
+        return List.copyOf(rt.requests);
+    }
+
+    /**
+     * The RT requests a ticket costs, counted (docs/performance.md, "Requests per ticket"): before issue 17 a new
+     * customer's first mention took 4 (GET user, 404; create; ticket; its first message's fields).
+     */
+    @Test
+    void filingCostsRtAsFewRequestsAsItAllows() {
+        org.socialcarebridge.persistence.Database db = org.socialcarebridge.persistence.Database.open(
+                new org.socialcarebridge.persistence.DatabaseSettings("jdbc:h2:mem:" + java.util.UUID.randomUUID()
+                        + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        try {
+            org.socialcarebridge.intake.Intake intake = new org.socialcarebridge.intake.Intake(db, gateway, gateway, Set.of(),
+                    java.time.Duration.ofDays(7), java.time.Clock.systemUTC());
+            SocialIdentity bob = new SocialIdentity(Network.X, "200", "bob", "Bob", null, 1, false);
+            requestsToFile(intake, mention("1", bob, null, "1")); // logs in, reads the VIP group: once per session, minute
+
+            assertEquals(List.of("POST /SocialCare/Customer", "POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"),
+                    requestsToFile(intake, mention("10", maria(), null, "10")), "a new customer's first mention");
+            assertEquals(List.of("POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"),
+                    requestsToFile(intake, mention("20", maria(), null, "20")), "a known customer's new ticket");
+            assertEquals(List.of("GET /REST/2.0/ticket/1002", "POST /REST/2.0/ticket/1002/correspond"),
+                    requestsToFile(intake, mention("11", maria(), "10", "10")), "a message added to an existing ticket");
+
+            rt.user("x:300", 300, false); // a customer RT has from before (e.g. before a restart)
+            assertEquals(List.of("POST /SocialCare/Customer", "POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"),
+                    requestsToFile(intake, mention("30", new SocialIdentity(Network.X, "300", "carol", "Carol", null, 1, false),
+                            null, "30")), "the extension answers an existing customer in the one request");
+            assertEquals(1, rt.customersCreated.stream().filter(c -> c.path("Name").asText().equals("x:123")).count());
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    void rtTooBusyIsBusyNotAnOutageAndItsRetryAfterIsHonoured() {
+        gateway.customerFor(maria()); // logged in
+        rt.busyStatus = 429;
+        rt.busyRetryAfter = "7";
+        org.socialcarebridge.host.HostBusyException busy = assertThrows(org.socialcarebridge.host.HostBusyException.class,
+                () -> gateway.openTicket(newTicket(Set.of())));
+        assertEquals(java.time.Duration.ofSeconds(7), busy.retryAfter());
+        assertFalse(busy.mayHaveWritten(), "RT turned it away: nothing was written, no patience needed");
+        rt.busyStatus = 503;
+        rt.busyRetryAfter = null;
+        assertEquals(java.time.Duration.ZERO, assertThrows(org.socialcarebridge.host.HostBusyException.class,
+                () -> gateway.ticketState(1)).retryAfter());
+        rt.busyStatus = 0;
+        assertEquals(1001, gateway.openTicket(newTicket(Set.of())), "and when RT has room again, it is asked again");
+    }
+
+    @Test
+    void aRetryAfterIsReadInSecondsOrAsADateAndBounded() {
+        assertEquals(java.time.Duration.ofSeconds(30), RtSession.retryAfter(" 30 "));
+        assertEquals(java.time.Duration.ZERO, RtSession.retryAfter(null));
+        assertEquals(java.time.Duration.ZERO, RtSession.retryAfter("soon"));
+        assertEquals(java.time.Duration.ZERO, RtSession.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), "in the past");
+        assertEquals(RtSession.LONGEST_PAUSE, RtSession.retryAfter("86400"), "a misconfigured proxy stops nothing for long");
+        java.time.Duration dated = RtSession.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(120)));
+        assertTrue(dated.compareTo(java.time.Duration.ZERO) > 0 && dated.compareTo(java.time.Duration.ofSeconds(120)) <= 0,
+                dated.toString());
     }
 }

@@ -50,6 +50,7 @@ public final class MastodonSimulator implements AutoCloseable {
     /** Notifications served exactly as a test wrote them (malformed ones, for the plugin's dead letters), by id. */
     private final Map<String, Map<String, Object>> rawNotifications = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final MastodonStreaming streaming = new MastodonStreaming();
 
     private MastodonSimulator(int port, String brandAcct, String brandToken, int rateLimitMultiplier) throws IOException {
         this.server = new ApiServer(port, Dialect.MASTODON);
@@ -65,6 +66,11 @@ public final class MastodonSimulator implements AutoCloseable {
         server.route("DELETE", "/api/v1/statuses/{id}", limit, this::deleteStatus);
         server.route("POST", "/api/v1/statuses/{id}/reblog", limit, this::reblog);
         server.route("POST", "/api/v1/statuses/{id}/favourite", limit, this::favourite);
+        server.route("GET", "/api/v2/instance", limit, r -> ApiResponse.json(200, instance()));
+        server.route("GET", "/api/v1/streaming/health", limit, r -> ApiResponse.text(200, "OK"));
+        server.route("GET", "/api/v1/streaming/user/notification", limit, r -> stream(r, "user:notification"));
+        server.route("GET", "/api/v1/streaming", limit, r -> stream(r, r.param("stream")));
+        server.route("POST", "/sim/streaming/drop", 0, this::dropStreams);
         server.route("PUT", "/sim/accounts/{acct}", 0, this::putAccount);
         server.route("GET", "/sim/statuses", 0, r -> ApiResponse.json(200, controlView()));
         server.route("POST", "/sim/statuses", 0, this::simPost);
@@ -86,8 +92,14 @@ public final class MastodonSimulator implements AutoCloseable {
         return brand.id;
     }
 
+    /** How often an idle stream sends its {@code :thump} comment (10 s unless a test wants it sooner). */
+    public void streamingHeartbeat(java.time.Duration every) {
+        streaming.heartbeat(every);
+    }
+
     @Override
     public void close() {
+        streaming.drop(0);
         server.close();
     }
 
@@ -116,7 +128,10 @@ public final class MastodonSimulator implements AutoCloseable {
     }
 
     private MastodonAccount caller(ApiRequest r) {
-        String bearer = r.bearer();
+        return caller(r.bearer());
+    }
+
+    private MastodonAccount caller(String bearer) {
         if (bearer != null && bearer.equals(brandToken)) {
             return brand;
         }
@@ -251,10 +266,78 @@ public final class MastodonSimulator implements AutoCloseable {
             String id = nextId();
             raw.put("id", id);
             rawNotifications.put(id, raw);
-            notifications.add(new MastodonNotification(id, String.valueOf(raw.getOrDefault("type", "mention")), brand, brand,
-                    null, now()));
+            notify(new MastodonNotification(id, String.valueOf(raw.getOrDefault("type", "mention")), brand, brand, null, now()));
             return ApiResponse.json(200, Map.of("id", id));
         }
+    }
+
+    /** Keeps a notification and streams it to its recipient as the REST API would show it; holds the statuses' lock. */
+    private void notify(MastodonNotification n) {
+        notifications.add(n);
+        streaming.publish(n.recipient(), rawNotifications.getOrDefault(n.id(), n.toJson()));
+    }
+
+    /**
+     * A server-sent events stream of the caller's notifications. The token comes as for the REST API, or as
+     * {@code access_token} in the query, which Mastodon accepts on streams because browsers' EventSource sends no headers.
+     */
+    private ApiResponse stream(ApiRequest r, String name) {
+        if (streaming.refusing()) {
+            return ApiResponse.json(503, Map.of("error", "The streaming server is unavailable; retry with back-off"));
+        }
+        MastodonAccount me = caller(r.bearer() != null ? r.bearer() : r.param("access_token"));
+        if (!"user:notification".equals(name)) {
+            // The simulator streams notifications only; Mastodon's own answer to a stream it does not know.
+            throw new ApiException(ApiResponse.json(400, Map.of("error", "Unknown stream type: " + name
+                    + "; the simulator serves stream=user:notification")));
+        }
+        return streaming.open(me);
+    }
+
+    /** Control: closes every open stream now; {@code {"refuse_seconds": N}} answers 503 to new ones for N seconds. */
+    private ApiResponse dropStreams(ApiRequest r) {
+        long refuse = r.body() == null || r.body().isBlank() ? 0 : server.jsonBody(r).path("refuse_seconds").asLong(0);
+        if (refuse < 0) {
+            throw unprocessable("refuse_seconds must be 0 or more, got " + refuse);
+        }
+        int dropped = streaming.drop(refuse);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dropped", dropped);
+        body.put("refuse_seconds", refuse);
+        return ApiResponse.json(200, body);
+    }
+
+    /** {@code GET /api/v2/instance}: what a client reads first, notably where the streaming API lives. */
+    private Map<String, Object> instance() {
+        Map<String, Object> urls = new LinkedHashMap<>();
+        urls.put("streaming", baseUrl());
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("urls", urls);
+        configuration.put("accounts", Map.of("max_featured_tags", 10, "max_pinned_statuses", 5));
+        configuration.put("statuses", Map.of("max_characters", MAX_STATUS_LENGTH, "max_media_attachments", 4,
+                "characters_reserved_per_url", 23));
+        configuration.put("media_attachments", Map.of("supported_mime_types", List.of("image/jpeg", "image/png"),
+                "image_size_limit", 16_777_216, "image_matrix_limit", 33_177_600, "video_size_limit", 103_809_024,
+                "video_frame_rate_limit", 120, "video_matrix_limit", 8_294_400));
+        configuration.put("polls", Map.of("max_options", 4, "max_characters_per_option", 50, "min_expiration", 300,
+                "max_expiration", 2_629_746));
+        configuration.put("translation", Map.of("enabled", false));
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("domain", "127.0.0.1");
+        i.put("title", "Social Care Bridge Mastodon simulator");
+        i.put("version", "4.4.0");
+        i.put("source_url", "https://github.com/mastodon/mastodon");
+        i.put("description", "A local Mastodon for tests and the demo");
+        i.put("usage", Map.of("users", Map.of("active_month", accountsByAcct.size())));
+        i.put("thumbnail", Map.of("url", baseUrl() + "/thumbnail.png"));
+        i.put("icon", List.of());
+        i.put("languages", List.of("en"));
+        i.put("configuration", configuration);
+        i.put("registrations", Map.of("enabled", false, "approval_required", false));
+        i.put("contact", Map.of("email", "admin@example.org"));
+        i.put("rules", List.of());
+        i.put("api_versions", Map.of("mastodon", 6));
+        return i;
     }
 
     private ApiResponse simPost(ApiRequest r) {
@@ -296,15 +379,15 @@ public final class MastodonSimulator implements AutoCloseable {
         }
         MastodonStatus s = new MastodonStatus(nextId(), author, text, visibility, parent == null ? null : parent.id,
                 parent == null ? null : parent.account.id, mentions, null, now(), key);
+        author.statuses++; // before the notifications, which stream the author as it is now
         synchronized (statuses) {
             statuses.add(s);
             for (MastodonAccount mentioned : mentions) {
                 if (mentioned != author) {
-                    notifications.add(new MastodonNotification(nextId(), "mention", mentioned, author, s, s.createdAt));
+                    notify(new MastodonNotification(nextId(), "mention", mentioned, author, s, s.createdAt));
                 }
             }
         }
-        author.statuses++;
         return s;
     }
 
@@ -327,7 +410,7 @@ public final class MastodonSimulator implements AutoCloseable {
         synchronized (statuses) {
             statuses.add(boost);
             if (original.account != me) {
-                notifications.add(new MastodonNotification(nextId(), "reblog", original.account, me, original, boost.createdAt));
+                notify(new MastodonNotification(nextId(), "reblog", original.account, me, original, boost.createdAt));
             }
         }
         return ApiResponse.json(200, boost.toJson());
@@ -338,7 +421,7 @@ public final class MastodonSimulator implements AutoCloseable {
         MastodonStatus s = visible(r.pathParam("id"), me);
         synchronized (statuses) {
             if (s.account != me) {
-                notifications.add(new MastodonNotification(nextId(), "favourite", s.account, me, s, now()));
+                notify(new MastodonNotification(nextId(), "favourite", s.account, me, s, now()));
             }
         }
         return ApiResponse.json(200, s.toJson());
@@ -406,6 +489,7 @@ public final class MastodonSimulator implements AutoCloseable {
     }
 
     private void reset() {
+        streaming.reset();
         synchronized (statuses) {
             statuses.clear();
             notifications.clear();

@@ -1005,12 +1005,14 @@ public final class MetaSimulator implements AutoCloseable {
 
     private ApiResponse webhookFault(JsonNode f) {
         String kind = f.path("webhook").asText("");
-        if (!Set.of("batch", "duplicate", "forge").contains(kind)) {
+        if (!"batch".equals(kind) && !org.socialcarebridge.simulator.WebhookDeliveries.FAULTS.contains(kind)) {
             throw control("a webhook fault is {\"webhook\":\"batch\",\"count\":50} (hold entries until 50 go in one"
-                    + " delivery), {\"webhook\":\"duplicate\",\"count\":N} (deliver the next N twice) or"
-                    + " {\"webhook\":\"forge\",\"count\":N} (sign the next N with a wrong secret); got " + f);
+                    + " delivery), {\"webhook\":\"duplicate\",\"count\":N} (deliver the next N twice),"
+                    + " {\"webhook\":\"forge\",\"count\":N} (sign the next N with a wrong secret),"
+                    + " {\"webhook\":\"delay\",\"count\":N,\"seconds\":S} (hold the next N for S seconds) or"
+                    + " {\"webhook\":\"reorder\",\"count\":N} (send the next N newest first); got " + f);
         }
-        webhooks.fault(kind, f.path("count").asInt(1));
+        webhooks.fault(f);
         return ApiResponse.json(201, f);
     }
 

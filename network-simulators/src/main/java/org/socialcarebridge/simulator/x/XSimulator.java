@@ -46,15 +46,18 @@ public final class XSimulator implements AutoCloseable {
             "until_id", "start_time", "end_time"));
     private static final Set<String> DM_EVENTS = Set.of("max_results", "pagination_token", "event_types",
             "dm_event.fields", "expansions", "user.fields", "tweet.fields", "media.fields");
-    private static final Map<String, Set<String>> QUERY_PARAMETERS = Map.of(
-            "GET /2/users/me", Set.of("user.fields", "expansions", "tweet.fields"),
-            "GET /2/users/{id}", Set.of("user.fields", "expansions", "tweet.fields"),
-            "GET /2/users/{id}/mentions", TIMELINE,
-            "GET /2/users/{id}/tweets", union(TIMELINE, Set.of("exclude")),
-            "GET /2/tweets/{id}", FIELDS,
-            "GET /2/dm_events", DM_EVENTS,
-            "GET /2/dm_conversations/with/{participant_id}/dm_events", DM_EVENTS,
-            "GET /2/dm_conversations/{id}/dm_events", DM_EVENTS);
+    private static final Map<String, Set<String>> QUERY_PARAMETERS = Map.ofEntries(
+            Map.entry("GET /2/users/me", Set.of("user.fields", "expansions", "tweet.fields")),
+            Map.entry("GET /2/users/{id}", Set.of("user.fields", "expansions", "tweet.fields")),
+            Map.entry("GET /2/users/{id}/mentions", TIMELINE),
+            Map.entry("GET /2/users/{id}/tweets", union(TIMELINE, Set.of("exclude"))),
+            Map.entry("GET /2/tweets/{id}", FIELDS),
+            Map.entry("GET /2/dm_events", DM_EVENTS),
+            Map.entry("GET /2/dm_conversations/with/{participant_id}/dm_events", DM_EVENTS),
+            Map.entry("GET /2/dm_conversations/{id}/dm_events", DM_EVENTS),
+            Map.entry("GET /2/webhooks", Set.of("webhook_config.fields")),
+            Map.entry("GET /2/activity/subscriptions", Set.of("max_results", "pagination_token")),
+            Map.entry("GET /2/activity/stream", Set.of("backfill_minutes")));
     /** Values the list parameters accept; the document's "post" names are not among them. */
     private static final Map<String, Set<String>> LIST_VALUES = Map.of(
             "tweet.fields", Set.of("article", "attachments", "author_id", "card_uri", "community_id", "context_annotations",
@@ -72,7 +75,8 @@ public final class XSimulator implements AutoCloseable {
                     "entities.mentions.username", "geo.place_id", "in_reply_to_user_id", "referenced_tweets.id",
                     "referenced_tweets.id.author_id", "pinned_tweet_id", "most_recent_tweet_id", "sender_id",
                     "participant_ids", "affiliation.user_id"),
-            "event_types", Set.of("MessageCreate", "ParticipantsJoin", "ParticipantsLeave"));
+            "event_types", Set.of("MessageCreate", "ParticipantsJoin", "ParticipantsLeave"),
+            "webhook_config.fields", Set.of("created_at", "id", "url", "valid"));
 
     private final ApiServer server;
     private final String brandToken;
@@ -82,11 +86,20 @@ public final class XSimulator implements AutoCloseable {
     private final List<XTweet> tweets = new ArrayList<>();
     private final List<XDirectMessage> dms = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** What {@code POST /sim/clock} added: webhook retries and stream backfill run on this clock. */
+    private final AtomicLong clockOffsetSeconds = new AtomicLong();
+    private final XActivity activity;
 
-    private XSimulator(int port, String brandHandle, String brandToken, int rateLimitMultiplier) throws IOException {
+    private XSimulator(int port, String brandHandle, String brandToken, String consumerSecret, int rateLimitMultiplier)
+            throws IOException {
+        if (consumerSecret == null || consumerSecret.isBlank()) {
+            throw new IllegalArgumentException("the X app's consumer secret is required (it signs webhooks and answers the"
+                    + " CRC); the simulator has no default: pass one, e.g. SIM_X_CONSUMER_SECRET");
+        }
         this.server = new ApiServer(port);
         this.brandToken = brandToken;
         this.brand = user(brandHandle);
+        this.activity = new XActivity(consumerSecret, this::clock, usersById::get);
         int m = Math.max(1, rateLimitMultiplier);
         server.route("GET", "/2/users/me", 75 * m, r -> ApiResponse.json(200, Map.of("data", caller(r).toJson(userFields(r)))));
         server.route("GET", "/2/users/{id}", 900 * m, this::userById);
@@ -100,6 +113,40 @@ public final class XSimulator implements AutoCloseable {
         // The brand's own posts and one DM conversation: where a client looks up a post whose answer never came.
         server.route("GET", "/2/users/{id}/tweets", 900 * m, this::userTweets);
         server.route("GET", "/2/dm_conversations/with/{participant_id}/dm_events", 300 * m, this::conversationEvents);
+        // The X Activity API: webhooks (CRC-proven), subscriptions and the activity stream, app-only as X requires.
+        server.route("POST", "/2/webhooks", 50 * m, r -> {
+            appOnly(r);
+            return activity.register(server.jsonBody(r).path("url").asText(null));
+        });
+        server.route("GET", "/2/webhooks", 50 * m, r -> {
+            appOnly(r);
+            return activity.list();
+        });
+        server.route("PUT", "/2/webhooks/{webhook_id}", 50 * m, r -> {
+            appOnly(r);
+            return activity.revalidate(r.pathParam("webhook_id"));
+        });
+        server.route("DELETE", "/2/webhooks/{webhook_id}", 50 * m, r -> {
+            appOnly(r);
+            return activity.delete(r.pathParam("webhook_id"));
+        });
+        server.route("POST", "/2/activity/subscriptions", 50 * m, r -> {
+            appOnly(r);
+            return activity.subscribe(server.jsonBody(r));
+        });
+        server.route("GET", "/2/activity/subscriptions", 50 * m, r -> {
+            appOnly(r);
+            return activity.subscriptions();
+        });
+        server.route("DELETE", "/2/activity/subscriptions/{subscription_id}", 50 * m, r -> {
+            appOnly(r);
+            return activity.unsubscribe(r.pathParam("subscription_id"));
+        });
+        server.route("GET", "/2/activity/stream", 50 * m, this::activityStream);
+        server.route("GET", "/sim/webhooks", 0, r -> ApiResponse.json(200, activity.deliveries()));
+        server.route("POST", "/sim/x/stream/drop", 0, r -> ApiResponse.json(200, Map.of("dropped", activity.stream().drop())));
+        server.route("POST", "/sim/clock", 0, this::advanceClock);
+        server.acceptWebhookFaults(this::webhookFault);
         server.route("PUT", "/sim/users/{handle}", 0, this::putUser);
         server.route("GET", "/sim/tweets", 0, r -> ApiResponse.json(200, allTweets()));
         server.route("GET", "/sim/dm_events", 0, r -> ApiResponse.json(200, allDms()));
@@ -109,12 +156,14 @@ public final class XSimulator implements AutoCloseable {
         server.start();
     }
 
-    public static XSimulator start(int port, String brandHandle, String brandToken) throws IOException {
-        return start(port, brandHandle, brandToken, 1);
+    /** Starts one; {@code consumerSecret} is the app's (it answers the CRC and signs webhooks): required, no default. */
+    public static XSimulator start(int port, String brandHandle, String brandToken, String consumerSecret) throws IOException {
+        return start(port, brandHandle, brandToken, consumerSecret, 1);
     }
 
-    public static XSimulator start(int port, String brandHandle, String brandToken, int rateLimitMultiplier) throws IOException {
-        return new XSimulator(port, brandHandle, brandToken, rateLimitMultiplier);
+    public static XSimulator start(int port, String brandHandle, String brandToken, String consumerSecret,
+                                   int rateLimitMultiplier) throws IOException {
+        return new XSimulator(port, brandHandle, brandToken, consumerSecret, rateLimitMultiplier);
     }
 
     public String baseUrl() {
@@ -125,8 +174,24 @@ public final class XSimulator implements AutoCloseable {
         return brand.id;
     }
 
+    /** Attempts every webhook delivery due now on the caller's thread, so a test sees exactly what went out. */
+    public void deliverDue() {
+        activity.flush();
+    }
+
+    /** Test control: how often the activity stream's keep-alive line goes out (X: every 20 seconds). */
+    public void streamKeepAliveEvery(java.time.Duration period) {
+        activity.stream().keepAliveEvery(period);
+    }
+
+    /** The simulator's clock for webhook retries and stream backfill: the wall clock plus what {@code POST /sim/clock} added. */
+    public Instant clock() {
+        return Instant.now().plusSeconds(clockOffsetSeconds.get());
+    }
+
     @Override
     public void close() {
+        activity.close();
         server.close();
     }
 
@@ -145,6 +210,59 @@ public final class XSimulator implements AutoCloseable {
             usersById.put(id, u);
             return u;
         });
+    }
+
+    /**
+     * The app-only endpoints (webhooks, subscriptions, the activity stream) take the app's bearer token,
+     * which here is the brand's; a user's token is refused as X refuses the wrong kind of token.
+     */
+    private void appOnly(ApiRequest r) {
+        if (caller(r) != brand) {
+            throw new ApiException(ApiResponse.problem(403, "Unsupported Authentication",
+                    "Authenticating with OAuth 2.0 User Context is forbidden for this endpoint. Supported authentication"
+                            + " types are [OAuth 2.0 Application-Only]."));
+        }
+    }
+
+    private ApiResponse activityStream(ApiRequest r) {
+        appOnly(r);
+        String raw = r.param("backfill_minutes");
+        int backfill = 0;
+        if (raw != null) {
+            try {
+                backfill = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                backfill = -1;
+            }
+            if (backfill < 0 || backfill > 5) {
+                throw invalid("backfill_minutes", "The `backfill_minutes` query parameter value [" + raw
+                        + "] is not between 0 and 5");
+            }
+        }
+        int minutes = backfill;
+        return ApiResponse.stream(200, "application/json", out -> activity.stream().connect(out, minutes));
+    }
+
+    private ApiResponse advanceClock(ApiRequest r) {
+        JsonNode b = server.jsonBody(r);
+        if (!b.path("advance_seconds").canConvertToLong() || b.get("advance_seconds").asLong() < 0) {
+            return ApiResponse.json(400, Map.of("error", "the clock moves forward only: {\"advance_seconds\": N} with N >= 0, got "
+                    + b.get("advance_seconds")));
+        }
+        clockOffsetSeconds.addAndGet(b.get("advance_seconds").asLong());
+        activity.clockMoved();
+        return ApiResponse.json(200, Map.of("now", clock().toString()));
+    }
+
+    private ApiResponse webhookFault(JsonNode f) {
+        if (!org.socialcarebridge.simulator.WebhookDeliveries.FAULTS.contains(f.path("webhook").asText(""))) {
+            return ApiResponse.json(400, Map.of("error", "an X webhook fault is {\"webhook\":\"duplicate\",\"count\":N}"
+                    + " (deliver the next N twice), {\"webhook\":\"forge\",\"count\":N} (sign the next N wrongly; the"
+                    + " retry is signed right), {\"webhook\":\"delay\",\"count\":N,\"seconds\":S} (hold the next N for S"
+                    + " seconds) or {\"webhook\":\"reorder\",\"count\":N} (send the next N newest first); got " + f));
+        }
+        activity.fault(f);
+        return ApiResponse.json(201, f);
     }
 
     private XUser caller(ApiRequest r) {
@@ -305,6 +423,7 @@ public final class XSimulator implements AutoCloseable {
         synchronized (tweets) {
             tweets.add(t);
         }
+        activity.posted(t);
         return ApiResponse.json(201, Map.of("data", Map.of("id", id, "text", text, "edit_history_tweet_ids", List.of(id))));
     }
 
@@ -335,6 +454,7 @@ public final class XSimulator implements AutoCloseable {
         synchronized (tweets) {
             tweets.add(t);
         }
+        activity.posted(t);
         return ApiResponse.json(200, Map.of("data", Map.of("retweeted", true, "rest_id", id)));
     }
 
@@ -380,6 +500,7 @@ public final class XSimulator implements AutoCloseable {
         synchronized (dms) {
             dms.add(dm);
         }
+        activity.messaged(dm);
         return ApiResponse.json(201, Map.of("data", Map.of("dm_conversation_id", dm.conversationId(), "dm_event_id", dm.id())));
     }
 
@@ -533,6 +654,8 @@ public final class XSimulator implements AutoCloseable {
         }
         usersByHandle.keySet().removeIf(Predicate.not(brand.username.toLowerCase(Locale.ROOT)::equals));
         usersById.keySet().removeIf(Predicate.not(brand.id::equals));
+        clockOffsetSeconds.set(0);
+        activity.reset();
     }
 
     // ---- helpers of the X dialect
@@ -642,7 +765,7 @@ public final class XSimulator implements AutoCloseable {
         return length + text.codePointCount(last, text.length());
     }
 
-    private static ApiException invalid(String parameter, String message) {
+    static ApiException invalid(String parameter, String message) {
         return invalid(parameter, List.of(), message);
     }
 

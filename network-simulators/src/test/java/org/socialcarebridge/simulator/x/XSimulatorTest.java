@@ -55,7 +55,7 @@ class XSimulatorTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = XSimulator.start(0, "acme", "brand-token");
+        sim = XSimulator.start(0, "acme", "brand-token", "consumer-secret-" + java.util.UUID.randomUUID());
     }
 
     @AfterEach

@@ -279,6 +279,8 @@ Social Care Bridge is running.
   RT (agents):        http://127.0.0.1:8085   log in as agent (team lead: lead; administrator: root)
   Passwords, tokens:  $CREDENTIALS   (generated on the first run, kept, readable by you only)
   Health:             http://127.0.0.1:8181/socialcare/health
+  Real time:          X by its signed webhook, which the plugin registered ($SIM/sim/webhooks); Mastodon by its
+                      stream; Meta by webhooks. X's and Mastodon's feeds are still read every minute to catch up
   X simulator:        $SIM   (what the brand posted: curl -s $SIM/sim/tweets ; DMs: $SIM/sim/dm_events)
   Mastodon simulator: $MSIM   (every status, the brand's replies included: curl -s $MSIM/sim/statuses)
   Meta simulator:     $META   (what the Page sent: curl -s $META/sim/sent ; webhook deliveries: $META/sim/webhooks)

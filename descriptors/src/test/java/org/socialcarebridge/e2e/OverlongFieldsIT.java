@@ -76,7 +76,8 @@ class OverlongFieldsIT {
 
         long first = ticketFor("mastodon:" + overlong);
         long second = ticketFor("mastodon:" + plain);
-        assertTrue(first < second, "filed in order: the overlong one first (" + first + ", then " + second + ")");
+        // Two customers are filed side by side (issue 17): no order between them, only that neither blocks the other.
+        assertTrue(first != second, "each on a ticket of its own (" + first + ", " + second + ")");
 
         JsonNode ticket = root.ticket(first);
         assertEquals("@" + cut(acct, 200), Rt.field(ticket, "Social Handle"), "the handle as its column holds it");

@@ -42,6 +42,7 @@ public final class WebhookReceiver implements Processor {
     private final WebhookSignatureScheme signature;
     private final WebhookHandshake handshake;
     private final int maxBodyBytes;
+    private final String tooLargeFix;
     private final Semaphore turns;
     private final Duration waitForTurn;
     private final WebhookHandler handler;
@@ -61,14 +62,18 @@ public final class WebhookReceiver implements Processor {
      */
     public WebhookReceiver(String name, String appSecret, String verifyToken, int maxBodyBytes, int concurrentBodies,
                            Duration waitForTurn, WebhookHandler handler, WebhookCounters counters, ObjectMapper json, Clock clock) {
-        this(name, new HubSignature(appSecret), new HubHandshake(name, verifyToken, json), maxBodyBytes, concurrentBodies,
+        this(name, new HubSignature(appSecret), new HubHandshake(name, verifyToken, json), maxBodyBytes,
+                "raise maxBodyKiB in " + MetaWebhookSettings.PID + ".cfg if Meta really sends batches this large", concurrentBodies,
                 waitForTurn, handler, counters, json, clock);
     }
 
-    /** Any network's webhook: its signature scheme and its handshake; the rest as above. */
+    /**
+     * Any network's webhook: its signature scheme and its handshake; {@code tooLargeFix} ends the answer to a
+     * body over the cap, saying what to do about it on that network; the rest as above.
+     */
     public WebhookReceiver(String name, WebhookSignatureScheme signature, WebhookHandshake handshake, int maxBodyBytes,
-                           int concurrentBodies, Duration waitForTurn, WebhookHandler handler, WebhookCounters counters,
-                           ObjectMapper json, Clock clock) {
+                           String tooLargeFix, int concurrentBodies, Duration waitForTurn, WebhookHandler handler,
+                           WebhookCounters counters, ObjectMapper json, Clock clock) {
         if (maxBodyBytes < 1 || concurrentBodies < 1) {
             throw new IllegalArgumentException("The " + name + " webhook needs a body cap and a number of concurrent bodies"
                     + " of at least 1, not " + maxBodyBytes + " and " + concurrentBodies);
@@ -77,6 +82,7 @@ public final class WebhookReceiver implements Processor {
         this.signature = signature;
         this.handshake = handshake;
         this.maxBodyBytes = maxBodyBytes;
+        this.tooLargeFix = tooLargeFix;
         this.turns = new Semaphore(concurrentBodies);
         this.waitForTurn = waitForTurn;
         this.handler = handler;
@@ -126,8 +132,7 @@ public final class WebhookReceiver implements Processor {
             try {
                 body = request.bodyBytes(maxBodyBytes);
             } catch (InboundRequest.BodyTooLargeException e) {
-                refused(counters.tooLarge, out, 413, e.getMessage() + "; raise maxBodyKiB of the " + name
-                        + " webhook's settings if the network really sends batches this large");
+                refused(counters.tooLarge, out, 413, e.getMessage() + "; " + tooLargeFix);
                 return;
             }
             if (!signature.matches(claimed, body)) {

@@ -62,6 +62,7 @@ public final class WebhookRoutes extends RouteBuilder {
         WebhookCounters counters = new WebhookCounters();
         XWebhookSignature signature = new XWebhookSignature(consumerSecret);
         WebhookReceiver receiver = new WebhookReceiver(X, signature, new XCrcHandshake(signature, json), maxBodyBytes,
+                "X delivers one event per request, far below this; such a body is not X's and nothing is to be configured",
                 concurrentBodies, WebhookReceiver.WAIT_FOR_TURN, handler, counters, json, clock);
         return new WebhookRoutes(baseUri, X, receiver, counters, health);
     }

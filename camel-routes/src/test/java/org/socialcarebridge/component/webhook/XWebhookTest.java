@@ -182,4 +182,18 @@ class XWebhookTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), "X's base64 tokens are answered: " + ok.body());
     }
+
+    @Test
+    void aSignedBodyOverTheCapIs413AndSaysItIsNotXsWithoutNamingMetasSetting() throws Exception {
+        serve(SECRET);
+        byte[] big = ("{\"data\":{\"event_uuid\":\"9\",\"pad\":\"" + "a".repeat(64 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header(XWebhookSignature.HEADER, new XWebhookSignature(SECRET).sign(big))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("not X's"), r.body());
+        assertFalse(r.body().contains("maxBodyKiB"), "X has no such setting: " + r.body());
+        assertTrue(handed.isEmpty());
+        assertEquals(1L, counters().get("tooLarge"));
+    }
 }

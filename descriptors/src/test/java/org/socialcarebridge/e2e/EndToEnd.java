@@ -55,6 +55,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
     private String maxHeap;
     private boolean gcLog;
     private int filingConcurrency;
+    private boolean shippedRtTimers;
     private boolean rtThroughProxy;
     private RtProxy rtProxy;
     private boolean startedByTheTest;
@@ -161,6 +162,12 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
         return this;
     }
 
+    /** See {@link Karaf#withShippedRtTimers}: for the benchmarks. */
+    EndToEnd withShippedRtTimers() {
+        shippedRtTimers = true;
+        return this;
+    }
+
     /** The plugin reaches RT through an {@link RtProxy} (counting, or holding a creation); see {@link #rtProxy()}. */
     EndToEnd withRtProxy() {
         rtThroughProxy = true;
@@ -216,6 +223,9 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback, ParameterRe
             }
             if (filingConcurrency > 0) {
                 copy.withFilingConcurrency(filingConcurrency);
+            }
+            if (shippedRtTimers) {
+                copy.withShippedRtTimers();
             }
             if (rtThroughProxy) {
                 rtProxy = own(new RtProxy(Rt.URL));

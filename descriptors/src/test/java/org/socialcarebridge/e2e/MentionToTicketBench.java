@@ -29,6 +29,9 @@ public final class MentionToTicketBench {
     static final double CEILING_TARGET = 0.9;
     static final double ONE_CLIENT_TARGET = 1.0;
     static final double LATENCY_TARGET_MS = 300;
+    /** The requests filing a message makes (RtGateway), as RtProxy names them. */
+    static final List<String> FILING_REQUESTS = List.of("POST /SocialCare/Customer", "POST /REST/2.0/ticket",
+            "POST /SocialCare/TransactionCustomField", "GET /REST/2.0/ticket/{id}", "POST /REST/2.0/ticket/{id}/correspond");
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("crisis")) {
@@ -40,7 +43,9 @@ public final class MentionToTicketBench {
         int paced = Math.max(5, n / 10);
         String tag = "b" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<String> lines = new ArrayList<>();
-        try (EndToEnd desk = EndToEnd.karaf("bench").withXIntake("webhook").withFilingConcurrency(c).withRtProxy().start()) {
+        boolean met;
+        try (EndToEnd desk = EndToEnd.karaf("bench").withXIntake("webhook").withFilingConcurrency(c).withShippedRtTimers().withRtProxy()
+                .start()) {
             Karaf karaf = desk.karaf();
             XSim x = desk.x();
             Rt root = RtAccounts.ofThisRun().admin.login();
@@ -68,6 +73,7 @@ public final class MentionToTicketBench {
             lines.add(ceiling.row("REST2 create, " + c + " clients (RT's ceiling, request)"));
             lines.add(rest2.row("REST2 create, one client (request)"));
             lines.add(mailgate.row("rt-mailgate, one client (request)"));
+            met = burst.rate / ceiling.rate >= CEILING_TARGET && burst.rate / rest2.rate >= ONE_CLIENT_TARGET;
             lines.add(ratio("burst / RT's ceiling", burst.rate / ceiling.rate, ">= " + CEILING_TARGET, burst.rate / ceiling.rate >= CEILING_TARGET));
             lines.add(ratio("burst / REST2 one client", burst.rate / rest2.rate, ">= " + ONE_CLIENT_TARGET, burst.rate / rest2.rate >= ONE_CLIENT_TARGET));
             lines.add(ratio("burst / rt-mailgate", burst.rate / mailgate.rate, "", true));
@@ -79,12 +85,18 @@ public final class MentionToTicketBench {
             lines.add(String.format(Locale.ROOT, "%-48s %10.2f  (%s)", "RT requests per new ticket (burst, all kinds)",
                     all / (double) n, sent.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                             .collect(java.util.stream.Collectors.joining(", "))));
+            // Filing's own: the rest are timers (reconciling searches, reply windows, the VIP list) that run idle too.
+            long filing = sent.entrySet().stream().filter(e -> FILING_REQUESTS.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+            lines.add(String.format(Locale.ROOT, "%-48s %10.2f  (%s)", "RT requests per new ticket (filing's own)",
+                    filing / (double) n, String.join(", ", FILING_REQUESTS)));
             double over = unloaded.median() - rest2.median();
             lines.add(String.format(Locale.ROOT, "%-48s %+9.0f ms  target <= +%.0f ms  %s", "latency median - REST2 create median",
                     over, LATENCY_TARGET_MS, over <= LATENCY_TARGET_MS ? "met" : "NOT MET"));
+            met &= over <= LATENCY_TARGET_MS;
         }
         System.out.println();
         lines.forEach(System.out::println);
+        exitUnless(met);
     }
 
     static String ratio(String name, double value, String target, boolean met) {
@@ -101,16 +113,18 @@ public final class MentionToTicketBench {
     static void crisis(int n, double minutes) throws Exception {
         int c = EndToEnd.FILING_CONCURRENCY;
         String run = "c" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        int sample = Math.max(50, n / 20);
-        System.out.printf("RT's ceiling: %d tickets, %d parallel clients, each its own session%n", sample, c);
-        Result ceiling = rest2(run + "c", sample, c);
         Crisis.Scale scale = Crisis.Scale.of(n, Duration.ofMillis((long) (minutes * 60_000)));
+        // The crisis's own mix: conversations of `rounds` messages, a create then corresponds, in order.
+        int conversations = Math.max(10, n / 20 / scale.rounds());
+        System.out.printf("RT's ceiling: %d conversations of %d messages, %d parallel clients, each its own session%n",
+                conversations, scale.rounds(), c);
+        Result ceiling = rest2(run + "c", conversations, scale.rounds(), c);
         System.out.printf("Crisis: %d messages (%d customers, %d rounds, %d hostile) over %.1f minutes%n",
                 scale.messages(), scale.customers(), scale.rounds(), scale.hostile(), minutes);
         String heap = "256m";
         Crisis.Report r;
         try (EndToEnd desk = EndToEnd.karaf("crisis").withXIntake("webhook").withMastodonStream().withFilingConcurrency(c)
-                .withAdminToken().withMaxHeap(heap).withGcLog().start()) {
+                .withShippedRtTimers().withAdminToken().withMaxHeap(heap).withGcLog().start()) {
             try {
                 r = new Crisis(desk, scale, run, heap, RtDatabase.readable()).run();
             } finally {
@@ -122,19 +136,32 @@ public final class MentionToTicketBench {
                 r.messages() + " (" + r.hostile() + ") / " + r.tickets() + " / " + r.deadLetters()));
         lines.add(String.format(Locale.ROOT, "%-52s %s", "every message on one ticket, in order; replies once",
                 "yes (" + r.repliesPostedOnce() + " agent replies), kill -9 after " + r.killedAtTickets() + " tickets"));
-        lines.add(String.format(Locale.ROOT, "%-52s %.1f s", "posting (first to last message, RT down at the end)",
-                r.posting().toMillis() / 1e3));
-        lines.add(String.format(Locale.ROOT, "%-52s %.1f s (%.1f s after RT came back)", "drain (last posted -> all filed)",
-                r.drain().toMillis() / 1e3, r.afterRtBack().toMillis() / 1e3));
-        lines.add(String.format(Locale.ROOT, "%-52s %.2f", "messages filed / s (run less RT's outage)", r.messagesPerSecond()));
-        lines.add(String.format(Locale.ROOT, "%-52s %.2f", "RT's ceiling, REST2 creates / s (" + c + " clients)", ceiling.rate));
-        lines.add(ratio("filed / ceiling", r.messagesPerSecond() / ceiling.rate, ">= " + CEILING_TARGET,
-                r.messagesPerSecond() / ceiling.rate >= CEILING_TARGET));
+        lines.add(String.format(Locale.ROOT, "%-52s %.1f s", "posting (first message to last)", r.posting().toMillis() / 1e3));
+        lines.add(String.format(Locale.ROOT, "%-52s %.1f s from the first message, %.1f s after the last (%.1f s after RT came back)",
+                "drain (every message on its ticket)", r.filedAfter().toMillis() / 1e3, r.drain().toMillis() / 1e3,
+                r.afterRtBack().toMillis() / 1e3));
+        lines.add(String.format(Locale.ROOT, "%-52s %.1f s", "of that, RT down (kill -9 and restart of Karaf included above)",
+                r.outage().toMillis() / 1e3));
+        lines.add(String.format(Locale.ROOT, "%-52s %.2f (%.2f tickets/s)", "messages filed / s (drain less RT's outage)",
+                r.messagesPerSecond(), r.ticketsPerSecond()));
+        lines.add(String.format(Locale.ROOT, "%-52s %.2f (median request %.0f ms)", "RT's ceiling, REST2 messages / s, same mix ("
+                + c + " clients)", ceiling.rate, ceiling.median()));
+        boolean met = r.messagesPerSecond() / ceiling.rate >= CEILING_TARGET;
+        lines.add(ratio("filed / ceiling", r.messagesPerSecond() / ceiling.rate, ">= " + CEILING_TARGET, met));
         lines.add(String.format(Locale.ROOT, "%-52s %d MB after GC, %d MB committed, of %s (%d collections)", "peak heap",
                 r.heap().peakAfterGcMb(), r.heap().committedMb(), heap, r.heap().collections()));
         lines.add(String.format(Locale.ROOT, "%-52s %d s", "wall", r.wall().toSeconds()));
         System.out.println();
         lines.forEach(System.out::println);
+        exitUnless(met);
+    }
+
+    /** A target not met ends the benchmark with exit status 3, after its whole table is printed, so scripts see it. */
+    static void exitUnless(boolean allMet) {
+        if (!allMet) {
+            System.out.println("A target was NOT MET (exit status 3).");
+            System.exit(3);
+        }
     }
 
     record Result(List<Double> millis, double rate) {
@@ -215,6 +242,16 @@ public final class MentionToTicketBench {
      * (as the plugin's filing threads share one RT user): the rate is n over the wall time of all.
      */
     static Result rest2(String tag, int n, int clients) throws InterruptedException {
+        return rest2(tag, n, 1, clients);
+    }
+
+    /**
+     * {@code conversations} conversations of {@code messagesEach} messages through REST2 from {@code clients}
+     * parallel clients, each with a session of its own and a conversation at a time, in order: a create, then
+     * a correspond per further message, as the plugin files them. The rate is messages over the wall time of
+     * all, one time per request.
+     */
+    static Result rest2(String tag, int conversations, int messagesEach, int clients) throws InterruptedException {
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Rt> sessions = new ArrayList<>();
@@ -226,18 +263,24 @@ public final class MentionToTicketBench {
         long start = System.nanoTime();
         for (Rt rt : sessions) {
             Thread client = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < n && failed.get() == null; i = next.getAndIncrement()) {
-                    ObjectNode body = Rt.JSON.createObjectNode().put("Queue", "Social").put("Subject", "REST2 bench " + tag + " " + i)
-                            .put("Requestor", "rest2-" + tag + "-" + i + "@example.test").put("Content", "bench")
-                            .put("ContentType", "text/plain");
-                    long t0 = System.nanoTime();
+                for (int i = next.getAndIncrement(); i < conversations && failed.get() == null; i = next.getAndIncrement()) {
                     try {
-                        rt.send("POST", "/ticket", body);
+                        ObjectNode body = Rt.JSON.createObjectNode().put("Queue", "Social").put("Subject", "REST2 bench " + tag + " " + i)
+                                .put("Requestor", "rest2-" + tag + "-" + i + "@example.test").put("Content", "bench")
+                                .put("ContentType", "text/plain");
+                        long t0 = System.nanoTime();
+                        long ticket = rt.send("POST", "/ticket", body).path("id").asLong();
+                        millis.add((System.nanoTime() - t0) / 1e6);
+                        for (int m = 1; m < messagesEach; m++) {
+                            ObjectNode more = Rt.JSON.createObjectNode().put("Content", "bench " + m).put("ContentType", "text/plain");
+                            t0 = System.nanoTime();
+                            rt.send("POST", "/ticket/" + ticket + "/correspond", more);
+                            millis.add((System.nanoTime() - t0) / 1e6);
+                        }
                     } catch (RuntimeException e) {
                         failed.compareAndSet(null, e);
                         return;
                     }
-                    millis.add((System.nanoTime() - t0) / 1e6);
                 }
             }, "rest2-client");
             client.start();
@@ -249,7 +292,7 @@ public final class MentionToTicketBench {
         if (failed.get() != null) {
             throw failed.get();
         }
-        return new Result(new ArrayList<>(millis), n / ((System.nanoTime() - start) / 1e9));
+        return new Result(new ArrayList<>(millis), (double) conversations * messagesEach / ((System.nanoTime() - start) / 1e9));
     }
 
     /** RT's own e-mail intake, which needs CreateTicket for Everyone on the queue: granted for the run only. */

@@ -44,23 +44,23 @@ final class RtDatabase {
         return Files.isReadable(FILE) && Files.isExecutable(SQLITE);
     }
 
+    /** How many of {@code customerIds} are filed on a ticket (as Create or Correspond), read in one query. */
+    static int postsFiled(Set<String> customerIds) {
+        try {
+            return (int) rows().stream().filter(f -> customerIds.contains(f[2])).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Where the posts of {@code customerIds} are filed, read in one query; other posts on those tickets are left out. */
     static Crisis.Filed filed(Set<String> customerIds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(SQLITE.toString(), "-readonly", "-batch", "-separator", "\t", "-cmd", ".timeout 30000",
-                FILE.toString(), FILED).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("sqlite3 -readonly " + FILE + " failed (exit " + p.exitValue() + "); run as root or"
-                    + " in group www-data, or leave rt.db unset to check through REST2");
-        }
         Map<String, List<Long>> tickets = new LinkedHashMap<>();
         Map<Long, List<String>> posts = new LinkedHashMap<>();
-        for (String line : out.split("\n")) {
-            String[] f = line.split("\t", -1);
-            if (f.length < 3) {
-                continue;
-            }
+        for (String[] f : rows()) {
             long ticket = Long.parseLong(f[0]);
             List<Long> ofConversation = tickets.computeIfAbsent(f[1], k -> new ArrayList<>());
             if (!ofConversation.contains(ticket)) {
@@ -82,5 +82,25 @@ final class RtDatabase {
                 return posts.getOrDefault(ticket, List.of());
             }
         };
+    }
+
+    /** The {@link #FILED} query's rows: ticket, conversation, post id (empty for a transaction without one). */
+    private static List<String[]> rows() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(SQLITE.toString(), "-readonly", "-batch", "-separator", "\t", "-cmd", ".timeout 30000",
+                FILE.toString(), FILED).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("sqlite3 -readonly " + FILE + " failed (exit " + p.exitValue() + "); run as root or"
+                    + " in group www-data, or leave rt.db unset to check through REST2");
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.split("\t", -1);
+            if (f.length >= 3) {
+                rows.add(f);
+            }
+        }
+        return rows;
     }
 }

@@ -68,7 +68,7 @@ final class Crisis {
             int m = customers * 15 / 49;
             int xd = customers * 10 / 49;
             return new Scale(rounds, x, m, xd, customers - x - m - xd, hostile, spread, Duration.ofMinutes(2),
-                    Duration.ofMinutes(30).plus(Duration.ofMillis(messages * 200L)));
+                    Duration.ofMinutes(30).plus(Duration.ofMillis(messages * 600L)));
         }
 
         int customers() {

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.socialcarebridge.conversation.LedgerState;
 import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.TicketField;
@@ -36,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@link #SETTLE} behind the clock, because a record is stamped before its transaction commits: the
  * latest seconds are read again on the next pass, and what they recompute, unchanged, is not written.
  *
- * <p>Customers come first: while messages wait for a ticket, a pass writes only if none has written in
- * the last {@link #WHILE_FILING}; the others are deferred before they read anything, so the cursor stays
+ * <p>Customers come first: while filing is behind (a message has waited over {@link #BEHIND} for a
+ * ticket), a pass writes only if none has written in the last {@link #WHILE_FILING}; the others are deferred before they read anything, so the cursor stays
  * where it was and the next pass that runs writes every change of those minutes.
  */
 public final class MetricsPublisher {
@@ -51,6 +50,11 @@ public final class MetricsPublisher {
      * the metrics move in a long crisis, and a ticket's changes of those minutes go in one write.
      */
     static final Duration WHILE_FILING = Duration.ofMinutes(2);
+    /**
+     * How long a message waits for its ticket before filing counts as behind: longer than a message waits
+     * in ordinary traffic (a pass, or a reply's 5 s for the post it answers), so only a backlog defers metrics.
+     */
+    static final Duration BEHIND = Duration.ofSeconds(30);
     /** What {@link #state()} answers while passes are deferred for filing. */
     public static final String DEFERRED_WHILE_FILING = "deferredWhileFiling";
     /** What {@link #state()} answers otherwise. */
@@ -141,7 +145,7 @@ public final class MetricsPublisher {
     /**
      * One pass over at most {@code max} tickets, overdue Open SLAs first; answers how many tickets had
      * fields written. A ticket the host refuses is logged and left until its records change again.
-     * While messages wait for a ticket, a pass within {@link #WHILE_FILING} of the last one that wrote
+     * While filing is behind, a pass within {@link #WHILE_FILING} of the last one that wrote
      * does nothing and answers 0: its changes are all written by the next pass that runs.
      *
      * @throws RuntimeException what the host threw when it is unavailable (or failed otherwise): the pass
@@ -198,9 +202,9 @@ public final class MetricsPublisher {
         return written;
     }
 
-    /** Whether this pass must wait: messages wait for a ticket and a pass wrote less than {@link #WHILE_FILING} ago. */
+    /** Whether this pass must wait: filing is behind and a pass wrote less than {@link #WHILE_FILING} ago. */
     private boolean givesWayToFiling(Instant now) {
-        return lastWrites != null && now.isBefore(lastWrites.plus(WHILE_FILING)) && ledger.count(LedgerState.RECEIVED) > 0;
+        return lastWrites != null && now.isBefore(lastWrites.plus(WHILE_FILING)) && ledger.waitingSince(now.minus(BEHIND));
     }
 
     /**

@@ -344,6 +344,20 @@ class MetricsPublisherTest {
     }
 
     @Test
+    void aMessageWaitingOnlyMomentsIsOrdinaryTrafficAndDefersNothing() {
+        records.message(1, "1", t(0), due(t(600)));
+        clock.now = t(1);
+        assertEquals(1, publisher.publish(200));
+        records.waiting("w1", t(1).plusSeconds(5));
+        records.message(2, "2", t(1).plusSeconds(5), due(t(600)));
+        clock.now = t(1).plusSeconds(5 + 29);
+        assertEquals(1, publisher.publish(200), "a message waiting 29 s is no backlog");
+        clock.now = t(1).plusSeconds(5 + 31);
+        records.message(3, "3", t(1).plusSeconds(35), due(t(600)));
+        assertEquals(0, publisher.publish(200), "one waiting 31 s is: filing is behind");
+    }
+
+    @Test
     void withoutMessagesWaitingForATicketEveryPassWritesAsBefore() {
         records.message(1, "1", t(0), due(t(600)));
         clock.now = t(1);

@@ -302,6 +302,7 @@ public final class SocialCareEngine implements AutoCloseable {
             camel.addRoutes(new MetricsRoutes(httpSettings.baseUri(), metrics, db, () -> rulesFile.current().businessHours(),
                     java.time.Duration.ofSeconds(5), new AdminToken(httpSettings.adminToken(), json), clock));
             health.gauge("metricsPublishedThrough", metrics::position);
+            health.gauge("metrics", metrics::state); // deferredWhileFiling while filing is behind
         }
         if (followUps != null) {
             int sending = followUps.settleInterrupted();

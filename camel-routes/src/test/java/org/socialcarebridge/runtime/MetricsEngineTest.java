@@ -31,6 +31,7 @@ class MetricsEngineTest {
         try (SocialCareEngine engine = SocialCareEngine.start(config, data, data)) {
             assertTrue(engine.routeIds().containsAll(List.of("metrics-publish", "metrics-reports")), engine.routeIds().toString());
             assertTrue(engine.health().report().containsKey("metricsPublishedThrough"));
+            assertEquals("publishing", engine.health().report().get("metrics"), "nothing waits for a ticket");
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/socialcare/reports")).header("Authorization", "Bearer " + ADMIN)
                     .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -28,6 +28,13 @@ public final class LedgerStore {
                 .setParameter("s", state).getSingleResult());
     }
 
+    /** Whether a message received before {@code before} still waits for a ticket: filing is behind. */
+    public boolean waitingSince(Instant before) {
+        return !db.read(em -> em.createQuery("select e.key from LedgerEntry e where e.state = :s and e.receivedAt < :before",
+                        String.class).setParameter("s", LedgerState.RECEIVED).setParameter("before", before)
+                .setMaxResults(1).getResultList()).isEmpty();
+    }
+
     /** Dead letters, the newest first (by when they became dead letters). */
     List<LedgerEntry> newestDeadLetters(int limit) {
         return db.read(em -> em.createQuery("select e from LedgerEntry e where e.state = :s"

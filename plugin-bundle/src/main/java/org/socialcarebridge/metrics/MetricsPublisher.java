@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.socialcarebridge.conversation.LedgerStore;
 import org.socialcarebridge.host.HostRejectedException;
 import org.socialcarebridge.host.TicketField;
 import org.socialcarebridge.host.Tickets;
@@ -33,12 +34,31 @@ import org.slf4j.LoggerFactory;
  * <p>The cursor is a (time, ticket) position: everything stamped up to it has been published. It stays
  * {@link #SETTLE} behind the clock, because a record is stamped before its transaction commits: the
  * latest seconds are read again on the next pass, and what they recompute, unchanged, is not written.
+ *
+ * <p>Customers come first: while filing is behind (a message has waited over {@link #BEHIND} for a
+ * ticket), a pass writes only if none has written in the last {@link #WHILE_FILING}; the others are deferred before they read anything, so the cursor stays
+ * where it was and the next pass that runs writes every change of those minutes.
  */
 public final class MetricsPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsPublisher.class);
     /** Longer than any of the plugin's transactions takes from stamping a record to committing it. */
     static final Duration SETTLE = Duration.ofSeconds(10);
     private static final int BATCH = TicketActivities.BATCH;
+    /**
+     * How often metrics are written while messages wait for a ticket. RT on SQLite writes one thing at a
+     * time, so each metrics write then delays a customer's ticket; every two minutes supervisors still see
+     * the metrics move in a long crisis, and a ticket's changes of those minutes go in one write.
+     */
+    static final Duration WHILE_FILING = Duration.ofMinutes(2);
+    /**
+     * How long a message waits for its ticket before filing counts as behind: longer than a message waits
+     * in ordinary traffic (a pass, or a reply's 5 s for the post it answers), so only a backlog defers metrics.
+     */
+    static final Duration BEHIND = Duration.ofSeconds(30);
+    /** What {@link #state()} answers while passes are deferred for filing. */
+    public static final String DEFERRED_WHILE_FILING = "deferredWhileFiling";
+    /** What {@link #state()} answers otherwise. */
+    public static final String PUBLISHING = "publishing";
 
     /** A point in the order records are read in: by stamp, then ticket. */
     record Position(Instant at, long ticketId) implements Comparable<Position> {
@@ -86,6 +106,10 @@ public final class MetricsPublisher {
     private final Supplier<BusinessHours> hours;
     private final Clock clock;
     private final TicketActivities activities;
+    private final LedgerStore ledger;
+    /** When the last pass that wrote to the help desk (or tried to) ran; null before one did in this run. */
+    private Instant lastWrites;
+    private volatile boolean deferred;
 
     /** @param hours the desk's business hours in force (the triage rules file's), read once per pass */
     public MetricsPublisher(Database db, Tickets host, Supplier<BusinessHours> hours, Clock clock) {
@@ -94,6 +118,15 @@ public final class MetricsPublisher {
         this.hours = hours;
         this.clock = clock;
         this.activities = new TicketActivities(db);
+        this.ledger = new LedgerStore(db);
+    }
+
+    /**
+     * For the health page: {@link #DEFERRED_WHILE_FILING} when the latest pass gave way to messages waiting
+     * for a ticket, else {@link #PUBLISHING}.
+     */
+    public String state() {
+        return deferred ? DEFERRED_WHILE_FILING : PUBLISHING;
     }
 
     /**
@@ -112,12 +145,18 @@ public final class MetricsPublisher {
     /**
      * One pass over at most {@code max} tickets, overdue Open SLAs first; answers how many tickets had
      * fields written. A ticket the host refuses is logged and left until its records change again.
+     * While filing is behind, a pass within {@link #WHILE_FILING} of the last one that wrote
+     * does nothing and answers 0: its changes are all written by the next pass that runs.
      *
      * @throws RuntimeException what the host threw when it is unavailable (or failed otherwise): the pass
      *                          stopped there, and the tickets from that one on are left for the next pass
      */
     public synchronized int publish(int max) {
         Instant now = clock.instant();
+        deferred = givesWayToFiling(now);
+        if (deferred) {
+            return 0;
+        }
         Position from = Position.parse(store.cursor());
         List<Long> overdue = store.overdue(now, max);
         List<Change> changes = new ArrayList<>();
@@ -161,6 +200,11 @@ public final class MetricsPublisher {
             }
         }
         return written;
+    }
+
+    /** Whether this pass must wait: filing is behind and a pass wrote less than {@link #WHILE_FILING} ago. */
+    private boolean givesWayToFiling(Instant now) {
+        return lastWrites != null && now.isBefore(lastWrites.plus(WHILE_FILING)) && ledger.waitingSince(now.minus(BEHIND));
     }
 
     /**
@@ -225,6 +269,7 @@ public final class MetricsPublisher {
             return false;
         }
         if (!changed.isEmpty()) {
+            lastWrites = now;
             try {
                 host.setTicketFields(ticketId, changed);
             } catch (HostRejectedException e) {

@@ -289,4 +289,83 @@ class MetricsPublisherTest {
         assertEquals("0", desk.ticketFields.get(2L).get(TicketField.FIRST_RESPONSE_BUSINESS));
         assertEquals("60", desk.ticketFields.get(1L).get(TicketField.FIRST_RESPONSE_BUSINESS), "unchanged tickets are not rewritten");
     }
+
+    @Test
+    void whileAMessageWaitsForATicketAPassWritesNothingAndTheNextAfterTheBacklogWritesItAll() {
+        records.message(1, "1", t(0), due(t(600)));
+        clock.now = t(1);
+        assertEquals(1, publisher.publish(200));
+        String position = publisher.position();
+
+        String waiting = records.waiting("w1", t(1));
+        records.message(2, "2", t(1).plusSeconds(10), due(t(600)));
+        records.reply(1, 501, "alex", t(1).plusSeconds(20));
+        clock.now = t(2);
+        assertEquals(0, publisher.publish(200), "customers first: no metrics written while a message waits");
+        assertEquals(List.of(1L), desk.writes);
+        assertEquals(position, publisher.position(), "a deferred pass moves no cursor");
+        assertEquals(MetricsPublisher.DEFERRED_WHILE_FILING, publisher.state());
+
+        records.file(waiting, 3, t(2).plusSeconds(10));
+        clock.now = t(2).plusSeconds(30);
+        assertEquals(3, publisher.publish(200), "the backlog is gone: every change of the deferred passes");
+        assertEquals(List.of(1L, 2L, 1L, 3L), desk.writes, "in the order the tickets changed");
+        assertEquals("1", desk.ticketFields.get(1L).get(TicketField.REPLIES));
+        assertEquals(MetricsPublisher.PUBLISHING, publisher.state());
+        assertEquals(0, publisher.publish(200));
+    }
+
+    @Test
+    void aLongCrisisStillMovesTheMetricsEveryTwoMinutes() {
+        records.waiting("w1", t(0));
+        records.message(1, "1", t(0), due(t(2)));
+        clock.now = t(1);
+        assertEquals(1, publisher.publish(200), "no pass wrote in the last two minutes: this one writes");
+        assertEquals("Open", desk.last().get(TicketField.SLA));
+
+        records.message(2, "2", t(1).plusSeconds(10), due(t(600)));
+        clock.now = t(1).plusSeconds(30);
+        assertEquals(0, publisher.publish(200));
+        clock.now = t(3).minusSeconds(1);
+        assertEquals(0, publisher.publish(200), "still within two minutes of the last writing pass");
+        assertEquals(List.of(1L), desk.writes);
+
+        clock.now = t(3);
+        assertEquals(2, publisher.publish(200), "two minutes on: the Open SLA that fell due and the new ticket");
+        assertEquals("Breached", desk.ticketFields.get(1L).get(TicketField.SLA));
+        assertEquals(List.of(1L, 2L), desk.writes.subList(1, 3));
+
+        records.message(3, "3", t(3).plusSeconds(5), due(t(600)));
+        clock.now = t(3).plusSeconds(30);
+        assertEquals(0, publisher.publish(200), "and waits another two minutes");
+        clock.now = t(5);
+        assertEquals(1, publisher.publish(200));
+        assertEquals(3L, desk.writes.get(desk.writes.size() - 1));
+    }
+
+    @Test
+    void aMessageWaitingOnlyMomentsIsOrdinaryTrafficAndDefersNothing() {
+        records.message(1, "1", t(0), due(t(600)));
+        clock.now = t(1);
+        assertEquals(1, publisher.publish(200));
+        records.waiting("w1", t(1).plusSeconds(5));
+        records.message(2, "2", t(1).plusSeconds(5), due(t(600)));
+        clock.now = t(1).plusSeconds(5 + 29);
+        assertEquals(1, publisher.publish(200), "a message waiting 29 s is no backlog");
+        clock.now = t(1).plusSeconds(5 + 31);
+        records.message(3, "3", t(1).plusSeconds(35), due(t(600)));
+        assertEquals(0, publisher.publish(200), "one waiting 31 s is: filing is behind");
+    }
+
+    @Test
+    void withoutMessagesWaitingForATicketEveryPassWritesAsBefore() {
+        records.message(1, "1", t(0), due(t(600)));
+        clock.now = t(1);
+        assertEquals(1, publisher.publish(200));
+        records.message(2, "2", t(1), due(t(600)));
+        clock.now = t(1).plusSeconds(5);
+        assertEquals(1, publisher.publish(200), "five seconds after a writing pass");
+        assertEquals(List.of(1L, 2L), desk.writes);
+        assertEquals(MetricsPublisher.PUBLISHING, publisher.state());
+    }
 }

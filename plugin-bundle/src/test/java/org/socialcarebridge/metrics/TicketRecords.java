@@ -66,6 +66,19 @@ final class TicketRecords {
         return m.key();
     }
 
+    /** A customer message received at {@code at} and not filed yet: it waits for a ticket. Answers its ledger key. */
+    String waiting(String id, Instant at) {
+        InboundMessage m = new InboundMessage(Network.X, id, ALICE, "@acme still waiting " + id, at, null, "w" + id,
+                Visibility.PUBLIC, null);
+        db.writing(em -> em.persist(LedgerEntry.received(m, at)));
+        return m.key();
+    }
+
+    /** Files a waiting message on the ticket at {@code at}, as the intake does once the help desk answers. */
+    void file(String key, long ticket, Instant at) {
+        db.writing(em -> em.find(LedgerEntry.class, key).filed(new Conversation("x:c" + ticket, ticket, ALICE, at), at));
+    }
+
     /** A message triage filtered as noise at {@code at}. */
     void filtered(String id, Instant at) {
         InboundMessage m = new InboundMessage(Network.X, id, ALICE, "win a free phone", at, null, null, Visibility.PUBLIC, null);

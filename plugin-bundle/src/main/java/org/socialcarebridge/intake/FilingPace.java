@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * How many conversations are filed at once, adapted like TCP's congestion window (AIMD): the help desk
- * turning work away as busy, or answering a message slower than {@link #slowAfter}, halves the working
+ * turning work away as busy, or answering a message slower than {@link #slowAfter} for each conversation
+ * filed at once (see {@link #took}), halves the working
  * concurrency (down to one), once a round: the answers of the filings under way when it was cut do not cut it
  * again ({@link #ROUND}); as many conversations filed cleanly as run at once add one back, up to the setting. A
  * busy answer's Retry-After holds new work back until then. Thread-safe: every filing thread reports here.
@@ -14,7 +15,10 @@ import java.time.Instant;
 public final class FilingPace {
     /** The most conversations ever filed at once (the setting's upper bound). */
     public static final int MOST = 32;
-    /** A message that takes the help desk longer than this to file is a sign it is overloaded. */
+    /**
+     * A message that takes the help desk longer than this, for each conversation filed at once, to file is a
+     * sign it is overloaded.
+     */
     public static final Duration SLOW_AFTER = Duration.ofSeconds(5);
 
     private final int ceiling;
@@ -65,13 +69,23 @@ public final class FilingPace {
         }
     }
 
-    /** Whether filing one message took long enough to count as the help desk slowing down; if so, halves. */
+    /**
+     * Whether filing one message took long enough to count as the help desk slowing down; if so, halves. The
+     * bar is {@link #slowAfter} times the conversations filed at once: a help desk that writes one thing at a
+     * time (RT on SQLite) makes each of them wait for the others, so a message's time grows with the
+     * concurrency while the desk is merely busy. A fixed bar cut a busy RT's concurrency to one for good.
+     */
     public synchronized boolean took(Duration filing) {
-        if (filing.compareTo(slowAfter) <= 0) {
+        if (filing.compareTo(slowNow()) <= 0) {
             return false;
         }
         cut();
         return true;
+    }
+
+    /** How long a message may take to file now: {@link #slowAfter} per conversation filed at once. */
+    public synchronized Duration slowNow() {
+        return slowAfter.multipliedBy(current);
     }
 
     private void cut() {

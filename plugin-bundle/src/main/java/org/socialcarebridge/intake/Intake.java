@@ -279,9 +279,12 @@ public final class Intake {
                 deadLetter(key, "Could not be processed: " + reason(t), t);
                 pass.deadLettered();
             }
-            if (pace.took(Duration.ofNanos(System.nanoTime() - began))) {
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            Duration bar = pace.slowNow();
+            if (pace.took(took)) {
                 clean = false;
-                LOG.info("The help desk took over {} to file {}; filing {} at once", FilingPace.SLOW_AFTER, key, pace);
+                LOG.info("The help desk took {} ms to file {}, over {} s; filing {} at once", took.toMillis(), key,
+                        bar.toSeconds(), pace);
             }
         }
         if (clean) {

@@ -9,11 +9,11 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.channel.PostRejectedException;
-import org.socialcarebridge.conversation.InboundMessage;
-import org.socialcarebridge.conversation.SocialIdentity;
-import org.socialcarebridge.channel.PostRejectedException;
 import org.socialcarebridge.component.feed.Feed;
 import org.socialcarebridge.component.feed.FeedReading;
+import org.socialcarebridge.component.feed.ItemReader;
+import org.socialcarebridge.conversation.InboundMessage;
+import org.socialcarebridge.conversation.SocialIdentity;
 
 /**
  * The brand's mention notifications: public mentions and direct messages arrive the same way, told
@@ -61,7 +61,7 @@ final class MastodonMentionsFeed implements Feed {
             }
             List<InboundMessage> found = new ArrayList<>();
             String newest = mentions(answer, reading, found);
-            reading.store(withAncestors(found, reading));
+            reading.store(withAncestors(api, known, found, reading::read));
             if (newest == null || (since != null && !Feed.newer(newest, since))) {
                 return; // nothing to move past: never move a cursor backwards
             }
@@ -101,7 +101,7 @@ final class MastodonMentionsFeed implements Feed {
                 break; // a short page is the oldest one
             }
         }
-        reading.store(withAncestors(found, reading));
+        reading.store(withAncestors(api, known, found, reading::read));
         if (newest != null) {
             reading.moveTo(cursor(), newest);
         }
@@ -128,9 +128,13 @@ final class MastodonMentionsFeed implements Feed {
 
     /**
      * Adds each mention's unseen ancestors, nearest first, up to the first one the plugin knows (an
-     * ancestor the mapper cannot read is dead-lettered like any unreadable item).
+     * ancestor the mapper cannot read is dead-lettered like any unreadable item). The poll and the stream
+     * both bring a mention's thread this way, so either gives the ticket the same chain.
+     *
+     * @param known whether the plugin already has a status (by id)
      */
-    List<InboundMessage> withAncestors(List<InboundMessage> mentions, FeedReading reading) {
+    static List<InboundMessage> withAncestors(MastodonApi api, Predicate<String> known, List<InboundMessage> mentions,
+                                              ItemReader reader) {
         List<InboundMessage> all = new ArrayList<>(mentions);
         Set<String> have = new HashSet<>();
         mentions.forEach(m -> have.add(m.messageId()));
@@ -151,7 +155,7 @@ final class MastodonMentionsFeed implements Feed {
                 if (!status.path("id").asText().equals(parent) || have.contains(parent) || known.test(parent)) {
                     break;
                 }
-                InboundMessage ancestor = reading.read(parent, status, s -> MastodonMessages.message(s, null));
+                InboundMessage ancestor = reader.read(parent, status, s -> MastodonMessages.message(s, null));
                 if (ancestor == null) {
                     break; // unreadable: dead-lettered, and the chain ends there
                 }

@@ -1,24 +1,32 @@
 package org.socialcarebridge.component.mastodon;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.component.MessageBatch;
+import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.intake.Intake;
 
 /**
  * Takes one streamed notification into the ledger the way the poll reads it ({@link MastodonMessages}):
- * a mention becomes a message, anything else is no customer's message; a mention no mapper can read is a
- * dead letter as it came. Durable when this returns; a ledger that is down throws, and the catch-up of
- * the next connect reads it again. The ledger's key makes the poll and the stream store a mention once.
+ * a mention becomes a message, with the unseen statuses it answers up its thread as the poll brings them
+ * ({@link MastodonMentionsFeed#withAncestors}); anything else is no customer's message; a mention no mapper
+ * can read is a dead letter as it came. Durable when this returns; a ledger that is down throws, and the
+ * catch-up of the next connect reads it again. The ledger's key makes the poll and the stream store a
+ * mention once.
  */
 final class MastodonNotificationIntake implements Consumer<JsonNode> {
+    private final MastodonApi api;
     private final Intake intake;
     private final String quoteReason;
 
-    MastodonNotificationIntake(Intake intake, boolean ticketQuotes) {
+    MastodonNotificationIntake(MastodonApi api, Intake intake, boolean ticketQuotes) {
+        this.api = api;
         this.intake = intake;
         this.quoteReason = MastodonMessages.quoteReason(ticketQuotes);
     }
@@ -29,12 +37,26 @@ final class MastodonNotificationIntake implements Consumer<JsonNode> {
             return;
         }
         MessageBatch batch = new MessageBatch(Network.MASTODON);
+        InboundMessage mention;
         try {
-            batch.add(MastodonMessages.message(notification.get("status"), quoteReason));
+            mention = MastodonMessages.message(notification.get("status"), quoteReason);
         } catch (RuntimeException | StackOverflowError e) {
             batch.unreadable(notification.path("status").path("id").asText(null), notification.toString(),
                     e.getMessage() == null ? e.toString() : e.getMessage());
+            batch.store(intake);
+            return;
         }
+        List<InboundMessage> thread = new ArrayList<>(MastodonMentionsFeed.withAncestors(api,
+                id -> intake.knows(Network.MASTODON, id), List.of(mention), (id, item, mapper) -> {
+                    try {
+                        return mapper.apply(item);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        batch.unreadable(id, item.toString(), e.getMessage() == null ? e.toString() : e.getMessage());
+                        return null;
+                    }
+                }));
+        Collections.reverse(thread); // the thread's first status first, the mention last
+        thread.forEach(batch::add);
         batch.store(intake);
     }
 }

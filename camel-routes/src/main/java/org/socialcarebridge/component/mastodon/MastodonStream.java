@@ -50,7 +50,7 @@ public final class MastodonStream implements AutoCloseable {
     public static MastodonStream intoLedger(MastodonApi api, ObjectMapper json, Intake intake, boolean ticketQuotes,
                                             Runnable catchUp) {
         return new MastodonStream(api, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), json,
-                catchUp, new MastodonNotificationIntake(intake, ticketQuotes), Duration.ofSeconds(1), Duration.ofSeconds(60));
+                catchUp, new MastodonNotificationIntake(api, intake, ticketQuotes), Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 
     /** Where the state is shown as it changes (the channel's health line). */

@@ -14,7 +14,7 @@ import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.conversation.SocialIdentity;
 import org.socialcarebridge.component.feed.Feed;
 import org.socialcarebridge.component.feed.FeedReading;
-import org.socialcarebridge.channel.PostRejectedException;
+import org.socialcarebridge.component.feed.ItemReader;
 
 /**
  * The brand's mentions timeline. X serves it newest first ({@code since_id} exclusive, at most the 800
@@ -124,13 +124,6 @@ final class XMentionsFeed implements Feed {
         if (cut != null) {
             throw cut;
         }
-    }
-
-    /** How one item is made a message: {@link FeedReading#read}, or the webhook's, which keeps an unreadable one as a dead letter. */
-    @FunctionalInterface
-    interface ItemReader {
-        /** The message, or null when the item could not be read (then kept as a dead letter). */
-        InboundMessage read(String id, JsonNode item, java.util.function.Function<JsonNode, InboundMessage> mapper);
     }
 
     /**

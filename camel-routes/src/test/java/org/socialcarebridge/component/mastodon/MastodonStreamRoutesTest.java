@@ -61,7 +61,7 @@ class MastodonStreamRoutesTest {
         BlockingQueue<String> caughtUp = new LinkedBlockingQueue<>();
         BlockingQueue<String> streamed = new LinkedBlockingQueue<>();
         MastodonStream[] opened = new MastodonStream[1];
-        MastodonNotificationIntake intake = new MastodonNotificationIntake(mastodon.intake(), false);
+        MastodonNotificationIntake intake = new MastodonNotificationIntake(mastodon.component().api(), mastodon.intake(), false);
         camel.addRoutes(new MastodonRoutes(c, catchUp -> {
             opened[0] = new MastodonStream(mastodon.component().api(), HttpClient.newHttpClient(), mastodon.json(),
                     () -> {

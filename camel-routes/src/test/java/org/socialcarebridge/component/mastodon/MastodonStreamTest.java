@@ -35,7 +35,7 @@ class MastodonStreamTest {
     @BeforeEach
     void open() throws Exception {
         HandPoll poller = mastodon.poller();
-        MastodonNotificationIntake intake = new MastodonNotificationIntake(mastodon.intake(), false);
+        MastodonNotificationIntake intake = new MastodonNotificationIntake(mastodon.component().api(), mastodon.intake(), false);
         stream = new MastodonStream(mastodon.component().api(), HttpClient.newHttpClient(), mastodon.json(),
                 () -> catchUps.add(poller.poll()),
                 n -> {
@@ -110,6 +110,19 @@ class MastodonStreamTest {
         String fine = mastodon.post("carol", "@acme still there?", "public", null);
         assertEquals(fine, streamed.take());
         assertEquals(LedgerState.RECEIVED, mastodon.entry(fine).state());
+    }
+
+    @Test
+    void aStreamedMentionInAnUnseenThreadBringsItsAncestorsAsThePollDoes() throws Exception {
+        String root = mastodon.post("olga", "my router died", "public", null);
+        String middle = mastodon.post("pete", "@olga same", "public", root);
+        String mention = mastodon.post("quinn", "@acme look", "public", middle);
+        assertEquals(mention, streamed.take());
+        assertEquals(middle, mastodon.entry(mention).message().inReplyToId());
+        assertEquals(LedgerState.RECEIVED, mastodon.entry(middle).state(), "the status it answers is in the ledger");
+        assertEquals(root, mastodon.entry(middle).message().inReplyToId());
+        assertEquals(LedgerState.RECEIVED, mastodon.entry(root).state(), "and the thread's first");
+        assertEquals(0, mastodon.poller().poll(), "the poll finds the whole chain in the ledger already");
     }
 
     @Test

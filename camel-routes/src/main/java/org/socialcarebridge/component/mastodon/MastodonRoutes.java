@@ -2,10 +2,9 @@ package org.socialcarebridge.component.mastodon;
 
 import java.util.function.Function;
 
-import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.RoutePolicySupport;
 import org.socialcarebridge.component.feed.FeedConsumer;
+import org.socialcarebridge.component.feed.StreamingPolicy;
 import org.socialcarebridge.routes.intake.IntakeRoutes;
 
 /**
@@ -43,33 +42,9 @@ public final class MastodonRoutes extends RouteBuilder {
         var route = from("mastodon:mentions?initialDelay=" + (configuration.isStream() ? period : 0) + "&delay=" + period)
                 .routeId(MENTIONS);
         if (configuration.isStream()) {
-            route.routePolicy(new Streaming());
+            // The stream runs while the route runs, catching up by the route's own poll.
+            route.routePolicy(new StreamingPolicy(r -> streams.apply(((FeedConsumer) r.getConsumer())::catchUp)));
         }
         route.to(IntakeRoutes.URI);
-    }
-
-    /** Runs the stream while the route runs, catching up by the route's own poll. */
-    private final class Streaming extends RoutePolicySupport {
-        private MastodonStream stream;
-
-        @Override
-        public synchronized void onStart(Route route) {
-            FeedConsumer poll = (FeedConsumer) route.getConsumer();
-            stream = streams.apply(poll::catchUp);
-            stream.start();
-        }
-
-        @Override
-        public synchronized void onStop(Route route) {
-            if (stream != null) {
-                stream.close();
-                stream = null;
-            }
-        }
-
-        @Override
-        public void onRemove(Route route) {
-            onStop(route);
-        }
     }
 }

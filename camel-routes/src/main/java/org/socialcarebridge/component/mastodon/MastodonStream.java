@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.socialcarebridge.component.feed.NetworkStream;
 import org.socialcarebridge.component.feed.ReconnectingStream;
 import org.socialcarebridge.intake.Intake;
 
@@ -22,10 +23,8 @@ import org.socialcarebridge.intake.Intake;
  * cursor. Whatever both bring, the ledger keeps once. Reconnecting, back-off and the silence watchdog are
  * {@link ReconnectingStream}'s, shared with X's activity stream.
  */
-public final class MastodonStream implements AutoCloseable {
+public final class MastodonStream extends NetworkStream {
     static final String PATH = "/api/v1/streaming/user/notification";
-
-    private final ReconnectingStream stream;
 
     /**
      * @param catchUp       the notifications poll from its cursor, run on every (re)connect
@@ -33,12 +32,12 @@ public final class MastodonStream implements AutoCloseable {
      */
     public MastodonStream(MastodonApi api, HttpClient http, ObjectMapper json, Runnable catchUp,
                           Consumer<JsonNode> notifications, Duration firstBackOff, Duration longestBackOff) {
-        this.stream = new ReconnectingStream("Mastodon stream", http,
+        super(new ReconnectingStream("Mastodon stream", http,
                 () -> HttpRequest.newBuilder(URI.create(api.streamingBase() + PATH))
                         .header("Authorization", "Bearer " + api.accessToken())
                         .header("Accept", "text/event-stream")
                         .GET().build(),
-                catchUp, () -> new Events(json, notifications), firstBackOff, longestBackOff);
+                catchUp, () -> new Events(json, notifications), firstBackOff, longestBackOff));
     }
 
     /**
@@ -51,35 +50,6 @@ public final class MastodonStream implements AutoCloseable {
                                             Runnable catchUp) {
         return new MastodonStream(api, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), json,
                 catchUp, new MastodonNotificationIntake(api, intake, ticketQuotes), Duration.ofSeconds(1), Duration.ofSeconds(60));
-    }
-
-    /** Where the state is shown as it changes (the channel's health line). */
-    public void showStateIn(Consumer<String> shown) {
-        stream.showStateIn(shown);
-    }
-
-    public void start() {
-        stream.start();
-    }
-
-    /** {@code connected}, {@code reconnecting in <back-off>: <why>}, {@code connecting} or {@code stopped}: for the health line. */
-    public String state() {
-        return stream.state();
-    }
-
-    /** How long a stream may be silent, heartbeats included, before it is opened again (before {@link #start}). */
-    void silence(Duration longest) {
-        stream.silence(longest);
-    }
-
-    /** How many times a stream was opened (for tests). */
-    int connects() {
-        return stream.connects();
-    }
-
-    @Override
-    public void close() {
-        stream.close();
     }
 
     /** Server-sent events of one connection: a blank line ends an event; {@code :} lines are comments (heartbeats). */

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.RoutePolicySupport;
 import org.socialcarebridge.component.feed.FeedConsumer;
+import org.socialcarebridge.component.feed.StreamingPolicy;
 import org.socialcarebridge.component.webhook.WebhookRoutes;
 import org.socialcarebridge.routes.health.Tick;
 import org.socialcarebridge.routes.intake.IntakeRoutes;
@@ -61,7 +61,8 @@ public final class XRoutes extends RouteBuilder {
         from("x:mentions" + every).routeId(MENTIONS).to(IntakeRoutes.URI);
         var directMessages = from("x:directMessages" + every).routeId(DIRECT_MESSAGES);
         if (configuration.getIntake() == XSettings.IntakeMode.STREAM) {
-            directMessages.routePolicy(new Streaming());
+            // The stream runs while the DM route (started after the mentions') runs, catching up by both feeds' polls.
+            directMessages.routePolicy(new StreamingPolicy(route -> streams.apply(this::catchUp)));
         }
         directMessages.to(IntakeRoutes.URI);
         if (subscriptions != null) {
@@ -77,30 +78,6 @@ public final class XRoutes extends RouteBuilder {
             if (route != null && route.getConsumer() instanceof FeedConsumer feed) {
                 feed.catchUp();
             }
-        }
-    }
-
-    /** Runs the stream while the DM route (started after the mentions') runs, catching up by both feeds' polls. */
-    private final class Streaming extends RoutePolicySupport {
-        private XStream stream;
-
-        @Override
-        public synchronized void onStart(Route route) {
-            stream = streams.apply(XRoutes.this::catchUp);
-            stream.start();
-        }
-
-        @Override
-        public synchronized void onStop(Route route) {
-            if (stream != null) {
-                stream.close();
-                stream = null;
-            }
-        }
-
-        @Override
-        public void onRemove(Route route) {
-            onStop(route);
         }
     }
 }

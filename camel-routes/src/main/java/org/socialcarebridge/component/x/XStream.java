@@ -7,8 +7,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 
+import org.socialcarebridge.component.feed.NetworkStream;
 import org.socialcarebridge.component.feed.ReconnectingStream;
 import org.socialcarebridge.component.webhook.WebhookDelivery;
 import org.socialcarebridge.component.webhook.WebhookHandler;
@@ -21,16 +21,14 @@ import org.socialcarebridge.component.webhook.WebhookHandler;
  * watchdog and the catch-up on every (re)connect (the mentions and DM feeds' poll from their persisted
  * cursors) are {@link ReconnectingStream}'s, as for Mastodon; the ledger keeps what both bring once.
  */
-public final class XStream implements AutoCloseable {
-    private final ReconnectingStream stream;
-
+public final class XStream extends NetworkStream {
     /**
      * @param events  takes each event as the webhook's deliveries are taken: the channel's {@link XWebhookHandler}
      * @param catchUp the feeds' poll from their cursors, run on every (re)connect
      */
     public XStream(XApi api, HttpClient http, WebhookHandler events, Clock clock, Runnable catchUp, Duration firstBackOff,
                    Duration longestBackOff) {
-        this.stream = new ReconnectingStream("X activity stream", http,
+        super(new ReconnectingStream("X activity stream", http,
                 () -> HttpRequest.newBuilder(URI.create(api.activityStreamUrl()))
                         .header("Authorization", api.appAuthorization())
                         .header("Accept", "application/json")
@@ -47,41 +45,12 @@ public final class XStream implements AutoCloseable {
                     } catch (Exception e) {
                         throw new IOException("an activity stream event could not be stored: " + e.getMessage(), e);
                     }
-                }, firstBackOff, longestBackOff);
+                }, firstBackOff, longestBackOff));
     }
 
     /** The stream into the ledger as the runtime wires it: back-off from 1 s doubling to 60 s. */
     public static XStream intoLedger(XApi api, WebhookHandler events, Clock clock, Runnable catchUp) {
         return new XStream(api, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), events, clock, catchUp,
                 Duration.ofSeconds(1), Duration.ofSeconds(60));
-    }
-
-    /** Where the state is shown as it changes (the channel's health line). */
-    public void showStateIn(Consumer<String> shown) {
-        stream.showStateIn(shown);
-    }
-
-    public void start() {
-        stream.start();
-    }
-
-    /** {@code connected}, {@code reconnecting in <back-off>: <why>}, {@code connecting} or {@code stopped}. */
-    public String state() {
-        return stream.state();
-    }
-
-    /** How long a stream may be silent, keep-alives included, before it is opened again (before {@link #start}). */
-    void silence(Duration longest) {
-        stream.silence(longest);
-    }
-
-    /** How many times a stream was opened (for tests). */
-    int connects() {
-        return stream.connects();
-    }
-
-    @Override
-    public void close() {
-        stream.close();
     }
 }

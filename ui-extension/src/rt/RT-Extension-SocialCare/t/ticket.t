@@ -139,4 +139,12 @@ $create = $ticket->Transactions;
 $create->Limit(FIELD => 'Type', VALUE => 'Create');
 is($create->First->FirstCustomFieldValue('Social Recipient'), undef, 'none of the first message\'s fields was set');
 
+# A customer filed this way is known by name until its id comes back: the VIP list names its members too.
+my $vip = RT::Group->new(RT->SystemUser);
+$vip->LoadUserDefinedGroup('Social VIP');
+ok(($vip->AddMember($customer->PrincipalId))[0], 'x:7 becomes a valued customer');
+$m->get("$base/SocialCare/GroupMembers?Name=Social%20VIP");
+is_deeply(decode_json($m->content), { group => 'Social VIP', members => [$customer->id], names => ['x:7'] },
+    'GroupMembers answers ids and names, in the same order');
+
 done_testing;

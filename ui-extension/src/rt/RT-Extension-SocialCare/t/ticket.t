@@ -147,4 +147,8 @@ $m->get("$base/SocialCare/GroupMembers?Name=Social%20VIP");
 is_deeply(decode_json($m->content), { group => 'Social VIP', members => [$customer->id], names => ['x:7'] },
     'GroupMembers answers ids and names, in the same order');
 
+# The plugin falls back to REST2 on an RT whose extension lacks this endpoint, which RT answers 404.
+$m->post("$base/SocialCare/NoSuchEndpoint", Content_Type => 'application/json', Content => '{}');
+is($m->status, 404, 'RT answers 404 for an endpoint its extension lacks (the plugin then files through REST2)');
+
 done_testing;

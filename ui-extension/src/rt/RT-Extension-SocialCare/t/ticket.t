@@ -35,7 +35,8 @@ sub user_named { my $u = RT::User->new(RT->SystemUser); $u->Load($_[0]); return 
 my %first = (
     Customer => { Name => 'x:7', RealName => 'María (@maria)', Comments => 'Social Care Bridge customer: X @maria' },
     Ticket => { Queue => 'Social', Subject => 'my order', Content => 'where is it?', ContentType => 'text/plain',
-        CustomFields => { 'Social Network' => 'X', 'Social Conversation ID' => 'x:100' }, Priority => 40 },
+        CustomFields => { 'Social Network' => 'X', 'Social Conversation ID' => 'x:100' }, Priority => 40,
+        Due => '2026-12-24T10:00:00Z', AdminCc => 'group:Social Team Leads' },
     TransactionCustomFields => { 'Social Post ID' => 'x:100', 'Social Recipient' => 'public' },
 );
 
@@ -55,6 +56,9 @@ is($ticket->Subject, 'my order', 'with its subject');
 is($ticket->RequestorAddresses, '', 'the customer has no e-mail address');
 is(join(',', $ticket->Requestors->UserMembersObj->First->id), $customer->id, 'the customer is the requestor');
 is($ticket->Priority, 40, 'the priority asked for');
+is($ticket->DueObj->ISO, '2026-12-24 10:00:00', 'the due date as the plugin sends it (ISO 8601, UTC)');
+ok((grep { $_->Name eq 'Social Team Leads' } @{ $ticket->AdminCc->GroupMembersObj(Recursively => 0)->ItemsArrayRef }),
+    'the owner group as AdminCc');
 is($ticket->FirstCustomFieldValue('Social Conversation ID'), 'x:100', 'ticket custom fields by name');
 is($ticket->Creator, $plugin->id, 'created as the plugin user');
 my $create = $ticket->Transactions;

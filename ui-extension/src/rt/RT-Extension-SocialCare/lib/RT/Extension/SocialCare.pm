@@ -45,8 +45,8 @@ decide) and its first message's transaction custom fields (REST2 drops them on c
 checked before anything is written; a failure after the ticket exists is answered with the ticket's
 id, so the plugin never files it twice. RT on SQLite writes one request at a time: one request per
 ticket instead of three.
-C<GET /SocialCare/GroupMembers?Name=...> lists the user ids in a group, recursively, to who has
-RT's C<SeeGroup> on it (REST2 shows members only to who may change them).
+C<GET /SocialCare/GroupMembers?Name=...> lists the user ids (and names) in a group, recursively, to
+who has RT's C<SeeGroup> on it (REST2 shows members only to who may change them).
 C<POST /SocialCare/FieldValues> keeps the values of C<Social Template> in one category (a network's
 approved templates) equal to a list, in one database transaction, for who holds
 C<AdminCustomFieldValues> on that field; the Reply form offers a ticket only its network's.

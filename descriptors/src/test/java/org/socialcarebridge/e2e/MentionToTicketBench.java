@@ -30,7 +30,7 @@ public final class MentionToTicketBench {
     static final double ONE_CLIENT_TARGET = 1.0;
     static final double LATENCY_TARGET_MS = 300;
     /** The requests filing a message makes (RtGateway), as RtProxy names them. */
-    static final List<String> FILING_REQUESTS = List.of("POST /SocialCare/Customer", "POST /REST/2.0/ticket",
+    static final List<String> FILING_REQUESTS = List.of("POST /SocialCare/Ticket", "POST /SocialCare/Customer", "POST /REST/2.0/ticket",
             "POST /SocialCare/TransactionCustomField", "GET /REST/2.0/ticket/{id}", "POST /REST/2.0/ticket/{id}/correspond");
 
     public static void main(String[] args) throws Exception {

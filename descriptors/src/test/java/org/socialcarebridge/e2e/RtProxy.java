@@ -23,8 +23,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A pass-through proxy in front of RT, where the plugin reaches RT instead ({@link EndToEnd#withRtProxy}). It
- * counts the requests by method and path shape (ids as {id}), and can hold the first ticket creation whose
- * body contains a marker, then pass it on: RT creates the ticket after the plugin's client has given up.
+ * counts the requests by method and path shape (ids as {id}), and can hold the first ticket creation (the
+ * extension's /SocialCare/Ticket, or REST2's) whose body contains a marker, then pass it on: RT creates the
+ * ticket after the plugin's client has given up.
  */
 final class RtProxy implements AutoCloseable {
     private static final Set<String> HOP = Set.of("host", "connection", "content-length", "expect", "upgrade",
@@ -87,7 +88,8 @@ final class RtProxy implements AutoCloseable {
         String path = ex.getRequestURI().getRawPath();
         requests.computeIfAbsent(method + " " + shape(path), k -> new LongAdder()).increment();
         String m = marker;
-        boolean holdThis = m != null && "POST".equals(method) && path.endsWith("/REST/2.0/ticket")
+        boolean holdThis = m != null && "POST".equals(method)
+                && (path.endsWith("/SocialCare/Ticket") || path.endsWith("/REST/2.0/ticket"))
                 && new String(body, StandardCharsets.UTF_8).contains(m);
         if (holdThis) {
             marker = null;

@@ -9,7 +9,10 @@ import org.socialcarebridge.conversation.SocialIdentity;
  * created, and whether the business values them most. One role of the {@link HostGateway}.
  */
 public interface CustomerDirectory {
-    /** The host user standing for this identity, created on first contact (no invented e-mail). */
+    /**
+     * The host user standing for this identity, created on first contact (no invented e-mail); the host may
+     * create it together with the first ticket opened for it, to spare a request.
+     */
     HostCustomer customerFor(SocialIdentity identity);
 
     /** The existing host customer with this e-mail address, if there is one (identity linking). */

@@ -31,7 +31,7 @@ C<Social care> dashboard) and the C<Social Responses> article class with its exa
 Mason callbacks show the social customer on the ticket, offer only the reply choices the ticket's
 network allows and record which transaction the agent saw when the reply form opened.
 
-=item four endpoints, all behind RT's own login and rights
+=item five endpoints, all behind RT's own login and rights
 
 C<POST /SocialCare/TransactionCustomField> writes a reply's delivery outcome onto its transaction
 (REST2 in RT 5.0 cannot change a transaction's custom fields after the fact).
@@ -39,8 +39,14 @@ C<POST /SocialCare/Customer> creates the RT user of a social customer: unprivile
 password or e-mail address. RT lets only C<AdminUsers> create users, and that right would let the
 plugin change anyone's password; this endpoint needs the system right C<CreateSocialCustomers>
 (which this extension adds) instead and can create nothing else.
-C<GET /SocialCare/GroupMembers?Name=...> lists the user ids in a group, recursively, to who has
-RT's C<SeeGroup> on it (REST2 shows members only to who may change them).
+C<POST /SocialCare/Ticket> files a new ticket in one request: the customer's user (created or found
+as by C</SocialCare/Customer>, with the same right), the ticket as the logged-in user (RT's rights
+decide) and its first message's transaction custom fields (REST2 drops them on creation). All is
+checked before anything is written; a failure after the ticket exists is answered with the ticket's
+id, so the plugin never files it twice. RT on SQLite writes one request at a time: one request per
+ticket instead of three.
+C<GET /SocialCare/GroupMembers?Name=...> lists the user ids (and names) in a group, recursively, to
+who has RT's C<SeeGroup> on it (REST2 shows members only to who may change them).
 C<POST /SocialCare/FieldValues> keeps the values of C<Social Template> in one category (a network's
 approved templates) equal to a list, in one database transaction, for who holds
 C<AdminCustomFieldValues> on that field; the Reply form offers a ticket only its network's.
@@ -171,6 +177,97 @@ sub AnswerJSON {
     $m->clear_buffer;
     $m->out(JSON::to_json($body, { canonical => 1 }));
     $m->abort;
+}
+
+# The decoded JSON body of an endpoint's POST, or (undef, HTTP status, error): only application/json
+# (a cross-site HTML form cannot send it), at most $limit bytes, JSON in UTF-8.
+sub JSONBody {
+    my ($class, $limit) = @_;
+    my $cgi = $HTML::Mason::Commands::m->cgi_object;
+    my $env = $cgi->env;
+    my $type = $env->{CONTENT_TYPE} // '';
+    return (undef, 415, 'the body must be JSON (Content-Type: application/json), not '
+        . ($type eq '' ? 'no Content-Type' : "'$type'"))
+        unless $type =~ m{\Aapplication/json\s*(?:;|\z)}i;
+    return (undef, 413, "the body is over $limit bytes") if ($env->{CONTENT_LENGTH} // 0) > $limit;
+    my $content = $cgi->param('POSTDATA') // '';
+    return (undef, 413, "the body is over $limit bytes") if length $content > $limit;
+    my $data = eval { JSON::decode_json($content) };
+    return (undef, 400, 'the body is not JSON in UTF-8: ' . ($@ =~ s/ at \S+ line \d+.*//sr)) unless defined $data;
+    return $data;
+}
+
+# What is wrong with the body of a social customer ({"Name":"x:123","RealName":"...","Comments":"..."}),
+# or undef when nothing is. Shared by /SocialCare/Customer and /SocialCare/Ticket, so both accept the same.
+sub CustomerProblem {
+    my ($class, $data) = @_;
+    return 'a customer must be a JSON object such as {"Name":"x:123","RealName":"…","Comments":"…"}'
+        unless ref $data eq 'HASH';
+    my %known = (Name => 1, RealName => 1, Comments => 1);
+    my @unknown = sort grep { !$known{$_} } keys %$data;
+    return 'unknown field(s) ' . join(', ', map { "'$_'" } @unknown) . ': a customer has only Name, RealName and Comments'
+        if @unknown;
+    for my $field (sort keys %$data) {
+        return "$field must be a string" if ref $data->{$field} || !defined $data->{$field};
+    }
+    my $name = $data->{Name} // '';
+    return "Name must look like <network>:<account id>, e.g. x:123 or mastodon:109876 (lower-case network,"
+        . " then letters, digits and . _ @ -), not '" . substr($name, 0, 100) . "'"
+        unless $name =~ /\A[a-z][a-z0-9-]{0,30}:[A-Za-z0-9._\@-]{1,200}\z/;
+    my $real_name = $data->{RealName} // '';
+    return 'RealName must be at most 120 characters without control characters'
+        if length $real_name > 120 || $real_name =~ /[\x00-\x1f\x7f]/;
+    my $comments = $data->{Comments} // '';
+    return 'Comments must be at most 2000 characters without control characters other than line breaks and tabs'
+        if length $comments > 2000 || $comments =~ /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+    return undef;
+}
+
+# The RT user of a social customer, as /SocialCare/Customer and /SocialCare/Ticket give it: a body that
+# CustomerProblem accepts is created by RT's system user, unprivileged, without password or e-mail, or an
+# existing unprivileged user of that name is answered as it is (never changed). The caller checks
+# CreateSocialCustomers first. Answers (HTTP status, user or error): 201 created, 200 existing, 409 a
+# privileged user of that name (staff is no customer), 400 RT refused.
+sub SocialCustomer {
+    my ($class, $data, $for) = @_;
+    my $name = $data->{Name};
+    my $existing = sub {
+        my $user = RT::User->new(RT->SystemUser);
+        $user->Load($name);
+        return unless $user->id;
+        return (409, "'$name' is a privileged RT user, not a customer; rename that user or link the customer another way")
+            if $user->Privileged;
+        return (200, $user);
+    };
+    my @found = $existing->();
+    return @found if @found;
+    my ($real_name, $comments) = ($data->{RealName} // '', $data->{Comments} // '');
+    my $user = RT::User->new(RT->SystemUser);
+    my ($ok, $msg) = $user->Create(Name => $name, Privileged => 0,
+        (length $real_name ? (RealName => $real_name) : ()), (length $comments ? (Comments => $comments) : ()));
+    unless ($ok) {
+        @found = $existing->(); # created meanwhile by another request
+        return @found ? @found : (400, "RT did not create the customer '$name': $msg");
+    }
+    RT->Logger->info("Social Care Bridge: customer user $name (#" . $user->id . ') created at the request of '
+        . $for->Name);
+    return (201, $user);
+}
+
+# The transaction custom fields of this name on the queue that the user may set, in the order asked;
+# (undef, error) naming the first field that is missing or refused. Checked before any is written, so a
+# refused request changes nothing.
+sub TransactionFieldsFor {
+    my ($class, $user, $queue, @names) = @_;
+    my @cfs;
+    for my $name (@names) {
+        my $cf = RT::CustomField->new($user);
+        $cf->LoadByName(Name => $name, LookupType => RT::Transaction->CustomFieldLookupType, ObjectId => $queue->id);
+        return (undef, "no transaction custom field '$name' on queue " . $queue->Name) unless $cf->id;
+        return (undef, "permission denied: ModifyCustomField on '$name'") unless $cf->CurrentUserHasRight('ModifyCustomField');
+        push @cfs, $cf;
+    }
+    return \@cfs;
 }
 
 # A report's grouping as RT 5.0.3 charts accept it: a ticket custom field by id (CF.{12}), not by

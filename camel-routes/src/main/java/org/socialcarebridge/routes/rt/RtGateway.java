@@ -59,9 +59,14 @@ public final class RtGateway implements HostGateway {
     private final RtSession session;
     private final RtSettings settings;
     private final ObjectMapper json;
+    /** Customers by identity key, with the id RT gave; only RT's answers are stored here. */
     private final Map<String, HostCustomer> customers = new ConcurrentHashMap<>();
+    /** Identities known by RT name only until their first ticket's answer gives the id (see customerFor). */
+    private final Map<String, SocialIdentity> unresolved = new ConcurrentHashMap<>();
+    /** Until when (System.nanoTime) RT's extension is taken to lack /SocialCare/Ticket; 0: it has it. */
+    private volatile long withoutTicketEndpointUntil;
     private volatile Long pluginUserId;
-    private final Refreshed<Set<String>> valuedCustomers;
+    private final Refreshed<Members> valuedCustomers;
     private final Refreshed<Set<String>> approvalNeeded;
     /** The groups whose members speak for the brand, by name. */
     private final Map<String, Refreshed<Set<String>>> groups = new ConcurrentHashMap<>();
@@ -75,8 +80,31 @@ public final class RtGateway implements HostGateway {
         this.approvalNeeded = new Refreshed<>(MEMBERS_PERIOD, () -> memberIds(APPROVAL_GROUP));
     }
 
+    /**
+     * A customer RT has not yet given this gateway the id of is answered by its RT user name (x:123), without
+     * asking RT: {@link #openTicket} creates or finds the user in the same request as the ticket, and keeps
+     * the id RT answers. Against an extension without that endpoint the user is created here, as before.
+     */
     @Override
     public HostCustomer customerFor(SocialIdentity identity) {
+        HostCustomer known = customers.get(identity.key());
+        if (known != null) {
+            return known;
+        }
+        if (withoutTicketEndpoint()) {
+            return customerInRt(identity);
+        }
+        unresolved.put(identity.key(), identity);
+        return new HostCustomer(identity.key());
+    }
+
+    /** Whether the reference is RT's numeric user id, not a name awaiting it. */
+    private static boolean rtId(HostCustomer customer) {
+        return !customer.id().isEmpty() && customer.id().chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The customer's user in RT, created or found in requests of its own (the path before /SocialCare/Ticket). */
+    HostCustomer customerInRt(SocialIdentity identity) {
         HostCustomer known = customers.get(identity.key());
         if (known != null) {
             return known;
@@ -85,9 +113,30 @@ public final class RtGateway implements HostGateway {
         // name with a colon in a role field as a group reference, so tickets name it by its numeric id.
         // The extension's endpoint answers an existing customer as it creates a new one: one request either way.
         String id = createCustomer(identity).orElseGet(() -> existingCustomer(identity));
+        return known(identity.key(), id);
+    }
+
+    private HostCustomer known(String key, String id) {
         HostCustomer customer = new HostCustomer(id);
-        customers.put(identity.key(), customer);
+        customers.put(key, customer);
+        unresolved.remove(key);
         return customer;
+    }
+
+    /** The RT id of a customer referred to by name (customerFor), created or found in a request of its own. */
+    private HostCustomer resolved(HostCustomer customer) {
+        if (rtId(customer)) {
+            return customer;
+        }
+        HostCustomer known = customers.get(customer.id());
+        if (known != null) {
+            return known;
+        }
+        SocialIdentity identity = unresolved.get(customer.id());
+        if (identity == null) {
+            throw new IllegalStateException("the customer " + customer.id() + " was not looked up through customerFor");
+        }
+        return customerInRt(identity);
     }
 
     /** The customer's user read through REST2: for a plugin user without the right to create customers. */
@@ -123,13 +172,7 @@ public final class RtGateway implements HostGateway {
      */
     private Optional<String> createCustomer(SocialIdentity identity) {
         String name = identity.key();
-        ObjectNode user = json.createObjectNode()
-                .put("Name", name)
-                .put("RealName", realName(identity))
-                .put("Comments", ColumnText.cut(withoutControls("Social Care Bridge customer: "
-                        + identity.network().displayName() + " @" + identity.handle()
-                        + (identity.profileUrl() != null ? " " + identity.profileUrl() : "")), COMMENTS_LENGTH));
-        HttpAnswer created = session.send("POST", "/SocialCare/Customer", "application/json", user.toString());
+        HttpAnswer created = session.send("POST", "/SocialCare/Customer", "application/json", customerBody(identity).toString());
         if (created.status() == 403) {
             return Optional.empty();
         }
@@ -142,6 +185,16 @@ public final class RtGateway implements HostGateway {
                     + answer.path("error").asText(created.body()));
         }
         return Optional.of(answer.path("id").asText());
+    }
+
+    /** The customer's user as the extension creates it: named after the account id, no password, no e-mail. */
+    private ObjectNode customerBody(SocialIdentity identity) {
+        return json.createObjectNode()
+                .put("Name", identity.key())
+                .put("RealName", realName(identity))
+                .put("Comments", ColumnText.cut(withoutControls("Social Care Bridge customer: "
+                        + identity.network().displayName() + " @" + identity.handle()
+                        + (identity.profileUrl() != null ? " " + identity.profileUrl() : "")), COMMENTS_LENGTH));
     }
 
     /**
@@ -204,14 +257,123 @@ public final class RtGateway implements HostGateway {
         return text.replaceAll("[\\x00-\\x1f\\x7f]", " ");
     }
 
+    /**
+     * One request: the RT extension's {@code POST /SocialCare/Ticket} creates (or finds) the customer, the
+     * ticket and its first message's fields together, as RT on SQLite writes one request at a time. An
+     * extension without it (404) gets today's three requests, and is asked again after
+     * {@link #TICKET_ENDPOINT_RECHECK}, so plugin and extension may be upgraded in either order.
+     */
     @Override
     public long openTicket(NewTicket ticket) {
+        if (!withoutTicketEndpoint()) {
+            Optional<Long> filed = fileInOneRequest(ticket);
+            if (filed.isPresent()) {
+                return filed.get();
+            }
+        }
+        return fileThroughRest2(ticket, resolved(ticket.requestor()));
+    }
+
+    /** How long an extension that lacked /SocialCare/Ticket is not asked again. */
+    static final Duration TICKET_ENDPOINT_RECHECK = Duration.ofMinutes(10);
+
+    private boolean withoutTicketEndpoint() {
+        long until = withoutTicketEndpointUntil;
+        return until != 0 && System.nanoTime() - until < 0;
+    }
+
+    /** The ticket through /SocialCare/Ticket; empty when RT's extension lacks the endpoint (404). */
+    private Optional<Long> fileInOneRequest(NewTicket ticket) {
+        HostCustomer requestor = ticket.requestor();
+        HostCustomer known = rtId(requestor) ? requestor : customers.get(requestor.id());
+        ObjectNode request = json.createObjectNode();
+        SocialIdentity identity = known == null ? unresolved.get(requestor.id()) : null;
+        if (known == null) {
+            request.set("Customer", identity != null ? customerBody(identity)
+                    : json.createObjectNode().put("Name", requestor.id()));
+        }
+        ObjectNode body = ticketBody(ticket, known);
+        request.set("Ticket", body);
+        ObjectNode txnFields = request.putObject("TransactionCustomFields");
+        RtFields.messageNames(ticket.messageFields()).forEach(txnFields::put);
+        HttpAnswer answer = session.send("POST", "/SocialCare/Ticket", "application/json", request.toString());
+        String queue = body.path("Queue").asText();
+        if (answer.status() == 404) {
+            withoutTicketEndpointUntil = System.nanoTime() + TICKET_ENDPOINT_RECHECK.toNanos();
+            LOG.info("RT's extension has no /SocialCare/Ticket (404): filing through REST2, 3 requests a new ticket,"
+                    + " for {}; upgrade the RT extension (./socialcare provision) for one", TICKET_ENDPOINT_RECHECK);
+            return Optional.empty();
+        }
+        if (answer.status() == 403 && known == null) {
+            // Perhaps no right to create customers: found the way that says so, then filed with the id.
+            HostCustomer found = resolved(requestor);
+            return Optional.of(fileInOneRequest(new NewTicket(ticket.subject(), found, ticket.content(),
+                    ticket.customFields(), ticket.messageFields(), ticket.refersTo(), ticket.routing(),
+                    ticket.replyChoices())).orElseGet(() -> fileThroughRest2(ticket, found)));
+        }
+        if (answer.status() == 409 && identity != null) {
+            throw privileged(identity, " (409)");
+        }
+        if (answer.status() == 403) {
+            throw new HostRejectedException("RT user '" + settings.user() + "' may not file the ticket in queue '" + queue
+                    + "' (403): " + errorOf(answer) + "; run the provisioning command to grant the plugin's rights");
+        }
+        JsonNode created = parse(answer, "create a ticket");
+        if (answer.status() != 201 || !created.path("id").canConvertToLong()) {
+            throw new HostRejectedException("RT did not create the ticket in queue '" + queue + "': " + answer.status() + " "
+                    + created.path("error").asText(answer.body()) + (answer.status() == 400
+                    ? " (does the queue or owner group exist? ./socialcare provision creates the default rules' ones)" : ""));
+        }
+        long id = created.get("id").asLong();
+        JsonNode customer = created.path("Customer");
+        if (known == null && customer.path("id").canConvertToLong()) {
+            known(requestor.id(), customer.path("id").asText());
+        }
+        if (created.hasNonNull("error")) {
+            // The ticket exists: filing again would make a second one, so the message stops here, naming it.
+            throw new HostRejectedException("RT created ticket " + id + " in queue '" + queue + "' but answered: "
+                    + created.path("error").asText() + "; the ticket is kept, and filing the message again labels it"
+                    + " rather than opening another");
+        }
+        return Optional.of(id);
+    }
+
+    /** The extension's {"error":"..."}, else the body as RT sent it. */
+    private String errorOf(HttpAnswer answer) {
+        try {
+            return json.readTree(answer.body()).path("error").asText(answer.body());
+        } catch (IOException e) {
+            return answer.body();
+        }
+    }
+
+    /** Today's path: the ticket through REST2, then its first message's fields, which REST2 drops on creation. */
+    private long fileThroughRest2(NewTicket ticket, HostCustomer requestor) {
+        ObjectNode body = ticketBody(ticket, requestor);
+        HttpAnswer answer = session.send("POST", REST + "/ticket", "application/json", body.toString());
+        JsonNode created = parse(answer, "create a ticket");
+        if (answer.status() != 201 || !created.has("id")) {
+            throw new HostRejectedException("RT did not create the ticket in queue '" + body.path("Queue").asText() + "': "
+                    + answer.status() + " " + answer.body() + (answer.status() == 400
+                    ? " (does the queue or owner group exist? ./socialcare provision creates the default rules' ones)" : ""));
+        }
+        long id = created.get("id").asLong();
+        // REST2 drops TxnCustomFields on creation (answering 201 all the same), so the first message's
+        // own fields are set on the Create transaction afterwards, as on every later message.
+        setTransactionFields("ticket", id, RtFields.messageNames(ticket.messageFields()));
+        return id;
+    }
+
+    /** The ticket as REST2 and /SocialCare/Ticket take it; the requestor by RT id, or left out (null). */
+    private ObjectNode ticketBody(NewTicket ticket, HostCustomer requestor) {
         TicketRouting routing = ticket.routing();
         ObjectNode body = json.createObjectNode()
                 .put("Queue", routing.queue() != null ? routing.queue() : settings.queue())
-                .put("Subject", ticket.subject())
-                .put("Requestor", ticket.requestor().id())
-                .put("Content", ticket.content())
+                .put("Subject", ticket.subject());
+        if (requestor != null) {
+            body.put("Requestor", requestor.id());
+        }
+        body.put("Content", ticket.content())
                 .put("ContentType", "text/plain");
         ObjectNode fields = body.putObject("CustomFields");
         RtFields.ticketNames(ticket.customFields()).forEach(fields::put);
@@ -230,18 +392,7 @@ public final class RtGateway implements HostGateway {
         if (routing.ownerGroup() != null) {
             body.put("AdminCc", "group:" + routing.ownerGroup()); // RT reads "group:<name>" in a role field
         }
-        HttpAnswer answer = session.send("POST", REST + "/ticket", "application/json", body.toString());
-        JsonNode created = parse(answer, "create a ticket");
-        if (answer.status() != 201 || !created.has("id")) {
-            throw new HostRejectedException("RT did not create the ticket in queue '" + body.path("Queue").asText() + "': "
-                    + answer.status() + " " + answer.body() + (answer.status() == 400
-                    ? " (does the queue or owner group exist? ./socialcare provision creates the default rules' ones)" : ""));
-        }
-        long id = created.get("id").asLong();
-        // REST2 drops TxnCustomFields on creation (answering 201 all the same), so the first message's
-        // own fields are set on the Create transaction afterwards, as on every later message.
-        setTransactionFields("ticket", id, RtFields.messageNames(ticket.messageFields()));
-        return id;
+        return body;
     }
 
     @Override
@@ -646,9 +797,20 @@ public final class RtGateway implements HostGateway {
         return Optional.empty();
     }
 
+    /**
+     * A customer known by name only is looked up by name; against an extension that lists ids only (older
+     * than /SocialCare/Ticket), the customer's id is asked of RT first, unless no one is valued.
+     */
     @Override
     public boolean valuedCustomer(HostCustomer customer) {
-        return valuedCustomers.get().contains(customer.id());
+        Members valued = valuedCustomers.get();
+        if (rtId(customer)) {
+            return valued.ids().contains(customer.id());
+        }
+        if (valued.named() || valued.ids().isEmpty()) {
+            return valued.names().contains(customer.id());
+        }
+        return valued.ids().contains(resolved(customer).id());
     }
 
     @Override
@@ -684,13 +846,19 @@ public final class RtGateway implements HostGateway {
      * Members of a group where being left out costs little (the VIPs: at most a raised tier). A refusal
      * (rights not provisioned, no such group) is logged with the fix and counts as nobody.
      */
-    private Set<String> readMembers(String group) {
+    private Members readMembers(String group) {
         try {
-            return memberIds(group);
+            return members(group);
         } catch (HostRejectedException e) {
             LOG.warn("Members of RT group {} unknown: {}", group, e.getMessage());
-            return Set.of();
+            return new Members(Set.of(), Set.of(), true);
         }
+    }
+
+    /**
+     * A group's users: RT ids, and names when the extension lists them (named: since /SocialCare/Ticket).
+     */
+    record Members(Set<String> ids, Set<String> names, boolean named) {
     }
 
     /**
@@ -698,6 +866,10 @@ public final class RtGateway implements HostGateway {
      * to AdminGroupMembership). Throws when RT will not say, including for a group it does not have.
      */
     private Set<String> memberIds(String group) {
+        return members(group).ids();
+    }
+
+    private Members members(String group) {
         HttpAnswer answer = session.send("GET", "/SocialCare/GroupMembers?Name=" + HttpCall.encode(group), null, null);
         if (answer.status() == 403) {
             throw new HostRejectedException("RT user '" + settings.user() + "' may not see the members of group '" + group
@@ -716,7 +888,9 @@ public final class RtGateway implements HostGateway {
         }
         Set<String> ids = new HashSet<>();
         body.path("members").forEach(m -> ids.add(m.asText()));
-        return ids;
+        Set<String> names = new HashSet<>();
+        body.path("names").forEach(n -> names.add(n.asText()));
+        return new Members(ids, names, body.path("names").isArray());
     }
 
     /** A custom field's first value, by name, on a ticket or a transaction. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -71,6 +72,11 @@ class RtGatewayTest {
         final List<JsonNode> customersCreated = new CopyOnWriteArrayList<>();
         final List<JsonNode> ticketsCreated = new CopyOnWriteArrayList<>();
         int customerStatus = 201;
+        /** False: an RT extension older than /SocialCare/Ticket (404, and GroupMembers without names). */
+        volatile boolean ticketEndpoint = true;
+        /** When set, /SocialCare/Ticket creates the ticket and answers this error with it (a failure after creation). */
+        volatile String errorAfterTicket;
+        final List<JsonNode> ticketRequests = new CopyOnWriteArrayList<>();
         /** When not 0, every request is answered with it (429 or 503: too busy), with this Retry-After. */
         volatile int busyStatus;
         volatile String busyRetryAfter;
@@ -128,29 +134,38 @@ class RtGatewayTest {
                 }
             } else if (method.equals("POST") && path.equals("/SocialCare/Customer")) {
                 JsonNode customer = json.readTree(body);
-                if (customerStatus != 201) {
-                    answer(exchange, customerStatus, "{\"error\":\"refused (test)\"}");
-                    return;
-                }
-                // As the extension does: an existing user is answered (200), a privileged one refused (409).
-                long[] existing = users.get(customer.path("Name").asText());
-                if (existing != null) {
-                    answer(exchange, existing[1] == 1 ? 409 : 200, existing[1] == 1 ? "{\"error\":\"privileged\"}"
-                            : json.createObjectNode().put("id", existing[0]).put("Name", customer.path("Name").asText()).toString());
-                    return;
-                }
-                customersCreated.add(customer);
-                long id = nextUser++;
-                user(customer.path("Name").asText(), id, false);
-                answer(exchange, 201, json.createObjectNode().put("id", id).put("Name", customer.path("Name").asText()).toString());
+                int[] status = new int[1];
+                ObjectNode found = customer(customer, status);
+                answer(exchange, status[0], found.toString());
             } else if (method.equals("POST") && path.equals("/REST/2.0/ticket")) {
-                long id;
-                synchronized (ticketsCreated) {
-                    ticketsCreated.add(json.readTree(body));
-                    id = 1000 + ticketsCreated.size();
-                }
-                tickets.putIfAbsent(id, json.createObjectNode().put("id", id).put("Status", "new"));
+                long id = ticket(json.readTree(body));
                 answer(exchange, 201, json.createObjectNode().put("id", id).toString());
+            } else if (path.equals("/SocialCare/Ticket") && !ticketEndpoint) {
+                answer(exchange, 404, "<html>Not Found</html>"); // RT's answer for a component it lacks
+            } else if (method.equals("POST") && path.equals("/SocialCare/Ticket")) {
+                // As the extension does: the customer (same rules as /SocialCare/Customer), then the ticket.
+                JsonNode request = json.readTree(body);
+                ticketRequests.add(request);
+                ObjectNode ticket = ((ObjectNode) request.path("Ticket")).deepCopy();
+                ObjectNode customer = null;
+                if (request.has("Customer")) {
+                    int[] status = new int[1];
+                    customer = customer(request.path("Customer"), status);
+                    if (status[0] != 201 && status[0] != 200) {
+                        answer(exchange, status[0], customer.toString());
+                        return;
+                    }
+                    ticket.put("Requestor", customer.path("id").asText());
+                }
+                long id = ticket(ticket);
+                ObjectNode created = json.createObjectNode().put("id", id).put("Transaction", 5000 + id);
+                if (customer != null) {
+                    created.set("Customer", customer);
+                }
+                if (errorAfterTicket != null) {
+                    created.put("error", "ticket " + id + " was created, but " + errorAfterTicket);
+                }
+                answer(exchange, 201, created.toString());
             } else if (method.equals("POST") && path.matches("/REST/2.0/ticket/\\d+/correspond")) {
                 answer(exchange, 201, "[\"Correspondence added\"]");
             } else if (method.equals("POST") && path.equals("/SocialCare/TransactionCustomField")) {
@@ -164,6 +179,14 @@ class RtGatewayTest {
                 } else {
                     ObjectNode members = json.createObjectNode().put("group", name);
                     groups.get(name).forEach(members.putArray("members")::add);
+                    if (ticketEndpoint) {
+                        ArrayNode names = members.putArray("names");
+                        groups.get(name).forEach(id -> users.forEach((n, u) -> {
+                            if (u[0] == id) {
+                                names.add(n);
+                            }
+                        }));
+                    }
                     answer(exchange, 200, members.toString());
                 }
             } else if (method.equals("GET") && path.matches("/REST/2.0/ticket/\\d+")) {
@@ -178,6 +201,36 @@ class RtGatewayTest {
                 // Anything else (REST2's POST /user, its group member lists) needs rights the plugin no longer has.
                 answer(exchange, 403, "{\"message\":\"Forbidden\"}");
             }
+        }
+
+        /** As the extension does: an existing user is answered (200), a privileged one refused (409). */
+        private ObjectNode customer(JsonNode customer, int[] status) {
+            String name = customer.path("Name").asText();
+            if (customerStatus != 201) {
+                status[0] = customerStatus;
+                return json.createObjectNode().put("error", "refused (test)");
+            }
+            long[] existing = users.get(name);
+            if (existing != null) {
+                status[0] = existing[1] == 1 ? 409 : 200;
+                return existing[1] == 1 ? json.createObjectNode().put("error", "privileged")
+                        : json.createObjectNode().put("id", existing[0]).put("Name", name);
+            }
+            customersCreated.add(customer);
+            long id = nextUser++;
+            user(name, id, false);
+            status[0] = 201;
+            return json.createObjectNode().put("id", id).put("Name", name);
+        }
+
+        private long ticket(JsonNode ticket) {
+            long id;
+            synchronized (ticketsCreated) {
+                ticketsCreated.add(ticket);
+                id = 1000 + ticketsCreated.size();
+            }
+            tickets.putIfAbsent(id, json.createObjectNode().put("id", id).put("Status", "new"));
+            return id;
         }
 
         private void answer(HttpExchange exchange, int status, String body) throws IOException {
@@ -221,21 +274,21 @@ class RtGatewayTest {
 
     @Test
     void aNewCustomerIsCreatedThroughTheExtensionNeverRest2sAdminOnlyEndpoint() {
-        assertEquals("100", gateway.customerFor(maria()).id());
+        assertEquals("100", gateway.customerInRt(maria()).id());
         assertEquals(1, rt.customersCreated.size());
         JsonNode created = rt.customersCreated.get(0);
         assertEquals("x:123", created.path("Name").asText());
         assertEquals("María (@maria)", created.path("RealName").asText());
         assertEquals("Social Care Bridge customer: X @maria https://x.com/maria", created.path("Comments").asText());
         assertEquals(0, rt.count("POST /REST/2.0/user"), rt.requests.toString());
-        assertEquals("100", gateway.customerFor(maria()).id(), "known from then on");
+        assertEquals("100", gateway.customerInRt(maria()).id(), "known from then on");
         assertEquals(1, rt.customersCreated.size());
     }
 
     @Test
     void anExistingCustomerIsFoundByNameWithTheIdFromTheSummaryREST2ShowsWithoutAdminUsers() {
         rt.user("x:123", 77, false);
-        assertEquals("77", gateway.customerFor(maria()).id());
+        assertEquals("77", gateway.customerInRt(maria()).id());
         assertTrue(rt.customersCreated.isEmpty());
     }
 
@@ -243,7 +296,7 @@ class RtGatewayTest {
     void withoutTheRightToCreateCustomersAnExistingOneIsStillFoundThroughRest2() {
         rt.user("x:123", 77, false);
         rt.customerStatus = 403;
-        assertEquals("77", gateway.customerFor(maria()).id());
+        assertEquals("77", gateway.customerInRt(maria()).id());
         assertEquals(List.of("POST /SocialCare/Customer", "GET /REST/2.0/user/x:123"),
                 rt.requests.stream().filter(r -> r.contains("x:123") || r.contains("/SocialCare/Customer")).toList());
     }
@@ -251,17 +304,17 @@ class RtGatewayTest {
     @Test
     void aCustomerRtWillNotCreateSaysWhatToFix() {
         rt.customerStatus = 403;
-        HostRejectedException noRight = assertThrows(HostRejectedException.class, () -> gateway.customerFor(maria()));
+        HostRejectedException noRight = assertThrows(HostRejectedException.class, () -> gateway.customerInRt(maria()));
         assertTrue(noRight.getMessage().contains("needs the right CreateSocialCustomers"), noRight.getMessage());
         rt.customerStatus = 409;
-        HostRejectedException taken = assertThrows(HostRejectedException.class, () -> gateway.customerFor(maria()));
+        HostRejectedException taken = assertThrows(HostRejectedException.class, () -> gateway.customerInRt(maria()));
         assertTrue(taken.getMessage().contains("409") && taken.getMessage().contains("privileged"), taken.getMessage());
     }
 
     @Test
     void aStaffAccountIsNeverTakenForTheCustomer() {
         rt.user("x:123", 78, true);
-        HostRejectedException e = assertThrows(HostRejectedException.class, () -> gateway.customerFor(maria()));
+        HostRejectedException e = assertThrows(HostRejectedException.class, () -> gateway.customerInRt(maria()));
         assertTrue(e.getMessage().contains("is privileged"), e.getMessage());
     }
 
@@ -421,7 +474,8 @@ class RtGatewayTest {
 
     /**
      * The RT requests a ticket costs, counted (docs/performance.md, "Requests per ticket"): before issue 17 a new
-     * customer's first mention took 4 (GET user, 404; create; ticket; its first message's fields).
+     * customer's first mention took 4 (GET user, 404; create; ticket; its first message's fields), then 3 (create;
+     * ticket; fields), a known customer's new ticket 2; since, one each through /SocialCare/Ticket.
      */
     @Test
     void filingCostsRtAsFewRequestsAsItAllows() {
@@ -434,26 +488,121 @@ class RtGatewayTest {
             SocialIdentity bob = new SocialIdentity(Network.X, "200", "bob", "Bob", null, 1, false);
             requestsToFile(intake, mention("1", bob, null, "1")); // logs in, reads the VIP group: once per session, minute
 
-            assertEquals(List.of("POST /SocialCare/Customer", "POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"),
+            assertEquals(List.of("POST /SocialCare/Ticket"),
                     requestsToFile(intake, mention("10", maria(), null, "10")), "a new customer's first mention");
-            assertEquals(List.of("POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"),
+            assertEquals(List.of("POST /SocialCare/Ticket"),
                     requestsToFile(intake, mention("20", maria(), null, "20")), "a known customer's new ticket");
             assertEquals(List.of("GET /REST/2.0/ticket/1002", "POST /REST/2.0/ticket/1002/correspond"),
                     requestsToFile(intake, mention("11", maria(), "10", "10")), "a message added to an existing ticket");
 
             rt.user("x:300", 300, false); // a customer RT has from before (e.g. before a restart)
-            assertEquals(List.of("POST /SocialCare/Customer", "POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"),
+            assertEquals(List.of("POST /SocialCare/Ticket"),
                     requestsToFile(intake, mention("30", new SocialIdentity(Network.X, "300", "carol", "Carol", null, 1, false),
                             null, "30")), "the extension answers an existing customer in the one request");
             assertEquals(1, rt.customersCreated.stream().filter(c -> c.path("Name").asText().equals("x:123")).count());
+            assertEquals("x:123", rt.ticketRequests.get(1).path("Customer").path("Name").asText(), "created with the ticket");
+            assertEquals("101", rt.ticketRequests.get(2).path("Ticket").path("Requestor").asText(), "then named by RT's id");
+            assertFalse(rt.ticketRequests.get(2).has("Customer"));
         } finally {
             db.close();
         }
     }
 
     @Test
+    void aNewCustomerIsFiledWithTheirTicketAndOnlyTheIdRtGaveIsKept() {
+        HostCustomer unknown = gateway.customerFor(maria());
+        assertEquals("x:123", unknown.id(), "known by RT name until RT gives the id");
+        assertTrue(rt.requests.isEmpty(), "RT is not asked yet: " + rt.requests);
+        assertEquals(1001, gateway.openTicket(ticketFor(unknown)));
+        assertEquals(List.of("POST /SocialCare/Ticket"), filing());
+        JsonNode request = rt.ticketRequests.get(0);
+        assertEquals("María (@maria)", request.path("Customer").path("RealName").asText());
+        assertEquals("Social Care Bridge customer: X @maria https://x.com/maria", request.path("Customer").path("Comments").asText());
+        assertFalse(request.path("Ticket").has("Requestor"), "the customer is the requestor");
+        assertEquals("10", request.path("TransactionCustomFields").path("Social Post ID").asText(), "the first message's fields");
+        assertEquals("x:10", request.path("Ticket").path("CustomFields").path("Social Conversation ID").asText());
+        assertEquals("100", gateway.customerFor(maria()).id(), "the id RT answered, from then on");
+    }
+
+    @Test
+    void aStaffAccountIsNeverTakenForTheCustomerWhenFilingInOneRequest() {
+        rt.user("x:123", 78, true);
+        HostRejectedException e = assertThrows(HostRejectedException.class,
+                () -> gateway.openTicket(ticketFor(gateway.customerFor(maria()))));
+        assertTrue(e.getMessage().contains("is privileged") && e.getMessage().contains("409"), e.getMessage());
+        assertTrue(rt.ticketsCreated.isEmpty());
+        assertEquals("x:123", gateway.customerFor(maria()).id(), "no id stored that RT did not give");
+    }
+
+    @Test
+    void withoutTheRightToCreateCustomersTheExistingOneIsFoundThenFiledByItsId() {
+        rt.user("x:123", 77, false);
+        rt.customerStatus = 403;
+        assertEquals(1001, gateway.openTicket(ticketFor(gateway.customerFor(maria()))));
+        assertEquals(List.of("POST /SocialCare/Ticket", "POST /SocialCare/Customer", "GET /REST/2.0/user/x:123",
+                "POST /SocialCare/Ticket"), rt.requests.stream().filter(r -> r.contains("x:123") || r.contains("/SocialCare/")).toList());
+        assertEquals("77", rt.ticketsCreated.get(0).path("Requestor").asText());
+    }
+
+    @Test
+    void anExtensionWithoutTheTicketEndpointGetsTodaysRequestsAndIsNotAskedAgainAtOnce() {
+        rt.ticketEndpoint = false;
+        assertEquals(1001, gateway.openTicket(ticketFor(gateway.customerFor(maria()))));
+        assertEquals(List.of("POST /SocialCare/Ticket", "POST /SocialCare/Customer", "POST /REST/2.0/ticket",
+                "POST /SocialCare/TransactionCustomField"), filing());
+        assertEquals("100", rt.ticketsCreated.get(0).path("Requestor").asText());
+        rt.requests.clear();
+        SocialIdentity bob = new SocialIdentity(Network.X, "200", "bob", "Bob", null, 1, false);
+        assertEquals(1002, gateway.openTicket(ticketFor(gateway.customerFor(bob))));
+        assertEquals(List.of("POST /SocialCare/Customer", "POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"),
+                filing(), "the endpoint is not probed on every ticket");
+        rt.requests.clear();
+        assertEquals(1003, gateway.openTicket(ticketFor(gateway.customerFor(maria()))));
+        assertEquals(List.of("POST /REST/2.0/ticket", "POST /SocialCare/TransactionCustomField"), filing());
+    }
+
+    @Test
+    void aFailureAfterTheTicketExistsNamesItAndKeepsTheCustomersId() {
+        rt.errorAfterTicket = "its transaction custom fields were not set (Social Post ID: Invalid input)";
+        HostRejectedException e = assertThrows(HostRejectedException.class,
+                () -> gateway.openTicket(ticketFor(gateway.customerFor(maria()))));
+        assertTrue(e.getMessage().contains("RT created ticket 1001") && e.getMessage().contains("Social Post ID: Invalid input"),
+                e.getMessage());
+        assertEquals(1, rt.ticketsCreated.size(), "one ticket, and no second request for it");
+        assertEquals(1, filing().size(), filing().toString());
+        assertEquals("100", gateway.customerFor(maria()).id(), "the customer RT created is known by its id");
+    }
+
+    @Test
+    void aValuedCustomerKnownByNameIsRecognisedByName() {
+        rt.user("x:123", 77, false);
+        rt.groups.get("Social VIP").add(77L);
+        assertTrue(gateway.valuedCustomer(gateway.customerFor(maria())));
+        assertFalse(rt.requests.stream().anyMatch(r -> r.contains("/SocialCare/Customer")), rt.requests.toString());
+        assertFalse(gateway.valuedCustomer(gateway.customerFor(new SocialIdentity(Network.X, "200", "bob", "Bob", null, 1, false))));
+
+        // An extension that lists ids only: the id is asked of RT first (as before /SocialCare/Ticket).
+        rt.ticketEndpoint = false;
+        RtGateway older = new RtGateway(new HttpCall(camel), RtSettings.from(Map.of("url", rt.url(), "user", "socialcare",
+                "password", "not-a-real-one")), json);
+        rt.requests.clear();
+        assertTrue(older.valuedCustomer(older.customerFor(maria())));
+        assertTrue(rt.requests.contains("POST /SocialCare/Customer"), rt.requests.toString());
+    }
+
+    /** The filing requests RT received (no login, no session check). */
+    List<String> filing() {
+        return rt.requests.stream().filter(r -> !r.contains("Login") && !r.contains("/REST/2.0/user/socialcare")).toList();
+    }
+
+    static NewTicket ticketFor(HostCustomer customer) {
+        return new NewTicket("X: where is my parcel", customer, "where is my parcel",
+                Map.of(TicketField.CONVERSATION, "x:10"), Map.of(MessageField.POST_ID, "10"), null, null, Set.of());
+    }
+
+    @Test
     void rtTooBusyIsBusyNotAnOutageAndItsRetryAfterIsHonoured() {
-        gateway.customerFor(maria()); // logged in
+        gateway.customerInRt(maria()); // logged in
         rt.busyStatus = 429;
         rt.busyRetryAfter = "7";
         org.socialcarebridge.host.HostBusyException busy = assertThrows(org.socialcarebridge.host.HostBusyException.class,

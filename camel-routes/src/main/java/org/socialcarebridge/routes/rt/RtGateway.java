@@ -330,10 +330,11 @@ public final class RtGateway implements HostGateway {
             known(requestor.id(), customer.path("id").asText());
         }
         if (created.hasNonNull("error")) {
-            // The ticket exists: filing again would make a second one, so the message stops here, naming it.
-            throw new HostRejectedException("RT created ticket " + id + " in queue '" + queue + "' but answered: "
-                    + created.path("error").asText() + "; the ticket is kept, and filing the message again labels it"
-                    + " rather than opening another");
+            // The ticket exists, so the message is on it: what RT did not take (an owner group, a link, a field's
+            // value) is said, as REST2's create went on without it. The first message's own fields are set once
+            // more the way REST2's path sets them; if RT refuses them too, that refusal is the message's, as before.
+            LOG.warn("RT created ticket {} in queue '{}' but answered: {}", id, queue, created.path("error").asText());
+            setTransactionFields("ticket", id, RtFields.messageNames(ticket.messageFields()));
         }
         return Optional.of(id);
     }

@@ -20,6 +20,8 @@ public final class FilingPace {
      * sign it is overloaded.
      */
     public static final Duration SLOW_AFTER = Duration.ofSeconds(5);
+    /** The longest a message may take before it counts as slow at any concurrency: half RT's 30 s answer timeout. */
+    public static final Duration LONGEST = Duration.ofSeconds(15);
 
     private final int ceiling;
     private final Duration slowAfter;
@@ -71,21 +73,24 @@ public final class FilingPace {
 
     /**
      * Whether filing one message took long enough to count as the help desk slowing down; if so, halves. The
-     * bar is {@link #slowAfter} times the conversations filed at once: a help desk that writes one thing at a
-     * time (RT on SQLite) makes each of them wait for the others, so a message's time grows with the
-     * concurrency while the desk is merely busy. A fixed bar cut a busy RT's concurrency to one for good.
+     * bar is {@link #slowAfter} times the conversations filed at once when it started ({@code filedAt}): a help
+     * desk that writes one thing at a time (RT on SQLite) makes each of them wait for the others, so a message's
+     * time grows with the concurrency while the desk is merely busy (a fixed bar cut a busy RT's concurrency to
+     * one for good), and the filings started before a cut are judged by the bar they ran under, not the new
+     * lower one. The bar stays at most {@link #LONGEST}, well inside a request's timeout.
      */
-    public synchronized boolean took(Duration filing) {
-        if (filing.compareTo(slowNow()) <= 0) {
+    public synchronized boolean took(Duration filing, int filedAt) {
+        if (filing.compareTo(slowAt(filedAt)) <= 0) {
             return false;
         }
         cut();
         return true;
     }
 
-    /** How long a message may take to file now: {@link #slowAfter} per conversation filed at once. */
-    public synchronized Duration slowNow() {
-        return slowAfter.multipliedBy(current);
+    /** How long a message filed while {@code filedAt} conversations were filed at once may take: see {@link #took}. */
+    public Duration slowAt(int filedAt) {
+        Duration bar = slowAfter.multipliedBy(Math.max(1, filedAt));
+        return bar.compareTo(LONGEST) > 0 ? LONGEST : bar;
     }
 
     private void cut() {

@@ -254,6 +254,7 @@ public final class Intake {
                 return; // it and what follows it in the conversation wait for the post it answers
             }
             long began = System.nanoTime();
+            int filedAt = pace.current(); // judged by the concurrency it was filed at, not one cut since
             try {
                 fileOne(key);
                 storeFailures.remove(key);
@@ -280,8 +281,8 @@ public final class Intake {
                 pass.deadLettered();
             }
             Duration took = Duration.ofNanos(System.nanoTime() - began);
-            Duration bar = pace.slowNow();
-            if (pace.took(took)) {
+            Duration bar = pace.slowAt(filedAt);
+            if (pace.took(took, filedAt)) {
                 clean = false;
                 LOG.info("The help desk took {} ms to file {}, over {} s; filing {} at once", took.toMillis(), key,
                         bar.toSeconds(), pace);

@@ -193,6 +193,7 @@ final class Crisis {
         Rt admin = RtAccounts.ofThisRun().admin.login();
         Rt agent = RtAccounts.ofThisRun().agent.login();
         int customers = scale.customers();
+        long ticketsBefore = MentionToTicketBench.newestTicket(admin); // the drain's count reads only newer tickets
 
         // Every round at an even pace over the spread (message j at spread * j / count), the last round not before
         // RT is down, so that some messages arrive only while it is.
@@ -214,6 +215,7 @@ final class Crisis {
                 postingFailed.set(e);
             }
         }, "burst");
+        burst.setDaemon(true); // a failed run must not wait for it (it may wait the drain timeout for RT to go down)
         burst.start();
 
         waitFor("the first tickets", Duration.ofMinutes(3), () -> ticketsOfThisRun(admin) >= 10);
@@ -261,7 +263,7 @@ final class Crisis {
         Rt after = RtAccounts.ofThisRun().admin.login(); // RT was restarted: a new session
         // Drained: nothing waiting, the dead letters there, and every message on RT (counted in RT's database, every
         // 5 s; through REST2 only every conversation's ticket can be counted cheaply, the check below reads the rest).
-        BooleanSupplier onRt = readDatabase ? () -> RtDatabase.postsFiled(customerIds) >= total - expectedDead.size()
+        BooleanSupplier onRt = readDatabase ? () -> RtDatabase.postsFiled(customerIds, ticketsBefore) >= total - expectedDead.size()
                 : () -> ticketsOfThisRun(after) >= tagged;
         waitFor("every message filed or dead-lettered", scale.drainTimeout(), readDatabase ? 5000 : 1000, () -> {
             JsonNode h = karaf.health();

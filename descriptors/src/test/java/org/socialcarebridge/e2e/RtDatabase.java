@@ -14,7 +14,8 @@ import java.util.Set;
  * RT's SQLite database, read-only, for checking where thousands of messages were filed: REST2 needs a
  * request per transaction (10,000 messages: tens of thousands of requests, most of an hour on the project's
  * machine), one query here takes seconds. Read with {@code sqlite3 -readonly}, which never takes a write lock;
- * RT keeps writing meanwhile. Only where this process may read the file (root, or www-data's group).
+ * but while it reads, RT's commits wait (a rollback journal), so what is polled during a run reads little.
+ * Only where this process may read the file (root, or www-data's group).
  */
 final class RtDatabase {
     static final Path FILE = Path.of(System.getProperty("rt.db", "/var/lib/dbconfig-common/sqlite3/request-tracker5/rtdb"));
@@ -44,10 +45,15 @@ final class RtDatabase {
         return Files.isReadable(FILE) && Files.isExecutable(SQLITE);
     }
 
-    /** How many of {@code customerIds} are filed on a ticket (as Create or Correspond), read in one query. */
-    static int postsFiled(Set<String> customerIds) {
+    /**
+     * How many of {@code customerIds} are filed on a ticket newer than {@code afterTicket} (as Create or
+     * Correspond), read in one query over those tickets only: a reader holds RT's writers back while it reads
+     * (SQLite's rollback journal), so a query polled during a run must stay short.
+     */
+    static int postsFiled(Set<String> customerIds, long afterTicket) {
         try {
-            return (int) rows().stream().filter(f -> customerIds.contains(f[2])).count();
+            return (int) rows(FILED.replace("WHERE t.Status <> 'deleted'", "WHERE t.id > " + afterTicket
+                    + " AND t.Status <> 'deleted'")).stream().filter(f -> customerIds.contains(f[2])).count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -60,7 +66,7 @@ final class RtDatabase {
     static Crisis.Filed filed(Set<String> customerIds) throws IOException, InterruptedException {
         Map<String, List<Long>> tickets = new LinkedHashMap<>();
         Map<Long, List<String>> posts = new LinkedHashMap<>();
-        for (String[] f : rows()) {
+        for (String[] f : rows(FILED)) {
             long ticket = Long.parseLong(f[0]);
             List<Long> ofConversation = tickets.computeIfAbsent(f[1], k -> new ArrayList<>());
             if (!ofConversation.contains(ticket)) {
@@ -84,10 +90,10 @@ final class RtDatabase {
         };
     }
 
-    /** The {@link #FILED} query's rows: ticket, conversation, post id (empty for a transaction without one). */
-    private static List<String[]> rows() throws IOException, InterruptedException {
+    /** The rows of {@link #FILED} (or a narrower copy): ticket, conversation, post id (empty for a transaction without one). */
+    private static List<String[]> rows(String query) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(SQLITE.toString(), "-readonly", "-batch", "-separator", "\t", "-cmd", ".timeout 30000",
-                FILE.toString(), FILED).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                FILE.toString(), query).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

@@ -107,8 +107,13 @@ public final class MetricsPublisher {
     private final Clock clock;
     private final TicketActivities activities;
     private final LedgerStore ledger;
-    /** When the last pass that wrote to the help desk (or tried to) ran; null before one did in this run. */
+    /**
+     * When the last pass that wrote to the help desk (or tried to) ended; null before one did in this run. Its
+     * end, not its start: a pass of many writes against a busy desk can itself take minutes.
+     */
     private Instant lastWrites;
+    /** Whether the pass under way has written (or tried to). */
+    private boolean wrote;
     private volatile boolean deferred;
 
     /** @param hours the desk's business hours in force (the triage rules file's), read once per pass */
@@ -157,6 +162,7 @@ public final class MetricsPublisher {
         if (deferred) {
             return 0;
         }
+        wrote = false;
         Position from = Position.parse(store.cursor());
         List<Long> overdue = store.overdue(now, max);
         List<Change> changes = new ArrayList<>();
@@ -191,6 +197,9 @@ public final class MetricsPublisher {
                 reached = complete;
             }
         } finally {
+            if (wrote) {
+                lastWrites = clock.instant();
+            }
             if (reached != null) {
                 Position settled = Position.through(now.minus(SETTLE).truncatedTo(ChronoUnit.MILLIS));
                 Position to = reached.compareTo(settled) > 0 ? settled : reached;
@@ -269,7 +278,7 @@ public final class MetricsPublisher {
             return false;
         }
         if (!changed.isEmpty()) {
-            lastWrites = now;
+            wrote = true;
             try {
                 host.setTicketFields(ticketId, changed);
             } catch (HostRejectedException e) {

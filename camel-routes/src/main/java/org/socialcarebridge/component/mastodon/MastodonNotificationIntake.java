@@ -11,6 +11,8 @@ import org.socialcarebridge.channel.Network;
 import org.socialcarebridge.component.MessageBatch;
 import org.socialcarebridge.conversation.InboundMessage;
 import org.socialcarebridge.intake.Intake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes one streamed notification into the ledger the way the poll reads it ({@link MastodonMessages}):
@@ -21,6 +23,7 @@ import org.socialcarebridge.intake.Intake;
  * mention once.
  */
 final class MastodonNotificationIntake implements Consumer<JsonNode> {
+    private static final Logger LOG = LoggerFactory.getLogger(MastodonNotificationIntake.class);
     private final MastodonApi api;
     private final Intake intake;
     private final String quoteReason;
@@ -46,15 +49,24 @@ final class MastodonNotificationIntake implements Consumer<JsonNode> {
             batch.store(intake);
             return;
         }
-        List<InboundMessage> thread = new ArrayList<>(MastodonMentionsFeed.withAncestors(api,
-                id -> intake.knows(Network.MASTODON, id), List.of(mention), (id, item, mapper) -> {
-                    try {
-                        return mapper.apply(item);
-                    } catch (RuntimeException | StackOverflowError e) {
-                        batch.unreadable(id, item.toString(), e.getMessage() == null ? e.toString() : e.getMessage());
-                        return null;
-                    }
-                }));
+        List<InboundMessage> thread;
+        try {
+            thread = new ArrayList<>(MastodonMentionsFeed.withAncestors(api,
+                    id -> intake.knows(Network.MASTODON, id), List.of(mention), (id, item, mapper) -> {
+                        try {
+                            return mapper.apply(item);
+                        } catch (RuntimeException | StackOverflowError e) {
+                            batch.unreadable(id, item.toString(), e.getMessage() == null ? e.toString() : e.getMessage());
+                            return null;
+                        }
+                    }));
+        } catch (RuntimeException e) {
+            // The instance would not give the thread now (rate limit, outage): the mention goes in alone rather than
+            // drop the stream; its ticket notes the unread parent, as when the thread is not visible.
+            LOG.info("Mastodon did not give the thread of streamed mention {} ({}); it is kept without it",
+                    mention.messageId(), e.getMessage());
+            thread = new ArrayList<>(List.of(mention));
+        }
         Collections.reverse(thread); // the thread's first status first, the mention last
         thread.forEach(batch::add);
         batch.store(intake);

@@ -644,11 +644,24 @@ public final class RtGateway implements HostGateway {
                 + settings.user() + "'; run the provisioning command to grant the plugin's rights");
     }
 
+    /**
+     * How old a reply must be before reconciling takes it. REST2 writes a reply's transaction custom fields
+     * (Reply Visibility, Reply To) after it has created the transaction, and the notification comes once the
+     * request is done; a reconciling search in between read the reply without them, and a Public reply on a
+     * private conversation went out as Private. Reconciling is for notifications that were lost, so it waits.
+     */
+    static final Duration REPLY_SETTLE = Duration.ofSeconds(10);
+
     @Override
     public List<Long> replyTransactionsAfter(long transactionId, int limit) {
+        String settled = RT_TIME.format(Instant.now().minus(REPLY_SETTLE)); // RT keeps times in UTC
         return transactionIds(searchBody(List.of(term("id", ">", transactionId), term("ObjectType", "=", "RT::Ticket"),
-                term("Type", "=", "Correspond"), term("Creator", "!=", pluginUserId()))), limit);
+                term("Type", "=", "Correspond"), term("Creator", "!=", pluginUserId()), term("Created", "<", settled))),
+                limit);
     }
+
+    private static final java.time.format.DateTimeFormatter RT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
 
     @Override
     public void labelFirstMessage(long ticketId, Map<MessageField, String> messageFields) {

@@ -9,11 +9,7 @@ use JSON;
 use RT::Extension::SocialCare::Test tests => undef;
 
 RT::Extension::SocialCare::Test->load_schema;
-my $plugin = RT::User->new(RT->SystemUser);
-$plugin->Load('socialcare');
-ok($plugin->id, 'the provisioning created the plugin user') or BAIL_OUT('no socialcare user');
-my ($set) = $plugin->SetPassword('plugin-secret-for-tests');
-ok($set, 'the plugin user gets a password for this test');
+my $plugin = RT::Extension::SocialCare::Test->plugin_user('plugin-secret-for-tests');
 RT::Test->load_or_create_user(Name => 'agent', Password => 'password', MemberOf => 'Social Agents');
 my $customer = RT::Test->load_or_create_user(Name => 'x:7', Privileged => 0);
 

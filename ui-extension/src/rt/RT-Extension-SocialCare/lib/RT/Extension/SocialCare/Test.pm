@@ -161,6 +161,25 @@ sub load_schema {
     return $class->run_script($provision);
 }
 
+=head2 plugin_user
+
+    my $plugin = RT::Extension::SocialCare::Test->plugin_user('plugin-secret-for-tests');
+
+The plugin's user C<socialcare> as provisioning made it (after L</load_schema>), given this password so
+that a test may log in as it. Two checks: the user exists (else the test bails out) and the password took.
+
+=cut
+
+sub plugin_user {
+    my ($class, $password) = @_;
+    my $plugin = RT::User->new(RT->SystemUser);
+    $plugin->Load('socialcare');
+    Test::More::ok($plugin->id, 'the provisioning created the plugin user') or Test::More::BAIL_OUT('no socialcare user');
+    my ($set) = $plugin->SetPassword($password);
+    Test::More::ok($set, 'the plugin user gets a password for this test');
+    return $plugin;
+}
+
 =head2 run_script
 
     my $out = RT::Extension::SocialCare::Test->run_script('t/data/layout-0.2.0/provision.pl');

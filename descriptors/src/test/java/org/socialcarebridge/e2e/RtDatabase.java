@@ -24,6 +24,7 @@ final class RtDatabase {
     /**
      * Every live ticket holding a Social Conversation ID, with its Create and Correspond transactions and their
      * Social Post ID, in ticket then transaction order; deleted tickets are left out, as RT's searches leave them.
+     * {@code %d}: only tickets after this id (0 for all).
      */
     private static final String FILED = """
             SELECT t.id, conv.Content, COALESCE(post.Content, '')
@@ -34,7 +35,7 @@ final class RtDatabase {
             LEFT JOIN ObjectCustomFieldValues post ON post.ObjectType = 'RT::Transaction' AND post.ObjectId = tx.id
               AND post.Disabled = 0
               AND post.CustomField IN (SELECT id FROM CustomFields WHERE Name = 'Social Post ID' AND Disabled = 0)
-            WHERE t.Status <> 'deleted'
+            WHERE t.id > %d AND t.Status <> 'deleted'
             ORDER BY t.id, tx.id;
             """;
 
@@ -52,8 +53,7 @@ final class RtDatabase {
      */
     static int postsFiled(Set<String> customerIds, long afterTicket) {
         try {
-            return (int) rows(FILED.replace("WHERE t.Status <> 'deleted'", "WHERE t.id > " + afterTicket
-                    + " AND t.Status <> 'deleted'")).stream().filter(f -> customerIds.contains(f[2])).count();
+            return (int) rows(afterTicket).stream().filter(f -> customerIds.contains(f[2])).count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -66,7 +66,7 @@ final class RtDatabase {
     static Crisis.Filed filed(Set<String> customerIds) throws IOException, InterruptedException {
         Map<String, List<Long>> tickets = new LinkedHashMap<>();
         Map<Long, List<String>> posts = new LinkedHashMap<>();
-        for (String[] f : rows(FILED)) {
+        for (String[] f : rows(0)) {
             long ticket = Long.parseLong(f[0]);
             List<Long> ofConversation = tickets.computeIfAbsent(f[1], k -> new ArrayList<>());
             if (!ofConversation.contains(ticket)) {
@@ -90,10 +90,10 @@ final class RtDatabase {
         };
     }
 
-    /** The rows of {@link #FILED} (or a narrower copy): ticket, conversation, post id (empty for a transaction without one). */
-    private static List<String[]> rows(String query) throws IOException, InterruptedException {
+    /** The rows of {@link #FILED} after that ticket: ticket, conversation, post id (empty for a transaction without one). */
+    private static List<String[]> rows(long afterTicket) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(SQLITE.toString(), "-readonly", "-batch", "-separator", "\t", "-cmd", ".timeout 30000",
-                FILE.toString(), query).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                FILE.toString(), FILED.formatted(afterTicket)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

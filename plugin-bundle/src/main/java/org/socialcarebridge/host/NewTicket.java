@@ -22,4 +22,9 @@ public record NewTicket(String subject, HostCustomer requestor, String content,
         routing = routing == null ? TicketRouting.DEFAULT : routing;
         replyChoices = replyChoices == null ? Set.of() : Set.copyOf(replyChoices);
     }
+
+    /** The same ticket for another reference to its requestor (the host's id, once it has given one). */
+    public NewTicket forRequestor(HostCustomer customer) {
+        return new NewTicket(subject, customer, content, customFields, messageFields, refersTo, routing, replyChoices);
+    }
 }

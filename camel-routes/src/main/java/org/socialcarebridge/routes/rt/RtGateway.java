@@ -307,9 +307,7 @@ public final class RtGateway implements HostGateway {
         if (answer.status() == 403 && known == null) {
             // Perhaps no right to create customers: found the way that says so, then filed with the id.
             HostCustomer found = resolved(requestor);
-            return Optional.of(fileInOneRequest(new NewTicket(ticket.subject(), found, ticket.content(),
-                    ticket.customFields(), ticket.messageFields(), ticket.refersTo(), ticket.routing(),
-                    ticket.replyChoices())).orElseGet(() -> fileThroughRest2(ticket, found)));
+            return Optional.of(fileInOneRequest(ticket.forRequestor(found)).orElseGet(() -> fileThroughRest2(ticket, found)));
         }
         if (answer.status() == 409 && identity != null) {
             throw privileged(identity, " (409)");
